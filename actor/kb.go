@@ -1,0 +1,421 @@
+// Package actor knows who is who: states, their capitals and demonyms, organisations, sector
+// words and office holders with dated terms. It finds actor mentions in a sentence's tokens and
+// resolves each to a country and sector on the event's date.
+//
+// The knowledge base is a set of tab-separated files (see data/): the shipped defaults are
+// embedded in the binary; a user directory given to Load adds files and overrides entries.
+package actor
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+//go:embed data
+var shipped embed.FS
+
+// Sectors lists the sector codes of formats.md.
+var Sectors = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "OPP": true,
+	"REB": true, "BUS": true, "MED": true, "NGO": true, "IGO": true, "CVL": true, "REL": true, "ELI": true,
+	"REF": true, "LAB": true, "EDU": true, "SPY": true}
+
+var codeRe = regexp.MustCompile(`^[A-Z]{3}$`)
+var dateRe = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+
+// Kind says what a dictionary phrase stands for.
+type Kind uint8
+
+// Phrase kinds.
+const (
+	KindCountry Kind = iota + 1 // a state's name
+	KindCapital                 // a capital or seat of power standing for the government
+	KindDemonym                 // Syrian, Iranians
+	KindOrg                     // a named organisation
+	KindOffice                  // a post one person holds
+	KindGroup                   // a body or group of people
+	KindTitle                   // Mr., Maj. Gen., Ayatollah
+	KindPerson                  // a known person
+)
+
+// Entry is what a phrase means.
+type Entry struct {
+	Kind    Kind
+	Country string  // state or organisation code
+	Sector  string  // sector code, or "" when the phrase says nothing of it
+	Name    string  // canonical name (states, organisations, people)
+	Person  *Person // for KindPerson
+	Where   string  // file:line it came from
+}
+
+// Person is a named individual with dated offices.
+type Person struct {
+	Name    string
+	Aliases []string
+	Terms   []Term
+	Learned bool // learned from the text, not from the knowledge base
+}
+
+// Term is one office held from Start to End (ISO dates at day, month or year precision; End ""
+// means still in office).
+type Term struct {
+	Country, Sector, Role string
+	Start, End            string
+	Where                 string
+}
+
+// KB is a loaded knowledge base.
+type KB struct {
+	phrases   map[string][]*phrase // by first folded token
+	people    map[string]*Person   // by canonical name
+	holders   map[string][]*Person // by "country/role"
+	Countries map[string]string    // code → name
+}
+
+type phrase struct {
+	toks      []string // folded tokens
+	exactCase []bool   // token must be written exactly in this case (acronyms)
+	capital   bool     // first token must be capitalised in the text
+	entry     *Entry
+}
+
+// LoadError is a problem in a knowledge-base file, with its position.
+type LoadError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *LoadError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// Errors collects every problem found in the files, not just the first.
+type Errors []*LoadError
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	for i, e := range es {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Load reads the shipped knowledge base and then, if userDir is not empty, every *.tsv file in it
+// (a file named like a shipped one replaces it; people/NAME.tsv files add or replace people).
+func Load(userDir string) (*KB, error) {
+	files := map[string]func() (io.ReadCloser, error){}
+	err := fs.WalkDir(shipped, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tsv") {
+			return err
+		}
+		rel := strings.TrimPrefix(p, "data/")
+		files[rel] = func() (io.ReadCloser, error) { return shipped.Open(p) }
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading embedded knowledge base: %w", err)
+	}
+	var userPeople []string
+	if userDir != "" {
+		err := filepath.WalkDir(userDir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".tsv") {
+				return nil
+			}
+			rel, _ := filepath.Rel(userDir, p)
+			rel = filepath.ToSlash(rel)
+			files[rel] = func() (io.ReadCloser, error) { return os.Open(p) }
+			if strings.HasPrefix(rel, "people/") {
+				userPeople = append(userPeople, rel)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading dictionary directory: %w", err)
+		}
+	}
+	kb := &KB{phrases: map[string][]*phrase{}, people: map[string]*Person{}, holders: map[string][]*Person{}, Countries: map[string]string{}}
+	var errs Errors
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	// shipped people first, a user's people last so that they replace shipped entries
+	sort.Slice(names, func(i, j int) bool {
+		ui, uj := contains(userPeople, names[i]), contains(userPeople, names[j])
+		if ui != uj {
+			return uj
+		}
+		return names[i] < names[j]
+	})
+	replaced := map[string]bool{}
+	for _, n := range names {
+		rc, err := files[n]()
+		if err != nil {
+			return nil, fmt.Errorf("opening %s: %w", n, err)
+		}
+		label := n
+		if userDir != "" && (contains(userPeople, n) || fileExistsIn(userDir, n)) {
+			label = filepath.Join(userDir, n)
+		}
+		var fileErrs Errors
+		switch {
+		case n == "countries.tsv":
+			fileErrs = kb.loadCountries(rc, label)
+		case n == "orgs.tsv":
+			fileErrs = kb.loadOrgs(rc, label)
+		case n == "sectors.tsv":
+			fileErrs = kb.loadSectors(rc, label)
+		case strings.HasPrefix(n, "people/"):
+			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced)
+		default:
+			fileErrs = Errors{{File: label, Line: 0, Msg: "unknown dictionary file (want countries.tsv, orgs.tsv, sectors.tsv or people/*.tsv)"}}
+		}
+		rc.Close()
+		errs = append(errs, fileErrs...)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	kb.indexPeople()
+	return kb, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func fileExistsIn(dir, rel string) bool {
+	_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(rel)))
+	return err == nil
+}
+
+// Check validates the dictionary files in dir without loading the shipped ones' phrases twice.
+func Check(dir string) error {
+	_, err := Load(dir)
+	return err
+}
+
+// eachRow calls fn with the fields of every non-comment line.
+func eachRow(r io.Reader, file string, want int, fn func(line int, f []string) *LoadError) Errors {
+	var errs Errors
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != want {
+			errs = append(errs, &LoadError{file, n, fmt.Sprintf("want %d tab-separated fields, found %d", want, len(f))})
+			continue
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		if e := fn(n, f); e != nil {
+			e.File, e.Line = file, n
+			errs = append(errs, e)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, &LoadError{file, n + 1, err.Error()})
+	}
+	return errs
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (kb *KB) loadCountries(r io.Reader, file string) Errors {
+	return eachRow(r, file, 5, func(n int, f []string) *LoadError {
+		code := f[0]
+		if !codeRe.MatchString(code) {
+			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", code)}
+		}
+		if f[1] == "" {
+			return &LoadError{Msg: "empty country name"}
+		}
+		where := fmt.Sprintf("%s:%d", file, n)
+		kb.Countries[code] = f[1]
+		names := append([]string{f[1]}, split(f[2])...)
+		for _, nm := range names {
+			kb.add(nm, &Entry{Kind: KindCountry, Country: code, Sector: "GOV", Name: f[1], Where: where}, true)
+		}
+		for _, d := range split(f[3]) {
+			kb.add(d, &Entry{Kind: KindDemonym, Country: code, Name: f[1], Where: where}, true)
+		}
+		for _, c := range split(f[4]) {
+			kb.add(c, &Entry{Kind: KindCapital, Country: code, Sector: "GOV", Name: f[1], Where: where}, true)
+		}
+		return nil
+	})
+}
+
+func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
+	return eachRow(r, file, 4, func(n int, f []string) *LoadError {
+		if !codeRe.MatchString(f[0]) {
+			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", f[0])}
+		}
+		if !Sectors[f[1]] {
+			return &LoadError{Msg: fmt.Sprintf("unknown sector %q", f[1])}
+		}
+		if f[2] == "" {
+			return &LoadError{Msg: "empty organisation name"}
+		}
+		e := &Entry{Kind: KindOrg, Country: f[0], Sector: f[1], Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
+		for _, nm := range append([]string{f[2]}, split(f[3])...) {
+			kb.add(nm, e, true)
+		}
+		return nil
+	})
+}
+
+func (kb *KB) loadSectors(r io.Reader, file string) Errors {
+	return eachRow(r, file, 3, func(n int, f []string) *LoadError {
+		if f[0] == "" {
+			return &LoadError{Msg: "empty phrase"}
+		}
+		var k Kind
+		switch f[2] {
+		case "office":
+			k = KindOffice
+		case "group":
+			k = KindGroup
+		case "title":
+			k = KindTitle
+		default:
+			return &LoadError{Msg: fmt.Sprintf("kind %q is not office, group or title", f[2])}
+		}
+		sector := f[1]
+		if sector == "-" && k == KindTitle || sector == "-" && k == KindOffice {
+			sector = ""
+		} else if !Sectors[sector] {
+			return &LoadError{Msg: fmt.Sprintf("unknown sector %q", sector)}
+		}
+		// a phrase written with a capital must be capitalised in the text ("General")
+		r0 := f[0][0]
+		kb.add(f[0], &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n)}, 'A' <= r0 && r0 <= 'Z')
+		return nil
+	})
+}
+
+func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool) Errors {
+	return eachRow(r, file, 7, func(n int, f []string) *LoadError {
+		name := f[0]
+		if name == "" {
+			return &LoadError{Msg: "empty name"}
+		}
+		if !codeRe.MatchString(f[2]) {
+			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", f[2])}
+		}
+		if !Sectors[f[3]] {
+			return &LoadError{Msg: fmt.Sprintf("unknown sector %q", f[3])}
+		}
+		if !dateRe.MatchString(f[5]) {
+			return &LoadError{Msg: fmt.Sprintf("start date %q is not YYYY, YYYY-MM or YYYY-MM-DD", f[5])}
+		}
+		if f[6] != "" && !dateRe.MatchString(f[6]) {
+			return &LoadError{Msg: fmt.Sprintf("end date %q is not YYYY, YYYY-MM or YYYY-MM-DD", f[6])}
+		}
+		if f[6] != "" && f[6] < f[5][:min(len(f[5]), len(f[6]))] {
+			return &LoadError{Msg: fmt.Sprintf("end date %s is before start date %s", f[6], f[5])}
+		}
+		p := kb.people[name]
+		if p == nil || (user && !replaced[name]) {
+			p = &Person{Name: name}
+			kb.people[name] = p
+			if user {
+				replaced[name] = true
+			}
+		}
+		for _, a := range split(f[1]) {
+			if !contains(p.Aliases, a) {
+				p.Aliases = append(p.Aliases, a)
+			}
+		}
+		p.Terms = append(p.Terms, Term{Country: f[2], Sector: f[3], Role: f[4], Start: f[5], End: f[6],
+			Where: fmt.Sprintf("%s:%d", file, n)})
+		return nil
+	})
+}
+
+// indexPeople adds every person's names to the phrase index.
+func (kb *KB) indexPeople() {
+	names := make([]string, 0, len(kb.people))
+	for n := range kb.people {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := kb.people[n]
+		sort.SliceStable(p.Terms, func(i, j int) bool { return p.Terms[i].Start < p.Terms[j].Start })
+		for _, t := range p.Terms {
+			k := t.Country + "/" + t.Role
+			if len(kb.holders[k]) == 0 || kb.holders[k][len(kb.holders[k])-1] != p {
+				kb.holders[k] = append(kb.holders[k], p)
+			}
+		}
+		e := &Entry{Kind: KindPerson, Name: p.Name, Person: p, Where: p.Terms[0].Where}
+		for _, a := range append([]string{p.Name}, p.Aliases...) {
+			kb.add(a, e, true)
+		}
+	}
+}
+
+// add indexes a phrase. Proper names must be capitalised in the text; their all-capital tokens
+// (acronyms such as US) must be written so.
+func (kb *KB) add(s string, e *Entry, proper bool) {
+	toks := text.AppendTokens(nil, s, 0)
+	if len(toks) > 1 && toks[0].Lower == "the" {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 {
+		return
+	}
+	p := &phrase{entry: e, capital: proper, exactCase: make([]bool, len(toks))}
+	for i, t := range toks {
+		p.toks = append(p.toks, t.Lower)
+		if proper && len(t.Text) >= 2 && strings.ToUpper(t.Text) == t.Text && strings.ToLower(t.Text) != t.Text {
+			p.exactCase[i] = true
+		}
+	}
+	kb.phrases[p.toks[0]] = append(kb.phrases[p.toks[0]], p)
+}
+
+// Person returns the person with this canonical name, or nil.
+func (kb *KB) Person(name string) *Person { return kb.people[name] }
+
+// Shipped returns the embedded data files, for `dyad dict` and documentation.
+func Shipped() fs.FS { sub, _ := fs.Sub(shipped, "data"); return sub }

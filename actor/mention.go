@@ -1,0 +1,635 @@
+package actor
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// Mention is one reference to an actor in a sentence.
+type Mention struct {
+	First, Last int // token indexes in the sentence, Last exclusive
+	Start, End  int // byte offsets in the document
+	Text        string
+	Country     string
+	Sector      string
+	Name        string // canonical name of a person or organisation
+	Role        string
+	Person      *Person
+	Learned     bool
+	Pronoun     bool // he, she, his, her
+	Possessive  bool // followed by 's: Iran's readiness
+	Group       bool // a body or group rather than a person or state
+	stateRef    bool // "his country", "the Arab country"
+	Adjective   bool // a demonym standing as an adjective: "an Indian proposal"
+	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
+}
+
+// bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
+func (m *Mention) bothSides() bool {
+	t := strings.ToLower(m.Text)
+	return strings.HasSuffix(t, "sides") || strings.HasSuffix(t, "countries") || strings.HasSuffix(t, "leaders") && strings.Contains(t, "two")
+}
+
+var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, "this": true, "that": true}
+
+// nearestCountry gives a group named without its state ("terrorists") the state of the nearest
+// actor in the sentence, looking back first.
+func nearestCountry(ms []*Mention, k int) string {
+	for i := k - 1; i >= 0; i-- {
+		if ms[i].Country != "" && len(ms[i].Country) == 3 && !ms[i].Pronoun {
+			return ms[i].Country
+		}
+	}
+	for i := k + 1; i < len(ms); i++ {
+		if ms[i].Country != "" && !ms[i].Pronoun {
+			return ms[i].Country
+		}
+	}
+	return ""
+}
+
+// Code returns country + sector.
+func (m *Mention) Code() string { return m.Country + m.Sector }
+
+// atom is one dictionary phrase, or an unknown capitalised name, found in a sentence.
+type atom struct {
+	first, last int
+	entry       *Entry // nil for an unknown name
+}
+
+// modifiers may stand inside an actor phrase without changing it.
+var modifiers = map[string]bool{"senior": true, "top": true, "former": true, "deputy": true, "acting": true,
+	"chief": true, "then": true, "new": true, "visiting": true, "interim": true, "outgoing": true,
+	"incoming": true, "caretaker": true, "high-ranking": true, "veteran": true, "influential": true,
+	"powerful": true, "leading": true, "hardline": true, "moderate": true, "several": true, "two": true,
+	"three": true, "some": true, "many": true, "local": true, "federal": true, "national": true,
+	"state-run": true, "state": true, "state-owned": true, "official": true, "regional": true,
+	"friendly": true, "defense": false, "-": true, "first": true, "general": false}
+
+// nameParticles may stand inside a person's name in lower case.
+var nameParticles = map[string]bool{"al": true, "el": true, "bin": true, "ibn": true, "bint": true,
+	"de": true, "da": true, "van": true, "von": true, "der": true, "la": true, "-": true, "abu": true, "ould": true}
+
+// notNames are capitalised words that do not start a name.
+var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true,
+	"during": true, "after": true, "before": true, "but": true, "and": true, "or": true, "he": true,
+	"she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true, "their": true,
+	"this": true, "that": true, "these": true, "those": true, "for": true, "with": true, "by": true,
+	"from": true, "to": true, "of": true, "as": true, "while": true, "when": true, "meanwhile": true,
+	"also": true, "however": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "islamic": true, "republic": true,
+	"committee": true, "ministry": true, "council": true, "assembly": true, "photo": true}
+
+var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
+
+// Doc follows actors through one document: people learned from the text and the people
+// mentioned most recently, for pronouns and descriptions.
+type Doc struct {
+	kb         *KB
+	Date       string
+	learned    map[string][]*phrase
+	people     []*Mention     // person mentions in order, for pronouns and descriptions
+	subject    *Mention       // the first person of the latest sentence that named one
+	lastState  string         // the state mentioned most recently
+	stateCount map[string]int // mentions of each state so far
+	all        []*Person      // learned people in order of appearance
+}
+
+// NewDoc starts a document whose events are resolved on date ("" when unknown).
+func (kb *KB) NewDoc(date string) *Doc {
+	return &Doc{kb: kb, Date: date, learned: map[string][]*phrase{}, stateCount: map[string]int{}}
+}
+
+// Mentions finds the actor mentions of one sentence, in order.
+func (d *Doc) Mentions(toks []text.Token) []*Mention {
+	atoms := d.atoms(toks)
+	var out []*Mention
+	for i := 0; i < len(atoms); {
+		j := d.chunk(toks, atoms, i)
+		if m := d.resolve(toks, atoms[i:j]); m != nil {
+			out = append(out, m)
+		}
+		i = j
+	}
+	// pronouns, and states referred to as "his country", "the Arab country"
+	for i, t := range toks {
+		if inside(out, i) {
+			continue
+		}
+		if pronouns[t.Lower] && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
+			m := &Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
+			out = insert(out, m)
+			continue
+		}
+		if t.Lower == "country" && i > 0 {
+			j := i - 1
+			if j > 0 && !countryDeterminers[toks[j].Lower] && !inside(out, j) {
+				j-- // one adjective: the Arab country
+			}
+			if countryDeterminers[toks[j].Lower] && !inside(out, j) {
+				m := &Mention{First: j, Last: i + 1, Start: toks[j].Start, End: t.End,
+					Text: joinText(toks[j : i+1]), Sector: "GOV", stateRef: true}
+				out = insert(out, m)
+			}
+		}
+	}
+	for k, m := range out {
+		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
+			m.Sector, m.Role, m.Group = out[k+1].Sector, out[k+1].Role, out[k+1].Group
+			m.Text = joinText(toks[m.First:m.Last]) + " " + m.Role
+		} else if m.coordinated {
+			m.Adjective, m.Sector = true, "GOV"
+		}
+	}
+	var subject *Mention
+	for k, m := range out {
+		switch {
+		case m.Pronoun:
+			d.resolvePronoun(m, out[:k])
+		case m.stateRef:
+			if strings.HasPrefix(strings.ToLower(m.Text), "his ") || strings.HasPrefix(strings.ToLower(m.Text), "her ") {
+				var ref Mention
+				d.resolvePronoun(&ref, out[:k])
+				m.Country = ref.Country
+			} else {
+				m.Country = d.lastState
+			}
+		}
+		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && m.Country != "IGO" {
+			d.lastState = m.Country
+			d.stateCount[m.Country]++
+		}
+		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
+			// a group named without its state ("police", "the government"): the state of the
+			// nearest actor in the sentence, else the state the article last named
+			m.Country = firstNonEmpty(nearestCountry(out, k), d.mainState())
+			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
+				m.Person.Terms[0].Country = m.Country
+			}
+		}
+		if m.Last < len(toks) && toks[m.Last].Lower == "'s" {
+			m.Possessive = true
+		}
+		if m.Person != nil && !m.Pronoun {
+			d.people = append(d.people, m)
+		}
+		if m.Person != nil && subject == nil {
+			subject = m
+		}
+	}
+	if subject != nil {
+		d.subject = subject
+	}
+	return out
+}
+
+func inside(ms []*Mention, i int) bool {
+	for _, m := range ms {
+		if m.First <= i && i < m.Last {
+			return true
+		}
+	}
+	return false
+}
+
+func insert(ms []*Mention, m *Mention) []*Mention {
+	i := len(ms)
+	for i > 0 && ms[i-1].First > m.First {
+		i--
+	}
+	ms = append(ms, nil)
+	copy(ms[i+1:], ms[i:])
+	ms[i] = m
+	return ms
+}
+
+// atoms finds the dictionary phrases (longest first) and unknown capitalised names.
+func (d *Doc) atoms(toks []text.Token) []atom {
+	var out []atom
+	for i := 0; i < len(toks); {
+		best := d.lookup(toks, i)
+		if best != nil {
+			out = append(out, atom{i, i + len(best.toks), best.entry})
+			i += len(best.toks)
+			continue
+		}
+		if j := nameRun(toks, i); j > i {
+			out = append(out, atom{i, j, nil})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func (d *Doc) lookup(toks []text.Token, i int) *phrase {
+	var best *phrase
+	try := func(cands []*phrase) {
+		for _, p := range cands {
+			if best != nil && len(p.toks) <= len(best.toks) {
+				continue
+			}
+			if matches(p, toks, i) {
+				best = p
+			}
+		}
+	}
+	try(d.kb.phrases[toks[i].Lower])
+	try(d.learned[toks[i].Lower])
+	return best
+}
+
+func matches(p *phrase, toks []text.Token, i int) bool {
+	if i+len(p.toks) > len(toks) {
+		return false
+	}
+	if p.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+		return false
+	}
+	for k, w := range p.toks {
+		t := toks[i+k]
+		if t.Lower != w {
+			return false
+		}
+		if p.exactCase[k] && strings.ToUpper(t.Text) != t.Text {
+			return false
+		}
+	}
+	// a proper name does not end inside a longer hyphenated or dotted word
+	return true
+}
+
+// nameRun returns the end of a run of capitalised words starting at i (i when there is none).
+func nameRun(toks []text.Token, i int) int {
+	if !isNameWord(toks[i]) {
+		return i
+	}
+	j := i + 1
+	for j < len(toks) {
+		if isNameWord(toks[j]) {
+			j++
+			continue
+		}
+		// al-Assad, bin Salman: a particle between name words
+		if nameParticles[toks[j].Lower] && j+1 < len(toks) && (isNameWord(toks[j+1]) || nameParticles[toks[j+1].Lower] && j+2 < len(toks) && isNameWord(toks[j+2])) {
+			j += 2
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func isNameWord(t text.Token) bool {
+	if !t.IsCapitalized() || notNames[t.Lower] {
+		return false
+	}
+	for _, r := range t.Text {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+func isState(e *Entry) bool {
+	return e != nil && (e.Kind == KindCountry || e.Kind == KindCapital || e.Kind == KindDemonym)
+}
+
+func isSectorWord(e *Entry) bool {
+	return e != nil && (e.Kind == KindOffice || e.Kind == KindGroup)
+}
+
+// chunk returns the end (exclusive) of the actor phrase that starts with atoms[i].
+func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
+	j := i + 1
+	for j < len(atoms) {
+		prev, next := atoms[j-1], atoms[j]
+		gap := toks[prev.last:next.first]
+		if !d.joins(prev, next, gap, atoms[i:j]) {
+			break
+		}
+		j++
+	}
+	return j
+}
+
+// joins decides whether atom next continues the phrase ending with prev, given the tokens between.
+func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
+	pe, ne := prev.entry, next.entry
+	hasPerson := false
+	for _, a := range sofar {
+		if a.entry == nil || a.entry.Kind == KindPerson {
+			hasPerson = true
+		}
+	}
+	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
+		return !hasPerson // Maj. Gen. Baqeri
+	}
+	for _, t := range gap {
+		if !modifiers[t.Lower] && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
+			return false
+		}
+	}
+	g := make([]string, len(gap))
+	for k, t := range gap {
+		g[k] = t.Lower
+	}
+	gs := strings.Join(g, " ")
+	switch {
+	case gs == "" || allModifiers(gap):
+		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
+		if hasPerson {
+			return false
+		}
+		if ne == nil || ne.Kind == KindPerson {
+			return pe == nil || pe.Kind != KindPerson
+		}
+		if isState(pe) && isState(ne) {
+			return false
+		}
+		if ne.Kind == KindCountry || ne.Kind == KindCapital {
+			return false
+		}
+		return true
+	case gs == "of" || gs == "of the":
+		// Speaker of the Syrian People's Assembly; the army of Syria
+		return (isSectorWord(pe) || pe != nil && pe.Kind == KindTitle) && ne != nil && ne.Kind != KindPerson && ne.Kind != KindTitle && !hasPerson
+	case gs == "'s":
+		// Iran's foreign minister, parliament's committee
+		return pe != nil && (isState(pe) || pe.Kind == KindOrg) && isSectorWord(ne)
+	case gs == "in":
+		// an office placed in its state: the Supreme Leader … in Iran Ali Khamenei
+		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && ne != nil && ne.Kind == KindCountry && !hasState(sofar)
+	case gs == "and":
+		// conjoined parts of one actor: the Syrian government and nation
+		return !hasPerson && pe != nil && pe.Kind == KindGroup && ne != nil && ne.Kind == KindGroup
+	case gs == ",":
+		// apposition: senior Iranian lawmaker, Alaeddin Boroujerdi
+		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
+	}
+	return false
+}
+
+func hasState(atoms []atom) bool {
+	for _, a := range atoms {
+		if isState(a.entry) {
+			return true
+		}
+	}
+	return false
+}
+
+func allModifiers(gap []text.Token) bool {
+	for _, t := range gap {
+		if !modifiers[t.Lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// resolve turns a phrase's atoms into a mention.
+func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
+	first, last := atoms[0].first, atoms[len(atoms)-1].last
+	m := &Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
+	var country, stateCountry, office, title, orgSector, role string
+	var person *Person
+	var unknown []atom
+	groupOnly, govGroup := true, false
+	for _, a := range atoms {
+		e := a.entry
+		if e == nil {
+			unknown = append(unknown, a)
+			groupOnly = false
+			continue
+		}
+		switch e.Kind {
+		case KindCountry, KindCapital, KindDemonym:
+			if stateCountry == "" {
+				stateCountry = e.Country
+			}
+		case KindOrg:
+			if country == "" {
+				country = e.Country
+			}
+			if orgSector == "" {
+				orgSector = e.Sector
+			}
+			if m.Name == "" {
+				m.Name = e.Name
+			}
+		case KindOffice, KindGroup:
+			govGroup = govGroup || e.Kind == KindGroup && e.Sector == "GOV"
+			if office == "" {
+				office = e.Sector
+				role = e.Name
+				if e.Kind == KindOffice {
+					groupOnly = false
+				}
+			}
+		case KindTitle:
+			if title == "" {
+				title = e.Sector
+			}
+			groupOnly = false
+		case KindPerson:
+			person = e.Person
+			groupOnly = false
+		}
+	}
+	if stateCountry != "" {
+		country = stateCountry
+	}
+	// an unknown name after an office or title: a person introduced by the text
+	if person == nil && len(unknown) > 0 {
+		u := unknown[len(unknown)-1]
+		if u.last != last || (office == "" && title == "") || (country == "" && office != "" && title == "") {
+			// a name standing alone, or not at the end of the phrase: not an actor we can code
+			if len(atoms) == 1 {
+				return nil
+			}
+			// keep what the rest says, without the name
+			if u.first == first {
+				return nil
+			}
+			m.Last = u.first
+			for m.Last > first && !isWordToken(toks[m.Last-1]) {
+				m.Last--
+			}
+			m.End = toks[m.Last-1].End
+		} else {
+			name := joinText(toks[u.first:u.last])
+			person = d.learn(name, toks[u.first:u.last], country, firstNonEmpty(office, title), role)
+		}
+	}
+	m.Text = ""
+	if person != nil {
+		m.Person = person
+		m.Name = person.Name
+		m.Learned = person.Learned
+		t, held := person.At(d.Date)
+		if person.Learned {
+			held = true
+		}
+		if country == "" {
+			country = t.Country
+		}
+		m.Role = t.Role
+		switch {
+		case office != "":
+			m.Sector = office
+		case held && len(person.Terms) > 0:
+			m.Sector = t.Sector
+		case !held && d.Date != "":
+			m.Sector = "ELI"
+		default:
+			m.Sector = firstNonEmpty(title, t.Sector)
+		}
+		if role != "" {
+			m.Role = role
+		}
+	} else {
+		m.Group = groupOnly
+		m.Role = role
+		m.Sector = firstNonEmpty(office, orgSector, title)
+		if groupOnly && govGroup {
+			m.Sector = "GOV" // the Iranian nation and government: one actor, the state
+		}
+		if m.Sector == "" && country != "" {
+			if stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
+				// a lone demonym: the plural noun ("Syrians") is an actor; the adjective ("an Indian
+				// proposal") names the state, but only as the object of an act
+				if !strings.HasSuffix(toks[first].Lower, "s") || strings.HasSuffix(toks[first].Lower, "ss") {
+					m.Adjective = true
+					m.Sector = "GOV"
+					// coordinated with the next phrase: Hungarian and Romanian officials
+					if last+2 < len(toks) && toks[last].Lower == "and" {
+						m.Adjective = false
+						m.Sector = ""
+						m.coordinated = true
+					}
+				} else {
+					m.Sector = "CVL"
+				}
+			} else {
+				m.Sector = "GOV"
+			}
+		}
+		if country == "" && m.Sector == "" {
+			return nil
+		}
+		// a description of one office holder: the Syrian president → Bashar al-Assad
+		if role == "counterpart" && d.subject != nil {
+			m.Sector = d.subject.Sector // his Syrian counterpart: the same post in the other state
+		} else if !groupOnly && role != "" && country != "" {
+			if p := d.recent(country, m.Sector); p != nil {
+				m.Person, m.Name = p.Person, p.Name
+			} else if p := d.kb.Holder(country, role, d.Date); p != nil {
+				m.Person, m.Name = p, p.Name
+			}
+		}
+	}
+	m.Country = country
+	m.Text = sliceText(toks, m.First, m.Last)
+	return m
+}
+
+func isWordToken(t text.Token) bool {
+	return t.Lower != "," && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s"
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+func joinText(toks []text.Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && t.Start > toks[i-1].End {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func sliceText(toks []text.Token, first, last int) string { return joinText(toks[first:last]) }
+
+// learn adds a person introduced by the text, so that later mentions of the full name or the
+// surname resolve to the same person for the rest of the document.
+func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
+	p := &Person{Name: name, Learned: true,
+		Terms: []Term{{Country: country, Sector: sector, Role: role, Where: "text"}}}
+	d.all = append(d.all, p)
+	e := &Entry{Kind: KindPerson, Name: name, Person: p, Where: "text"}
+	forms := [][]text.Token{toks}
+	if len(toks) > 1 {
+		k := len(toks) - 1
+		for k > 0 && toks[k-1].Lower == "-" || k > 0 && nameParticles[toks[k-1].Lower] {
+			k--
+		}
+		forms = append(forms, toks[k:])
+	}
+	for _, f := range forms {
+		ph := &phrase{entry: e, capital: true, exactCase: make([]bool, len(f))}
+		for _, t := range f {
+			ph.toks = append(ph.toks, t.Lower)
+		}
+		d.learned[ph.toks[0]] = append(d.learned[ph.toks[0]], ph)
+	}
+	return p
+}
+
+// recent returns the latest person mention of this country (and sector, when given).
+func (d *Doc) recent(country, sector string) *Mention {
+	for i := len(d.people) - 1; i >= 0; i-- {
+		m := d.people[i]
+		if m.Country == country && (sector == "" || m.Sector == sector) {
+			return m
+		}
+	}
+	return nil
+}
+
+// resolvePronoun ties he/his to the person named earlier in the sentence, else to the first
+// person of the latest sentence that named one (its likely subject).
+func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
+	p := d.subject
+	for _, b := range before {
+		if b.Person != nil && !b.Pronoun {
+			p = b
+			break
+		}
+	}
+	if p == nil {
+		return
+	}
+	m.Person, m.Name, m.Country, m.Sector, m.Role = p.Person, p.Name, p.Country, p.Sector, p.Role
+}
+
+// mainState returns the state the article has named most often so far (the latest on a tie).
+func (d *Doc) mainState() string {
+	best := d.lastState
+	for c, n := range d.stateCount {
+		if n > d.stateCount[best] || n == d.stateCount[best] && c < best && best != d.lastState {
+			best = c
+		}
+	}
+	return best
+}
+
+// Subject returns the first person of the latest sentence that named one, or nil.
+func (d *Doc) Subject() *Mention { return d.subject }
+
+// Learned returns the people learned from the text so far.
+func (d *Doc) Learned() []*Person { return d.all }

@@ -1,0 +1,228 @@
+// Command dyad codes political events from news articles.
+//
+//	dyad code [flags] PATH...      code articles, write events as JSON Lines or CSV
+//	dyad eval GOLD.jsonl OUT.jsonl score events against a gold file
+//
+// Run "dyad help" for the flags of each command.
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+
+	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/score"
+)
+
+const usage = `dyad turns news articles into political event data (PLOVER).
+
+usage:
+  dyad code [flags] PATH...        code articles (.txt, .jsonl, directories, - for stdin)
+  dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
+
+Run "dyad COMMAND -h" for a command's flags.
+`
+
+// exit statuses
+const (
+	exitOK      = 0
+	exitPartial = 1 // some records could not be coded
+	exitUsage   = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "code":
+		return cmdCode(args[1:], stdin, stdout, stderr)
+	case "eval":
+		return cmdEval(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "dyad: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("code", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "", "write events to this file instead of standard output")
+	format := fs.String("format", "jsonl", "output format: jsonl or csv")
+	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
+	patterns := fs.String("patterns", "", "directory with patterns.tsv (and verbs.tsv, speech.tsv) overriding the shipped ones")
+	workers := fs.Int("workers", 0, "documents coded in parallel (0: one per CPU)")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	if *format != "jsonl" && *format != "csv" {
+		fmt.Fprintf(stderr, "dyad code: --format must be jsonl or csv, not %q\n", *format)
+		return exitUsage
+	}
+	coder, err := event.NewCoder(*dict, *patterns)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad code: %v\n", err)
+		return exitUsage
+	}
+	w := stdout
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad code: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	write := jsonlWriter(bw)
+	var cw *csv.Writer
+	if *format == "csv" {
+		cw = csv.NewWriter(bw)
+		cw.Write(csvHeader)
+		write = func(e *event.Event) error { return cw.Write(csvRow(e)) }
+	}
+
+	failed := 0
+	docs := make(chan ingest.Document, 16)
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(docs)
+		readErr <- ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+			docs <- d
+			return nil
+		}, func(e *ingest.RecordError) {
+			failed++
+			fmt.Fprintf(stderr, "dyad code: %v\n", e)
+		})
+	}()
+	err = coder.Run(docs, *workers, func(r event.Result) error {
+		for i := range r.Events {
+			if err := write(&r.Events[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if rerr := <-readErr; err == nil {
+		err = rerr
+	}
+	if cw != nil {
+		cw.Flush()
+		if err == nil {
+			err = cw.Error()
+		}
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad code: writing events: %v\n", err)
+		return exitPartial
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "dyad code: %d record(s) could not be coded\n", failed)
+		return exitPartial
+	}
+	return exitOK
+}
+
+func jsonlWriter(w io.Writer) func(*event.Event) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return func(e *event.Event) error { return enc.Encode(e) }
+}
+
+var csvHeader = []string{"id", "doc_id", "sentence", "date", "date_source", "type", "mode", "intent",
+	"intended", "negated", "cameo", "goldstein", "source_text", "source_name", "source_country",
+	"source_sector", "source_code", "target_text", "target_name", "target_country", "target_sector",
+	"target_code", "location_name", "location_country", "location_lat", "location_lon", "evidence",
+	"confidence"}
+
+func csvRow(e *event.Event) []string {
+	t := event.Actor{}
+	if e.Target != nil {
+		t = *e.Target
+	}
+	var loc event.Location
+	lat, lon := "", ""
+	if e.Location != nil {
+		loc = *e.Location
+		lat, lon = strconv.FormatFloat(loc.Lat, 'f', -1, 64), strconv.FormatFloat(loc.Lon, 'f', -1, 64)
+	}
+	return []string{e.ID, e.DocID, strconv.Itoa(e.Sentence), e.Date, e.DateSource, e.Type, e.Mode,
+		strconv.FormatBool(e.Intent), e.Intended, strconv.FormatBool(e.Negated), e.Cameo,
+		strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Source.Text, e.Source.Name, e.Source.Country,
+		e.Source.Sector, e.Source.Code, t.Text, t.Name, t.Country, t.Sector, t.Code, loc.Name, loc.Country,
+		lat, lon, e.Evidence, strconv.FormatFloat(e.Confidence, 'f', -1, 64)}
+}
+
+func cmdEval(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad eval [--json] GOLD.jsonl OUTPUT.jsonl\n\nScores OUTPUT against GOLD as ../shared/tools/score_events.py does.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 2 {
+		fs.Usage()
+		return exitUsage
+	}
+	g, err := os.Open(fs.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad eval: %v\n", err)
+		return exitUsage
+	}
+	defer g.Close()
+	s, err := os.Open(fs.Arg(1))
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad eval: %v\n", err)
+		return exitUsage
+	}
+	defer s.Close()
+	res, err := score.Compare(g, s)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad eval: %v\n", err)
+		return exitPartial
+	}
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return exitPartial
+		}
+		return exitOK
+	}
+	res.Write(stdout)
+	return exitOK
+}
+
+var _ = errors.New

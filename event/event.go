@@ -1,0 +1,190 @@
+// Package event codes political events in PLOVER from an article: it finds the phrases of
+// patterns.tsv in each sentence, takes the actors around them as source and target, and applies
+// voice, reported speech, intent, negation and the document-level merge of one event per occasion.
+package event
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/text"
+)
+
+// Actor is an event's source or target.
+type Actor struct {
+	Text    string `json:"text"`
+	Name    string `json:"name"`
+	Country string `json:"country"`
+	Sector  string `json:"sector"`
+	Code    string `json:"code"`
+}
+
+// Location is where an event happened.
+type Location struct {
+	Name    string  `json:"name"`
+	Country string  `json:"country"`
+	Lat     float64 `json:"lat"`
+	Lon     float64 `json:"lon"`
+}
+
+// Event is one coded event, in the record format of formats.md.
+type Event struct {
+	ID         string    `json:"id"`
+	DocID      string    `json:"doc_id"`
+	Sentence   int       `json:"sentence"`
+	Date       string    `json:"date"`
+	DateSource string    `json:"date_source"`
+	Type       string    `json:"type"`
+	Mode       string    `json:"mode"`
+	Intent     bool      `json:"intent"`
+	Intended   string    `json:"intended"`
+	Negated    bool      `json:"negated"`
+	Cameo      string    `json:"cameo"`
+	Goldstein  float64   `json:"goldstein"`
+	Source     Actor     `json:"source"`
+	Target     *Actor    `json:"target"`
+	Location   *Location `json:"location"`
+	Evidence   string    `json:"evidence"`
+	Confidence float64   `json:"confidence"`
+
+	srcKey, tgtKey string // who, for merging: canonical name or code
+	evStart        int
+}
+
+// Coder codes documents. It is safe for concurrent use: each call keeps its own state.
+type Coder struct {
+	KB       *actor.KB
+	Patterns *Patterns
+}
+
+// NewCoder loads the knowledge base and the patterns (shipped, or overridden from the
+// directories given; "" for the shipped ones).
+func NewCoder(dictDir, patternDir string) (*Coder, error) {
+	kb, err := actor.Load(dictDir)
+	if err != nil {
+		return nil, fmt.Errorf("loading actor dictionaries: %w", err)
+	}
+	ps, err := LoadPatterns(patternDir)
+	if err != nil {
+		return nil, fmt.Errorf("loading event patterns: %w", err)
+	}
+	return &Coder{KB: kb, Patterns: ps}, nil
+}
+
+var dateHeader = regexp.MustCompile(`(?i)^\W{0,3}date:?\s+(\d{4}-\d{2}-\d{2})\b`)
+
+// PublicationDate returns the document's date and where it came from: its published field, a
+// date header at the top of the text, or unknown.
+func PublicationDate(doc ingest.Document) (string, string) {
+	if len(doc.Published) >= 10 && doc.Published[4] == '-' && doc.Published[7] == '-' {
+		return doc.Published[:10], "published"
+	}
+	if m := dateHeader.FindStringSubmatch(doc.Text); m != nil {
+		return m[1], "text"
+	}
+	return "", "unknown"
+}
+
+// Code returns the events of one document, in text order.
+func (c *Coder) Code(doc ingest.Document) []Event {
+	date, dateSource := PublicationDate(doc)
+	if dateSource == "text" {
+		dateSource = "published" // the article's own date: the event takes it
+	}
+	st := &docState{c: c, doc: doc, date: date, dateSource: dateSource, actors: c.KB.NewDoc(date)}
+	for i, s := range text.Sentences(doc.Text) {
+		st.sentence(i, s)
+	}
+	return st.merged()
+}
+
+// docState is the coder's memory within one document.
+type docState struct {
+	c          *Coder
+	doc        ingest.Document
+	date       string
+	dateSource string
+	actors     *actor.Doc
+	events     []Event
+	lastMeet   [2]*actor.Mention // the two sides of the latest meeting
+}
+
+func actorOf(m *actor.Mention) Actor {
+	return Actor{Text: m.Text, Name: m.Name, Country: m.Country, Sector: m.Sector, Code: m.Country + m.Sector}
+}
+
+func keyOf(m *actor.Mention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.Country + "/" + m.Sector
+}
+
+func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
+	r := tr.m.p.rule
+	e := Event{DocID: st.doc.ID, Sentence: idx, Date: st.date, DateSource: st.dateSource,
+		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
+		Confidence: conf}
+	if src != nil {
+		e.Source, e.srcKey = actorOf(src), keyOf(src)
+	}
+	if st.date == "" {
+		e.DateSource = "unknown"
+	}
+	if tr.intended != "" {
+		e.Intent = true
+		e.Intended = tr.intended
+		if tr.threat && r.Type != "THREATEN" {
+			e.Type, e.Cameo, e.Goldstein = "THREATEN", "138", -7.0
+		} else if r.Type != "AGREE" && r.Type != "THREATEN" {
+			e.Type, e.Cameo, e.Goldstein, e.Mode = "AGREE", "030", 4.0, ""
+		}
+	}
+	if tgt != nil {
+		a := actorOf(tgt)
+		e.Target = &a
+		e.tgtKey = keyOf(tgt)
+	}
+	// evidence: from the first of the actors and the trigger to the last
+	start, end := tr.start, tr.end
+	for _, m := range []*actor.Mention{src, tgt} {
+		if m != nil && !m.Pronoun && m.Start >= s.Start && m.End <= s.End && m.End > m.Start {
+			start, end = min(start, m.Start), max(end, m.End)
+		}
+	}
+	e.Evidence = st.doc.Text[start:end]
+	e.evStart = start
+	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s\x00%s", st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)))
+	e.ID = hex.EncodeToString(sum[:8])
+	st.events = append(st.events, e)
+}
+
+// merged folds repeated reports of one act within the document (guideline 1): the same type,
+// actors and intent. A meeting is one occasion however often the text comes back to it; other acts
+// merge only within a sentence.
+func (st *docState) merged() []Event {
+	var out []Event
+	seen := map[string]bool{}
+	for _, e := range st.events {
+		k := fmt.Sprintf("%s|%s|%s|%s|%v", e.Type, e.srcKey, e.tgtKey, e.Intended, e.Negated)
+		if e.Type == "CONSULT" {
+			a, b := e.srcKey, e.tgtKey
+			if b < a {
+				a, b = b, a
+			}
+			k = fmt.Sprintf("CONSULT|%s|%s|%v|%v", a, b, e.Mode == "phone", e.Negated)
+		} else {
+			k = fmt.Sprintf("%d|%s", e.Sentence, k)
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, e)
+	}
+	return out
+}

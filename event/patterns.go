@@ -1,0 +1,454 @@
+package event
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+//go:embed data
+var shipped embed.FS
+
+// Types are the PLOVER event types.
+var Types = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+	"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+// Modes lists the PLOVER modes of each type (formats.md).
+var Modes = map[string][]string{
+	"CONSULT":  {"visit", "third-party", "multilateral", "phone"},
+	"RETREAT":  {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+	"REQUEST":  {"assist", "change", "yield", "meet"},
+	"REJECT":   {"assist", "change", "yield", "meet"},
+	"ACCUSE":   {"disapprove", "investigate", "allege"},
+	"THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+	"PROTEST":  {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+	"SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+	"MOBILIZE": {"troops", "weapons", "police", "militia"},
+	"COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport", "withhold",
+		"misinformation", "cyber"},
+	"ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms",
+		"explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"},
+}
+
+// Rule is one line of patterns.tsv: an event type with the phrases that express it.
+type Rule struct {
+	Type, Mode, Cameo string
+	Goldstein         float64
+	Swap, Frame       bool
+	Place, Self       bool
+	Charge, Demand    bool
+	Where             string // file:line
+}
+
+// form says which form of a verb a pattern word is.
+type form uint8
+
+const (
+	formNone       form = iota // not a verb (a noun phrase such as "talks with")
+	formBase                   // meet
+	formS                      // meets
+	formPast                   // met (past tense and participle alike)
+	formParticiple             // written only as a participle: given, taken
+	formIng                    // meeting
+)
+
+// pattern is one inflected phrase of a rule.
+type pattern struct {
+	words []string // folded words; "*" for a gap
+	form  form     // form of the first word
+	text  string   // the phrase as written in the file
+	rule  *Rule
+}
+
+// Patterns is a compiled pattern set.
+type Patterns struct {
+	byFirst map[string][]*pattern
+	speech  map[string]bool // speech verbs, every form
+	topics  map[string][]*pattern
+	Rules   []*Rule
+}
+
+// PatternError is a problem in a pattern file, with its position.
+type PatternError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *PatternError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+var cameoRe = regexp.MustCompile(`^[0-2][0-9]{1,3}$`)
+
+// LoadPatterns reads the shipped pattern files, or those in dir when a file of the same name is
+// there (patterns.tsv, verbs.tsv, speech.tsv).
+func LoadPatterns(dir string) (*Patterns, error) {
+	open := func(name string) (io.ReadCloser, string, error) {
+		if dir != "" {
+			p := filepath.Join(dir, name)
+			if f, err := os.Open(p); err == nil {
+				return f, p, nil
+			}
+		}
+		f, err := shipped.Open("data/" + name)
+		return f, "event/data/" + name, err
+	}
+	irregular := map[string][2][]string{}
+	{
+		f, name, err := open("verbs.tsv")
+		if err != nil {
+			return nil, err
+		}
+		err = eachLine(f, name, func(n int, line string) error {
+			fl := strings.Split(line, "\t")
+			if len(fl) != 3 {
+				return fmt.Errorf("want 3 tab-separated fields (lemma, past, participle), found %d", len(fl))
+			}
+			irregular[strings.TrimSpace(fl[0])] = [2][]string{strings.Split(fl[1], "|"), strings.Split(fl[2], "|")}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	ps := &Patterns{byFirst: map[string][]*pattern{}, speech: map[string]bool{}, topics: map[string][]*pattern{}}
+	{
+		f, name, err := open("topics.tsv")
+		if err != nil {
+			return nil, err
+		}
+		err = eachLine(f, name, func(n int, line string) error {
+			for _, p := range expand(strings.TrimSpace(line), irregular) {
+				ps.topics[p.words[0]] = append(ps.topics[p.words[0]], p)
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	{
+		f, name, err := open("speech.tsv")
+		if err != nil {
+			return nil, err
+		}
+		err = eachLine(f, name, func(n int, line string) error {
+			for _, v := range expand(strings.TrimSpace(line), irregular) {
+				ps.speech[strings.Join(v.words, " ")] = true
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	f, name, err := open("patterns.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	seen := map[string]string{}
+	err = eachLine(f, name, func(n int, line string) error {
+		fl := strings.Split(line, "\t")
+		if len(fl) != 6 {
+			return fmt.Errorf("want 6 tab-separated fields (type, mode, cameo, goldstein, flags, phrases), found %d", len(fl))
+		}
+		r := &Rule{Type: fl[0], Mode: fl[1], Cameo: fl[2], Where: fmt.Sprintf("%s:%d", name, n)}
+		if !contains(Types, r.Type) {
+			return fmt.Errorf("unknown event type %q", r.Type)
+		}
+		if r.Mode == "-" {
+			r.Mode = ""
+		} else if !contains(Modes[r.Type], r.Mode) {
+			return fmt.Errorf("mode %q is not a mode of %s (%s)", r.Mode, r.Type, strings.Join(Modes[r.Type], ", "))
+		}
+		if !cameoRe.MatchString(r.Cameo) {
+			return fmt.Errorf("CAMEO code %q is not 2 to 4 digits", r.Cameo)
+		}
+		g, err := strconv.ParseFloat(fl[3], 64)
+		if err != nil || g < -10 || g > 10 {
+			return fmt.Errorf("Goldstein score %q is not a number from -10 to 10", fl[3])
+		}
+		r.Goldstein = g
+		if fl[4] != "-" {
+			for _, flag := range strings.Split(fl[4], ",") {
+				switch strings.TrimSpace(flag) {
+				case "swap":
+					r.Swap = true
+				case "frame":
+					r.Frame = true
+				case "place":
+					r.Place = true
+				case "self":
+					r.Self = true
+				case "charge":
+					r.Charge = true
+				case "demand":
+					r.Demand = true
+				default:
+					return fmt.Errorf("unknown flag %q (want swap, frame, place, self, charge or demand)", flag)
+				}
+			}
+		}
+		for _, ph := range strings.Split(fl[5], "|") {
+			ph = strings.TrimSpace(ph)
+			if ph == "" {
+				return fmt.Errorf("empty phrase")
+			}
+			if strings.HasPrefix(ph, "*") || strings.HasSuffix(ph, "*") {
+				return fmt.Errorf("phrase %q starts or ends with a gap", ph)
+			}
+			if prev, dup := seen[ph]; dup {
+				return fmt.Errorf("phrase %q is already defined at %s", ph, prev)
+			}
+			seen[ph] = r.Where
+			for _, p := range expand(ph, irregular) {
+				p.rule = r
+				ps.byFirst[p.words[0]] = append(ps.byFirst[p.words[0]], p)
+			}
+		}
+		ps.Rules = append(ps.Rules, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ps, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// eachLine calls fn for every line that is not blank or a comment; errors carry file:line.
+func eachLine(r io.Reader, name string, fn func(n int, line string) error) error {
+	sc := bufio.NewScanner(r)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimRight(sc.Text(), "\r")
+		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if err := fn(n, line); err != nil {
+			return &PatternError{File: name, Line: n, Msg: err.Error()}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return &PatternError{File: name, Line: n + 1, Msg: err.Error()}
+	}
+	return nil
+}
+
+// expand turns a phrase into its inflected patterns: "+meet with" → meet with, meets with, met
+// with, meeting with.
+func expand(ph string, irregular map[string][2][]string) []*pattern {
+	var words []string
+	var verb string
+	for i, w := range strings.Fields(ph) {
+		if strings.HasPrefix(w, "+") && i == 0 {
+			verb = strings.TrimPrefix(w, "+")
+			words = append(words, verb)
+			continue
+		}
+		if w == "*" {
+			words = append(words, "*")
+			continue
+		}
+		for _, t := range text.AppendTokens(nil, w, 0) {
+			words = append(words, t.Lower)
+		}
+	}
+	if verb == "" {
+		return []*pattern{{words: words, form: formNone, text: ph}}
+	}
+	var out []*pattern
+	for _, f := range inflect(verb, irregular) {
+		w := append([]string{f.word}, words[1:]...)
+		out = append(out, &pattern{words: w, form: f.form, text: ph})
+	}
+	return out
+}
+
+type inflected struct {
+	word string
+	form form
+}
+
+// inflect returns the forms of an English verb.
+func inflect(v string, irregular map[string][2][]string) []inflected {
+	if v == "be" {
+		return []inflected{{"be", formBase}, {"is", formS}, {"are", formBase}, {"was", formPast},
+			{"were", formPast}, {"been", formParticiple}, {"being", formIng}, {"'s", formS}}
+	}
+	out := []inflected{{v, formBase}, {sForm(v), formS}, {ingForm(v), formIng}}
+	if irr, ok := irregular[v]; ok {
+		for _, p := range irr[0] {
+			out = append(out, inflected{strings.TrimSpace(p), formPast})
+		}
+		for _, p := range irr[1] {
+			if !containsForm(out, strings.TrimSpace(p)) {
+				out = append(out, inflected{strings.TrimSpace(p), formParticiple})
+			}
+		}
+		return out
+	}
+	return append(out, inflected{edForm(v), formPast})
+}
+
+func containsForm(fs []inflected, w string) bool {
+	for _, f := range fs {
+		if f.word == w {
+			return true
+		}
+	}
+	return false
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+func sForm(v string) string {
+	switch {
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "z") ||
+		strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "o"):
+		return v + "es"
+	case len(v) > 1 && v[len(v)-1] == 'y' && !isVowel(v[len(v)-2]):
+		return v[:len(v)-1] + "ies"
+	}
+	return v + "s"
+}
+
+// doubles reports whether a one-syllable verb ending consonant-vowel-consonant doubles its last
+// letter (ban → banned); longer verbs that do so are listed in verbs.tsv.
+func doubles(v string) bool {
+	n := len(v)
+	if n < 3 || isVowel(v[n-1]) || strings.IndexByte("wxy", v[n-1]) >= 0 || !isVowel(v[n-2]) || isVowel(v[n-3]) {
+		return false
+	}
+	groups := 0
+	for i := 0; i < n; i++ {
+		if isVowel(v[i]) && (i == 0 || !isVowel(v[i-1])) {
+			groups++
+		}
+	}
+	return groups == 1
+}
+
+func edForm(v string) string {
+	n := len(v)
+	switch {
+	case strings.HasSuffix(v, "e"):
+		return v + "d"
+	case n > 1 && v[n-1] == 'y' && !isVowel(v[n-2]):
+		return v[:n-1] + "ied"
+	case doubles(v):
+		return v + v[n-1:] + "ed"
+	}
+	return v + "ed"
+}
+
+func ingForm(v string) string {
+	n := len(v)
+	switch {
+	case strings.HasSuffix(v, "ie"):
+		return v[:n-2] + "ying"
+	case strings.HasSuffix(v, "e") && !strings.HasSuffix(v, "ee") && !strings.HasSuffix(v, "ye") && !strings.HasSuffix(v, "oe") && n > 2:
+		return v[:n-1] + "ing"
+	case doubles(v):
+		return v + v[n-1:] + "ing"
+	}
+	return v + "ing"
+}
+
+// match is a pattern found in a sentence.
+type match struct {
+	first, last int // token range
+	p           *pattern
+}
+
+// find returns the longest pattern starting at token i, or nil. blocked marks tokens inside actor
+// mentions, which a gap may not cross.
+func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
+	var best *match
+	for _, p := range ps.byFirst[toks[i].Lower] {
+		if end, ok := matchAt(p.words, toks, i, blocked); ok {
+			if best == nil || end-i > best.last-best.first || (end-i == best.last-best.first && len(p.words) > len(best.p.words)) {
+				best = &match{i, end, p}
+			}
+		}
+	}
+	return best
+}
+
+// topicAt returns the end of a topic-introducing phrase at token i, or -1.
+func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
+	end := -1
+	for _, p := range ps.topics[toks[i].Lower] {
+		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {
+			end = e
+		}
+	}
+	return end
+}
+
+// matchAt matches words against toks from i, returning the end of the match.
+func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, bool) {
+	if len(words) == 0 {
+		return i, true
+	}
+	if words[0] == "*" {
+		for gap := 0; gap <= 3; gap++ {
+			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
+				return end, true
+			}
+			if i+gap >= len(toks) || !gapWord(toks, i+gap, blocked) {
+				return 0, false
+			}
+		}
+		return 0, false
+	}
+	if i >= len(toks) || toks[i].Lower != words[0] {
+		return 0, false
+	}
+	return matchAt(words[1:], toks, i+1, blocked)
+}
+
+// gapWord reports whether token i may stand in a gap: a word outside actor mentions, or a
+// possessive actor ("expressed Tehran's readiness to").
+func gapWord(toks []text.Token, i int, blocked []bool) bool {
+	if toks[i].Lower == "'s" {
+		return true
+	}
+	if blocked[i] {
+		j := i
+		for j < len(toks) && blocked[j] {
+			j++
+		}
+		return j < len(toks) && toks[j].Lower == "'s"
+	}
+	return isWord(toks[i])
+}
+
+func isWord(t text.Token) bool {
+	for _, r := range t.Lower {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 {
+			return true
+		}
+	}
+	return false
+}

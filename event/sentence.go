@@ -1,0 +1,896 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/text"
+)
+
+// trigger is a pattern found in a sentence, with what its context says about it.
+type trigger struct {
+	m          *match
+	start, end int // byte offsets
+	negated    bool
+	intended   string // for a promise or threat: the type of the act promised
+	threat     bool   // an intent to use force: THREATEN rather than AGREE
+	framed     bool   // the content of a framing phrase, not coded on its own
+	frameOf    *trigger
+}
+
+// Words that bound or open a clause, for finding a verb's subject.
+var clauseOpeners = map[string]bool{",": true, "and": true, "but": true, "that": true, "\"": true,
+	"while": true, "when": true, "as": true, "after": true, "since": true, "then": true, ";": true,
+	":": true, "-": true, "because": true, "who": true, "which": true, "also": true, "(": true,
+	"whereas": true, "meanwhile": true, "today": true, "yesterday": true, "where": true}
+
+var skippable = map[string]bool{"the": true, "a": true, "an": true, "both": true, "its": true,
+	"their": true, "all": true}
+
+var prepositions = map[string]bool{"in": true, "on": true, "at": true, "with": true, "of": true,
+	"to": true, "for": true, "from": true, "by": true, "against": true, "between": true,
+	"among": true, "into": true, "about": true, "over": true, "under": true, "via": true,
+	"toward": true, "towards": true, "near": true, "than": true, "like": true, "including": true,
+	"through": true, "across": true, "amid": true, "upon": true, "within": true, "without": true}
+
+var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true,
+	"nor": true, "without": true, "cannot": true}
+
+var modals = map[string]bool{"will": true, "would": true, "'ll": true, "shall": true}
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "been": true,
+	"being": true, "be": true, "'s": true}
+
+var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
+
+// violent types turn an intent into a threat.
+var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
+
+// verbal types are acts of speech: their source is the speaker.
+var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
+	"AGREE": true, "THREATEN": true, "CONCEDE": true}
+
+func (st *docState) sentence(idx int, s text.Sentence) {
+	toks := text.Tokens(st.doc.Text, s)
+	if idx == 0 {
+		toks = toks[dateline(toks):]
+	}
+	if len(toks) == 0 {
+		return
+	}
+	mentions := st.actors.Mentions(toks)
+	blocked := make([]bool, len(toks))
+	for _, m := range mentions {
+		for i := m.First; i < m.Last; i++ {
+			blocked[i] = true
+		}
+	}
+	// triggers, longest first from the left, never inside an actor mention
+	var trs []*trigger
+	for i := 0; i < len(toks); {
+		if blocked[i] {
+			i++
+			continue
+		}
+		if m := st.c.Patterns.find(toks, i, blocked); m != nil {
+			if !usedAsVerb(toks, m) || background(toks, m) {
+				i++
+				continue
+			}
+			trs = append(trs, &trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End})
+			i = m.last
+			continue
+		}
+		i++
+	}
+	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions}
+	for k, tr := range trs {
+		sc.context(tr, trs[k+1:])
+	}
+	topic := sc.topics(blocked, trs)
+	var prevSubj *actor.Mention
+	prevEnd := 0
+	for _, tr := range trs {
+		if tr.framed || topic[tr.m.first] {
+			continue
+		}
+		// an act named inside the object of another act by the same subject is part of it:
+		// "police prevented the demonstration staged by students"
+		subj := sc.subject(tr)
+		if subj != nil && subj == prevSubj && !sc.joined(prevEnd, tr.m.first) {
+			continue
+		}
+		sc.code(idx, s, tr)
+		if subj != nil {
+			prevSubj, prevEnd = subj, tr.m.last
+		}
+	}
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "our": true, "my": true, "your": true, "this": true, "that": true,
+	"in": true, "of": true, "for": true, "with": true, "'s": true}
+
+// usedAsVerb rejects a verb pattern whose first word stands as a noun: "in support of",
+// "the attack" (the noun patterns of the file cover those uses).
+func usedAsVerb(toks []text.Token, m *match) bool {
+	if m.p.form == formNone || m.first == 0 {
+		return true
+	}
+	prev := toks[m.first-1].Lower
+	if prev == "-" {
+		return false // foreign-backed, anti-terror fight
+	}
+	switch m.p.form {
+	case formS:
+		return !determiners[prev]
+	case formBase:
+		// a bare verb follows its subject, "to", a modal, a negation or an adverb
+		return !determiners[prev] && (baseLicensors[prev] || strings.HasSuffix(prev, "ly") || !isWord(toks[m.first-1]) || toks[m.first-1].IsCapitalized())
+	}
+	return true
+}
+
+var baseLicensors = map[string]bool{"to": true, "will": true, "would": true, "shall": true, "should": true,
+	"could": true, "can": true, "may": true, "might": true, "must": true, "not": true, "n't": true,
+	"never": true, "also": true, "and": true, "or": true, "did": true, "do": true, "does": true,
+	"they": true, "we": true, "i": true, "you": true, "further": true, "jointly": true, "'ll": true,
+	"then": true, "still": true, "now": true, "again": true, "both": true, "all": true, "sides": true,
+	"countries": true, "officials": true, "leaders": true, "forces": true, "troops": true, "rebels": true,
+	"militants": true, "protesters": true, "ministers": true, "states": true, "nations": true,
+	"who": true, "which": true, "that": true, "let": true, "help": true}
+
+var backgroundWords = map[string]bool{"during": true, "since": true, "amid": true, "despite": true,
+	"following": true, "after": true, "before": true, "throughout": true}
+
+// background reports a noun trigger set in a time phrase: "during the war on Syria".
+func background(toks []text.Token, m *match) bool {
+	if m.p.form != formNone && m.p.form != formIng {
+		return false
+	}
+	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
+		if backgroundWords[toks[k].Lower] {
+			return true
+		}
+		if !skippable[toks[k].Lower] && !isAdjectiveLike(toks[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+func isAdjectiveLike(t text.Token) bool {
+	return !t.IsCapitalized() && (strings.HasSuffix(t.Lower, "al") || strings.HasSuffix(t.Lower, "ive") || strings.HasSuffix(t.Lower, "ous") || strings.HasSuffix(t.Lower, "ent") || strings.HasSuffix(t.Lower, "ic"))
+}
+
+// dateline returns how many tokens open the article as a dateline ("TEHRAN –", "BEIJING,
+// November 9. /TASS/", "date 2017-10-19 Alwaght-") rather than as its first sentence.
+func dateline(toks []text.Token) int {
+	i := 0
+	if len(toks) > 1 && toks[0].Lower == "date" {
+		// date 2017-10-19 Outlet-
+		for i < len(toks) && i < 12 {
+			if toks[i].Lower == "-" && i > 1 {
+				return i + 1
+			}
+			i++
+		}
+		return 0
+	}
+	// capitals up to a dash or an agency in brackets or slashes
+	for i < len(toks) && i < 10 {
+		t := toks[i]
+		if t.Lower == "-" || t.Lower == "/" || t.Lower == "(" {
+			if i == 0 {
+				return 0
+			}
+			j := i + 1
+			if t.Lower != "-" {
+				for j < len(toks) && j < i+5 && toks[j].Lower != "/" && toks[j].Lower != ")" {
+					j++
+				}
+				j++
+				if j < len(toks) && toks[j].Lower == "-" {
+					j++
+				}
+			}
+			return min(j, len(toks))
+		}
+		if t.Text != strings.ToUpper(t.Text) && !(i > 0 && (isNumber(t) || isMonth(t.Lower))) {
+			return 0
+		}
+		i++
+	}
+	return 0
+}
+
+func isNumber(t text.Token) bool {
+	for _, r := range t.Text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return t.Text != ""
+}
+
+func isMonth(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}
+
+type sentenceCtx struct {
+	st       *docState
+	toks     []text.Token
+	mentions []*actor.Mention
+}
+
+// context sets negation, intent and framing of tr; later are the triggers after it.
+func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
+	toks := sc.toks
+	first := tr.m.first
+	// negation and modals: up to four words before the trigger, not across an actor or comma
+	for i := first - 1; i >= 0 && i >= first-4; i-- {
+		w := toks[i].Lower
+		if w == "," || sc.mentionAt(i) != nil {
+			break
+		}
+		if negators[w] {
+			tr.negated = true
+		}
+		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
+			tr.intended = tr.m.p.rule.Type
+			tr.threat = violent[tr.intended]
+		}
+	}
+	// a framing phrase takes the next act within eight words as its content
+	if tr.m.p.rule.Frame && !tr.framed {
+		for _, nx := range later {
+			if nx.m.first-tr.m.last > 8 || sc.hasBreak(tr.m.last, nx.m.first) {
+				break
+			}
+			nx.framed = true
+			nx.frameOf = tr
+			switch tr.m.p.rule.Type {
+			case "AGREE":
+				if nx.m.p.rule.Type != "AGREE" {
+					tr.intended = nx.m.p.rule.Type
+					tr.threat = violent[tr.intended]
+				}
+			case "THREATEN":
+				tr.intended = nx.m.p.rule.Type
+			}
+			break
+		}
+	}
+	// a promise framed without content is a promise to cooperate
+	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") && !strings.Contains(tr.m.p.text, "agree") {
+		tr.intended = "COOPERATE"
+	}
+}
+
+// topics marks the tokens that name a topic of talks rather than an act: from a topic phrase
+// ("discussed", "the importance of", "congratulated X on") to the end of its clause.
+func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
+	in := make([]bool, len(sc.toks))
+	on := false
+	// what someone is thanked, praised or congratulated for is a topic too
+	thanks := map[int]bool{}
+	for _, tr := range trs {
+		if tr.m.p.rule.Type != "SUPPORT" {
+			continue
+		}
+		for k := tr.m.last; k < len(sc.toks) && k < tr.m.last+12; k++ {
+			if w := sc.toks[k].Lower; (w == "on" || w == "for" || w == "over") && sc.mentionAt(k) == nil {
+				thanks[k] = true
+				break
+			}
+		}
+	}
+	for i := 0; i < len(sc.toks); i++ {
+		if thanks[i] {
+			on = true
+		}
+		t := sc.toks[i].Lower
+		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
+			t == "," && i+1 < len(sc.toks) && (strings.HasSuffix(sc.toks[i+1].Lower, "ing") || sc.st.c.Patterns.speech[sc.toks[i+1].Lower]) ||
+			(t == "and" || t == "but") && i+1 < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[i+1].Lower] {
+			on = false
+		}
+		if !on {
+			if end := sc.st.c.Patterns.topicAt(sc.toks, i, blocked); end > i {
+				on = true
+				i = end - 1
+				continue
+			}
+		}
+		in[i] = on
+	}
+	return in
+}
+
+// joined reports whether the words between two acts coordinate them ("killed three and wounded
+// two", ", killing …") rather than embed the second in the first.
+func (sc *sentenceCtx) joined(i, j int) bool {
+	for k := i; k < j && k < len(sc.toks); k++ {
+		switch w := sc.toks[k].Lower; {
+		case w == "and" || w == "," || w == ";" || w == "but" || w == "then" || w == "while" || w == "as":
+			return true
+		case sc.st.c.Patterns.speech[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// hasBreak reports whether a clause ends between tokens i and j.
+func (sc *sentenceCtx) hasBreak(i, j int) bool {
+	for k := i; k < j && k < len(sc.toks); k++ {
+		switch sc.toks[k].Lower {
+		case ";", ".", "but", "while", "whereas":
+			return true
+		}
+	}
+	return false
+}
+
+func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
+	for _, m := range sc.mentions {
+		if m.First <= i && i < m.Last {
+			return m
+		}
+	}
+	return nil
+}
+
+// clauseInitial reports whether mention m may be a subject: it is not the object of a verb or a
+// preposition. Words before it are read back to the start of its clause: determiners, numbers
+// and adjectives ("Tens of thousands of university students") are passed over.
+func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
+	if m.Adjective {
+		return false
+	}
+	if m.Pronoun && m.Text != "he" && m.Text != "He" && m.Text != "she" && m.Text != "She" {
+		return false
+	}
+	if m.Possessive {
+		// Iran's readiness: a possessor is not the subject
+		return false
+	}
+	for i, steps := m.First-1, 0; i >= 0 && steps < 8; i, steps = i-1, steps+1 {
+		t := sc.toks[i]
+		w := t.Lower
+		switch {
+		case clauseOpeners[w] || w == "\u201c" || w == "'" || w == "``":
+			return true
+		case sc.st.c.Patterns.speech[w]:
+			return true // Assad said Syria …: the subject of the reported clause
+		case w == "of":
+			// tens of thousands of students, a group of diplomats: go on; the unity of Iraq: stop
+			if i == 0 || !quantity[sc.toks[i-1].Lower] {
+				return false
+			}
+		case prepositions[w] || sc.mentionAt(i) != nil:
+			return false
+		case sc.isVerbish(i):
+			return false
+		}
+	}
+	return m.First-8 <= 0
+}
+
+var quantity = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "tens": true,
+	"group": true, "groups": true, "number": true, "members": true, "member": true, "some": true,
+	"millions": true, "scores": true, "delegation": true, "team": true, "most": true, "many": true,
+	"all": true, "each": true, "both": true, "leaders": true, "supporters": true, "one": true, "two": true}
+
+// isVerbish reports a token that is likely a verb: an event phrase, a speech verb, or a past
+// tense or participle ending.
+func (sc *sentenceCtx) isVerbish(i int) bool {
+	t := sc.toks[i]
+	if t.IsCapitalized() {
+		return false
+	}
+	w := t.Lower
+	if beForms[w] || w == "has" || w == "have" || w == "had" {
+		return true
+	}
+	if len(sc.st.c.Patterns.byFirst[w]) > 0 {
+		for _, p := range sc.st.c.Patterns.byFirst[w] {
+			if p.form != formNone {
+				return true
+			}
+		}
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !adjectiveEd[w]
+}
+
+var adjectiveEd = map[string]bool{"armed": true, "united": true, "alleged": true, "detained": true,
+	"wounded": true, "displaced": true, "ruling": true, "leading": true, "occupied": true,
+	"unidentified": true, "suspected": true, "so-called": true, "advanced": true, "interim": true,
+	"neighboring": true, "neighbouring": true, "opposing": true, "warring": true, "retired": true,
+	"elected": true, "exiled": true, "jailed": true, "governing": true, "outgoing": true, "incoming": true,
+	"visiting": true, "striking": true, "protesting": true, "fighting": true, "unnamed": true}
+
+// code makes the events of one trigger.
+func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
+	r := tr.m.p.rule
+	if r.Charge {
+		sc.charge(idx, s, tr)
+		return
+	}
+	if r.Demand {
+		sc.demand(idx, s, tr)
+		return
+	}
+	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
+	conf := 0.8
+	// passive voice: "was received by X"
+	if tr.m.p.form == formPast || tr.m.p.form == formParticiple {
+		if b := sc.beBefore(tr.m.first); b && tr.m.p.form != formNone {
+			if by := sc.byAgent(tr.m.last); by != nil {
+				passive = true
+				tgt, src = src, by
+			}
+		}
+	}
+	if !passive {
+		tgt = sc.object(tr, src)
+	}
+	if src == nil && verbal[r.Type] {
+		src = sc.attribution(tr)
+		conf = 0.6
+	}
+	if src == nil && !passive && !verbal[r.Type] && sc.beBefore(tr.m.first) && (tr.m.p.form == formPast || tr.m.p.form == formParticiple) {
+		// "three civilians were killed": the victim is known, the perpetrator is not
+		if victim := sc.subject(tr); victim == nil {
+			for _, m := range sc.mentions {
+				if m.Last <= tr.m.first && !m.Pronoun {
+					victim = m
+				}
+			}
+			if victim != nil && victim.Country != "" {
+				sc.st.add(idx, s, tr, nil, victim, 0.4)
+			}
+		} else if victim.Country != "" {
+			sc.st.add(idx, s, tr, nil, victim, 0.4)
+		}
+		return
+	}
+	if src == nil || src.Country == "" && !sc.bothSides(src) {
+		return
+	}
+	if r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE" {
+		if p := sc.partner(src); p != nil {
+			tgt = p // "Jordan and Britain have agreed": between the two
+		}
+	}
+	if r.Swap && !passive && tgt != nil {
+		src, tgt = tgt, src
+	}
+	if tgt == nil && !r.Self && !sc.bothSides(src) {
+		if r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE" {
+			// "X and Y met": the other member of a compound subject
+			tgt = sc.partner(src)
+		}
+		if tgt == nil && verbal[r.Type] {
+			// said at a meeting with no one named: to the other side of that meeting
+			tgt = sc.st.counterpart(src)
+		}
+		if tgt == nil {
+			return
+		}
+	}
+	if tgt != nil && sameActor(src, tgt) {
+		return
+	}
+	// "the two sides": each side in turn
+	sources := sc.expand(src)
+	targets := []*actor.Mention{tgt}
+	if tgt != nil {
+		targets = sc.expandList(tgt)
+	}
+	for _, a := range sources {
+		for _, b := range targets {
+			if b == nil && len(sources) == 2 && !r.Self && verbal[r.Type] {
+				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
+			}
+			if b == nil && !r.Self {
+				continue
+			}
+			if b != nil && sameActor(a, b) {
+				continue
+			}
+			if b == nil && a.Country == "" {
+				continue
+			}
+			sc.st.add(idx, s, tr, a, b, conf)
+		}
+	}
+	if r.Type == "CONSULT" && r.Mode != "phone" && tgt != nil && !tr.negated {
+		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
+	}
+}
+
+// charge codes an accusation carried by a noun: the speaker of the sentence accuses the actor the
+// noun names, before it ("the U.S. economic terrorism", "Western projects") or after it ("plots
+// hatched by the US and the West").
+func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) {
+	var accused []*actor.Mention
+	if m := sc.mentionAt(tr.m.first - 1); m != nil && !m.Pronoun {
+		accused = []*actor.Mention{m}
+	} else if tr.m.first >= 2 && sc.toks[tr.m.first-1].Lower == "'s" {
+		if m := sc.mentionAt(tr.m.first - 2); m != nil && !m.Pronoun {
+			accused = []*actor.Mention{m}
+		}
+	}
+	if accused == nil {
+		for _, m := range sc.mentions {
+			if m.First >= tr.m.last && m.First <= tr.m.last+2 && !m.Pronoun {
+				accused = sc.expandList(m)
+				break
+			}
+		}
+	}
+	if accused == nil {
+		return
+	}
+	speaker := sc.attribution(tr)
+	if speaker == nil {
+		for _, m := range sc.mentions {
+			if m.First < accused[0].First && sc.clauseInitial(m) {
+				speaker = m
+				break
+			}
+		}
+	}
+	if speaker == nil {
+		speaker = sc.st.actors.Subject()
+	}
+	if speaker == nil {
+		return
+	}
+	for _, src := range sc.expand(speaker) {
+		for _, a := range accused {
+			if !sameActor(src, a) && a.Country != "" {
+				sc.st.add(idx, s, tr, src, a, 0.6)
+			}
+		}
+	}
+}
+
+// demand codes an obligation laid on someone in reported speech: "Russia said Sudan must return the
+// helicopter" is a REQUEST from Russia to Sudan. The content that follows is not coded on its own.
+func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
+	var obliged *actor.Mention
+	if tr.m.p.form == formNone {
+		// must: the actor just before it (its subject)
+		for _, m := range sc.mentions {
+			if m.Last <= tr.m.first && tr.m.first-m.Last <= 2 && !m.Pronoun {
+				obliged = m
+			}
+		}
+	} else {
+		obliged = sc.object(tr, nil) // issued a reminder to Iraq
+	}
+	if obliged == nil {
+		return
+	}
+	var speaker *actor.Mention
+	for _, m := range sc.mentions {
+		if m.First < obliged.First && m != obliged && sc.clauseInitial(m) && sc.speechBetween(m.Last, obliged.First) {
+			speaker = m
+			break
+		}
+	}
+	if speaker == nil && tr.m.p.form != formNone {
+		speaker = sc.subject(tr)
+	}
+	if speaker == nil {
+		speaker = sc.attribution(tr)
+	}
+	if speaker == nil || sameActor(speaker, obliged) {
+		return
+	}
+	sc.st.add(idx, s, tr, speaker, obliged, 0.6)
+}
+
+func indexCountry(ms []*actor.Mention, m *actor.Mention) int {
+	for i, x := range ms {
+		if x.Country == m.Country && x.Person == nil && m.Person == nil {
+			return i
+		}
+	}
+	return -1
+}
+
+func sameActor(a, b *actor.Mention) bool {
+	if a.Name != "" && a.Name == b.Name {
+		return true
+	}
+	return a.Country == b.Country && a.Sector == b.Sector && (a.Name == "" || b.Name == "")
+}
+
+// subject finds the source of tr: the nearest clause-opening actor before it; for a participle
+// after a comma ("…, hailing X") the sentence's first subject; for a verbal act in reported
+// speech of the same state, the speaker.
+func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
+	first := tr.m.first
+	// a possessor right before a noun trigger: Assad's letter to Khamenei
+	if tr.m.p.form == formNone && first >= 2 && sc.toks[first-1].Lower == "'s" {
+		if m := sc.mentionAt(first - 2); m != nil {
+			return m
+		}
+	}
+	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
+	var cands []*actor.Mention
+	for _, m := range sc.mentions {
+		if m.Last > first {
+			break
+		}
+		if sc.clauseInitial(m) {
+			cands = append(cands, m)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	if participle {
+		return sc.speaker(cands[0], cands)
+	}
+	subj := cands[len(cands)-1]
+	if subj.Person == nil && !subj.Pronoun {
+		// the speaker speaks for the state: "Boroujerdi … affirming that the Islamic Republic would"
+		for _, c := range cands[:len(cands)-1] {
+			if c.Person != nil && c.Country == subj.Country && verbal[tr.m.p.rule.Type] {
+				return c
+			}
+		}
+	}
+	// reported speech: "Assad said Syria supports Iran" has Assad as source
+	if verbal[tr.m.p.rule.Type] && len(cands) > 1 {
+		for k := len(cands) - 2; k >= 0; k-- {
+			sp := cands[k]
+			if sc.speechBetween(sp.Last, subj.First) && (sp.Country == subj.Country || subj.Country == "") {
+				return sp
+			}
+		}
+	}
+	return subj
+}
+
+// speaker returns m (kept as a hook for participles).
+func (sc *sentenceCtx) speaker(m *actor.Mention, cands []*actor.Mention) *actor.Mention {
+	return m
+}
+
+// speakerFor applies coding guideline 8 to a verbal act: when its source is a state named as a
+// whole ("Iran's readiness", "the Islamic Republic would") and a person of that state speaks in the
+// sentence, the person is the source.
+func (sc *sentenceCtx) speakerFor(src *actor.Mention, tr *trigger) *actor.Mention {
+	if src == nil || src.Person != nil || src.Pronoun || !verbal[tr.m.p.rule.Type] {
+		return src
+	}
+	for _, m := range sc.mentions {
+		if m.First >= src.First {
+			break
+		}
+		if m.Person != nil && m.Country == src.Country && sc.clauseInitial(m) {
+			return m
+		}
+	}
+	if a := sc.attribution(tr); a != nil && a.Person != nil && a.Country == src.Country {
+		return a
+	}
+	return src
+}
+
+func (sc *sentenceCtx) speechBetween(i, j int) bool {
+	for k := i; k < j && k < len(sc.toks); k++ {
+		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// object finds the target: the first actor after the trigger that is not the source, preferring
+// one of another state; a place only right after a "place" trigger.
+func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
+	var fallback *actor.Mention
+	for _, m := range sc.mentions {
+		if m.First < tr.m.last {
+			continue
+		}
+		if m.Pronoun && (m.Text == "his" || m.Text == "her" || m.Text == "His" || m.Text == "Her") {
+			continue
+		}
+		if m.First-tr.m.last > 25 {
+			break
+		}
+		if sc.speechBetween(tr.m.last, m.First) {
+			break
+		}
+		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) {
+			continue
+		}
+		if src != nil && sameActor(src, m) {
+			continue
+		}
+		if src != nil && m.Country == src.Country {
+			// "relations between Iran and Syria": the other state of a list
+			for _, o := range sc.expandList(m)[1:] {
+				if o.Country != src.Country {
+					return o
+				}
+			}
+		}
+		return m
+	}
+	return fallback
+}
+
+// beBefore reports a form of "be" just before token i (allowing an adverb).
+func (sc *sentenceCtx) beBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if beForms[sc.toks[k].Lower] {
+			return true
+		}
+		if sc.mentionAt(k) != nil || sc.toks[k].Lower == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// byAgent returns the actor after "by" following a passive verb.
+func (sc *sentenceCtx) byAgent(i int) *actor.Mention {
+	for k := i; k < len(sc.toks) && k < i+6; k++ {
+		if sc.toks[k].Lower == "by" {
+			for _, m := range sc.mentions {
+				if m.First > k && m.First <= k+3 {
+					return m
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// attribution finds the speaker of a sentence that reports speech after the act: `…," the Iranian
+// lawmaker said` or `…, said President al-Assad`.
+func (sc *sentenceCtx) attribution(tr *trigger) *actor.Mention {
+	opens := func(i int) bool { // a comma or a closing quote before the attribution
+		if i < 0 {
+			return false
+		}
+		w := sc.toks[i].Lower
+		return w == "," || w == "\"" || w == "\u201d" || w == "'" || w == "''"
+	}
+	for _, m := range sc.mentions {
+		if m.First < tr.m.last || m.Pronoun && m.Text != "he" && m.Text != "she" {
+			continue
+		}
+		start := m.First
+		for start > 0 && skippable[sc.toks[start-1].Lower] {
+			start--
+		}
+		// `…," the Iranian lawmaker said` / `…, officials said Thursday`
+		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] && opens(start-1) {
+			return m
+		}
+		// `…," said President al-Assad`
+		if start > 1 && sc.st.c.Patterns.speech[sc.toks[start-1].Lower] && opens(start-2) {
+			return m
+		}
+	}
+	return nil
+}
+
+// partner returns the other member of a compound subject "X and Y".
+func (sc *sentenceCtx) partner(src *actor.Mention) *actor.Mention {
+	for k, m := range sc.mentions {
+		if m != src {
+			continue
+		}
+		if k+1 < len(sc.mentions) {
+			n := sc.mentions[k+1]
+			if n.First == m.Last+1 && sc.toks[m.Last].Lower == "and" {
+				return n
+			}
+		}
+		if k > 0 {
+			p := sc.mentions[k-1]
+			if m.First == p.Last+1 && sc.toks[p.Last].Lower == "and" {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
+// bothSides reports a mention of "the two sides", "both countries".
+func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
+	if m == nil || m.Country != "" && m.Person == nil && !m.Group {
+		return false
+	}
+	t := strings.ToLower(m.Text)
+	if m.First > 0 {
+		t = sc.toks[m.First-1].Lower + " " + t
+	}
+	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
+		"two officials", "two ministers", "two presidents", "both leaders", "two"} {
+		if strings.HasSuffix(t, w) {
+			return sc.st.lastMeet[0] != nil
+		}
+	}
+	return false
+}
+
+// expand turns "the two sides" into both sides of the latest meeting.
+func (sc *sentenceCtx) expand(m *actor.Mention) []*actor.Mention {
+	if sc.bothSides(m) {
+		return sc.st.lastMeet[:]
+	}
+	return []*actor.Mention{m}
+}
+
+// counterpart returns the other side of the latest meeting when m was one side of it.
+func (st *docState) counterpart(m *actor.Mention) *actor.Mention {
+	a, b := st.lastMeet[0], st.lastMeet[1]
+	switch {
+	case a == nil || b == nil:
+		return nil
+	case keyOf(a) == keyOf(m):
+		return b
+	case keyOf(b) == keyOf(m):
+		return a
+	}
+	return nil
+}
+
+// expandList returns m and the actors coordinated with it: "the United States, the Zionist
+// regime and their regional allies".
+func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
+	out := []*actor.Mention{m}
+	cur := m
+	for {
+		var next *actor.Mention
+		for _, n := range sc.mentions {
+			if n.First > cur.Last {
+				next = n
+				break
+			}
+		}
+		if next == nil {
+			return out
+		}
+		ok := true
+		for k := cur.Last; k < next.First; k++ {
+			w := sc.toks[k].Lower
+			if w != "," && w != "and" && w != "or" && !skippable[w] {
+				ok = false
+			}
+		}
+		if !ok || next.First == cur.Last {
+			return out
+		}
+		cur = next
+		if next.Country == "" {
+			continue
+		}
+		if same := indexCountry(out, next); same >= 0 {
+			// the Iranian nation and the Islamic Republic: one actor, the state (guideline 11)
+			if next.Sector == "GOV" && next.Person == nil && out[same].Person == nil {
+				out[same] = next
+			}
+			continue
+		}
+		out = append(out, next)
+	}
+}

@@ -1,0 +1,282 @@
+// Package ingest reads news articles from the forms people keep them in (text files, JSON Lines,
+// directories of both, standard input) and hands them on one Document at a time.
+//
+// Reading streams: a JSON Lines file is read a line at a time and no record may exceed MaxRecord
+// bytes. A broken record is reported as a *RecordError and reading goes on with the next one.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxRecord is the largest article, in bytes, that dyad reads; longer records are reported and skipped.
+const MaxRecord = 8 << 20
+
+// Document is one article.
+type Document struct {
+	ID        string `json:"id"`
+	Text      string `json:"text"`
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Outlet    string `json:"outlet,omitempty"`
+	// Origin says where the record came from: "file" or "file:line".
+	Origin string `json:"-"`
+}
+
+// RecordError reports one input record that could not be read; the others are not affected.
+type RecordError struct {
+	Origin string // file or file:line
+	ID     string // the record's id, when known
+	Reason string
+}
+
+func (e *RecordError) Error() string {
+	if e.ID != "" {
+		return fmt.Sprintf("%s: record %q: %s", e.Origin, e.ID, e.Reason)
+	}
+	return fmt.Sprintf("%s: %s", e.Origin, e.Reason)
+}
+
+// Handler receives each document read. A non-nil error from it stops the reading.
+type Handler func(Document) error
+
+// Read reads every path in order: files (".jsonl" as JSON Lines, anything else as one text article),
+// directories (recursively, ".txt" and ".jsonl" files in lexical order) and "-" for standard input
+// (JSON Lines if it starts with '{', otherwise one text article). Problems with single records go to
+// report; Read returns an error only for a failing handler.
+func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
+	for _, p := range paths {
+		if err := readPath(p, stdin, handle, report); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readPath(p string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
+	if p == "-" {
+		return readStdin(stdin, handle, report)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		report(&RecordError{Origin: p, Reason: cleanErr(err)})
+		return nil
+	}
+	if !info.IsDir() {
+		return readFile(p, handle, report)
+	}
+	var files []string
+	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			report(&RecordError{Origin: path, Reason: cleanErr(err)})
+			return nil
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".jsonl")) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if walkErr != nil {
+		report(&RecordError{Origin: p, Reason: cleanErr(walkErr)})
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := readFile(f, handle, report); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readFile(path string, handle Handler, report func(*RecordError)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		report(&RecordError{Origin: path, Reason: cleanErr(err)})
+		return nil
+	}
+	defer f.Close()
+	if strings.HasSuffix(path, ".jsonl") {
+		return ReadJSONL(f, path, handle, report)
+	}
+	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return readText(f, path, id, handle, report)
+}
+
+func readStdin(r io.Reader, handle Handler, report func(*RecordError)) error {
+	br := bufio.NewReader(r)
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			report(&RecordError{Origin: "stdin", Reason: "empty input"})
+			return nil
+		}
+		if b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' {
+			br.ReadByte()
+			continue
+		}
+		if b[0] == '{' {
+			return ReadJSONL(br, "stdin", handle, report)
+		}
+		return readText(br, "stdin", "stdin", handle, report)
+	}
+}
+
+func readText(r io.Reader, origin, id string, handle Handler, report func(*RecordError)) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxRecord+1))
+	if err != nil {
+		report(&RecordError{Origin: origin, ID: id, Reason: cleanErr(err)})
+		return nil
+	}
+	if len(data) > MaxRecord {
+		report(&RecordError{Origin: origin, ID: id, Reason: fmt.Sprintf("article longer than %d bytes", MaxRecord)})
+		return nil
+	}
+	if reason := checkText(data); reason != "" {
+		report(&RecordError{Origin: origin, ID: id, Reason: reason})
+		return nil
+	}
+	return handle(Document{ID: id, Text: string(data), Origin: origin})
+}
+
+// checkText says why data cannot be an article, or returns "".
+func checkText(data []byte) string {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "empty article"
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Sprintf("binary data (NUL byte at offset %d)", i)
+	}
+	if !utf8.Valid(data) {
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			off += n
+		}
+		return fmt.Sprintf("invalid UTF-8 at offset %d", off)
+	}
+	return ""
+}
+
+type jsonRecord struct {
+	ID        json.RawMessage `json:"id"`
+	Text      *string         `json:"text"`
+	Title     string          `json:"title"`
+	Published string          `json:"published"`
+	URL       string          `json:"url"`
+	Outlet    string          `json:"outlet"`
+}
+
+// ReadJSONL reads one article a line from r; origin names the input in error reports.
+func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordError)) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var line []byte
+	for n := 1; ; n++ {
+		var tooLong bool
+		var err error
+		line, tooLong, err = readLine(br, line[:0])
+		where := fmt.Sprintf("%s:%d", origin, n)
+		if tooLong {
+			report(&RecordError{Origin: where, Reason: fmt.Sprintf("line longer than %d bytes", MaxRecord)})
+		} else if len(bytes.TrimSpace(line)) > 0 {
+			doc, rerr := parseRecord(line, where)
+			if rerr != nil {
+				report(rerr)
+			} else if herr := handle(doc); herr != nil {
+				return herr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			report(&RecordError{Origin: where, Reason: cleanErr(err)})
+			return nil
+		}
+	}
+}
+
+// readLine appends the next line (without its newline) to buf; lines over MaxRecord are skipped
+// to their end and reported as too long, so memory stays bounded.
+func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(buf)+len(chunk) > MaxRecord+1 {
+				tooLong = true
+				buf = buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		buf = bytes.TrimRight(buf, "\r\n")
+		return buf, tooLong, err
+	}
+}
+
+func parseRecord(line []byte, where string) (Document, *RecordError) {
+	if reason := checkText(line); reason != "" {
+		return Document{}, &RecordError{Origin: where, Reason: reason}
+	}
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
+		}
+		return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
+	}
+	id := idString(rec.ID)
+	if rec.Text == nil {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: `no "text" field`}
+	}
+	if strings.TrimSpace(*rec.Text) == "" {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: "empty text"}
+	}
+	if id == "" {
+		sum := sha256.Sum256([]byte(*rec.Text))
+		id = hex.EncodeToString(sum[:8])
+	}
+	return Document{ID: id, Text: *rec.Text, Title: rec.Title, Published: rec.Published,
+		URL: rec.URL, Outlet: rec.Outlet, Origin: where}, nil
+}
+
+// idString accepts a string or number id.
+func idString(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(raw))
+}
+
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,242 @@
+// Package text splits an article into sentences and tokens, keeping byte offsets into the
+// article so that every later stage can point back at the words it used.
+//
+// Sentences follow news writing: a line without final punctuation (a heading, a caption) is a
+// sentence of its own; abbreviations (Maj. Gen., Dr., Jan.), initials and dotted acronyms (U.S.)
+// do not end a sentence; closing quotes and brackets stay with the sentence they close.
+// Tokens are Unicode words (UAX #29) with possessive endings split off ("Iran's" → "Iran", "'s").
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// Sentence is a span of the document.
+type Sentence struct {
+	Start, End int // byte offsets into the document
+	Text       string
+}
+
+// Token is a word or punctuation mark.
+type Token struct {
+	Start, End int    // byte offsets into the document
+	Text       string // as written
+	Lower      string // lower case, with typographic apostrophes and dashes folded to ASCII
+}
+
+// abbreviations that do not end a sentence when followed by a period (lower case, no period).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true, "maj": true,
+	"col": true, "lt": true, "capt": true, "cpt": true, "sgt": true, "cmdr": true, "adm": true,
+	"brig": true, "sen": true, "rep": true, "gov": true, "amb": true, "pres": true, "rev": true,
+	"st": true, "mt": true, "jr": true, "sr": true, "no": true, "vs": true, "etc": true, "approx": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true, "fm": true, "dept": true,
+	"inc": true, "corp": true, "ltd": true, "co": true, "gens": true, "sheikh": true, "hon": true,
+}
+
+// Sentences splits doc into sentences.
+func Sentences(doc string) []Sentence {
+	var out []Sentence
+	lineStart := 0
+	for lineStart < len(doc) {
+		lineEnd := strings.IndexByte(doc[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(doc)
+		} else {
+			lineEnd += lineStart
+		}
+		out = splitLine(doc, lineStart, lineEnd, out)
+		lineStart = lineEnd + 1
+	}
+	return out
+}
+
+// splitLine appends the sentences of doc[start:end], a line without newlines.
+func splitLine(doc string, start, end int, out []Sentence) []Sentence {
+	emit := func(s, e int) {
+		for s < e && isSpaceByte(doc[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(doc[e-1]) {
+			e--
+		}
+		if s < e {
+			out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
+		}
+	}
+	s := start
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(doc[i:])
+		if r != '.' && r != '!' && r != '?' {
+			i += n
+			continue
+		}
+		j := i + n
+		// runs of final punctuation and closing quotes or brackets stay with the sentence
+		for j < end {
+			r2, n2 := utf8.DecodeRuneInString(doc[j:])
+			if r2 == '.' || r2 == '!' || r2 == '?' || isCloser(r2) {
+				j += n2
+				continue
+			}
+			break
+		}
+		if j < end && !isSpaceRune(doc[j:]) {
+			i = j
+			continue
+		}
+		k := j
+		for k < end && isSpaceByte(doc[k]) {
+			k++
+		}
+		if k >= end {
+			i = j
+			continue
+		}
+		if r == '.' && j == i+1 && !startsSentence(doc[k:end]) {
+			i = j
+			continue
+		}
+		if r == '.' && j == i+1 && isAbbreviation(doc[s:i]) {
+			i = j
+			continue
+		}
+		emit(s, j)
+		s, i = k, k
+	}
+	emit(s, end)
+	return out
+}
+
+// startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
+func startsSentence(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)
+}
+
+// isAbbreviation looks at the word just before a period.
+func isAbbreviation(before string) bool {
+	w := before
+	if i := strings.LastIndexFunc(before, func(r rune) bool { return !(unicode.IsLetter(r) || r == '.') }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		w = before[i+n:]
+	}
+	if w == "" {
+		return false
+	}
+	if strings.Contains(w, ".") { // U.S. and other dotted acronyms
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 { // an initial: John F. Kennedy
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '\'', ')', ']', '»', '\u201d', '\u2019':
+		return true
+	}
+	return false
+}
+
+func isOpener(r rune) bool {
+	switch r {
+	case '"', '\'', '(', '[', '«', '\u201c', '\u2018':
+		return true
+	}
+	return false
+}
+
+func isSpaceByte(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
+}
+
+func isSpaceRune(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// Tokens returns the words and punctuation of doc[s.Start:s.End], with document offsets.
+func Tokens(doc string, s Sentence) []Token {
+	return AppendTokens(nil, doc[s.Start:s.End], s.Start)
+}
+
+// AppendTokens appends the tokens of text, whose first byte is at offset base in the document.
+func AppendTokens(toks []Token, text string, base int) []Token {
+	it := words.FromString(text)
+	for it.Next() {
+		v := it.Value()
+		r, _ := utf8.DecodeRuneInString(v)
+		if unicode.IsSpace(r) {
+			continue
+		}
+		start := base + it.Start()
+		// split a possessive ending off: Iran's, parliament’s, Muslims'
+		if k := possessive(v); k > 0 {
+			toks = append(toks, newToken(v[:k], start))
+			toks = append(toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s"})
+			continue
+		}
+		toks = append(toks, newToken(v, start))
+	}
+	return toks
+}
+
+func possessive(v string) int {
+	for _, suf := range []string{"'s", "\u2019s", "'S"} {
+		if len(v) > len(suf) && strings.HasSuffix(v, suf) {
+			return len(v) - len(suf)
+		}
+	}
+	return 0
+}
+
+func newToken(v string, start int) Token {
+	return Token{Start: start, End: start + len(v), Text: v, Lower: Fold(v)}
+}
+
+// Fold lower-cases s and folds typographic apostrophes, quotes and dashes to ASCII, so that
+// dictionary entries and text compare equal however they were typed.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '\u2019', '\u2018', '`', '\u00b4':
+			r = '\''
+		case '\u201c', '\u201d', '\u00ab', '\u00bb':
+			r = '"'
+		case '\u2013', '\u2014', '\u2010', '\u2011', '\u2212':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
