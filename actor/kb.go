@@ -30,7 +30,7 @@ var Sectors = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true
 	"REF": true, "LAB": true, "EDU": true, "SPY": true}
 
 var codeRe = regexp.MustCompile(`^[A-Z]{3}$`)
-var dateRe = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+var dateRe = regexp.MustCompile(`^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$`)
 
 // Kind says what a dictionary phrase stands for.
 type Kind uint8

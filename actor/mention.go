@@ -33,6 +33,21 @@ func (m *Mention) bothSides() bool {
 
 var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, "this": true, "that": true}
 
+// placedIn returns the state of a place named right after m: "militants in Syria", "rebels in
+// the Ivory Coast".
+func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
+	i := m.Last
+	if i >= len(toks) || toks[i].Lower != "in" {
+		return ""
+	}
+	for _, n := range ms {
+		if n.First > i && n.First <= i+2 && !n.Pronoun && n.Person == nil {
+			return n.Country
+		}
+	}
+	return ""
+}
+
 // nearestCountry gives a group named without its state ("terrorists") the state of the nearest
 // actor in the sentence, looking back first.
 func nearestCountry(ms []*Mention, k int) string {
@@ -81,7 +96,11 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
 	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
 	"october": true, "november": true, "december": true, "islamic": true, "republic": true,
-	"committee": true, "ministry": true, "council": true, "assembly": true, "photo": true}
+	"committee": true, "ministry": true, "council": true, "assembly": true, "photo": true,
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "several": true, "some": true, "many": true, "hundreds": true,
+	"thousands": true, "dozens": true, "tens": true, "up": true, "about": true, "around": true, "nearly": true,
+	"angry": true, "senior": true, "top": true, "former": true, "both": true, "all": true, "other": true}
 
 var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
 
@@ -165,7 +184,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
 			// a group named without its state ("police", "the government"): the state of the
 			// nearest actor in the sentence, else the state the article last named
-			m.Country = firstNonEmpty(nearestCountry(out, k), d.mainState())
+			m.Country = firstNonEmpty(placedIn(toks, out, m), nearestCountry(out, k), d.mainState())
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
 				m.Person.Terms[0].Country = m.Country
 			}
@@ -230,10 +249,13 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
 	try := func(cands []*phrase) {
 		for _, p := range cands {
-			if best != nil && len(p.toks) <= len(best.toks) {
+			if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
 				continue
 			}
-			if matches(p, toks, i) {
+			if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) {
+				continue // "Gabriel Boric" is not Sigmar Gabriel
+			}
+			if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
 				best = p
 			}
 		}
@@ -241,6 +263,50 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	try(d.kb.phrases[toks[i].Lower])
 	try(d.learned[toks[i].Lower])
 	return best
+}
+
+// better breaks a tie between two people who share a name: the one in office on the
+// document's date, else the one whose term is nearer to it.
+func (d *Doc) better(p, q *phrase) bool {
+	if p.entry.Kind != KindPerson || q.entry.Kind != KindPerson || p.entry.Person == q.entry.Person {
+		return false
+	}
+	_, heldP := p.entry.Person.At(d.Date)
+	_, heldQ := q.entry.Person.At(d.Date)
+	if heldP != heldQ {
+		return heldP
+	}
+	return lastStart(p.entry.Person) > lastStart(q.entry.Person)
+}
+
+func lastStart(p *Person) string {
+	if len(p.Terms) == 0 {
+		return ""
+	}
+	return p.Terms[len(p.Terms)-1].Start
+}
+
+// partOfOtherName reports whether the one-word name at i stands next to other capitalised name
+// words, so that it is part of someone else's name.
+func partOfOtherName(toks []text.Token, i int) bool {
+	if i+1 < len(toks) && isNameWord(toks[i+1]) {
+		return true
+	}
+	if i+2 < len(toks) && nameParticles[toks[i+1].Lower] && toks[i+1].Lower != "-" && isNameWord(toks[i+2]) {
+		return true
+	}
+	return i > 0 && isNameWord(toks[i-1]) && !titleLike(toks[i-1].Lower)
+}
+
+// titleLike words may stand before a surname without being a given name.
+func titleLike(w string) bool {
+	switch w {
+	case "president", "minister", "king", "prince", "general", "premier", "chancellor", "sheikh",
+		"ayatollah", "mr", "mrs", "ms", "dr", "emir", "sultan", "queen", "pope", "secretary", "senator",
+		"speaker", "leader", "gen", "maj", "col", "lt", "admiral", "marshal", "judge", "governor":
+		return true
+	}
+	return false
 }
 
 func matches(p *phrase, toks []text.Token, i int) bool {
@@ -455,7 +521,11 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 			// keep what the rest says, without the name
 			if u.first == first {
-				return nil
+				if len(unknown) > 1 || len(atoms) < 2 {
+					return nil
+				}
+				// "Three Afghan soldiers": a capitalised word before the actor phrase
+				return d.resolve(toks, atoms[1:])
 			}
 			m.Last = u.first
 			for m.Last > first && !isWordToken(toks[m.Last-1]) {

@@ -45,6 +45,7 @@ type Rule struct {
 	Swap, Frame       bool
 	Place, Self       bool
 	Charge, Demand    bool
+	Mutual            bool
 	Where             string // file:line
 }
 
@@ -177,7 +178,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 		}
 		g, err := strconv.ParseFloat(fl[3], 64)
 		if err != nil || g < -10 || g > 10 {
-			return fmt.Errorf("Goldstein score %q is not a number from -10 to 10", fl[3])
+			return fmt.Errorf("the Goldstein score %q is not a number from -10 to 10", fl[3])
 		}
 		r.Goldstein = g
 		if fl[4] != "-" {
@@ -195,8 +196,10 @@ func LoadPatterns(dir string) (*Patterns, error) {
 					r.Charge = true
 				case "demand":
 					r.Demand = true
+				case "mutual":
+					r.Mutual = true
 				default:
-					return fmt.Errorf("unknown flag %q (want swap, frame, place, self, charge or demand)", flag)
+					return fmt.Errorf("unknown flag %q (want swap, frame, place, self, charge, demand or mutual)", flag)
 				}
 			}
 		}

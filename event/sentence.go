@@ -15,7 +15,6 @@ type trigger struct {
 	intended   string // for a promise or threat: the type of the act promised
 	threat     bool   // an intent to use force: THREATEN rather than AGREE
 	framed     bool   // the content of a framing phrase, not coded on its own
-	frameOf    *trigger
 }
 
 // Words that bound or open a clause, for finding a verb's subject.
@@ -248,13 +247,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		}
 	}
 	// a framing phrase takes the next act within eight words as its content
-	if tr.m.p.rule.Frame && !tr.framed {
-		for _, nx := range later {
-			if nx.m.first-tr.m.last > 8 || sc.hasBreak(tr.m.last, nx.m.first) {
-				break
-			}
+	if tr.m.p.rule.Frame && !tr.framed && len(later) > 0 {
+		nx := later[0]
+		if nx.m.first-tr.m.last <= 8 && !sc.hasBreak(tr.m.last, nx.m.first) {
 			nx.framed = true
-			nx.frameOf = tr
 			switch tr.m.p.rule.Type {
 			case "AGREE":
 				if nx.m.p.rule.Type != "AGREE" {
@@ -264,11 +260,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 			case "THREATEN":
 				tr.intended = nx.m.p.rule.Type
 			}
-			break
 		}
 	}
 	// a promise framed without content is a promise to cooperate
-	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") && !strings.Contains(tr.m.p.text, "agree") {
+	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
 		tr.intended = "COOPERATE"
 	}
 }
@@ -429,12 +424,28 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
 	conf := 0.8
-	// passive voice: "was received by X"
-	if tr.m.p.form == formPast || tr.m.p.form == formParticiple {
-		if b := sc.beBefore(tr.m.first); b && tr.m.p.form != formNone {
-			if by := sc.byAgent(tr.m.last); by != nil {
-				passive = true
-				tgt, src = src, by
+	// passive voice: "was received by X"; without an agent, "three civilians were killed"
+	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && sc.beBefore(tr.m.first) {
+		by := sc.byAgent(tr.m.last)
+		if by == nil && (r.Type == "ASSAULT" || r.Type == "COERCE") {
+			victim := src
+			if victim == nil {
+				for _, m := range sc.mentions {
+					if m.Last <= tr.m.first && !m.Pronoun {
+						victim = m
+					}
+				}
+			}
+			if victim != nil && victim.Country != "" {
+				sc.st.add(idx, s, tr, nil, victim, 0.4)
+			}
+			return
+		}
+		if by != nil {
+			passive = true
+			tgt, src = src, by
+			if r.Swap {
+				src, tgt = tgt, src // "was received by the king": the visitor is the subject
 			}
 		}
 	}
@@ -445,28 +456,23 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		src = sc.attribution(tr)
 		conf = 0.6
 	}
-	if src == nil && !passive && !verbal[r.Type] && sc.beBefore(tr.m.first) && (tr.m.p.form == formPast || tr.m.p.form == formParticiple) {
-		// "three civilians were killed": the victim is known, the perpetrator is not
-		if victim := sc.subject(tr); victim == nil {
-			for _, m := range sc.mentions {
-				if m.Last <= tr.m.first && !m.Pronoun {
-					victim = m
-				}
-			}
-			if victim != nil && victim.Country != "" {
-				sc.st.add(idx, s, tr, nil, victim, 0.4)
-			}
-		} else if victim.Country != "" {
-			sc.st.add(idx, s, tr, nil, victim, 0.4)
-		}
-		return
-	}
 	if src == nil || src.Country == "" && !sc.bothSides(src) {
 		return
 	}
+	if r.Mutual {
+		// "Algeria and Tunisia discussed…": only between the members of a compound subject
+		tgt = nil
+		if !sc.bothSides(src) && sc.partner(src) == nil {
+			return
+		}
+	}
 	if r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE" {
 		if p := sc.partner(src); p != nil {
-			tgt = p // "Jordan and Britain have agreed": between the two
+			// "Jordan and Britain have agreed": between the two, the first named first
+			tgt = p
+			if p.First < src.First {
+				src, tgt = p, src
+			}
 		}
 	}
 	if r.Swap && !passive && tgt != nil {

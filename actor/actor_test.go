@@ -1,0 +1,219 @@
+package actor
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/text"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func load(t *testing.T) *KB {
+	t.Helper()
+	kb, err := Load("")
+	if err != nil {
+		t.Fatalf("shipped knowledge base: %v", err)
+	}
+	return kb
+}
+
+// mentionsOf resolves the actors of one sentence written for the test.
+func mentionsOf(kb *KB, date, sentence string) []*Mention {
+	d := kb.NewDoc(date)
+	s := text.Sentence{Start: 0, End: len(sentence), Text: sentence}
+	return d.Mentions(text.Tokens(sentence, s))
+}
+
+func TestDatedResolution(t *testing.T) {
+	kb := load(t)
+	cases := []struct {
+		date, sentence, text, country, sector, name string
+	}{
+		// the same name on two dates: in office, then a former official
+		{"2015-06-01", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "GOV", "Hassan Rouhani"},
+		{"2022-06-01", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "ELI", "Hassan Rouhani"},
+		// no date: the person's office, never demoted
+		{"", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "GOV", "Hassan Rouhani"},
+		// a spelling variant
+		{"2022-01-01", "Raeisi met the envoy.", "Raeisi", "IRN", "GOV", "Ebrahim Raisi"},
+		// the text's title wins over the knowledge base
+		{"2017-10-05", "Syrian President Bashar al-Assad spoke.", "Syrian President Bashar al-Assad", "SYR", "GOV", "Bashar al-Assad"},
+		// a description resolved to the office holder on that day
+		{"2017-10-05", "The Syrian president spoke.", "Syrian president", "SYR", "GOV", "Bashar al-Assad"},
+		// military rank and office
+		{"2017-10-19", "Iranian Chief of Staff Maj. Gen. Mohammad Bagheri arrived.", "Iranian Chief of Staff Maj. Gen. Mohammad Bagheri", "IRN", "MIL", "Mohammad Baqeri"},
+		// states, capitals, groups, organisations
+		{"", "Tehran accused Washington.", "Tehran", "IRN", "GOV", ""},
+		{"", "The Kremlin said nothing.", "Kremlin", "RUS", "GOV", ""},
+		{"", "Israeli troops entered the town.", "Israeli troops", "ISR", "MIL", ""},
+		{"", "NATO met in Brussels.", "NATO", "IGO", "IGO", "NATO"},
+		// a one-word alias of a known person does not swallow another person's name
+		{"2020-01-01", "Gabriel Boric spoke.", "", "", "", ""},
+		{"", "The Syrian government and nation resisted.", "Syrian government and nation", "SYR", "GOV", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.date+" "+c.sentence, func(t *testing.T) {
+			ms := mentionsOf(kb, c.date, c.sentence)
+			if c.text == "" {
+				if len(ms) > 0 {
+					t.Fatalf("want no mention, got %q %s%s %q", ms[0].Text, ms[0].Country, ms[0].Sector, ms[0].Name)
+				}
+				return
+			}
+			if len(ms) == 0 {
+				t.Fatalf("no mention found")
+			}
+			m := ms[0]
+			if m.Text != c.text || m.Country != c.country || m.Sector != c.sector || m.Name != c.name {
+				t.Errorf("got %q %s %s %q, want %q %s %s %q", m.Text, m.Country, m.Sector, m.Name, c.text, c.country, c.sector, c.name)
+			}
+		})
+	}
+}
+
+func TestLearnedFromText(t *testing.T) {
+	kb := load(t)
+	d := kb.NewDoc("2017-10-05")
+	doc := "The speaker met senior Iranian lawmaker, Kamran Dastani, in Damascus. Dastani said he was pleased."
+	var all []*Mention
+	for _, s := range text.Sentences(doc) {
+		all = append(all, d.Mentions(text.Tokens(doc, s))...)
+	}
+	var learned []*Mention
+	for _, m := range all {
+		if m.Name == "Kamran Dastani" {
+			learned = append(learned, m)
+		}
+	}
+	if len(learned) != 3 { // the apposition, the surname, the pronoun
+		t.Fatalf("want 3 mentions of the learned person, got %d: %v", len(learned), texts(all))
+	}
+	for _, m := range learned {
+		if m.Country != "IRN" || m.Sector != "LEG" {
+			t.Errorf("%q resolved to %s%s, want IRNLEG", m.Text, m.Country, m.Sector)
+		}
+	}
+	if !learned[0].Learned || len(d.Learned()) != 1 {
+		t.Errorf("the person is not marked as learned")
+	}
+}
+
+func texts(ms []*Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func TestUserDictionaryOverrides(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "people"), 0o755)
+	// a shipped person replaced, and a new one added
+	os.WriteFile(filepath.Join(dir, "people", "mine.tsv"), []byte(
+		"# test dictionary\n"+
+			"Hassan Rouhani\tRouhani\tIRN\tLEG\tlawmaker\t2000-01-01\t\n"+
+			"Ada Quill\tQuill\tNOR\tGOV\tforeign minister\t2030-01-01\t\n"), 0o644)
+	kb, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := mentionsOf(kb, "2015-06-01", "Rouhani spoke."); len(m) == 0 || m[0].Sector != "LEG" {
+		t.Errorf("the user's entry did not override the shipped one: %v", m)
+	}
+	if m := mentionsOf(kb, "2031-01-01", "Quill spoke."); len(m) == 0 || m[0].Country != "NOR" || m[0].Sector != "GOV" {
+		t.Errorf("the user's new person was not added: %v", m)
+	}
+	if p := kb.Person("Hassan Rouhani"); p == nil || len(p.Terms) != 1 {
+		t.Errorf("shipped terms should be replaced, got %+v", p)
+	}
+}
+
+func TestLoadErrorsHaveLines(t *testing.T) {
+	cases := []struct {
+		file, content, want string
+	}{
+		{"countries.tsv", "# c\nSYR\tSyria\t\tSyrian\tDamascus\nsy\tSyria\t\t\t\n", "countries.tsv:3: country code \"sy\""},
+		{"sectors.tsv", "president\tGOV\toffice\nwarlord\tWAR\tgroup\n", "sectors.tsv:2: unknown sector \"WAR\""},
+		{"orgs.tsv", "IGO\tIGO\tNATO\n", "orgs.tsv:1: want 4 tab-separated fields, found 3"},
+		{"people/x.tsv", "\n\nA B\tB\tIRN\tGOV\tpresident\t2013-13\t\n", "x.tsv:3: start date \"2013-13\""},
+		{"people/y.tsv", "A B\tB\tIRN\tGOV\tpresident\t2013-08-03\t2012\n", "y.tsv:1: end date 2012 is before start date"},
+		{"stray.tsv", "a\tb\n", "unknown dictionary file"},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, filepath.FromSlash(c.file))
+			os.MkdirAll(filepath.Dir(p), 0o755)
+			os.WriteFile(p, []byte(c.content), 0o644)
+			_, err := Load(dir)
+			if err == nil {
+				t.Fatal("no error for a broken file")
+			}
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("error %T, want actor.Errors", err)
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error %q does not contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+// TestGoldenMentions resolves the actors of the example articles and compares them with
+// testdata/*.golden; run with -update after a deliberate change.
+func TestGoldenMentions(t *testing.T) {
+	kb := load(t)
+	var docs []ingest.Document
+	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no example articles: %v", err)
+	}
+	for _, doc := range docs {
+		var b strings.Builder
+		date := ""
+		if len(doc.Published) >= 10 {
+			date = doc.Published[:10]
+		}
+		d := kb.NewDoc(date)
+		for i, s := range text.Sentences(doc.Text) {
+			for _, m := range d.Mentions(text.Tokens(doc.Text, s)) {
+				fmt.Fprintf(&b, "%d\t%d-%d\t%q\t%s\t%s\t%q\n", i, m.Start, m.End, m.Text, m.Country, m.Sector, m.Name)
+			}
+		}
+		golden := filepath.Join("testdata", doc.ID+".mentions.golden")
+		if *update {
+			os.WriteFile(golden, []byte(b.String()), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./actor -update to create it)", err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: mentions differ from %s:\n%s", doc.ID, golden, b.String())
+		}
+	}
+}
+
+func TestShippedDataLoads(t *testing.T) {
+	kb := load(t)
+	if len(kb.Countries) < 195 {
+		t.Errorf("%d states in countries.tsv, want every UN member and observer plus Kosovo and Taiwan", len(kb.Countries))
+	}
+	for _, code := range []string{"XKX", "TWN", "PSE", "VAT", "SYR", "IRN"} {
+		if kb.Countries[code] == "" {
+			t.Errorf("state %s missing", code)
+		}
+	}
+}

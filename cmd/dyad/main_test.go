@@ -1,0 +1,251 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// repo is the repository root, seen from this package's directory.
+const repo = "../.."
+
+func sharedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(repo, "..", "shared")
+	if _, err := os.Stat(filepath.Join(dir, "eval")); err != nil {
+		t.Skipf("../shared is absent (%v): the shared gold sets are not here, so this test cannot run", err)
+	}
+	return dir
+}
+
+type floors struct {
+	Sets map[string]struct {
+		Docs          string             `json:"docs"`
+		Gold          string             `json:"gold"`
+		Min           map[string]float64 `json:"min"`
+		MinTypeRecall map[string]float64 `json:"min_recall_per_type"`
+	} `json:"sets"`
+}
+
+type evalJSON struct {
+	Overall struct{ Matched, Gold, System int } `json:"overall"`
+	PerType map[string]struct {
+		Matched, Gold, System int
+	} `json:"per_type"`
+}
+
+func prf(m, g, s int) (p, r, f float64) {
+	if s > 0 {
+		p = float64(m) / float64(s)
+	}
+	if g > 0 {
+		r = float64(m) / float64(g)
+	}
+	if p+r > 0 {
+		f = 2 * p * r / (p + r)
+	}
+	return
+}
+
+// TestAccuracyFloors codes the shared gold sets and scores them with `dyad eval`; it fails when a
+// figure falls below the floor recorded in testdata/accuracy.json.
+func TestAccuracyFloors(t *testing.T) {
+	sharedDir(t)
+	raw, err := os.ReadFile(filepath.Join(repo, "testdata", "accuracy.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fl floors
+	if err := json.Unmarshal(raw, &fl); err != nil {
+		t.Fatalf("testdata/accuracy.json: %v", err)
+	}
+	for name, set := range fl.Sets {
+		t.Run(name, func(t *testing.T) {
+			docs := filepath.Join(repo, set.Docs)
+			if fi, err := os.Stat(docs); err == nil && fi.IsDir() {
+				docs += string(filepath.Separator) // a directory: every .txt in it
+			}
+			out := filepath.Join(t.TempDir(), "events.jsonl")
+			var stderr bytes.Buffer
+			if code := run([]string{"code", "-o", out, docs}, nil, os.Stdout, &stderr); code != 0 {
+				t.Fatalf("dyad code exited %d: %s", code, stderr.String())
+			}
+			var stdout bytes.Buffer
+			if code := run([]string{"eval", "--json", filepath.Join(repo, set.Gold), out}, nil, &stdout, &stderr); code != 0 {
+				t.Fatalf("dyad eval exited %d: %s", code, stderr.String())
+			}
+			var res evalJSON
+			if err := json.Unmarshal(stdout.Bytes(), &res); err != nil {
+				t.Fatal(err)
+			}
+			p, r, f := prf(res.Overall.Matched, res.Overall.Gold, res.Overall.System)
+			t.Logf("%s: precision %.3f recall %.3f F1 %.3f", name, p, r, f)
+			got := map[string]float64{"precision": p, "recall": r, "f1": f}
+			for k, min := range set.Min {
+				if got[k]+1e-9 < min {
+					t.Errorf("%s %s %.3f is below the floor %.3f", name, k, got[k], min)
+				}
+			}
+			for typ, min := range set.MinTypeRecall {
+				c := res.PerType[typ]
+				_, r, _ := prf(c.Matched, c.Gold, c.System)
+				if r+1e-9 < min {
+					t.Errorf("%s %s recall %.3f is below the floor %.3f", name, typ, r, min)
+				}
+			}
+		})
+	}
+}
+
+// TestEvalAgreesWithSharedScorer runs dyad eval and ../shared/tools/score_events.py on the same
+// output and expects the same counts, overall and per type.
+func TestEvalAgreesWithSharedScorer(t *testing.T) {
+	shared := sharedDir(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed: .ci/run installs it")
+	}
+	for _, c := range []struct{ docs, gold string }{
+		{filepath.Join(shared, "seeds") + "/", filepath.Join(shared, "eval/dev/gold.jsonl")},
+		{filepath.Join(shared, "eval/plover-gsr/docs.jsonl"), filepath.Join(shared, "eval/plover-gsr/gold.jsonl")},
+		{filepath.Join(shared, "eval/dev/docs.jsonl"), filepath.Join(shared, "eval/dev/gold.jsonl")},
+	} {
+		out := filepath.Join(t.TempDir(), "events.jsonl")
+		if code := run([]string{"code", "-o", out, c.docs}, nil, os.Stdout, os.Stderr); code != 0 {
+			t.Fatalf("dyad code %s exited %d", c.docs, code)
+		}
+		cmd := exec.Command(py, filepath.Join(shared, "tools/score_events.py"), c.gold, out, "--json")
+		pyOut, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("score_events.py: %v", err)
+		}
+		var want struct {
+			GoldEvents   int                                            `json:"gold_events"`
+			SystemEvents int                                            `json:"system_events"`
+			Matched      int                                            `json:"matched"`
+			DatedMatched int                                            `json:"dated_matched"`
+			PerType      map[string]struct{ Matched, Gold, System int } `json:"per_type"`
+		}
+		if err := json.Unmarshal(pyOut, &want); err != nil {
+			t.Fatal(err)
+		}
+		var stdout bytes.Buffer
+		if code := run([]string{"eval", "--json", c.gold, out}, nil, &stdout, os.Stderr); code != 0 {
+			t.Fatalf("dyad eval exited %d", code)
+		}
+		var got struct {
+			Overall struct{ Matched, Gold, System int }            `json:"overall"`
+			Dated   int                                            `json:"dated_matched"`
+			PerType map[string]struct{ Matched, Gold, System int } `json:"per_type"`
+		}
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Overall.Matched != want.Matched || got.Overall.Gold != want.GoldEvents || got.Overall.System != want.SystemEvents || got.Dated != want.DatedMatched {
+			t.Errorf("%s: dyad eval %+v dated %d, score_events.py matched %d gold %d system %d dated %d",
+				c.gold, got.Overall, got.Dated, want.Matched, want.GoldEvents, want.SystemEvents, want.DatedMatched)
+		}
+		for typ, w := range want.PerType {
+			if g := got.PerType[typ]; g != w {
+				t.Errorf("%s %s: dyad eval %+v, score_events.py %+v", c.gold, typ, g, w)
+			}
+		}
+	}
+}
+
+// TestCodeDeterministic codes the same input twice and in parallel and expects the same bytes.
+func TestCodeDeterministic(t *testing.T) {
+	examples := filepath.Join(repo, "examples") + "/"
+	var first []byte
+	for i, workers := range []string{"1", "4", "1"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"code", "-workers", workers, examples}, nil, &out, &errb); code != 0 {
+			t.Fatalf("dyad code exited %d: %s", code, errb.String())
+		}
+		if out.Len() == 0 {
+			t.Fatal("no events from the example articles")
+		}
+		if i == 0 {
+			first = out.Bytes()
+		} else if !bytes.Equal(first, out.Bytes()) {
+			t.Fatalf("run %d (workers %s) differs from the first run", i, workers)
+		}
+	}
+}
+
+func TestCodeExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.jsonl")
+	os.WriteFile(good, []byte(`{"id":"a","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
+	mixed := filepath.Join(dir, "mixed.jsonl")
+	os.WriteFile(mixed, []byte(`{"id":"a","text":"Iran condemned Israel on Monday."}`+"\nnot json\n"+`{"id":"c"}`+"\n"+`{"id":"d","text":"Turkey praised Qatar."}`+"\n"), 0o644)
+	cases := []struct {
+		name      string
+		args      []string
+		stdin     string
+		want      int
+		outHas    []string
+		stderrHas []string
+	}{
+		{"ok", []string{"code", good}, "", 0, []string{`"type":"ACCUSE"`}, nil},
+		{"some records bad", []string{"code", mixed}, "", 1, []string{`"doc_id":"a"`, `"doc_id":"d"`},
+			[]string{"mixed.jsonl:2", "not JSON", "mixed.jsonl:3", `"text"`}},
+		{"stdin text", []string{"code", "-"}, "Syria thanked Russia for its support.", 0, []string{`"doc_id":"stdin"`, `"SUPPORT"`}, nil},
+		{"no paths", []string{"code"}, "", 2, nil, []string{"usage"}},
+		{"bad format", []string{"code", "--format", "xml", good}, "", 2, nil, []string{"--format"}},
+		{"unknown command", []string{"frobnicate"}, "", 2, nil, []string{"unknown command"}},
+		{"csv", []string{"code", "--format", "csv", good}, "", 0, []string{"id,doc_id,sentence", ",ACCUSE,"}, nil},
+		{"missing file", []string{"code", filepath.Join(dir, "nope.txt")}, "", 1, nil, []string{"nope.txt"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(c.args, strings.NewReader(c.stdin), &out, &errb)
+			if code != c.want {
+				t.Fatalf("exit status %d, want %d; stderr: %s", code, c.want, errb.String())
+			}
+			for _, s := range c.outHas {
+				if !strings.Contains(out.String(), s) {
+					t.Errorf("output lacks %q:\n%s", s, out.String())
+				}
+			}
+			for _, s := range c.stderrHas {
+				if !strings.Contains(errb.String(), s) {
+					t.Errorf("stderr lacks %q:\n%s", s, errb.String())
+				}
+			}
+		})
+	}
+}
+
+// TestEventFields checks that every field of formats.md is written.
+func TestEventFields(t *testing.T) {
+	var out bytes.Buffer
+	if code := run([]string{"code", "-"}, strings.NewReader(`{"id":"x","published":"2017-10-05","text":"Iranian Foreign Minister Mohammad Javad Zarif met Syrian President Bashar al-Assad in Damascus on Thursday."}`), &out, os.Stderr); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	line, _, _ := strings.Cut(out.String(), "\n")
+	var e map[string]any
+	if err := json.Unmarshal([]byte(line), &e); err != nil {
+		t.Fatalf("%v: %q", err, line)
+	}
+	for _, k := range []string{"id", "doc_id", "sentence", "date", "date_source", "type", "mode", "intent",
+		"intended", "negated", "cameo", "goldstein", "source", "target", "location", "evidence", "confidence"} {
+		if _, ok := e[k]; !ok {
+			t.Errorf("event lacks %q: %s", k, line)
+		}
+	}
+	src, _ := e["source"].(map[string]any)
+	for _, k := range []string{"text", "name", "country", "sector", "code"} {
+		if _, ok := src[k]; !ok {
+			t.Errorf("source lacks %q", k)
+		}
+	}
+	if e["type"] != "CONSULT" || src["code"] != "IRNGOV" || e["date"] != "2017-10-05" {
+		t.Errorf("unexpected event: %s", line)
+	}
+}

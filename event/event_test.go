@@ -1,0 +1,179 @@
+package event
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dyad-events/dyad/ingest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+var (
+	coderOnce sync.Once
+	coder     *Coder
+	coderErr  error
+)
+
+func testCoder(t *testing.T) *Coder {
+	t.Helper()
+	coderOnce.Do(func() { coder, coderErr = NewCoder("", "") })
+	if coderErr != nil {
+		t.Fatal(coderErr)
+	}
+	return coder
+}
+
+// brief renders an event as "TYPE[/intended] SRC->TGT" (with "!" when negated).
+func brief(e Event) string {
+	tgt := "-"
+	if e.Target != nil {
+		tgt = e.Target.Code
+	}
+	s := e.Type
+	if e.Intended != "" {
+		s += "/" + e.Intended
+	}
+	if e.Negated {
+		s += "!"
+	}
+	return fmt.Sprintf("%s %s->%s", s, e.Source.Code, tgt)
+}
+
+// TestPatterns codes sentences written for the test; each shows one rule of the coder.
+func TestPatterns(t *testing.T) {
+	c := testCoder(t)
+	cases := []struct {
+		name, date, text string
+		want             []string
+	}{
+		{"active voice", "2019-05-01", "Iran condemned Israel on Monday.", []string{"ACCUSE IRNGOV->ISRGOV"}},
+		{"passive voice", "2019-05-01", "The Iraqi envoy was received by Saudi Crown Prince Mohammed bin Salman in Riyadh.", []string{"CONSULT IRQGOV->SAUGOV"}},
+		{"host is the target of a visit", "2019-05-01", "Turkish President Recep Tayyip Erdogan hosted Qatar's emir in Ankara on Tuesday.", []string{"CONSULT QATGOV->TURGOV"}},
+		{"compound subject", "2019-05-01", "Jordan and Egypt agreed to expand trade.", []string{"AGREE/COOPERATE JORGOV->EGYGOV"}},
+		{"reported speech: the speaker for his state", "2019-05-01", "Lavrov said Russia supports Syria.", []string{"SUPPORT RUSGOV->SYRGOV"}},
+		{"negation", "2019-05-01", "Egypt did not condemn Libya.", []string{"ACCUSE! EGYGOV->LBYGOV"}},
+		{"intent with a modal", "2019-05-01", "Kuwait will help Jordan rebuild its schools.", []string{"AGREE/AID KWTGOV->JORGOV"}},
+		{"threat", "2019-05-01", "Iran threatened to expel French diplomats.", []string{"THREATEN/SANCTION IRNGOV->FRAGOV"}},
+		{"intent to use force is a threat", "2019-05-01", "The Turkish army will attack Kurdish militants in Syria.", []string{"THREATEN/ASSAULT TURMIL->SYRREB"}},
+		{"demand in reported speech", "2019-05-01", "Britain said Iran must release the tanker.", []string{"REQUEST GBRGOV->IRNGOV"}},
+		{"noun form with a possessor", "2019-05-01", "Putin's letter to Erdogan was delivered on Monday.", []string{"CONSULT RUSGOV->TURGOV"}},
+		{"topics are not events", "2019-05-01", "Algeria and Tunisia discussed the fight against terrorism.", []string{"CONSULT DZAGOV->TUNGOV"}},
+		{"a charge carried by a noun", "2019-05-01", "The Iranian president denounced the plots hatched by the United States.", []string{"ACCUSE IRNGOV->USAGOV"}},
+		{"protest needs no target", "2019-05-01", "Thousands of Iraqi students demonstrated in Basra on Friday.", []string{"PROTEST IRQEDU->-"}},
+		{"sanction", "2019-05-01", "Canada expelled two Russian diplomats on Friday.", []string{"SANCTION CANGOV->RUSGOV"}},
+		{"arrest", "2019-05-01", "Egyptian police arrested 12 protesters in Cairo.", []string{"COERCE EGYCOP->EGYCVL"}},
+		{"victim without a known attacker", "2019-05-01", "Three Afghan soldiers were killed in Kandahar.", []string{"ASSAULT ->AFGMIL"}},
+		{"no actor, no event", "2019-05-01", "Prices rose sharply on Monday.", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			evs := c.Code(ingest.Document{ID: "t", Text: tc.text, Published: tc.date})
+			var got []string
+			for _, e := range evs {
+				got = append(got, brief(e))
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("%q\n got: %v\nwant: %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestInflect(t *testing.T) {
+	irr := map[string][2][]string{"meet": {{"met"}, {"met"}}}
+	cases := map[string]string{
+		"meet":    "meet meets meeting met",
+		"visit":   "visit visits visiting visited",
+		"ban":     "ban bans banning banned",
+		"deny":    "deny denies denying denied",
+		"praise":  "praise praises praising praised",
+		"reach":   "reach reaches reaching reached",
+		"agree":   "agree agrees agreeing agreed",
+		"tie":     "tie ties tying tied",
+		"condemn": "condemn condemns condemning condemned",
+	}
+	for verb, want := range cases {
+		var got []string
+		for _, f := range inflect(verb, irr) {
+			got = append(got, f.word)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("inflect(%q) = %v, want %s", verb, got, want)
+		}
+	}
+}
+
+func TestPatternFileErrors(t *testing.T) {
+	head := "# test\n"
+	cases := []struct{ content, want string }{
+		{head + "CONSULT\t-\t040\t1.0\t-\t+meet with\nFIGHT\t-\t190\t-10\t-\t+fight\n", "patterns.tsv:3: unknown event type \"FIGHT\""},
+		{head + "ASSAULT\tvisit\t190\t-10\t-\t+attack\n", "patterns.tsv:2: mode \"visit\" is not a mode of ASSAULT"},
+		{head + "ASSAULT\t-\tabc\t-10\t-\t+attack\n", "patterns.tsv:2: CAMEO code \"abc\""},
+		{head + "ASSAULT\t-\t190\t-12\t-\t+attack\n", "patterns.tsv:2: the Goldstein score \"-12\""},
+		{head + "ASSAULT\t-\t190\t-10\tloud\t+attack\n", "patterns.tsv:2: unknown flag \"loud\""},
+		{head + "ASSAULT\t-\t190\t-10\t-\t+attack|+attack\n", "patterns.tsv:2: phrase \"+attack\" is already defined at"},
+		{head + "ASSAULT\t-\t190\t-10\t-\t* attack\n", "patterns.tsv:2: phrase \"* attack\" starts or ends with a gap"},
+		{head + "ASSAULT\t-\t190\n", "patterns.tsv:2: want 6 tab-separated fields"},
+	}
+	for _, c := range cases {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "patterns.tsv"), []byte(c.content), 0o644)
+		_, err := LoadPatterns(dir)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+}
+
+// TestUserPatterns shows that a user's pattern file replaces the shipped one.
+func TestUserPatterns(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "patterns.tsv"), []byte("SUPPORT\t-\t051\t3.4\t-\t+salute warmly\n"), 0o644)
+	c, err := NewCoder("", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := c.Code(ingest.Document{ID: "u", Text: "Oman saluted warmly Qatar. Oman condemned Qatar."})
+	if len(evs) != 1 || brief(evs[0]) != "SUPPORT OMNGOV->QATGOV" {
+		t.Errorf("got %v", evs)
+	}
+}
+
+// TestGoldenExamples codes the example articles and compares with testdata/*.events.golden.
+func TestGoldenExamples(t *testing.T) {
+	c := testCoder(t)
+	var docs []ingest.Document
+	ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	if len(docs) == 0 {
+		t.Fatal("no example articles")
+	}
+	for _, d := range docs {
+		var b strings.Builder
+		for _, e := range c.Code(d) {
+			line, _ := json.Marshal(e)
+			b.Write(line)
+			b.WriteByte('\n')
+		}
+		golden := filepath.Join("testdata", d.ID+".events.golden")
+		if *update {
+			os.WriteFile(golden, []byte(b.String()), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./event -update to create it)", err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: events differ from %s:\n%s", d.ID, golden, b.String())
+		}
+	}
+}
