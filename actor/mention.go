@@ -23,12 +23,48 @@ type Mention struct {
 	stateRef    bool // "his country", "the Arab country"
 	Adjective   bool // a demonym standing as an adjective: "an Indian proposal"
 	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
+	stateName   bool // a state named by its name or capital alone
 }
 
 // bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
 func (m *Mention) bothSides() bool {
 	t := strings.ToLower(m.Text)
 	return strings.HasSuffix(t, "sides") || strings.HasSuffix(t, "countries") || strings.HasSuffix(t, "leaders") && strings.Contains(t, "two")
+}
+
+// genericHeads name people by rank, not by body: the word before them says the sector.
+var genericHeads = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "chief": true, "head": true,
+	"sources": true, "representative": true, "delegation": true, "members": true}
+
+// adjectival group words are often modifiers ("military aid", "intelligence sharing"): followed by
+// a plain noun they are not an actor.
+var adjectival = map[string]bool{"military": true, "intelligence": true, "security": true,
+	"police": true, "army": true,
+	"media": true, "navy": true, "court": true, "presidency": true, "cabinet": true, "rebel": true,
+	"terrorist": true, "militant": true, "civilian": true, "guerrilla": true}
+
+// functionWords may follow a group word that is a noun ("the military said", "the army in").
+var functionWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true,
+	"have": true, "had": true, "will": true, "would": true, "could": true, "should": true, "can": true,
+	"may": true, "must": true, "and": true, "or": true, "but": true, "in": true, "on": true, "at": true,
+	"of": true, "to": true, "for": true, "with": true, "by": true, "from": true, "that": true,
+	"which": true, "who": true, "also": true, "not": true, "said": true, "says": true, "as": true,
+	"into": true, "against": true, "after": true, "before": true, "during": true, "since": true,
+	"did": true, "does": true, "do": true, "then": true, "still": true, "had't": true, "'s": true}
+
+// modifiesNoun reports whether t, after a group word, is a plain noun it modifies.
+func modifiesNoun(t text.Token) bool {
+	w := t.Lower
+	if t.IsCapitalized() || functionWords[w] || len(w) < 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
 }
 
 var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, "this": true, "that": true}
@@ -163,6 +199,16 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			m.Adjective, m.Sector = true, "GOV"
 		}
 	}
+	// "U.S. and foreign forces": a state joined to a group named without one is that state's group
+	for k := 0; k+1 < len(out); k++ {
+		m, n := out[k], out[k+1]
+		if m.stateName && m.Last < len(toks) && toks[m.Last].Lower == "and" && n.First <= m.Last+3 &&
+			n.Country == "" && n.Person == nil && !n.Pronoun && n.Sector != "" && n.Sector != "GOV" {
+			m.Sector, m.Role, m.Last, m.End = n.Sector, n.Role, n.Last, n.End
+			m.Text = joinText(toks[m.First:m.Last])
+			out = append(out[:k+1], out[k+2:]...)
+		}
+	}
 	var subject *Mention
 	for k, m := range out {
 		switch {
@@ -236,6 +282,13 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			continue
 		}
 		if j := nameRun(toks, i); j > i {
+			// a known phrase inside the run ends it: "Ethnic Albanians"
+			for k := i + 1; k < j; k++ {
+				if d.lookup(toks, k) != nil {
+					j = k
+					break
+				}
+			}
 			out = append(out, atom{i, j, nil})
 			i = j
 			continue
@@ -441,6 +494,15 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	return false
 }
 
+func wordBetween(toks []text.Token, i, j int, w string) bool {
+	for k := i; k < j && k < len(toks); k++ {
+		if toks[k].Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
 func hasState(atoms []atom) bool {
 	for _, a := range atoms {
 		if isState(a.entry) {
@@ -462,13 +524,22 @@ func allModifiers(gap []text.Token) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
+	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.Kind == KindGroup && adjectival[a.entry.Name] && last < len(toks) && modifiesNoun(toks[last]) {
+		if len(atoms) == 1 {
+			return nil // "military aid", "police custody"
+		}
+		return d.resolve(toks, atoms[:len(atoms)-1]) // "U.S. military aid": the state
+	}
 	m := &Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var unknown []atom
 	groupOnly, govGroup := true, false
+	prevLast := first
 	for _, a := range atoms {
 		e := a.entry
+		gapStart := prevLast
+		prevLast = a.last
 		if e == nil {
 			unknown = append(unknown, a)
 			groupOnly = false
@@ -491,8 +562,11 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 		case KindOffice, KindGroup:
 			govGroup = govGroup || e.Kind == KindGroup && e.Sector == "GOV"
-			if office == "" {
-				office = e.Sector
+			// the head of the phrase: the last of adjacent sector words ("official Syrian
+			// newspaper"), the first before "of" ("Speaker of the People's Assembly"); a generic
+			// head keeps the sector before it ("intelligence officials" are SPY)
+			if office == "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !genericHeads[e.Name] {
+				office = firstNonEmpty(e.Sector, office)
 				role = e.Name
 				if e.Kind == KindOffice {
 					groupOnly = false
@@ -588,6 +662,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				}
 			} else {
 				m.Sector = "GOV"
+				m.stateName = stateCountry != "" && len(atoms) == 1
 			}
 		}
 		if country == "" && m.Sector == "" {

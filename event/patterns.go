@@ -44,7 +44,7 @@ type Rule struct {
 	Goldstein         float64
 	Swap, Frame       bool
 	Place, Self       bool
-	Charge, Demand    bool
+	Named, Demand     bool
 	Mutual            bool
 	Where             string // file:line
 }
@@ -192,14 +192,14 @@ func LoadPatterns(dir string) (*Patterns, error) {
 					r.Place = true
 				case "self":
 					r.Self = true
-				case "charge":
-					r.Charge = true
+				case "named":
+					r.Named = true
 				case "demand":
 					r.Demand = true
 				case "mutual":
 					r.Mutual = true
 				default:
-					return fmt.Errorf("unknown flag %q (want swap, frame, place, self, charge, demand or mutual)", flag)
+					return fmt.Errorf("unknown flag %q (want swap, frame, place, self, named, demand or mutual)", flag)
 				}
 			}
 		}
@@ -415,7 +415,7 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 		return i, true
 	}
 	if words[0] == "*" {
-		for gap := 0; gap <= 3; gap++ {
+		for gap := 0; gap <= maxGap(toks, i, blocked); gap++ {
 			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
 				return end, true
 			}
@@ -431,20 +431,29 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 	return matchAt(words[1:], toks, i+1, blocked)
 }
 
-// gapWord reports whether token i may stand in a gap: a word outside actor mentions, or a
-// possessive actor ("expressed Tehran's readiness to").
+// gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
+// Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
 func gapWord(toks []text.Token, i int, blocked []bool) bool {
-	if toks[i].Lower == "'s" {
+	if toks[i].Lower == "'s" || blocked[i] {
 		return true
 	}
-	if blocked[i] {
-		j := i
-		for j < len(toks) && blocked[j] {
-			j++
-		}
-		return j < len(toks) && toks[j].Lower == "'s"
-	}
 	return isWord(toks[i])
+}
+
+// maxGap is three words, an actor counting as one word.
+func maxGap(toks []text.Token, i int, blocked []bool) int {
+	n, words := 0, 0
+	for i+n < len(toks) && words < 3 {
+		if blocked[i+n] {
+			for i+n < len(toks) && blocked[i+n] {
+				n++
+			}
+		} else {
+			n++
+		}
+		words++
+	}
+	return n
 }
 
 func isWord(t text.Token) bool {

@@ -12,9 +12,10 @@ type trigger struct {
 	m          *match
 	start, end int // byte offsets
 	negated    bool
-	intended   string // for a promise or threat: the type of the act promised
-	threat     bool   // an intent to use force: THREATEN rather than AGREE
-	framed     bool   // the content of a framing phrase, not coded on its own
+	intended   string   // for a promise or threat: the type of the act promised
+	threat     bool     // an intent to use force: THREATEN rather than AGREE
+	framed     bool     // the content of a framing phrase, not coded on its own
+	content    *trigger // for a framing phrase: the act it frames
 }
 
 // Words that bound or open a clause, for finding a verb's subject.
@@ -90,19 +91,19 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	var prevSubj *actor.Mention
 	prevEnd := 0
 	for _, tr := range trs {
-		if tr.framed || topic[tr.m.first] {
+		// a charge in a discussed topic is still a charge (guideline 9)
+		if tr.framed || topic[tr.m.first] && !tr.m.p.rule.Named {
 			continue
 		}
-		// an act named inside the object of another act by the same subject is part of it:
-		// "police prevented the demonstration staged by students"
+		// an act named inside the object of another act is part of it: "police prevented
+		// the demonstration staged by students", "will never forget Iran's support"
 		subj := sc.subject(tr)
-		if subj != nil && subj == prevSubj && !sc.joined(prevEnd, tr.m.first) {
+		if prevEnd > 0 && !sc.joined(prevEnd, tr.m.first) && !tr.m.p.rule.Named &&
+			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) {
 			continue
 		}
 		sc.code(idx, s, tr)
-		if subj != nil {
-			prevSubj, prevEnd = subj, tr.m.last
-		}
+		prevSubj, prevEnd = subj, tr.m.last
 	}
 }
 
@@ -204,8 +205,8 @@ func dateline(toks []text.Token) int {
 }
 
 func isNumber(t text.Token) bool {
-	for _, r := range t.Text {
-		if r < '0' || r > '9' {
+	for i, r := range t.Text {
+		if (r < '0' || r > '9') && !(i > 0 && (r == ',' || r == '.')) {
 			return false
 		}
 	}
@@ -246,11 +247,13 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 			tr.threat = violent[tr.intended]
 		}
 	}
-	// a framing phrase takes the next act within eight words as its content
+	// a framing phrase takes the act right after it as its content ("threatened to cut off",
+	// "agreed to hold talks"), not one beyond a time phrase or a new clause
 	if tr.m.p.rule.Frame && !tr.framed && len(later) > 0 {
 		nx := later[0]
-		if nx.m.first-tr.m.last <= 8 && !sc.hasBreak(tr.m.last, nx.m.first) {
+		if nx.m.first-tr.m.last <= 5 && !sc.hasBreak(tr.m.last, nx.m.first) && !sc.crossesPhrase(tr.m.last, nx.m.first) {
 			nx.framed = true
+			tr.content = nx
 			switch tr.m.p.rule.Type {
 			case "AGREE":
 				if nx.m.p.rule.Type != "AGREE" {
@@ -292,8 +295,8 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		}
 		t := sc.toks[i].Lower
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
-			t == "," && i+1 < len(sc.toks) && (strings.HasSuffix(sc.toks[i+1].Lower, "ing") || sc.st.c.Patterns.speech[sc.toks[i+1].Lower]) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[i+1].Lower] {
+			t == "," && i+1 < len(sc.toks) && (strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.toks[i+1].Lower != "including" || sc.st.c.Patterns.speech[sc.toks[i+1].Lower]) ||
+			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsAct(i+1, trs)) {
 			on = false
 		}
 		if !on {
@@ -316,6 +319,27 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 		case w == "and" || w == "," || w == ";" || w == "but" || w == "then" || w == "while" || w == "as":
 			return true
 		case sc.st.c.Patterns.speech[w]:
+			return true
+		}
+	}
+	return false
+}
+
+// crossesPhrase reports a time or circumstance phrase between tokens i and j ("agreed to a
+// ceasefire after two days of fighting").
+func (sc *sentenceCtx) crossesPhrase(i, j int) bool {
+	for k := i; k < j && k < len(sc.toks); k++ {
+		if w := sc.toks[k].Lower; backgroundWords[w] || w == "," || w == "because" || w == "if" || w == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
+// startsAct reports whether an event phrase starts at token i.
+func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
+	for _, tr := range trs {
+		if tr.m.first == i {
 			return true
 		}
 	}
@@ -369,6 +393,11 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			if i == 0 || !quantity[sc.toks[i-1].Lower] {
 				return false
 			}
+		case prepositions[w] && i+1 < len(sc.toks) && isNumber(sc.toks[i+1]):
+			// up to 1,000 ethnic Turks, about 200 supporters: a quantity, go on
+		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
+			// Iran's religious leader: the possessor is part of the phrase
+			i = sc.mentionAt(i - 1).First
 		case prepositions[w] || sc.mentionAt(i) != nil:
 			return false
 		case sc.isVerbish(i):
@@ -414,8 +443,8 @@ var adjectiveEd = map[string]bool{"armed": true, "united": true, "alleged": true
 // code makes the events of one trigger.
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	r := tr.m.p.rule
-	if r.Charge {
-		sc.charge(idx, s, tr)
+	if r.Named {
+		sc.named(idx, s, tr)
 		return
 	}
 	if r.Demand {
@@ -479,9 +508,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		src, tgt = tgt, src
 	}
 	if tgt == nil && !r.Self && !sc.bothSides(src) {
-		if r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE" {
-			// "X and Y met": the other member of a compound subject
-			tgt = sc.partner(src)
+		// "Czechia and Albania upgraded their ties": between the members of a compound subject
+		if p := sc.partner(src); p != nil {
+			tgt = p
+			if p.First < src.First {
+				src, tgt = p, src
+			}
 		}
 		if tgt == nil && verbal[r.Type] {
 			// said at a meeting with no one named: to the other side of that meeting
@@ -494,8 +526,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if tgt != nil && sameActor(src, tgt) {
 		return
 	}
-	// "the two sides": each side in turn
+	// "the two sides": each side in turn; "Iran, Russia and Turkey condemned X": each of them
 	sources := sc.expand(src)
+	if len(sources) == 1 && tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) {
+		sources = sc.conjuncts(src)
+	}
 	targets := []*actor.Mention{tgt}
 	if tgt != nil {
 		targets = sc.expandList(tgt)
@@ -522,10 +557,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 }
 
-// charge codes an accusation carried by a noun: the speaker of the sentence accuses the actor the
-// noun names, before it ("the U.S. economic terrorism", "Western projects") or after it ("plots
-// hatched by the US and the West").
-func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) {
+// named codes an act carried by a noun whose target is the actor the noun names, before it ("the
+// U.S. economic terrorism", "Syria's territorial integrity") or after it ("plots hatched by the US
+// and the West"): the speaker of the sentence accuses or supports that actor (guidelines 5, 9).
+func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 	var accused []*actor.Mention
 	if m := sc.mentionAt(tr.m.first - 1); m != nil && !m.Pronoun {
 		accused = []*actor.Mention{m}
@@ -560,7 +595,11 @@ func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) {
 	if speaker == nil {
 		return
 	}
-	for _, src := range sc.expand(speaker) {
+	speakers := sc.expand(speaker)
+	if len(speakers) == 1 {
+		speakers = sc.conjuncts(speaker)
+	}
+	for _, src := range speakers {
 		for _, a := range accused {
 			if !sameActor(src, a) && a.Country != "" {
 				sc.st.add(idx, s, tr, src, a, 0.6)
@@ -707,10 +746,20 @@ func (sc *sentenceCtx) speechBetween(i, j int) bool {
 // object finds the target: the first actor after the trigger that is not the source, preferring
 // one of another state; a place only right after a "place" trigger.
 func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
-	var fallback *actor.Mention
+	if tr.content != nil && (tr.m.p.rule.Type == "AGREE" || tr.m.p.rule.Type == "THREATEN") {
+		// "promised to continue military aid to Mozambique": the target of what is promised
+		if m := sc.object(tr.content, src); m != nil {
+			return m
+		}
+	}
+	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
 	for _, m := range sc.mentions {
-		if m.First < tr.m.last {
+		if m.First <= tr.m.first {
 			continue
+		}
+		inside := m.First < tr.m.last
+		if m.Country == "" && !m.Pronoun {
+			continue // "Islamic countries": no state to code
 		}
 		if m.Pronoun && (m.Text == "his" || m.Text == "her" || m.Text == "His" || m.Text == "Her") {
 			continue
@@ -718,13 +767,25 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.First-tr.m.last > 25 {
 			break
 		}
-		if sc.speechBetween(tr.m.last, m.First) {
+		if !inside && sc.speechBetween(tr.m.last, m.First) {
 			break
 		}
 		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) {
 			continue
 		}
+		if m.First > 0 && owners[sc.toks[m.First-1].Lower] {
+			continue // "offered its troops": the source's own
+		}
+		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] {
+			continue // ", the official news agency said": the reporter, not the target
+		}
 		if src != nil && sameActor(src, m) {
+			continue
+		}
+		if inside && m.Possessive {
+			if inGap == nil {
+				inGap = m
+			}
 			continue
 		}
 		if src != nil && m.Country == src.Country {
@@ -737,8 +798,10 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 		return m
 	}
-	return fallback
+	return inGap
 }
+
+var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
 
 // beBefore reports a form of "be" just before token i (allowing an adverb).
 func (sc *sentenceCtx) beBefore(i int) bool {
@@ -804,20 +867,76 @@ func (sc *sentenceCtx) partner(src *actor.Mention) *actor.Mention {
 		if m != src {
 			continue
 		}
-		if k+1 < len(sc.mentions) {
-			n := sc.mentions[k+1]
-			if n.First == m.Last+1 && sc.toks[m.Last].Lower == "and" {
-				return n
-			}
+		if k+1 < len(sc.mentions) && sc.coordinated(m, sc.mentions[k+1]) {
+			return sc.mentions[k+1]
 		}
-		if k > 0 {
-			p := sc.mentions[k-1]
-			if m.First == p.Last+1 && sc.toks[p.Last].Lower == "and" {
-				return p
-			}
+		if k > 0 && sc.coordinated(sc.mentions[k-1], m) {
+			return sc.mentions[k-1]
 		}
 	}
 	return nil
+}
+
+// conjuncts returns the members of the coordinated phrase m belongs to ("Iran, Russia and
+// Turkey"), or just m.
+func (sc *sentenceCtx) conjuncts(m *actor.Mention) []*actor.Mention {
+	k := -1
+	for i, x := range sc.mentions {
+		if x == m {
+			k = i
+		}
+	}
+	if k < 0 {
+		return []*actor.Mention{m}
+	}
+	first := k
+	for first > 0 && sc.listed(sc.mentions[first-1], sc.mentions[first]) {
+		first--
+	}
+	last := k
+	for last+1 < len(sc.mentions) && sc.listed(sc.mentions[last], sc.mentions[last+1]) {
+		last++
+	}
+	if first == last || !sc.coordinated(sc.mentions[last-1], sc.mentions[last]) {
+		return []*actor.Mention{m}
+	}
+	var out []*actor.Mention
+	for _, x := range sc.mentions[first : last+1] {
+		if x.Country != "" && indexCountry(out, x) < 0 {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// listed reports "a, b" or "a and b".
+func (sc *sentenceCtx) listed(a, b *actor.Mention) bool {
+	if a.Pronoun || b.Pronoun || b.First <= a.Last {
+		return false
+	}
+	for k := a.Last; k < b.First; k++ {
+		if w := sc.toks[k].Lower; w != "," && w != "and" && !skippable[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// coordinated reports "a and b" (with determiners: "Israel and the Palestinians").
+func (sc *sentenceCtx) coordinated(a, b *actor.Mention) bool {
+	if a.Pronoun || b.Pronoun || b.First <= a.Last {
+		return false
+	}
+	and := false
+	for k := a.Last; k < b.First; k++ {
+		switch w := sc.toks[k].Lower; {
+		case w == "and":
+			and = true
+		case !skippable[w]:
+			return false
+		}
+	}
+	return and
 }
 
 // bothSides reports a mention of "the two sides", "both countries".

@@ -117,21 +117,25 @@ func readFile(path string, handle Handler, report func(*RecordError)) error {
 }
 
 func readStdin(r io.Reader, handle Handler, report func(*RecordError)) error {
-	br := bufio.NewReader(r)
-	for {
-		b, err := br.Peek(1)
-		if err != nil {
+	br := bufio.NewReaderSize(r, 64<<10)
+	// sniff the first byte that is not white space, without consuming anything, so that line
+	// numbers stay right
+	for n := 1; ; n *= 2 {
+		b, err := br.Peek(n)
+		if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 {
+			if t[0] == '{' {
+				return ReadJSONL(br, "stdin", handle, report)
+			}
+			return readText(br, "stdin", "stdin", handle, report)
+		}
+		if err != nil || n >= br.Size() {
+			if len(b) > 0 && err == nil {
+				// only white space so far in a full buffer: treat as text
+				return readText(br, "stdin", "stdin", handle, report)
+			}
 			report(&RecordError{Origin: "stdin", Reason: "empty input"})
 			return nil
 		}
-		if b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' {
-			br.ReadByte()
-			continue
-		}
-		if b[0] == '{' {
-			return ReadJSONL(br, "stdin", handle, report)
-		}
-		return readText(br, "stdin", "stdin", handle, report)
 	}
 }
 
@@ -187,6 +191,7 @@ type jsonRecord struct {
 func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordError)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var line []byte
+	records := 0
 	for n := 1; ; n++ {
 		var tooLong bool
 		var err error
@@ -195,6 +200,10 @@ func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordEr
 		if tooLong {
 			report(&RecordError{Origin: where, Reason: fmt.Sprintf("line longer than %d bytes", MaxRecord)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
+			records++
+			if n == 1 {
+				line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")) // a byte-order mark
+			}
 			doc, rerr := parseRecord(line, where)
 			if rerr != nil {
 				report(rerr)
@@ -203,6 +212,9 @@ func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordEr
 			}
 		}
 		if err == io.EOF {
+			if records == 0 && !tooLong {
+				report(&RecordError{Origin: origin, Reason: "no records (empty file)"})
+			}
 			return nil
 		}
 		if err != nil {
@@ -230,6 +242,9 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
 			continue
 		}
 		buf = bytes.TrimRight(buf, "\r\n")
+		if len(buf) > MaxRecord {
+			tooLong, buf = true, buf[:0]
+		}
 		return buf, tooLong, err
 	}
 }
@@ -249,6 +264,9 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 	id := idString(rec.ID)
 	if rec.Text == nil {
 		return Document{}, &RecordError{Origin: where, ID: id, Reason: `no "text" field`}
+	}
+	if strings.IndexByte(*rec.Text, 0) >= 0 {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: "text contains a NUL character (binary data)"}
 	}
 	if strings.TrimSpace(*rec.Text) == "" {
 		return Document{}, &RecordError{Origin: where, ID: id, Reason: "empty text"}

@@ -59,11 +59,19 @@ func Sentences(doc string) []Sentence {
 // splitLine appends the sentences of doc[start:end], a line without newlines.
 func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	emit := func(s, e int) {
-		for s < e && isSpaceByte(doc[s]) {
-			s++
+		for s < e {
+			r, n := utf8.DecodeRuneInString(doc[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			s += n
 		}
-		for e > s && isSpaceByte(doc[e-1]) {
-			e--
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(doc[s:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= n
 		}
 		if s < e {
 			out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
@@ -91,14 +99,23 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 			continue
 		}
 		k := j
-		for k < end && isSpaceByte(doc[k]) {
-			k++
+		for k < end {
+			r2, n2 := utf8.DecodeRuneInString(doc[k:])
+			if !unicode.IsSpace(r2) {
+				break
+			}
+			k += n2
 		}
 		if k >= end {
 			i = j
 			continue
 		}
 		if r == '.' && j == i+1 && !startsSentence(doc[k:end]) {
+			i = j
+			continue
+		}
+		if j > i+1 && startsLower(doc[k:end]) {
+			// `"Will Iran retaliate?" the minister asked`: the quote goes on the sentence
 			i = j
 			continue
 		}
@@ -117,6 +134,11 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)
+}
+
+func startsLower(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsLower(r)
 }
 
 // isAbbreviation looks at the word just before a period.
@@ -191,7 +213,7 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 }
 
 func possessive(v string) int {
-	for _, suf := range []string{"'s", "\u2019s", "'S"} {
+	for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
 		if len(v) > len(suf) && strings.HasSuffix(v, suf) {
 			return len(v) - len(suf)
 		}
@@ -209,7 +231,7 @@ func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '`' {
 			ascii = false
 			break
 		}

@@ -145,7 +145,6 @@ var sentenceTests = []struct {
 		name: "quoted question before the speaker",
 		doc:  `"Will Iran retaliate?" the minister asked. Nobody answered.`,
 		want: []string{`"Will Iran retaliate?" the minister asked.`, "Nobody answered."},
-		bug:  "a quoted question or exclamation followed by a lower-case attribution is split",
 	},
 	{
 		name: "heading without final punctuation",
@@ -196,7 +195,6 @@ var sentenceTests = []struct {
 		name: "non-ASCII space after a period",
 		doc:  "The talks ended.\u00a0The minister left.",
 		want: []string{"The talks ended.", "The minister left."},
-		bug:  "a period followed by a no-break space (or other non-ASCII space) does not end a sentence",
 	},
 	{name: "empty", doc: "", want: nil},
 	{name: "only space", doc: " \n\t\r\n \n", want: nil},
@@ -250,7 +248,6 @@ func TestTokens(t *testing.T) {
 			doc:   "IRAN’S NAVY",
 			want:  []string{"IRAN", "’S", "NAVY"},
 			lower: []string{"iran", "'s", "navy"},
-			bug:   `"’S" is not split off: possessive() knows "'s", "’s" and "'S" but not "’S"`,
 		},
 		{
 			name:  "plural possessive",
@@ -326,16 +323,17 @@ func TestFold(t *testing.T) {
 		{"Don`t", "don't", ""},
 		{"ÉGYPTE", "égypte", ""},
 		{"ΑΘΗΝΑ", "αθηνα", ""},
-		{"don`t", "don't", "all-ASCII lower-case input skips folding, so \"`\" is folded only when the string also has an upper-case or non-ASCII letter"},
+		{"don`t", "don't", ""},
 	}
 	for _, tt := range tests {
-		if tt.bug != "" {
-			t.Run(tt.in, func(t *testing.T) { t.Skip("known bug: " + tt.bug) })
-			continue
-		}
-		if got := text.Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			if tt.bug != "" {
+				t.Skip("known bug: " + tt.bug)
+			}
+			if got := text.Fold(tt.in); got != tt.want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }
 
