@@ -164,6 +164,13 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	var out []*Mention
 	for i := 0; i < len(atoms); {
 		j := d.chunk(toks, atoms, i)
+		if j == i+1 && atoms[i].entry == nil {
+			if m := d.describedName(toks, atoms, i); m != nil {
+				out = append(out, m)
+			}
+			i = j
+			continue
+		}
 		if m := d.resolve(toks, atoms[i:j]); m != nil {
 			out = append(out, m)
 		}
@@ -450,8 +457,24 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 		return !hasPerson // Maj. Gen. Baqeri
 	}
 	for _, t := range gap {
+		if pe != nil && pe.Kind == KindDemonym && isSectorWord(ne) && len(gap) <= 2 {
+			break // checked above
+		}
 		if !modifiers[t.Lower] && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
 			return false
+		}
+	}
+	// "Irish nationalist guerrillas", "French paper workers": up to two plain words between a
+	// state's adjective and the group it qualifies
+	if pe != nil && pe.Kind == KindDemonym && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
+		plain := true
+		for _, t := range gap {
+			if t.IsCapitalized() || !isWordTok(t) || functionWords[t.Lower] {
+				plain = false
+			}
+		}
+		if plain {
+			return true
 		}
 	}
 	g := make([]string, len(gap))
@@ -469,7 +492,8 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 			return pe == nil || pe.Kind != KindPerson
 		}
 		if isState(pe) && isState(ne) {
-			return false
+			// Bosnian Serbs, Iraqi Kurds: a people of a state
+			return pe.Kind == KindDemonym && ne.Kind == KindDemonym
 		}
 		if ne.Kind == KindCountry || ne.Kind == KindCapital {
 			return false
@@ -492,6 +516,15 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
 	}
 	return false
+}
+
+func isWordTok(t text.Token) bool {
+	for _, r := range t.Lower {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return t.Lower != "" && t.Lower != "-"
 }
 
 func wordBetween(toks []text.Token, i, j int, w string) bool {
@@ -644,6 +677,10 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		if groupOnly && govGroup {
 			m.Sector = "GOV" // the Iranian nation and government: one actor, the state
 		}
+		if m.Sector == "" && len(atoms) == 2 && atoms[0].entry != nil && atoms[1].entry != nil &&
+			atoms[0].entry.Kind == KindDemonym && atoms[1].entry.Kind == KindDemonym {
+			m.Sector = "CVL" // Bosnian Serbs: civilians of the first state
+		}
 		if m.Sector == "" && country != "" {
 			if stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
 				// a lone demonym: the plural noun ("Syrians") is an actor; the adjective ("an Indian
@@ -709,6 +746,63 @@ func joinText(toks []text.Token) string {
 }
 
 func sliceText(toks []text.Token, first, last int) string { return joinText(toks[first:last]) }
+
+// describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
+// senior assistant … to Foreign Minister Mohammad Javad Zarif". The description's post gives the
+// sector; its state, or that of the actor it names, the country.
+func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) *Mention {
+	u := atoms[i]
+	k := u.last
+	if k+1 >= len(toks) || toks[k].Lower != "," || i+1 >= len(atoms) {
+		return nil
+	}
+	// the description: an article, then up to four plain words or state adjectives before the post
+	k++
+	if w := toks[k].Lower; w != "a" && w != "an" && w != "the" {
+		return nil
+	}
+	var post *atom
+	country := ""
+	for n := i + 1; n < len(atoms) && atoms[n].first <= k+6; n++ {
+		e := atoms[n].entry
+		if e == nil {
+			return nil
+		}
+		if isState(e) && country == "" {
+			country = e.Country
+			continue
+		}
+		if e.Kind == KindOffice || e.Kind == KindGroup {
+			post = &atoms[n]
+			// the state of the actor the description names: "… to Foreign Minister Zarif"
+			for m := n + 1; m < len(atoms) && atoms[m].first <= post.last+8 && country == ""; m++ {
+				if e2 := atoms[m].entry; e2 != nil {
+					if e2.Kind == KindPerson {
+						t, _ := e2.Person.At(d.Date)
+						country = t.Country
+					} else if e2.Country != "" && (isState(e2) || e2.Kind == KindOrg) {
+						country = e2.Country
+					}
+				}
+			}
+			break
+		}
+	}
+	if post == nil || post.entry.Sector == "" && post.entry.Kind == KindGroup {
+		return nil
+	}
+	for t := k + 1; t < post.first; t++ {
+		if toks[t].IsCapitalized() && d.lookup(toks, t) == nil || functionWords[toks[t].Lower] && toks[t].Lower != "of" {
+			return nil
+		}
+	}
+	name := joinText(toks[u.first:u.last])
+	p := d.learn(name, toks[u.first:u.last], country, firstNonEmpty(post.entry.Sector, "GOV"), post.entry.Name)
+	m := &Mention{First: u.first, Last: u.last, Start: toks[u.first].Start, End: toks[u.last-1].End,
+		Text: name, Country: country, Sector: firstNonEmpty(post.entry.Sector, "GOV"), Name: name,
+		Role: post.entry.Name, Person: p, Learned: true}
+	return m
+}
 
 // learn adds a person introduced by the text, so that later mentions of the full name or the
 // surname resolve to the same person for the rest of the document.

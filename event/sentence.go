@@ -1,6 +1,8 @@
 package event
 
 import (
+	"fmt"
+	"os"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
@@ -43,7 +45,16 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
-// violent types turn an intent into a threat.
+// placeTargets are the material acts whose target, when no actor is named, is the people of
+// the place where they happen.
+var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true,
+	"AID": true}
+
+// targetOptional types are coded without a target when none is named (PLOVER allows it): a
+// promise ("promised to democratize the country"), a deployment.
+var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true}
+
+// violent types turn an intent into a threat (formats.md: a declared intent to use force).
 var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
 
 // verbal types are acts of speech: their source is the speaker.
@@ -84,6 +95,15 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions}
+	if debug {
+		fmt.Fprintf(os.Stderr, "sentence %d: %s\n", idx, s.Text)
+		for _, m := range mentions {
+			fmt.Fprintf(os.Stderr, "  actor %q %s%s %q\n", m.Text, m.Country, m.Sector, m.Name)
+		}
+		for _, tr := range trs {
+			fmt.Fprintf(os.Stderr, "  found %q %s framed=%v\n", tr.m.p.text, tr.m.p.rule.Type, tr.framed)
+		}
+	}
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
 	}
@@ -101,6 +121,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		if prevEnd > 0 && !sc.joined(prevEnd, tr.m.first) && !tr.m.p.rule.Named &&
 			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) {
 			continue
+		}
+		if debug {
+			fmt.Fprintf(os.Stderr, "  trigger %q (%s, %s) subject %v\n", tr.m.p.text, tr.m.p.rule.Type, tr.m.p.rule.Where, mentionText(subj))
 		}
 		sc.code(idx, s, tr)
 		prevSubj, prevEnd = subj, tr.m.last
@@ -161,6 +184,16 @@ func background(toks []text.Token, m *match) bool {
 
 func isAdjectiveLike(t text.Token) bool {
 	return !t.IsCapitalized() && (strings.HasSuffix(t.Lower, "al") || strings.HasSuffix(t.Lower, "ive") || strings.HasSuffix(t.Lower, "ous") || strings.HasSuffix(t.Lower, "ent") || strings.HasSuffix(t.Lower, "ic"))
+}
+
+// debug prints the coder's decisions to standard error (DYAD_DEBUG=1), until `dyad explain` exists.
+var debug = os.Getenv("DYAD_DEBUG") != ""
+
+func mentionText(m *actor.Mention) string {
+	if m == nil {
+		return "none"
+	}
+	return m.Text
 }
 
 // dateline returns how many tokens open the article as a dateline ("TEHRAN –", "BEIJING,
@@ -265,6 +298,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 			}
 		}
 	}
+	// "will withdraw its force unless…": an intent made conditional on the other side is a threat
+	if tr.intended != "" && sc.conditionAfter(tr.m.last) {
+		tr.threat = true
+	}
 	// a promise framed without content is a promise to cooperate
 	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
 		tr.intended = "COOPERATE"
@@ -346,6 +383,16 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 	return false
 }
 
+// conditionAfter reports an "unless" clause after token i.
+func (sc *sentenceCtx) conditionAfter(i int) bool {
+	for k := i; k < len(sc.toks); k++ {
+		if sc.toks[k].Lower == "unless" {
+			return true
+		}
+	}
+	return false
+}
+
 // hasBreak reports whether a clause ends between tokens i and j.
 func (sc *sentenceCtx) hasBreak(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
@@ -401,10 +448,20 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 		case prepositions[w] || sc.mentionAt(i) != nil:
 			return false
 		case sc.isVerbish(i):
-			return false
+			// "Newly appointed Palestinian Prime Minister …": a participle opening the sentence
+			return m.First <= 3 && !sc.anyPreposition(0, m.First)
 		}
 	}
 	return m.First-8 <= 0
+}
+
+func (sc *sentenceCtx) anyPreposition(i, j int) bool {
+	for k := i; k < j; k++ {
+		if prepositions[sc.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 var quantity = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "tens": true,
@@ -420,6 +477,9 @@ func (sc *sentenceCtx) isVerbish(i int) bool {
 		return false
 	}
 	w := t.Lower
+	if w == "'s" && i > 0 && sc.toks[i-1].IsCapitalized() {
+		return false // Laden's: a possessive, not "is"
+	}
 	if beForms[w] || w == "has" || w == "have" || w == "had" {
 		return true
 	}
@@ -519,7 +579,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			// said at a meeting with no one named: to the other side of that meeting
 			tgt = sc.st.counterpart(src)
 		}
-		if tgt == nil {
+		if tgt == nil && placeTargets[r.Type] {
+			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
+			tgt = sc.population(tr)
+		}
+		if tgt == nil && !targetOptional[r.Type] {
 			return
 		}
 	}
@@ -540,7 +604,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			if b == nil && len(sources) == 2 && !r.Self && verbal[r.Type] {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
-			if b == nil && !r.Self {
+			if b == nil && !r.Self && !targetOptional[r.Type] {
 				continue
 			}
 			if b != nil && sameActor(a, b) {
@@ -668,6 +732,12 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 	// a possessor right before a noun trigger: Assad's letter to Khamenei
 	if tr.m.p.form == formNone && first >= 2 && sc.toks[first-1].Lower == "'s" {
 		if m := sc.mentionAt(first - 2); m != nil {
+			return m
+		}
+	}
+	// "Palestinian riots", "Israeli air strikes": a state's adjective right before a noun
+	if first > 0 && tr.m.p.form != formPast && tr.m.p.form != formBase {
+		if m := sc.mentionAt(first - 1); m != nil && m.Adjective && m.Last == first {
 			return m
 		}
 	}
@@ -802,6 +872,17 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 }
 
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
+
+// population returns the civilians of the place named after tr ("in Algiers"), or nil.
+func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
+	for _, m := range sc.mentions {
+		if m.First >= tr.m.last && m.First > 0 && locatives[sc.toks[m.First-1].Lower] && m.Country != "" && m.Person == nil {
+			return &actor.Mention{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Text: m.Text,
+				Country: m.Country, Sector: "CVL"}
+		}
+	}
+	return nil
+}
 
 // beBefore reports a form of "be" just before token i (allowing an adverb).
 func (sc *sentenceCtx) beBefore(i int) bool {
