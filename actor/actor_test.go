@@ -46,17 +46,17 @@ func TestDatedResolution(t *testing.T) {
 		// the text's title wins over the knowledge base
 		{"2017-10-05", "Syrian President Bashar al-Assad spoke.", "Syrian President Bashar al-Assad", "SYR", "GOV", "Bashar al-Assad"},
 		// a description resolved to the office holder on that day
-		{"2017-10-05", "The Syrian president spoke.", "Syrian president", "SYR", "GOV", "Bashar al-Assad"},
+		{"2017-10-05", "The Syrian president spoke.", "The Syrian president", "SYR", "GOV", "Bashar al-Assad"},
 		// military rank and office
 		{"2017-10-19", "Iranian Chief of Staff Maj. Gen. Mohammad Bagheri arrived.", "Iranian Chief of Staff Maj. Gen. Mohammad Bagheri", "IRN", "MIL", "Mohammad Baqeri"},
 		// states, capitals, groups, organisations
 		{"", "Tehran accused Washington.", "Tehran", "IRN", "GOV", ""},
-		{"", "The Kremlin said nothing.", "Kremlin", "RUS", "GOV", ""},
+		{"", "The Kremlin said nothing.", "The Kremlin", "RUS", "GOV", ""},
 		{"", "Israeli troops entered the town.", "Israeli troops", "ISR", "MIL", ""},
 		{"", "NATO met in Brussels.", "NATO", "IGO", "IGO", "NATO"},
 		// a one-word alias of a known person does not swallow another person's name
 		{"2020-01-01", "Gabriel Boric spoke.", "", "", "", ""},
-		{"", "The Syrian government and nation resisted.", "Syrian government and nation", "SYR", "GOV", ""},
+		{"", "The Syrian government and nation resisted.", "The Syrian government and nation", "SYR", "GOV", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.date+" "+c.sentence, func(t *testing.T) {
@@ -216,4 +216,45 @@ func TestShippedDataLoads(t *testing.T) {
 			t.Errorf("state %s missing", code)
 		}
 	}
+}
+
+// TestRecords groups every mention of an actor, descriptions and pronouns included, and ties a
+// description met before the name to the person named later.
+func TestRecords(t *testing.T) {
+	kb := load(t)
+	doc := "Zarif meets Syrian parliament speaker\n" +
+		"Iranian Foreign Minister Mohammad Javad Zarif met Speaker of the Syrian People's Assembly Hammoudeh al-Sabbagh in Damascus. " +
+		"The Iranian foreign minister said he was pleased. Ali Reza Kamali, a senior aide to Zarif, attended."
+	recs := kb.Records("d1", doc, "2017-10-05")
+	byName := map[string]Record{}
+	for _, r := range recs {
+		byName[r.Name] = r
+	}
+	zarif := byName["Mohammad Javad Zarif"]
+	if got := mentionTexts(zarif); !contains(got, "The Iranian foreign minister") || !contains(got, "he") || !contains(got, "Zarif") {
+		t.Errorf("Zarif's mentions %v lack the description, the pronoun or the heading's name", got)
+	}
+	sabbagh := byName["Hammouda Sabbagh"]
+	if sabbagh.Country != "SYR" || sabbagh.Sector != "LEG" || !contains(mentionTexts(sabbagh), "Syrian parliament speaker") {
+		t.Errorf("Sabbagh: %+v", sabbagh)
+	}
+	kamali := byName["Ali Reza Kamali"]
+	if !kamali.Learned || kamali.Country != "IRN" || kamali.Sector != "GOV" {
+		t.Errorf("Kamali should be learned as IRN GOV from his description: %+v", kamali)
+	}
+	for _, r := range recs {
+		for _, m := range r.Mentions {
+			if doc[m.Start:m.End] != m.Text {
+				t.Errorf("mention %q has offsets %d-%d that slice %q", m.Text, m.Start, m.End, doc[m.Start:m.End])
+			}
+		}
+	}
+}
+
+func mentionTexts(r Record) []string {
+	var out []string
+	for _, m := range r.Mentions {
+		out = append(out, m.Text)
+	}
+	return out
 }

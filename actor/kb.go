@@ -77,7 +77,7 @@ type Term struct {
 type KB struct {
 	phrases   map[string][]*phrase // by first folded token
 	people    map[string]*Person   // by canonical name
-	holders   map[string][]*Person // by "country/role"
+	holders   map[string][]*Person // office holders by country
 	Countries map[string]string    // code → name
 }
 
@@ -382,7 +382,7 @@ func (kb *KB) indexPeople() {
 		p := kb.people[n]
 		sort.SliceStable(p.Terms, func(i, j int) bool { return p.Terms[i].Start < p.Terms[j].Start })
 		for _, t := range p.Terms {
-			k := t.Country + "/" + t.Role
+			k := t.Country
 			if len(kb.holders[k]) == 0 || kb.holders[k][len(kb.holders[k])-1] != p {
 				kb.holders[k] = append(kb.holders[k], p)
 			}

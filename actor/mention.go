@@ -24,6 +24,9 @@ type Mention struct {
 	Adjective   bool // a demonym standing as an adjective: "an Indian proposal"
 	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
 	stateName   bool // a state named by its name or capital alone
+	// DescStart and DescEnd give the byte span of a description after a name ("Ali Asghar Khaji,
+	// a senior assistant … to Foreign Minister Zarif"), when there is one.
+	DescStart, DescEnd int
 }
 
 // bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
@@ -66,6 +69,10 @@ func modifiesNoun(t text.Token) bool {
 	}
 	return !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ing")
 }
+
+// openers are determiners that open an actor phrase.
+var openers = map[string]bool{"the": true, "a": true, "an": true, "his": true, "her": true, "its": true,
+	"their": true}
 
 var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, "this": true, "that": true}
 
@@ -165,8 +172,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	for i := 0; i < len(atoms); {
 		j := d.chunk(toks, atoms, i)
 		if j == i+1 && atoms[i].entry == nil {
-			if m := d.describedName(toks, atoms, i); m != nil {
+			if m, post := d.describedName(toks, atoms, i); m != nil {
 				out = append(out, m)
+				j = post + 1 // the description is this person, not another actor
 			}
 			i = j
 			continue
@@ -230,17 +238,17 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && m.Country != "IGO" {
-			d.lastState = m.Country
-			d.stateCount[m.Country]++
-		}
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
 			// a group named without its state ("police", "the government"): the state of the
-			// nearest actor in the sentence, else the state the article last named
+			// nearest actor in the sentence, else the state the article names most
 			m.Country = firstNonEmpty(placedIn(toks, out, m), nearestCountry(out, k), d.mainState())
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
 				m.Person.Terms[0].Country = m.Country
 			}
+		}
+		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && m.Country != "IGO" {
+			d.lastState = m.Country
+			d.stateCount[m.Country]++
 		}
 		if m.Last < len(toks) && toks[m.Last].Lower == "'s" {
 			m.Possessive = true
@@ -708,15 +716,25 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		// a description of one office holder: the Syrian president → Bashar al-Assad
 		if role == "counterpart" && d.subject != nil {
 			m.Sector = d.subject.Sector // his Syrian counterpart: the same post in the other state
-		} else if !groupOnly && role != "" && country != "" {
-			if p := d.recent(country, m.Sector); p != nil {
+		} else if !groupOnly && role != "" {
+			// a description of one post holder: "the Syrian president", "the Leader"
+			if p := d.recent(country, "", role); p != nil {
 				m.Person, m.Name = p.Person, p.Name
+				if country == "" {
+					country, m.Sector = p.Country, p.Sector
+				}
 			} else if p := d.kb.Holder(country, role, d.Date); p != nil {
 				m.Person, m.Name = p, p.Name
 			}
 		}
 	}
 	m.Country = country
+	// the words that open the phrase belong to it: "The Syrian president", "his Syrian
+	// counterpart", "senior Iranian lawmaker"
+	for m.First > 0 && (openers[toks[m.First-1].Lower] || modifiers[toks[m.First-1].Lower] && toks[m.First-1].Lower != "-") {
+		m.First--
+	}
+	m.Start = toks[m.First].Start
 	m.Text = sliceText(toks, m.First, m.Last)
 	return m
 }
@@ -750,30 +768,31 @@ func sliceText(toks []text.Token, first, last int) string { return joinText(toks
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
 // senior assistant … to Foreign Minister Mohammad Javad Zarif". The description's post gives the
 // sector; its state, or that of the actor it names, the country.
-func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) *Mention {
+func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) (*Mention, int) {
 	u := atoms[i]
 	k := u.last
 	if k+1 >= len(toks) || toks[k].Lower != "," || i+1 >= len(atoms) {
-		return nil
+		return nil, 0
 	}
 	// the description: an article, then up to four plain words or state adjectives before the post
 	k++
 	if w := toks[k].Lower; w != "a" && w != "an" && w != "the" {
-		return nil
+		return nil, 0
 	}
 	var post *atom
+	postIndex := 0
 	country := ""
 	for n := i + 1; n < len(atoms) && atoms[n].first <= k+6; n++ {
 		e := atoms[n].entry
 		if e == nil {
-			return nil
+			return nil, 0
 		}
 		if isState(e) && country == "" {
 			country = e.Country
 			continue
 		}
 		if e.Kind == KindOffice || e.Kind == KindGroup {
-			post = &atoms[n]
+			post, postIndex = &atoms[n], n
 			// the state of the actor the description names: "… to Foreign Minister Zarif"
 			for m := n + 1; m < len(atoms) && atoms[m].first <= post.last+8 && country == ""; m++ {
 				if e2 := atoms[m].entry; e2 != nil {
@@ -789,11 +808,11 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) *Mention {
 		}
 	}
 	if post == nil || post.entry.Sector == "" && post.entry.Kind == KindGroup {
-		return nil
+		return nil, 0
 	}
 	for t := k + 1; t < post.first; t++ {
 		if toks[t].IsCapitalized() && d.lookup(toks, t) == nil || functionWords[toks[t].Lower] && toks[t].Lower != "of" {
-			return nil
+			return nil, 0
 		}
 	}
 	name := joinText(toks[u.first:u.last])
@@ -801,7 +820,14 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) *Mention {
 	m := &Mention{First: u.first, Last: u.last, Start: toks[u.first].Start, End: toks[u.last-1].End,
 		Text: name, Country: country, Sector: firstNonEmpty(post.entry.Sector, "GOV"), Name: name,
 		Role: post.entry.Name, Person: p, Learned: true}
-	return m
+	// the description, up to the next comma, is a mention of the same person
+	m.DescStart = toks[k].Start
+	m.DescEnd = post.last
+	for m.DescEnd < len(toks) && toks[m.DescEnd].Lower != "," && toks[m.DescEnd].Lower != "." {
+		m.DescEnd++
+	}
+	m.DescEnd = toks[m.DescEnd-1].End
+	return m, postIndex
 }
 
 // learn adds a person introduced by the text, so that later mentions of the full name or the
@@ -830,14 +856,69 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 }
 
 // recent returns the latest person mention of this country (and sector, when given).
-func (d *Doc) recent(country, sector string) *Mention {
+func (d *Doc) recent(country, sector, role string) *Mention {
 	for i := len(d.people) - 1; i >= 0; i-- {
 		m := d.people[i]
-		if m.Country == country && (sector == "" || m.Sector == sector) {
+		if (country == "" || m.Country == country) && (sector == "" || m.Sector == sector) && (role == "" || d.holds(m, role)) {
 			return m
 		}
 	}
 	return nil
+}
+
+// holds reports whether the person of m holds a post described as role, as the text or the
+// knowledge base says.
+func (d *Doc) holds(m *Mention, role string) bool {
+	if RoleMatch(role, m.Role) {
+		return true
+	}
+	if m.Person != nil {
+		t, _ := m.Person.At(d.Date)
+		return RoleMatch(role, t.Role)
+	}
+	return false
+}
+
+// RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the
+// president") is the post role ("speaker of the people's assembly", "president"): the same head
+// word, and no vice or deputy in one but not the other.
+func RoleMatch(desc, role string) bool {
+	d, r := normRole(desc), normRole(role)
+	if d == "" || r == "" {
+		return false
+	}
+	if d == r {
+		return true
+	}
+	if roleHead(d) != roleHead(r) {
+		return false
+	}
+	for _, w := range []string{"vice", "deputy", "former", "assistant"} {
+		if strings.Contains(" "+d+" ", " "+w+" ") != strings.Contains(" "+r+" ", " "+w+" ") {
+			return false
+		}
+	}
+	return true
+}
+
+func normRole(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.ReplaceAll(s, "defense", "defence")
+	s = strings.ReplaceAll(s, "vice-", "vice ")
+	return s
+}
+
+// roleHead is the word that names a post: the one before "of" ("speaker of parliament"), else
+// the last ("foreign minister").
+func roleHead(r string) string {
+	if i := strings.Index(r, " of "); i > 0 {
+		r = r[:i]
+	}
+	f := strings.Fields(r)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // resolvePronoun ties he/his to the person named earlier in the sentence, else to the first

@@ -83,9 +83,9 @@ func (kb *KB) Holder(country, role, date string) *Person {
 		return nil
 	}
 	var found *Person
-	for _, p := range kb.holders[country+"/"+role] {
+	for _, p := range kb.holders[country] {
 		for _, t := range p.Terms {
-			if t.Country == country && t.Role == role && covers(t, date) {
+			if t.Country == country && RoleMatch(role, t.Role) && covers(t, date) {
 				if found != nil && found != p {
 					return nil
 				}

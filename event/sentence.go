@@ -64,7 +64,7 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 func (st *docState) sentence(idx int, s text.Sentence) {
 	toks := text.Tokens(st.doc.Text, s)
 	if idx == 0 {
-		toks = toks[dateline(toks):]
+		toks = toks[text.Dateline(toks):]
 	}
 	if len(toks) == 0 {
 		return
@@ -194,66 +194,6 @@ func mentionText(m *actor.Mention) string {
 		return "none"
 	}
 	return m.Text
-}
-
-// dateline returns how many tokens open the article as a dateline ("TEHRAN –", "BEIJING,
-// November 9. /TASS/", "date 2017-10-19 Alwaght-") rather than as its first sentence.
-func dateline(toks []text.Token) int {
-	i := 0
-	if len(toks) > 1 && toks[0].Lower == "date" {
-		// date 2017-10-19 Outlet-
-		for i < len(toks) && i < 12 {
-			if toks[i].Lower == "-" && i > 1 {
-				return i + 1
-			}
-			i++
-		}
-		return 0
-	}
-	// capitals up to a dash or an agency in brackets or slashes
-	for i < len(toks) && i < 10 {
-		t := toks[i]
-		if t.Lower == "-" || t.Lower == "/" || t.Lower == "(" {
-			if i == 0 {
-				return 0
-			}
-			j := i + 1
-			if t.Lower != "-" {
-				for j < len(toks) && j < i+5 && toks[j].Lower != "/" && toks[j].Lower != ")" {
-					j++
-				}
-				j++
-				if j < len(toks) && toks[j].Lower == "-" {
-					j++
-				}
-			}
-			return min(j, len(toks))
-		}
-		if t.Text != strings.ToUpper(t.Text) && !(i > 0 && (isNumber(t) || isMonth(t.Lower))) {
-			return 0
-		}
-		i++
-	}
-	return 0
-}
-
-func isNumber(t text.Token) bool {
-	for i, r := range t.Text {
-		if (r < '0' || r > '9') && !(i > 0 && (r == ',' || r == '.')) {
-			return false
-		}
-	}
-	return t.Text != ""
-}
-
-func isMonth(w string) bool {
-	switch strings.TrimSuffix(w, ".") {
-	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
-		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-		"sept", "oct", "nov", "dec":
-		return true
-	}
-	return false
 }
 
 type sentenceCtx struct {
@@ -440,7 +380,7 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			if i == 0 || !quantity[sc.toks[i-1].Lower] {
 				return false
 			}
-		case prepositions[w] && i+1 < len(sc.toks) && isNumber(sc.toks[i+1]):
+		case prepositions[w] && i+1 < len(sc.toks) && text.IsNumber(sc.toks[i+1]):
 			// up to 1,000 ethnic Turks, about 200 supporters: a quantity, go on
 		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
 			// Iran's religious leader: the possessor is part of the phrase

@@ -262,3 +262,63 @@ func (t Token) IsCapitalized() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
+
+// Dateline returns how many tokens open the article as a dateline ("TEHRAN –", "BEIJING,
+// November 9. /TASS/", "date 2017-10-19 Alwaght-") rather than as its first sentence.
+func Dateline(toks []Token) int {
+	i := 0
+	if len(toks) > 1 && toks[0].Lower == "date" {
+		// date 2017-10-19 Outlet-
+		for i < len(toks) && i < 12 {
+			if toks[i].Lower == "-" && i > 1 {
+				return i + 1
+			}
+			i++
+		}
+		return 0
+	}
+	// capitals up to a dash or an agency in brackets or slashes
+	for i < len(toks) && i < 10 {
+		t := toks[i]
+		if t.Lower == "-" || t.Lower == "/" || t.Lower == "(" {
+			if i == 0 {
+				return 0
+			}
+			j := i + 1
+			if t.Lower != "-" {
+				for j < len(toks) && j < i+5 && toks[j].Lower != "/" && toks[j].Lower != ")" {
+					j++
+				}
+				j++
+				if j < len(toks) && toks[j].Lower == "-" {
+					j++
+				}
+			}
+			return min(j, len(toks))
+		}
+		if t.Text != strings.ToUpper(t.Text) && !(i > 0 && (IsNumber(t) || isMonth(t.Lower))) {
+			return 0
+		}
+		i++
+	}
+	return 0
+}
+
+func IsNumber(t Token) bool {
+	for i, r := range t.Text {
+		if (r < '0' || r > '9') && !(i > 0 && (r == ',' || r == '.')) {
+			return false
+		}
+	}
+	return t.Text != ""
+}
+
+func isMonth(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
+}

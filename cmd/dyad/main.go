@@ -10,13 +10,13 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"strconv"
 
+	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/score"
@@ -27,6 +27,7 @@ const usage = `dyad turns news articles into political event data (PLOVER).
 usage:
   dyad code [flags] PATH...        code articles (.txt, .jsonl, directories, - for stdin)
   dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
+  dyad actors [flags] PATH...      the actors of each article with all their mentions
 
 Run "dyad COMMAND -h" for a command's flags.
 `
@@ -52,6 +53,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdCode(args[1:], stdin, stdout, stderr)
 	case "eval":
 		return cmdEval(args[1:], stdout, stderr)
+	case "actors":
+		return cmdActors(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -225,4 +228,51 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-var _ = errors.New
+func cmdActors(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("actors", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad actors [flags] PATH...\n\nWrites one line per actor of each article, with every mention (formats.md).\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	kb, err := actor.Load(*dict)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad actors: %v\n", err)
+		return exitUsage
+	}
+	bw := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	err = ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+		date, _ := event.PublicationDate(d)
+		for _, r := range kb.Records(d.ID, d.Text, date) {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(e *ingest.RecordError) {
+		failed++
+		fmt.Fprintf(stderr, "dyad actors: %v\n", e)
+	})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad actors: %v\n", err)
+		return exitPartial
+	}
+	if failed > 0 {
+		return exitPartial
+	}
+	return exitOK
+}

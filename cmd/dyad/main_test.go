@@ -249,3 +249,26 @@ func TestEventFields(t *testing.T) {
 		t.Errorf("unexpected event: %s", line)
 	}
 }
+
+// TestActorsCommand writes actor records with their mentions and offsets.
+func TestActorsCommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	doc := `{"id":"a","published":"2015-06-01","text":"Iranian President Hassan Rouhani met Qatar's emir. Rouhani said he was pleased."}`
+	if code := run([]string{"actors", "-"}, strings.NewReader(doc), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var rec struct {
+		DocID, Name, Country, Sector string
+		Mentions                     []struct {
+			Text       string
+			Start, End int
+		}
+	}
+	line, _, _ := strings.Cut(out.String(), "\n")
+	if err := json.Unmarshal([]byte(line), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Name != "Hassan Rouhani" || rec.Country != "IRN" || rec.Sector != "GOV" || len(rec.Mentions) != 3 {
+		t.Errorf("first record %+v, want Hassan Rouhani IRN GOV with 3 mentions", rec)
+	}
+}
