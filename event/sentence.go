@@ -371,6 +371,8 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 		t := sc.toks[i]
 		w := t.Lower
 		switch {
+		case w == "," && i+1 < len(sc.toks) && (sc.toks[i+1].Lower == "a" || sc.toks[i+1].Lower == "an"):
+			return false // "Pakistan, a key U.S. ally, …": an apposition, not a subject
 		case clauseOpeners[w] || w == "\u201c" || w == "'" || w == "``":
 			return true
 		case sc.st.c.Patterns.speech[w]:
@@ -523,8 +525,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
 			tgt = sc.population(tr)
 		}
-		if tgt == nil && !targetOptional[r.Type] {
-			return
+		if tgt == nil && !(targetOptional[r.Type] && src.Last >= tr.m.first-4) {
+			return // a promise without a target only when its maker is right before it
 		}
 	}
 	if tgt != nil && sameActor(src, tgt) {
@@ -783,7 +785,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) {
 			continue
 		}
-		if m.First > 0 && owners[sc.toks[m.First-1].Lower] {
+		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
 			continue // "offered its troops": the source's own
 		}
 		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] {

@@ -19,6 +19,7 @@ import (
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/quote"
 	"github.com/dyad-events/dyad/score"
 )
 
@@ -28,6 +29,7 @@ usage:
   dyad code [flags] PATH...        code articles (.txt, .jsonl, directories, - for stdin)
   dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
   dyad actors [flags] PATH...      the actors of each article with all their mentions
+  dyad quotes [flags] PATH...      quotations attributed to their speakers
 
 Run "dyad COMMAND -h" for a command's flags.
 `
@@ -55,6 +57,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdEval(args[1:], stdout, stderr)
 	case "actors":
 		return cmdActors(args[1:], stdin, stdout, stderr)
+	case "quotes":
+		return cmdQuotes(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -269,6 +273,55 @@ func cmdActors(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad actors: %v\n", err)
+		return exitPartial
+	}
+	if failed > 0 {
+		return exitPartial
+	}
+	return exitOK
+}
+
+func cmdQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad quotes [flags] PATH...\n\nWrites one line per quotation, with its speaker (formats.md).\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	kb, err := actor.Load(*dict)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad quotes: %v\n", err)
+		return exitUsage
+	}
+	bw := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	err = ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+		date, _ := event.PublicationDate(d)
+		for _, r := range quote.Find(kb, d.ID, d.Text, date) {
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(e *ingest.RecordError) {
+		failed++
+		fmt.Fprintf(stderr, "dyad quotes: %v\n", e)
+	})
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad quotes: %v\n", err)
 		return exitPartial
 	}
 	if failed > 0 {
