@@ -177,9 +177,6 @@ func isOpener(r rune) bool {
 	return false
 }
 
-func isSpaceByte(b byte) bool {
-	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == '\v'
-}
 
 func isSpaceRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
