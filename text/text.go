@@ -177,7 +177,6 @@ func isOpener(r rune) bool {
 	return false
 }
 
-
 func isSpaceRune(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsSpace(r)
