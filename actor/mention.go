@@ -80,11 +80,11 @@ var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, 
 // the Ivory Coast".
 func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	i := m.Last
-	if i >= len(toks) || toks[i].Lower != "in" {
+	if i >= len(toks) || toks[i].Lower != "in" && toks[i].Lower != "of" {
 		return ""
 	}
 	for _, n := range ms {
-		if n.First > i && n.First <= i+2 && !n.Pronoun && n.Person == nil {
+		if n.First > i && n.First <= i+3 && !n.Pronoun && n.Person == nil && n.stateName {
 			return n.Country
 		}
 	}
@@ -236,6 +236,13 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = ref.Country
 			} else {
 				m.Country = d.lastState
+			}
+		}
+		if m.Sector == "CVL" && m.Person == nil && m.Country != "" && !m.Group {
+			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
+			// living in a state is coded as that state's civilians
+			if c := placedIn(toks, out, m); c != "" {
+				m.Country = c
 			}
 		}
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {

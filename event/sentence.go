@@ -391,7 +391,8 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			return false
 		case sc.isVerbish(i):
 			// "Newly appointed Palestinian Prime Minister …": a participle opening the sentence
-			return m.First <= 3 && !sc.anyPreposition(0, m.First)
+			w := sc.toks[i].Lower
+			return i <= 1 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !sc.anyPreposition(0, m.First)
 		}
 	}
 	return m.First-8 <= 0
