@@ -66,7 +66,7 @@ func TestPatterns(t *testing.T) {
 		{"noun form with a possessor", "2019-05-01", "Putin's letter to Erdogan was delivered on Monday.", []string{"CONSULT RUSGOV->TURGOV"}},
 		{"topics are not events", "2019-05-01", "Algeria and Tunisia discussed the fight against terrorism.", []string{"CONSULT DZAGOV->TUNGOV"}},
 		{"a charge carried by a noun", "2019-05-01", "The Iranian president denounced the plots hatched by the United States.", []string{"ACCUSE IRNGOV->USAGOV"}},
-		{"protest needs no target", "2019-05-01", "Thousands of Iraqi students demonstrated in Basra on Friday.", []string{"PROTEST IRQEDU->-"}},
+		{"a protest is aimed at the authorities of its place", "2019-05-01", "Thousands of Iraqi students demonstrated in Basra on Friday.", []string{"PROTEST IRQEDU->IRQGOV"}},
 		{"sanction", "2019-05-01", "Canada expelled two Russian diplomats on Friday.", []string{"SANCTION CANGOV->RUSGOV"}},
 		{"arrest", "2019-05-01", "Egyptian police arrested 12 protesters in Cairo.", []string{"COERCE EGYCOP->EGYCVL"}},
 		{"victim without a known attacker", "2019-05-01", "Three Afghan soldiers were killed in Kandahar.", []string{"ASSAULT ->AFGMIL"}},

@@ -47,7 +47,7 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 
 // placeTargets are the material acts whose target, when no actor is named, is the people of
 // the place where they happen.
-var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true,
+var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true, "CONCEDE": true, "RETREAT": true,
 	"AID": true}
 
 // targetOptional types are coded without a target when none is named (PLOVER allows it): a
@@ -458,7 +458,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	conf := 0.8
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && sc.beBefore(tr.m.first) {
-		by := sc.byAgent(tr.m.last)
+		by := sc.byAgent(tr.m.first + 1)
 		if by == nil && (r.Type == "ASSAULT" || r.Type == "COERCE") {
 			victim := src
 			if victim == nil {
@@ -529,6 +529,15 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		if tgt == nil && !(targetOptional[r.Type] && src.Last >= tr.m.first-4) {
 			return // a promise without a target only when its maker is right before it
 		}
+	}
+	if tgt == nil && r.Type == "PROTEST" && src.Country != "" {
+		// a protest that names no one is aimed at the authorities of the place, else of the
+		// protesters' own state
+		c := src.Country
+		if p := sc.population(tr); p != nil {
+			c = p.Country
+		}
+		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
 	}
 	if tgt != nil && sameActor(src, tgt) {
 		return
