@@ -7,11 +7,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/when"
 )
 
 // Actor is an event's source or target.
@@ -75,42 +75,33 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 	return &Coder{KB: kb, Patterns: ps}, nil
 }
 
-var dateHeader = regexp.MustCompile(`(?i)^\W{0,3}date:?\s+(\d{4}-\d{2}-\d{2})\b`)
-
-// PublicationDate returns the document's date and where it came from: its published field, a
-// date header at the top of the text, or unknown.
+// PublicationDate returns the document's date and where it came from: its published field
+// ("published"), a date header or dateline at the top of the text ("text"), or "unknown".
 func PublicationDate(doc ingest.Document) (string, string) {
-	if len(doc.Published) >= 10 && doc.Published[4] == '-' && doc.Published[7] == '-' {
-		return doc.Published[:10], "published"
-	}
-	if m := dateHeader.FindStringSubmatch(doc.Text); m != nil {
-		return m[1], "text"
-	}
-	return "", "unknown"
+	return when.Published(doc.Published, doc.Text)
 }
 
 // Code returns the events of one document, in text order.
 func (c *Coder) Code(doc ingest.Document) []Event {
-	date, dateSource := PublicationDate(doc)
-	if dateSource == "text" {
-		dateSource = "published" // the article's own date: the event takes it
-	}
-	st := &docState{c: c, doc: doc, date: date, dateSource: dateSource, actors: c.KB.NewDoc(date)}
+	date, _ := PublicationDate(doc)
+	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date)}
 	for i, s := range text.Sentences(doc.Text) {
 		st.sentence(i, s)
+		// the day of the occasion the article is telling, for the sentences that follow
+		st.narrative = when.Carry(st.narrative, s.Text, date)
 	}
 	return st.merged()
 }
 
 // docState is the coder's memory within one document.
 type docState struct {
-	c          *Coder
-	doc        ingest.Document
-	date       string
-	dateSource string
-	actors     *actor.Doc
-	events     []Event
-	lastMeet   [2]*actor.Mention // the two sides of the latest meeting
+	c         *Coder
+	doc       ingest.Document
+	date      string
+	narrative string // the day the article was last telling of, carried from sentence to sentence
+	actors    *actor.Doc
+	events    []Event
+	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
 }
 
 func actorOf(m *actor.Mention) Actor {
@@ -126,14 +117,17 @@ func keyOf(m *actor.Mention) string {
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
 	r := tr.m.p.rule
-	e := Event{DocID: st.doc.ID, Sentence: idx, Date: st.date, DateSource: st.dateSource,
+	// the event's date: a time expression around the trigger, else the day the article was
+	// telling of, else the publication date
+	day, daySource := when.EventDate(s.Text, tr.start-s.Start, st.date)
+	if daySource == "published" && st.narrative != "" {
+		day, daySource = st.narrative, "text"
+	}
+	e := Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
 		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
 		Confidence: conf}
 	if src != nil {
 		e.Source, e.srcKey = actorOf(src), keyOf(src)
-	}
-	if st.date == "" {
-		e.DateSource = "unknown"
 	}
 	if tr.intended != "" {
 		e.Intent = true

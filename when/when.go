@@ -1,0 +1,769 @@
+// Package when dates news text: the publication date of an article, the time expressions of a
+// sentence ("on Thursday", "last month", "4 October 2017") resolved against that date, and the
+// date of an event from the expressions around its trigger.
+//
+// Dates are ISO 8601 strings written at the precision the text gives:
+//
+//	"2017-10-05"  day      ("on Thursday", "yesterday", "Oct. 5", "5 October 2017")
+//	"2017-W40"    week     ("last week", "two weeks ago": an ISO 8601 week)
+//	"2017-10"     month    ("last month", "earlier this month", "in October")
+//	"2017"        year     ("last year", "in 2015")
+//
+// so a date says how precise it is; Span turns any of them into the days it covers.
+//
+// Relative expressions are resolved against the publication date, the way news uses them:
+//
+//   - A weekday ("Thursday", "on Thursday") is the latest such day on or before publication: an
+//     article published on a Thursday that says "on Thursday" means that day. "last Thursday" is
+//     the latest one strictly before publication, "next Thursday" ("this coming Thursday") the first
+//     one after.
+//   - "today", "tonight", "this morning" are the publication day, "yesterday" and "last night" the
+//     day before; "this week/month/year" and "earlier (later) this ..." the publication's week,
+//     month or year; "last ..." the one before, "next ..." the one after; "three days ago" and the
+//     like count back from publication.
+//   - A day and month without a year ("October 4", "4 Oct.") take the publication's year, or the
+//     year before when that would put the day more than 61 days after publication (or the year
+//     after, for a date early in January reported in late December). "in October" is resolved
+//     the same way, from the month's first day.
+//
+// Without a publication date only absolute dates ("4 October 2017", "2017-10-04", "in 2015")
+// resolve; the others are still found, with an empty Date. Future references after "will" ("will
+// meet on Monday") are not told apart from past ones: "on Monday" is always the latest Monday.
+package when
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Precisions of a date, from the finest.
+const (
+	Day   = "day"
+	Week  = "week"
+	Month = "month"
+	Year  = "year"
+)
+
+// futureWindow is how far after publication a date written without its year may fall: "December
+// 15" in an article of 19 October is this year's, "December 25" last year's.
+const futureWindow = 61 * 24 * time.Hour
+
+const dayLayout = "2006-01-02"
+
+// Expr is a time expression in a sentence.
+type Expr struct {
+	Start, End int    // byte offsets within the sentence
+	Date       string // the resolved date, written at Precision; "" when it cannot be resolved
+	Precision  string // Day, Week, Month or Year
+	Text       string // sentence[Start:End]
+}
+
+// Published returns an article's publication date (YYYY-MM-DD) and where it came from: "published"
+// when the input's published field gives it, "text" when the top of the text does (a header such
+// as "date 2017-10-19" or "Published: 19 October 2017", or a dateline with a date such as
+// "TEHRAN, Oct. 4, 2017 (Reuters) -" or "October 4, 2017 -"), or "" and "unknown".
+//
+// The published field may be a date (2017-10-19, 2017/10/19), an RFC 3339 time (its date as
+// written, in its own time zone), a feed's time ("Thu, 19 Oct 2017 10:00:00 GMT") or a date in
+// words ("October 19, 2017", "19 Oct 2017"). A dateline without a year ("BEIJING, November 9.
+// /TASS/") gives a date only when the published field gives the year alone ("2017").
+func Published(published, text string) (date string, source string) {
+	published = strings.TrimSpace(published)
+	if d, ok := parseDate(published); ok {
+		return d, "published"
+	}
+	year := 0
+	if m := yearOnly.FindStringSubmatch(published); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	if d := textDate(text, year); d != "" {
+		return d, "text"
+	}
+	return "", "unknown"
+}
+
+// yearOnly reads the year of a published field that gives no day ("2017", "2017-10").
+var yearOnly = regexp.MustCompile(`^((?:1[89]|2\d)\d\d)\b`)
+
+// Layouts of published fields that the date patterns below do not read: times with a two-digit
+// year or with the year after the time.
+var layouts = []string{
+	time.RFC850,                    // Thursday, 19-Oct-17 10:00:00 UTC
+	time.ANSIC,                     // Thu Oct 19 10:00:00 2017
+	time.UnixDate,                  // Thu Oct 19 10:00:00 UTC 2017
+	time.RubyDate,                  // Thu Oct 19 10:00:00 +0000 2017
+	"Mon, 2 Jan 06 15:04:05 MST",   // RFC 822 with a weekday
+	"Mon, 2 Jan 06 15:04:05 -0700", // RFC 822 with a numeric zone
+	"2 Jan 06 15:04 MST",           // RFC 822
+	"2006/01/02",                   // slashes
+	"2006/01/02 15:04:05",          // slashes with a time
+	"2006.01.02",                   // dots
+	"20060102",                     // compact
+	"20060102T150405Z0700",         // compact with a time
+}
+
+// parseDate reads a published field: YYYY-MM-DD at its start (RFC 3339 and the like), one of the
+// layouts, or a full date anywhere in it.
+func parseDate(s string) (string, bool) {
+	if s == "" {
+		return "", false
+	}
+	if len(s) >= 10 {
+		if t, err := time.Parse(dayLayout, s[:10]); err == nil && (len(s) == 10 || strings.ContainsRune("Tt _", rune(s[10]))) {
+			return t.Format(dayLayout), true
+		}
+	}
+	for _, l := range layouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format(dayLayout), true
+		}
+	}
+	has := features(s)
+	for _, p := range patterns[:3] { // the full dates: ISO, month day year, day month year
+		if has&p.needs != p.needs {
+			continue
+		}
+		for _, idx := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			if d, prec, ok := p.resolve(match{s, idx, p.re}, time.Time{}, false); ok && prec == Day && d != "" {
+				return d, true
+			}
+		}
+	}
+	return "", false
+}
+
+// How far into the text to look for its date.
+const (
+	topLines = 5   // non-empty lines
+	topBytes = 800 // bytes
+	lineCut  = 300 // bytes of one line
+	placeMax = 80  // bytes of a dateline's place
+)
+
+var header = regexp.MustCompile(`^(?i:date|dated|published(?: on)?|posted(?: on)?|updated|last updated|first published(?: on)?)\s*[:\-–—]?\s*`)
+
+// datelineEnd follows the date of a dateline: an optional time, then the end of the line, an
+// agency in parentheses or slashes, or a dash.
+var datelineEnd = regexp.MustCompile(`^(?:,?\s*\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?i:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5}\b)?)?\s*[.,]?\s*(?:$|[(\[/|:\-–—])`)
+
+// textDate finds a publication date at the top of text: a header line or a dateline. year, when
+// not 0, completes a date written without one.
+func textDate(text string, year int) string {
+	if len(text) > topBytes {
+		text = text[:topBytes]
+	}
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimLeftFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if line == "" {
+			continue
+		}
+		if n++; n > topLines {
+			break
+		}
+		if len(line) > lineCut {
+			line = line[:lineCut]
+		}
+		if loc := header.FindStringIndex(line); loc != nil {
+			if e, ok := firstDay(line[loc[1]:], year); ok && e.Start == 0 && e.Date != "" {
+				return e.Date
+			}
+			continue
+		}
+		if d := dateline(line, year); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// firstDay returns the earliest date with a day in s: a full date, or a day and month completed
+// with year (when year is 0, its Date is "").
+func firstDay(s string, year int) (Expr, bool) {
+	best, found := Expr{}, false
+	has := features(s)
+	for _, p := range patterns[:5] { // the dates with a day
+		if has&p.needs != p.needs {
+			continue
+		}
+		idx := p.re.FindStringSubmatchIndex(s)
+		if idx == nil {
+			continue
+		}
+		m := match{s, idx, p.re}
+		start, end := m.span()
+		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
+			continue
+		}
+		d, _, ok := p.resolve(m, time.Time{}, false)
+		if !ok {
+			continue
+		}
+		if d == "" && year != 0 {
+			d = dayInYear(m, year)
+		}
+		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
+	}
+	return best, found
+}
+
+// dateline reads "PLACE, DATE" or "DATE" at the start of line, followed by the end of the line, an
+// agency or a dash.
+func dateline(line string, year int) string {
+	e, ok := firstDay(line, year)
+	if !ok || e.Date == "" || e.Start > placeMax || !isPlace(line[:e.Start]) || !datelineEnd.MatchString(line[e.End:]) {
+		return ""
+	}
+	return e.Date
+}
+
+// placeStops are words that open a sentence rather than a dateline ("On October 4, ...").
+var placeStops = map[string]bool{"On": true, "In": true, "By": true, "Since": true, "Until": true,
+	"From": true, "Before": true, "After": true, "During": true, "Through": true, "As": true, "At": true}
+
+// placeLinks are the words in lower case that a place's name may have ("Rio de Janeiro").
+var placeLinks = map[string]bool{"de": true, "del": true, "da": true, "do": true, "di": true,
+	"al": true, "el": true, "la": true, "le": true, "of": true, "on": true, "upon": true}
+
+// isPlace tells whether s could be the place of a dateline: at most six words, the first
+// capitalised and not a preposition, the others capitalised or linking words.
+func isPlace(s string) bool {
+	words := strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '/' })
+	if len(words) > 6 {
+		return false
+	}
+	for i, w := range words {
+		r := []rune(w)[0]
+		switch {
+		case i == 0 && (placeStops[w] || !unicode.IsUpper(r)):
+			return false
+		case unicode.IsUpper(r), placeLinks[w]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// Find returns the time expressions of sentence in order, resolved against the publication date
+// pub (YYYY-MM-DD, or "" when unknown). Expressions do not overlap; where two candidates do, the
+// one that starts first, then the longer, is kept ("Thursday, October 5, 2017" is one).
+func Find(sentence string, pub string) []Expr {
+	p, havePub := pubTime(pub)
+	has := features(sentence)
+	var out []Expr
+	for _, pt := range patterns {
+		if has&pt.needs != pt.needs {
+			continue
+		}
+		for _, idx := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
+			m := match{sentence, idx, pt.re}
+			date, prec, ok := pt.resolve(m, p, havePub)
+			if !ok {
+				continue
+			}
+			start, end := m.span()
+			out = append(out, Expr{Start: start, End: end, Date: date, Precision: prec, Text: sentence[start:end]})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	kept := out[:0]
+	for _, e := range out {
+		if len(kept) > 0 && e.Start < kept[len(kept)-1].End {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
+}
+
+// pubTime reads a publication date given as YYYY-MM-DD (or any form Published reads).
+func pubTime(pub string) (time.Time, bool) {
+	d, ok := parseDate(strings.TrimSpace(pub))
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(dayLayout, d)
+	return t, err == nil
+}
+
+// EventDate returns the date of an event whose trigger starts at byte triggerStart of sentence,
+// published on pub (YYYY-MM-DD or ""): the date of the nearest time expression after the trigger
+// in the same clause, else of the nearest one before it (in the same clause first), with source
+// "text"; else pub with source "published"; else "" and "unknown". An expression after the trigger
+// in another clause ("..., which it has backed since 2011") is not the event's.
+func EventDate(sentence string, triggerStart int, pub string) (date, source string) {
+	triggerStart = max(0, min(triggerStart, len(sentence)))
+	best, bestRank, bestDist := -1, 0, 0
+	exprs := Find(sentence, pub)
+	var breaks []int
+	if len(exprs) > 0 {
+		for _, loc := range clauseBreak.FindAllStringIndex(sentence, -1) {
+			breaks = append(breaks, loc[0])
+		}
+	}
+	for i, e := range exprs {
+		var rank, dist int
+		if e.End > triggerStart { // after the trigger (or around it)
+			if crosses(breaks, triggerStart, e.Start) {
+				continue
+			}
+			rank, dist = 0, max(0, e.Start-triggerStart)
+		} else {
+			rank, dist = 1, triggerStart-e.End
+			if crosses(breaks, e.End, triggerStart) {
+				rank = 2
+			}
+		}
+		if best < 0 || rank < bestRank || (rank == bestRank && dist < bestDist) {
+			best, bestRank, bestDist = i, rank, dist
+		}
+	}
+	if best >= 0 && exprs[best].Date != "" {
+		return exprs[best].Date, "text"
+	}
+	if t, ok := pubTime(pub); ok {
+		return t.Format(dayLayout), "published"
+	}
+	return "", "unknown"
+}
+
+// Carry returns the date a document's narrative is at after sentence, given the date it was at
+// before (narrative, "" at the start of a document) and the publication date pub: the last
+// day-precise date of the sentence's time expressions that is not after pub, else narrative.
+//
+// News tells of one occasion over several sentences and dates it once ("Boroujerdi met Muallem on
+// Wednesday. The two sides also expressed support for ..."): an event whose own sentence gives no
+// date (EventDate's source is "published") takes the narrative date of its sentence, when there
+// is one, with source "text".
+func Carry(narrative, sentence, pub string) string {
+	p, ok := pubTime(pub)
+	for _, e := range Find(sentence, pub) {
+		if e.Precision != Day || e.Date == "" {
+			continue
+		}
+		if t, err := time.Parse(dayLayout, e.Date); err == nil && (!ok || !t.After(p)) {
+			narrative = e.Date
+		}
+	}
+	return narrative
+}
+
+// clauseBreak bounds a clause: a semicolon, a colon before a space, brackets, a dash between
+// spaces, or a comma before a word that opens a subordinate clause.
+var clauseBreak = regexp.MustCompile(`;|:\s|[()\[\]]|\s[-–—]+\s|—|,\s+(?i:which|who|whom|whose|where|while|whereas|but|after|before|when|since|although|though|because|saying|adding|noting|stressing|as)\b`)
+
+// crosses tells whether a clause break starts in [from, to).
+func crosses(breaks []int, from, to int) bool {
+	for _, b := range breaks {
+		if b >= from && b < to {
+			return true
+		}
+	}
+	return false
+}
+
+// Span returns the first and last days of a date written as Published, Find and EventDate write
+// them (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY), and whether it is one.
+func Span(date string) (first, last time.Time, ok bool) {
+	switch {
+	case len(date) == 10:
+		t, err := time.Parse(dayLayout, date)
+		return t, t, err == nil
+	case len(date) == 8 && date[4] == '-' && date[5] == 'W':
+		y, err1 := strconv.Atoi(date[:4])
+		w, err2 := strconv.Atoi(date[6:])
+		if err1 != nil || err2 != nil || !digits(date[:4]) || !digits(date[6:]) {
+			return time.Time{}, time.Time{}, false
+		}
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		if iy, iw := monday.ISOWeek(); iy != y || iw != w {
+			return time.Time{}, time.Time{}, false
+		}
+		return monday, monday.AddDate(0, 0, 6), true
+	case len(date) == 7:
+		t, err := time.Parse("2006-01", date)
+		return t, t.AddDate(0, 1, -1), err == nil
+	case len(date) == 4:
+		t, err := time.Parse("2006", date)
+		return t, t.AddDate(1, 0, -1), err == nil
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+func digits(s string) bool {
+	return strings.Trim(s, "0123456789") == ""
+}
+
+// format writes t at precision prec; "" when its year has not four digits.
+func format(t time.Time, prec string) string {
+	if t.Year() < 1 || t.Year() > 9999 {
+		return ""
+	}
+	switch prec {
+	case Day:
+		return t.Format(dayLayout)
+	case Week:
+		y, w := t.ISOWeek()
+		if y < 1 || y > 9999 {
+			return ""
+		}
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case Month:
+		return t.Format("2006-01")
+	}
+	return t.Format("2006")
+}
+
+// match is one match of a pattern's regular expression.
+type match struct {
+	s   string
+	idx []int // as FindStringSubmatchIndex returns it
+	re  *regexp.Regexp
+}
+
+// get returns the text of the named group, or "".
+func (m match) get(name string) string {
+	i := m.re.SubexpIndex(name)
+	if i < 0 || m.idx[2*i] < 0 {
+		return ""
+	}
+	return m.s[m.idx[2*i]:m.idx[2*i+1]]
+}
+
+// span returns the offsets of the expression: the group "x", or the whole match.
+func (m match) span() (start, end int) {
+	if i := m.re.SubexpIndex("x"); i >= 0 && m.idx[2*i] >= 0 {
+		return m.idx[2*i], m.idx[2*i+1]
+	}
+	return m.idx[0], m.idx[1]
+}
+
+// A pattern is a kind of time expression. resolve returns its date (or "" when it needs a
+// publication date, given as pub when havePub), its precision, and false when the match is not a
+// time expression after all (February 30, a bare "May").
+type pattern struct {
+	needs   feature // what a sentence must have for the pattern to match in it
+	re      *regexp.Regexp
+	resolve func(m match, pub time.Time, havePub bool) (date, prec string, ok bool)
+}
+
+// A feature is a kind of word a pattern needs. Checking them first spares running the regular
+// expressions that cannot match, most of them in most sentences.
+type feature uint8
+
+const (
+	digit feature = 1 << iota
+	monthWord
+	weekdayWord
+	dayWord    // yesterday, today, tomorrow, tonight, night, morning...
+	periodWord // week, month, year
+	agoWord
+)
+
+var featureWords = buildFeatureWords()
+
+func buildFeatureWords() map[string]feature {
+	fw := map[string]feature{"yesterday": dayWord, "today": dayWord, "tonight": dayWord,
+		"tomorrow": dayWord, "night": dayWord, "morning": dayWord, "afternoon": dayWord, "evening": dayWord,
+		"week": periodWord, "weeks": periodWord, "month": periodWord, "months": periodWord,
+		"year": periodWord, "years": periodWord, "ago": agoWord, "sept": monthWord}
+	for m := time.January; m <= time.December; m++ {
+		fw[strings.ToLower(m.String())] = monthWord
+		fw[strings.ToLower(m.String()[:3])] = monthWord
+	}
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		fw[strings.ToLower(w.String())] = weekdayWord
+	}
+	return fw
+}
+
+// features returns the kinds of words s has.
+func features(s string) feature {
+	var f feature
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		c := byte(' ')
+		if i < len(s) {
+			c = s[i]
+		}
+		switch {
+		case c >= '0' && c <= '9':
+			f |= digit
+			start = -1
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start >= 0 && i-start <= 9 {
+				f |= featureWords[strings.ToLower(s[start:i])]
+			}
+			start = -1
+		}
+	}
+	return f
+}
+
+// words returns an alternation of words as written and in capitals: month names are capitalised
+// in English, which tells "May 4" from "may".
+func words(ws ...string) string {
+	var alts []string
+	for _, w := range ws {
+		alts = append(alts, w, strings.ToUpper(w))
+	}
+	return strings.Join(alts, "|")
+}
+
+// sp is a space, including the no-break and narrow no-break spaces that news sites put in dates.
+const sp = `[\s\x{a0}\x{202f}]`
+
+var (
+	monthFull = words("January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December")
+	monthAbbr = words("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+	// mon is a month name, abbreviated with or without a full stop; monEnd ends an expression and
+	// leaves a full stop out.
+	mon    = `(?P<mon>(?:` + monthFull + `)\b|(?:` + monthAbbr + `)\b\.?)`
+	monEnd = `(?P<mon>(?:` + monthFull + `|` + monthAbbr + `)\b)`
+	// weekday is an optional day of the week before a date ("Thursday, October 5, 2017").
+	weekday = `(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?,?` + sp + `+(?:the` + sp + `+)?)?`
+	day     = `(?P<d>\d{1,2})(?:st|nd|rd|th)?`
+	part    = `(?:(?i:early|mid|late)[- ]?` + sp + `*)?`
+)
+
+// patterns, in this order: the full dates (ISO, month day year, day month year), the days without
+// a year (month day, day month), then the others.
+var patterns = []pattern{
+	{digit, regexp.MustCompile(`\b(?P<x>(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d))(?:[^\d]|$)`), fullDate},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + mon + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `)\b`), dayMonth},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + monEnd + `)`), dayMonth},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + part + mon + `,?` + sp + `+(?:of` + sp + `+)?(?P<y>\d{4}))\b`), monthYear},
+	{monthWord, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?:(?P<rel>(?i:last|this|next))` + sp + `+)?(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?` + monEnd + `)`), monthOnly},
+	{digit, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?(?P<y>(?:1[89]|20)\d\d))\b`), yearOnlyExpr},
+	{weekdayWord, regexp.MustCompile(`(?i)\b(?P<x>(?:(?P<rel>this coming|this past|last|next|this|coming|past)` + sp + `+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:` + sp + `+(?:morning|afternoon|evening|night))?)\b`), weekdayExpr},
+	{dayWord, regexp.MustCompile(`(?i)\b(?P<x>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b`), relativeDay},
+	{periodWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<rel>last|next|this|coming|(?:earlier|later) this)` + sp + `+(?P<unit>week|month|year))\b`), relativePeriod},
+	{agoWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})` + sp + `+(?P<unit>day|week|month|year)s?` + sp + `+ago)\b`), ago},
+}
+
+// monthOf returns the month a name or abbreviation stands for.
+func monthOf(name string) time.Month {
+	name = strings.ToLower(name)
+	for m := time.January; m <= time.December; m++ {
+		if strings.HasPrefix(name, strings.ToLower(m.String()[:3])) {
+			return m
+		}
+	}
+	return 0
+}
+
+// date returns the day y-m-d, and false when there is no such day.
+func date(y int, m time.Month, d int) (time.Time, bool) {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return t, t.Year() == y && t.Month() == m && t.Day() == d
+}
+
+// monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
+func monthNumber(m match) time.Month {
+	if s := m.get("m"); s != "" {
+		n, _ := strconv.Atoi(s)
+		return time.Month(n)
+	}
+	return monthOf(strings.TrimSuffix(m.get("mon"), "."))
+}
+
+// fullDate: "2017-10-04", "October 4, 2017", "4 October 2017".
+func fullDate(m match, _ time.Time, _ bool) (string, string, bool) {
+	y, _ := strconv.Atoi(m.get("y"))
+	d, _ := strconv.Atoi(m.get("d"))
+	t, ok := date(y, monthNumber(m), d)
+	if !ok || y < 1 {
+		return "", Day, false
+	}
+	return format(t, Day), Day, true
+}
+
+// dayMonth: "October 4", "4 Oct." in the year that puts them at most futureWindow after pub.
+func dayMonth(m match, pub time.Time, havePub bool) (string, string, bool) {
+	d, _ := strconv.Atoi(m.get("d"))
+	mo := monthNumber(m)
+	if _, ok := date(2000, mo, d); !ok { // 2000 is a leap year: February 29 is a day
+		return "", Day, false
+	}
+	if !havePub {
+		return "", Day, true
+	}
+	limit := pub.Add(futureWindow)
+	for y := pub.Year() + 1; y >= pub.Year()-4; y-- {
+		if t, ok := date(y, mo, d); ok && !t.After(limit) {
+			return format(t, Day), Day, true
+		}
+	}
+	return "", Day, true
+}
+
+// dayInYear returns the day and month of m in year y, or "".
+func dayInYear(m match, y int) string {
+	d, _ := strconv.Atoi(m.get("d"))
+	if t, ok := date(y, monthNumber(m), d); ok {
+		return format(t, Day)
+	}
+	return ""
+}
+
+// monthYear: "October 2017", "early October 2017".
+func monthYear(m match, _ time.Time, _ bool) (string, string, bool) {
+	y, _ := strconv.Atoi(m.get("y"))
+	if y < 1 {
+		return "", Month, false
+	}
+	return format(time.Date(y, monthNumber(m), 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+}
+
+// monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
+func monthOnly(m match, pub time.Time, havePub bool) (string, string, bool) {
+	rel := strings.ToLower(m.get("rel"))
+	if m.get("pre") == "" && rel == "" && m.get("part") == "" {
+		return "", Month, false
+	}
+	if !havePub {
+		return "", Month, true
+	}
+	mo := monthNumber(m)
+	y := pub.Year()
+	switch rel {
+	case "last":
+		if mo >= pub.Month() {
+			y--
+		}
+	case "next":
+		if mo <= pub.Month() {
+			y++
+		}
+	case "this":
+	default:
+		limit := pub.Add(futureWindow)
+		for y = pub.Year() + 1; time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC).After(limit); y-- {
+		}
+	}
+	return format(time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+}
+
+// yearOnlyExpr: "in 2015", "early 2015"; a bare number is not one.
+func yearOnlyExpr(m match, _ time.Time, _ bool) (string, string, bool) {
+	if m.get("pre") == "" && m.get("part") == "" {
+		return "", Year, false
+	}
+	return m.get("y"), Year, true
+}
+
+// weekdayExpr: "Thursday", "on Thursday night", "last Thursday", "next Thursday".
+func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
+	if !havePub {
+		return "", Day, true
+	}
+	var wd time.Weekday
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		if strings.EqualFold(m.get("wd"), w.String()) {
+			wd = w
+		}
+	}
+	back := (int(pub.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day
+	switch strings.ToLower(m.get("rel")) {
+	case "last", "past", "this past":
+		if back == 0 {
+			back = 7
+		}
+	case "next", "coming", "this coming":
+		back -= 7 // forward to the first one after
+	}
+	return format(pub.AddDate(0, 0, -back), Day), Day, true
+}
+
+// relativeDay: "today", "yesterday", "tomorrow" and the like.
+func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
+	if !havePub {
+		return "", Day, true
+	}
+	offset := 0
+	switch strings.ToLower(m.get("x")) {
+	case "yesterday", "last night":
+		offset = -1
+	case "the day before yesterday":
+		offset = -2
+	case "tomorrow":
+		offset = 1
+	case "the day after tomorrow":
+		offset = 2
+	}
+	return format(pub.AddDate(0, 0, offset), Day), Day, true
+}
+
+// unitPrecision maps "week", "month", "year" to their precision.
+var unitPrecision = map[string]string{"day": Day, "week": Week, "month": Month, "year": Year}
+
+// shift returns pub moved n units (day, week, month or year), at that unit's precision.
+func shift(pub time.Time, unit string, n int) (string, string) {
+	prec := unitPrecision[unit]
+	switch unit {
+	case "day":
+		return format(pub.AddDate(0, 0, n), prec), prec
+	case "week":
+		return format(pub.AddDate(0, 0, 7*n), prec), prec
+	case "month":
+		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return format(first.AddDate(0, n, 0), prec), prec
+	}
+	return format(pub.AddDate(n, 0, 0), prec), prec
+}
+
+// relativePeriod: "last week", "this month", "earlier this month", "next year".
+func relativePeriod(m match, pub time.Time, havePub bool) (string, string, bool) {
+	unit := strings.ToLower(m.get("unit"))
+	if !havePub {
+		return "", unitPrecision[unit], true
+	}
+	n := 0
+	switch strings.ToLower(m.get("rel")) {
+	case "last":
+		n = -1
+	case "next", "coming":
+		n = 1
+	}
+	d, prec := shift(pub, unit, n)
+	return d, prec, true
+}
+
+var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+// ago: "three days ago", "a week ago", "two years ago".
+func ago(m match, pub time.Time, havePub bool) (string, string, bool) {
+	unit := strings.ToLower(m.get("unit"))
+	if !havePub {
+		return "", unitPrecision[unit], true
+	}
+	n, ok := numbers[strings.ToLower(m.get("n"))]
+	if !ok {
+		n, _ = strconv.Atoi(m.get("n"))
+	}
+	d, prec := shift(pub, unit, -n)
+	return d, prec, true
+}

@@ -1,0 +1,323 @@
+package when
+
+import (
+	"strings"
+	"testing"
+)
+
+// found writes the expressions of a sentence as "text=date/precision", joined by "; ".
+func found(es []Expr) string {
+	var parts []string
+	for _, e := range es {
+		parts = append(parts, e.Text+"="+e.Date+"/"+e.Precision)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name, pub, sentence, want string
+	}{
+		// Weekdays: the latest such day on or before publication.
+		{"weekday same day", "2017-10-05", "Assad met Boroujerdi in Damascus on Thursday.", "Thursday=2017-10-05/day"},
+		{"weekday day before", "2017-10-05", "They met on Wednesday.", "Wednesday=2017-10-04/day"},
+		{"weekday day after is last week's", "2017-10-05", "They met on Friday.", "Friday=2017-09-29/day"},
+		{"weekday lower case", "2017-10-05", "they met on wednesday", "wednesday=2017-10-04/day"},
+		{"weekday with part of day", "2017-10-05", "Shelling resumed on Tuesday night.", "Tuesday night=2017-10-03/day"},
+		{"weekday across month end", "2017-11-01", "The talks began on Monday.", "Monday=2017-10-30/day"},
+		{"weekday across year end", "2018-01-02", "He spoke on Friday.", "Friday=2017-12-29/day"},
+		{"weekday on leap day", "2024-03-01", "They met on Thursday.", "Thursday=2024-02-29/day"},
+		{"weekday in a common year", "2023-03-01", "They met on Tuesday.", "Tuesday=2023-02-28/day"},
+		{"last weekday on that day", "2017-10-05", "He left last Thursday.", "last Thursday=2017-09-28/day"},
+		{"last weekday", "2017-10-05", "He left last Monday.", "last Monday=2017-10-02/day"},
+		{"next weekday", "2017-10-05", "He will leave next Thursday.", "next Thursday=2017-10-12/day"},
+		{"next weekday across year end", "2017-12-29", "Talks resume next Tuesday.", "next Tuesday=2018-01-02/day"},
+		{"plural weekday is no date", "2017-10-05", "They meet on Thursdays.", ""},
+
+		// Days relative to publication.
+		{"today and tonight", "2017-10-05", "He arrived today and leaves tonight.", "today=2017-10-05/day; tonight=2017-10-05/day"},
+		{"yesterday at capital", "2017-10-05", "Yesterday, rebels attacked.", "Yesterday=2017-10-04/day"},
+		{"yesterday across year end", "2018-01-01", "He resigned yesterday.", "yesterday=2017-12-31/day"},
+		{"yesterday on leap day", "2024-03-01", "He resigned yesterday.", "yesterday=2024-02-29/day"},
+		{"day before yesterday", "2017-10-05", "It began the day before yesterday.", "the day before yesterday=2017-10-03/day"},
+		{"last night", "2017-10-05", "Strikes hit the city last night.", "last night=2017-10-04/day"},
+		{"this morning", "2017-10-05", "He said this morning that", "this morning=2017-10-05/day"},
+		{"tomorrow", "2017-12-31", "They meet tomorrow.", "tomorrow=2018-01-01/day"},
+		{"days ago", "2017-10-05", "He died three days ago.", "three days ago=2017-10-02/day"},
+		{"days ago in figures", "2017-03-02", "It fell 2 days ago.", "2 days ago=2017-02-28/day"},
+
+		// Weeks, months, years relative to publication.
+		{"last week", "2017-10-05", "They met last week.", "last week=2017-W39/week"},
+		{"last week across year end", "2021-01-05", "They met last week.", "last week=2020-W53/week"},
+		{"this week", "2017-10-05", "Talks earlier this week failed.", "earlier this week=2017-W40/week"},
+		{"two weeks ago", "2017-10-05", "two weeks ago", "two weeks ago=2017-W38/week"},
+		{"last month", "2017-10-05", "a letter last month", "last month=2017-09/month"},
+		{"last month across year end", "2017-01-15", "a letter last month", "last month=2016-12/month"},
+		{"earlier this month", "2017-10-05", "It was signed earlier this month.", "earlier this month=2017-10/month"},
+		{"later this month", "2017-10-05", "They meet later this month.", "later this month=2017-10/month"},
+		{"next month", "2017-12-05", "They meet next month.", "next month=2018-01/month"},
+		{"a month ago", "2017-03-31", "a month ago", "a month ago=2017-02/month"},
+		{"last year", "2017-10-05", "the deal signed last year", "last year=2016/year"},
+		{"this year", "2017-10-05", "elections this year", "this year=2017/year"},
+		{"years ago", "2017-10-05", "five years ago", "five years ago=2012/year"},
+
+		// Days and months without a year.
+		{"month day", "2017-10-19", "They met on October 4.", "October 4=2017-10-04/day"},
+		{"abbreviated month day", "2017-10-19", "They met on Oct. 4 in Tehran.", "Oct. 4=2017-10-04/day"},
+		{"abbreviated month without stop", "2017-10-19", "They met Sept 30.", "Sept 30=2017-09-30/day"},
+		{"day month", "2017-10-19", "They met on 4 October.", "4 October=2017-10-04/day"},
+		{"day month abbreviated at the end", "2017-10-19", "They met on 4 Oct.", "4 Oct=2017-10-04/day"},
+		{"ordinal of month", "2017-10-19", "on the 4th of October", "4th of October=2017-10-04/day"},
+		{"capitals", "2017-10-19", "ON OCTOBER 4", "OCTOBER 4=2017-10-04/day"},
+		{"no-break space", "2017-10-19", "on 4\u00a0October", "4\u00a0October=2017-10-04/day"},
+		{"weekday and month day", "2017-10-19", "on Wednesday, October 4", "Wednesday, October 4=2017-10-04/day"},
+		{"month day soon after publication", "2017-10-19", "elections on December 15", "December 15=2017-12-15/day"},
+		{"month day too far ahead is last year's", "2017-10-19", "since December 25", "December 25=2016-12-25/day"},
+		{"January in late December", "2017-12-30", "talks on January 3", "January 3=2018-01-03/day"},
+		{"December in early January", "2018-01-03", "talks on December 28", "December 28=2017-12-28/day"},
+		{"February 29 in a leap year", "2024-03-10", "on February 29", "February 29=2024-02-29/day"},
+		{"February 29 after a leap year", "2025-03-10", "on February 29", "February 29=2024-02-29/day"},
+		{"February 30 is no date", "2024-03-10", "on February 30", ""},
+		{"in a month", "2017-10-19", "It was signed in May.", "May=2017-05/month"},
+		{"in a month soon after publication", "2017-10-19", "elections in December", "December=2017-12/month"},
+		{"in a month too far ahead is last year's", "2017-10-19", "talks in January", "January=2017-01/month"},
+		{"early in a month", "2017-10-19", "in early September", "early September=2017-09/month"},
+		{"last October in October", "2017-10-19", "the vote last October", "last October=2016-10/month"},
+
+		// Absolute dates.
+		{"month day year", "2019-01-01", "on October 4, 2017", "October 4, 2017=2017-10-04/day"},
+		{"day month year", "2019-01-01", "on 4 October 2017", "4 October 2017=2017-10-04/day"},
+		{"weekday month day year", "2019-01-01", "Thursday, October 5, 2017 was", "Thursday, October 5, 2017=2017-10-05/day"},
+		{"ISO", "2019-01-01", "dated 2017-10-04.", "2017-10-04=2017-10-04/day"},
+		{"ISO time", "2019-01-01", "at 2017-10-04T10:00Z", "2017-10-04=2017-10-04/day"},
+		{"invalid ISO", "2019-01-01", "at 2017-13-04", ""},
+		{"month year", "2019-01-01", "in October 2016", "October 2016=2016-10/month"},
+		{"in a year", "2019-01-01", "the deal signed in 2015", "2015=2015/year"},
+		{"early in a year", "2019-01-01", "until early 2015", "early 2015=2015/year"},
+		{"mid year", "2019-01-01", "by mid-2015", "mid-2015=2015/year"},
+
+		// Not time expressions.
+		{"modal may", "2017-10-05", "May I ask? It may rain.", ""},
+		{"march the verb", "2017-10-05", "March organisers said they would march.", ""},
+		{"a bare number", "2017-10-05", "2015 people and 12 soldiers", ""},
+		{"since a year", "2017-10-05", "at war since 2011", ""},
+		{"a year in a word", "2017-10-05", "within2015", ""},
+
+		// Without a publication date only absolute dates resolve.
+		{"no pub weekday", "", "They met on Thursday.", "Thursday=/day"},
+		{"no pub month day", "", "They met on October 4.", "October 4=/day"},
+		{"no pub full date", "", "They met on 4 October 2017.", "4 October 2017=2017-10-04/day"},
+		{"no pub year", "", "in 2015", "2015=2015/year"},
+		{"no pub last week", "", "last week", "last week=/week"},
+		{"bad pub", "yesterday", "They met yesterday.", "yesterday=/day"},
+		{"pub as RFC 3339", "2017-10-05T23:00:00+03:00", "They met yesterday.", "yesterday=2017-10-04/day"},
+
+		// Several in one sentence.
+		{"several", "2017-10-05", "After talks on Tuesday, he left on Wednesday, a week after 2017-09-27.",
+			"Tuesday=2017-10-03/day; Wednesday=2017-10-04/day; 2017-09-27=2017-09-27/day"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			es := Find(tt.sentence, tt.pub)
+			if got := found(es); got != tt.want {
+				t.Errorf("Find(%q, %q) = %q, want %q", tt.sentence, tt.pub, got, tt.want)
+			}
+			for _, e := range es {
+				if tt.sentence[e.Start:e.End] != e.Text {
+					t.Errorf("offsets %d:%d give %q, not %q", e.Start, e.End, tt.sentence[e.Start:e.End], e.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestPublished(t *testing.T) {
+	tests := []struct {
+		name, published, text, want, source string
+	}{
+		{"date", "2017-10-19", "", "2017-10-19", "published"},
+		{"RFC 3339", "2017-10-19T10:00:00Z", "", "2017-10-19", "published"},
+		{"RFC 3339 keeps its own zone's date", "2017-10-19T23:30:00-05:00", "", "2017-10-19", "published"},
+		{"RFC 3339 with fractions", "2017-10-19T10:00:00.123+02:00", "", "2017-10-19", "published"},
+		{"date and time", "2017-10-19 10:00:00", "", "2017-10-19", "published"},
+		{"RFC 1123", "Thu, 19 Oct 2017 10:00:00 GMT", "", "2017-10-19", "published"},
+		{"RFC 1123 one-digit day", "Mon, 9 Oct 2017 10:00:00 +0000", "", "2017-10-09", "published"},
+		{"RFC 850", "Thursday, 19-Oct-17 10:00:00 UTC", "", "2017-10-19", "published"},
+		{"ANSI C", "Thu Oct 19 10:00:00 2017", "", "2017-10-19", "published"},
+		{"slashes", "2017/10/19", "", "2017-10-19", "published"},
+		{"words", "October 19, 2017", "", "2017-10-19", "published"},
+		{"words day first", "19 October 2017, 10:00", "", "2017-10-19", "published"},
+		{"spaces around", "  2017-10-19\n", "", "2017-10-19", "published"},
+		{"published wins over text", "2017-10-20", "date 2017-10-19 Alwaght-", "2017-10-20", "published"},
+		{"invalid published", "2017-02-30", "", "", "unknown"},
+
+		{"header", "", " date 2017-10-19 Alwaght- Syrian President Bashar al Assad", "2017-10-19", "text"},
+		{"header with colon", "", "Date: 2017-10-19\nText", "2017-10-19", "text"},
+		{"header in words", "", "Published: Thursday, October 19, 2017 10:30 AM\nIran said", "2017-10-19", "text"},
+		{"header under a title", "", "Assad thanks Iran\n\nPosted on 19 Oct 2017\nText", "2017-10-19", "text"},
+		{"dateline with year", "", "TEHRAN, Oct. 4, 2017 (Reuters) - Iran said", "2017-10-04", "text"},
+		{"dateline day first", "", "DAMASCUS, 4 October 2017 – Syria said", "2017-10-04", "text"},
+		{"dateline of two places", "", "BEIRUT, Lebanon, October 4, 2017 — The army", "2017-10-04", "text"},
+		{"dateline date only", "", "October 4, 2017 - Iran said", "2017-10-04", "text"},
+		{"date line", "", "4 October 2017\nIran said", "2017-10-04", "text"},
+		{"date line with time", "", "October 4, 2017 10:32 GMT\nIran said", "2017-10-04", "text"},
+		{"dateline without year", "", "BEIJING, November 9. /TASS/. China said", "", "unknown"},
+		{"dateline without year, year known", "2017", "BEIJING, November 9. /TASS/. China said", "2017-11-09", "text"},
+		{"dateline without year, year and month known", "2017-11", "BEIJING, November 9. /TASS/. China said", "2017-11-09", "text"},
+		{"Reuters dateline without year", "", "TEHRAN, Oct. 4 (Reuters) - Iran said", "", "unknown"},
+		{"Reuters dateline, year known", "2017", "TEHRAN, Oct. 4 (Reuters) - Iran said", "2017-10-04", "text"},
+		{"dateline without date", "", "WASHINGTON (Reuters) - The U.S.", "", "unknown"},
+		{"a sentence is no dateline", "", "On October 4, 2017, the army attacked.", "", "unknown"},
+		{"a date in a sentence is no dateline", "", "The army said the attack on October 4, 2017 failed.", "", "unknown"},
+		{"a date far down is not the top", "", strings.Repeat("Text.\n", 10) + "October 4, 2017 - x", "", "unknown"},
+		{"nothing", "", "", "", "unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			date, source := Published(tt.published, tt.text)
+			if date != tt.want || source != tt.source {
+				t.Errorf("Published(%q, %q) = %q, %q; want %q, %q", tt.published, tt.text, date, source, tt.want, tt.source)
+			}
+		})
+	}
+}
+
+func TestEventDate(t *testing.T) {
+	tests := []struct {
+		name, sentence, trigger, pub, want, source string
+	}{
+		{"after the trigger", "Assad received on Tuesday the aide of the minister.", "received", "2022-03-02", "2022-03-01", "text"},
+		{"after in the same clause, past commas", "The president made the remarks in a meeting with the lawmaker, Alaeddin Boroujerdi, in Damascus on Thursday, noting that", "meeting", "2017-10-05", "2017-10-05", "text"},
+		{"before the trigger", "On Monday, Rouhani said Iran stands by Syria.", "said", "2019-02-26", "2019-02-25", "text"},
+		{"after preferred to before", "On Monday the minister said he met Assad on Sunday.", "met", "2019-02-26", "2019-02-24", "text"},
+		{"nearest after", "He met Assad on Sunday and Rouhani on Monday.", "met", "2019-02-26", "2019-02-24", "text"},
+		{"nearest before", "On Sunday and on Monday he met Assad.", "met", "2019-02-26", "2019-02-25", "text"},
+		{"not after in another clause", "Iran backed Syria, which it has supported since the war began in 2011.", "backed", "2017-10-05", "2017-10-05", "published"},
+		{"before in another clause", "After talks on Monday, Iran backed Syria.", "backed", "2017-10-05", "2017-10-02", "text"},
+		{"month precision", "Assad sent a letter to Khamenei earlier this month.", "sent", "2017-10-19", "2017-10", "text"},
+		{"no expression", "Iran backed Syria.", "backed", "2017-10-05", "2017-10-05", "published"},
+		{"no expression, no pub", "Iran backed Syria.", "backed", "", "", "unknown"},
+		{"relative expression, no pub", "Iran backed Syria on Monday.", "backed", "", "", "unknown"},
+		{"absolute expression, no pub", "Iran backed Syria on 4 October 2017.", "backed", "", "2017-10-04", "text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := strings.Index(tt.sentence, tt.trigger)
+			date, source := EventDate(tt.sentence, at, tt.pub)
+			if date != tt.want || source != tt.source {
+				t.Errorf("EventDate(%q, %d, %q) = %q, %q; want %q, %q", tt.sentence, at, tt.pub, date, source, tt.want, tt.source)
+			}
+		})
+	}
+	// A trigger offset out of range is clamped.
+	for _, at := range []int{-5, 1000} {
+		if date, source := EventDate("They met on Monday.", at, "2019-02-26"); date != "2019-02-25" || source != "text" {
+			t.Errorf("EventDate at %d = %q, %q", at, date, source)
+		}
+	}
+}
+
+func TestCarry(t *testing.T) {
+	const pub = "2017-10-05"
+	sentences := []struct{ text, want string }{
+		{"Assad met Boroujerdi in Damascus.", ""},
+		{"Boroujerdi also met Muallem on Wednesday.", "2017-10-04"},
+		{"The two sides expressed support for Iraq.", "2017-10-04"},
+		{"Assad sent a letter last month.", "2017-10-04"},   // not day-precise
+		{"They will meet again next Friday.", "2017-10-04"}, // after publication
+		{"On Thursday, Assad thanked Iran.", "2017-10-05"},
+	}
+	narrative := ""
+	for _, s := range sentences {
+		narrative = Carry(narrative, s.text, pub)
+		if narrative != s.want {
+			t.Errorf("after %q: narrative %q, want %q", s.text, narrative, s.want)
+		}
+	}
+}
+
+func TestSpan(t *testing.T) {
+	tests := []struct {
+		date, first, last string
+		ok                bool
+	}{
+		{"2017-10-05", "2017-10-05", "2017-10-05", true},
+		{"2017-W40", "2017-10-02", "2017-10-08", true},
+		{"2020-W53", "2020-12-28", "2021-01-03", true},
+		{"2021-W53", "", "", false},
+		{"2017-W00", "", "", false},
+		{"2017-10", "2017-10-01", "2017-10-31", true},
+		{"2024-02", "2024-02-01", "2024-02-29", true},
+		{"2017", "2017-01-01", "2017-12-31", true},
+		{"2017-02-30", "", "", false},
+		{"201x", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		first, last, ok := Span(tt.date)
+		if ok != tt.ok || (ok && (first.Format(dayLayout) != tt.first || last.Format(dayLayout) != tt.last)) {
+			t.Errorf("Span(%q) = %v, %v, %v; want %s, %s, %v", tt.date, first, last, ok, tt.first, tt.last, tt.ok)
+		}
+	}
+}
+
+// checkDate fails t when date is neither "" nor a date at precision prec (any precision when prec
+// is "").
+func checkDate(t *testing.T, what, date, prec string) {
+	t.Helper()
+	if date == "" {
+		return
+	}
+	if _, _, ok := Span(date); !ok {
+		t.Fatalf("%s: invalid date %q", what, date)
+	}
+	lengths := map[string]int{Day: 10, Week: 8, Month: 7, Year: 4}
+	if prec != "" && len(date) != lengths[prec] {
+		t.Fatalf("%s: date %q is not of precision %q", what, date, prec)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	seeds := [][2]string{
+		{"Assad met Boroujerdi in Damascus on Thursday, noting that", "2017-10-05"},
+		{"They met on 4 October 2017, October 4, Oct. 4 and 2017-10-04.", "2017-10-19"},
+		{"yesterday, last week, earlier this month, last year, in 2015, three days ago", "2024-03-01"},
+		{"on February 29 and next Monday", "0001-01-01"},
+		{"last year and the day before yesterday", "9999-12-31"},
+		{"Thursday, October 5, 2017 was", ""},
+		{"TEHRAN, Oct. 4 (Reuters) -", "2017"},
+		{"in early May\xff and 4 Oct.", "Thu, 19 Oct 2017 10:00:00 GMT"},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, sentence, pub string) {
+		end := -1
+		for _, e := range Find(sentence, pub) {
+			if e.Start < 0 || e.End > len(sentence) || e.Start >= e.End || e.Start < end {
+				t.Fatalf("bad offsets %d:%d (previous end %d) in %q", e.Start, e.End, end, sentence)
+			}
+			end = e.End
+			if sentence[e.Start:e.End] != e.Text {
+				t.Fatalf("Text %q is not sentence[%d:%d] = %q", e.Text, e.Start, e.End, sentence[e.Start:e.End])
+			}
+			if e.Precision != Day && e.Precision != Week && e.Precision != Month && e.Precision != Year {
+				t.Fatalf("precision %q", e.Precision)
+			}
+			checkDate(t, "Find", e.Date, e.Precision)
+		}
+		for _, at := range []int{-1, 0, len(sentence) / 2, len(sentence) + 1} {
+			date, source := EventDate(sentence, at, pub)
+			checkDate(t, "EventDate", date, "")
+			if (date == "") != (source == "unknown") {
+				t.Fatalf("EventDate = %q, %q", date, source)
+			}
+		}
+		checkDate(t, "Carry", Carry("", sentence, pub), Day)
+		date, source := Published(pub, sentence)
+		checkDate(t, "Published", date, Day)
+		if (date == "") != (source == "unknown") || (source != "unknown" && source != "published" && source != "text") {
+			t.Fatalf("Published = %q, %q", date, source)
+		}
+	})
+}
