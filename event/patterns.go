@@ -263,9 +263,16 @@ func eachLine(r io.Reader, name string, fn func(n int, line string) error) error
 func expand(ph string, irregular map[string][2][]string) []*pattern {
 	var words []string
 	var verb string
+	var prefix []string // "test-fire": the words before the inflected one
 	for i, w := range strings.Fields(ph) {
 		if strings.HasPrefix(w, "+") && i == 0 {
 			verb = strings.TrimPrefix(w, "+")
+			if toks := text.AppendTokens(nil, verb, 0); len(toks) > 1 {
+				for _, t := range toks[:len(toks)-1] {
+					prefix = append(prefix, t.Lower)
+				}
+				verb = toks[len(toks)-1].Lower
+			}
 			words = append(words, verb)
 			continue
 		}
@@ -282,8 +289,12 @@ func expand(ph string, irregular map[string][2][]string) []*pattern {
 	}
 	var out []*pattern
 	for _, f := range inflect(verb, irregular) {
-		w := append([]string{f.word}, words[1:]...)
-		out = append(out, &pattern{words: w, form: f.form, text: ph})
+		w := append(append(append([]string(nil), prefix...), f.word), words[1:]...)
+		form := f.form
+		if len(prefix) > 0 {
+			form = formNone // "test-fired": the hyphenated whole is never a bare noun
+		}
+		out = append(out, &pattern{words: w, form: form, text: ph})
 	}
 	return out
 }
@@ -302,7 +313,11 @@ func inflect(v string, irregular map[string][2][]string) []inflected {
 	out := []inflected{{v, formBase}, {sForm(v), formS}, {ingForm(v), formIng}}
 	if irr, ok := irregular[v]; ok {
 		for _, p := range irr[0] {
-			out = append(out, inflected{strings.TrimSpace(p), formPast})
+			if p = strings.TrimSpace(p); p == v {
+				out[0].form = formPast // shut, cut, hit: news uses the past far more
+				continue
+			}
+			out = append(out, inflected{p, formPast})
 		}
 		for _, p := range irr[1] {
 			if !containsForm(out, strings.TrimSpace(p)) {
@@ -389,7 +404,7 @@ type match struct {
 func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
 	var best *match
 	for _, p := range ps.byFirst[toks[i].Lower] {
-		if end, ok := matchAt(p.words, toks, i, blocked); ok {
+		if end, ok := matchAt(p.words, toks, i, blocked); ok && usedAsVerb(toks, &match{i, end, p}) {
 			if best == nil || end-i > best.last-best.first || (end-i == best.last-best.first && len(p.words) > len(best.p.words)) {
 				best = &match{i, end, p}
 			}

@@ -84,7 +84,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			continue
 		}
 		if m := st.c.Patterns.find(toks, i, blocked); m != nil {
-			if !usedAsVerb(toks, m) || background(toks, m) {
+			if background(toks, m) {
 				i++
 				continue
 			}
@@ -170,6 +170,10 @@ var backgroundWords = map[string]bool{"during": true, "since": true, "amid": tru
 func background(toks []text.Token, m *match) bool {
 	if m.p.form != formNone && m.p.form != formIng {
 		return false
+	}
+	// "in the fight against terrorism", "in its war on": the setting of another act
+	if m.p.form == formNone && m.first >= 2 && toks[m.first-2].Lower == "in" && determiners[toks[m.first-1].Lower] {
+		return true
 	}
 	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
 		if backgroundWords[toks[k].Lower] {
@@ -272,7 +276,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		}
 		t := sc.toks[i].Lower
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
-			t == "," && i+1 < len(sc.toks) && (strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.toks[i+1].Lower != "including" || sc.st.c.Patterns.speech[sc.toks[i+1].Lower]) ||
+			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
 			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsAct(i+1, trs)) {
 			on = false
 		}
