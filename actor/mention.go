@@ -91,6 +91,16 @@ func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	return ""
 }
 
+// placeInSentence returns the state of the first place the sentence puts something "in".
+func placeInSentence(toks []text.Token, ms []*Mention) string {
+	for _, n := range ms {
+		if n.stateName && n.First > 0 && (toks[n.First-1].Lower == "in" || toks[n.First-1].Lower == "near") {
+			return n.Country
+		}
+	}
+	return ""
+}
+
 // nearestCountry gives a group named without its state ("terrorists") the state of the nearest
 // actor in the sentence, looking back first.
 func nearestCountry(ms []*Mention, k int) string {
@@ -248,7 +258,11 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
 			// a group named without its state ("police", "the government"): the state of the
 			// nearest actor in the sentence, else the state the article names most
-			m.Country = firstNonEmpty(placedIn(toks, out, m), nearestCountry(out, k), d.mainState())
+			where := placedIn(toks, out, m)
+			if where == "" && m.Sector == "CVL" {
+				where = placeInSentence(toks, out) // "killed 23 people … in Tel Aviv"
+			}
+			m.Country = firstNonEmpty(where, nearestCountry(out, k), d.mainState())
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
 				m.Person.Terms[0].Country = m.Country
 			}

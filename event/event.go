@@ -128,6 +128,10 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		Confidence: conf}
 	if src != nil {
 		e.Source, e.srcKey = actorOf(src), keyOf(src)
+		if e.Type == "ASSAULT" && src.Person == nil && src.Sector == "GOV" && !src.Group {
+			// a state that attacks ("Israel shelled", "US attacks") does so with its forces
+			e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
+		}
 	}
 	if tr.intended != "" {
 		e.Intent = true

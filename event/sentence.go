@@ -479,6 +479,14 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		}
 		if by != nil {
 			passive = true
+			if src == nil {
+				// "a camp for Congolese refugees was attacked by…": the nearest actor before the verb
+				for _, m := range sc.mentions {
+					if m.Last <= tr.m.first && !m.Pronoun {
+						src = m
+					}
+				}
+			}
 			tgt, src = src, by
 			if r.Swap {
 				src, tgt = tgt, src // "was received by the king": the visitor is the subject
