@@ -86,9 +86,10 @@ func (c *Coder) Code(doc ingest.Document) []Event {
 	date, _ := PublicationDate(doc)
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date)}
 	for i, s := range text.Sentences(doc.Text) {
+		st.times = when.Find(s.Text, date)
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
-		st.narrative = when.Carry(st.narrative, s.Text, date)
+		st.narrative = when.CarryAmong(st.narrative, st.times, date)
 	}
 	return st.merged()
 }
@@ -98,7 +99,8 @@ type docState struct {
 	c         *Coder
 	doc       ingest.Document
 	date      string
-	narrative string // the day the article was last telling of, carried from sentence to sentence
+	narrative string      // the day the article was last telling of, carried from sentence to sentence
+	times     []when.Expr // the time expressions of the current sentence
 	actors    *actor.Doc
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
@@ -119,7 +121,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	r := tr.m.p.rule
 	// the event's date: a time expression around the trigger, else the day the article was
 	// telling of, else the publication date
-	day, daySource := when.EventDate(s.Text, tr.start-s.Start, st.date)
+	day, daySource := when.DateAmong(st.times, s.Text, tr.start-s.Start, st.date)
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}

@@ -306,9 +306,14 @@ func pubTime(pub string) (time.Time, bool) {
 // "text"; else pub with source "published"; else "" and "unknown". An expression after the trigger
 // in another clause ("..., which it has backed since 2011") is not the event's.
 func EventDate(sentence string, triggerStart int, pub string) (date, source string) {
+	return DateAmong(Find(sentence, pub), sentence, triggerStart, pub)
+}
+
+// DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
+// sentence with several events is searched once.
+func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
 	triggerStart = max(0, min(triggerStart, len(sentence)))
 	best, bestRank, bestDist := -1, 0, 0
-	exprs := Find(sentence, pub)
 	var breaks []int
 	if len(exprs) > 0 {
 		for _, loc := range clauseBreak.FindAllStringIndex(sentence, -1) {
@@ -350,8 +355,13 @@ func EventDate(sentence string, triggerStart int, pub string) (date, source stri
 // date (EventDate's source is "published") takes the narrative date of its sentence, when there
 // is one, with source "text".
 func Carry(narrative, sentence, pub string) string {
+	return CarryAmong(narrative, Find(sentence, pub), pub)
+}
+
+// CarryAmong is Carry for a sentence whose expressions Find has already returned.
+func CarryAmong(narrative string, exprs []Expr, pub string) string {
 	p, ok := pubTime(pub)
-	for _, e := range Find(sentence, pub) {
+	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
 		}
