@@ -24,6 +24,7 @@ type Mention struct {
 	Adjective   bool // a demonym standing as an adjective: "an Indian proposal"
 	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
 	stateName   bool // a state named by its name or capital alone
+	people      bool // a people named by a demonym: "Syrians", "Bosnian Serbs"
 	// DescStart and DescEnd give the byte span of a description after a name ("Ali Asghar Khaji,
 	// a senior assistant … to Foreign Minister Zarif"), when there is one.
 	DescStart, DescEnd int
@@ -116,6 +117,9 @@ func nearestCountry(ms []*Mention, k int) string {
 	}
 	return ""
 }
+
+// IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
+func (m *Mention) IsState() bool { return m.stateName }
 
 // Code returns country + sector.
 func (m *Mention) Code() string { return m.Country + m.Sector }
@@ -248,7 +252,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.Sector == "CVL" && m.Person == nil && m.Country != "" && !m.Group {
+		if m.people {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians
 			if c := placedIn(toks, out, m); c != "" {
@@ -708,7 +712,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		}
 		if m.Sector == "" && len(atoms) == 2 && atoms[0].entry != nil && atoms[1].entry != nil &&
 			atoms[0].entry.Kind == KindDemonym && atoms[1].entry.Kind == KindDemonym {
-			m.Sector = "CVL" // Bosnian Serbs: civilians of the first state
+			m.Sector, m.people = "CVL", true // Bosnian Serbs: civilians of the first state
 		}
 		if m.Sector == "" && country != "" {
 			if stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
@@ -724,7 +728,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 						m.coordinated = true
 					}
 				} else {
-					m.Sector = "CVL"
+					m.Sector, m.people = "CVL", true
 				}
 			} else {
 				m.Sector = "GOV"

@@ -130,10 +130,6 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		Confidence: conf}
 	if src != nil {
 		e.Source, e.srcKey = actorOf(src), keyOf(src)
-		if e.Type == "ASSAULT" && src.Person == nil && src.Sector == "GOV" && !src.Group {
-			// a state that attacks ("Israel shelled", "US attacks") does so with its forces
-			e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
-		}
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -143,6 +139,10 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		} else if r.Type != "AGREE" && r.Type != "THREATEN" {
 			e.Type, e.Cameo, e.Goldstein, e.Mode = "AGREE", "030", 4.0, ""
 		}
+	}
+	if e.Type == "ASSAULT" && src != nil && src.IsState() {
+		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
+		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}
 	if tgt != nil {
 		a := actorOf(tgt)

@@ -71,6 +71,24 @@ func TestPatterns(t *testing.T) {
 		{"arrest", "2019-05-01", "Egyptian police arrested 12 protesters in Cairo.", []string{"COERCE EGYCOP->EGYCVL"}},
 		{"victim without a known attacker", "2019-05-01", "Three Afghan soldiers were killed in Kandahar.", []string{"ASSAULT ->AFGMIL"}},
 		{"no actor, no event", "2019-05-01", "Prices rose sharply on Monday.", nil},
+		// rules added as the coder grew; each sentence written for its rule
+		{"each member of a compound subject", "2019-05-01", "Egypt, Jordan and Kuwait condemned the raid by Israeli forces.",
+			[]string{"ACCUSE EGYGOV->ISRMIL", "ACCUSE JORGOV->ISRMIL", "ACCUSE KWTGOV->ISRMIL"}},
+		{"a charge named by a noun", "2019-05-01", "The Cuban minister said the crisis was created by the United States.", []string{"ACCUSE CUBGOV->USAGOV"}},
+		{"support for a state's sovereignty", "2019-05-01", "Oman stressed its respect for Yemen's sovereignty.", []string{"SUPPORT OMNGOV->YEMGOV"}},
+		{"an ethnic group placed in a state", "2019-05-01", "Ethnic Serbs in Kosovo demonstrated on Sunday.", []string{"PROTEST XKXCVL->XKXGOV"}},
+		{"a conditional intent is a threat", "2019-05-01", "Ghana said it will withdraw its troops from Mali unless the junta holds elections.",
+			[]string{"THREATEN/RETREAT GHAGOV->MLIGOV"}},
+		{"the target of what is promised", "2019-05-01", "Norway promised to send food aid to Sudan.", []string{"AGREE/AID NORGOV->SDNGOV"}},
+		{"the two sides of the latest meeting", "2019-05-01", "The Omani foreign minister met his Qatari counterpart in Doha. The two sides called for calm in Sudan.",
+			[]string{"CONSULT OMNGOV->QATGOV", "REQUEST OMNGOV->QATGOV", "REQUEST QATGOV->OMNGOV"}},
+		{"an apposition is not the subject", "2019-05-01", "Chile, a close partner of Peru, rejected the Bolivian proposal.", []string{"REJECT CHLGOV->BOLGOV"}},
+		{"the source's own troops are not the target", "2019-05-01", "Chad offered its troops to Niger.", []string{"AGREE TCDGOV->NERGOV"}},
+		{"a state that attacks does so with its forces", "2019-05-01", "Turkey shelled Kurdish positions in Syria on Monday.", []string{"ASSAULT TURMIL->SYRCVL"}},
+		{"a passive agent after a long phrase", "2019-05-01", "A village near Kabul was attacked by Taliban fighters armed with rifles.", []string{"ASSAULT AFGREB->AFGGOV"}},
+		{"topics of a meeting are not events", "2019-05-01", "Iraq and Iran discussed the war against drug smugglers.", []string{"CONSULT IRQGOV->IRNGOV"}},
+		{"failing to agree is a rejection", "2019-05-01", "Armenia and Azerbaijan failed to reach an agreement on the border.", []string{"REJECT ARMGOV->AZEGOV"}},
+		{"the speaker speaks for the state", "2019-05-01", "Greek Prime Minister Kyriakos Mitsotakis said Greece supports Cyprus.", []string{"SUPPORT GRCGOV->CYPGOV"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
