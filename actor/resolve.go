@@ -1,6 +1,11 @@
 package actor
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+)
 
 // At returns the term this person held on date (YYYY-MM-DD; "" for unknown) and whether the
 // person held it then. With no date it returns the latest term. Past a person's last term it
@@ -94,4 +99,83 @@ func (kb *KB) Holder(country, role, date string) *Person {
 		}
 	}
 	return found
+}
+
+// Explanation says how a name resolves on a date, and why.
+type Explanation struct {
+	Text    string // the mention as found
+	Country string // the resolution
+	Sector  string
+	Name    string
+	Role    string
+	Learned bool
+	Reasons []string // each step, in words
+	Matches []string // the dictionary entries the words matched, with file:line
+}
+
+// Who resolves a name or phrase ("Rouhani", "the Syrian president", "Iranian lawmaker Ali
+// Motahari") as a sentence of its own, on date ("" when unknown), and says why.
+func (kb *KB) Who(name, date string) []Explanation {
+	d := kb.NewDoc(date)
+	s := name + " said."
+	toks := text.AppendTokens(nil, s, 0)
+	var out []Explanation
+	for _, m := range d.Mentions(toks) {
+		e := Explanation{Text: m.Text, Country: m.Country, Sector: m.Sector, Name: m.Name, Role: m.Role, Learned: m.Learned}
+		for i := m.First; i < m.Last; {
+			if p := d.lookup(toks, i); p != nil {
+				e.Matches = append(e.Matches, fmt.Sprintf("%q: %s (%s)", strings.Join(p.toks, " "), kindName(p.entry.Kind), p.entry.Where))
+				i += len(p.toks)
+				continue
+			}
+			i++
+		}
+		if m.Person != nil {
+			for _, t := range m.Person.Terms {
+				end := t.End
+				if end == "" {
+					end = "today"
+				}
+				e.Reasons = append(e.Reasons, fmt.Sprintf("%s: %s %s %s from %s to %s (%s)", m.Person.Name, t.Country, t.Sector, t.Role, t.Start, end, t.Where))
+			}
+			t, held := m.Person.At(date)
+			switch {
+			case m.Learned:
+				e.Reasons = append(e.Reasons, "learned from the text: country and sector from the words around the name")
+			case date == "":
+				e.Reasons = append(e.Reasons, fmt.Sprintf("no date: the latest office, %s %s", t.Country, t.Role))
+			case held:
+				e.Reasons = append(e.Reasons, fmt.Sprintf("on %s in office as %s %s", date, t.Country, t.Role))
+			default:
+				e.Reasons = append(e.Reasons, fmt.Sprintf("on %s not in office: a former official (ELI), last %s %s", date, t.Country, t.Role))
+			}
+			if m.Sector != t.Sector && !m.Learned && (held || date == "") {
+				e.Reasons = append(e.Reasons, fmt.Sprintf("the text's title says %s", m.Sector))
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func kindName(k Kind) string {
+	switch k {
+	case KindCountry:
+		return "state"
+	case KindCapital:
+		return "capital or seat of power"
+	case KindDemonym:
+		return "demonym"
+	case KindOrg:
+		return "organisation"
+	case KindOffice:
+		return "office"
+	case KindGroup:
+		return "group"
+	case KindTitle:
+		return "title"
+	case KindPerson:
+		return "person"
+	}
+	return "?"
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/place"
 	"github.com/dyad-events/dyad/text"
 	"github.com/dyad-events/dyad/when"
 )
@@ -59,6 +60,7 @@ type Event struct {
 type Coder struct {
 	KB       *actor.KB
 	Patterns *Patterns
+	Places   *place.Gazetteer
 }
 
 // NewCoder loads the knowledge base and the patterns (shipped, or overridden from the
@@ -72,7 +74,11 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading event patterns: %w", err)
 	}
-	return &Coder{KB: kb, Patterns: ps}, nil
+	places, err := place.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading the gazetteer: %w", err)
+	}
+	return &Coder{KB: kb, Patterns: ps, Places: places}, nil
 }
 
 // PublicationDate returns the document's date and where it came from: its published field
@@ -85,6 +91,9 @@ func PublicationDate(doc ingest.Document) (string, string) {
 func (c *Coder) Code(doc ingest.Document) []Event {
 	date, _ := PublicationDate(doc)
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date)}
+	if p, ok := c.Places.Dateline(doc.Text); ok {
+		st.dateline = &p
+	}
 	for i, s := range text.Sentences(doc.Text) {
 		st.times = when.Find(s.Text, date)
 		st.sentence(i, s)
@@ -99,8 +108,10 @@ type docState struct {
 	c         *Coder
 	doc       ingest.Document
 	date      string
-	narrative string      // the day the article was last telling of, carried from sentence to sentence
-	times     []when.Expr // the time expressions of the current sentence
+	narrative string       // the day the article was last telling of, carried from sentence to sentence
+	times     []when.Expr  // the time expressions of the current sentence
+	dateline  *place.Place // where the article was filed, when its first line says
+	scene     *Location    // where the occasion the article is telling took place
 	actors    *actor.Doc
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
@@ -149,6 +160,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Target = &a
 		e.tgtKey = keyOf(tgt)
 	}
+	e.Location = st.locate(s, tr, e)
 	// evidence: from the first of the actors and the trigger to the last
 	start, end := tr.start, tr.end
 	for _, m := range []*actor.Mention{src, tgt} {
@@ -161,6 +173,43 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s\x00%s", st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)))
 	e.ID = hex.EncodeToString(sum[:8])
 	st.events = append(st.events, e)
+}
+
+// locate finds where an event happened: a place the sentence names near the trigger ("in
+// Damascus", "on the sidelines of the summit in Goa"), else the scene of the occasion the
+// article is telling, else, for a visit, the host's capital, else the dateline when it is in the
+// country of one of the actors.
+func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
+	g := st.c.Places
+	var countries []string
+	for _, a := range []*Actor{&e.Source, e.Target} {
+		if a != nil && a.Country != "" {
+			countries = append(countries, a.Country)
+		}
+	}
+	if p, at, ok := g.FindNear(s.Text, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
+		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+		if e.Type == "CONSULT" {
+			st.scene = loc
+		}
+		return loc
+	}
+	if st.scene != nil && e.Type == "CONSULT" {
+		return st.scene
+	}
+	if e.Type == "CONSULT" && e.Mode == "visit" && e.Target != nil {
+		if p, ok := g.Capital(e.Target.Country); ok {
+			return &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+		}
+	}
+	if d := st.dateline; d != nil {
+		for _, c := range countries {
+			if c == d.Country {
+				return &Location{Name: d.Name, Country: d.Country, Lat: d.Lat, Lon: d.Lon}
+			}
+		}
+	}
+	return nil
 }
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,

@@ -45,6 +45,10 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
+// toCounterpart are the verbal acts that, naming no one, are addressed to the other side of
+// the meeting where they are made (a call, praise, a promise); an accusation is not.
+var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": true}
+
 // placeTargets are the material acts whose target, when no actor is named, is the people of
 // the place where they happen.
 var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true, "CONCEDE": true, "RETREAT": true,
@@ -530,7 +534,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				src, tgt = p, src
 			}
 		}
-		if tgt == nil && verbal[r.Type] {
+		if tgt == nil && toCounterpart[r.Type] {
 			// said at a meeting with no one named: to the other side of that meeting
 			tgt = sc.st.counterpart(src)
 		}
@@ -565,7 +569,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	for _, a := range sources {
 		for _, b := range targets {
-			if b == nil && len(sources) == 2 && !r.Self && verbal[r.Type] {
+			if b == nil && len(sources) == 2 && !r.Self && toCounterpart[r.Type] {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
 			if b == nil && !r.Self && !targetOptional[r.Type] {

@@ -15,10 +15,12 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/merge"
 	"github.com/dyad-events/dyad/quote"
 	"github.com/dyad-events/dyad/score"
 )
@@ -30,6 +32,11 @@ usage:
   dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
   dyad actors [flags] PATH...      the actors of each article with all their mentions
   dyad quotes [flags] PATH...      quotations attributed to their speakers
+  dyad who [--date D] NAME         how a name resolves on a date, and why
+  dyad dict check DIR              validate your own dictionaries and patterns
+                                   another SQLite file, or a postgres:// URL)
+                                   what countries A and B did to each other, period by period
+                                   every stored event, for pandas, R, DuckDB or Spark
 
 Run "dyad COMMAND -h" for a command's flags.
 `
@@ -59,6 +66,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdActors(args[1:], stdin, stdout, stderr)
 	case "quotes":
 		return cmdQuotes(args[1:], stdin, stdout, stderr)
+	case "dict":
+		return cmdDict(args[1:], stdout, stderr)
+	case "who":
+		return cmdWho(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -75,6 +86,8 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
 	patterns := fs.String("patterns", "", "directory with patterns.tsv (and verbs.tsv, speech.tsv) overriding the shipped ones")
 	workers := fs.Int("workers", 0, "documents coded in parallel (0: one per CPU)")
+	mergeBatch := fs.Bool("merge", false, "merge the reports of one event across the batch: one line per event with its mentions and sources")
+	window := fs.Int("window", 1, "with --merge: days apart two reports of one event may be dated")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
 		fs.PrintDefaults()
@@ -110,7 +123,11 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var cw *csv.Writer
 	if *format == "csv" {
 		cw = csv.NewWriter(bw)
-		cw.Write(csvHeader)
+		header := csvHeader
+		if *mergeBatch {
+			header = append(append([]string(nil), csvHeader...), "mentions", "sources")
+		}
+		cw.Write(header)
 		write = func(e *event.Event) error { return cw.Write(csvRow(e)) }
 	}
 
@@ -127,7 +144,12 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "dyad code: %v\n", e)
 		})
 	}()
+	var batch []event.Result // with --merge: the whole batch, merged at the end
 	err = coder.Run(docs, *workers, func(r event.Result) error {
+		if *mergeBatch {
+			batch = append(batch, r)
+			return nil
+		}
 		for i := range r.Events {
 			if err := write(&r.Events[i]); err != nil {
 				return err
@@ -137,6 +159,9 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	})
 	if rerr := <-readErr; err == nil {
 		err = rerr
+	}
+	if *mergeBatch && err == nil {
+		err = writeMerged(merge.Merge(batch, *window), *format, bw, cw)
 	}
 	if cw != nil {
 		cw.Flush()
@@ -156,6 +181,32 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitPartial
 	}
 	return exitOK
+}
+
+// writeMerged writes merged events as JSON Lines, or as CSV rows with their mentions and sources
+// (document ids joined with ";").
+func writeMerged(ms []merge.Merged, format string, w io.Writer, cw *csv.Writer) error {
+	if format == "csv" {
+		for i := range ms {
+			ids := make([]string, len(ms[i].Sources))
+			for k, src := range ms[i].Sources {
+				ids[k] = src.DocID
+			}
+			row := append(csvRow(&ms[i].Event), strconv.Itoa(ms[i].Mentions), strings.Join(ids, ";"))
+			if err := cw.Write(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for i := range ms {
+		if err := enc.Encode(&ms[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func jsonlWriter(w io.Writer) func(*event.Event) error {

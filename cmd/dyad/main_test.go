@@ -272,3 +272,58 @@ func TestActorsCommand(t *testing.T) {
 		t.Errorf("first record %+v, want Hassan Rouhani IRN GOV with 3 mentions", rec)
 	}
 }
+
+func TestWhoAndDictCheck(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"who", "Rouhani", "--date", "2022-01-01"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("who exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "IRNELI Hassan Rouhani") || !strings.Contains(out.String(), "not in office") {
+		t.Errorf("who Rouhani on 2022-01-01:\n%s", out.String())
+	}
+	out.Reset()
+	run([]string{"who", "--date", "2015-01-01", "Rouhani"}, nil, &out, &errb)
+	if !strings.Contains(out.String(), "IRNGOV") {
+		t.Errorf("who Rouhani on 2015-01-01:\n%s", out.String())
+	}
+
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "people"), 0o755)
+	os.WriteFile(filepath.Join(dir, "people", "mine.tsv"), []byte("# mine\nA B\tB\tIRN\tGOV\tpresident\t2013-01-01\t\nC D\tD\tIRN\tGOB\tpresident\t2013-01-01\t\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "patterns.tsv"), []byte("ASSAULT\t-\t190\t-10\t-\t+attack\nASSAULT\tnope\t190\t-10\t-\t+strike\n"), 0o644)
+	out.Reset()
+	errb.Reset()
+	if code := run([]string{"dict", "check", dir}, nil, &out, &errb); code != 1 {
+		t.Fatalf("dict check on broken files: exit %d", code)
+	}
+	for _, want := range []string{"mine.tsv:3: unknown sector \"GOB\"", "patterns.tsv:2: mode \"nope\""} {
+		if !strings.Contains(errb.String(), want) {
+			t.Errorf("dict check output lacks %q:\n%s", want, errb.String())
+		}
+	}
+}
+
+// TestCodeMerge codes three reports of one meeting and a wire copy with --merge.
+func TestCodeMerge(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"code", "--merge", filepath.Join(repo, "testdata", "merge") + "/"}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	var consult []map[string]any
+	for _, l := range lines {
+		var e map[string]any
+		if err := json.Unmarshal([]byte(l), &e); err != nil {
+			t.Fatal(err)
+		}
+		if e["type"] == "CONSULT" {
+			consult = append(consult, e)
+		}
+	}
+	if len(consult) != 1 {
+		t.Fatalf("want one merged meeting, got %d:\n%s", len(consult), out.String())
+	}
+	if consult[0]["mentions"] != float64(3) || len(consult[0]["sources"].([]any)) != 4 {
+		t.Errorf("want 3 reports and 4 sources (one a copy): %v", consult[0])
+	}
+}

@@ -1,0 +1,418 @@
+package place
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Find returns the place where the event told by sentence happened, with the byte offset of its
+// mention in sentence: the first place named after a word that locates ("in", "at", "near",
+// "outside", "inside", "around", "visit to", "arrived in", "visited"). See FindNear.
+func (g *Gazetteer) Find(sentence string, countries ...string) (Place, int, bool) {
+	return g.FindNear(sentence, -1, countries...)
+}
+
+// FindNear returns the place where the event whose trigger starts at byte trigger of sentence
+// happened (trigger < 0: no trigger), and the byte offset of its mention in sentence.
+//
+// A place is a name of the gazetteer, capitalised, after a word that locates: "in", "at", "near",
+// "outside", "inside", "around", "to" after a word of travel ("visit to Moscow", "flew to
+// Ankara"), or "visited"/"visiting"/"toured" ("visited Damascus"). Between the two may stand
+// words that describe the place: "in the northern city of Aleppo", "in the Syrian capital,
+// Damascus", "in Syria's Aleppo". "in the Syrian capital" and "in the capital of Syria" with no
+// name are the capital of that country. A country alone ("in Syria") is not a place here. Of
+// several places, the first after the trigger is taken, else the last before it; without a
+// trigger, the first.
+//
+// countries are the countries the sentence is about (the event's actors'), most relevant first:
+// where several places share a name, one of theirs is preferred unless it is dwarfed by a place
+// elsewhere (see LookupIn for a strict preference).
+func (g *Gazetteer) FindNear(sentence string, trigger int, countries ...string) (Place, int, bool) {
+	toks := tokenize(sentence)
+	var best Place
+	bestAt, found := -1, false
+	for i := range toks {
+		if !isCue(toks, i) {
+			continue
+		}
+		p, at, ok := g.afterCue(sentence, toks, i+1, countries)
+		if !ok {
+			continue
+		}
+		switch {
+		case !found:
+		case trigger < 0:
+			continue // the first
+		case bestAt >= trigger:
+			continue // the first after the trigger is found
+		}
+		best, bestAt, found = p, at, true
+	}
+	return best, bestAt, found
+}
+
+// token is a word ("Damascus", "Nur-Sultan", "D.C", "'s") or a punctuation mark of a sentence.
+type token struct {
+	start, end int
+	text       string
+	word       bool
+}
+
+// tokenize splits s into words and punctuation marks. A word is a run of letters and digits,
+// with the apostrophes, hyphens and full stops inside it; a possessive "'s" is a word of its own.
+func tokenize(s string) []token {
+	var toks []token
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{start: i, end: i + n, text: s[i : i+n]})
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += n
+				continue
+			}
+			if r == '-' || r == '.' || isApostrophe(r) {
+				if next, _ := utf8.DecodeRuneInString(s[j+n:]); j+n < len(s) && isWordRune(next) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		w := s[i:j]
+		if k := possessive(w); k > 0 {
+			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true},
+				token{start: i + k, end: j, text: "'s", word: true})
+		} else {
+			toks = append(toks, token{start: i, end: j, text: w, word: true})
+		}
+		i = j
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// possessive returns where a possessive ending starts in w ("Syria's": 5), or 0.
+func possessive(w string) int {
+	for _, suf := range []string{"'s", "\u2019s"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return len(w) - len(suf)
+		}
+	}
+	return 0
+}
+
+// cues are the words after which a place is where something happened.
+var cues = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
+	"around": true, "visited": true, "visiting": true, "toured": true, "touring": true}
+
+// travel are the words after which "to" leads to where someone went.
+var travel = map[string]bool{"visit": true, "visits": true, "trip": true, "trips": true,
+	"travel": true, "travels": true, "travelled": true, "traveled": true, "travelling": true,
+	"traveling": true, "flew": true, "flown": true, "fly": true, "flies": true, "flying": true,
+	"came": true, "come": true, "comes": true, "coming": true, "went": true, "gone": true,
+	"go": true, "goes": true, "going": true, "headed": true, "heading": true, "heads": true,
+	"journey": true, "tour": true, "returned": true, "returns": true, "returning": true,
+	"arrived": true, "arrives": true, "arriving": true, "voyage": true, "mission": true}
+
+func isCue(toks []token, i int) bool {
+	w := strings.ToLower(toks[i].text)
+	if cues[w] {
+		return true
+	}
+	return w == "to" && i > 0 && travel[strings.ToLower(toks[i-1].text)]
+}
+
+// fillers are the words that may stand between a cue and the place's name: "in the northern
+// city of Aleppo", "at the port of Tartus".
+var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, "town": true,
+	"village": true, "capital": true, "port": true, "province": true, "state": true,
+	"governorate": true, "district": true, "region": true, "area": true, "outskirts": true,
+	"suburb": true, "suburbs": true, "centre": true, "center": true, "heart": true,
+	"streets": true, "of": true, "'s": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "north": true, "south": true, "east": true, "west": true,
+	"northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"coastal": true, "border": true, "nearby": true, "neighbouring": true, "neighboring": true,
+	"besieged": true, "holy": true, "ancient": true, "old": true, "historic": true,
+	"countryside": true, "downtown": true, "resort": true, "seaside": true, "industrial": true,
+	"rebel held": true, "government held": true, "opposition held": true}
+
+// afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
+// mention.
+func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) (Place, int, bool) {
+	of := ""   // the country of the words read ("Syrian", "Syria's")
+	ofAt := -1 // where they start
+	capital := false
+	prev := ""
+	for n := 0; j < len(toks) && n < 10; n++ {
+		t := toks[j]
+		w := fold(t.text)
+		switch {
+		case fillers[w]:
+			capital = capital || w == "capital"
+			j++
+			prev = w
+			continue
+		case t.text == "," && (prev == "capital" || prev == "city" || prev == "town"):
+			j++ // an apposition: "the Syrian capital, Damascus"
+			continue
+		case !t.word || !isName(t.text):
+		default:
+			prefer := countries
+			if of != "" {
+				prefer = append([]string{of}, countries...)
+			}
+			if p, end, ok := g.name(s, toks, j, prefer); ok {
+				// a country's name is the country, not a city of that name, unless the country is
+				// a city (Singapore, Monaco)
+				if c, cend, isCountry := g.countryAt(s, toks, j); !isCountry || cend < end || cityState(p, c, s[t.start:toks[end].end]) {
+					return p, t.start, true
+				}
+			}
+			if c, end, ok := g.countryAt(s, toks, j); ok {
+				if capital {
+					p, ok := g.Capital(c)
+					return p, t.start, ok
+				}
+				if end+1 < len(toks) && toks[end+1].text == "'s" {
+					of, ofAt, j = c, t.start, end+1 // "Syria's Aleppo"
+					continue
+				}
+				return Place{}, 0, false
+			}
+			if c, ok := g.demonyms[w]; ok {
+				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
+				prev = w
+				continue
+			}
+		}
+		break
+	}
+	if capital && of != "" {
+		p, ok := g.Capital(of)
+		return p, ofAt, ok
+	}
+	return Place{}, 0, false
+}
+
+// isName tells whether a word may start a place's name: capitalised, and not an acronym in
+// capitals ("SANA" is a news agency, "Sana" Yemen's capital).
+func isName(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	if utf8.RuneCountInString(w) > 1 && w == strings.ToUpper(w) {
+		return false
+	}
+	return true
+}
+
+// name returns the place of the longest name of the gazetteer that starts at toks[j] (with
+// commas: "Washington, D.C."), and the index of its last token.
+func (g *Gazetteer) name(s string, toks []token, j int, prefer []string) (Place, int, bool) {
+	for k := g.lastToken(toks, j); k >= j; k-- {
+		if !toks[k].word {
+			continue
+		}
+		key := fold(s[toks[j].start:toks[k].end])
+		if notPlaces[key] {
+			continue
+		}
+		if i, ok := g.resolve(key, prefer); ok {
+			return g.places[i].Place, k, true
+		}
+	}
+	return Place{}, 0, false
+}
+
+// notPlaces are names of places that, after "in" or "at", are rather a time or a continent.
+var notPlaces = map[string]bool{"january": true, "february": true, "march": true, "april": true,
+	"may": true, "june": true, "july": true, "august": true, "september": true, "october": true,
+	"november": true, "december": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true, "christmas": true,
+	"easter": true, "ramadan": true, "africa": true, "asia": true, "europe": true,
+	"america": true, "latin america": true, "north america": true, "south america": true,
+	"oceania": true, "antarctica": true, "middle east": true, "gulf": true, "the gulf": true}
+
+// countryAt returns the country named from toks[j] on ("Syria", "Saudi Arabia", "the United
+// States"), and the index of the name's last token.
+func (g *Gazetteer) countryAt(s string, toks []token, j int) (string, int, bool) {
+	for k := g.lastToken(toks, j); k >= j; k-- {
+		if !toks[k].word {
+			continue
+		}
+		if c, ok := g.countries[fold(s[toks[j].start:toks[k].end])]; ok {
+			return c, k, true
+		}
+	}
+	return "", 0, false
+}
+
+// lastToken returns the index of the last token that a name starting at toks[j] may reach: at
+// most maxWords words, with commas and full stops between them but no other punctuation.
+func (g *Gazetteer) lastToken(toks []token, j int) int {
+	k, words := j, 0
+	for i := j; i < len(toks) && words < g.maxWords; i++ {
+		t := toks[i]
+		if !t.word && t.text != "," && t.text != "." {
+			break
+		}
+		if t.word {
+			words++
+			k = i
+		}
+	}
+	return k
+}
+
+// cityState tells whether a city named as its country is that country (Singapore, Monaco,
+// Djibouti, San Marino) rather than its capital of another name (Kuwait City, Panama City).
+func cityState(p Place, country, name string) bool {
+	return p.Country == country && fold(p.Name) == fold(name)
+}
+
+// Dateline returns the place of an article's dateline, at the start of its first line (or of
+// the line after a headline): "TEHRAN –", "BEIJING, November 9. /TASS/", "DAMASCUS (Reuters) -",
+// "MUSCAT, Oman (AP) —", "Tehran, Oct 4, IRNA --". A country named after the place ("Muscat,
+// Oman") decides between places of the same name.
+func (g *Gazetteer) Dateline(text string) (Place, bool) {
+	lines := 0
+	for len(text) > 0 && lines < 3 {
+		line := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		lines++
+		if strings.HasPrefix(line, "By ") || strings.HasPrefix(line, "BY ") {
+			continue // a byline
+		}
+		if len(line) > 300 {
+			line = line[:300] // a dateline is at the start
+		}
+		if p, ok := g.dateline(line); ok {
+			return p, true
+		}
+		if len(line) >= 200 || strings.ContainsAny(lastRune(line), ".!?\"”") {
+			break // a paragraph, not a headline: the dateline would have opened it
+		}
+	}
+	return Place{}, false
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// datelineRegion is a country or state after a dateline's place: ", Oman", ", Calif.".
+var datelineRegion = regexp.MustCompile(`^\s*,\s*(\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,2})`)
+
+// datelineItem is one thing that may follow a dateline's place (and region), after spaces,
+// commas or full stops: a month, a number, an agency in capitals, brackets or slashes.
+var datelineItem = regexp.MustCompile(`^[\s,.]*(\d{1,4}(?:st|nd|rd|th)?\b|\p{Lu}[\p{L}'’]*\.?|\([^()\n]{1,40}\)|/[^/\n]{1,20}/)`)
+
+// datelineEnd ends a dateline: a dash or a colon.
+var datelineEnd = regexp.MustCompile(`^[\s,.]*(?:-+|[–—:])`)
+
+var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true,
+	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
+	"dec": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true}
+
+func (g *Gazetteer) dateline(line string) (Place, bool) {
+	toks := tokenize(line)
+	if len(toks) == 0 || !toks[0].word {
+		return Place{}, false
+	}
+	if r, _ := utf8.DecodeRuneInString(toks[0].text); !unicode.IsUpper(r) {
+		return Place{}, false
+	}
+	// the longest name at the start, then what follows it
+	for k := g.lastToken(toks, 0); k >= 0; k-- {
+		if !toks[k].word {
+			continue
+		}
+		name := line[:toks[k].end]
+		key := fold(name)
+		if len(key) < 3 || len(g.byName[key]) == 0 || notPlaces[key] {
+			continue
+		}
+		if c, ok := g.countries[key]; ok {
+			if i, _ := g.resolve(key, []string{c}); !cityState(g.places[i].Place, c, name) {
+				continue // "Montenegro ...": a country
+			}
+		}
+		caps := name == strings.ToUpper(name)
+		rest := line[toks[k].end:]
+		region := ""
+		if m := datelineRegion.FindStringSubmatchIndex(rest); m != nil {
+			region = rest[m[2]:m[3]]
+			if _, ok := g.countries[fold(region)]; ok || caps || strings.Contains(region, ".") {
+				rest = rest[m[1]:]
+			} else {
+				region = ""
+			}
+		}
+		if !g.datelineTail(rest, caps) {
+			continue
+		}
+		var prefer []string
+		if c, ok := g.countries[fold(region)]; ok {
+			prefer = []string{c}
+		}
+		i, _ := g.resolve(key, prefer)
+		return g.places[i].Place, true
+	}
+	return Place{}, false
+}
+
+// datelineTail tells whether rest may follow a dateline's place and region: months, numbers and
+// agencies up to a dash or a colon, or an agency in brackets or slashes; for a place in
+// capitals, also nothing.
+func (g *Gazetteer) datelineTail(rest string, caps bool) bool {
+	if caps && strings.TrimSpace(rest) == "" {
+		return true // the place alone on its line
+	}
+	for n := 0; n < 8; n++ {
+		if datelineEnd.MatchString(rest) {
+			return true
+		}
+		m := datelineItem.FindStringSubmatchIndex(rest)
+		if m == nil {
+			return false
+		}
+		item := rest[m[2]:m[3]]
+		rest = rest[m[1]:]
+		switch w := strings.TrimSuffix(item, "."); {
+		case item[0] == '(' || item[0] == '/':
+			return true // an agency ends it
+		case item[0] >= '0' && item[0] <= '9', months[strings.ToLower(w)]:
+		case len(w) > 1 && w == strings.ToUpper(w): // an agency: IRNA, INTERFAX
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,407 @@
+// Package place says where events happened. It embeds a gazetteer of the world's capitals, seats
+// of government, first-order administrative seats and every city of 15,000 people or more, with
+// a few regions the news names as places (Goa, the Gaza Strip, Crimea), and finds in text the
+// place of an event ("met in Damascus on Thursday", "on the sidelines of the SCO summit in Goa",
+// "in the Syrian capital") and the place of an article's dateline ("TEHRAN –").
+//
+// The gazetteer is built from GeoNames (https://www.geonames.org/), whose data is licensed under
+// the Creative Commons Attribution 4.0 License (https://creativecommons.org/licenses/by/4.0/):
+// data/cities.tsv is generated from GeoNames' cities1000 table by scripts/gen-gazetteer.sh (see
+// README.md beside this file), data/extra.tsv is hand-written and data/countries.tsv comes from
+// dyad's country table. Names match case-insensitively, with diacritics, hyphens and full stops
+// ignored ("sao paulo" is São Paulo, "Washington DC" is Washington, D.C.); where several places
+// share a name, the most populous wins unless a country is preferred.
+package place
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/cities.tsv data/extra.tsv data/countries.tsv
+var files embed.FS
+
+// Place is a populated place (or a region) of the gazetteer.
+type Place struct {
+	Name       string  // as GeoNames writes it: "Kyiv", "São Paulo", "Washington, D.C."
+	Country    string  // ISO 3166-1 alpha-3
+	Lat, Lon   float64 // WGS84 degrees
+	Population int     // 0 when unknown
+}
+
+// Kinds of places, as the data files write them.
+const (
+	kindOther   = ""
+	kindCapital = "C" // national capital
+	kindSeat    = "G" // seat of government that is not the capital (The Hague, La Paz)
+	kindAdmin   = "A" // seat of a first-order administrative division
+	kindRegion  = "R" // a region, not a city
+)
+
+// Gazetteer is the set of places with their names. It is read-only and safe for concurrent use.
+type Gazetteer struct {
+	places    []entry
+	byName    map[string][]int32 // folded name -> places, most populous first
+	capitals  map[string]int32   // country -> its capital (else its seat of government)
+	countries map[string]string  // folded country name -> alpha-3
+	demonyms  map[string]string  // folded demonym -> alpha-3
+	maxWords  int                // the most words in a name
+}
+
+type entry struct {
+	Place
+	kind    string
+	names   []string // other names
+	extra   bool     // from extra.tsv
+	deleted bool     // replaced by a line of extra.tsv
+}
+
+var load = sync.OnceValues(func() (*Gazetteer, error) { return parse(files) })
+
+// Load returns the embedded gazetteer. It is read once, on the first call (some tens of
+// milliseconds), and shared by all callers.
+func Load() (*Gazetteer, error) {
+	return load()
+}
+
+// Lookup returns the place called name (a name or another name, in any case, with or without
+// diacritics and a leading "the"), the most populous when several places have that name.
+func (g *Gazetteer) Lookup(name string) (Place, bool) {
+	return g.LookupIn(name, "")
+}
+
+// LookupIn returns the most populous place called name in country (ISO 3166-1 alpha-3), or the
+// most populous place of that name anywhere when country has none: LookupIn("Tripoli", "LBN") is
+// Tripoli in Lebanon, LookupIn("Tripoli", "") the Libyan capital.
+func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
+	key := strings.TrimPrefix(fold(name), "the ")
+	list := g.byName[key]
+	if len(list) == 0 {
+		return Place{}, false
+	}
+	for _, i := range list {
+		if g.places[i].Country == country {
+			return g.places[i].Place, true
+		}
+	}
+	return g.places[list[0]].Place, true
+}
+
+// Capital returns the capital of country (ISO 3166-1 alpha-3), or its seat of government when
+// the gazetteer knows no capital for it.
+func (g *Gazetteer) Capital(country string) (Place, bool) {
+	i, ok := g.capitals[country]
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[i].Place, true
+}
+
+// Country returns the ISO 3166-1 alpha-3 code of a country's name ("Oman", "the United
+// States", "Syrian Arab Republic"), as dyad's country table writes them.
+func (g *Gazetteer) Country(name string) (string, bool) {
+	c, ok := g.countries[fold(name)]
+	return c, ok
+}
+
+// resolve picks among the places called key: the most populous, unless one of the preferred
+// countries has a place of that name with at least a twentieth of its population (Tripoli in
+// Lebanon when Lebanon is preferred, but not Damascus, Maryland, for the United States).
+func (g *Gazetteer) resolve(key string, prefer []string) (int32, bool) {
+	list := g.byName[key]
+	if len(list) == 0 {
+		return 0, false
+	}
+	top := g.places[list[0]].Population
+	for _, i := range list {
+		p := &g.places[i]
+		if p.Population*20 < top {
+			break
+		}
+		for _, c := range prefer {
+			if c != "" && p.Country == c {
+				return i, true
+			}
+		}
+	}
+	return list[0], true
+}
+
+// parse reads the gazetteer's files.
+func parse(fsys fs.FS) (*Gazetteer, error) {
+	g := &Gazetteer{byName: map[string][]int32{}, capitals: map[string]int32{},
+		countries: map[string]string{}, demonyms: map[string]string{}}
+	if err := eachLine(fsys, "data/countries.tsv", 3, g.addCountry); err != nil {
+		return nil, err
+	}
+	if err := eachLine(fsys, "data/cities.tsv", 7, func(f []string) error {
+		e, err := readEntry(f)
+		if err != nil {
+			return err
+		}
+		if f[3] == "" {
+			return fmt.Errorf("no coordinates")
+		}
+		g.places = append(g.places, e)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// the generated places by country and name, for the amendments of extra.tsv
+	named := map[string][]int32{}
+	for i := range g.places {
+		p := &g.places[i]
+		for _, n := range append([]string{p.Name}, p.names...) {
+			k := p.Country + "\x00" + fold(n)
+			named[k] = append(named[k], int32(i))
+		}
+	}
+	if err := eachLine(fsys, "data/extra.tsv", 7, func(f []string) error {
+		return g.addExtra(f, named)
+	}); err != nil {
+		return nil, err
+	}
+	g.index()
+	return g, nil
+}
+
+func (g *Gazetteer) addCountry(f []string) error {
+	if len(f[0]) != 3 {
+		return fmt.Errorf("country code %q is not ISO 3166-1 alpha-3", f[0])
+	}
+	for _, n := range split(f[1]) {
+		g.countries[fold(n)] = f[0]
+		g.countries[strings.TrimPrefix(fold(n), "the ")] = f[0]
+	}
+	for _, n := range split(f[2]) {
+		g.demonyms[fold(n)] = f[0]
+	}
+	return nil
+}
+
+// readEntry reads the 7 columns of a place.
+func readEntry(f []string) (entry, error) {
+	e := entry{Place: Place{Name: f[0], Country: f[2]}, names: split(f[1]), kind: f[6]}
+	if e.Name == "" {
+		return e, fmt.Errorf("empty name")
+	}
+	if len(e.Country) != 3 {
+		return e, fmt.Errorf("country %q is not ISO 3166-1 alpha-3", e.Country)
+	}
+	switch e.kind {
+	case kindOther, kindCapital, kindSeat, kindAdmin, kindRegion:
+	default:
+		return e, fmt.Errorf("unknown kind %q", e.kind)
+	}
+	if f[3] == "" && f[4] == "" && f[5] == "" {
+		return e, nil // an amendment
+	}
+	var err error
+	if e.Lat, err = strconv.ParseFloat(f[3], 64); err != nil || e.Lat < -90 || e.Lat > 90 {
+		return e, fmt.Errorf("bad latitude %q", f[3])
+	}
+	if e.Lon, err = strconv.ParseFloat(f[4], 64); err != nil || e.Lon < -180 || e.Lon > 180 {
+		return e, fmt.Errorf("bad longitude %q", f[4])
+	}
+	if e.Population, err = strconv.Atoi(f[5]); err != nil || e.Population < 0 {
+		return e, fmt.Errorf("bad population %q", f[5])
+	}
+	return e, nil
+}
+
+// addExtra applies a line of extra.tsv: an amendment of a generated place (no coordinates) or a
+// new place that replaces the generated places it names.
+func (g *Gazetteer) addExtra(f []string, named map[string][]int32) error {
+	e, err := readEntry(f)
+	if err != nil {
+		return err
+	}
+	var matched []int32
+	for _, n := range append([]string{e.Name}, e.names...) {
+		for _, i := range named[e.Country+"\x00"+fold(n)] {
+			if !g.places[i].deleted {
+				matched = append(matched, i)
+			}
+		}
+	}
+	if f[3] == "" {
+		if len(matched) == 0 {
+			return fmt.Errorf("no generated place of %s is called %q", e.Country, e.Name)
+		}
+		p := &g.places[matched[0]]
+		if p.Name != e.Name {
+			p.names = append(p.names, p.Name)
+			p.Name = e.Name
+		}
+		p.names = append(p.names, e.names...)
+		if e.kind != kindOther {
+			p.kind = e.kind
+		}
+		p.extra = true
+		return nil
+	}
+	for _, i := range matched {
+		g.places[i].deleted = true
+	}
+	e.extra = true
+	g.places = append(g.places, e)
+	return nil
+}
+
+// index builds the name index and the capitals.
+func (g *Gazetteer) index() {
+	for i := range g.places {
+		p := &g.places[i]
+		if p.deleted {
+			continue
+		}
+		for _, n := range append([]string{p.Name}, p.names...) {
+			k := fold(n)
+			if k == "" {
+				continue
+			}
+			list := g.byName[k]
+			if len(list) > 0 && list[len(list)-1] == int32(i) {
+				continue // another name of this place that folds alike
+			}
+			g.byName[k] = append(list, int32(i))
+			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
+		}
+		if p.kind == kindCapital || p.kind == kindSeat {
+			j, ok := g.capitals[p.Country]
+			if !ok || g.betterCapital(p, &g.places[j]) {
+				g.capitals[p.Country] = int32(i)
+			}
+		}
+	}
+	for _, list := range g.byName {
+		sort.SliceStable(list, func(a, b int) bool {
+			return g.places[list[a]].Population > g.places[list[b]].Population
+		})
+	}
+}
+
+// betterCapital tells whether p is rather the capital than q: a capital over a seat of
+// government, one of extra.tsv over a generated one, then the more populous.
+func (g *Gazetteer) betterCapital(p, q *entry) bool {
+	if (p.kind == kindCapital) != (q.kind == kindCapital) {
+		return p.kind == kindCapital
+	}
+	if p.extra != q.extra {
+		return p.extra
+	}
+	return p.Population > q.Population
+}
+
+// eachLine calls fn with the columns of each line of a data file that is not blank or a comment.
+func eachLine(fsys fs.FS, name string, cols int, fn func([]string) error) error {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fmt.Errorf("place: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != cols {
+			return fmt.Errorf("place: %s:%d: %d columns, want %d", name, n, len(f), cols)
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("place: %s:%d: %w", name, n, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("place: %s: %w", name, err)
+	}
+	return nil
+}
+
+func split(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, "|")
+}
+
+// fold writes a name the way the index keys it: lower case, Latin letters without diacritics,
+// typographic apostrophes as ', full stops dropped ("D.C." is "dc"), a comma kept, and any other
+// run of spaces, hyphens and punctuation as one space.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			r = unicode.ToLower(r)
+			if f, ok := latin[r]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(r)
+			}
+		case isApostrophe(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte('\'')
+		case r == '.' || unicode.Is(unicode.Mn, r):
+		case r == ',':
+			if b.Len() > 0 {
+				b.WriteByte(',')
+				space = true
+			}
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u2018', '`', '\u00b4', '\u02bb', '\u02bc', '\u02be', '\u02bf':
+		return true
+	}
+	return false
+}
+
+// latin maps the lower-case Latin letters with diacritics (and a few ligatures) to ASCII.
+var latin = func() map[rune]string {
+	pairs := []string{
+		"àáâãäåāăąǎạảấầẩẫậắằẳẵặ", "a", "çćĉċč", "c", "ďđð", "d", "èéêëēĕėęěẹẻẽếềểễệ", "e",
+		"ĝğġģ", "g", "ĥħ", "h", "ìíîïĩīĭįıǐỉị", "i", "ĵ", "j", "ķ", "k", "ĺļľŀł", "l",
+		"ñńņňŉ", "n", "òóôõöøōŏőǒọỏốồổỗộớờởỡợơ", "o", "ŕŗř", "r", "śŝşšș", "s", "ţťŧț", "t",
+		"ùúûüũūŭůűųǔụủứừửữựư", "u", "ŵ", "w", "ýÿŷỳỵỷỹ", "y", "źżž", "z",
+	}
+	m := map[rune]string{'æ': "ae", 'œ': "oe", 'ß': "ss", 'þ': "th", 'ĳ': "ij"}
+	for i := 0; i < len(pairs); i += 2 {
+		for _, r := range pairs[i] {
+			m[r] = pairs[i+1]
+		}
+	}
+	return m
+}()

@@ -1,0 +1,181 @@
+package place
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+)
+
+func gazetteer(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// countryRows reads dyad's country table: code, names, other names, demonyms, capitals.
+func countryRows(t *testing.T) [][]string {
+	t.Helper()
+	f, err := os.Open("../actor/data/countries.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows [][]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) < 193 {
+		t.Fatalf("%d countries in countries.tsv, want every UN member", len(rows))
+	}
+	return rows
+}
+
+// TestCapitals checks that every state of dyad's country table (the UN members and observers,
+// Kosovo, Taiwan) has its capital in the gazetteer, as the table's capitals column names it.
+func TestCapitals(t *testing.T) {
+	g := gazetteer(t)
+	for _, row := range countryRows(t) {
+		code, capitals := row[0], split(row[4])
+		cap, ok := g.Capital(code)
+		if !ok {
+			t.Errorf("%s (%s): no capital", code, row[1])
+			continue
+		}
+		if cap.Country != code || cap.Lat == 0 && cap.Lon == 0 {
+			t.Errorf("%s: capital %+v", code, cap)
+		}
+		// the capitals column may be empty (Singapore) or name a seat of power (the Holy See's
+		// Apostolic Palace) rather than a city named after the state (Vatican City)
+		named := len(capitals) == 0
+		for _, n := range append([]string{row[1]}, split(row[2])...) {
+			named = named || fold(n) == fold(cap.Name)
+		}
+		for _, c := range capitals {
+			if p, ok := g.LookupIn(c, code); ok && p == cap {
+				named = true
+			}
+		}
+		if !named {
+			t.Errorf("%s: capital %q is none of countries.tsv's %q", code, cap.Name, capitals)
+		}
+	}
+}
+
+// TestCountriesInSync checks that data/countries.tsv is the one the generator writes from
+// actor/data/countries.tsv (else: ./scripts/gen-gazetteer.sh --offline).
+func TestCountriesInSync(t *testing.T) {
+	g := gazetteer(t)
+	for _, row := range countryRows(t) {
+		for _, n := range append([]string{row[1]}, split(row[2])...) {
+			if c, ok := g.Country(n); !ok || c != row[0] {
+				t.Errorf("country name %q: %q, want %s; run ./scripts/gen-gazetteer.sh --offline", n, c, row[0])
+			}
+		}
+		for _, d := range split(row[3]) {
+			if c := g.demonyms[fold(d)]; c != row[0] {
+				t.Errorf("demonym %q: %q, want %s; run ./scripts/gen-gazetteer.sh --offline", d, c, row[0])
+			}
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	g := gazetteer(t)
+	if n := len(g.places); n < 25000 {
+		t.Errorf("%d places, want every city of 15,000 people or more", n)
+	}
+	again, _ := Load()
+	if again != g {
+		t.Error("Load read the gazetteer twice")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	g := gazetteer(t)
+	tests := []struct {
+		name, country string
+		want          string // name, country
+		ok            bool
+	}{
+		{"Damascus", "", "Damascus SYR", true},
+		{"DAMASCUS", "", "Damascus SYR", true},
+		{"damascus", "USA", "Damascus USA", true}, // Maryland, when asked for
+		{"Tripoli", "", "Tripoli LBY", true},
+		{"Tripoli", "LBN", "Tripoli LBN", true},
+		{"Tripoli", "FRA", "Tripoli LBY", true}, // none in France: the most populous
+		{"Hyderabad", "PAK", "Hyderabad PAK", true},
+		{"Kiev", "", "Kyiv UKR", true},
+		{"Sao Paulo", "", "São Paulo BRA", true},
+		{"Washington", "", "Washington, D.C. USA", true},
+		{"Washington DC", "", "Washington, D.C. USA", true},
+		{"Geneva", "", "Genève CHE", true},
+		{"Astana", "", "Astana KAZ", true},
+		{"Nur-Sultan", "", "Astana KAZ", true},
+		{"Nur Sultan", "", "Astana KAZ", true},
+		{"Sana'a", "", "Sanaa YEM", true},
+		{"Sana’a", "", "Sanaa YEM", true},
+		{"the Gaza Strip", "", "Gaza Strip PSE", true},
+		{"Goa", "", "Goa IND", true},
+		{"Bombay", "", "Mumbai IND", true},
+		{"New Delhi", "", "New Delhi IND", true},
+		{"Rome", "", "Rome ITA", true},
+		{"Nowhere Springs", "", "", false},
+		{"", "", "", false},
+	}
+	for _, tt := range tests {
+		p, ok := g.LookupIn(tt.name, tt.country)
+		got := ""
+		if ok {
+			got = p.Name + " " + p.Country
+		}
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("LookupIn(%q, %q) = %q, %v; want %q, %v", tt.name, tt.country, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	g := gazetteer(t)
+	for code, want := range map[string]string{"SYR": "Damascus", "OMN": "Muscat", "ISR": "Jerusalem",
+		"PSE": "Ramallah", "BOL": "Sucre", "NLD": "Amsterdam", "KAZ": "Astana", "USA": "Washington, D.C."} {
+		if p, ok := g.Capital(code); !ok || p.Name != want {
+			t.Errorf("Capital(%s) = %q, %v; want %q", code, p.Name, ok, want)
+		}
+	}
+	if p, ok := g.Capital("XXX"); ok {
+		t.Errorf("Capital(XXX) = %v", p)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"São Paulo":         "sao paulo",
+		"Washington, D.C.":  "washington, dc",
+		"Nur-Sultan":        "nur sultan",
+		"  Sana’a ":         "sana'a",
+		"Zürich":            "zurich",
+		"Şanlıurfa":         "sanliurfa",
+		"Kraków":            "krakow",
+		"İstanbul":          "istanbul",
+		"Rio de  Janeiro":   "rio de janeiro",
+		"Saint John’s":      "saint john's",
+		"Palikir - Center":  "palikir center",
+		"Ho Chi Minh City.": "ho chi minh city",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
