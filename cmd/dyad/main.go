@@ -34,8 +34,12 @@ usage:
   dyad quotes [flags] PATH...      quotations attributed to their speakers
   dyad who [--date D] NAME         how a name resolves on a date, and why
   dyad dict check DIR              validate your own dictionaries and patterns
+  dyad ingest PATH... [--db DB]    code articles and store them with their events (DB: dyad.db,
                                    another SQLite file, or a postgres:// URL)
+  dyad query [filters] [--db DB]   stored events by actor, country, type, date, words of evidence
+  dyad timeline A B [--by month|year] [--db DB]
                                    what countries A and B did to each other, period by period
+  dyad export --format csv|jsonl|parquet [--db DB] [-o FILE]
                                    every stored event, for pandas, R, DuckDB or Spark
 
 Run "dyad COMMAND -h" for a command's flags.
@@ -66,6 +70,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdActors(args[1:], stdin, stdout, stderr)
 	case "quotes":
 		return cmdQuotes(args[1:], stdin, stdout, stderr)
+	case "ingest":
+		return cmdIngest(args[1:], stdin, stdout, stderr)
+	case "query":
+		return cmdQuery(args[1:], stdout, stderr)
+	case "timeline":
+		return cmdTimeline(args[1:], stdout, stderr)
+	case "export":
+		return cmdExport(args[1:], stdout, stderr)
 	case "dict":
 		return cmdDict(args[1:], stdout, stderr)
 	case "who":
@@ -284,60 +296,36 @@ func cmdEval(args []string, stdout, stderr io.Writer) int {
 }
 
 func cmdActors(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("actors", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad actors [flags] PATH...\n\nWrites one line per actor of each article, with every mention (formats.md).\n\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
-	}
-	kb, err := actor.Load(*dict)
-	if err != nil {
-		fmt.Fprintf(stderr, "dyad actors: %v\n", err)
-		return exitUsage
-	}
-	bw := bufio.NewWriter(stdout)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	failed := 0
-	err = ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
-		date, _ := event.PublicationDate(d)
-		for _, r := range kb.Records(d.ID, d.Text, date) {
-			if err := enc.Encode(r); err != nil {
-				return err
+	return perDocument("actors", "Writes one line per actor of each article, with every mention (formats.md).",
+		args, stdin, stdout, stderr, func(kb *actor.KB, d ingest.Document, date string) []any {
+			var out []any
+			for _, r := range kb.Records(d.ID, d.Text, date) {
+				out = append(out, r)
 			}
-		}
-		return nil
-	}, func(e *ingest.RecordError) {
-		failed++
-		fmt.Fprintf(stderr, "dyad actors: %v\n", e)
-	})
-	if ferr := bw.Flush(); err == nil {
-		err = ferr
-	}
-	if err != nil {
-		fmt.Fprintf(stderr, "dyad actors: %v\n", err)
-		return exitPartial
-	}
-	if failed > 0 {
-		return exitPartial
-	}
-	return exitOK
+			return out
+		})
 }
 
 func cmdQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("quotes", flag.ContinueOnError)
+	return perDocument("quotes", "Writes one line per quotation, with its speaker (formats.md).",
+		args, stdin, stdout, stderr, func(kb *actor.KB, d ingest.Document, date string) []any {
+			var out []any
+			for _, q := range quote.Find(kb, d.ID, d.Text, date) {
+				out = append(out, q)
+			}
+			return out
+		})
+}
+
+// perDocument runs a command that reads articles and writes, for each, the JSON lines that
+// records returns: dyad actors and dyad quotes.
+func perDocument(name, what string, args []string, stdin io.Reader, stdout, stderr io.Writer,
+	records func(kb *actor.KB, d ingest.Document, date string) []any) int {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dict := fs.String("dict", "", "directory of actor dictionaries that add to or override the shipped ones")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad quotes [flags] PATH...\n\nWrites one line per quotation, with its speaker (formats.md).\n\n")
+		fmt.Fprintf(stderr, "usage: dyad %s [flags] PATH...\n\n%s\n\n", name, what)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -349,7 +337,7 @@ func cmdQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	kb, err := actor.Load(*dict)
 	if err != nil {
-		fmt.Fprintf(stderr, "dyad quotes: %v\n", err)
+		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
 		return exitUsage
 	}
 	bw := bufio.NewWriter(stdout)
@@ -358,7 +346,7 @@ func cmdQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	failed := 0
 	err = ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
 		date, _ := event.PublicationDate(d)
-		for _, r := range quote.Find(kb, d.ID, d.Text, date) {
+		for _, r := range records(kb, d, date) {
 			if err := enc.Encode(r); err != nil {
 				return err
 			}
@@ -366,13 +354,13 @@ func cmdQuotes(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return nil
 	}, func(e *ingest.RecordError) {
 		failed++
-		fmt.Fprintf(stderr, "dyad quotes: %v\n", e)
+		fmt.Fprintf(stderr, "dyad %s: %v\n", name, e)
 	})
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "dyad quotes: %v\n", err)
+		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
 		return exitPartial
 	}
 	if failed > 0 {
