@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
@@ -108,10 +109,11 @@ type docState struct {
 	c         *Coder
 	doc       ingest.Document
 	date      string
-	narrative string       // the day the article was last telling of, carried from sentence to sentence
-	times     []when.Expr  // the time expressions of the current sentence
-	dateline  *place.Place // where the article was filed, when its first line says
-	scene     *Location    // where the occasion the article is telling took place
+	narrative string          // the day the article was last telling of, carried from sentence to sentence
+	times     []when.Expr     // the time expressions of the current sentence
+	dateline  *place.Place    // where the article was filed, when its first line says
+	placeSent *place.Prepared // the latest sentence an event was located in, split into words
+	scene     *Location       // where the occasion the article is telling took place
 	actors    *actor.Doc
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
@@ -170,9 +172,25 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
-	sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s\x00%s", st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)))
-	e.ID = hex.EncodeToString(sum[:8])
+	e.ID = eventID(st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)
 	st.events = append(st.events, e)
+}
+
+// eventID returns an event's id: the first 8 bytes, in hex, of the SHA-256 of its document id,
+// sentence, evidence start, type, source code and target, separated by NUL bytes.
+func eventID(doc string, sentence, start int, typ, source, target string) string {
+	var buf [128]byte
+	b := append(buf[:0], doc...)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(sentence), 10)
+	b = append(b, 0)
+	b = strconv.AppendInt(b, int64(start), 10)
+	for _, s := range []string{typ, source, target} {
+		b = append(b, 0)
+		b = append(b, s...)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // locate finds where an event happened: a place the sentence names near the trigger ("in
@@ -187,7 +205,10 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 			countries = append(countries, a.Country)
 		}
 	}
-	if p, at, ok := g.FindNear(s.Text, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
+	if st.placeSent == nil || st.placeSent.Sentence() != s.Text {
+		st.placeSent = place.Prepare(s.Text) // once for all the events of the sentence
+	}
+	if p, at, ok := g.FindNearIn(st.placeSent, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
 		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 		if e.Type == "CONSULT" {
 			st.scene = loc
@@ -219,15 +240,15 @@ func (st *docState) merged() []Event {
 	var out []Event
 	seen := map[string]bool{}
 	for _, e := range st.events {
-		k := fmt.Sprintf("%s|%s|%s|%s|%v", e.Type, e.srcKey, e.tgtKey, e.Intended, e.Negated)
+		var k string
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
 			if b < a {
 				a, b = b, a
 			}
-			k = fmt.Sprintf("CONSULT|%s|%s|%v|%v", a, b, e.Mode == "phone", e.Negated)
+			k = "CONSULT|" + a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
 		} else {
-			k = fmt.Sprintf("%d|%s", e.Sentence, k)
+			k = strconv.Itoa(e.Sentence) + "|" + e.Type + "|" + e.srcKey + "|" + e.tgtKey + "|" + e.Intended + "|" + strconv.FormatBool(e.Negated)
 		}
 		if seen[k] {
 			continue

@@ -30,7 +30,26 @@ func (g *Gazetteer) Find(sentence string, countries ...string) (Place, int, bool
 // where several places share a name, one of theirs is preferred unless it is dwarfed by a place
 // elsewhere (see LookupIn for a strict preference).
 func (g *Gazetteer) FindNear(sentence string, trigger int, countries ...string) (Place, int, bool) {
-	toks := tokenize(sentence)
+	return g.FindNearIn(Prepare(sentence), trigger, countries...)
+}
+
+// Prepared is a sentence split into words once, for FindNearIn on each of its events.
+type Prepared struct {
+	sentence string
+	toks     []token
+}
+
+// Prepare splits sentence into words for FindNearIn.
+func Prepare(sentence string) *Prepared {
+	return &Prepared{sentence: sentence, toks: tokenize(sentence)}
+}
+
+// Sentence returns the sentence p was prepared from.
+func (p *Prepared) Sentence() string { return p.sentence }
+
+// FindNearIn is FindNear on a prepared sentence.
+func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (Place, int, bool) {
+	sentence, toks := ps.sentence, ps.toks
 	var best Place
 	bestAt, found := -1, false
 	for i := range toks {
@@ -63,7 +82,7 @@ type token struct {
 // tokenize splits s into words and punctuation marks. A word is a run of letters and digits,
 // with the apostrophes, hyphens and full stops inside it; a possessive "'s" is a word of its own.
 func tokenize(s string) []token {
-	var toks []token
+	toks := make([]token, 0, len(s)/5+1)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {

@@ -8,6 +8,7 @@
 package text
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -188,7 +189,15 @@ func Tokens(doc string, s Sentence) []Token {
 }
 
 // AppendTokens appends the tokens of text, whose first byte is at offset base in the document.
+//
+// The lower-case forms that differ from the text are written into one buffer and share one
+// string, so a sentence costs a few allocations rather than one per capitalised word.
 func AppendTokens(toks []Token, text string, base int) []Token {
+	toks = slices.Grow(toks, len(text)/5+1)
+	first := len(toks)
+	var folded []byte // the lower-case forms that differ from their text, one after the other
+	var endBuf [64]int
+	ends := endBuf[:0] // for each token from first: the end of its form in folded, or -1
 	it := words.FromString(text)
 	for it.Next() {
 		v := it.Value()
@@ -198,12 +207,31 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 		}
 		start := base + it.Start()
 		// split a possessive ending off: Iran's, parliament’s, Muslims'
-		if k := possessive(v); k > 0 {
-			toks = append(toks, newToken(v[:k], start))
-			toks = append(toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s"})
-			continue
+		k := possessive(v)
+		w := v
+		if k > 0 {
+			w = v[:k]
 		}
-		toks = append(toks, newToken(v, start))
+		toks = append(toks, Token{Start: start, End: start + len(w), Text: w, Lower: w})
+		if needsFold(w) {
+			folded = appendFold(folded, w)
+			ends = append(ends, len(folded))
+		} else {
+			ends = append(ends, -1)
+		}
+		if k > 0 {
+			toks = append(toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s"})
+			ends = append(ends, -1)
+		}
+	}
+	if len(folded) > 0 {
+		all, from := string(folded), 0
+		for k, end := range ends {
+			if end >= 0 {
+				toks[first+k].Lower = all[from:end]
+				from = end
+			}
+		}
 	}
 	return toks
 }
@@ -217,26 +245,28 @@ func possessive(v string) int {
 	return 0
 }
 
-func newToken(v string, start int) Token {
-	return Token{Start: start, End: start + len(v), Text: v, Lower: Fold(v)}
-}
-
 // Fold lower-cases s and folds typographic apostrophes, quotes and dashes to ASCII, so that
 // dictionary entries and text compare equal however they were typed.
 func Fold(s string) string {
-	ascii := true
+	if !needsFold(s) {
+		return s
+	}
+	return string(appendFold(make([]byte, 0, len(s)), s))
+}
+
+// needsFold tells whether Fold changes s (or may: any byte outside ASCII).
+func needsFold(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') || c == '`' {
-			ascii = false
-			break
+			return true
 		}
 	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
+	return false
+}
+
+// appendFold appends the folded form of s to b.
+func appendFold(b []byte, s string) []byte {
 	for _, r := range s {
 		switch r {
 		case '\u2019', '\u2018', '`', '\u00b4':
@@ -248,9 +278,9 @@ func Fold(s string) string {
 		default:
 			r = unicode.ToLower(r)
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 	}
-	return b.String()
+	return b
 }
 
 // IsCapitalized reports whether the token starts with an upper-case letter.

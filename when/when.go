@@ -256,12 +256,24 @@ func isPlace(s string) bool {
 func Find(sentence string, pub string) []Expr {
 	p, havePub := pubTime(pub)
 	has := features(sentence)
+	var cs []candidate
+	slow := foldsOutsideASCII(sentence)
+	if !slow {
+		var buf [32]candidate
+		cs = candidates(sentence, buf[:0])
+	}
 	var out []Expr
-	for _, pt := range patterns {
+	for i, pt := range patterns {
 		if has&pt.needs != pt.needs {
 			continue
 		}
-		for _, idx := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
+		var found [][]int
+		if slow {
+			found = pt.re.FindAllStringSubmatchIndex(sentence, -1)
+		} else {
+			found = findAll(i, sentence, cs)
+		}
+		for _, idx := range found {
 			m := match{sentence, idx, pt.re}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
@@ -316,9 +328,7 @@ func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		for _, loc := range clauseBreak.FindAllStringIndex(sentence, -1) {
-			breaks = append(breaks, loc[0])
-		}
+		breaks = clauseBreaks(sentence)
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -470,6 +480,7 @@ type pattern struct {
 	needs   feature // what a sentence must have for the pattern to match in it
 	re      *regexp.Regexp
 	resolve func(m match, pub time.Time, havePub bool) (date, prec string, ok bool)
+	starts  start // the words a match can begin with
 }
 
 // A feature is a kind of word a pattern needs. Checking them first spares running the regular
@@ -521,7 +532,14 @@ func features(s string) feature {
 			}
 		default:
 			if start >= 0 && i-start <= 9 {
-				f |= featureWords[strings.ToLower(s[start:i])]
+				var buf [9]byte // the word in lower case, without allocating
+				w := buf[:copy(buf[:], s[start:i])]
+				for k, c := range w {
+					if c >= 'A' && c <= 'Z' {
+						w[k] = c + 'a' - 'A'
+					}
+				}
+				f |= featureWords[string(w)]
 			}
 			start = -1
 		}
@@ -559,18 +577,18 @@ var (
 // patterns, in this order: the full dates (ISO, month day year, day month year), the days without
 // a year (month day, day month), then the others.
 var patterns = []pattern{
-	{digit, regexp.MustCompile(`\b(?P<x>(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d))(?:[^\d]|$)`), fullDate},
-	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate},
-	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + mon + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate},
-	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `)\b`), dayMonth},
-	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + monEnd + `)`), dayMonth},
-	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + part + mon + `,?` + sp + `+(?:of` + sp + `+)?(?P<y>\d{4}))\b`), monthYear},
-	{monthWord, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?:(?P<rel>(?i:last|this|next))` + sp + `+)?(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?` + monEnd + `)`), monthOnly},
-	{digit, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?(?P<y>(?:1[89]|20)\d\d))\b`), yearOnlyExpr},
-	{weekdayWord, regexp.MustCompile(`(?i)\b(?P<x>(?:(?P<rel>this coming|this past|last|next|this|coming|past)` + sp + `+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:` + sp + `+(?:morning|afternoon|evening|night))?)\b`), weekdayExpr},
-	{dayWord, regexp.MustCompile(`(?i)\b(?P<x>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b`), relativeDay},
-	{periodWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<rel>last|next|this|coming|(?:earlier|later) this)` + sp + `+(?P<unit>week|month|year))\b`), relativePeriod},
-	{agoWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})` + sp + `+(?P<unit>day|week|month|year)s?` + sp + `+ago)\b`), ago},
+	{digit, regexp.MustCompile(`\b(?P<x>(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d))(?:[^\d]|$)`), fullDate, startDigit},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate, startWeekday | startMonth},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + mon + `,?` + sp + `+(?P<y>\d{4}))\b`), fullDate, startWeekday | startDigit},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + mon + sp + `*` + day + `)\b`), dayMonth, startWeekday | startMonth},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + weekday + day + sp + `+(?:of` + sp + `+)?` + monEnd + `)`), dayMonth, startWeekday | startDigit},
+	{digit | monthWord, regexp.MustCompile(`\b(?P<x>` + part + mon + `,?` + sp + `+(?:of` + sp + `+)?(?P<y>\d{4}))\b`), monthYear, startPart | startMonth},
+	{monthWord, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?:(?P<rel>(?i:last|this|next))` + sp + `+)?(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?` + monEnd + `)`), monthOnly, startPre | startRel | startPart | startMonth},
+	{digit, regexp.MustCompile(`\b(?:(?P<pre>(?i:in|during))` + sp + `+)?(?P<x>(?P<part>(?i:early|mid|late)[- ]?` + sp + `*)?(?P<y>(?:1[89]|20)\d\d))\b`), yearOnlyExpr, startPre | startPart | startDigit},
+	{weekdayWord, regexp.MustCompile(`(?i)\b(?P<x>(?:(?P<rel>this coming|this past|last|next|this|coming|past)` + sp + `+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:` + sp + `+(?:morning|afternoon|evening|night))?)\b`), weekdayExpr, startRel | startComing | startWeekdayName},
+	{dayWord, regexp.MustCompile(`(?i)\b(?P<x>the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))\b`), relativeDay, startDayWord | startRel},
+	{periodWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<rel>last|next|this|coming|(?:earlier|later) this)` + sp + `+(?P<unit>week|month|year))\b`), relativePeriod, startRel | startComing | startEarlier},
+	{agoWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})` + sp + `+(?P<unit>day|week|month|year)s?` + sp + `+ago)\b`), ago, startNumber | startDigit},
 }
 
 // monthOf returns the month a name or abbreviation stands for.

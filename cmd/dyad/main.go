@@ -80,6 +80,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdExport(args[1:], stdout, stderr)
 	case "dict":
 		return cmdDict(args[1:], stdout, stderr)
+	case "bench":
+		return cmdBench(args[1:], stdout, stderr)
 	case "who":
 		return cmdWho(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,230 @@
+package when
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Finding time expressions quickly. Every pattern begins at the start of a word, and only a few
+// words can begin each (a month, a weekday, "last", a number...). Rather than letting the
+// regular expression try every byte of the sentence, Find lists the words that can begin some
+// pattern and tries each pattern, anchored, at those words alone. A match of a regular
+// expression depends only on where it starts and the text around it, so trying the candidates
+// in order and going on after each match finds what FindAllStringSubmatchIndex finds.
+
+// start is a set of kinds of words that can begin a time expression.
+type start uint16
+
+const (
+	startDigit       start = 1 << iota // a word that begins with a digit
+	startWeekday                       // a day of the week, whole or abbreviated
+	startWeekdayName                   // a day of the week written whole
+	startMonth                         // a month, whole or abbreviated
+	startPart                          // early, mid, late (and words that begin with them)
+	startPre                           // in, during
+	startRel                           // last, this, next
+	startComing                        // coming, past
+	startEarlier                       // earlier, later
+	startDayWord                       // the, yesterday, today, tonight, tomorrow
+	startNumber                        // a, an, one to twelve
+)
+
+// startWords gives the kinds of each word, in lower case, that can begin an expression.
+var startWords = buildStartWords()
+
+func buildStartWords() map[string]start {
+	sw := map[string]start{}
+	add := func(k start, ws ...string) {
+		for _, w := range ws {
+			sw[w] |= k
+		}
+	}
+	add(startWeekday|startWeekdayName, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+	add(startWeekday, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+	add(startMonth, "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december",
+		"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec")
+	add(startPre, "in", "during")
+	add(startRel, "last", "this", "next")
+	add(startComing, "coming", "past")
+	add(startEarlier, "earlier", "later")
+	add(startDayWord, "the", "yesterday", "today", "tonight", "tomorrow")
+	add(startNumber, "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve")
+	return sw
+}
+
+// anchored holds each pattern's expression anchored at the start of the text, in the order of
+// patterns.
+var anchored = anchor(patterns)
+
+func anchor(ps []pattern) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(ps))
+	for i, p := range ps {
+		out[i] = regexp.MustCompile(`^(?:` + p.re.String() + `)`)
+	}
+	return out
+}
+
+// candidate is a word where some pattern may begin.
+type candidate struct {
+	pos   int
+	kinds start
+}
+
+// isWordByte tells whether c is a word character for `\b`: ASCII letters, digits and '_'.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// candidates appends to out the words of s that can begin a pattern.
+func candidates(s string, out []candidate) []candidate {
+	var buf [12]byte
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		var k start
+		if c := s[i]; c >= '0' && c <= '9' {
+			k = startDigit
+		} else if j-i <= len(buf) {
+			n := copy(buf[:], s[i:j])
+			for x := range n {
+				if c := buf[x]; c >= 'A' && c <= 'Z' {
+					buf[x] = c + 'a' - 'A'
+				}
+			}
+			w := buf[:n]
+			k = startWords[string(w)]
+			if hasPart(w) {
+				k |= startPart
+			}
+		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
+			k = startPart
+		}
+		if k != 0 {
+			out = append(out, candidate{i, k})
+		}
+		i = j
+	}
+	return out
+}
+
+// hasPart tells whether a word in lower case begins with early, mid or late.
+func hasPart(w []byte) bool {
+	s := string(w)
+	return strings.HasPrefix(s, "mid") || strings.HasPrefix(s, "early") || strings.HasPrefix(s, "late")
+}
+
+// foldsOutsideASCII tells whether s has a character that case-insensitive matching equates with
+// an ASCII letter (the long s, the Kelvin sign): in such a sentence a word may begin a pattern
+// without being spelled as the candidates are.
+func foldsOutsideASCII(s string) bool {
+	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// findAll returns what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying the
+// pattern only at the candidates cs of s.
+func findAll(i int, s string, cs []candidate) [][]int {
+	var out [][]int
+	want, re := patterns[i].starts, anchored[i]
+	from := 0
+	for _, c := range cs {
+		if c.pos < from || c.kinds&want == 0 {
+			continue
+		}
+		idx := re.FindStringSubmatchIndex(s[c.pos:])
+		if idx == nil {
+			continue
+		}
+		for k := range idx {
+			if idx[k] >= 0 {
+				idx[k] += c.pos
+			}
+		}
+		out = append(out, idx)
+		from = idx[1]
+	}
+	return out
+}
+
+// clauseBreaks returns where the clause breaks of sentence start: the starts of the matches of
+// clauseBreak, found by hand. A sentence with a character that folds to an ASCII letter is left to
+// the regular expression.
+func clauseBreaks(s string) []int {
+	var out []int
+	if foldsOutsideASCII(s) {
+		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
+			out = append(out, loc[0])
+		}
+		return out
+	}
+	for i := 0; i < len(s); {
+		if end := clauseBreakAt(s, i); end > i {
+			out = append(out, i)
+			i = end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// isSpace is `\s` of the regexp package.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// clauseBreakAt returns the end of the clause break that starts at byte i of s, or i when none
+// does.
+func clauseBreakAt(s string, i int) int {
+	switch c := s[i]; {
+	case c == ';', c == '(', c == ')', c == '[', c == ']':
+		return i + 1
+	case c == ':':
+		if i+1 < len(s) && isSpace(s[i+1]) {
+			return i + 2
+		}
+	case strings.HasPrefix(s[i:], "—"):
+		return i + len("—")
+	case isSpace(c):
+		j := i + 1
+		for j < len(s) {
+			if s[j] == '-' {
+				j++
+			} else if strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "—") {
+				j += len("—")
+			} else {
+				break
+			}
+		}
+		if j > i+1 && j < len(s) && isSpace(s[j]) {
+			return j + 1
+		}
+	case c == ',':
+		j := i + 1
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		if j == i+1 {
+			return i
+		}
+		k := j
+		for k < len(s) && isWordByte(s[k]) {
+			k++
+		}
+		if k-j <= len("stressing") && subordinators[strings.ToLower(s[j:k])] {
+			return k
+		}
+	}
+	return i
+}
+
+// subordinators are the words after a comma that open a clause in clauseBreak.
+var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "whose": true,
+	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
+	"when": true, "since": true, "although": true, "though": true, "because": true,
+	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}

@@ -1,0 +1,74 @@
+package when
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/corpus"
+	"github.com/dyad-events/dyad/text"
+)
+
+// scanSentences returns sentences to compare the scanners with the regular expressions on:
+// generated articles, and random strings of the words and marks the patterns care about.
+func scanSentences(t *testing.T) []string {
+	var out []string
+	g, err := corpus.New(7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(300) {
+		for _, s := range text.Sentences(a.Text) {
+			out = append(out, s.Text)
+		}
+	}
+	pieces := []string{"Monday", "mon.", "Tues", "THURSDAY", "thurs,", "the", "The", "day", "before",
+		"yesterday", "after", "tomorrow", "today", "tonight", "this", "This", "morning", "last", "LAST",
+		"night", "next", "coming", "past", "earlier", "later", "week", "month", "year", "years", "ago",
+		"a", "an", "one", "twelve", "12", "3", "31st", "2nd", "of", "in", "In", "during", "early", "mid",
+		"mid-", "late-", "midMarch", "lateMay", "May", "may", "MAY", "March", "Sept.", "Sep", "Oct.", "dec",
+		"December", "2017", "1999", "2017-10-05", "2017-10-5", "20171005", "1888", "2101", ",", ", ",
+		";", ":", ": ", "(", ")", "[", "]", " - ", " -- ", " – ", " — ", "—", "–", "-", ", which",
+		", Which", ", WHO", ", whom", ", whoever", ", as", ",  as", ",as", ", saying", ", stressing",
+		", asking", "\u00a0", "\u202f", "_", "x", "Syria", "said", "met", "é", "\u017f", "\n", "\t"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + r.IntN(14) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+			if r.IntN(3) > 0 {
+				b.WriteByte(' ')
+			}
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestFindAllMatchesRegexp(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		if foldsOutsideASCII(s) {
+			continue
+		}
+		cs := candidates(s, nil)
+		for i, p := range patterns {
+			want := p.re.FindAllStringSubmatchIndex(s, -1)
+			if got := findAll(i, s, cs); !reflect.DeepEqual(got, want) {
+				t.Fatalf("pattern %d in %q: got %v, want %v", i, s, got, want)
+			}
+		}
+	}
+}
+
+func TestClauseBreaksMatchRegexp(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		var want []int
+		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
+			want = append(want, loc[0])
+		}
+		if got := clauseBreaks(s); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: got %v, want %v", s, got, want)
+		}
+	}
+}
