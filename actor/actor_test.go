@@ -39,6 +39,8 @@ func TestDatedResolution(t *testing.T) {
 		// the same name on two dates: in office, then a former official
 		{"2015-06-01", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "GOV", "Hassan Rouhani"},
 		{"2022-06-01", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "ELI", "Hassan Rouhani"},
+		// before the first office the knowledge base knows: not a former official
+		{"2010-06-01", "Raisi spoke in Tehran.", "Raisi", "IRN", "", "Ebrahim Raisi"},
 		// no date: the person's office, never demoted
 		{"", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "GOV", "Hassan Rouhani"},
 		// a spelling variant
@@ -257,4 +259,27 @@ func mentionTexts(r Record) []string {
 		out = append(out, m.Text)
 	}
 	return out
+}
+
+func TestRoleMatch(t *testing.T) {
+	cases := []struct {
+		desc, role string
+		want       bool
+	}{
+		{"president", "president", true},
+		{"president", "vice president", false},
+		{"prime minister", "foreign minister", false},
+		{"foreign minister", "foreign minister", true},
+		{"defense minister", "defence minister", true},
+		{"minister", "foreign minister", true},
+		{"parliament speaker", "speaker of the people's assembly", true},
+		{"speaker", "speaker of parliament", true},
+		{"interior minister", "defence minister", false},
+		{"parliament speaker", "speaker", true},
+	}
+	for _, c := range cases {
+		if got := RoleMatch(c.desc, c.role); got != c.want {
+			t.Errorf("RoleMatch(%q, %q) = %v, want %v", c.desc, c.role, got, c.want)
+		}
+	}
 }

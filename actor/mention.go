@@ -345,7 +345,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 			if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
 				continue
 			}
-			if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) {
+			if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
 				continue // "Gabriel Boric" is not Sigmar Gabriel
 			}
 			if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
@@ -377,6 +377,19 @@ func lastStart(p *Person) string {
 		return ""
 	}
 	return p.Terms[len(p.Terms)-1].Start
+}
+
+// titleBefore reports an office or title word right before token i ("FM Muallem").
+func (d *Doc) titleBefore(toks []text.Token, i int) bool {
+	if i == 0 || i+1 < len(toks) && isNameWord(toks[i+1]) {
+		return false
+	}
+	for _, p := range d.kb.phrases[toks[i-1].Lower] {
+		if len(p.toks) == 1 && (p.entry.Kind == KindOffice || p.entry.Kind == KindTitle) && matches(p, toks, i-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfOtherName reports whether the one-word name at i stands next to other capitalised name
@@ -695,8 +708,10 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			m.Sector = office
 		case held && len(person.Terms) > 0:
 			m.Sector = t.Sector
+		case !held && d.Date != "" && before(person.Terms[0].Start, d.Date):
+			m.Sector = "ELI" // out of office: a former official
 		case !held && d.Date != "":
-			m.Sector = "ELI"
+			m.Sector = title // before any office the knowledge base knows: only what the text says
 		default:
 			m.Sector = firstNonEmpty(title, t.Sector)
 		}
@@ -923,7 +938,51 @@ func RoleMatch(desc, role string) bool {
 			return false
 		}
 	}
+	// the words before the head must agree: a "prime minister" is not a "foreign minister";
+	// "parliament speaker" is the "speaker of the people's assembly"
+	rw := strings.Fields(strings.ReplaceAll(r, "'s", ""))
+	if len(rw) == 1 {
+		return true // a bare "speaker" may be any speaker
+	}
+	for _, w := range strings.Fields(preHead(d)) {
+		if !containsWord(rw, w) && !(legislature[w] && anyWord(rw, legislature)) {
+			return false
+		}
+	}
 	return true
+}
+
+// legislature words name one body in different ways.
+var legislature = map[string]bool{"parliament": true, "parliamentary": true, "assembly": true,
+	"majlis": true, "congress": true, "duma": true, "knesset": true, "house": true, "legislature": true}
+
+// preHead returns the words of a post before its head ("foreign" of "foreign minister").
+func preHead(r string) string {
+	if i := strings.Index(r, " of "); i > 0 {
+		r = r[:i]
+	}
+	if i := strings.LastIndex(r, " "); i > 0 {
+		return r[:i]
+	}
+	return ""
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+func anyWord(ws []string, set map[string]bool) bool {
+	for _, x := range ws {
+		if set[x] {
+			return true
+		}
+	}
+	return false
 }
 
 func normRole(s string) string {

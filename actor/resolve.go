@@ -146,6 +146,8 @@ func (kb *KB) Who(name, date string) []Explanation {
 				e.Reasons = append(e.Reasons, fmt.Sprintf("no date: the latest office, %s %s", t.Country, t.Role))
 			case held:
 				e.Reasons = append(e.Reasons, fmt.Sprintf("on %s in office as %s %s", date, t.Country, t.Role))
+			case !before(m.Person.Terms[0].Start, date):
+				e.Reasons = append(e.Reasons, fmt.Sprintf("on %s before any office the knowledge base knows: the sector only from the text", date))
 			default:
 				e.Reasons = append(e.Reasons, fmt.Sprintf("on %s not in office: a former official (ELI), last %s %s", date, t.Country, t.Role))
 			}
