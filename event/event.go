@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
@@ -90,8 +91,26 @@ func PublicationDate(doc ingest.Document) (string, string) {
 
 // Code returns the events of one document, in text order.
 func (c *Coder) Code(doc ingest.Document) []Event {
-	date, _ := PublicationDate(doc)
-	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date)}
+	return c.code(doc, nil)
+}
+
+// Explain codes a document like Code and also returns, in words, every decision the coder made:
+// the tokens and actors of each sentence and how each actor was resolved, each phrase of the
+// patterns that matched (with its file and line), each event produced or not coded and why, and
+// the events folded into another report of the same occasion. This is how users debug and
+// extend the dictionaries (dyad explain).
+func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
+	var b strings.Builder
+	evs := c.code(doc, &b)
+	return evs, b.String()
+}
+
+func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
+	date, src := PublicationDate(doc)
+	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace}
+	if trace != nil {
+		st.note("published: %q (%s)", date, src)
+	}
 	if p, ok := c.Places.Dateline(doc.Text); ok {
 		st.dateline = &p
 	}
@@ -109,11 +128,12 @@ type docState struct {
 	c         *Coder
 	doc       ingest.Document
 	date      string
-	narrative string          // the day the article was last telling of, carried from sentence to sentence
-	times     []when.Expr     // the time expressions of the current sentence
-	dateline  *place.Place    // where the article was filed, when its first line says
-	placeSent *place.Prepared // the latest sentence an event was located in, split into words
-	scene     *Location       // where the occasion the article is telling took place
+	narrative string           // the day the article was last telling of, carried from sentence to sentence
+	times     []when.Expr      // the time expressions of the current sentence
+	dateline  *place.Place     // where the article was filed, when its first line says
+	placeSent *place.Prepared  // the latest sentence an event was located in, split into words
+	scene     *Location        // where the occasion the article is telling took place
+	trace     *strings.Builder // the decisions, for Explain; nil when coding
 	actors    *actor.Doc
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
@@ -174,6 +194,29 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	e.evStart = start
 	e.ID = eventID(st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)
 	st.events = append(st.events, e)
+	if st.trace != nil {
+		tgt := "none"
+		if e.Target != nil {
+			tgt = e.Target.Code
+		}
+		intent := ""
+		if e.Intended != "" {
+			intent = " intended " + e.Intended
+		}
+		neg := ""
+		if e.Negated {
+			neg = " (negated: did not happen)"
+		}
+		st.note("  + event %s%s %s -> %s, CAMEO %s, Goldstein %g, date %s (%s)%s", e.Type, intent, e.Source.Code, tgt, e.Cameo, e.Goldstein, e.Date, e.DateSource, neg)
+	}
+}
+
+// note records a decision for Explain.
+func (st *docState) note(format string, args ...any) {
+	if st.trace != nil {
+		fmt.Fprintf(st.trace, format, args...)
+		st.trace.WriteByte('\n')
+	}
 }
 
 // eventID returns an event's id: the first 8 bytes, in hex, of the SHA-256 of its document id,
@@ -251,6 +294,7 @@ func (st *docState) merged() []Event {
 			k = strconv.Itoa(e.Sentence) + "|" + e.Type + "|" + e.srcKey + "|" + e.tgtKey + "|" + e.Intended + "|" + strconv.FormatBool(e.Negated)
 		}
 		if seen[k] {
+			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
 		}
 		seen[k] = true

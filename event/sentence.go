@@ -1,8 +1,6 @@
 package event
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
@@ -99,24 +97,43 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions}
-	if debug {
-		fmt.Fprintf(os.Stderr, "sentence %d: %s\n", idx, s.Text)
-		for _, m := range mentions {
-			fmt.Fprintf(os.Stderr, "  actor %q %s%s %q\n", m.Text, m.Country, m.Sector, m.Name)
+	if st.trace != nil {
+		st.note("sentence %d: %s", idx, s.Text)
+		var words []string
+		for _, t := range toks {
+			words = append(words, t.Text)
 		}
-		for _, tr := range trs {
-			fmt.Fprintf(os.Stderr, "  found %q %s framed=%v\n", tr.m.p.text, tr.m.p.rule.Type, tr.framed)
+		st.note("  tokens: %s", strings.Join(words, " | "))
+		for _, m := range mentions {
+			how := "from the dictionaries"
+			switch {
+			case m.Pronoun:
+				how = "a pronoun for the person last spoken of"
+			case m.Learned:
+				how = "learned from the text"
+			case m.Person != nil && m.Name != "" && !strings.Contains(strings.ToLower(m.Text), strings.ToLower(lastWord(m.Name))):
+				how = "a description of the post holder"
+			}
+			st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
 		}
 	}
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
+	}
+	for _, tr := range trs {
+		st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
 	}
 	topic := sc.topics(blocked, trs)
 	var prevSubj *actor.Mention
 	prevEnd := 0
 	for _, tr := range trs {
 		// a charge in a discussed topic is still a charge (guideline 9)
-		if tr.framed || topic[tr.m.first] && !tr.m.p.rule.Named {
+		if tr.framed {
+			st.note("  - %q: not coded on its own: what the phrase before it frames (its intent)", st.doc.Text[tr.start:tr.end])
+			continue
+		}
+		if topic[tr.m.first] && !tr.m.p.rule.Named {
+			st.note("  - %q: not coded: a topic of talks, a condition or a purpose", st.doc.Text[tr.start:tr.end])
 			continue
 		}
 		// an act named inside the object of another act is part of it: "police prevented
@@ -124,12 +141,14 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		subj := sc.subject(tr)
 		if prevEnd > 0 && !sc.joined(prevEnd, tr.m.first) && !tr.m.p.rule.Named &&
 			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) {
+			st.note("  - %q: not coded: inside the object of the act before it", st.doc.Text[tr.start:tr.end])
 			continue
 		}
-		if debug {
-			fmt.Fprintf(os.Stderr, "  trigger %q (%s, %s) subject %v\n", tr.m.p.text, tr.m.p.rule.Type, tr.m.p.rule.Where, mentionText(subj))
-		}
+		before := len(st.events)
 		sc.code(idx, s, tr)
+		if len(st.events) == before {
+			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
+		}
 		prevSubj, prevEnd = subj, tr.m.last
 	}
 }
@@ -194,14 +213,12 @@ func isAdjectiveLike(t text.Token) bool {
 	return !t.IsCapitalized() && (strings.HasSuffix(t.Lower, "al") || strings.HasSuffix(t.Lower, "ive") || strings.HasSuffix(t.Lower, "ous") || strings.HasSuffix(t.Lower, "ent") || strings.HasSuffix(t.Lower, "ic"))
 }
 
-// debug prints the coder's decisions to standard error (DYAD_DEBUG=1), until `dyad explain` exists.
-var debug = os.Getenv("DYAD_DEBUG") != ""
-
-func mentionText(m *actor.Mention) string {
-	if m == nil {
-		return "none"
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
 	}
-	return m.Text
+	return f[len(f)-1]
 }
 
 type sentenceCtx struct {
@@ -569,7 +586,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	for _, a := range sources {
 		for _, b := range targets {
-			if b == nil && len(sources) == 2 && !r.Self && toCounterpart[r.Type] {
+			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart[r.Type] || r.Type == "CONSULT") {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
 			if b == nil && !r.Self && !targetOptional[r.Type] {

@@ -32,6 +32,7 @@ usage:
   dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
   dyad actors [flags] PATH...      the actors of each article with all their mentions
   dyad quotes [flags] PATH...      quotations attributed to their speakers
+  dyad explain [--date D] TEXT     every decision of the coder on a sentence or file, and why
   dyad who [--date D] NAME         how a name resolves on a date, and why
   dyad dict check DIR              validate your own dictionaries and patterns
   dyad ingest PATH... [--db DB]    code articles and store them with their events (DB: dyad.db,
@@ -80,6 +81,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdExport(args[1:], stdout, stderr)
 	case "dict":
 		return cmdDict(args[1:], stdout, stderr)
+	case "explain":
+		return cmdExplain(args[1:], stdin, stdout, stderr)
 	case "bench":
 		return cmdBench(args[1:], stdout, stderr)
 	case "who":

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -325,5 +326,34 @@ func TestCodeMerge(t *testing.T) {
 	}
 	if consult[0]["mentions"] != float64(3) || len(consult[0]["sources"].([]any)) != 4 {
 		t.Errorf("want 3 reports and 4 sources (one a copy): %v", consult[0])
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestExplainGolden shows every decision of the coder on sentences written for the test.
+func TestExplainGolden(t *testing.T) {
+	text := "The Syrian president met senior Iranian lawmaker, Alaeddin Boroujerdi, in Damascus on Thursday. " +
+		"The two sides discussed the fight against terrorism and called for closer ties. " +
+		"Iran did not threaten Syria. Egypt threatened to expel Turkish diplomats."
+	var out, errb bytes.Buffer
+	if code := run([]string{"explain", "--date", "2017-10-05", text}, nil, &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	golden := filepath.Join("testdata", "explain.golden")
+	if *update {
+		os.WriteFile(golden, out.Bytes(), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (go test ./cmd/dyad -run Explain -update creates it)", err)
+	}
+	if out.String() != string(want) {
+		t.Errorf("dyad explain differs from %s:\n%s", golden, out.String())
+	}
+	for _, s := range []string{"event/data/patterns.tsv:", "learned from the text", "not coded: a topic", "negated", "not coded on its own"} {
+		if !strings.Contains(out.String(), s) {
+			t.Errorf("explanation lacks %q", s)
+		}
 	}
 }
