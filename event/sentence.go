@@ -1,6 +1,7 @@
 package event
 
 import (
+	"math"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
@@ -480,7 +481,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		return
 	}
 	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
-	conf := 0.8
+	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && sc.beBefore(tr.m.first) {
 		by := sc.byAgent(tr.m.first + 1)
@@ -494,7 +495,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				}
 			}
 			if victim != nil && victim.Country != "" {
-				sc.st.add(idx, s, tr, nil, victim, 0.4)
+				sc.st.add(idx, s, tr, nil, victim, confidence(tr, nil, victim, "", "object"))
 			}
 			return
 		}
@@ -519,7 +520,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	if src == nil && verbal[r.Type] {
 		src = sc.attribution(tr)
-		conf = 0.6
+		srcHow = "attribution"
 	}
 	if src == nil || src.Country == "" && !sc.bothSides(src) {
 		return
@@ -550,14 +551,15 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			if p.First < src.First {
 				src, tgt = p, src
 			}
+			tgtHow = "partner"
 		}
 		if tgt == nil && toCounterpart[r.Type] {
 			// said at a meeting with no one named: to the other side of that meeting
-			tgt = sc.st.counterpart(src)
+			tgt, tgtHow = sc.st.counterpart(src), "meeting"
 		}
 		if tgt == nil && placeTargets[r.Type] {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
-			tgt = sc.population(tr)
+			tgt, tgtHow = sc.population(tr), "guessed"
 		}
 		if tgt == nil && !(targetOptional[r.Type] && src.Last >= tr.m.first-4) {
 			return // a promise without a target only when its maker is right before it
@@ -571,6 +573,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			c = p.Country
 		}
 		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
+		tgtHow = "guessed"
 	}
 	if tgt != nil && sameActor(src, tgt) {
 		return
@@ -598,12 +601,42 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			if b == nil && a.Country == "" {
 				continue
 			}
-			sc.st.add(idx, s, tr, a, b, conf)
+			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, srcHow, tgtHow))
 		}
 	}
 	if r.Type == "CONSULT" && r.Mode != "phone" && tgt != nil && !tr.negated {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
+}
+
+// confidence says how sure the coder is of an event, from how its parts were found: a named
+// source that is the subject of the phrase and a target that is its object are sure; a speaker
+// found after the fact, a pronoun, or a target guessed from the meeting or the place are less so;
+// a long phrase is surer than one word.
+func confidence(tr *trigger, src, tgt *actor.Mention, srcHow, tgtHow string) float64 {
+	c := 0.6
+	switch {
+	case src == nil:
+		c -= 0.2
+	case srcHow == "attribution":
+		c -= 0.1
+	case src.Person != nil || src.IsState():
+		c += 0.1 // a pronoun resolved to a person counts as the person
+	}
+	switch {
+	case tgt == nil:
+		c -= 0.1
+	case tgtHow == "meeting":
+		// the other side of the meeting the sentence tells of: usually right
+	case tgtHow == "guessed":
+		c -= 0.15
+	case tgtHow == "object" && (tgt.Person != nil || tgt.IsState()):
+		c += 0.1
+	}
+	if len(tr.m.p.words) > 1 {
+		c += 0.05
+	}
+	return math.Round(max(0.05, min(0.95, c))*100) / 100
 }
 
 // named codes an act carried by a noun whose target is the actor the noun names, before it ("the
@@ -651,7 +684,7 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 	for _, src := range speakers {
 		for _, a := range accused {
 			if !sameActor(src, a) && a.Country != "" {
-				sc.st.add(idx, s, tr, src, a, 0.6)
+				sc.st.add(idx, s, tr, src, a, confidence(tr, src, a, "subject", "object"))
 			}
 		}
 	}
@@ -690,7 +723,7 @@ func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
 	if speaker == nil || sameActor(speaker, obliged) {
 		return
 	}
-	sc.st.add(idx, s, tr, speaker, obliged, 0.6)
+	sc.st.add(idx, s, tr, speaker, obliged, confidence(tr, speaker, obliged, "subject", "object"))
 }
 
 func indexCountry(ms []*actor.Mention, m *actor.Mention) int {
