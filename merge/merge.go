@@ -2,8 +2,6 @@ package merge
 
 import (
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/event"
@@ -38,7 +36,8 @@ type Merged struct {
 var symmetric = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true}
 
 // Merge merges the events of results (one per document, in input order) that are one event
-// reported by several documents. Two events are one when they have
+// reported by several documents. Two events are one when they are Same (the rule of Key and Near):
+// they have
 //
 //   - the same type, intent (Intended) and negation, and for CONSULT both or neither by phone;
 //   - the same source and target codes (country and sector; with source and target swapped for
@@ -76,11 +75,11 @@ func Merge(results []event.Result, windowDays int) []Merged {
 		src := Source{DocID: r.Doc.ID, Outlet: r.Doc.Outlet, URL: r.Doc.URL, Published: d.pub,
 			DuplicateOf: dups[r.Doc.ID]}
 		for _, e := range r.Events {
-			k := key(e)
+			k := Key(e)
 			first, last, dated := when.Span(e.Date)
 			var g *group
 			for _, c := range byKey[k] {
-				if c.near(first, last, dated, windowDays) {
+				if Same(c.m.Event, e, windowDays) {
 					g = c
 					break
 				}
@@ -123,16 +122,6 @@ type group struct {
 	dated       bool      // whether it has a date
 }
 
-// near tells whether a date (its first and last days, or !dated) is within window days of the
-// group's.
-func (g *group) near(first, last time.Time, dated bool, window int) bool {
-	if !dated || !g.dated {
-		return !dated && !g.dated
-	}
-	w := time.Duration(window) * 24 * time.Hour
-	return !first.After(g.last.Add(w)) && !g.first.After(last.Add(w))
-}
-
 // complete takes from e, another report of the group's event, what the group lacks.
 func (g *group) complete(e event.Event, first, last time.Time, dated bool) {
 	if dated && last.Sub(first) < g.last.Sub(g.first) {
@@ -171,19 +160,4 @@ func mentions(sources []Source) int {
 		}
 	}
 	return n
-}
-
-// key is what two events must share to be one: type, intent, negation, phone or not, and the
-// actors' codes (in either order for the symmetric types).
-func key(e event.Event) string {
-	src, tgt := e.Source.Code, ""
-	if e.Target != nil {
-		tgt = e.Target.Code
-	}
-	if symmetric[e.Type] && tgt < src {
-		src, tgt = tgt, src
-	}
-	phone := e.Type == "CONSULT" && e.Mode == "phone"
-	return strings.Join([]string{e.Type, e.Intended, strconv.FormatBool(e.Negated),
-		strconv.FormatBool(phone), src, tgt}, "\x00")
 }

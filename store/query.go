@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/event"
+	"github.com/dyad-events/dyad/merge"
 )
 
 // Filter selects events. Empty fields select everything.
@@ -115,26 +116,101 @@ func (s *Store) Events(ctx context.Context, f Filter, fn func(*event.Event) erro
 
 // scanEvent reads one row of eventColumns.
 func scanEvent(rows *sql.Rows) (event.Event, error) {
-	var e event.Event
-	var t [5]sql.NullString // target text, name, country, sector, code
-	var locName, locCountry sql.NullString
-	var lat, lon sql.NullFloat64
-	err := rows.Scan(&e.ID, &e.DocID, &e.Sentence, &e.Date, &e.DateSource, &e.Type, &e.Mode,
+	var sc eventScan
+	err := rows.Scan(sc.dest()...)
+	return sc.event(), err
+}
+
+// eventScan receives a row of eventColumns and makes the event of it.
+type eventScan struct {
+	e                   event.Event
+	t                   [5]sql.NullString // target text, name, country, sector, code
+	locName, locCountry sql.NullString
+	lat, lon            sql.NullFloat64
+}
+
+// dest returns the destinations of eventColumns for rows.Scan.
+func (sc *eventScan) dest() []any {
+	e, t := &sc.e, &sc.t
+	return []any{&e.ID, &e.DocID, &e.Sentence, &e.Date, &e.DateSource, &e.Type, &e.Mode,
 		&e.Intent, &e.Intended, &e.Negated, &e.Cameo, &e.Goldstein,
 		&e.Source.Text, &e.Source.Name, &e.Source.Country, &e.Source.Sector, &e.Source.Code,
-		&t[0], &t[1], &t[2], &t[3], &t[4], &locName, &locCountry, &lat, &lon, &e.Evidence, &e.Confidence)
-	if err != nil {
-		return e, err
-	}
+		&t[0], &t[1], &t[2], &t[3], &t[4], &sc.locName, &sc.locCountry, &sc.lat, &sc.lon, &e.Evidence, &e.Confidence}
+}
+
+// event returns the event scanned, with its own target and location.
+func (sc *eventScan) event() event.Event {
+	e, t := sc.e, sc.t
 	if t[0].Valid {
 		e.Target = &event.Actor{Text: t[0].String, Name: t[1].String, Country: t[2].String,
 			Sector: t[3].String, Code: t[4].String}
 	}
-	if locName.Valid {
-		e.Location = &event.Location{Name: locName.String, Country: locCountry.String,
-			Lat: lat.Float64, Lon: lon.Float64}
+	if sc.locName.Valid {
+		e.Location = &event.Location{Name: sc.locName.String, Country: sc.locCountry.String,
+			Lat: sc.lat.Float64, Lon: sc.lon.Float64}
 	}
-	return e, nil
+	return e
+}
+
+// qualified returns eventColumns with each column prefixed by a table's alias: "e.id, e.doc_id…".
+func qualified(alias string) string {
+	cols := strings.Split(eventColumns, ",")
+	for i, c := range cols {
+		cols[i] = alias + "." + strings.TrimSpace(c)
+	}
+	return strings.Join(cols, ", ")
+}
+
+// Merged calls fn with each event that the filter selects, as Events does, with its mentions
+// (independent reports) and its sources, earliest published first: the record of dyad code
+// --merge. An error from fn stops the iteration and is returned.
+func (s *Store) Merged(ctx context.Context, f Filter, fn func(*merge.Merged) error) error {
+	if err := f.Check(); err != nil {
+		return err
+	}
+	cond, args := f.where()
+	order := `ORDER BY date, doc_id, sentence, id`
+	selected := `SELECT * FROM events WHERE ` + cond
+	if f.Limit > 0 {
+		selected += ` ` + order + ` LIMIT ` + strconv.Itoa(f.Limit)
+	}
+	query := `SELECT ` + qualified("e") + `, e.mentions, s.doc_id, s.outlet, s.url, s.published, s.duplicate_of
+		FROM (` + selected + `) e LEFT JOIN event_sources s ON s.event_id = e.id
+		ORDER BY e.date, e.doc_id, e.sentence, e.id, s.published = '', s.published, s.document_id`
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return fmt.Errorf("querying events in %s: %w", s.where, err)
+	}
+	defer rows.Close()
+	var m *merge.Merged // the event being read: one row per source
+	for rows.Next() {
+		var sc eventScan
+		var mentions int
+		var docID, outlet, url, published, dupOf sql.NullString
+		dest := append(sc.dest(), &mentions, &docID, &outlet, &url, &published, &dupOf)
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("reading events from %s: %w", s.where, err)
+		}
+		if m == nil || m.ID != sc.e.ID {
+			if m != nil {
+				if err := fn(m); err != nil {
+					return err
+				}
+			}
+			m = &merge.Merged{Event: sc.event(), Mentions: mentions, Sources: []merge.Source{}}
+		}
+		if docID.Valid {
+			m.Sources = append(m.Sources, merge.Source{DocID: docID.String, Outlet: outlet.String,
+				URL: url.String, Published: published.String, DuplicateOf: dupOf.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading events from %s: %w", s.where, err)
+	}
+	if m != nil {
+		return fn(m)
+	}
+	return nil
 }
 
 // Types are the 16 PLOVER event types, in the order of their quad classes.

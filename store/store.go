@@ -8,7 +8,8 @@
 //
 // Documents are keyed by a hash of their text, so storing the same article again adds nothing;
 // events are keyed by their stable id, and each keeps the documents that reported it as its
-// sources. Writes go in transactions of many documents (see Writer): a run that is stopped keeps
+// sources: a report of an event stored before, from another document, adds a source to it rather
+// than another event (see merging.go). Writes go in transactions of many documents (see Writer): a run that is stopped keeps
 // every transaction it committed, and the next run skips those documents.
 package store
 

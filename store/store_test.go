@@ -4,8 +4,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -19,6 +22,7 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/merge"
 	"github.com/dyad-events/dyad/store"
 	"github.com/dyad-events/dyad/store/storetest"
 )
@@ -39,6 +43,11 @@ func TestStore(t *testing.T) {
 		{"timeline", testTimeline},
 		{"parquet", testParquet},
 		{"read only", testReadOnly},
+		{"merge rule", testMergeRule},
+		{"merge corpus", testMergeCorpus},
+		{"top", testTop},
+		{"upgrade from version 1", testUpgrade},
+		{"formats", testFormats},
 	}
 	for _, backend := range []string{"sqlite", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
@@ -277,7 +286,8 @@ func testSources(t *testing.T, newDSN func(testing.TB) string) {
 	if err := w.Commit(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if st, want := w.Stats(), (store.Stats{Documents: 1, Merged: 2}); st != want {
+	// the update is a near duplicate of t1: a source of its events, but not another mention
+	if st, want := w.Stats(), (store.Stats{Documents: 1, Merged: 2, Duplicates: 1}); st != want {
 		t.Errorf("stats: %+v, want %+v", st, want)
 	}
 	if c, want := counts(t, s), (store.Counts{Documents: 5, Events: 8, Sources: 10}); c != want {
@@ -314,6 +324,144 @@ func testSources(t *testing.T, newDSN func(testing.TB) string) {
 	}
 	if want := []string{"Wire A", "Wire C"}; !slices.Equal(outlets, want) {
 		t.Errorf("sources of e1: %v, want %v", outlets, want)
+	}
+	m := mergedByID(t, s)["e1"]
+	if m.Mentions != 1 || len(m.Sources) != 2 || m.Sources[1].DuplicateOf != "t1" || m.Sources[0].Published != "2021-03-05" {
+		t.Errorf("e1: %d mentions, sources %+v; want 1 mention, and t1 then its copy", m.Mentions, m.Sources)
+	}
+}
+
+// mergedByID returns the stored events with their mentions and sources, by id.
+func mergedByID(t *testing.T, s *store.Store) map[string]merge.Merged {
+	t.Helper()
+	out := map[string]merge.Merged{}
+	err := s.Merged(context.Background(), store.Filter{}, func(m *merge.Merged) error {
+		out[m.ID] = *m
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// testMergeRule stores two documents of one event each: merged or not as merge.Same says.
+func testMergeRule(t *testing.T, newDSN func(testing.TB) string) {
+	meet := ev("a", "da", 0, "2024-03-11", "CONSULT", "OMNGOV", "JORGOV", 1, "met")
+	with := func(f func(e *event.Event)) event.Event {
+		e := meet
+		e.ID, e.DocID = "b", "db"
+		if e.Target != nil {
+			tgt := *e.Target
+			e.Target = &tgt
+		}
+		f(&e)
+		return e
+	}
+	tests := []struct {
+		name   string
+		b      event.Event
+		window int
+		merged bool
+	}{
+		{"the same meeting", with(func(e *event.Event) {}), 1, true},
+		{"actors swapped", with(func(e *event.Event) { e.Source, *e.Target = *e.Target, e.Source }), 1, true},
+		{"a day later", with(func(e *event.Event) { e.Date = "2024-03-12" }), 1, true},
+		{"the month", with(func(e *event.Event) { e.Date = "2024-03" }), 0, true},
+		{"two days later", with(func(e *event.Event) { e.Date = "2024-03-13" }), 1, false},
+		{"two days later, window 2", with(func(e *event.Event) { e.Date = "2024-03-13" }), 2, true},
+		{"undated", with(func(e *event.Event) { e.Date = "" }), 30, false},
+		{"negated", with(func(e *event.Event) { e.Negated = true }), 1, false},
+		{"another type", with(func(e *event.Event) { e.Type = "SUPPORT" }), 1, false},
+		{"by phone", with(func(e *event.Event) { e.Mode = "phone" }), 1, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t, newDSN(t))
+			w := s.NewWriter(0)
+			w.Window = tc.window
+			ctx := context.Background()
+			da := ingest.Document{ID: "da", Outlet: "A", Text: "Oman and Jordan met, one outlet wrote in words of its own."}
+			db := ingest.Document{ID: "db", Outlet: "B", Text: "Another outlet told of the talks quite differently, at length."}
+			if err := w.Add(ctx, da, []event.Event{meet}); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Add(ctx, db, []event.Event{tc.b}); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Commit(ctx); err != nil {
+				t.Fatal(err)
+			}
+			got := mergedByID(t, s)
+			if !tc.merged {
+				if len(got) != 2 || got["a"].Mentions != 1 || got["b"].Mentions != 1 {
+					t.Errorf("want two events of one mention each: %+v", got)
+				}
+				return
+			}
+			a := got["a"]
+			if len(got) != 1 || a.Mentions != 2 || len(a.Sources) != 2 || a.Sources[1].DocID != "db" {
+				t.Errorf("want event a with 2 mentions, sources da and db: %+v", got)
+			}
+			if st := w.Stats(); st.Events != 1 || st.Merged != 1 {
+				t.Errorf("stats %+v, want 1 event and 1 merged", st)
+			}
+		})
+	}
+}
+
+// testMergeCorpus codes and stores the merge corpus: three outlets' reports of one meeting and a
+// wire copy of the first are one CONSULT event, of 3 mentions and 4 sources, the copy marked.
+func testMergeCorpus(t *testing.T, newDSN func(testing.TB) string) {
+	c, err := event.NewCoder("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []ingest.Document
+	err = ingest.Read([]string{"../testdata/merge/meeting.jsonl"}, nil, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(e *ingest.RecordError) { t.Error(e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := open(t, newDSN(t))
+	ctx := context.Background()
+	for range 2 { // the second time adds nothing
+		w := s.NewWriter(0)
+		for _, d := range docs {
+			if err := w.Add(ctx, d, c.Code(d)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var consults []merge.Merged
+	for _, m := range mergedByID(t, s) {
+		if m.Type == "CONSULT" {
+			consults = append(consults, m)
+		}
+	}
+	if len(consults) != 1 {
+		t.Fatalf("%d CONSULT events, want 1: %+v", len(consults), consults)
+	}
+	m := consults[0]
+	if m.Mentions != 3 || len(m.Sources) != 4 {
+		t.Errorf("%d mentions, %d sources; want 3 and 4: %+v", m.Mentions, len(m.Sources), m.Sources)
+	}
+	var dups []string
+	for _, src := range m.Sources {
+		if src.DuplicateOf != "" {
+			dups = append(dups, src.DocID+" of "+src.DuplicateOf)
+		}
+	}
+	if want := []string{"peninsula-daily-7781 of gulfwire-0311-oman-jordan"}; !slices.Equal(dups, want) {
+		t.Errorf("copies %v, want %v", dups, want)
+	}
+	if c := counts(t, s); c.Documents != 4 {
+		t.Errorf("counts %+v, want 4 documents", c)
 	}
 }
 
@@ -631,4 +779,202 @@ func snapshot(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return files
+}
+
+func testTop(t *testing.T, newDSN func(testing.TB) string) {
+	s := open(t, newDSN(t))
+	ingestAll(t, s, 0)
+	tests := []struct {
+		name string
+		q    store.TopQuery
+		want []store.TopRow
+	}{
+		// e5 is negated: left out
+		{"actors", store.TopQuery{Of: "actors", Limit: 3}, []store.TopRow{
+			{Source: "IRNGOV", Events: 5, Mentions: 5, Goldstein: (1.9 - 2 + 3.4 + 7.4 - 4) / 5},
+			{Source: "SYRGOV", Events: 5, Mentions: 5, Goldstein: (1.9 - 2 + 3.4 + 7.4 - 4) / 5},
+			{Source: "ISRMIL", Events: 1, Mentions: 1, Goldstein: -10},
+		}},
+		{"dyads", store.TopQuery{Of: "dyads"}, []store.TopRow{
+			{Source: "IRNGOV", Target: "SYRGOV", Events: 4, Mentions: 4, Goldstein: (1.9 + 3.4 + 7.4 - 4) / 4},
+			{Source: "ISRMIL", Target: "SYR", Events: 1, Mentions: 1, Goldstein: -10},
+			{Source: "SYRGOV", Target: "IRNGOV", Events: 1, Mentions: 1, Goldstein: -2},
+		}},
+		{"dyads of a type and dates", store.TopQuery{Of: "dyads", Type: "SUPPORT", From: "2021-03", To: "2021-03"}, []store.TopRow{
+			{Source: "IRNGOV", Target: "SYRGOV", Events: 1, Mentions: 1, Goldstein: 3.4},
+		}},
+		{"nothing", store.TopQuery{Of: "actors", From: "2030"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := s.Top(context.Background(), tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %+v, want %+v", got, tc.want)
+			}
+			for i := range got {
+				if math.Abs(got[i].Goldstein-tc.want[i].Goldstein) > 1e-9 {
+					t.Errorf("row %d: mean Goldstein %v, want %v", i, got[i].Goldstein, tc.want[i].Goldstein)
+				}
+				got[i].Goldstein = tc.want[i].Goldstein
+				if got[i] != tc.want[i] {
+					t.Errorf("row %d: %+v, want %+v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+	if _, err := s.Top(context.Background(), store.TopQuery{Of: "outlets"}); err == nil {
+		t.Error("top outlets: no error")
+	}
+}
+
+// testFormats writes the stored events as PLOVER JSON, GDELT TSV and GraphML, and reads them back.
+func testFormats(t *testing.T, newDSN func(testing.TB) string) {
+	s := open(t, newDSN(t))
+	ingestAll(t, s, 0)
+	ctx := context.Background()
+	var plover, gdelt strings.Builder
+	writePLOVER := store.PLOVERWriter(&plover)
+	writeGDELT, finish := store.GDELTWriter(&gdelt)
+	err := s.Merged(ctx, store.Filter{}, func(m *merge.Merged) error {
+		if err := writePLOVER(m); err != nil {
+			return err
+		}
+		return writeGDELT(m)
+	})
+	if err == nil {
+		err = finish()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	lines := strings.Split(strings.TrimSpace(plover.String()), "\n")
+	if len(lines) != 8 {
+		t.Fatalf("%d PLOVER records, want 8", len(lines))
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[len(lines)-2]), &rec); err != nil { // e6: aid with a location
+		t.Fatal(err)
+	}
+	for k, want := range map[string]any{"id": "e6", "event_type": "AID", "source_actor": "IRN", "source_agent": "GOV",
+		"target_actor": "SYR", "target_agent": "GOV", "place_name": "Damascus", "latitude": 33.51, "mentions": 1.0} {
+		if rec[k] != want {
+			t.Errorf("PLOVER record of e6: %s = %v, want %v", k, rec[k], want)
+		}
+	}
+
+	tsv := strings.Split(strings.TrimSuffix(gdelt.String(), "\n"), "\n")
+	if len(tsv) != 8 || tsv[0] != strings.Join(store.GDELTColumns, "\t") {
+		t.Fatalf("GDELT TSV: %d lines (want the header and 7 events, e5 being negated), header %q", len(tsv), tsv[0])
+	}
+	col := map[string]int{}
+	for i, c := range store.GDELTColumns {
+		col[c] = i
+	}
+	byID := map[string][]string{}
+	for _, line := range tsv[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) != len(store.GDELTColumns) {
+			t.Fatalf("GDELT row of %d fields, want %d: %q", len(f), len(store.GDELTColumns), line)
+		}
+		byID[f[0]] = f
+	}
+	for _, check := range []struct{ id, column, want string }{
+		{"e6", "SQLDATE", "20210502"}, {"e6", "QuadClass", "2"}, {"e6", "ActionGeo_Lat", "33.51"},
+		{"e6", "ActionGeo_Type", "4"}, {"e6", "Actor1Code", "IRNGOV"}, {"e6", "Actor2CountryCode", "SYR"},
+		{"e1", "SOURCEURL", "https://a.example/1"}, {"e1", "NumMentions", "1"}, {"e1", "NumSources", "1"},
+		{"e1", "EventRootCode", "00"}, {"e1", "GoldsteinScale", "1.9"}, {"e7", "Actor2Code", ""},
+		{"e8", "SQLDATE", ""},
+	} {
+		if got := byID[check.id][col[check.column]]; got != check.want {
+			t.Errorf("GDELT %s of %s: %q, want %q", check.column, check.id, got, check.want)
+		}
+	}
+
+	g, err := s.Graph(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var xmlText strings.Builder
+	if err := store.WriteGraphML(&xmlText, g); err != nil {
+		t.Fatal(err)
+	}
+	var doc store.GraphML
+	if err := xml.Unmarshal([]byte(xmlText.String()), &doc); err != nil {
+		t.Fatalf("reading the GraphML back: %v\n%s", err, xmlText.String())
+	}
+	if doc.XMLName.Space != "http://graphml.graphdrawing.org/xmlns" || doc.Graph.EdgeDefault != "directed" {
+		t.Errorf("GraphML namespace %q, edges %q", doc.XMLName.Space, doc.Graph.EdgeDefault)
+	}
+	nodes := map[string]map[string]string{}
+	for _, n := range doc.Graph.Nodes {
+		nodes[n.ID] = map[string]string{}
+		for _, d := range n.Data {
+			nodes[n.ID][d.Key] = d.Value
+		}
+	}
+	if want := []string{"IRNGOV", "ISRMIL", "SYR", "SYRGOV"}; !slices.Equal(slices.Sorted(maps.Keys(nodes)), want) {
+		t.Errorf("nodes %v, want %v", slices.Sorted(maps.Keys(nodes)), want)
+	}
+	if n := nodes["ISRMIL"]; n["country"] != "ISR" || n["sector"] != "MIL" {
+		t.Errorf("node ISRMIL: %v", n)
+	}
+	edges := map[string]map[string]string{}
+	for _, e := range doc.Graph.Edges {
+		edges[e.Source+">"+e.Target] = map[string]string{}
+		for _, d := range e.Data {
+			edges[e.Source+">"+e.Target][d.Key] = d.Value
+		}
+	}
+	if len(edges) != 3 {
+		t.Errorf("%d edges, want 3 (PROTEST has no target): %v", len(edges), edges)
+	}
+	want := map[string]string{"events": "4", "CONSULT": "1", "SUPPORT": "1", "AID": "1", "REJECT": "1", "goldstein": "2.175"}
+	if e := edges["IRNGOV>SYRGOV"]; !maps.Equal(e, want) {
+		t.Errorf("edge IRNGOV>SYRGOV: %v, want %v", e, want)
+	}
+}
+
+// testUpgrade takes a database back to schema version 1, as an earlier dyad left it, and checks
+// that opening it fills what version 2 adds, so that merging works on the events stored before.
+func testUpgrade(t *testing.T, newDSN func(testing.TB) string) {
+	dsn := newDSN(t)
+	s := open(t, dsn)
+	ingestAll(t, s, 0)
+	s.Close()
+	db := rawDB(t, dsn)
+	for _, stmt := range []string{
+		`DROP INDEX events_merge`, `DROP TABLE document_bands`,
+		`ALTER TABLE documents DROP COLUMN duplicate_of`, `ALTER TABLE documents DROP COLUMN signature`,
+		`ALTER TABLE events DROP COLUMN mentions`, `ALTER TABLE events DROP COLUMN merge_key`,
+		`ALTER TABLE events DROP COLUMN day_first`, `ALTER TABLE events DROP COLUMN day_last`,
+		`ALTER TABLE event_sources DROP COLUMN published`, `ALTER TABLE event_sources DROP COLUMN duplicate_of`,
+		`DELETE FROM schema_migrations WHERE version = 2`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	s = open(t, dsn)
+	// a copy of t1, with e1 coded again under another id a day later
+	cp := docs[0]
+	cp.ID, cp.Text = "t1-copy", cp.Text+" (copied)"
+	again := ev("e1b", "t1-copy", 0, "2021-03-06", "CONSULT", "SYRGOV", "IRNGOV", 1.9, "visited")
+	w := s.NewWriter(0)
+	if err := w.Add(context.Background(), cp, []event.Event{again}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if st, want := w.Stats(), (store.Stats{Documents: 1, Merged: 1, Duplicates: 1}); st != want {
+		t.Errorf("stats %+v, want %+v", st, want)
+	}
+	m := mergedByID(t, s)["e1"]
+	if m.Mentions != 1 || len(m.Sources) != 2 || m.Sources[0].Published != "2021-03-05" || m.Sources[1].DuplicateOf != "t1" {
+		t.Errorf("e1 after the upgrade: %d mentions, sources %+v", m.Mentions, m.Sources)
+	}
 }

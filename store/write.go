@@ -10,6 +10,8 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/merge"
+	"github.com/dyad-events/dyad/when"
 )
 
 // DefaultBatch is the number of documents a Writer stores per transaction by default: large
@@ -21,7 +23,10 @@ type Stats struct {
 	Documents int // documents stored
 	Skipped   int // documents not stored because one with the same text already was
 	Events    int // events stored
-	Merged    int // events already stored, reported again by another document: a source added
+	Merged    int // events one with a stored event (merge.Same) or an earlier one of the document
+	// Duplicates are the documents stored that are near duplicates of a document stored before:
+	// sources of their events that do not add to the mentions of events their original reports.
+	Duplicates int
 }
 
 func (a *Stats) add(b Stats) {
@@ -29,6 +34,7 @@ func (a *Stats) add(b Stats) {
 	a.Skipped += b.Skipped
 	a.Events += b.Events
 	a.Merged += b.Merged
+	a.Duplicates += b.Duplicates
 }
 
 // Writer stores documents with their events, in transactions of a fixed number of documents.
@@ -36,6 +42,10 @@ func (a *Stats) add(b Stats) {
 // whole documents only, and a later run skips the documents it finds already stored.
 // A Writer is not safe for concurrent use.
 type Writer struct {
+	// Window is the number of days apart two reports of one event may be dated (merge.Same);
+	// NewWriter sets it to DefaultWindow.
+	Window int
+
 	s     *Store
 	batch int
 
@@ -50,7 +60,7 @@ func (s *Store) NewWriter(batch int) *Writer {
 	if batch <= 0 {
 		batch = DefaultBatch
 	}
-	return &Writer{s: s, batch: batch}
+	return &Writer{s: s, batch: batch, Window: DefaultWindow}
 }
 
 // Stats returns what the committed transactions stored.
@@ -59,7 +69,10 @@ func (w *Writer) Stats() Stats {
 }
 
 // Add stores a document and its events, unless a document with the same text is stored already.
-// It commits when the batch is full. After an error the open transaction is rolled back (the
+// An event that is one with an event stored before (merge.Same, within Window days) or reported
+// earlier in the document is not stored again: the document becomes a source of that event, and
+// adds to its mentions unless the document is a near duplicate of one of its sources. It commits
+// when the batch is full. After an error the open transaction is rolled back (the
 // documents of earlier transactions stay stored) and the Writer can go on with a new one.
 func (w *Writer) Add(ctx context.Context, doc ingest.Document, events []event.Event) error {
 	if err := w.add(ctx, doc, events); err != nil {
@@ -81,13 +94,15 @@ func (w *Writer) add(ctx context.Context, doc ingest.Document, events []event.Ev
 		}
 		w.tx, w.stmts = tx, map[string]*sql.Stmt{}
 	}
-	insDoc, err := w.prepare(ctx, `INSERT INTO documents (hash, doc_id, title, url, outlet, published, text)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
+	insDoc, err := w.prepare(ctx, `INSERT INTO documents (hash, doc_id, title, url, outlet, published, text, signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING RETURNING id`)
 	if err != nil {
 		return err
 	}
+	sig := merge.Signature(doc.Text)
 	var docKey int64
-	err = insDoc.QueryRowContext(ctx, Hash(doc), doc.ID, doc.Title, doc.URL, doc.Outlet, doc.Published, doc.Text).Scan(&docKey)
+	err = insDoc.QueryRowContext(ctx, Hash(doc), doc.ID, doc.Title, doc.URL, doc.Outlet, doc.Published, doc.Text,
+		packSignature(sig)).Scan(&docKey)
 	if errors.Is(err, sql.ErrNoRows) { // stored already (ON CONFLICT DO NOTHING returned no row)
 		w.pending.Skipped++
 		return nil
@@ -96,45 +111,124 @@ func (w *Writer) add(ctx context.Context, doc ingest.Document, events []event.Ev
 		return err
 	}
 	w.pending.Documents++
-	// With PostgreSQL every statement is a round trip to the server, so the events and their
-	// sources go in one statement each per hundred events; with SQLite a statement is a function
-	// call, and a statement of one row, prepared once, is fastest.
+
+	// Is the document a near duplicate of one stored before?
+	bands := bandArgs(sig)
+	orig, err := w.findOriginal(ctx, sig, bands)
+	if err != nil {
+		return err
+	}
+	var dupOf any // the source's duplicate_of: NULL, or the original's doc_id
+	if orig.key != 0 {
+		w.pending.Duplicates++
+		dupOf = orig.docID
+		if _, err := w.exec(ctx, `UPDATE documents SET duplicate_of = ? WHERE id = ?`, orig.key, docKey); err != nil {
+			return fmt.Errorf("marking a near duplicate: %w", err)
+		}
+	}
+	// With PostgreSQL every statement is a round trip to the server, so rows go in one statement
+	// each per hundred (the band keys of a document in one); with SQLite a statement is a
+	// function call, and a statement of one row, prepared once, is fastest.
 	rowsPerInsert := 1
 	if w.s.postgres {
 		rowsPerInsert = 100
 	}
-	for chunk := range slices.Chunk(events, rowsPerInsert) {
-		evArgs := make([]any, 0, len(chunk)*eventColumnCount)
-		srcArgs := make([]any, 0, len(chunk)*5)
-		for i := range chunk {
-			evArgs = append(evArgs, eventArgs(&chunk[i])...)
-			srcArgs = append(srcArgs, chunk[i].ID, docKey, doc.ID, doc.Outlet, doc.URL)
+	for chunk := range slices.Chunk(bands, rowsPerInsert) {
+		args := make([]any, 0, 2*len(chunk))
+		for _, k := range chunk {
+			args = append(args, k, docKey)
 		}
-		insEvents, err := w.prepare(ctx, insertRows("events ("+eventColumns+")", eventColumnCount, len(chunk))+
-			" ON CONFLICT (id) DO NOTHING")
-		if err != nil {
-			return err
+		if _, err := w.exec(ctx, insertRows("document_bands (band_key, document_id)", 2, len(chunk)), args...); err != nil {
+			return fmt.Errorf("band keys: %w", err)
 		}
-		res, err := insEvents.ExecContext(ctx, evArgs...)
-		if err != nil {
+	}
+
+	// Each event is one with a stored event (or an earlier one of this document), or is new.
+	cands, err := w.candidates(ctx, events)
+	if err != nil {
+		return err
+	}
+	pub, _ := when.Published(doc.Published, doc.Text)
+	var fresh []*event.Event // events to store
+	var sourceOf []string    // events to add the document to as a source
+	var mentioned []string   // stored events the document adds a mention to
+	for i := range events {
+		e := &events[i]
+		if c := oneWith(cands, e, w.Window); c != nil {
+			w.pending.Merged++
+			if c.sourced {
+				continue
+			}
+			c.sourced = true
+			sourceOf = append(sourceOf, c.e.ID)
+			counts := true
+			if orig.key != 0 { // a copy counts unless the document it copies is a source already
+				copied, err := w.isSource(ctx, c.e.ID, orig.key)
+				if err != nil {
+					return err
+				}
+				counts = !copied
+			}
+			if counts {
+				mentioned = append(mentioned, c.e.ID)
+			}
+			continue
+		}
+		w.pending.Events++
+		fresh = append(fresh, e)
+		sourceOf = append(sourceOf, e.ID)
+		cands = append(cands, &candidate{e: *e, sourced: true})
+	}
+
+	for chunk := range slices.Chunk(fresh, rowsPerInsert) {
+		args := make([]any, 0, len(chunk)*insertColumnCount)
+		for _, e := range chunk {
+			first, last := days(e.Date)
+			args = append(append(args, eventArgs(e)...), 1, merge.Key(*e), first, last)
+		}
+		if _, err := w.exec(ctx, insertRows("events ("+eventColumns+", mentions, merge_key, day_first, day_last)",
+			insertColumnCount, len(chunk)), args...); err != nil {
 			return fmt.Errorf("events: %w", err)
 		}
-		added, err := res.RowsAffected()
-		if err != nil {
-			return fmt.Errorf("events: %w", err)
+	}
+	for chunk := range slices.Chunk(sourceOf, rowsPerInsert) {
+		args := make([]any, 0, len(chunk)*7)
+		for _, id := range chunk {
+			args = append(args, id, docKey, doc.ID, doc.Outlet, doc.URL, pub, dupOf)
 		}
-		w.pending.Events += int(added)
-		w.pending.Merged += len(chunk) - int(added) // their ids were stored before
-		insSources, err := w.prepare(ctx, insertRows("event_sources (event_id, document_id, doc_id, outlet, url)", 5, len(chunk))+
-			" ON CONFLICT DO NOTHING")
-		if err != nil {
-			return err
-		}
-		if _, err := insSources.ExecContext(ctx, srcArgs...); err != nil {
+		if _, err := w.exec(ctx, insertRows("event_sources (event_id, document_id, doc_id, outlet, url, published, duplicate_of)",
+			7, len(chunk)), args...); err != nil {
 			return fmt.Errorf("sources of events: %w", err)
 		}
 	}
+	for _, id := range mentioned {
+		if _, err := w.exec(ctx, `UPDATE events SET mentions = mentions + 1 WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("mentions: %w", err)
+		}
+	}
 	return nil
+}
+
+// isSource reports whether a stored document (by its key) is a source of an event.
+func (w *Writer) isSource(ctx context.Context, eventID string, docKey int64) (bool, error) {
+	st, err := w.prepare(ctx, `SELECT COUNT(*) FROM event_sources WHERE event_id = ? AND document_id = ?`)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := st.QueryRowContext(ctx, eventID, docKey).Scan(&n); err != nil {
+		return false, fmt.Errorf("looking up sources: %w", err)
+	}
+	return n > 0, nil
+}
+
+// exec runs a statement, prepared once, in the open transaction.
+func (w *Writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.prepare(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 // prepare returns the statement of query prepared in the open transaction, preparing it the
@@ -202,6 +296,10 @@ const eventColumns = `id, doc_id, sentence, date, date_source, type, mode, inten
 	location_name, location_country, location_lat, location_lon, evidence, confidence`
 
 const eventColumnCount = 28
+
+// insertColumnCount is the number of values of a stored event: eventColumns, then mentions,
+// merge_key, day_first and day_last.
+const insertColumnCount = eventColumnCount + 4
 
 // eventArgs returns the values of an event's columns; a missing target or location is NULL.
 func eventArgs(e *event.Event) []any {

@@ -40,6 +40,7 @@ usage:
   dyad query [filters] [--db DB]   stored events by actor, country, type, date, words of evidence
   dyad timeline A B [--by month|year] [--db DB]
                                    what countries A and B did to each other, period by period
+  dyad top actors|dyads [--db DB]  the most frequent actors or dyads, with mean Goldstein
   dyad export --format csv|jsonl|parquet [--db DB] [-o FILE]
                                    every stored event, for pandas, R, DuckDB or Spark
 
@@ -79,6 +80,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return cmdTimeline(args[1:], stdout, stderr)
 	case "export":
 		return cmdExport(args[1:], stdout, stderr)
+	case "top":
+		return cmdTop(args[1:], stdout, stderr)
 	case "dict":
 		return cmdDict(args[1:], stdout, stderr)
 	case "explain":

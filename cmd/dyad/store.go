@@ -8,9 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -23,6 +25,7 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/merge"
 	"github.com/dyad-events/dyad/store"
 )
 
@@ -69,10 +72,12 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	db := fs.String("db", defaultDB, dbHelp)
 	batch := fs.Int("batch", store.DefaultBatch, "documents stored per transaction")
 	workers := fs.Int("workers", 0, "documents coded in parallel (0: one per CPU)")
+	window := fs.Int("window", store.DefaultWindow, "days apart two reports of one event may be dated")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad ingest PATH... [--db FILE.db | --db postgres://...]\n\n"+
 			"Codes articles (.txt, .jsonl, directories, - for stdin) and stores them with their events.\n"+
-			"Articles already stored (the same text) are skipped, so a run that was stopped can be run again.\n\n")
+			"Articles already stored (the same text) are skipped, so a run that was stopped can be run again.\n"+
+			"An event already stored, reported again by another article, gets that article as a source.\n\n")
 		fs.PrintDefaults()
 	}
 	paths, err := parseArgs(fs, args)
@@ -85,6 +90,10 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *batch <= 0 {
 		fmt.Fprintf(stderr, "dyad ingest: --batch must be at least 1\n")
+		return exitUsage
+	}
+	if *window < 0 {
+		fmt.Fprintf(stderr, "dyad ingest: --window must be 0 or more\n")
 		return exitUsage
 	}
 	coder, err := event.NewCoder("", "")
@@ -100,13 +109,15 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer st.Close()
 
 	ctx := context.Background()
-	var skipped atomic.Int64 // documents found stored before they were coded
-	failed := 0              // records that could not be read; the reader's until it ends
+	var skipped atomic.Int64   // documents found stored before they were coded
+	var readBytes atomic.Int64 // about how much of the input has been read (see recordSize)
+	failed := 0                // records that could not be read; the reader's until it ends
 	docs := make(chan ingest.Document, 16)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(docs)
 		readErr <- ingest.Read(paths, stdin, func(d ingest.Document) error {
+			readBytes.Add(recordSize(d))
 			stored, err := st.Has(ctx, store.Hash(d))
 			if err != nil {
 				return err
@@ -124,7 +135,8 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}()
 
 	w := st.NewWriter(*batch)
-	prog := newProgress(stderr)
+	w.Window = *window
+	prog := newProgress(stderr, inputSize(paths))
 	coded, events := 0, 0
 	err = coder.Run(docs, *workers, func(r event.Result) error {
 		if err := w.Add(ctx, r.Doc, r.Events); err != nil {
@@ -132,7 +144,7 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		coded++
 		events += len(r.Events)
-		prog.show(coded, int(skipped.Load()), events, false)
+		prog.show(coded, int(skipped.Load()), events, readBytes.Load(), false)
 		return nil
 	})
 	if rerr := <-readErr; err == nil {
@@ -143,11 +155,12 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		w.Rollback()
 	}
-	prog.show(coded, int(skipped.Load()), events, true)
+	prog.show(coded, int(skipped.Load()), events, readBytes.Load(), true)
 
 	s := w.Stats()
-	fmt.Fprintf(stdout, "documents: %d new, %d already stored\n", s.Documents, int(skipped.Load())+s.Skipped)
-	fmt.Fprintf(stdout, "events: %d new, %d already stored (a source added)\n", s.Events, s.Merged)
+	fmt.Fprintf(stdout, "documents: %d new, %d already stored; %d of the new are near duplicates of others\n",
+		s.Documents, int(skipped.Load())+s.Skipped, s.Duplicates)
+	fmt.Fprintf(stdout, "events: %d new, %d reports of events already stored (a source added)\n", s.Events, s.Merged)
 	if c, cerr := st.Counts(ctx); cerr == nil {
 		fmt.Fprintf(stdout, "%s holds %d documents and %d events\n", st, c.Documents, c.Events)
 	}
@@ -163,32 +176,77 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// progress shows a line of counts and rates on a terminal, at most a few times a second.
+// progress shows a line of counts and rates on a terminal, at most a few times a second, with
+// an estimate of the time left when the size of the input is known.
 type progress struct {
 	w     io.Writer // nil when not a terminal
+	size  int64     // bytes of input; 0 when unknown (standard input)
 	start time.Time
 	last  time.Time
 }
 
-func newProgress(w io.Writer) *progress {
-	p := &progress{start: time.Now()}
+func newProgress(w io.Writer, size int64) *progress {
+	p := &progress{start: time.Now(), size: size}
 	if isTerminal(w) {
 		p.w = w
 	}
 	return p
 }
 
-func (p *progress) show(coded, skipped, events int, final bool) {
+// show writes the progress line: read is about how many bytes of the input have been read.
+func (p *progress) show(coded, skipped, events int, read int64, final bool) {
 	if p.w == nil || (!final && time.Since(p.last) < 250*time.Millisecond) {
 		return
 	}
 	p.last = time.Now()
-	secs := max(time.Since(p.start).Seconds(), 0.001)
-	fmt.Fprintf(p.w, "\r%d documents coded, %d already stored, %d events; %.0f documents/s, %.0f events/s ",
+	elapsed := time.Since(p.start)
+	secs := max(elapsed.Seconds(), 0.001)
+	line := fmt.Sprintf("\r%d documents coded, %d already stored, %d events; %.0f documents/s, %.0f events/s",
 		coded, skipped, events, float64(coded)/secs, float64(events)/secs)
+	if !final {
+		line += eta(read, p.size, elapsed)
+	}
+	fmt.Fprint(p.w, line+"   ")
 	if final {
 		fmt.Fprintln(p.w)
 	}
+}
+
+// eta returns "; about 1m30s left" from the bytes read of the input's size and the time it took,
+// or "" when the size is unknown or too little has been read to tell.
+func eta(read, size int64, elapsed time.Duration) string {
+	if size <= 0 || read <= 0 || elapsed < time.Second {
+		return ""
+	}
+	read = min(read, size)
+	left := time.Duration(float64(elapsed) * float64(size-read) / float64(read))
+	return "; about " + left.Round(time.Second).String() + " left"
+}
+
+// inputSize returns the sum of the sizes of the files that ingest will read (directories are
+// walked), or 0 when it reads standard input, whose size is unknown.
+func inputSize(paths []string) int64 {
+	var size int64
+	for _, p := range paths {
+		if p == "-" {
+			return 0
+		}
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					size += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return size
+}
+
+// recordSize estimates how many bytes of input a document took: its fields, and a little for the
+// JSON around them. It is the measure of ingest's progress through the input's size.
+func recordSize(d ingest.Document) int64 {
+	return int64(len(d.Text) + len(d.ID) + len(d.Title) + len(d.URL) + len(d.Outlet) + len(d.Published) + 60)
 }
 
 // dateFlags adds the flags of a date range, which dyad query and dyad timeline share.
@@ -241,19 +299,26 @@ func cmdQuery(args []string, stdout, stderr io.Writer) int {
 	bw := bufio.NewWriterSize(stdout, 256<<10)
 	var write func(*event.Event) error
 	var finish func() error
+	n := 0
 	switch *format {
-	case "jsonl":
-		write, finish = jsonlWriter(bw), func() error { return nil }
+	case "jsonl": // with mentions and sources, as dyad code --merge writes them
+		writeMerged := mergedJSONL(bw)
+		err = st.Merged(context.Background(), f, func(m *merge.Merged) error {
+			n++
+			return writeMerged(m)
+		})
+		finish = func() error { return nil }
 	case "csv":
 		write, finish = csvEvents(bw)
 	default:
 		write, finish = tableEvents(bw)
 	}
-	n := 0
-	err = st.Events(context.Background(), f, func(e *event.Event) error {
-		n++
-		return write(e)
-	})
+	if write != nil {
+		err = st.Events(context.Background(), f, func(e *event.Event) error {
+			n++
+			return write(e)
+		})
+	}
 	if err == nil {
 		err = finish()
 	}
@@ -268,6 +333,14 @@ func cmdQuery(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "dyad query: no event matches")
 	}
 	return exitOK
+}
+
+// mergedJSONL returns a function that writes events with their mentions and sources as JSON
+// Lines: the records of dyad code --merge.
+func mergedJSONL(w io.Writer) func(*merge.Merged) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return func(m *merge.Merged) error { return enc.Encode(m) }
 }
 
 // csvEvents writes events in the CSV format of dyad code.
@@ -464,16 +537,21 @@ func timelineJSONL(w io.Writer, rows []store.TimelineRow) error {
 	return nil
 }
 
+// exportFormats are the formats of dyad export.
+var exportFormats = []string{"csv", "jsonl", "parquet", "plover-json", "gdelt-tsv", "graphml"}
+
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", defaultDB, dbHelp)
-	format := fs.String("format", "", "csv, jsonl or parquet (required)")
+	format := fs.String("format", "", strings.Join(exportFormats, ", ")+" (required)")
 	out := fs.String("o", "", "write to this file (written whole or not at all) instead of standard output")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad export --format csv|jsonl|parquet [--db DB] [-o FILE]\n\n"+
-			"Writes every stored event, by date: CSV and JSON Lines as dyad code writes them, or Parquet\n"+
-			"(the same columns as the CSV) for pandas, R, DuckDB and Spark.\n\n")
+		fmt.Fprintf(stderr, "usage: dyad export --format %s [--db DB] [-o FILE]\n\n"+
+			"Writes every stored event, by date: CSV as dyad code writes it, JSON Lines with mentions and\n"+
+			"sources as dyad code --merge writes them, Parquet (the CSV's columns) for pandas, R, DuckDB\n"+
+			"and Spark, PLOVER's JSON records, GDELT 1.0's tab-separated columns, or the network of actors\n"+
+			"as GraphML for Gephi and networkx.\n\n", strings.Join(exportFormats, "|"))
 		fs.PrintDefaults()
 	}
 	if rest, err := parseArgs(fs, args); err != nil {
@@ -482,8 +560,8 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dyad export: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	if *format != "csv" && *format != "jsonl" && *format != "parquet" {
-		fmt.Fprintf(stderr, "dyad export: --format must be csv, jsonl or parquet, not %q\n", *format)
+	if !slices.Contains(exportFormats, *format) {
+		fmt.Fprintf(stderr, "dyad export: --format must be one of %s, not %q\n", strings.Join(exportFormats, ", "), *format)
 		return exitUsage
 	}
 	if *format == "parquet" && *out == "" && isTerminal(stdout) {
@@ -497,23 +575,44 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 
-	n := 0
+	ctx := context.Background()
+	n, what := 0, "events"
 	err = writeOutput(*out, stdout, func(w io.Writer) error {
 		var write func(*event.Event) error
-		var finish func() error
+		var writeMerged func(*merge.Merged) error
+		finish := func() error { return nil }
 		switch *format {
 		case "csv":
 			write, finish = csvEvents(w)
-		case "jsonl":
-			write, finish = jsonlWriter(w), func() error { return nil }
-		default:
+		case "parquet":
 			pw := store.NewParquetWriter(w)
 			write, finish = pw.Write, pw.Close
+		case "jsonl":
+			writeMerged = mergedJSONL(w)
+		case "plover-json":
+			writeMerged = store.PLOVERWriter(w)
+		case "gdelt-tsv":
+			writeMerged, finish = store.GDELTWriter(w)
+		case "graphml":
+			g, err := st.Graph(ctx, store.Filter{})
+			if err != nil {
+				return err
+			}
+			n, what = len(g.Edges), "edges"
+			return store.WriteGraphML(w, g)
 		}
-		err := st.Events(context.Background(), store.Filter{}, func(e *event.Event) error {
-			n++
-			return write(e)
-		})
+		var err error
+		if writeMerged != nil {
+			err = st.Merged(ctx, store.Filter{}, func(m *merge.Merged) error {
+				n++
+				return writeMerged(m)
+			})
+		} else {
+			err = st.Events(ctx, store.Filter{}, func(e *event.Event) error {
+				n++
+				return write(e)
+			})
+		}
 		if err != nil {
 			return err
 		}
@@ -524,7 +623,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	if *out != "" {
-		fmt.Fprintf(stderr, "dyad export: %d events written to %s\n", n, *out)
+		fmt.Fprintf(stderr, "dyad export: %d %s written to %s\n", n, what, *out)
 	}
 	return exitOK
 }
@@ -563,4 +662,118 @@ func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) err
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
+}
+
+func cmdTop(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("top", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", defaultDB, dbHelp)
+	var f store.Filter
+	dateFlags(fs, &f)
+	fs.StringVar(&f.Type, "type", "", "PLOVER event type (ASSAULT)")
+	limit := fs.Int("limit", 20, "at most this many rows (0: all)")
+	format := fs.String("format", "table", "output format: table, jsonl or csv")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: dyad top actors|dyads [flags]\n\n"+
+			"The actors (codes, as source or target) or dyads (source code → target code) with the most\n"+
+			"events, with their mentions and mean Goldstein score. Negated events are left out.\n\n")
+		fs.PrintDefaults()
+	}
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 || pos[0] != "actors" && pos[0] != "dyads" {
+		fs.Usage()
+		return exitUsage
+	}
+	if *format != "table" && *format != "jsonl" && *format != "csv" {
+		fmt.Fprintf(stderr, "dyad top: --format must be table, jsonl or csv, not %q\n", *format)
+		return exitUsage
+	}
+	q := store.TopQuery{Of: pos[0], From: f.From, To: f.To, Type: strings.ToUpper(f.Type), Limit: *limit}
+	if err := (store.Filter{From: q.From, To: q.To, Limit: q.Limit}).Check(); err != nil {
+		fmt.Fprintf(stderr, "dyad top: %v\n", err)
+		return exitUsage
+	}
+	st, err := store.OpenReadOnly(*db)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad top: %v\n", err)
+		return exitFailed
+	}
+	defer st.Close()
+	rows, err := st.Top(context.Background(), q)
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad top: %v\n", err)
+		return exitFailed
+	}
+	bw := bufio.NewWriter(stdout)
+	err = writeTop(bw, *format, q.Of == "dyads", rows)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad top: %v\n", err)
+		return exitFailed
+	}
+	if len(rows) == 0 && *format == "table" {
+		fmt.Fprintln(stderr, "dyad top: no event matches")
+	}
+	return exitOK
+}
+
+// topRecord is a row of dyad top in JSON, with the keys of the CSV columns (target only for dyads).
+type topRecord struct {
+	Actor     string  `json:"actor,omitempty"`
+	Source    string  `json:"source,omitempty"`
+	Target    string  `json:"target,omitempty"`
+	Events    int     `json:"events"`
+	Mentions  int     `json:"mentions"`
+	Goldstein float64 `json:"goldstein_mean"`
+}
+
+// writeTop writes the rows of dyad top as a table, JSON Lines or CSV.
+func writeTop(w io.Writer, format string, dyads bool, rows []store.TopRow) error {
+	header := []string{"actor", "events", "mentions", "goldstein_mean"}
+	if dyads {
+		header = []string{"source", "target", "events", "mentions", "goldstein_mean"}
+	}
+	record := func(r store.TopRow) []string {
+		g := strconv.FormatFloat(math.Round(r.Goldstein*1000)/1000, 'f', -1, 64)
+		rec := []string{r.Source}
+		if dyads {
+			rec = append(rec, r.Target)
+		}
+		return append(rec, strconv.Itoa(r.Events), strconv.Itoa(r.Mentions), g)
+	}
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		for _, r := range rows {
+			rec := topRecord{Events: r.Events, Mentions: r.Mentions, Goldstein: math.Round(r.Goldstein*1000) / 1000}
+			if dyads {
+				rec.Source, rec.Target = r.Source, r.Target
+			} else {
+				rec.Actor = r.Source
+			}
+			if err := enc.Encode(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write(header)
+		for _, r := range rows {
+			cw.Write(record(r))
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.ToUpper(strings.Join(header, "\t")))
+	for _, r := range rows {
+		fmt.Fprintln(tw, strings.Join(record(r), "\t"))
+	}
+	return tw.Flush()
 }

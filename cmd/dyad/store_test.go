@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/dyad-events/dyad/event"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/merge"
 	"github.com/dyad-events/dyad/store"
 	"github.com/dyad-events/dyad/store/storetest"
 )
@@ -37,6 +39,7 @@ type storeCorpus struct {
 	docs   int
 	events []event.Event
 	lines  map[string]string // event id → its line in dyad code's output
+	merged int               // events of dyad code that are one with an earlier event
 }
 
 func newStoreCorpus(t *testing.T) *storeCorpus {
@@ -53,6 +56,9 @@ func newStoreCorpus(t *testing.T) *storeCorpus {
 	if code := run(append([]string{"code"}, c.paths...), nil, &out, &errb); code != 0 {
 		t.Fatalf("dyad code exited %d: %s", code, errb.String())
 	}
+	// The events stored: ingest takes the documents in input order, and an event that is one
+	// with an event stored before it (merge.Same, a window of 1 day) or of the same id is not
+	// stored again.
 	sc := bufio.NewScanner(&out)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
@@ -60,10 +66,15 @@ func newStoreCorpus(t *testing.T) *storeCorpus {
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
 			t.Fatal(err)
 		}
-		if _, dup := c.lines[e.ID]; !dup {
-			c.lines[e.ID] = sc.Text()
-			c.events = append(c.events, e)
+		if _, dup := c.lines[e.ID]; dup {
+			continue
 		}
+		if slices.ContainsFunc(c.events, func(s event.Event) bool { return merge.Same(s, e, 1) }) {
+			c.merged++
+			continue
+		}
+		c.lines[e.ID] = sc.Text()
+		c.events = append(c.events, e)
 	}
 	// the documents, one per text as stored
 	texts := map[string]bool{}
@@ -72,8 +83,8 @@ func newStoreCorpus(t *testing.T) *storeCorpus {
 		return nil
 	}, func(e *ingest.RecordError) { t.Errorf("test corpus: %v", e) })
 	c.docs = len(texts)
-	if len(c.events) < 500 {
-		t.Fatalf("only %d events in the test corpus", len(c.events))
+	if len(c.events) < 500 || c.merged < 10 {
+		t.Fatalf("only %d events in the test corpus, %d merged", len(c.events), c.merged)
 	}
 	return c
 }
@@ -155,6 +166,120 @@ func TestStoreCommands(t *testing.T) {
 			t.Run("query", func(t *testing.T) { testQueryCommand(t, db, corpus) })
 			t.Run("timeline", func(t *testing.T) { testTimelineCommand(t, db, corpus) })
 			t.Run("export", func(t *testing.T) { testExportCommand(t, db, corpus) })
+			t.Run("top", func(t *testing.T) { testTopCommand(t, db, corpus) })
+			t.Run("merge on ingest", func(t *testing.T) {
+				db := filepath.Join(t.TempDir(), "merge.db")
+				if backend == "postgres" {
+					db = storetest.StartPostgres(t).NewDatabase(t)
+				}
+				testMergeOnIngest(t, db)
+			})
+		})
+	}
+}
+
+// testMergeOnIngest ingests the merge corpus (three outlets' reports of one meeting and a wire
+// copy of the first) twice, and finds one CONSULT event of 3 mentions and 4 sources.
+func testMergeOnIngest(t *testing.T, db string) {
+	corpus := filepath.Join(repo, "testdata", "merge", "meeting.jsonl")
+	for range 2 {
+		if code, _, errs := dyad("ingest", corpus, "--db", db); code != 0 {
+			t.Fatalf("dyad ingest exited %d: %s", code, errs)
+		}
+	}
+	code, out, errs := dyad("query", "--db", db, "--type", "consult", "--format", "jsonl")
+	if code != 0 {
+		t.Fatalf("dyad query exited %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("%d CONSULT events, want 1:\n%s", len(lines), out)
+	}
+	var m merge.Merged
+	if err := json.Unmarshal([]byte(lines[0]), &m); err != nil {
+		t.Fatal(err)
+	}
+	var dups []string
+	for _, s := range m.Sources {
+		if s.DuplicateOf != "" {
+			dups = append(dups, s.DocID+" of "+s.DuplicateOf)
+		}
+	}
+	if m.Mentions != 3 || len(m.Sources) != 4 || !slices.Equal(dups, []string{"peninsula-daily-7781 of gulfwire-0311-oman-jordan"}) {
+		t.Errorf("%d mentions, %d sources, copies %v; want 3, 4 and the Peninsula Daily's copy of the Gulf Wire", m.Mentions, len(m.Sources), dups)
+	}
+	// the other exports say so too
+	_, out, _ = dyad("export", "--db", db, "--format", "gdelt-tsv")
+	rows := strings.Split(strings.TrimSpace(out), "\n")
+	found := false
+	for _, r := range rows[1:] {
+		f := strings.Split(r, "\t")
+		if f[0] == m.ID {
+			found = true
+			if got := f[slices.Index(store.GDELTColumns, "NumMentions")]; got != "3" {
+				t.Errorf("GDELT NumMentions %s, want 3", got)
+			}
+			if got := f[slices.Index(store.GDELTColumns, "NumArticles")]; got != "4" {
+				t.Errorf("GDELT NumArticles %s, want 4", got)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the meeting is not in the GDELT export:\n%s", out)
+	}
+	_, out, _ = dyad("export", "--db", db, "--format", "plover-json")
+	if !strings.Contains(out, `"event_type":"CONSULT"`) || !strings.Contains(out, `"mentions":3`) {
+		t.Errorf("PLOVER export lacks the meeting of 3 mentions:\n%s", out)
+	}
+}
+
+// testTopCommand checks dyad top against counts made here from the stored events.
+func testTopCommand(t *testing.T, db string, corpus *storeCorpus) {
+	actors, dyads := map[string]int{}, map[string]int{}
+	for _, e := range corpus.events {
+		if e.Negated || e.Type != "ASSAULT" || e.Date < "2016" || e.Date > "2020-99" {
+			continue
+		}
+		actors[e.Source.Code]++
+		if e.Target != nil && e.Target.Code != "" {
+			dyads[e.Source.Code+" "+e.Target.Code]++
+			if e.Target.Code != e.Source.Code {
+				actors[e.Target.Code]++
+			}
+		}
+	}
+	for _, tc := range []struct {
+		of   string
+		want map[string]int
+	}{{"actors", actors}, {"dyads", dyads}} {
+		t.Run(tc.of, func(t *testing.T) {
+			code, out, errs := dyad("top", tc.of, "--db", db, "--type", "assault", "--from", "2016", "--to", "2020",
+				"--limit", "0", "--format", "csv")
+			if code != 0 {
+				t.Fatalf("dyad top exited %d: %s", code, errs)
+			}
+			recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			last := math.MaxInt
+			for _, r := range recs[1:] {
+				n, _ := strconv.Atoi(r[len(r)-3])
+				if n > last {
+					t.Errorf("row %v after one of %d events: not most first", r, last)
+				}
+				last = n
+				got[strings.Join(r[:len(r)-3], " ")] = n
+			}
+			delete(tc.want, "")
+			if len(tc.want) == 0 || !maps.Equal(got, tc.want) {
+				t.Errorf("top %s: got %v, want %v", tc.of, got, tc.want)
+			}
+			code, out, _ = dyad("top", tc.of, "--db", db, "--limit", "3")
+			if lines := strings.Split(strings.TrimSpace(out), "\n"); code != 0 || len(lines) != 4 {
+				t.Errorf("table of 3: exit %d\n%s", code, out)
+			}
 		})
 	}
 }
@@ -347,10 +472,18 @@ func testExportCommand(t *testing.T, db string, corpus *storeCorpus) {
 			t.Fatalf("%d lines, want %d", len(lines), len(corpus.events))
 		}
 		for _, line := range lines {
-			var e struct{ ID string }
-			json.Unmarshal([]byte(line), &e)
-			if want := corpus.lines[e.ID]; line != want {
-				t.Errorf("exported\n%s\nbut dyad code wrote\n%s", line, want)
+			var m merge.Merged
+			if err := json.Unmarshal([]byte(line), &m); err != nil {
+				t.Fatal(err)
+			}
+			var want event.Event
+			json.Unmarshal([]byte(corpus.lines[m.ID]), &want)
+			if !reflect.DeepEqual(m.Event, want) {
+				t.Errorf("exported\n%s\nbut dyad code wrote\n%s", line, corpus.lines[m.ID])
+			}
+			if m.Mentions < 1 || len(m.Sources) < m.Mentions || m.Sources[0].DocID == "" ||
+				!slices.ContainsFunc(m.Sources, func(s merge.Source) bool { return s.DocID == m.DocID }) {
+				t.Errorf("event %s: %d mentions, sources %+v", m.ID, m.Mentions, m.Sources)
 			}
 		}
 	})
@@ -587,4 +720,35 @@ func countsIfReady(dsn string) (store.Counts, bool) {
 	defer s.Close()
 	c, err := s.Counts(context.Background())
 	return c, err == nil
+}
+
+func TestETA(t *testing.T) {
+	tests := []struct {
+		read, size int64
+		elapsed    time.Duration
+		want       string
+	}{
+		{50, 100, 10 * time.Second, "; about 10s left"},
+		{25, 100, 30 * time.Second, "; about 1m30s left"},
+		{100, 100, 5 * time.Second, "; about 0s left"},
+		{150, 100, 5 * time.Second, "; about 0s left"}, // the estimate of bytes read ran over
+		{50, 0, 10 * time.Second, ""},                  // standard input: size unknown
+		{0, 100, 10 * time.Second, ""},
+		{50, 100, 100 * time.Millisecond, ""}, // too early to tell
+	}
+	for _, tc := range tests {
+		if got := eta(tc.read, tc.size, tc.elapsed); got != tc.want {
+			t.Errorf("eta(%d, %d, %v) = %q, want %q", tc.read, tc.size, tc.elapsed, got, tc.want)
+		}
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), make([]byte, 300), 0o644)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "b.jsonl"), make([]byte, 700), 0o644)
+	if got := inputSize([]string{dir}); got != 1000 {
+		t.Errorf("inputSize of a directory = %d, want 1000", got)
+	}
+	if got := inputSize([]string{dir, "-"}); got != 0 {
+		t.Errorf("inputSize with standard input = %d, want 0", got)
+	}
 }
