@@ -88,6 +88,8 @@ func TestPatterns(t *testing.T) {
 		{"a passive agent after a long phrase", "2019-05-01", "A village near Kabul was attacked by Taliban fighters armed with rifles.", []string{"ASSAULT AFGREB->AFGGOV"}},
 		{"topics of a meeting are not events", "2019-05-01", "Iraq and Iran discussed the war against drug smugglers.", []string{"CONSULT IRQGOV->IRNGOV"}},
 		{"failing to agree is a rejection", "2019-05-01", "Armenia and Azerbaijan failed to reach an agreement on the border.", []string{"REJECT ARMGOV->AZEGOV"}},
+		{"mobilising one's own forces aims at the other state", "2019-05-01", "Pakistan deployed its troops along the border with India.", []string{"MOBILIZE PAKGOV->INDGOV"}},
+		{"withdrawing one's own forces from a state", "2019-05-01", "France withdrew its soldiers from Mali on Tuesday.", []string{"RETREAT FRAGOV->MLIGOV"}},
 		{"the speaker speaks for the state", "2019-05-01", "Greek Prime Minister Kyriakos Mitsotakis said Greece supports Cyprus.", []string{"SUPPORT GRCGOV->CYPGOV"}},
 	}
 	for _, tc := range cases {

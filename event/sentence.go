@@ -48,6 +48,10 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 // the meeting where they are made (a call, praise, a promise); an accusation is not.
 var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": true}
 
+// ownForces are the acts done with the source's own forces: their target is the other state
+// named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
+var ownForces = map[string]bool{"MOBILIZE": true, "RETREAT": true}
+
 // placeTargets are the material acts whose target, when no actor is named, is the people of
 // the place where they happen.
 var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true, "CONCEDE": true, "RETREAT": true,
@@ -858,7 +862,11 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && sc.speechBetween(tr.m.last, m.First) {
 			break
 		}
-		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) {
+		ownSide := ownForces[tr.m.p.rule.Type] && src != nil
+		if ownSide && m.Country == src.Country {
+			continue // "mobilized army reservists", "withdrew its forces": the source's own
+		}
+		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) && !ownSide {
 			continue
 		}
 		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
