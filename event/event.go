@@ -236,6 +236,39 @@ func eventID(doc string, sentence, start int, typ, source, target string) string
 	return hex.EncodeToString(sum[:8])
 }
 
+// consultCodes keys a meeting by the codes of its sides, in either order.
+func consultCodes(e Event) string {
+	a, b := e.Source.Code, ""
+	if e.Target != nil {
+		b = e.Target.Code
+	}
+	if b < a {
+		a, b = b, a
+	}
+	return a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
+}
+
+// describedMeeting reports whether meeting e, one of whose sides has no name, is one of the
+// meetings already coded with the same codes.
+func describedMeeting(e Event, same []Event) bool {
+	if len(same) == 0 {
+		return false
+	}
+	unnamed := func(o Event) bool { return o.Source.Name == "" || o.Target == nil || o.Target.Name == "" }
+	if unnamed(e) {
+		return true
+	}
+	// a named meeting is the one an earlier description stood for, unless another named meeting
+	// already was ("officials of Iran and Syria met" leads two meetings, in two capitals)
+	named := 0
+	for _, o := range same {
+		if !unnamed(o) {
+			named++
+		}
+	}
+	return named == 0
+}
+
 // locate finds where an event happened: a place the sentence names near the trigger ("in
 // Damascus", "on the sidelines of the summit in Goa"), else the scene of the occasion the
 // article is telling, else, for a visit, the host's capital, else the dateline when it is in the
@@ -282,6 +315,9 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 func (st *docState) merged() []Event {
 	var out []Event
 	seen := map[string]bool{}
+	// meetings by the codes of their sides, with whether each side was named: a side described
+	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
+	meetings := map[string][]Event{}
 	for _, e := range st.events {
 		var k string
 		if e.Type == "CONSULT" {
@@ -290,6 +326,13 @@ func (st *docState) merged() []Event {
 				a, b = b, a
 			}
 			k = "CONSULT|" + a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
+			ck := consultCodes(e)
+			if !seen[k] && describedMeeting(e, meetings[ck]) {
+				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
+				meetings[ck] = append(meetings[ck], e)
+				continue
+			}
+			meetings[ck] = append(meetings[ck], e)
 		} else {
 			k = strconv.Itoa(e.Sentence) + "|" + e.Type + "|" + e.srcKey + "|" + e.tgtKey + "|" + e.Intended + "|" + strconv.FormatBool(e.Negated)
 		}

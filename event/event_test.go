@@ -90,6 +90,13 @@ func TestPatterns(t *testing.T) {
 		{"failing to agree is a rejection", "2019-05-01", "Armenia and Azerbaijan failed to reach an agreement on the border.", []string{"REJECT ARMGOV->AZEGOV"}},
 		{"mobilising one's own forces aims at the other state", "2019-05-01", "Pakistan deployed its troops along the border with India.", []string{"MOBILIZE PAKGOV->INDGOV"}},
 		{"withdrawing one's own forces from a state", "2019-05-01", "France withdrew its soldiers from Mali on Tuesday.", []string{"RETREAT FRAGOV->MLIGOV"}},
+		{"a person as well as a state: two actors", "2019-05-01", "Iran thanked Emir Tamim bin Hamad Al Thani as well as the Kuwaiti government.",
+			[]string{"SUPPORT IRNGOV->QATGOV", "SUPPORT IRNGOV->KWTGOV"}},
+		{"a letter with its own participants inside a topic", "2019-05-01", "Lavrov referred to Putin's letter to Erdogan.", []string{"CONSULT RUSGOV->TURGOV"}},
+		{"gerunds go on with a discussed list", "2019-05-01", "The two sides discussed the crisis, including arming rebels and imposing sanctions on Iran.", nil},
+		{"a meeting described before its names is one meeting", "2024-05-01",
+			"Lavrov meets Turkish foreign minister\nRussian Foreign Minister Sergei Lavrov met Turkish Foreign Minister Hakan Fidan in Ankara.",
+			[]string{"CONSULT RUSGOV->TURGOV"}},
 		{"the speaker speaks for the state", "2019-05-01", "Greek Prime Minister Kyriakos Mitsotakis said Greece supports Cyprus.", []string{"SUPPORT GRCGOV->CYPGOV"}},
 	}
 	for _, tc := range cases {

@@ -137,7 +137,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			st.note("  - %q: not coded on its own: what the phrase before it frames (its intent)", st.doc.Text[tr.start:tr.end])
 			continue
 		}
-		if topic[tr.m.first] && !tr.m.p.rule.Named {
+		if topic[tr.m.first] && !tr.m.p.rule.Named && !sc.ownParticipants(tr) {
 			st.note("  - %q: not coded: a topic of talks, a condition or a purpose", st.doc.Text[tr.start:tr.end])
 			continue
 		}
@@ -303,7 +303,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		t := sc.toks[i].Lower
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
 			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsAct(i+1, trs)) {
+			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) {
 			on = false
 		}
 		if !on {
@@ -358,6 +358,26 @@ func (sc *sentenceCtx) conditionAfter(i int) bool {
 	for k := i; k < len(sc.toks); k++ {
 		if sc.toks[k].Lower == "unless" {
 			return true
+		}
+	}
+	return false
+}
+
+// ownParticipants reports a meeting or letter named with its own participants ("Assad's letter
+// to Khamenei"): a distinct act the speaker reports, coded even inside a topic (guideline 4).
+func (sc *sentenceCtx) ownParticipants(tr *trigger) bool {
+	first := tr.m.first
+	return tr.m.p.rule.Type == "CONSULT" && tr.m.p.form == formNone && first >= 2 &&
+		sc.toks[first-1].Lower == "'s" && sc.mentionAt(first-2) != nil
+}
+
+// startsFiniteAct reports a verb of an act in the past or present at token i: a new predicate
+// ("… and condemned the presence of"), not a gerund that goes on with a list ("… and imposing
+// sanctions").
+func (sc *sentenceCtx) startsFiniteAct(i int, trs []*trigger) bool {
+	for _, tr := range trs {
+		if tr.m.first == i {
+			return tr.m.p.form == formPast || tr.m.p.form == formS || tr.m.p.form == formParticiple
 		}
 	}
 	return false
@@ -668,12 +688,14 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 	}
 	speaker := sc.attribution(tr)
 	if speaker == nil {
+		// the subject of the clause that holds the noun ("…, Iran, Russia and Turkey stressed
+		// the importance of protecting Syria's territorial integrity")
 		for _, m := range sc.mentions {
-			if m.First < accused[0].First && sc.clauseInitial(m) {
+			if m.First < accused[0].First && m.First < tr.m.first && sc.clauseInitial(m) {
 				speaker = m
-				break
 			}
 		}
+		speaker = sc.speakerFor(speaker, tr)
 	}
 	if speaker == nil {
 		speaker = sc.st.actors.Subject()
@@ -1105,7 +1127,8 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 		ok := true
 		for k := cur.Last; k < next.First; k++ {
 			w := sc.toks[k].Lower
-			if w != "," && w != "and" && w != "or" && !skippable[w] {
+			// "Khamenei as well as the Iranian government": a person and a state, two actors
+			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") {
 				ok = false
 			}
 		}
