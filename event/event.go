@@ -53,6 +53,9 @@ type Event struct {
 	Location   *Location `json:"location"`
 	Evidence   string    `json:"evidence"`
 	Confidence float64   `json:"confidence"`
+	// Contexts are what the article is about (PLOVER contexts: diplomatic, military, economic,
+	// terrorism, human_rights, migration…), from its vocabulary: see event/data/contexts.tsv.
+	Contexts []string `json:"contexts"`
 
 	srcKey, tgtKey string // who, for merging: canonical name or code
 	evStart        int
@@ -63,6 +66,7 @@ type Coder struct {
 	KB       *actor.KB
 	Patterns *Patterns
 	Places   *place.Gazetteer
+	Contexts *Contexts
 }
 
 // NewCoder loads the knowledge base and the patterns (shipped, or overridden from the
@@ -80,7 +84,11 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the gazetteer: %w", err)
 	}
-	return &Coder{KB: kb, Patterns: ps, Places: places}, nil
+	contexts, err := LoadContexts(patternDir)
+	if err != nil {
+		return nil, fmt.Errorf("loading contexts: %w", err)
+	}
+	return &Coder{KB: kb, Patterns: ps, Places: places, Contexts: contexts}, nil
 }
 
 // PublicationDate returns the document's date and where it came from: its published field
@@ -114,13 +122,24 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	if p, ok := c.Places.Dateline(doc.Text); ok {
 		st.dateline = &p
 	}
+	st.contexts = c.Contexts.counter()
 	for i, s := range text.Sentences(doc.Text) {
 		st.times = when.Find(s.Text, date)
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
 	}
-	return st.merged()
+	evs := st.merged()
+	if len(evs) > 0 {
+		ctx := st.contexts.result()
+		for i := range evs {
+			evs[i].Contexts = ctx
+		}
+		if trace != nil {
+			st.note("contexts of the article: %s", strings.Join(ctx, ", "))
+		}
+	}
+	return evs
 }
 
 // docState is the coder's memory within one document.
@@ -134,6 +153,7 @@ type docState struct {
 	placeSent *place.Prepared  // the latest sentence an event was located in, split into words
 	scene     *Location        // where the occasion the article is telling took place
 	trace     *strings.Builder // the decisions, for Explain; nil when coding
+	contexts  *counter         // the article's context cues
 	actors    *actor.Doc
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting

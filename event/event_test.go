@@ -204,3 +204,23 @@ func TestGoldenExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestContexts gives every event the contexts its article's words name twice or more.
+func TestContexts(t *testing.T) {
+	c := testCoder(t)
+	doc := "Kenya accused Somalia of sheltering terrorists. The terrorists attacked a hotel, the army said. " +
+		"Refugees fled. The diplomat met the envoy."
+	evs := c.Code(ingest.Document{ID: "c", Text: doc, Published: "2019-05-01"})
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	got := strings.Join(evs[0].Contexts, ",")
+	if got != "diplomatic,terrorism" {
+		t.Errorf("contexts %q, want diplomatic,terrorism (migration and military are named once)", got)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "contexts.tsv"), []byte("# x\nsea power\tnavy\n"), 0o644)
+	if _, err := LoadContexts(dir); err == nil || !strings.Contains(err.Error(), "contexts.tsv:2") {
+		t.Errorf("a context name with a space: %v", err)
+	}
+}

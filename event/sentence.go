@@ -76,6 +76,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	if len(toks) == 0 {
 		return
 	}
+	st.contexts.add(toks)
 	mentions := st.actors.Mentions(toks)
 	blocked := make([]bool, len(toks))
 	for _, m := range mentions {

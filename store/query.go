@@ -127,6 +127,7 @@ type eventScan struct {
 	t                   [5]sql.NullString // target text, name, country, sector, code
 	locName, locCountry sql.NullString
 	lat, lon            sql.NullFloat64
+	contexts            string // ";"-joined
 }
 
 // dest returns the destinations of eventColumns for rows.Scan.
@@ -135,12 +136,16 @@ func (sc *eventScan) dest() []any {
 	return []any{&e.ID, &e.DocID, &e.Sentence, &e.Date, &e.DateSource, &e.Type, &e.Mode,
 		&e.Intent, &e.Intended, &e.Negated, &e.Cameo, &e.Goldstein,
 		&e.Source.Text, &e.Source.Name, &e.Source.Country, &e.Source.Sector, &e.Source.Code,
-		&t[0], &t[1], &t[2], &t[3], &t[4], &sc.locName, &sc.locCountry, &sc.lat, &sc.lon, &e.Evidence, &e.Confidence}
+		&t[0], &t[1], &t[2], &t[3], &t[4], &sc.locName, &sc.locCountry, &sc.lat, &sc.lon, &e.Evidence, &e.Confidence,
+		&sc.contexts}
 }
 
 // event returns the event scanned, with its own target and location.
 func (sc *eventScan) event() event.Event {
 	e, t := sc.e, sc.t
+	if sc.contexts != "" {
+		e.Contexts = strings.Split(sc.contexts, ";")
+	}
 	if t[0].Valid {
 		e.Target = &event.Actor{Text: t[0].String, Name: t[1].String, Country: t[2].String,
 			Sector: t[3].String, Code: t[4].String}

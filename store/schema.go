@@ -121,6 +121,10 @@ var migrations = []migration{
 		`ALTER TABLE event_sources ADD COLUMN published TEXT NOT NULL DEFAULT ''`,
 		`ALTER TABLE event_sources ADD COLUMN duplicate_of TEXT`,
 	}, fillMerging},
+	{3, "PLOVER contexts of events", []string{
+		// what the article is about (event.Event.Contexts), ";"-joined
+		`ALTER TABLE events ADD COLUMN contexts TEXT NOT NULL DEFAULT ''`,
+	}, nil},
 }
 
 // SchemaVersion is the version of the schema this dyad writes.

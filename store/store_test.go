@@ -952,7 +952,8 @@ func testUpgrade(t *testing.T, newDSN func(testing.TB) string) {
 		`ALTER TABLE events DROP COLUMN mentions`, `ALTER TABLE events DROP COLUMN merge_key`,
 		`ALTER TABLE events DROP COLUMN day_first`, `ALTER TABLE events DROP COLUMN day_last`,
 		`ALTER TABLE event_sources DROP COLUMN published`, `ALTER TABLE event_sources DROP COLUMN duplicate_of`,
-		`DELETE FROM schema_migrations WHERE version = 2`,
+		`ALTER TABLE events DROP COLUMN contexts`,
+		`DELETE FROM schema_migrations WHERE version >= 2`,
 	} {
 		if _, err := db.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)

@@ -293,9 +293,9 @@ func (w *Writer) closeStmts() {
 const eventColumns = `id, doc_id, sentence, date, date_source, type, mode, intent, intended, negated,
 	cameo, goldstein, source_text, source_name, source_country, source_sector, source_code,
 	target_text, target_name, target_country, target_sector, target_code,
-	location_name, location_country, location_lat, location_lon, evidence, confidence`
+	location_name, location_country, location_lat, location_lon, evidence, confidence, contexts`
 
-const eventColumnCount = 28
+const eventColumnCount = 29
 
 // insertColumnCount is the number of values of a stored event: eventColumns, then mentions,
 // merge_key, day_first and day_last.
@@ -316,5 +316,5 @@ func eventArgs(e *event.Event) []any {
 	} else {
 		args = append(args, nil, nil, nil, nil)
 	}
-	return append(args, e.Evidence, e.Confidence)
+	return append(args, e.Evidence, e.Confidence, strings.Join(e.Contexts, ";"))
 }

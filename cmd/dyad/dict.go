@@ -13,7 +13,7 @@ import (
 // cmdDict validates a user's dictionary directory: `dyad dict check DIR`.
 func cmdDict(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || args[0] != "check" {
-		fmt.Fprintf(stderr, "usage: dyad dict check DIR\n\nValidates the actor dictionaries (countries.tsv, orgs.tsv, sectors.tsv, people/*.tsv)\nand event patterns (patterns.tsv, verbs.tsv, speech.tsv, topics.tsv) in DIR,\nwith file:line errors.\n")
+		fmt.Fprintf(stderr, "usage: dyad dict check DIR\n\nValidates the actor dictionaries (countries.tsv, orgs.tsv, sectors.tsv, people/*.tsv)\nand event patterns (patterns.tsv, verbs.tsv, speech.tsv, topics.tsv, contexts.tsv) in DIR,\nwith file:line errors.\n")
 		return exitUsage
 	}
 	dir := args[1]
@@ -23,6 +23,10 @@ func cmdDict(args []string, stdout, stderr io.Writer) int {
 		bad = true
 	}
 	if _, err := event.LoadPatterns(dir); err != nil {
+		fmt.Fprintln(stderr, err)
+		bad = true
+	}
+	if _, err := event.LoadContexts(dir); err != nil {
 		fmt.Fprintln(stderr, err)
 		bad = true
 	}

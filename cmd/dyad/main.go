@@ -239,7 +239,7 @@ var csvHeader = []string{"id", "doc_id", "sentence", "date", "date_source", "typ
 	"intended", "negated", "cameo", "goldstein", "source_text", "source_name", "source_country",
 	"source_sector", "source_code", "target_text", "target_name", "target_country", "target_sector",
 	"target_code", "location_name", "location_country", "location_lat", "location_lon", "evidence",
-	"confidence"}
+	"confidence", "contexts"}
 
 func csvRow(e *event.Event) []string {
 	t := event.Actor{}
@@ -256,7 +256,7 @@ func csvRow(e *event.Event) []string {
 		strconv.FormatBool(e.Intent), e.Intended, strconv.FormatBool(e.Negated), e.Cameo,
 		strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.Source.Text, e.Source.Name, e.Source.Country,
 		e.Source.Sector, e.Source.Code, t.Text, t.Name, t.Country, t.Sector, t.Code, loc.Name, loc.Country,
-		lat, lon, e.Evidence, strconv.FormatFloat(e.Confidence, 'f', -1, 64)}
+		lat, lon, e.Evidence, strconv.FormatFloat(e.Confidence, 'f', -1, 64), strings.Join(e.Contexts, ";")}
 }
 
 func cmdEval(args []string, stdout, stderr io.Writer) int {

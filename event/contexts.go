@@ -1,0 +1,116 @@
+package event
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// Contexts tells what an article is about (PLOVER contexts), from its vocabulary.
+type Contexts struct {
+	words   map[string][]string // one-word cue -> contexts
+	phrases []contextPhrase     // cues of several words
+	names   []string
+}
+
+type contextPhrase struct {
+	words   []string
+	context string
+}
+
+// LoadContexts reads contexts.tsv from dir, or the shipped one.
+func LoadContexts(dir string) (*Contexts, error) {
+	var r io.ReadCloser
+	name := "event/data/contexts.tsv"
+	if dir != "" {
+		if f, err := os.Open(filepath.Join(dir, "contexts.tsv")); err == nil {
+			r, name = f, filepath.Join(dir, "contexts.tsv")
+		}
+	}
+	if r == nil {
+		f, err := shipped.Open("data/contexts.tsv")
+		if err != nil {
+			return nil, err
+		}
+		r = f
+	}
+	defer r.Close()
+	c := &Contexts{words: map[string][]string{}}
+	err := eachLine(r, name, func(n int, line string) error {
+		f := strings.Split(line, "\t")
+		if len(f) != 2 {
+			return fmt.Errorf("want 2 tab-separated fields (context, words), found %d", len(f))
+		}
+		ctx := strings.TrimSpace(f[0])
+		if ctx == "" || strings.ContainsAny(ctx, " |") {
+			return fmt.Errorf("context name %q must be one word", ctx)
+		}
+		c.names = append(c.names, ctx)
+		for _, w := range strings.Split(f[1], "|") {
+			toks := text.AppendTokens(nil, strings.TrimSpace(w), 0)
+			switch len(toks) {
+			case 0:
+				return fmt.Errorf("empty cue")
+			case 1:
+				c.words[toks[0].Lower] = append(c.words[toks[0].Lower], ctx)
+			default:
+				p := contextPhrase{context: ctx}
+				for _, t := range toks {
+					p.words = append(p.words, t.Lower)
+				}
+				c.phrases = append(c.phrases, p)
+			}
+		}
+		return nil
+	})
+	return c, err
+}
+
+// counter counts a document's context cues sentence by sentence.
+type counter struct {
+	c     *Contexts
+	words map[string]int // cue hits per context
+}
+
+func (c *Contexts) counter() *counter { return &counter{c: c, words: map[string]int{}} }
+
+// add counts the cues of one sentence's tokens: a word counts once, a phrase twice.
+func (k *counter) add(toks []text.Token) {
+	for i, t := range toks {
+		for _, ctx := range k.c.words[t.Lower] {
+			k.words[ctx]++
+		}
+		for _, p := range k.c.phrases {
+			if p.words[0] != t.Lower || i+len(p.words) > len(toks) {
+				continue
+			}
+			ok := true
+			for j, w := range p.words[1:] {
+				if toks[i+1+j].Lower != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				k.words[p.context] += 2
+			}
+		}
+	}
+}
+
+// result returns the contexts named at least twice, in the file's order.
+func (k *counter) result() []string {
+	var out []string
+	for _, n := range k.c.names {
+		if k.words[n] >= 2 {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
