@@ -800,7 +800,7 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		return nil
 	}
 	if participle {
-		return sc.speaker(cands[0], cands)
+		return cands[0]
 	}
 	subj := cands[len(cands)-1]
 	if subj.Person == nil && !subj.Pronoun {
@@ -821,11 +821,6 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		}
 	}
 	return subj
-}
-
-// speaker returns m (kept as a hook for participles).
-func (sc *sentenceCtx) speaker(m *actor.Mention, cands []*actor.Mention) *actor.Mention {
-	return m
 }
 
 // speakerFor applies coding guideline 8 to a verbal act: when its source is a state named as a
