@@ -41,8 +41,9 @@ usage:
   dyad timeline A B [--by month|year] [--db DB]
                                    what countries A and B did to each other, period by period
   dyad top actors|dyads [--db DB]  the most frequent actors or dyads, with mean Goldstein
-  dyad export --format csv|jsonl|parquet [--db DB] [-o FILE]
-                                   every stored event, for pandas, R, DuckDB or Spark
+  dyad bench [--size MB]           speed of dyad code on a generated corpus
+  dyad export --format F [--db DB] [-o FILE]  (csv, jsonl, parquet, plover-json, gdelt-tsv, graphml)
+                                   every stored event, for pandas, R, DuckDB, Spark or Gephi
 
 Run "dyad COMMAND -h" for a command's flags.
 `
