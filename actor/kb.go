@@ -17,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/text"
 )
@@ -76,6 +77,9 @@ type Term struct {
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases   map[string][]*phrase // by first folded token
+	first     *text.Filter         // the keys of phrases, once loaded
+	index     map[string]*firstPhrases
+	roleMemo  sync.Map             // roleKey{country, role} → []roleTerm, for Holder
 	people    map[string]*Person   // by canonical name
 	holders   map[string][]*Person // office holders by country
 	Countries map[string]string    // code → name
@@ -191,7 +195,70 @@ func Load(userDir string) (*KB, error) {
 		return nil, errs
 	}
 	kb.indexPeople()
+	kb.sortPhrases()
 	return kb, nil
+}
+
+// sortPhrases orders the phrases of each first word longest first (keeping the file order among
+// phrases of one length), so that a look-up can stop at the first length shorter than its best.
+func (kb *KB) sortPhrases() {
+	keys := make([]string, 0, len(kb.phrases))
+	kb.index = make(map[string]*firstPhrases, len(kb.phrases))
+	for w, ps := range kb.phrases {
+		keys = append(keys, w)
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+		fp := &firstPhrases{all: ps}
+		kb.index[w] = fp
+		if len(ps) < minSecondPhrases {
+			continue
+		}
+		fp.bySecond = map[string][]*phrase{}
+		for _, p := range ps {
+			if len(p.toks) == 1 {
+				fp.single = append(fp.single, p)
+			}
+		}
+		for _, p := range ps {
+			if len(p.toks) > 1 {
+				fp.bySecond[p.toks[1]] = append(fp.bySecond[p.toks[1]], p)
+			}
+		}
+		for w2, l := range fp.bySecond {
+			fp.bySecond[w2] = append(l, fp.single...)
+		}
+	}
+	kb.first = text.NewFilter(keys...)
+}
+
+// firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
+type firstPhrases struct {
+	all []*phrase
+	// for a long list: the phrases of one word, and for a second word the longer phrases
+	// that go on with it, then those of one word
+	single   []*phrase
+	bySecond map[string][]*phrase
+}
+
+// minSecondPhrases is the number of phrases of a first word from which they are indexed by the
+// second.
+const minSecondPhrases = 8
+
+// candidates returns the phrases that may match at token i (a subsequence of the phrases of its
+// word, in their order), or nil.
+func (kb *KB) candidates(toks []text.Token, i int) []*phrase {
+	fp := kb.index[toks[i].Lower]
+	if fp == nil {
+		return nil
+	}
+	if fp.bySecond == nil {
+		return fp.all
+	}
+	if i+1 < len(toks) {
+		if l, ok := fp.bySecond[toks[i+1].Lower]; ok {
+			return l
+		}
+	}
+	return fp.single
 }
 
 func contains(list []string, s string) bool {

@@ -159,7 +159,14 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 	"thousands": true, "dozens": true, "tens": true, "up": true, "about": true, "around": true, "nearly": true,
 	"angry": true, "senior": true, "top": true, "former": true, "both": true, "all": true, "other": true}
 
-var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
+// isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
+func isPronoun(w string) bool {
+	switch w {
+	case "he", "she", "his", "her", "him":
+		return true
+	}
+	return false
+}
 
 // Doc follows actors through one document: people learned from the text and the people
 // mentioned most recently, for pronouns and descriptions.
@@ -172,7 +179,13 @@ type Doc struct {
 	lastState  string         // the state mentioned most recently
 	stateCount map[string]int // mentions of each state so far
 	all        []*Person      // learned people in order of appearance
+	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
+	holderMemo map[roleKey]*Person
+	roleMemo   map[roleKey]bool
 }
+
+// roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
+type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown).
 func (kb *KB) NewDoc(date string) *Doc {
@@ -203,7 +216,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		if inside(out, i) {
 			continue
 		}
-		if pronouns[t.Lower] && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
+		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
 			m := &Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
 			out = insert(out, m)
 			continue
@@ -313,7 +326,7 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 
 // atoms finds the dictionary phrases (longest first) and unknown capitalised names.
 func (d *Doc) atoms(toks []text.Token) []atom {
-	var out []atom
+	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
 		best := d.lookup(toks, i)
 		if best != nil {
@@ -335,26 +348,50 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		}
 		i++
 	}
+	d.atomBuf = out
 	return out
 }
 
 func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
-	try := func(cands []*phrase) {
-		for _, p := range cands {
-			if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
-				continue
-			}
-			if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
-				continue // "Gabriel Boric" is not Sigmar Gabriel
-			}
-			if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
-				best = p
-			}
+	w := toks[i].Lower
+	if !d.kb.first.Has(w) {
+		if len(d.learned) == 0 {
+			return nil
+		}
+		goto learned
+	}
+	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
+	// matched, the shorter ones that follow cannot win
+	for _, p := range d.kb.candidates(toks, i) {
+		if best != nil && len(p.toks) < len(best.toks) {
+			break
+		}
+		if !matches(p, toks, i) {
+			continue
+		}
+		if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue // "Gabriel Boric" is not Sigmar Gabriel
+		}
+		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
+			best = p
 		}
 	}
-	try(d.kb.phrases[toks[i].Lower])
-	try(d.learned[toks[i].Lower])
+	if len(d.learned) == 0 {
+		return best
+	}
+learned:
+	for _, p := range d.learned[w] {
+		if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
+			continue
+		}
+		if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue // "Gabriel Boric" is not Sigmar Gabriel
+		}
+		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
+			best = p
+		}
+	}
 	return best
 }
 
@@ -763,7 +800,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				if country == "" {
 					country, m.Sector = p.Country, p.Sector
 				}
-			} else if p := d.kb.Holder(country, role, d.Date); p != nil {
+			} else if p := d.holder(country, role); p != nil {
 				m.Person, m.Name = p, p.Name
 			}
 		}
@@ -793,7 +830,21 @@ func firstNonEmpty(s ...string) string {
 }
 
 func joinText(toks []text.Token) string {
+	switch len(toks) {
+	case 0:
+		return ""
+	case 1:
+		return toks[0].Text
+	}
+	n := 0
+	for i, t := range toks {
+		if i > 0 && t.Start > toks[i-1].End {
+			n++
+		}
+		n += len(t.Text)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, t := range toks {
 		if i > 0 && t.Start > toks[i-1].End {
 			b.WriteByte(' ')
@@ -909,14 +960,45 @@ func (d *Doc) recent(country, sector, role string) *Mention {
 // holds reports whether the person of m holds a post described as role, as the text or the
 // knowledge base says.
 func (d *Doc) holds(m *Mention, role string) bool {
-	if RoleMatch(role, m.Role) {
+	if d.roleMatch(role, m.Role) {
 		return true
 	}
 	if m.Person != nil {
 		t, _ := m.Person.At(d.Date)
-		return RoleMatch(role, t.Role)
+		return d.roleMatch(role, t.Role)
 	}
 	return false
+}
+
+// roleMatch is RoleMatch, remembered for the document.
+func (d *Doc) roleMatch(desc, role string) bool {
+	k := roleKey{desc, role}
+	if v, ok := d.roleMemo[k]; ok {
+		return v
+	}
+	v := RoleMatch(desc, role)
+	if d.roleMemo == nil {
+		d.roleMemo = map[roleKey]bool{}
+	}
+	d.roleMemo[k] = v
+	return v
+}
+
+// holder is KB.Holder on the document's date, remembered for the document.
+func (d *Doc) holder(country, role string) *Person {
+	if country == "" || role == "" || d.Date == "" {
+		return nil
+	}
+	k := roleKey{country, role}
+	if p, ok := d.holderMemo[k]; ok {
+		return p
+	}
+	p := d.kb.Holder(country, role, d.Date)
+	if d.holderMemo == nil {
+		d.holderMemo = map[roleKey]*Person{}
+	}
+	d.holderMemo[k] = p
+	return p
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the

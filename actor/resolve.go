@@ -24,21 +24,18 @@ func (p *Person) At(date string) (Term, bool) {
 		}
 		return best, true
 	}
-	var held []Term
-	for _, t := range p.Terms {
-		if covers(t, date) {
-			held = append(held, t)
+	// the highest-ranking post held that day: head of state or government before ministers
+	best, held := -1, false
+	for i := range p.Terms {
+		if covers(p.Terms[i], date) {
+			if !held || rank(p.Terms[i].Role) < rank(p.Terms[best].Role) {
+				best = i
+			}
+			held = true
 		}
 	}
-	if len(held) > 0 {
-		// the highest-ranking post held that day: head of state or government before ministers
-		best := held[0]
-		for _, t := range held[1:] {
-			if rank(t.Role) < rank(best.Role) {
-				best = t
-			}
-		}
-		return best, true
+	if held {
+		return p.Terms[best], true
 	}
 	// not in office that day: the nearest term, as a former (or future) official
 	nearest := p.Terms[0]
@@ -88,17 +85,40 @@ func (kb *KB) Holder(country, role, date string) *Person {
 		return nil
 	}
 	var found *Person
-	for _, p := range kb.holders[country] {
-		for _, t := range p.Terms {
-			if t.Country == country && RoleMatch(role, t.Role) && covers(t, date) {
-				if found != nil && found != p {
-					return nil
-				}
-				found = p
+	for _, h := range kb.roleTerms(country, role) {
+		if covers(*h.t, date) {
+			if found != nil && found != h.p {
+				return nil
 			}
+			found = h.p
 		}
 	}
 	return found
+}
+
+// roleTerm is a term of an office holder.
+type roleTerm struct {
+	p *Person
+	t *Term
+}
+
+// roleTerms returns the terms of the holders of a country's posts that RoleMatch role, in the
+// order of kb.holders, computed once for each country and role.
+func (kb *KB) roleTerms(country, role string) []roleTerm {
+	k := roleKey{country, role}
+	if v, ok := kb.roleMemo.Load(k); ok {
+		return v.([]roleTerm)
+	}
+	var out []roleTerm
+	for _, p := range kb.holders[country] {
+		for i := range p.Terms {
+			if t := &p.Terms[i]; t.Country == country && RoleMatch(role, t.Role) {
+				out = append(out, roleTerm{p, t})
+			}
+		}
+	}
+	kb.roleMemo.Store(k, out)
+	return out
 }
 
 // Explanation says how a name resolves on a date, and why.

@@ -67,6 +67,7 @@ type pattern struct {
 	form  form     // form of the first word
 	text  string   // the phrase as written in the file
 	rule  *Rule
+	ord   int // its place among the patterns of its first word, in file order
 }
 
 // Patterns is a compiled pattern set.
@@ -75,6 +76,89 @@ type Patterns struct {
 	speech  map[string]bool // speech verbs, every form
 	topics  map[string][]*pattern
 	Rules   []*Rule
+
+	// the patterns of byFirst and topics indexed by their first two words, for find and topicAt
+	first, topicFirst map[string]*firstIndex
+	firstF, topicF    *text.Filter // their keys
+}
+
+// firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every
+// pattern has its place in the file order (ord), which breaks ties in find as the file order did.
+type firstIndex struct {
+	always   []*pattern            // one word long, or a gap then a gap: tried at every match of the first word
+	bySecond map[string][]*pattern // first word, then this word
+	byThird  map[string][]*pattern // first word, a gap, then this word
+}
+
+func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Filter) {
+	out := make(map[string]*firstIndex, len(byFirst))
+	keys := make([]string, 0, len(byFirst))
+	for w, ps := range byFirst {
+		keys = append(keys, w)
+		fi := &firstIndex{}
+		out[w] = fi
+		for k, p := range ps {
+			p.ord = k
+			switch {
+			case len(p.words) < 2 || p.words[1] == "*" && (len(p.words) < 3 || p.words[2] == "*"):
+				fi.always = append(fi.always, p)
+			case p.words[1] == "*":
+				if fi.byThird == nil {
+					fi.byThird = map[string][]*pattern{}
+				}
+				fi.byThird[p.words[2]] = append(fi.byThird[p.words[2]], p)
+			default:
+				if fi.bySecond == nil {
+					fi.bySecond = map[string][]*pattern{}
+				}
+				fi.bySecond[p.words[1]] = append(fi.bySecond[p.words[1]], p)
+			}
+		}
+	}
+	return out, text.NewFilter(keys...)
+}
+
+// eachCandidate calls fn with every pattern of idx that may match at token i, in no particular
+// order. A pattern with a gap second ("+launch * attack") may match only if its third word stands
+// within the gap's reach after token i.
+func eachCandidate(idx map[string]*firstIndex, f *text.Filter, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
+	if !f.Has(toks[i].Lower) {
+		return
+	}
+	fi := idx[toks[i].Lower]
+	if fi == nil {
+		return
+	}
+	for _, p := range fi.always {
+		fn(p)
+	}
+	if i+1 >= len(toks) {
+		return
+	}
+	if fi.bySecond != nil {
+		for _, p := range fi.bySecond[toks[i+1].Lower] {
+			fn(p)
+		}
+	}
+	if fi.byThird != nil {
+		end := min(len(toks), i+2+maxGap(toks, i+1, blocked))
+		for k := i + 1; k < end; k++ {
+			w := toks[k].Lower
+			seen := false
+			for x := i + 1; x < k; x++ {
+				if toks[x].Lower == w {
+					seen = true
+					break
+				}
+			}
+			if seen {
+				continue
+			}
+			for _, p := range fi.byThird[w] {
+				fn(p)
+			}
+		}
+	}
 }
 
 // PatternError is a problem in a pattern file, with its position.
@@ -226,6 +310,8 @@ func LoadPatterns(dir string) (*Patterns, error) {
 	if err != nil {
 		return nil, err
 	}
+	ps.first, ps.firstF = indexFirst(ps.byFirst)
+	ps.topicFirst, ps.topicF = indexFirst(ps.topics)
 	return ps, nil
 }
 
@@ -402,25 +488,39 @@ type match struct {
 // find returns the longest pattern starting at token i, or nil. blocked marks tokens inside actor
 // mentions, which a gap may not cross.
 func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
-	var best *match
-	for _, p := range ps.byFirst[toks[i].Lower] {
-		if end, ok := matchAt(p.words, toks, i, blocked); ok && usedAsVerb(toks, &match{i, end, p}) {
-			if best == nil || end-i > best.last-best.first || (end-i == best.last-best.first && len(p.words) > len(best.p.words)) {
-				best = &match{i, end, p}
+	// the longest match (in tokens, then in words), the first in the file among equals
+	var best match
+	found := false
+	eachCandidate(ps.first, ps.firstF, toks, i, blocked, func(p *pattern) {
+		end, ok := matchAt(p.words, toks, i, blocked)
+		if !ok {
+			return
+		}
+		if found {
+			span, bspan := end-i, best.last-best.first
+			if span < bspan || span == bspan && (len(p.words) < len(best.p.words) || len(p.words) == len(best.p.words) && p.ord > best.p.ord) {
+				return
 			}
 		}
+		if usedAsVerb(toks, &match{i, end, p}) {
+			best, found = match{i, end, p}, true
+		}
+	})
+	if !found {
+		return nil
 	}
-	return best
+	m := best
+	return &m
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
 func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
 	end := -1
-	for _, p := range ps.topics[toks[i].Lower] {
+	eachCandidate(ps.topicFirst, ps.topicF, toks, i, blocked, func(p *pattern) {
 		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {
 			end = e
 		}
-	}
+	})
 	return end
 }
 

@@ -82,8 +82,22 @@ type token struct {
 // tokenize splits s into words and punctuation marks. A word is a run of letters and digits,
 // with the apostrophes, hyphens and full stops inside it; a possessive "'s" is a word of its own.
 func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
+	return appendTokens(make([]token, 0, len(s)/5+1), s)
+}
+
+// appendTokens appends the tokens of s to toks (see tokenize).
+func appendTokens(toks []token, s string) []token {
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			// ASCII space or punctuation, the common case, without decoding
+			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+				i++
+				continue
+			}
+			toks = append(toks, token{start: i, end: i + 1, text: s[i : i+1]})
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			i += n
@@ -96,6 +110,10 @@ func tokenize(s string) []token {
 		}
 		j := i + n
 		for j < len(s) {
+			if asciiWord[s[j]] {
+				j++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
 				j += n
@@ -121,7 +139,18 @@ func tokenize(s string) []token {
 	return toks
 }
 
+// asciiWord marks the ASCII letters and digits: the ASCII word runes.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -149,11 +178,41 @@ var travel = map[string]bool{"visit": true, "visits": true, "trip": true, "trips
 	"arrived": true, "arrives": true, "arriving": true, "voyage": true, "mission": true}
 
 func isCue(toks []token, i int) bool {
-	w := strings.ToLower(toks[i].text)
-	if cues[w] {
+	var buf [16]byte
+	w, ok := lowerASCII(buf[:0], toks[i].text)
+	if !ok {
+		w = []byte(strings.ToLower(toks[i].text))
+	}
+	if cues[string(w)] {
 		return true
 	}
-	return w == "to" && i > 0 && travel[strings.ToLower(toks[i-1].text)]
+	if string(w) != "to" || i == 0 {
+		return false
+	}
+	prev, ok := lowerASCII(buf[:0], toks[i-1].text)
+	if !ok {
+		return travel[strings.ToLower(toks[i-1].text)]
+	}
+	return travel[string(prev)]
+}
+
+// lowerASCII appends s in lower case to b when s is ASCII and fits in b's capacity (what
+// strings.ToLower returns, without allocating); ok is false otherwise.
+func lowerASCII(b []byte, s string) ([]byte, bool) {
+	if len(s) > cap(b) {
+		return nil, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // fillers are the words that may stand between a cue and the place's name: "in the northern
@@ -176,15 +235,16 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 	of := ""   // the country of the words read ("Syrian", "Syria's")
 	ofAt := -1 // where they start
 	capital := false
-	prev := ""
+	prev := "" // the filler before, as far as the apposition cares: capital, city, town or other
+	var buf [32]byte
 	for n := 0; j < len(toks) && n < 10; n++ {
 		t := toks[j]
-		w := fold(t.text)
+		w := appendFold(buf[:0], t.text)
 		switch {
-		case fillers[w]:
-			capital = capital || w == "capital"
+		case fillers[string(w)]:
+			capital = capital || string(w) == "capital"
 			j++
-			prev = w
+			prev = appositive(w)
 			continue
 		case t.text == "," && (prev == "capital" || prev == "city" || prev == "town"):
 			j++ // an apposition: "the Syrian capital, Damascus"
@@ -213,9 +273,9 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 				}
 				return Place{}, 0, false
 			}
-			if c, ok := g.demonyms[w]; ok {
+			if c, ok := g.demonyms[string(w)]; ok {
 				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
-				prev = w
+				prev = appositive(w)
 				continue
 			}
 		}
@@ -226,6 +286,20 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		return p, ofAt, ok
 	}
 	return Place{}, 0, false
+}
+
+// appositive returns w when it is a word after which a comma opens an apposition in afterCue
+// ("the Syrian capital, Damascus"), else "-".
+func appositive(w []byte) string {
+	switch string(w) {
+	case "capital":
+		return "capital"
+	case "city":
+		return "city"
+	case "town":
+		return "town"
+	}
+	return "-"
 }
 
 // isName tells whether a word may start a place's name: capitalised, and not an acronym in
@@ -244,15 +318,16 @@ func isName(w string) bool {
 // name returns the place of the longest name of the gazetteer that starts at toks[j] (with
 // commas: "Washington, D.C."), and the index of its last token.
 func (g *Gazetteer) name(s string, toks []token, j int, prefer []string) (Place, int, bool) {
+	var buf [64]byte
 	for k := g.lastToken(toks, j); k >= j; k-- {
 		if !toks[k].word {
 			continue
 		}
-		key := fold(s[toks[j].start:toks[k].end])
-		if notPlaces[key] {
+		key := appendFold(buf[:0], s[toks[j].start:toks[k].end])
+		if notPlaces[string(key)] {
 			continue
 		}
-		if i, ok := g.resolve(key, prefer); ok {
+		if i, ok := g.pick(g.byName[string(key)], prefer); ok {
 			return g.places[i].Place, k, true
 		}
 	}
@@ -271,11 +346,12 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 // countryAt returns the country named from toks[j] on ("Syria", "Saudi Arabia", "the United
 // States"), and the index of the name's last token.
 func (g *Gazetteer) countryAt(s string, toks []token, j int) (string, int, bool) {
+	var buf [64]byte
 	for k := g.lastToken(toks, j); k >= j; k-- {
 		if !toks[k].word {
 			continue
 		}
-		if c, ok := g.countries[fold(s[toks[j].start:toks[k].end])]; ok {
+		if c, ok := g.countries[string(appendFold(buf[:0], s[toks[j].start:toks[k].end]))]; ok {
 			return c, k, true
 		}
 	}
@@ -361,7 +437,8 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 	"december": true}
 
 func (g *Gazetteer) dateline(line string) (Place, bool) {
-	toks := tokenize(line)
+	var tb [80]token
+	toks := appendTokens(tb[:0], line)
 	if len(toks) == 0 || !toks[0].word {
 		return Place{}, false
 	}
@@ -374,10 +451,12 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 			continue
 		}
 		name := line[:toks[k].end]
-		key := fold(name)
-		if len(key) < 3 || len(g.byName[key]) == 0 || notPlaces[key] {
+		var kb [64]byte
+		fk := appendFold(kb[:0], name)
+		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaces[string(fk)] {
 			continue
 		}
+		key := string(fk)
 		if c, ok := g.countries[key]; ok {
 			if i, _ := g.resolve(key, []string{c}); !cityState(g.places[i].Place, c, name) {
 				continue // "Montenegro ...": a country

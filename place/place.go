@@ -116,7 +116,11 @@ func (g *Gazetteer) Country(name string) (string, bool) {
 // countries has a place of that name with at least a twentieth of its population (Tripoli in
 // Lebanon when Lebanon is preferred, but not Damascus, Maryland, for the United States).
 func (g *Gazetteer) resolve(key string, prefer []string) (int32, bool) {
-	list := g.byName[key]
+	return g.pick(g.byName[key], prefer)
+}
+
+// pick chooses among the places of one name (see resolve).
+func (g *Gazetteer) pick(list []int32, prefer []string) (int32, bool) {
 	if len(list) == 0 {
 		return 0, false
 	}
@@ -336,49 +340,69 @@ func split(s string) []string {
 	return strings.Split(s, "|")
 }
 
+// folded tells whether fold leaves s as it is: lower-case ASCII letters, digits and apostrophes.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
 // fold writes a name the way the index keys it: lower case, Latin letters without diacritics,
 // typographic apostrophes as ', full stops dropped ("D.C." is "dc"), a comma kept, and any other
 // run of spaces, hyphens and punctuation as one space.
 func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	if folded(s) {
+		return s
+	}
+	return string(appendFold(make([]byte, 0, len(s)), s))
+}
+
+// appendFold appends fold(s) to b.
+func appendFold(b []byte, s string) []byte {
+	if folded(s) {
+		return append(b, s...)
+	}
+	start := len(b)
 	space := false
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteRune(r)
+			b = append(b, byte(r))
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
 			r = unicode.ToLower(r)
 			if f, ok := latin[r]; ok {
-				b.WriteString(f)
+				b = append(b, f...)
 			} else {
-				b.WriteRune(r)
+				b = utf8.AppendRune(b, r)
 			}
 		case isApostrophe(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(b) > start {
+				b = append(b, ' ')
 			}
 			space = false
-			b.WriteByte('\'')
+			b = append(b, '\'')
 		case r == '.' || unicode.Is(unicode.Mn, r):
 		case r == ',':
-			if b.Len() > 0 {
-				b.WriteByte(',')
+			if len(b) > start {
+				b = append(b, ',')
 				space = true
 			}
 		default:
 			space = true
 		}
 	}
-	return b.String()
+	return b
 }
 
 func isApostrophe(r rune) bool {

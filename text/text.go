@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/clipperhouse/uax29/v2/words"
 )
@@ -196,7 +197,7 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 	toks = slices.Grow(toks, len(text)/5+1)
 	first := len(toks)
 	var folded []byte // the lower-case forms that differ from their text, one after the other
-	var endBuf [64]int
+	var endBuf [128]int
 	ends := endBuf[:0] // for each token from first: the end of its form in folded, or -1
 	it := words.FromString(text)
 	for it.Next() {
@@ -214,6 +215,10 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 		}
 		toks = append(toks, Token{Start: start, End: start + len(w), Text: w, Lower: w})
 		if needsFold(w) {
+			if folded == nil {
+				// a guess: capitalised words are a fraction of a sentence
+				folded = make([]byte, 0, (len(text)-it.Start())/4+len(w)+8)
+			}
 			folded = appendFold(folded, w)
 			ends = append(ends, len(folded))
 		} else {
@@ -225,7 +230,8 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 		}
 	}
 	if len(folded) > 0 {
-		all, from := string(folded), 0
+		// folded is not written again: the string shares its bytes
+		all, from := unsafe.String(unsafe.SliceData(folded), len(folded)), 0
 		for k, end := range ends {
 			if end >= 0 {
 				toks[first+k].Lower = all[from:end]
@@ -237,6 +243,9 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 }
 
 func possessive(v string) int {
+	if len(v) < 3 || v[len(v)-1] != 's' && v[len(v)-1] != 'S' {
+		return 0
+	}
 	for _, suf := range []string{"'s", "\u2019s", "'S", "\u2019S"} {
 		if len(v) > len(suf) && strings.HasSuffix(v, suf) {
 			return len(v) - len(suf)
@@ -267,6 +276,26 @@ func needsFold(s string) bool {
 
 // appendFold appends the folded form of s to b.
 func appendFold(b []byte, s string) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '`':
+				c = '\''
+			}
+			b = append(b, c)
+		}
+		return b
+	}
 	for _, r := range s {
 		switch r {
 		case '\u2019', '\u2018', '`', '\u00b4':
@@ -347,4 +376,79 @@ func isMonth(w string) bool {
 		return true
 	}
 	return false
+}
+
+// Filter tells quickly that a word is not in a set: a Bloom filter (two bits of one 64-bit word
+// for each word, about eight bits a word in all), small enough to stay in the processor's cache,
+// to test before looking a token up in a large map. A nil Filter may have every word.
+type Filter struct {
+	bits  []uint64
+	shift uint // the hash's top bits choose the word
+}
+
+// NewFilter returns a filter of the words.
+func NewFilter(words ...string) *Filter {
+	n := 1 // 64-bit words: at least eight bits a word, a power of two
+	for n*64 < 8*len(words) {
+		n *= 2
+	}
+	f := &Filter{bits: make([]uint64, n), shift: 64}
+	for n > 1 {
+		n /= 2
+		f.shift--
+	}
+	for _, w := range words {
+		h := filterHash(w)
+		f.bits[f.index(h)] |= filterMask(h)
+	}
+	return f
+}
+
+func (f *Filter) index(h uint64) uint64 {
+	if f.shift == 64 {
+		return 0
+	}
+	return h >> f.shift
+}
+
+func filterMask(h uint64) uint64 { return 1<<(h&63) | 1<<((h>>6)&63) }
+
+// Has reports whether w may be in the set: false means it is not.
+func (f *Filter) Has(w string) bool {
+	if f == nil {
+		return true
+	}
+	h := filterHash(w)
+	m := filterMask(h)
+	return f.bits[f.index(h)]&m == m
+}
+
+// filterHash hashes the first and last bytes of s (up to eight of each) with its length: a few
+// instructions for a word, at the cost of more false positives among long words alike at both ends.
+func filterHash(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = load64(s), load64(s[n-8:])
+	case n >= 4:
+		a, b = uint64(load32(s)), uint64(load32(s[n-4:]))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	return h ^ h>>32
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }

@@ -449,3 +449,26 @@ func FuzzTokens(f *testing.F) {
 		checkTokens(t, doc, whole, text.Tokens(doc, whole))
 	})
 }
+
+func TestFilter(t *testing.T) {
+	words := []string{"", "a", "an", "the", "iran", "minister", "foreign minister", "ayatollah", "x"}
+	f := text.NewFilter(words...)
+	for _, w := range words {
+		if !f.Has(w) {
+			t.Errorf("Has(%q) = false after Add", w)
+		}
+	}
+	var nilF *text.Filter
+	if !nilF.Has("anything") {
+		t.Error("a nil filter must have every word")
+	}
+	miss := 0
+	for _, w := range []string{"said", "government", "talks", "on", "of", "in", "to", "reuters", "moscow", "2017"} {
+		if !f.Has(w) {
+			miss++
+		}
+	}
+	if miss < 8 {
+		t.Errorf("only %d of 10 words outside the set were ruled out", miss)
+	}
+}

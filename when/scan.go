@@ -3,6 +3,8 @@ package when
 import (
 	"regexp"
 	"strings"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // Finding time expressions quickly. Every pattern begins at the start of a word, and only a few
@@ -31,6 +33,9 @@ const (
 
 // startWords gives the kinds of each word, in lower case, that can begin an expression.
 var startWords = buildStartWords()
+
+// startFilter rules most words out before startWords is looked up.
+var startFilter = keysFilter(startWords)
 
 func buildStartWords() map[string]start {
 	sw := map[string]start{}
@@ -100,7 +105,9 @@ func candidates(s string, out []candidate) []candidate {
 				}
 			}
 			w := buf[:n]
-			k = startWords[string(w)]
+			if startFilter.Has(string(w)) {
+				k = startWords[string(w)]
+			}
 			if hasPart(w) {
 				k |= startPart
 			}
@@ -113,6 +120,93 @@ func candidates(s string, out []candidate) []candidate {
 		i = j
 	}
 	return out
+}
+
+// wordKinds is what a word in lower case is to features and to candidates.
+type wordKinds struct {
+	f feature
+	k start
+}
+
+// scanKinds merges featureWords and startWords, for scanWords.
+var scanKinds, scanFilter = buildScanKinds()
+
+func buildScanKinds() (map[string]wordKinds, *text.Filter) {
+	m := map[string]wordKinds{}
+	for w, f := range featureWords {
+		k := m[w]
+		k.f = f
+		m[w] = k
+	}
+	for w, st := range startWords {
+		k := m[w]
+		k.k = st
+		m[w] = k
+	}
+	return m, keysFilter(m)
+}
+
+// maxKindWord is the longest word of featureWords and startWords.
+var maxKindWord = func() int {
+	n := 0
+	for w := range scanKinds {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
+// scanWords returns features(s) and candidates(s, out), reading s once. A run of word bytes
+// that is all letters is one word to both; other runs (with digits or '_') are left to
+// features' own reading.
+func scanWords(s string, out []candidate) (feature, []candidate) {
+	var f feature
+	var buf [12]byte
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		letters := true
+		for j < len(s) && isWordByte(s[j]) {
+			if c := s[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				letters = false
+			}
+			j++
+		}
+		if !letters {
+			f |= features(s[i:j])
+		}
+		var k start
+		if c := s[i]; c >= '0' && c <= '9' {
+			k = startDigit
+		} else if j-i <= len(buf) {
+			n := copy(buf[:], s[i:j])
+			for x := range n {
+				if c := buf[x]; c >= 'A' && c <= 'Z' {
+					buf[x] = c + 'a' - 'A'
+				}
+			}
+			w := buf[:n]
+			if n <= maxKindWord && scanFilter.Has(string(w)) {
+				wk := scanKinds[string(w)]
+				k = wk.k
+				if letters && n <= 9 {
+					f |= wk.f
+				}
+			}
+			if hasPart(w) {
+				k |= startPart
+			}
+		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
+			k = startPart
+		}
+		if k != 0 {
+			out = append(out, candidate{i, k})
+		}
+		i = j
+	}
+	return f, out
 }
 
 // hasPart tells whether a word in lower case begins with early, mid or late.
@@ -134,8 +228,8 @@ func findAll(i int, s string, cs []candidate) [][]int {
 	var out [][]int
 	want, re := patterns[i].starts, anchored[i]
 	from := 0
-	for _, c := range cs {
-		if c.pos < from || c.kinds&want == 0 {
+	for ci, c := range cs {
+		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
 		idx := re.FindStringSubmatchIndex(s[c.pos:])
@@ -152,6 +246,90 @@ func findAll(i int, s string, cs []candidate) [][]int {
 	}
 	return out
 }
+
+// findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns, trying the pattern
+// only at the candidates cs of s.
+func findFirst(i int, s string, cs []candidate) []int {
+	want, re := patterns[i].starts, anchored[i]
+	for ci, c := range cs {
+		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
+			continue
+		}
+		idx := re.FindStringSubmatchIndex(s[c.pos:])
+		if idx == nil {
+			continue
+		}
+		for k := range idx {
+			if idx[k] >= 0 {
+				idx[k] += c.pos
+			}
+		}
+		return idx
+	}
+	return nil
+}
+
+// mayMatch rules out, cheaply, some candidates where patterns[i] cannot match (it may still not
+// match where it returns true): "in" not followed by what can open the expression, "the" not
+// followed by "day", numbers of the wrong length.
+func mayMatch(i int, s string, cs []candidate, ci int) bool {
+	c := cs[ci]
+	want := patterns[i].starts
+	if c.kinds&want == startPre {
+		// "in", "during": only as the preposition of the expression that follows, after spaces
+		k := c.pos
+		for k < len(s) && isWordByte(s[k]) {
+			k++
+		}
+		k0 := k
+		for k < len(s) {
+			switch {
+			case isSpace(s[k]):
+				k++
+				continue
+			case strings.HasPrefix(s[k:], "\u00a0"):
+				k += len("\u00a0")
+				continue
+			case strings.HasPrefix(s[k:], "\u202f"):
+				k += len("\u202f")
+				continue
+			}
+			break
+		}
+		return k > k0 && ci+1 < len(cs) && cs[ci+1].pos == k && cs[ci+1].kinds&want&^startPre != 0
+	}
+	if c.kinds&want == startDayWord && i == dayWordPattern {
+		// "the" opens only "the day before yesterday" and "the day after tomorrow"
+		if w := s[c.pos:min(len(s), c.pos+3)]; strings.EqualFold(w, "the") {
+			return len(s) >= c.pos+8 && strings.EqualFold(s[c.pos:c.pos+8], "the day ")
+		}
+		return true
+	}
+	if c.kinds&want == startDigit {
+		n := 0
+		for k := c.pos; k < len(s) && s[k] >= '0' && s[k] <= '9'; k++ {
+			n++
+		}
+		switch i {
+		case isoPattern:
+			return n == 4 && c.pos+4 < len(s) && s[c.pos+4] == '-'
+		case dayYearPattern, dayPattern:
+			return n <= 2
+		case yearPattern:
+			return n == 4 && (s[c.pos] == '1' && (s[c.pos+1] == '8' || s[c.pos+1] == '9') || s[c.pos] == '2' && s[c.pos+1] == '0')
+		}
+	}
+	return true
+}
+
+// The patterns mayMatch knows by their place in patterns.
+const (
+	isoPattern     = 0
+	dayYearPattern = 2
+	dayPattern     = 4
+	yearPattern    = 7
+	dayWordPattern = 9
+)
 
 // clauseBreaks returns where the clause breaks of sentence start: the starts of the matches of
 // clauseBreak, found by hand. A sentence with a character that folds to an ASCII letter is left to

@@ -72,3 +72,33 @@ func TestClauseBreaksMatchRegexp(t *testing.T) {
 		}
 	}
 }
+
+func TestFindFirstMatchesRegexp(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		if foldsOutsideASCII(s) {
+			continue
+		}
+		cs := candidates(s, nil)
+		for i, p := range patterns {
+			want := p.re.FindStringSubmatchIndex(s)
+			if got := findFirst(i, s, cs); !reflect.DeepEqual(got, want) {
+				t.Fatalf("pattern %d in %q: got %v, want %v", i, s, got, want)
+			}
+		}
+	}
+}
+
+func TestScanWordsMatchesFeaturesAndCandidates(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		if foldsOutsideASCII(s) {
+			continue
+		}
+		f, cs := scanWords(s, nil)
+		if want := features(s); f != want {
+			t.Fatalf("%q: features %b, want %b", s, f, want)
+		}
+		if want := candidates(s, nil); !reflect.DeepEqual(cs, want) {
+			t.Fatalf("%q: candidates %v, want %v", s, cs, want)
+		}
+	}
+}

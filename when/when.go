@@ -37,8 +37,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // Precisions of a date, from the finest.
@@ -187,11 +190,23 @@ func textDate(text string, year int) string {
 func firstDay(s string, year int) (Expr, bool) {
 	best, found := Expr{}, false
 	has := features(s)
-	for _, p := range patterns[:5] { // the dates with a day
+	// the leftmost match of each pattern: at the first candidate where it matches (see scan.go)
+	var cs []candidate
+	slow := foldsOutsideASCII(s)
+	if !slow {
+		var buf [32]candidate
+		cs = candidates(s, buf[:0])
+	}
+	for i, p := range patterns[:5] { // the dates with a day
 		if has&p.needs != p.needs {
 			continue
 		}
-		idx := p.re.FindStringSubmatchIndex(s)
+		var idx []int
+		if slow {
+			idx = p.re.FindStringSubmatchIndex(s)
+		} else {
+			idx = findFirst(i, s, cs)
+		}
 		if idx == nil {
 			continue
 		}
@@ -255,12 +270,14 @@ func isPlace(s string) bool {
 // one that starts first, then the longer, is kept ("Thursday, October 5, 2017" is one).
 func Find(sentence string, pub string) []Expr {
 	p, havePub := pubTime(pub)
-	has := features(sentence)
+	var has feature
 	var cs []candidate
 	slow := foldsOutsideASCII(sentence)
 	if !slow {
 		var buf [32]candidate
-		cs = candidates(sentence, buf[:0])
+		has, cs = scanWords(sentence, buf[:0])
+	} else {
+		has = features(sentence)
 	}
 	var out []Expr
 	for i, pt := range patterns {
@@ -304,6 +321,36 @@ func Find(sentence string, pub string) []Expr {
 
 // pubTime reads a publication date given as YYYY-MM-DD (or any form Published reads).
 func pubTime(pub string) (time.Time, bool) {
+	c := pubEntryOf(pub)
+	return c.t, c.ok
+}
+
+// pubEntryOf reads pub as pubTime does. The sentences of an article share its date: the last
+// one read is kept.
+func pubEntryOf(pub string) *pubEntry {
+	if c := lastPub.Load(); c != nil && c.pub == pub {
+		return c
+	}
+	t, ok := readPubTime(pub)
+	c := &pubEntry{pub: pub, t: t, ok: ok}
+	if ok {
+		c.day = t.Format(dayLayout)
+	}
+	lastPub.Store(c)
+	return c
+}
+
+// pubEntry is a publication date read by pubTime.
+type pubEntry struct {
+	pub string
+	t   time.Time
+	ok  bool
+	day string // t as YYYY-MM-DD
+}
+
+var lastPub atomic.Pointer[pubEntry]
+
+func readPubTime(pub string) (time.Time, bool) {
 	d, ok := parseDate(strings.TrimSpace(pub))
 	if !ok {
 		return time.Time{}, false
@@ -350,8 +397,8 @@ func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 	if best >= 0 && exprs[best].Date != "" {
 		return exprs[best].Date, "text"
 	}
-	if t, ok := pubTime(pub); ok {
-		return t.Format(dayLayout), "published"
+	if c := pubEntryOf(pub); c.ok {
+		return c.day, "published"
 	}
 	return "", "unknown"
 }
@@ -498,6 +545,17 @@ const (
 
 var featureWords = buildFeatureWords()
 
+// featureFilter rules most words out before featureWords is looked up.
+var featureFilter = keysFilter(featureWords)
+
+func keysFilter[V any](m map[string]V) *text.Filter {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return text.NewFilter(keys...)
+}
+
 func buildFeatureWords() map[string]feature {
 	fw := map[string]feature{"yesterday": dayWord, "today": dayWord, "tonight": dayWord,
 		"tomorrow": dayWord, "night": dayWord, "morning": dayWord, "afternoon": dayWord, "evening": dayWord,
@@ -539,7 +597,9 @@ func features(s string) feature {
 						w[k] = c + 'a' - 'A'
 					}
 				}
-				f |= featureWords[string(w)]
+				if featureFilter.Has(string(w)) {
+					f |= featureWords[string(w)]
+				}
 			}
 			start = -1
 		}
