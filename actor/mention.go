@@ -92,14 +92,21 @@ func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	return ""
 }
 
-// placeInSentence returns the state of the first place the sentence puts something "in".
-func placeInSentence(toks []text.Token, ms []*Mention) string {
+// placeInSentence returns the state of the place the sentence puts something "in" nearest to m.
+func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
+	best, dist := "", len(toks)
 	for _, n := range ms {
 		if n.stateName && n.First > 0 && (toks[n.First-1].Lower == "in" || toks[n.First-1].Lower == "near") {
-			return n.Country
+			d := n.First - m.Last
+			if d < 0 {
+				d = m.First - n.Last
+			}
+			if d < dist {
+				best, dist = n.Country, d
+			}
 		}
 	}
-	return ""
+	return best
 }
 
 // nearestCountry gives a group named without its state ("terrorists") the state of the nearest
@@ -277,7 +284,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			// nearest actor in the sentence, else the state the article names most
 			where := placedIn(toks, out, m)
 			if where == "" && m.Sector == "CVL" {
-				where = placeInSentence(toks, out) // "killed 23 people … in Tel Aviv"
+				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
 			m.Country = firstNonEmpty(where, nearestCountry(out, k), d.mainState())
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {

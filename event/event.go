@@ -132,6 +132,9 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	evs := st.merged()
 	if len(evs) > 0 {
 		ctx := st.contexts.result()
+		if ctx == nil {
+			ctx = []string{} // none: an empty list, not null
+		}
 		for i := range evs {
 			evs[i].Contexts = ctx
 		}
