@@ -143,6 +143,7 @@ func (sc *eventScan) dest() []any {
 // event returns the event scanned, with its own target and location.
 func (sc *eventScan) event() event.Event {
 	e, t := sc.e, sc.t
+	e.Contexts = []string{} // as dyad code writes them: a list, empty when none
 	if sc.contexts != "" {
 		e.Contexts = strings.Split(sc.contexts, ";")
 	}

@@ -90,7 +90,8 @@ func ev(id, doc string, sentence int, date, typ, src, tgt string, goldstein floa
 		return event.Actor{Text: code + " text", Country: code[:3], Sector: code[3:], Code: code}
 	}
 	e := event.Event{ID: id, DocID: doc, Sentence: sentence, Date: date, DateSource: "published",
-		Type: typ, Cameo: "000", Goldstein: goldstein, Source: actor(src), Evidence: evidence, Confidence: 0.8}
+		Type: typ, Cameo: "000", Goldstein: goldstein, Source: actor(src), Evidence: evidence, Confidence: 0.8,
+		Contexts: []string{}}
 	if date == "" {
 		e.DateSource = "unknown"
 	}
