@@ -275,12 +275,6 @@ func fileExistsIn(dir, rel string) bool {
 	return err == nil
 }
 
-// Check validates the dictionary files in dir without loading the shipped ones' phrases twice.
-func Check(dir string) error {
-	_, err := Load(dir)
-	return err
-}
-
 // eachRow calls fn with the fields of every non-comment line.
 func eachRow(r io.Reader, file string, want int, fn func(line int, f []string) *LoadError) Errors {
 	var errs Errors
