@@ -98,13 +98,7 @@ func candidates(s string, out []candidate) []candidate {
 		if c := s[i]; c >= '0' && c <= '9' {
 			k = startDigit
 		} else if j-i <= len(buf) {
-			n := copy(buf[:], s[i:j])
-			for x := range n {
-				if c := buf[x]; c >= 'A' && c <= 'Z' {
-					buf[x] = c + 'a' - 'A'
-				}
-			}
-			w := buf[:n]
+			w := lowerInto(&buf, s[i:j])
 			if startFilter.Has(string(w)) {
 				k = startWords[string(w)]
 			}
@@ -181,13 +175,8 @@ func scanWords(s string, out []candidate) (feature, []candidate) {
 		if c := s[i]; c >= '0' && c <= '9' {
 			k = startDigit
 		} else if j-i <= len(buf) {
-			n := copy(buf[:], s[i:j])
-			for x := range n {
-				if c := buf[x]; c >= 'A' && c <= 'Z' {
-					buf[x] = c + 'a' - 'A'
-				}
-			}
-			w := buf[:n]
+			w := lowerInto(&buf, s[i:j])
+			n := len(w)
 			if n <= maxKindWord && scanFilter.Has(string(w)) {
 				wk := scanKinds[string(w)]
 				k = wk.k
@@ -406,3 +395,15 @@ var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "w
 	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
 	"when": true, "since": true, "although": true, "though": true, "because": true,
 	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}
+
+// lowerInto copies the ASCII word w, lower-cased, into buf (which it fits) and returns it, so
+// that looking it up allocates nothing.
+func lowerInto(buf *[12]byte, w string) []byte {
+	n := copy(buf[:], w)
+	for x := range n {
+		if c := buf[x]; c >= 'A' && c <= 'Z' {
+			buf[x] = c + 'a' - 'A'
+		}
+	}
+	return buf[:n]
+}
