@@ -82,40 +82,6 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
-// candidates appends to out the words of s that can begin a pattern.
-func candidates(s string, out []candidate) []candidate {
-	var buf [12]byte
-	for i := 0; i < len(s); {
-		if !isWordByte(s[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(s) && isWordByte(s[j]) {
-			j++
-		}
-		var k start
-		if c := s[i]; c >= '0' && c <= '9' {
-			k = startDigit
-		} else if j-i <= len(buf) {
-			w := lowerInto(&buf, s[i:j])
-			if startFilter.Has(string(w)) {
-				k = startWords[string(w)]
-			}
-			if hasPart(w) {
-				k |= startPart
-			}
-		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
-			k = startPart
-		}
-		if k != 0 {
-			out = append(out, candidate{i, k})
-		}
-		i = j
-	}
-	return out
-}
-
 // wordKinds is what a word in lower case is to features and to candidates.
 type wordKinds struct {
 	f feature
@@ -149,7 +115,8 @@ var maxKindWord = func() int {
 	return n
 }()
 
-// scanWords returns features(s) and candidates(s, out), reading s once. A run of word bytes
+// scanWords returns features(s) and, appended to out, the words of s that can begin a pattern
+// (its candidates), reading s once. A run of word bytes
 // that is all letters is one word to both; other runs (with digits or '_') are left to
 // features' own reading.
 func scanWords(s string, out []candidate) (feature, []candidate) {

@@ -102,3 +102,38 @@ func TestScanWordsMatchesFeaturesAndCandidates(t *testing.T) {
 		}
 	}
 }
+
+// candidates is the reference scanWords is checked against: the candidates of s, in a pass of
+// its own.
+func candidates(s string, out []candidate) []candidate {
+	var buf [12]byte
+	for i := 0; i < len(s); {
+		if !isWordByte(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		var k start
+		if c := s[i]; c >= '0' && c <= '9' {
+			k = startDigit
+		} else if j-i <= len(buf) {
+			w := lowerInto(&buf, s[i:j])
+			if startFilter.Has(string(w)) {
+				k = startWords[string(w)]
+			}
+			if hasPart(w) {
+				k |= startPart
+			}
+		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
+			k = startPart
+		}
+		if k != 0 {
+			out = append(out, candidate{i, k})
+		}
+		i = j
+	}
+	return out
+}

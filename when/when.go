@@ -189,13 +189,15 @@ func textDate(text string, year int) string {
 // with year (when year is 0, its Date is "").
 func firstDay(s string, year int) (Expr, bool) {
 	best, found := Expr{}, false
-	has := features(s)
 	// the leftmost match of each pattern: at the first candidate where it matches (see scan.go)
+	var has feature
 	var cs []candidate
 	slow := foldsOutsideASCII(s)
 	if !slow {
 		var buf [32]candidate
-		cs = candidates(s, buf[:0])
+		has, cs = scanWords(s, buf[:0])
+	} else {
+		has = features(s)
 	}
 	for i, p := range patterns[:5] { // the dates with a day
 		if has&p.needs != p.needs {
