@@ -75,7 +75,6 @@ type Patterns struct {
 	byFirst map[string][]*pattern
 	speech  map[string]bool // speech verbs, every form
 	topics  map[string][]*pattern
-	Rules   []*Rule
 
 	// the patterns of byFirst and topics indexed by their first two words, for find and topicAt
 	first, topicFirst map[string]*firstIndex
@@ -304,7 +303,6 @@ func LoadPatterns(dir string) (*Patterns, error) {
 				ps.byFirst[p.words[0]] = append(ps.byFirst[p.words[0]], p)
 			}
 		}
-		ps.Rules = append(ps.Rules, r)
 		return nil
 	})
 	if err != nil {
