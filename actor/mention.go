@@ -139,7 +139,8 @@ type atom struct {
 
 // modifiers may stand inside an actor phrase without changing it.
 var modifiers = map[string]bool{"senior": true, "top": true, "former": true, "deputy": true, "acting": true,
-	"chief": true, "then": true, "new": true, "visiting": true, "interim": true, "outgoing": true,
+	"chief": true, "then": true, "new": true, "ousted": true, "deposed": true, "exiled": true,
+	"toppled": true, "overthrown": true, "ex": true, "visiting": true, "interim": true, "outgoing": true,
 	"incoming": true, "caretaker": true, "high-ranking": true, "veteran": true, "influential": true,
 	"powerful": true, "leading": true, "hardline": true, "moderate": true, "several": true, "two": true,
 	"three": true, "some": true, "many": true, "local": true, "federal": true, "national": true,
@@ -164,7 +165,8 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
 	"eight": true, "nine": true, "ten": true, "several": true, "some": true, "many": true, "hundreds": true,
 	"thousands": true, "dozens": true, "tens": true, "up": true, "about": true, "around": true, "nearly": true,
-	"angry": true, "senior": true, "top": true, "former": true, "both": true, "all": true, "other": true}
+	"angry": true, "senior": true, "top": true, "former": true, "ousted": true, "deposed": true,
+	"exiled": true, "toppled": true, "overthrown": true, "both": true, "all": true, "other": true}
 
 // isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
 func isPronoun(w string) bool {
@@ -336,6 +338,10 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
 		best := d.lookup(toks, i)
+		if best != nil && notThisActor(toks, i, i+len(best.toks), best.entry) {
+			i += len(best.toks)
+			continue
+		}
 		if best != nil {
 			out = append(out, atom{i, i + len(best.toks), best.entry})
 			i += len(best.toks)
@@ -357,6 +363,38 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 	}
 	d.atomBuf = out
 	return out
+}
+
+// stanceWords before a hyphen and a state name a stance towards that state, not the state:
+// "pro-Iranian", "anti-Syria".
+var stanceWords = map[string]bool{"pro": true, "anti": true, "non": true}
+
+// backers after a state and a hyphen name who stands behind a group, not the group's state:
+// "Syrian-backed militia", "Iranian-funded".
+var backers = map[string]bool{"backed": true, "sponsored": true, "funded": true, "supported": true,
+	"armed": true, "trained": true, "allied": true, "aligned": true, "inspired": true, "financed": true}
+
+// compassWords open place names: "West Darfur", "Western Cambodia", "East Africa".
+var compassWords = map[string]bool{"west": true, "western": true, "east": true, "eastern": true,
+	"north": true, "northern": true, "south": true, "southern": true, "central": true}
+
+// notThisActor reports a dictionary phrase at toks[i:j] that does not name its actor here: a
+// state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
+// opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
+func notThisActor(toks []text.Token, i, j int, e *Entry) bool {
+	if isState(e) && i >= 2 && toks[i-1].Lower == "-" && stanceWords[toks[i-2].Lower] {
+		return true
+	}
+	if isState(e) && j+1 < len(toks) && toks[j].Lower == "-" && backers[toks[j+1].Lower] {
+		return true
+	}
+	if j == i+1 && compassWords[toks[i].Lower] && j < len(toks) && toks[j].IsCapitalized() {
+		return true
+	}
+	if e.Kind == KindCountry && j < len(toks) && (toks[j].Text == "$" || toks[j].Lower == "dollars") {
+		return true
+	}
+	return false
 }
 
 func (d *Doc) lookup(toks []text.Token, i int) *phrase {
@@ -820,7 +858,33 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	m.Start = toks[m.First].Start
 	m.Text = sliceText(toks, m.First, m.Last)
+	if !m.Group && m.Sector != "" && outOfOffice(toks, m.First, first) {
+		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
+	}
 	return m
+}
+
+// formerWords before an office or a name put its holder out of office.
+var formerWords = map[string]bool{"former": true, "ousted": true, "deposed": true, "exiled": true,
+	"toppled": true, "overthrown": true, "ex": true}
+
+// outOfOffice reports a former-word among the words that open a phrase (toks[i:j]), or just
+// before them across a party or a country ("Former Socialist prime minister").
+func outOfOffice(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if formerWords[toks[k].Lower] {
+			return true
+		}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if formerWords[toks[k].Lower] {
+			return true
+		}
+		if !toks[k].IsCapitalized() && toks[k].Lower != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 func isWordToken(t text.Token) bool {

@@ -98,6 +98,13 @@ func TestPatterns(t *testing.T) {
 			"Lavrov meets Turkish foreign minister\nRussian Foreign Minister Sergei Lavrov met Turkish Foreign Minister Hakan Fidan in Ankara.",
 			[]string{"CONSULT RUSGOV->TURGOV"}},
 		{"the speaker speaks for the state", "2019-05-01", "Greek Prime Minister Kyriakos Mitsotakis said Greece supports Cyprus.", []string{"SUPPORT GRCGOV->CYPGOV"}},
+		// session 2: actors in and around the act
+		{"a stance towards a state does not name it", "2019-05-01", "The pro-Russian militia in Moldova declared a truce.", []string{"RETREAT MDAREB->-"}},
+		{"a backer is not the group's state", "2019-05-01", "Iranian-backed militants attacked a base in Iraq.", []string{"ASSAULT IRQREB->IRQCVL"}},
+		{"a former office holder is an elite", "2019-05-01", "Former Peruvian president Alan Torres criticised the government of Chile.", []string{"ACCUSE PERELI->CHLGOV"}},
+		{"the reporter is not the last of a list", "2019-05-01", "Kenyan police seized weapons from Somali militants, the Kenyan army said.", []string{"COERCE KENCOP->SOMREB"}},
+		{"an earlier act is not the target", "2019-05-01", "Chad closed its border with Sudan following the killing of two Libyan traders.", []string{"SANCTION TCDGOV->SDNGOV"}},
+		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

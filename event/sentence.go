@@ -438,6 +438,8 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
 			// Iran's religious leader: the possessor is part of the phrase
 			i = sc.mentionAt(i - 1).First
+		case i >= 2 && sc.toks[i-1].Lower == "-" && sc.mentionAt(i-2) == nil:
+			i -= 2 // "Iranian-backed militants", "well-armed rebels": one adjective
 		case prepositions[w] || sc.mentionAt(i) != nil:
 			return false
 		case sc.isVerbish(i):
@@ -877,7 +879,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.First-tr.m.last > 25 {
 			break
 		}
-		if !inside && sc.speechBetween(tr.m.last, m.First) {
+		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First)) {
 			break
 		}
 		ownSide := ownForces[tr.m.p.rule.Type] && src != nil
@@ -916,6 +918,26 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 }
 
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
+
+// backgroundBetween reports a phrase of time or cause between tokens i and j: what follows
+// "after", "following" or "because of" is the setting of the act, not its target ("reimposed
+// blockades in the West Bank following the shooting of two Israelis").
+func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
+	for k := i; k < j && k+1 < len(sc.toks); k++ {
+		// "after four years": a length of time, not an earlier act
+		if causeWords[sc.toks[k].Lower] && !text.IsNumber(sc.toks[k+1]) && !numberWords[sc.toks[k+1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// causeWords open a phrase that names an earlier act, the cause or occasion of the one coded.
+var causeWords = map[string]bool{"following": true, "after": true, "since": true, "before": true,
+	"because": true, "retaliation": true, "despite": true}
+
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "months": true, "years": true, "weeks": true, "days": true}
 
 // population returns the civilians of the place named after tr ("in Algiers"), or nil.
 func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
@@ -1130,6 +1152,9 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 		}
 		if !ok || next.First == cur.Last {
 			return out
+		}
+		if next.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[next.Last].Lower] {
+			return out // "…from armed groups, the Israeli army said": the reporter ends the list
 		}
 		cur = next
 		if next.Country == "" {
