@@ -46,7 +46,8 @@ var genericHeads = map[string]bool{"official": true, "officials": true, "leader"
 var adjectival = map[string]bool{"military": true, "intelligence": true, "security": true,
 	"police": true, "army": true,
 	"media": true, "navy": true, "court": true, "presidency": true, "cabinet": true, "rebel": true,
-	"terrorist": true, "militant": true, "civilian": true, "guerrilla": true}
+	"terrorist": true, "militant": true, "civilian": true, "guerrilla": true, "general": true,
+	"university": true, "assembly": true}
 
 // functionWords may follow a group word that is a noun ("the military said", "the army in").
 var functionWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true,
@@ -96,7 +97,11 @@ func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 	best, dist := "", len(toks)
 	for _, n := range ms {
-		if n.stateName && n.First > 0 && (toks[n.First-1].Lower == "in" || toks[n.First-1].Lower == "near") {
+		k := n.First - 1
+		for k > 0 && (isCompass(toks[k].Lower) || toks[k].Lower == "the") {
+			k-- // "in southeastern Serbia", "in the north of"
+		}
+		if n.stateName && k >= 0 && k < n.First && (toks[k].Lower == "in" || toks[k].Lower == "near") {
 			d := n.First - m.Last
 			if d < 0 {
 				d = m.First - n.Last
@@ -107,6 +112,16 @@ func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 		}
 	}
 	return best
+}
+
+// ethnic reports a people named as an ethnic group: "ethnic Albanians".
+func ethnic(toks []text.Token, m *Mention) bool {
+	for k := max(0, m.First-1); k < m.Last; k++ {
+		if toks[k].Lower == "ethnic" {
+			return true
+		}
+	}
+	return false
 }
 
 // nearestCountry gives a group named without its state ("terrorists") the state of the nearest
@@ -279,6 +294,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			// living in a state is coded as that state's civilians
 			if c := placedIn(toks, out, m); c != "" {
 				m.Country = c
+			} else if ethnic(toks, m) {
+				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
+				m.Country = firstNonEmpty(placeInSentence(toks, out, m), m.Country)
 			}
 		}
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
@@ -377,6 +395,11 @@ var backers = map[string]bool{"backed": true, "sponsored": true, "funded": true,
 // compassWords open place names: "West Darfur", "Western Cambodia", "East Africa".
 var compassWords = map[string]bool{"west": true, "western": true, "east": true, "eastern": true,
 	"north": true, "northern": true, "south": true, "southern": true, "central": true}
+
+// isCompass reports a word of direction: "north", "southern", "southeastern".
+func isCompass(w string) bool {
+	return compassWords[w] || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
+}
 
 // notThisActor reports a dictionary phrase at toks[i:j] that does not name its actor here: a
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
@@ -685,7 +708,7 @@ func allModifiers(gap []text.Token) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.Kind == KindGroup && adjectival[a.entry.Name] && last < len(toks) && modifiesNoun(toks[last]) {
+	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && adjectival[a.entry.Name] && last < len(toks) && modifiesNoun(toks[last]) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}

@@ -104,6 +104,10 @@ func TestPatterns(t *testing.T) {
 		{"a former office holder is an elite", "2019-05-01", "Former Peruvian president Alan Torres criticised the government of Chile.", []string{"ACCUSE PERELI->CHLGOV"}},
 		{"the reporter is not the last of a list", "2019-05-01", "Kenyan police seized weapons from Somali militants, the Kenyan army said.", []string{"COERCE KENCOP->SOMREB"}},
 		{"an earlier act is not the target", "2019-05-01", "Chad closed its border with Sudan following the killing of two Libyan traders.", []string{"SANCTION TCDGOV->SDNGOV"}},
+		{"an ethnic group lives in the state where the sentence puts it", "2019-05-01", "Ethnic Hungarians marched on Sunday in northern Serbia.", []string{"PROTEST SRBCVL->SRBGOV"}},
+		{"towns and homes are their people", "2019-05-01", "Armenia shelled Azerbaijani villages overnight.", []string{"ASSAULT ARMMIL->AZECVL"}},
+		{"a university is education", "2019-05-01", "Norway donated books to Kabul University.", []string{"AID NORGOV->AFGEDU"}},
+		{"a general strike is not a general", "2019-05-01", "Bolivian miners called a general strike against the government.", []string{"PROTEST BOLLAB->BOLGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
