@@ -58,10 +58,14 @@ var functionWords = map[string]bool{"is": true, "was": true, "are": true, "were"
 	"into": true, "against": true, "after": true, "before": true, "during": true, "since": true,
 	"did": true, "does": true, "do": true, "then": true, "still": true, "had't": true, "'s": true}
 
+// holdings are the places of a group: "a guerrilla stronghold" is the guerrillas' own.
+var holdings = map[string]bool{"stronghold": true, "camp": true, "base": true, "hideout": true,
+	"outpost": true, "post": true, "compound": true, "convoy": true, "checkpoint": true, "headquarters": true}
+
 // modifiesNoun reports whether t, after a group word, is a plain noun it modifies.
 func modifiesNoun(t text.Token) bool {
 	w := t.Lower
-	if t.IsCapitalized() || functionWords[w] || len(w) < 3 {
+	if t.IsCapitalized() || functionWords[w] || len(w) < 3 || holdings[w] {
 		return false
 	}
 	for _, r := range w {

@@ -108,6 +108,7 @@ func TestPatterns(t *testing.T) {
 		{"towns and homes are their people", "2019-05-01", "Armenia shelled Azerbaijani villages overnight.", []string{"ASSAULT ARMMIL->AZECVL"}},
 		{"a university is education", "2019-05-01", "Norway donated books to Kabul University.", []string{"AID NORGOV->AFGEDU"}},
 		{"a general strike is not a general", "2019-05-01", "Bolivian miners called a general strike against the government.", []string{"PROTEST BOLLAB->BOLGOV"}},
+		{"a border is a place, a stronghold its holders'", "2019-05-01", "Malian troops overran a rebel stronghold on the Algerian border.", []string{"ASSAULT MLIMIL->MLIREB"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -895,6 +895,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] {
 			continue // ", the official news agency said": the reporter, not the target
 		}
+		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
+			continue // "on the Thai border": a place
+		}
 		if src != nil && sameActor(src, m) {
 			continue
 		}
@@ -916,6 +919,8 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 	}
 	return inGap
 }
+
+var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
 
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
 
