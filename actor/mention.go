@@ -49,14 +49,22 @@ var adjectival = map[string]bool{"military": true, "intelligence": true, "securi
 	"terrorist": true, "militant": true, "civilian": true, "guerrilla": true, "general": true,
 	"university": true, "assembly": true}
 
-// functionWords may follow a group word that is a noun ("the military said", "the army in").
+// functionWords may follow a group word that is a noun ("the military said", "the army in"); the
+// irregular past tenses among them are verbs, not nouns it modifies ("the Cabinet met").
 var functionWords = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true,
 	"have": true, "had": true, "will": true, "would": true, "could": true, "should": true, "can": true,
 	"may": true, "must": true, "and": true, "or": true, "but": true, "in": true, "on": true, "at": true,
 	"of": true, "to": true, "for": true, "with": true, "by": true, "from": true, "that": true,
 	"which": true, "who": true, "also": true, "not": true, "said": true, "says": true, "as": true,
 	"into": true, "against": true, "after": true, "before": true, "during": true, "since": true,
-	"did": true, "does": true, "do": true, "then": true, "still": true, "had't": true, "'s": true}
+	"did": true, "does": true, "do": true, "then": true, "still": true, "had't": true, "'s": true,
+	"met": true, "told": true, "held": true, "sent": true, "took": true, "gave": true, "made": true,
+	"went": true, "came": true, "began": true, "won": true, "lost": true, "left": true, "led": true,
+	"fought": true, "struck": true, "shot": true, "hit": true, "beat": true, "drew": true,
+	"saw": true, "found": true, "brought": true, "sought": true, "kept": true, "spoke": true,
+	"wrote": true, "chose": true, "rose": true, "fled": true, "paid": true, "stood": true, "sold": true,
+	"overran": true, "withdrew": true, "threw": true, "forbade": true, "bought": true, "built": true,
+	"set": true, "put": true, "cut": true, "let": true, "quit": true, "spent": true, "swore": true}
 
 // holdings are the places of a group: "a guerrilla stronghold" is the guerrillas' own.
 var holdings = map[string]bool{"stronghold": true, "camp": true, "base": true, "hideout": true,
@@ -629,6 +637,10 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 			}
 		}
 		if plain {
+			return true
+		}
+		// "Vietnamese-led forces", "Saudi-led coalition": the state leads the group
+		if len(gap) == 2 && gap[0].Lower == "-" && (gap[1].Lower == "led" || gap[1].Lower == "commanded") {
 			return true
 		}
 	}

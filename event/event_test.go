@@ -109,6 +109,12 @@ func TestPatterns(t *testing.T) {
 		{"a university is education", "2019-05-01", "Norway donated books to Kabul University.", []string{"AID NORGOV->AFGEDU"}},
 		{"a general strike is not a general", "2019-05-01", "Bolivian miners called a general strike against the government.", []string{"PROTEST BOLLAB->BOLGOV"}},
 		{"a border is a place, a stronghold its holders'", "2019-05-01", "Malian troops overran a rebel stronghold on the Algerian border.", []string{"ASSAULT MLIMIL->MLIREB"}},
+		{"'it' in a reported clause is the speaker", "2019-05-01", "Jordan said it would release two Syrian fishermen.", []string{"AGREE/RETREAT JORGOV->SYRCVL"}},
+		{"a state-led force is the state's", "2019-05-01", "Saudi-led forces bombed Houthi positions in Yemen.", []string{"ASSAULT SAUMIL->YEMREB"}},
+		{"an irregular past after a body is its verb", "2019-05-01", "The Kenyan Cabinet met Ugandan ministers on Monday.", []string{"CONSULT KENGOV->UGAGOV"}},
+		{"a place across a compass word", "2019-05-01", "Sudanese authorities imposed a curfew in northern Sudan.", []string{"COERCE SDNGOV->SDNCVL"}},
+		{"an inquiry targets the state where it is made", "2019-05-01", "The IAEA sent inspectors to a reactor in southern Iran.", []string{"ACCUSE UNOIGO->IRNGOV"}},
+		{"a second verb ends the first one's object", "2019-05-01", "The Malian junta met on Friday and expelled the French ambassador.", []string{"SANCTION MLIGOV->FRAGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -588,6 +588,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
 			tgt, tgtHow = sc.population(tr), "guessed"
 		}
+		if tgt == nil && r.Mode == "investigate" {
+			// "sent inspectors to a plant in central Iran": the state where the inquiry is made
+			if p := sc.population(tr); p != nil {
+				p.Sector = "GOV"
+				tgt, tgtHow = p, "guessed"
+			}
+		}
 		if tgt == nil && !(targetOptional[r.Type] && src.Last >= tr.m.first-4) {
 			return // a promise without a target only when its maker is right before it
 		}
@@ -788,6 +795,9 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 			return m
 		}
 	}
+	if m := sc.pronounSubject(first); m != nil {
+		return m
+	}
 	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
 	var cands []*actor.Mention
 	for _, m := range sc.mentions {
@@ -823,6 +833,46 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		}
 	}
 	return subj
+}
+
+// auxiliaries stand between a subject and its verb: "it would allow", "they had not".
+var auxiliaries = map[string]bool{"will": true, "would": true, "had": true, "has": true, "have": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "not": true,
+	"also": true, "now": true, "could": true, "can": true, "may": true, "might": true, "must": true,
+	"should": true, "shall": true, "already": true, "still": true, "never": true, "'ll": true,
+	"'d": true, "n't": true, "did": true, "do": true, "does": true, "finally": true, "soon": true}
+
+// pronounSubject resolves "it" or "they" as the subject of the verb at token first, in a clause
+// reported by an actor ("Iraq said it would allow…", "the rebels said they will release…"): the
+// actor that speaks.
+func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
+	k := first - 1
+	for k >= 0 && auxiliaries[sc.toks[k].Lower] {
+		k--
+	}
+	if k < 1 {
+		return nil
+	}
+	if w := sc.toks[k].Lower; w != "it" && w != "they" || sc.mentionAt(k) != nil {
+		return nil
+	}
+	opener := sc.toks[k-1].Lower
+	if opener == "that" && k >= 2 {
+		opener = sc.toks[k-2].Lower
+	}
+	if !sc.st.c.Patterns.speech[opener] {
+		return nil
+	}
+	var speaker *actor.Mention
+	for _, m := range sc.mentions {
+		if m.Last > k {
+			break
+		}
+		if sc.clauseInitial(m) && m.Person == nil && !m.Pronoun {
+			speaker = m
+		}
+	}
+	return speaker
 }
 
 // speakerFor applies coding guideline 8 to a verbal act: when its source is a state named as a
@@ -879,20 +929,20 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.First-tr.m.last > 25 {
 			break
 		}
-		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First)) {
+		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
 			break
 		}
-		ownSide := ownForces[tr.m.p.rule.Type] && src != nil
+		ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
 		if ownSide && m.Country == src.Country {
 			continue // "mobilized army reservists", "withdrew its forces": the source's own
 		}
-		if m.First > 0 && locatives[sc.toks[m.First-1].Lower] && !(tr.m.p.rule.Place && m.First == tr.m.last) && !ownSide {
+		if sc.placed(m) && !(tr.m.p.rule.Place && m.First == tr.m.last) && !ownSide {
 			continue
 		}
 		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
 			continue // "offered its troops": the source's own
 		}
-		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] {
+		if sc.reports(m) {
 			continue // ", the official news agency said": the reporter, not the target
 		}
 		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
@@ -924,6 +974,32 @@ var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
 
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
 
+// newPredicate reports a second verb joined to the first between tokens i and j: "the Cabinet
+// met on Sunday and decided to …": what follows is not the first verb's object.
+func (sc *sentenceCtx) newPredicate(i, j int) bool {
+	// "thanked and congratulated X": two verbs of one object, nothing between the first and "and"
+	for k := i + 1; k+1 < j; k++ {
+		if w := sc.toks[k].Lower; (w == "and" || w == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// reports reports an actor followed by a speech verb, one word apart at most: ", the army
+// said", "Thai military sources said".
+func (sc *sentenceCtx) reports(m *actor.Mention) bool {
+	for k := m.Last; k < len(sc.toks) && k <= m.Last+1; k++ {
+		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+			return true
+		}
+		if k > m.Last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
+			break
+		}
+	}
+	return false
+}
+
 // backgroundBetween reports a phrase of time or cause between tokens i and j: what follows
 // "after", "following" or "because of" is the setting of the act, not its target ("reimposed
 // blockades in the West Bank following the shooting of two Israelis").
@@ -944,10 +1020,23 @@ var causeWords = map[string]bool{"following": true, "after": true, "since": true
 var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
 	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "months": true, "years": true, "weeks": true, "days": true}
 
+// placed reports a mention named as a place: after "in", "at", "near", across compass words
+// ("in southeastern Turkey", "in Western Cambodia").
+func (sc *sentenceCtx) placed(m *actor.Mention) bool {
+	k := m.First - 1
+	for k >= 0 && (compass[sc.toks[k].Lower] || strings.HasSuffix(sc.toks[k].Lower, "eastern") || strings.HasSuffix(sc.toks[k].Lower, "western")) {
+		k--
+	}
+	return k >= 0 && locatives[sc.toks[k].Lower]
+}
+
+var compass = map[string]bool{"north": true, "northern": true, "south": true, "southern": true,
+	"east": true, "eastern": true, "west": true, "western": true, "central": true}
+
 // population returns the civilians of the place named after tr ("in Algiers"), or nil.
 func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
 	for _, m := range sc.mentions {
-		if m.First >= tr.m.last && m.First > 0 && locatives[sc.toks[m.First-1].Lower] && m.Country != "" && m.Person == nil {
+		if m.First >= tr.m.last && sc.placed(m) && m.Country != "" && m.Person == nil {
 			return &actor.Mention{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Text: m.Text,
 				Country: m.Country, Sector: "CVL"}
 		}
@@ -1158,7 +1247,7 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 		if !ok || next.First == cur.Last {
 			return out
 		}
-		if next.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[next.Last].Lower] {
+		if sc.reports(next) {
 			return out // "…from armed groups, the Israeli army said": the reporter ends the list
 		}
 		cur = next
