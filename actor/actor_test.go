@@ -43,6 +43,15 @@ func TestDatedResolution(t *testing.T) {
 		{"2010-06-01", "Raisi spoke in Tehran.", "Raisi", "IRN", "", "Ebrahim Raisi"},
 		// no date: the person's office, never demoted
 		{"", "Rouhani spoke in Tehran.", "Rouhani", "IRN", "GOV", "Hassan Rouhani"},
+		// terms from two files of the knowledge base: interior minister, then president, then former
+		{"2003-06-01", "Sarkozy spoke in Paris.", "Sarkozy", "FRA", "GOV", "Nicolas Sarkozy"},
+		{"2010-06-01", "Sarkozy spoke in Paris.", "Sarkozy", "FRA", "GOV", "Nicolas Sarkozy"},
+		{"2014-06-01", "Sarkozy spoke in Paris.", "Sarkozy", "FRA", "ELI", "Nicolas Sarkozy"},
+		// a speaker of parliament, a central banker
+		{"2012-06-01", "Larijani spoke in Tehran.", "Larijani", "IRN", "LEG", "Ali Larijani"},
+		{"2019-06-01", "Jerome Powell spoke in Washington.", "Jerome Powell", "USA", "GOV", "Jerome Powell"},
+		// a description by post, resolved to its holder on the day
+		{"2019-06-01", "The Iranian parliament speaker spoke.", "The Iranian parliament speaker", "IRN", "LEG", "Ali Larijani"},
 		// a spelling variant
 		{"2022-01-01", "Raeisi met the envoy.", "Raeisi", "IRN", "GOV", "Ebrahim Raisi"},
 		// the text's title wins over the knowledge base
