@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -109,6 +110,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "documents coded in parallel (0: one per CPU)")
 	mergeBatch := fs.Bool("merge", false, "merge the reports of one event across the batch: one line per event with its mentions and sources")
 	window := fs.Int("window", 1, "with --merge: days apart two reports of one event may be dated")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
 		fs.PrintDefaults()
@@ -123,6 +125,19 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format != "jsonl" && *format != "csv" {
 		fmt.Fprintf(stderr, "dyad code: --format must be jsonl or csv, not %q\n", *format)
 		return exitUsage
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad code: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "dyad code: %v\n", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 	coder, err := event.NewCoder(*dict, *patterns)
 	if err != nil {
