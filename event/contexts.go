@@ -13,14 +13,16 @@ import (
 
 // Contexts tells what an article is about (PLOVER contexts), from its vocabulary.
 type Contexts struct {
-	words   map[string][]string // one-word cue -> contexts
-	phrases []contextPhrase     // cues of several words
-	names   []string
+	words   map[string][]int           // one-word cue -> contexts (indexes in ids' order)
+	phrases map[string][]contextPhrase // cues of several words, by their first word
+	first   *text.Filter               // the keys of words and phrases
+	names   []string                   // the contexts in the file's order
+	ids     map[string]int             // context name -> index of its count
 }
 
 type contextPhrase struct {
 	words   []string
-	context string
+	context int
 }
 
 // LoadContexts reads contexts.tsv from dir, or the shipped one.
@@ -40,7 +42,7 @@ func LoadContexts(dir string) (*Contexts, error) {
 		r = f
 	}
 	defer r.Close()
-	c := &Contexts{words: map[string][]string{}}
+	c := &Contexts{words: map[string][]int{}, phrases: map[string][]contextPhrase{}, ids: map[string]int{}}
 	err := eachLine(r, name, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
@@ -51,42 +53,58 @@ func LoadContexts(dir string) (*Contexts, error) {
 			return fmt.Errorf("context name %q must be one word", ctx)
 		}
 		c.names = append(c.names, ctx)
+		id, ok := c.ids[ctx]
+		if !ok {
+			id = len(c.ids)
+			c.ids[ctx] = id
+		}
 		for _, w := range strings.Split(f[1], "|") {
 			toks := text.AppendTokens(nil, strings.TrimSpace(w), 0)
 			switch len(toks) {
 			case 0:
 				return fmt.Errorf("empty cue")
 			case 1:
-				c.words[toks[0].Lower] = append(c.words[toks[0].Lower], ctx)
+				c.words[toks[0].Lower] = append(c.words[toks[0].Lower], id)
 			default:
-				p := contextPhrase{context: ctx}
+				p := contextPhrase{context: id}
 				for _, t := range toks {
 					p.words = append(p.words, t.Lower)
 				}
-				c.phrases = append(c.phrases, p)
+				c.phrases[p.words[0]] = append(c.phrases[p.words[0]], p)
 			}
 		}
 		return nil
 	})
+	var keys []string
+	for w := range c.words {
+		keys = append(keys, w)
+	}
+	for w := range c.phrases {
+		keys = append(keys, w)
+	}
+	c.first = text.NewFilter(keys...)
 	return c, err
 }
 
 // counter counts a document's context cues sentence by sentence.
 type counter struct {
-	c     *Contexts
-	words map[string]int // cue hits per context
+	c    *Contexts
+	hits []int // cue hits per context
 }
 
-func (c *Contexts) counter() *counter { return &counter{c: c, words: map[string]int{}} }
+func (c *Contexts) counter() *counter { return &counter{c: c, hits: make([]int, len(c.ids))} }
 
 // add counts the cues of one sentence's tokens: a word counts once, a phrase twice.
 func (k *counter) add(toks []text.Token) {
 	for i, t := range toks {
-		for _, ctx := range k.c.words[t.Lower] {
-			k.words[ctx]++
+		if !k.c.first.Has(t.Lower) {
+			continue
 		}
-		for _, p := range k.c.phrases {
-			if p.words[0] != t.Lower || i+len(p.words) > len(toks) {
+		for _, ctx := range k.c.words[t.Lower] {
+			k.hits[ctx]++
+		}
+		for _, p := range k.c.phrases[t.Lower] {
+			if i+len(p.words) > len(toks) {
 				continue
 			}
 			ok := true
@@ -97,7 +115,7 @@ func (k *counter) add(toks []text.Token) {
 				}
 			}
 			if ok {
-				k.words[p.context] += 2
+				k.hits[p.context] += 2
 			}
 		}
 	}
@@ -107,7 +125,7 @@ func (k *counter) add(toks []text.Token) {
 func (k *counter) result() []string {
 	var out []string
 	for _, n := range k.c.names {
-		if k.words[n] >= 2 {
+		if k.hits[k.c.ids[n]] >= 2 {
 			out = append(out, n)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
@@ -115,7 +116,9 @@ func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
 
 func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	date, src := PublicationDate(doc)
-	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace}
+	buf := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(buf)
+	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf}
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
 	}
@@ -145,15 +148,26 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	return evs
 }
 
+// scratch is memory that the coding of a document uses and the next one reuses (it keeps
+// nothing of the document once coded): the tokens of the current sentence and the sentence
+// prepared for place.FindNearIn.
+type scratch struct {
+	toks      []text.Token
+	placeSent place.Prepared
+}
+
+// scratchPool holds the scratch memory of the documents not being coded.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
 // docState is the coder's memory within one document.
 type docState struct {
+	*scratch
 	c         *Coder
 	doc       ingest.Document
 	date      string
 	narrative string           // the day the article was last telling of, carried from sentence to sentence
 	times     []when.Expr      // the time expressions of the current sentence
 	dateline  *place.Place     // where the article was filed, when its first line says
-	placeSent *place.Prepared  // the latest sentence an event was located in, split into words
 	scene     *Location        // where the occasion the article is telling took place
 	trace     *strings.Builder // the decisions, for Explain; nil when coding
 	contexts  *counter         // the article's context cues
@@ -260,7 +274,7 @@ func eventID(doc string, sentence, start int, typ, source, target string) string
 }
 
 // consultCodes keys a meeting by the codes of its sides, in either order.
-func consultCodes(e Event) string {
+func consultCodes(e *Event) string {
 	a, b := e.Source.Code, ""
 	if e.Target != nil {
 		b = e.Target.Code
@@ -271,25 +285,26 @@ func consultCodes(e Event) string {
 	return a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
 }
 
+// meetingSides counts the meetings coded with the same codes, and those of them whose sides
+// were both named.
+type meetingSides struct{ all, named int }
+
+func unnamedMeeting(e *Event) bool {
+	return e.Source.Name == "" || e.Target == nil || e.Target.Name == ""
+}
+
 // describedMeeting reports whether meeting e, one of whose sides has no name, is one of the
 // meetings already coded with the same codes.
-func describedMeeting(e Event, same []Event) bool {
-	if len(same) == 0 {
+func describedMeeting(e *Event, same meetingSides) bool {
+	if same.all == 0 {
 		return false
 	}
-	unnamed := func(o Event) bool { return o.Source.Name == "" || o.Target == nil || o.Target.Name == "" }
-	if unnamed(e) {
+	if unnamedMeeting(e) {
 		return true
 	}
 	// a named meeting is the one an earlier description stood for, unless another named meeting
 	// already was ("officials of Iran and Syria met" leads two meetings, in two capitals)
-	named := 0
-	for _, o := range same {
-		if !unnamed(o) {
-			named++
-		}
-	}
-	return named == 0
+	return same.named == 0
 }
 
 // locate finds where an event happened: a place the sentence names near the trigger ("in
@@ -304,10 +319,10 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 			countries = append(countries, a.Country)
 		}
 	}
-	if st.placeSent == nil || st.placeSent.Sentence() != s.Text {
-		st.placeSent = place.Prepare(s.Text) // once for all the events of the sentence
+	if st.placeSent.Sentence() != s.Text {
+		st.placeSent.Set(s.Text) // once for all the events of the sentence
 	}
-	if p, at, ok := g.FindNearIn(st.placeSent, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
+	if p, at, ok := g.FindNearIn(&st.placeSent, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
 		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 		if e.Type == "CONSULT" {
 			st.scene = loc
@@ -336,12 +351,13 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
 // merge only within a sentence.
 func (st *docState) merged() []Event {
-	var out []Event
+	out := st.events[:0] // filtered in place: out never overtakes the event being read
 	seen := map[string]bool{}
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	meetings := map[string][]Event{}
-	for _, e := range st.events {
+	meetings := map[string]meetingSides{}
+	for i := range st.events {
+		e := &st.events[i]
 		var k string
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
@@ -350,12 +366,17 @@ func (st *docState) merged() []Event {
 			}
 			k = "CONSULT|" + a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
 			ck := consultCodes(e)
-			if !seen[k] && describedMeeting(e, meetings[ck]) {
+			same := meetings[ck]
+			described := !seen[k] && describedMeeting(e, same)
+			same.all++
+			if !unnamedMeeting(e) {
+				same.named++
+			}
+			meetings[ck] = same
+			if described {
 				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
-				meetings[ck] = append(meetings[ck], e)
 				continue
 			}
-			meetings[ck] = append(meetings[ck], e)
 		} else {
 			k = strconv.Itoa(e.Sentence) + "|" + e.Type + "|" + e.srcKey + "|" + e.tgtKey + "|" + e.Intended + "|" + strconv.FormatBool(e.Negated)
 		}
@@ -364,7 +385,10 @@ func (st *docState) merged() []Event {
 			continue
 		}
 		seen[k] = true
-		out = append(out, e)
+		out = append(out, *e)
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

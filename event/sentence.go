@@ -69,7 +69,8 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 	"AGREE": true, "THREATEN": true, "CONCEDE": true}
 
 func (st *docState) sentence(idx int, s text.Sentence) {
-	toks := text.Tokens(st.doc.Text, s)
+	st.toks = text.AppendTokens(st.toks[:0], s.Text, s.Start) // reused: kept by nothing
+	toks := st.toks
 	if idx == 0 {
 		toks = toks[text.Dateline(toks):]
 	}

@@ -54,11 +54,67 @@ func (e *RecordError) Error() string {
 // Handler receives each document read. A non-nil error from it stops the reading.
 type Handler func(Document) error
 
+// Record is one article as read, before its JSON is decoded, so that decoding can run on the
+// goroutines that code the documents (event.Coder.RunRecords) while one goroutine reads.
+type Record struct {
+	Line   []byte   // a JSON Lines record, not decoded yet; nil when Doc is the article
+	Doc    Document // the article, when Line is nil
+	Origin string   // the input, for Line: the file or "stdin"
+	LineNo int      // the line of Line in its input
+	// Err is a problem found while reading, for a reader that hands problems on in order with
+	// the records (dyad code); Decode returns it.
+	Err *RecordError
+}
+
+// Decode returns the record's document, decoding its JSON line when it has one, or why it
+// cannot be an article.
+func (r Record) Decode() (Document, *RecordError) {
+	if r.Err != nil {
+		return Document{}, r.Err
+	}
+	if r.Line == nil {
+		return r.Doc, nil
+	}
+	return parseRecord(r.Line, fmt.Sprintf("%s:%d", r.Origin, r.LineNo))
+}
+
 // Read reads every path in order: files (".jsonl" as JSON Lines, anything else as one text article),
 // directories (recursively, ".txt" and ".jsonl" files in lexical order) and "-" for standard input
 // (JSON Lines if it starts with '{', otherwise one text article). Problems with single records go to
 // report; Read returns an error only for a failing handler.
 func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
+	return readPaths(paths, stdin, decoded(handle, report), report)
+}
+
+// ReadRecords reads like Read but hands on the lines of JSON Lines inputs undecoded (Record.Line,
+// a copy the handler keeps); Record.Decode decodes them and reports, as Read would, a line that is
+// not an article. Problems found while reading (a file that cannot be opened, a line too long,
+// an empty input) go to report.
+func ReadRecords(paths []string, stdin io.Reader, handle func(Record) error, report func(*RecordError)) error {
+	return readPaths(paths, stdin, func(r Record) error {
+		if r.Line != nil {
+			r.Line = bytes.Clone(r.Line) // the reader's buffer is reused
+		}
+		return handle(r)
+	}, report)
+}
+
+// decoded returns a record handler that decodes each record and gives handle the documents.
+func decoded(handle Handler, report func(*RecordError)) func(Record) error {
+	return func(r Record) error {
+		d, err := r.Decode()
+		if err != nil {
+			report(err)
+			return nil
+		}
+		return handle(d)
+	}
+}
+
+// recordHandler receives each record read; Line is only valid during the call.
+type recordHandler func(Record) error
+
+func readPaths(paths []string, stdin io.Reader, handle recordHandler, report func(*RecordError)) error {
 	for _, p := range paths {
 		if err := readPath(p, stdin, handle, report); err != nil {
 			return err
@@ -67,7 +123,7 @@ func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordEr
 	return nil
 }
 
-func readPath(p string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
+func readPath(p string, stdin io.Reader, handle recordHandler, report func(*RecordError)) error {
 	if p == "-" {
 		return readStdin(stdin, handle, report)
 	}
@@ -102,7 +158,7 @@ func readPath(p string, stdin io.Reader, handle Handler, report func(*RecordErro
 	return nil
 }
 
-func readFile(path string, handle Handler, report func(*RecordError)) error {
+func readFile(path string, handle recordHandler, report func(*RecordError)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		report(&RecordError{Origin: path, Reason: cleanErr(err)})
@@ -110,13 +166,13 @@ func readFile(path string, handle Handler, report func(*RecordError)) error {
 	}
 	defer f.Close()
 	if strings.HasSuffix(path, ".jsonl") {
-		return ReadJSONL(f, path, handle, report)
+		return readJSONL(f, path, handle, report)
 	}
 	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return readText(f, path, id, handle, report)
 }
 
-func readStdin(r io.Reader, handle Handler, report func(*RecordError)) error {
+func readStdin(r io.Reader, handle recordHandler, report func(*RecordError)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	// sniff the first byte that is not white space, without consuming anything, so that line
 	// numbers stay right
@@ -124,7 +180,7 @@ func readStdin(r io.Reader, handle Handler, report func(*RecordError)) error {
 		b, err := br.Peek(n)
 		if t := bytes.TrimLeft(b, " \t\r\n"); len(t) > 0 {
 			if t[0] == '{' {
-				return ReadJSONL(br, "stdin", handle, report)
+				return readJSONL(br, "stdin", handle, report)
 			}
 			return readText(br, "stdin", "stdin", handle, report)
 		}
@@ -139,7 +195,7 @@ func readStdin(r io.Reader, handle Handler, report func(*RecordError)) error {
 	}
 }
 
-func readText(r io.Reader, origin, id string, handle Handler, report func(*RecordError)) error {
+func readText(r io.Reader, origin, id string, handle recordHandler, report func(*RecordError)) error {
 	data, err := io.ReadAll(io.LimitReader(r, MaxRecord+1))
 	if err != nil {
 		report(&RecordError{Origin: origin, ID: id, Reason: cleanErr(err)})
@@ -153,7 +209,7 @@ func readText(r io.Reader, origin, id string, handle Handler, report func(*Recor
 		report(&RecordError{Origin: origin, ID: id, Reason: reason})
 		return nil
 	}
-	return handle(Document{ID: id, Text: string(data), Origin: origin})
+	return handle(Record{Doc: Document{ID: id, Text: string(data), Origin: origin}})
 }
 
 // checkText says why data cannot be an article, or returns "".
@@ -189,6 +245,11 @@ type jsonRecord struct {
 
 // ReadJSONL reads one article a line from r; origin names the input in error reports.
 func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordError)) error {
+	return readJSONL(r, origin, decoded(handle, report), report)
+}
+
+// readJSONL hands on the lines of r that are not blank, undecoded.
+func readJSONL(r io.Reader, origin string, handle recordHandler, report func(*RecordError)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var line []byte
 	records := 0
@@ -196,18 +257,14 @@ func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordEr
 		var tooLong bool
 		var err error
 		line, tooLong, err = readLine(br, line[:0])
-		where := fmt.Sprintf("%s:%d", origin, n)
 		if tooLong {
-			report(&RecordError{Origin: where, Reason: fmt.Sprintf("line longer than %d bytes", MaxRecord)})
+			report(&RecordError{Origin: fmt.Sprintf("%s:%d", origin, n), Reason: fmt.Sprintf("line longer than %d bytes", MaxRecord)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
 			records++
 			if n == 1 {
 				line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf")) // a byte-order mark
 			}
-			doc, rerr := parseRecord(line, where)
-			if rerr != nil {
-				report(rerr)
-			} else if herr := handle(doc); herr != nil {
+			if herr := handle(Record{Line: line, Origin: origin, LineNo: n}); herr != nil {
 				return herr
 			}
 		}
@@ -218,7 +275,7 @@ func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordEr
 			return nil
 		}
 		if err != nil {
-			report(&RecordError{Origin: where, Reason: cleanErr(err)})
+			report(&RecordError{Origin: fmt.Sprintf("%s:%d", origin, n), Reason: cleanErr(err)})
 			return nil
 		}
 	}

@@ -44,6 +44,11 @@ func Prepare(sentence string) *Prepared {
 	return &Prepared{sentence: sentence, toks: tokenize(sentence)}
 }
 
+// Set prepares p for sentence instead, reusing its memory.
+func (p *Prepared) Set(sentence string) {
+	p.sentence, p.toks = sentence, appendTokens(p.toks[:0], sentence)
+}
+
 // Sentence returns the sentence p was prepared from.
 func (p *Prepared) Sentence() string { return p.sentence }
 

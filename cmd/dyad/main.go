@@ -8,12 +8,14 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -109,6 +111,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "documents coded in parallel (0: one per CPU)")
 	mergeBatch := fs.Bool("merge", false, "merge the reports of one event across the batch: one line per event with its mentions and sources")
 	window := fs.Int("window", 1, "with --merge: days apart two reports of one event may be dated")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
 		fs.PrintDefaults()
@@ -123,6 +126,19 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *format != "jsonl" && *format != "csv" {
 		fmt.Fprintf(stderr, "dyad code: --format must be jsonl or csv, not %q\n", *format)
 		return exitUsage
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad code: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "dyad code: %v\n", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
 	}
 	coder, err := event.NewCoder(*dict, *patterns)
 	if err != nil {
@@ -140,8 +156,8 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		w = f
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	write := jsonlWriter(bw)
 	var cw *csv.Writer
+	encode := formatJSONL
 	if *format == "csv" {
 		cw = csv.NewWriter(bw)
 		header := csvHeader
@@ -149,34 +165,41 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			header = append(append([]string(nil), csvHeader...), "mentions", "sources")
 		}
 		cw.Write(header)
-		write = func(e *event.Event) error { return cw.Write(csvRow(e)) }
+		cw.Flush() // the rows are formatted by the workers (formatCSV) and written after it
+		encode = formatCSV
+	}
+	if *mergeBatch {
+		encode = nil // the events are written once merged
 	}
 
+	// one goroutine reads the records, the workers decode, code and format them (RunRecords),
+	// and this one writes their output in input order and reports the records that could not be
+	// read, in order too
 	failed := 0
-	docs := make(chan ingest.Document, 16)
+	recs := make(chan ingest.Record, 16)
 	readErr := make(chan error, 1)
 	go func() {
-		defer close(docs)
-		readErr <- ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
-			docs <- d
+		defer close(recs)
+		readErr <- ingest.ReadRecords(fs.Args(), stdin, func(r ingest.Record) error {
+			recs <- r
 			return nil
 		}, func(e *ingest.RecordError) {
-			failed++
-			fmt.Fprintf(stderr, "dyad code: %v\n", e)
+			recs <- ingest.Record{Err: e}
 		})
 	}()
 	var batch []event.Result // with --merge: the whole batch, merged at the end
-	err = coder.Run(docs, *workers, func(r event.Result) error {
-		if *mergeBatch {
-			batch = append(batch, r)
+	err = coder.RunRecords(recs, *workers, encode, func(r *event.Result) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(stderr, "dyad code: %v\n", r.Err)
 			return nil
 		}
-		for i := range r.Events {
-			if err := write(&r.Events[i]); err != nil {
-				return err
-			}
+		if *mergeBatch {
+			batch = append(batch, *r)
+			return nil
 		}
-		return nil
+		_, err := bw.Write(r.Out)
+		return err
 	})
 	if rerr := <-readErr; err == nil {
 		err = rerr
@@ -230,10 +253,28 @@ func writeMerged(ms []merge.Merged, format string, w io.Writer, cw *csv.Writer) 
 	return nil
 }
 
-func jsonlWriter(w io.Writer) func(*event.Event) error {
-	enc := json.NewEncoder(w)
+// formatJSONL appends a document's events to dst as JSON Lines.
+func formatJSONL(dst []byte, r *event.Result) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	return func(e *event.Event) error { return enc.Encode(e) }
+	for i := range r.Events {
+		if err := enc.Encode(&r.Events[i]); err != nil {
+			return buf.Bytes(), err
+		}
+	}
+	return buf.Bytes(), nil
+}
+
+// formatCSV appends a document's events to dst as CSV rows.
+func formatCSV(dst []byte, r *event.Result) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	cw := csv.NewWriter(buf)
+	for i := range r.Events {
+		cw.Write(csvRow(&r.Events[i]))
+	}
+	cw.Flush()
+	return buf.Bytes(), cw.Error()
 }
 
 var csvHeader = []string{"id", "doc_id", "sentence", "date", "date_source", "type", "mode", "intent",
