@@ -114,6 +114,9 @@ func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 			k-- // "in southeastern Serbia", "in the north of"
 		}
 		if n.stateName && k >= 0 && k < n.First && (toks[k].Lower == "in" || toks[k].Lower == "near") {
+			if n.First >= m.Last && commaBetween(toks, m.Last, n.First) {
+				continue // "killing 20 people, officials in Nairobi said": another clause
+			}
 			d := n.First - m.Last
 			if d < 0 {
 				d = m.First - n.Last
@@ -124,6 +127,15 @@ func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 		}
 	}
 	return best
+}
+
+func commaBetween(toks []text.Token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if toks[k].Lower == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // ethnic reports a people named as an ethnic group: "ethnic Albanians".
@@ -367,6 +379,13 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
+		if i > 0 && toks[i-1].Lower == "(" && len(out) > 0 && out[len(out)-1].last == i-1 && out[len(out)-1].entry != nil && out[len(out)-1].entry.Kind == KindOrg {
+			// "Hizbollah (Party of God)": a gloss of the name before it
+			for i < len(toks) && toks[i].Lower != ")" {
+				i++
+			}
+			continue
+		}
 		best := d.lookup(toks, i)
 		if best != nil && notThisActor(toks, i, i+len(best.toks), best.entry) {
 			i += len(best.toks)

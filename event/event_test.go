@@ -115,6 +115,13 @@ func TestPatterns(t *testing.T) {
 		{"a place across a compass word", "2019-05-01", "Sudanese authorities imposed a curfew in northern Sudan.", []string{"COERCE SDNGOV->SDNCVL"}},
 		{"an inquiry targets the state where it is made", "2019-05-01", "The IAEA sent inspectors to a reactor in southern Iran.", []string{"ACCUSE UNOIGO->IRNGOV"}},
 		{"a second verb ends the first one's object", "2019-05-01", "The Malian junta met on Friday and expelled the French ambassador.", []string{"SANCTION MLIGOV->FRAGOV"}},
+		{"a party's people are the opposition", "2019-05-01", "Supporters of the Zambian Liberal Party protested against the government.", []string{"PROTEST ZMBOPP->ZMBGOV"}},
+		{"a gloss in brackets is the name before it", "2019-05-01", "Hezbollah (the Party of God) declared a truce.", []string{"RETREAT LBNREB->-"}},
+		{"a possessor before a person is not the target", "2019-05-01", "Protesters marched against the party's leader Mahmoud Abbas in Ramallah.", []string{"PROTEST PSECVL->PSEGOV"}},
+		{"fighting between two states", "2019-05-01", "Fighting between Armenia and Azerbaijan continued on Monday.", []string{"ASSAULT ARMMIL->AZEGOV", "ASSAULT AZEMIL->ARMGOV"}},
+		{"a complaint to one about another", "2019-05-01", "Qatar complained to the Arab League over Saudi border closures.", []string{"ACCUSE QATGOV->SAUGOV"}},
+		{"Hong Kong is coded apart", "2019-05-01", "Police in Hong Kong arrested five activists.", []string{"COERCE HKGCOP->HKGNGO"}},
+		{"'they' in a reported promise", "2019-05-01", "The Chadian rebels said they would free two French hostages.", []string{"AGREE/RETREAT TCDREB->FRACVL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -508,6 +508,15 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		sc.demand(idx, s, tr)
 		return
 	}
+	if a, b := sc.between(tr); a != nil && (r.Type == "ASSAULT" || r.Mutual) {
+		// "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq": the two
+		// named, each against (or with) the other
+		sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+		if r.Type == "ASSAULT" {
+			sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, "subject", "object"))
+		}
+		return
+	}
 	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
 	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
@@ -545,6 +554,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	if !passive {
 		tgt = sc.object(tr, src)
+		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
+			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
+			if a := sc.accusedAfter(tgt); a != nil {
+				tgt = a
+			}
+		}
 	}
 	if src == nil && verbal[r.Type] {
 		src = sc.attribution(tr)
@@ -596,7 +611,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				tgt, tgtHow = p, "guessed"
 			}
 		}
-		if tgt == nil && !(targetOptional[r.Type] && src.Last >= tr.m.first-4) {
+		if tgt == nil && !(targetOptional[r.Type] && sc.near(src, tr)) {
 			return // a promise without a target only when its maker is right before it
 		}
 	}
@@ -958,6 +973,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 			}
 			continue
 		}
+		if m.Possessive && sc.mentionAt(m.Last+1) != nil {
+			continue // "against the party's leader Mahmoud Abbas": the leader, not the party
+		}
 		if src != nil && m.Country == src.Country {
 			// "relations between Iran and Syria": the other state of a list
 			for _, o := range sc.expandList(m)[1:] {
@@ -985,6 +1003,63 @@ func (sc *sentenceCtx) newPredicate(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// accusedAfter returns the actor named after "over", "about" or "against" that follows the
+// addressee m of a complaint, within a few words.
+func (sc *sentenceCtx) accusedAfter(m *actor.Mention) *actor.Mention {
+	for k := m.Last; k < len(sc.toks) && k < m.Last+5; k++ {
+		if w := sc.toks[k].Lower; w == "over" || w == "about" || w == "against" {
+			for _, n := range sc.mentions {
+				if n.First > k && n.First <= k+4 && n.Country != "" && !n.Pronoun {
+					return n
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// between returns the two actors of "between A and B" right after a noun or gerund (the
+// fighting, the clashes, the talks), or nil.
+func (sc *sentenceCtx) between(tr *trigger) (*actor.Mention, *actor.Mention) {
+	f := tr.m.p.form
+	if f != formNone && f != formIng || tr.m.last >= len(sc.toks) || sc.toks[tr.m.last].Lower != "between" {
+		return nil, nil
+	}
+	a := sc.mentionAt(tr.m.last + 1)
+	if a == nil {
+		a = sc.mentionAt(tr.m.last + 2) // between the two
+	}
+	if a == nil || a.Country == "" {
+		return nil, nil
+	}
+	b := sc.partner(a)
+	if b == nil || b.First < a.First || b.Country == "" || sameActor(a, b) {
+		return nil, nil
+	}
+	return a, b
+}
+
+// near reports a source close before its act, in the same clause: "the Fijian rebels said they
+// will release" (through the pronoun), "the APEC forum has agreed".
+func (sc *sentenceCtx) near(src *actor.Mention, tr *trigger) bool {
+	if src.Last >= tr.m.first-4 {
+		return true
+	}
+	if sc.pronounSubject(tr.m.first) == src {
+		return true
+	}
+	if src.Last < tr.m.first-8 || sc.speechBetween(src.Last, tr.m.first) || sc.hasBreak(src.Last, tr.m.first) {
+		return false
+	}
+	for k := src.Last; k < tr.m.first; k++ {
+		if sc.toks[k].Lower == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // reports reports an actor followed by a speech verb, one word apart at most: ", the army
