@@ -122,6 +122,10 @@ func TestPatterns(t *testing.T) {
 		{"a complaint to one about another", "2019-05-01", "Qatar complained to the Arab League over Saudi border closures.", []string{"ACCUSE QATGOV->SAUGOV"}},
 		{"Hong Kong is coded apart", "2019-05-01", "Police in Hong Kong arrested five activists.", []string{"COERCE HKGCOP->HKGNGO"}},
 		{"'they' in a reported promise", "2019-05-01", "The Chadian rebels said they would free two French hostages.", []string{"AGREE/RETREAT TCDREB->FRACVL"}},
+		{"renewed negotiations between a compound subject", "2019-05-01", "Kenya and Somalia renewed negotiations on their maritime border.", []string{"CONSULT KENGOV->SOMGOV"}},
+		{"a mediation effort between two states", "2019-05-01", "The Qatari emir launched a mediation effort between Sudan and Chad.", []string{"CONSULT QATGOV->SDNGOV", "CONSULT QATGOV->TCDGOV"}},
+		{"organising a general strike", "2019-05-01", "Teachers in Ghana organized a general strike against the government.", []string{"PROTEST GHAEDU->GHAGOV"}},
+		{"agreeing to a truce is an agreement", "2019-05-01", "Uganda and Kenya agreed to a truce.", []string{"AGREE/COOPERATE UGAGOV->KENGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
