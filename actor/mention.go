@@ -327,7 +327,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			// a group named without its state ("police", "the government"): the state of the
 			// nearest actor in the sentence, else the state the article names most
 			where := placedIn(toks, out, m)
-			if where == "" && m.Sector == "CVL" {
+			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
 				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
 			m.Country = firstNonEmpty(where, nearestCountry(out, k), d.mainState())
@@ -997,7 +997,10 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) (*Mention, i
 	// the description: an article, then up to four plain words or state adjectives before the post
 	k++
 	if w := toks[k].Lower; w != "a" && w != "an" && w != "the" {
-		return nil, 0
+		// "Salaheddine Sidhoum, Algeria's leading human rights activist": a state's possessive
+		if a := atoms[i+1]; !(a.first == k && isState(a.entry) && a.last < len(toks) && toks[a.last].Lower == "'s") {
+			return nil, 0
+		}
 	}
 	var post *atom
 	postIndex := 0
@@ -1027,11 +1030,11 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) (*Mention, i
 			break
 		}
 	}
-	if post == nil || post.entry.Sector == "" && post.entry.Kind == KindGroup {
-		return nil, 0
+	if post == nil || post.entry.Kind != KindOffice {
+		return nil, 0 // "Cessation of Hostilities, the Sudanese government": a body, not a person's post
 	}
 	for t := k + 1; t < post.first; t++ {
-		if toks[t].IsCapitalized() && d.lookup(toks, t) == nil || functionWords[toks[t].Lower] && toks[t].Lower != "of" {
+		if toks[t].IsCapitalized() && d.lookup(toks, t) == nil || functionWords[toks[t].Lower] && toks[t].Lower != "of" && toks[t].Lower != "'s" {
 			return nil, 0
 		}
 	}

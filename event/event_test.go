@@ -126,6 +126,10 @@ func TestPatterns(t *testing.T) {
 		{"a mediation effort between two states", "2019-05-01", "The Qatari emir launched a mediation effort between Sudan and Chad.", []string{"CONSULT QATGOV->SDNGOV", "CONSULT QATGOV->TCDGOV"}},
 		{"organising a general strike", "2019-05-01", "Teachers in Ghana organized a general strike against the government.", []string{"PROTEST GHAEDU->GHAGOV"}},
 		{"agreeing to a truce is an agreement", "2019-05-01", "Uganda and Kenya agreed to a truce.", []string{"AGREE/COOPERATE UGAGOV->KENGOV"}},
+		{"aid that will be provided is promised", "2019-05-01", "The World Food Programme will provide 5,000 tons of food aid to Malawi.", []string{"AGREE/AID UNOIGO->MWIGOV"}},
+		{"refugees of the place the sentence names", "2019-05-01", "Norway sent food to refugees fleeing the fighting in South Sudan.", []string{"AID NORGOV->SSDREF"}},
+		{"a person described by a state's possessive", "2019-05-01", "Kwame Asante, Ghana's leading rights activist, staged a hunger strike in Accra.", []string{"PROTEST GHANGO->GHAGOV"}},
+		{"a body in apposition is not a person", "2019-05-01", "After the Cessation of Hostilities, the Sudanese government freed 40 prisoners.", []string{"RETREAT SDNGOV->SDNCVL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -252,6 +252,20 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 			tr.threat = violent[tr.intended]
 		}
 	}
+	// "will provide 25,000 tons of food aid": a noun act that is the object of a future verb
+	if tr.m.p.form == formNone && tr.intended == "" && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
+		for i := first - 1; i >= 0 && i >= first-8; i-- {
+			w := toks[i].Lower
+			if w == "," || clauseOpeners[w] && w != "-" || sc.mentionAt(i) != nil || negators[w] {
+				break
+			}
+			if modals[w] {
+				tr.intended = tr.m.p.rule.Type
+				tr.threat = violent[tr.intended]
+				break
+			}
+		}
+	}
 	// a framing phrase takes the act right after it as its content ("threatened to cut off",
 	// "agreed to hold talks"), not one beyond a time phrase or a new clause
 	if tr.m.p.rule.Frame && !tr.framed && len(later) > 0 {
@@ -872,11 +886,17 @@ func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 	if w := sc.toks[k].Lower; w != "it" && w != "they" || sc.mentionAt(k) != nil {
 		return nil
 	}
-	opener := sc.toks[k-1].Lower
-	if opener == "that" && k >= 2 {
-		opener = sc.toks[k-2].Lower
+	// the speech verb right before, or before "that" and a time ("announced yesterday that they")
+	said := sc.st.c.Patterns.speech[sc.toks[k-1].Lower]
+	if !said && sc.toks[k-1].Lower == "that" {
+		for j := k - 2; j >= 0 && j >= k-5 && !said; j-- {
+			if sc.mentionAt(j) != nil || sc.toks[j].Lower == "," {
+				break
+			}
+			said = sc.st.c.Patterns.speech[sc.toks[j].Lower]
+		}
 	}
-	if !sc.st.c.Patterns.speech[opener] {
+	if !said {
 		return nil
 	}
 	var speaker *actor.Mention
