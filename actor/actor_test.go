@@ -52,6 +52,8 @@ func TestDatedResolution(t *testing.T) {
 		{"2019-06-01", "Jerome Powell spoke in Washington.", "Jerome Powell", "USA", "GOV", "Jerome Powell"},
 		// a description by post, resolved to its holder on the day
 		{"2019-06-01", "The Iranian parliament speaker spoke.", "The Iranian parliament speaker", "IRN", "LEG", "Ali Larijani"},
+		// the Arabic article written another way than in the knowledge base
+		{"2010-06-01", "President Omar El Bashir spoke.", "President Omar El Bashir", "SDN", "GOV", "Omar al-Bashir"},
 		// a spelling variant
 		{"2022-01-01", "Raeisi met the envoy.", "Raeisi", "IRN", "GOV", "Ebrahim Raisi"},
 		// the text's title wins over the knowledge base

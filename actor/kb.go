@@ -449,8 +449,14 @@ func (kb *KB) indexPeople() {
 			}
 		}
 		e := &Entry{Kind: KindPerson, Name: p.Name, Person: p, Where: p.Terms[0].Where}
+		seen := map[string]bool{}
 		for _, a := range append([]string{p.Name}, p.Aliases...) {
-			kb.add(a, e, true)
+			for _, v := range articleVariants(a) {
+				if !seen[strings.ToLower(v)] {
+					seen[strings.ToLower(v)] = true
+					kb.add(v, e, true)
+				}
+			}
 		}
 	}
 }
@@ -480,3 +486,23 @@ func (kb *KB) Person(name string) *Person { return kb.people[name] }
 
 // Shipped returns the embedded data files, for `dyad dict` and documentation.
 func Shipped() fs.FS { sub, _ := fs.Sub(shipped, "data"); return sub }
+
+// articleVariants returns a name with the Arabic article written the ways the news writes it:
+// "Omar al-Bashir" is also "Omar el-Bashir", "Omar al Bashir" and "Omar El Bashir".
+func articleVariants(name string) []string {
+	out := []string{name}
+	lower := strings.ToLower(name)
+	for _, art := range []string{"al-", "el-"} {
+		i := strings.Index(lower, art)
+		if i < 0 || i > 0 && lower[i-1] != ' ' {
+			continue
+		}
+		rest := name[i+len(art):]
+		other := "el-"
+		if art == "el-" {
+			other = "al-"
+		}
+		out = append(out, name[:i]+other+rest, name[:i]+art[:2]+" "+rest, name[:i]+other[:2]+" "+rest)
+	}
+	return out
+}

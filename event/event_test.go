@@ -130,6 +130,12 @@ func TestPatterns(t *testing.T) {
 		{"refugees of the place the sentence names", "2019-05-01", "Norway sent food to refugees fleeing the fighting in South Sudan.", []string{"AID NORGOV->SSDREF"}},
 		{"a person described by a state's possessive", "2019-05-01", "Kwame Asante, Ghana's leading rights activist, staged a hunger strike in Accra.", []string{"PROTEST GHANGO->GHAGOV"}},
 		{"a body in apposition is not a person", "2019-05-01", "After the Cessation of Hostilities, the Sudanese government freed 40 prisoners.", []string{"RETREAT SDNGOV->SDNCVL"}},
+		{"a hyphenated word is one word of a gap", "2019-05-01", "Chad extended the night-time curfew in N'Djamena.", []string{"COERCE TCDGOV->TCDCVL"}},
+		{"officers are the military", "2019-05-01", "Malian officers expelled the French ambassador.", []string{"SANCTION MLIMIL->FRAGOV"}},
+		{"forcing out is an expulsion", "2019-05-01", "Kenya forced the UN refugee agency out of the country.", []string{"COERCE KENGOV->UNOIGO"}},
+		{"a withdrawal needs no target; a weekday is not a preposition's object", "2019-05-01", "Ethiopian rebels said on Monday their fighters had completed their withdrawal from Mekelle.", []string{"RETREAT ETHREB->-"}},
+		{"a government's measure at home", "2019-05-01", "The Egyptian government lifted the state of emergency.", []string{"CONCEDE EGYGOV->EGYCVL"}},
+		{"cutting supplies to a refugee camp", "2019-05-01", "Somalia cut food supplies to the Kenyan refugee camp.", []string{"SANCTION SOMGOV->KENREF"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -547,21 +547,29 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
 // Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
 func gapWord(toks []text.Token, i int, blocked []bool) bool {
-	if toks[i].Lower == "'s" || blocked[i] {
+	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) {
 		return true
 	}
 	return isWord(toks[i])
 }
 
-// maxGap is three words, an actor counting as one word.
+// hyphenAt reports a hyphen inside a word: "night-time", "30-day".
+func hyphenAt(toks []text.Token, i int) bool {
+	return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
+}
+
+// maxGap is three words, an actor or a hyphenated word counting as one word.
 func maxGap(toks []text.Token, i int, blocked []bool) int {
 	n, words := 0, 0
 	for i+n < len(toks) && words < 3 {
-		if blocked[i+n] {
+		switch {
+		case blocked[i+n]:
 			for i+n < len(toks) && blocked[i+n] {
 				n++
 			}
-		} else {
+		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
+			n += 3 // "night-time"
+		default:
 			n++
 		}
 		words++

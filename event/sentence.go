@@ -59,7 +59,7 @@ var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": 
 
 // targetOptional types are coded without a target when none is named (PLOVER allows it): a
 // promise ("promised to democratize the country"), a deployment.
-var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true}
+var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true}
 
 // violent types turn an intent into a threat (formats.md: a declared intent to use force).
 var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
@@ -453,6 +453,10 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
 			// Iran's religious leader: the possessor is part of the phrase
 			i = sc.mentionAt(i - 1).First
+		case weekdays[w]:
+			if i > 0 && sc.toks[i-1].Lower == "on" {
+				i-- // "said on Tuesday their forces had…": a time, not a preposition of the actor
+			}
 		case i >= 2 && sc.toks[i-1].Lower == "-" && sc.mentionAt(i-2) == nil:
 			i -= 2 // "Iranian-backed militants", "well-armed rebels": one adjective
 		case prepositions[w] || sc.mentionAt(i) != nil:
@@ -474,6 +478,9 @@ func (sc *sentenceCtx) anyPreposition(i, j int) bool {
 	}
 	return false
 }
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
 
 var quantity = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "tens": true,
 	"group": true, "groups": true, "number": true, "members": true, "member": true, "some": true,
@@ -617,6 +624,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		if tgt == nil && placeTargets[r.Type] {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
 			tgt, tgtHow = sc.population(tr), "guessed"
+		}
+		if tgt == nil && (r.Type == "COERCE" || r.Type == "CONCEDE") && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
+			// "the government lifted the state of emergency": a state's measure at home
+			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
+			tgtHow = "guessed"
 		}
 		if tgt == nil && r.Mode == "investigate" {
 			// "sent inspectors to a plant in central Iran": the state where the inquiry is made
