@@ -210,7 +210,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 			e.Type, e.Cameo, e.Goldstein, e.Mode = "AGREE", "030", 4.0, ""
 		}
 	}
-	if e.Type == "ASSAULT" && src != nil && src.IsState() {
+	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
 		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}

@@ -136,6 +136,10 @@ func TestPatterns(t *testing.T) {
 		{"a withdrawal needs no target; a weekday is not a preposition's object", "2019-05-01", "Ethiopian rebels said on Monday their fighters had completed their withdrawal from Mekelle.", []string{"RETREAT ETHREB->-"}},
 		{"a government's measure at home", "2019-05-01", "The Egyptian government lifted the state of emergency.", []string{"CONCEDE EGYGOV->EGYCVL"}},
 		{"cutting supplies to a refugee camp", "2019-05-01", "Somalia cut food supplies to the Kenyan refugee camp.", []string{"SANCTION SOMGOV->KENREF"}},
+		{"a bomb no one claims: an armed group of the place", "2019-05-01", "A roadside bomb killed two Malian soldiers near the town of Gao.", []string{"ASSAULT MLIREB->MLIMIL"}},
+		{"a car bomb in a passive sentence", "2019-05-01", "Three Nigerian policemen were killed by a car bomb in Maiduguri.", []string{"ASSAULT NGAREB->NGACOP"}},
+		{"a state's strikes are its forces'", "2019-05-01", "Turkish drone strikes killed four Kurdish fighters in northern Iraq.", []string{"ASSAULT TURMIL->IRQREB"}},
+		{"immigrants are civilians", "2019-05-01", "Greek police beat Syrian immigrants on Lesbos.", []string{"ASSAULT GRCCOP->SYRCVL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -553,7 +553,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				}
 			}
 			if victim != nil && victim.Country != "" {
-				sc.st.add(idx, s, tr, nil, victim, confidence(tr, nil, victim, "", "object"))
+				bomber := sc.bomber(s, tr)
+				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
 			}
 			return
 		}
@@ -585,6 +586,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if src == nil && verbal[r.Type] {
 		src = sc.attribution(tr)
 		srcHow = "attribution"
+	}
+	if src == nil && r.Type == "ASSAULT" {
+		src, srcHow = sc.bomber(s, tr), "guessed" // "a roadside bomb killed three soldiers"
 	}
 	if src == nil || src.Country == "" && !sc.bothSides(src) {
 		return
@@ -696,6 +700,8 @@ func confidence(tr *trigger, src, tgt *actor.Mention, srcHow, tgtHow string) flo
 		c -= 0.2
 	case srcHow == "attribution":
 		c -= 0.1
+	case srcHow == "guessed":
+		c -= 0.25
 	case src.Person != nil || src.IsState():
 		c += 0.1 // a pronoun resolved to a person counts as the person
 	}
@@ -1052,6 +1058,51 @@ func (sc *sentenceCtx) accusedAfter(m *actor.Mention) *actor.Mention {
 	}
 	return nil
 }
+
+// bomber returns the maker of a bombing the sentence does not name ("a roadside bomb near
+// Samarra", "a car bomb in Beirut"): an armed group (REB) of the state where it happened, the
+// way event coders code an insurgent attack; nil when the sentence tells of no explosive or
+// no place.
+func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
+	explosive := false
+	for _, t := range sc.toks {
+		if w := t.Lower; strings.HasPrefix(w, "bomb") || strings.HasPrefix(w, "explos") || w == "ied" || w == "ieds" ||
+			w == "minefield" || w == "landmine" || w == "landmines" || w == "mine" && tr.m.p.rule.Type == "ASSAULT" {
+			explosive = true
+			break
+		}
+	}
+	if !explosive {
+		return nil
+	}
+	country := ""
+	for _, m := range sc.mentions {
+		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) || m.Adjective && m.Last < len(sc.toks) && placeNouns[sc.toks[m.Last].Lower]) {
+			country = m.Country // "in Beirut", "outside the Iraqi city of Basra"
+			break
+		}
+	}
+	for _, m := range sc.mentions {
+		if country == "" && m.IsState() {
+			country = m.Country // "of mostly Christian eastern Beirut"
+		}
+	}
+	if country == "" {
+		if sc.st.placeSent.Sentence() != s.Text {
+			sc.st.placeSent.Set(s.Text)
+		}
+		if p, _, ok := sc.st.c.Places.FindNearIn(&sc.st.placeSent, tr.start-s.Start); ok {
+			country = p.Country // "near the town of Samarra"
+		}
+	}
+	if country == "" {
+		return nil
+	}
+	return &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: country, Sector: "REB"}
+}
+
+var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true,
+	"province": true, "region": true, "border": true}
 
 // between returns the two actors of "between A and B" right after a noun or gerund (the
 // fighting, the clashes, the talks), or nil.
