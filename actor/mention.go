@@ -379,8 +379,9 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
-		if i > 0 && toks[i-1].Lower == "(" && len(out) > 0 && out[len(out)-1].last == i-1 && out[len(out)-1].entry != nil && out[len(out)-1].entry.Kind == KindOrg {
-			// "Hizbollah (Party of God)": a gloss of the name before it
+		if i > 0 && toks[i-1].Lower == "(" && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
+			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
 				i++
 			}
@@ -753,7 +754,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var unknown []atom
-	groupOnly, govGroup := true, false
+	groupOnly, govGroup, post := true, false, false
 	prevLast := first
 	for _, a := range atoms {
 		e := a.entry
@@ -788,7 +789,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				office = firstNonEmpty(e.Sector, office)
 				role = e.Name
 				if e.Kind == KindOffice {
-					groupOnly = false
+					groupOnly, post = false, true
 				}
 			}
 		case KindTitle:
@@ -807,7 +808,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	// an unknown name after an office or title: a person introduced by the text
 	if person == nil && len(unknown) > 0 {
 		u := unknown[len(unknown)-1]
-		if u.last != last || (office == "" && title == "") || (country == "" && office != "" && title == "") {
+		// (a body's word before a name makes no person of it: "Zambia Farmers Union")
+		if u.last != last || (!post && title == "") || (country == "" && office != "" && title == "") {
 			// a name standing alone, or not at the end of the phrase: not an actor we can code
 			if len(atoms) == 1 {
 				return nil

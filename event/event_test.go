@@ -140,6 +140,7 @@ func TestPatterns(t *testing.T) {
 		{"a car bomb in a passive sentence", "2019-05-01", "Three Nigerian policemen were killed by a car bomb in Maiduguri.", []string{"ASSAULT NGAREB->NGACOP"}},
 		{"a state's strikes are its forces'", "2019-05-01", "Turkish drone strikes killed four Kurdish fighters in northern Iraq.", []string{"ASSAULT TURMIL->IRQREB"}},
 		{"immigrants are civilians", "2019-05-01", "Greek police beat Syrian immigrants on Lesbos.", []string{"ASSAULT GRCCOP->SYRCVL"}},
+		{"initials in brackets after a name are that name's", "2019-05-01", "Zambia Farmers Union (AKK) officials demanded support from the Zambian parliament.", []string{"REQUEST ZMBGOV->ZMBLEG"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
