@@ -255,15 +255,13 @@ func writeMerged(ms []merge.Merged, format string, w io.Writer, cw *csv.Writer) 
 
 // formatJSONL appends a document's events to dst as JSON Lines.
 func formatJSONL(dst []byte, r *event.Result) ([]byte, error) {
-	buf := bytes.NewBuffer(dst)
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
+	var err error
 	for i := range r.Events {
-		if err := enc.Encode(&r.Events[i]); err != nil {
-			return buf.Bytes(), err
+		if dst, err = r.Events[i].AppendJSON(dst); err != nil {
+			return dst, err
 		}
 	}
-	return buf.Bytes(), nil
+	return dst, nil
 }
 
 // formatCSV appends a document's events to dst as CSV rows.
