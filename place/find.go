@@ -33,20 +33,30 @@ func (g *Gazetteer) FindNear(sentence string, trigger int, countries ...string) 
 	return g.FindNearIn(Prepare(sentence), trigger, countries...)
 }
 
-// Prepared is a sentence split into words once, for FindNearIn on each of its events.
+// Prepared is a sentence split into words once, with the words that locate, for FindNearIn on
+// each of its events.
 type Prepared struct {
 	sentence string
 	toks     []token
+	cues     []int // the tokens that are cues (isCue)
 }
 
 // Prepare splits sentence into words for FindNearIn.
 func Prepare(sentence string) *Prepared {
-	return &Prepared{sentence: sentence, toks: tokenize(sentence)}
+	p := &Prepared{}
+	p.Set(sentence)
+	return p
 }
 
 // Set prepares p for sentence instead, reusing its memory.
 func (p *Prepared) Set(sentence string) {
 	p.sentence, p.toks = sentence, appendTokens(p.toks[:0], sentence)
+	p.cues = p.cues[:0]
+	for i := range p.toks {
+		if isCue(p.toks, i) {
+			p.cues = append(p.cues, i)
+		}
+	}
 }
 
 // Sentence returns the sentence p was prepared from.
@@ -57,10 +67,7 @@ func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (
 	sentence, toks := ps.sentence, ps.toks
 	var best Place
 	bestAt, found := -1, false
-	for i := range toks {
-		if !isCue(toks, i) {
-			continue
-		}
+	for _, i := range ps.cues {
 		p, at, ok := g.afterCue(sentence, toks, i+1, countries)
 		if !ok {
 			continue
