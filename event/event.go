@@ -285,7 +285,12 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
-	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf}
+	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
+		events: buf.events[:0]}
+	defer func() {
+		clear(st.events) // keep nothing of the document
+		buf.events = st.events[:0]
+	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
 	}
@@ -316,11 +321,12 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 }
 
 // scratch is memory that the coding of a document uses and the next one reuses (it keeps
-// nothing of the document once coded): the tokens of the current sentence and the sentence
-// prepared for place.FindNearIn.
+// nothing of the document once coded): the tokens of the current sentence, the sentence
+// prepared for place.FindNearIn, the events before merging.
 type scratch struct {
 	toks      []text.Token
 	placeSent place.Prepared
+	events    []Event
 }
 
 // scratchPool holds the scratch memory of the documents not being coded.
@@ -557,5 +563,5 @@ func (st *docState) merged() []Event {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return append([]Event(nil), out...) // st.events is reused by the next document
 }
