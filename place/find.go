@@ -190,6 +190,10 @@ var travel = map[string]bool{"visit": true, "visits": true, "trip": true, "trips
 	"arrived": true, "arrives": true, "arriving": true, "voyage": true, "mission": true}
 
 func isCue(toks []token, i int) bool {
+	if n := len(toks[i].text); n < 2 || n > len("visiting") {
+		// no cue, nor "to": and only ASCII letters lower-case to theirs
+		return false
+	}
 	var buf [16]byte
 	w, ok := lowerASCII(buf[:0], toks[i].text)
 	if !ok {
