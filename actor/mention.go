@@ -330,7 +330,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
 				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
-			m.Country = firstNonEmpty(where, nearestCountry(out, k), d.mainState())
+			m.Country = firstNonEmpty(where, nearestCountry(out, k))
+			if m.Country == "" {
+				m.Country = d.mainState() // only when needed: it reads every state counted
+			}
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
 				m.Person.Terms[0].Country = m.Country
 			}

@@ -7,9 +7,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/ingest"
@@ -60,6 +62,171 @@ type Event struct {
 
 	srcKey, tgtKey string // who, for merging: canonical name or code
 	evStart        int
+}
+
+// AppendJSON appends e to b as one line of JSON Lines: the bytes that encoding/json's Encoder
+// writes with SetEscapeHTML(false), the newline included, without reflection (dyad code writes
+// millions). It fails, as encoding/json does, on a number that is not finite.
+func (e *Event) AppendJSON(b []byte) ([]byte, error) {
+	for _, f := range []float64{e.Goldstein, e.Confidence} {
+		if math.IsInf(f, 0) || math.IsNaN(f) {
+			return b, fmt.Errorf("json: unsupported value: %v", f)
+		}
+	}
+	if l := e.Location; l != nil && (math.IsInf(l.Lat, 0) || math.IsNaN(l.Lat) || math.IsInf(l.Lon, 0) || math.IsNaN(l.Lon)) {
+		return b, fmt.Errorf("json: unsupported value: %v, %v", l.Lat, l.Lon)
+	}
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, e.ID)
+	b = append(b, `,"doc_id":`...)
+	b = appendJSONString(b, e.DocID)
+	b = append(b, `,"sentence":`...)
+	b = strconv.AppendInt(b, int64(e.Sentence), 10)
+	b = append(b, `,"date":`...)
+	b = appendJSONString(b, e.Date)
+	b = append(b, `,"date_source":`...)
+	b = appendJSONString(b, e.DateSource)
+	b = append(b, `,"type":`...)
+	b = appendJSONString(b, e.Type)
+	b = append(b, `,"mode":`...)
+	b = appendJSONString(b, e.Mode)
+	b = append(b, `,"intent":`...)
+	b = strconv.AppendBool(b, e.Intent)
+	b = append(b, `,"intended":`...)
+	b = appendJSONString(b, e.Intended)
+	b = append(b, `,"negated":`...)
+	b = strconv.AppendBool(b, e.Negated)
+	b = append(b, `,"cameo":`...)
+	b = appendJSONString(b, e.Cameo)
+	b = append(b, `,"goldstein":`...)
+	b = appendJSONFloat(b, e.Goldstein)
+	b = append(b, `,"source":`...)
+	b = e.Source.appendJSON(b)
+	b = append(b, `,"target":`...)
+	if e.Target == nil {
+		b = append(b, "null"...)
+	} else {
+		b = e.Target.appendJSON(b)
+	}
+	b = append(b, `,"location":`...)
+	if l := e.Location; l == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, `{"name":`...)
+		b = appendJSONString(b, l.Name)
+		b = append(b, `,"country":`...)
+		b = appendJSONString(b, l.Country)
+		b = append(b, `,"lat":`...)
+		b = appendJSONFloat(b, l.Lat)
+		b = append(b, `,"lon":`...)
+		b = appendJSONFloat(b, l.Lon)
+		b = append(b, '}')
+	}
+	b = append(b, `,"evidence":`...)
+	b = appendJSONString(b, e.Evidence)
+	b = append(b, `,"confidence":`...)
+	b = appendJSONFloat(b, e.Confidence)
+	b = append(b, `,"contexts":`...)
+	if e.Contexts == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		for i, c := range e.Contexts {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, c)
+		}
+		b = append(b, ']')
+	}
+	return append(b, "}\n"...), nil
+}
+
+func (a *Actor) appendJSON(b []byte) []byte {
+	b = append(b, `{"text":`...)
+	b = appendJSONString(b, a.Text)
+	b = append(b, `,"name":`...)
+	b = appendJSONString(b, a.Name)
+	b = append(b, `,"country":`...)
+	b = appendJSONString(b, a.Country)
+	b = append(b, `,"sector":`...)
+	b = appendJSONString(b, a.Sector)
+	b = append(b, `,"code":`...)
+	b = appendJSONString(b, a.Code)
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json does without HTML
+// escaping: quotes, backslashes and control characters, U+2028 and U+2029, and invalid UTF-8
+// as U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// appendJSONFloat appends a finite f as encoding/json writes a float64.
+func appendJSONFloat(b []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9
+		n := len(b)
+		if n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
 }
 
 // Coder codes documents. It is safe for concurrent use: each call keeps its own state.
@@ -118,7 +285,12 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
-	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf}
+	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
+		events: buf.events[:0]}
+	defer func() {
+		clear(st.events) // keep nothing of the document
+		buf.events = st.events[:0]
+	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
 	}
@@ -149,11 +321,12 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 }
 
 // scratch is memory that the coding of a document uses and the next one reuses (it keeps
-// nothing of the document once coded): the tokens of the current sentence and the sentence
-// prepared for place.FindNearIn.
+// nothing of the document once coded): the tokens of the current sentence, the sentence
+// prepared for place.FindNearIn, the events before merging.
 type scratch struct {
 	toks      []text.Token
 	placeSent place.Prepared
+	events    []Event
 }
 
 // scratchPool holds the scratch memory of the documents not being coded.
@@ -390,5 +563,5 @@ func (st *docState) merged() []Event {
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return append([]Event(nil), out...) // st.events is reused by the next document
 }

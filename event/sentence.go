@@ -130,6 +130,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	for _, tr := range trs {
 		st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
 	}
+	if len(trs) == 0 {
+		return // nothing to code, no topics to mark
+	}
 	topic := sc.topics(blocked, trs)
 	var prevSubj *actor.Mention
 	prevEnd := 0

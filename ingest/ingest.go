@@ -18,7 +18,9 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -311,12 +313,15 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 		return Document{}, &RecordError{Origin: where, Reason: reason}
 	}
 	var rec jsonRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
+	if !decodeRecord(line, &rec) {
+		rec = jsonRecord{} // anything unusual: encoding/json decides, and says what is wrong
+		if err := json.Unmarshal(line, &rec); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
+			}
+			return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
 		}
-		return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
 	}
 	id := idString(rec.ID)
 	if rec.Text == nil {
@@ -334,6 +339,174 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 	}
 	return Document{ID: id, Text: *rec.Text, Title: rec.Title, Published: rec.Published,
 		URL: rec.URL, Outlet: rec.Outlet, Origin: where}, nil
+}
+
+// decodeRecord decodes the usual record without reflection: one object whose keys are those of
+// jsonRecord, written in lower case once each, with strings (escapes other than of surrogates
+// allowed) and an id that is a string or an integer. It returns false, having perhaps filled
+// part of rec, for anything else, which json.Unmarshal then decodes as it always did.
+func decodeRecord(line []byte, rec *jsonRecord) bool {
+	i := skipSpace(line, 0)
+	if i >= len(line) || line[i] != '{' {
+		return false
+	}
+	i = skipSpace(line, i+1)
+	if i < len(line) && line[i] == '}' {
+		return skipSpace(line, i+1) == len(line)
+	}
+	var seen [6]bool
+	for {
+		if i >= len(line) || line[i] != '"' {
+			return false
+		}
+		end := bytes.IndexByte(line[i+1:], '"')
+		if end < 0 {
+			return false
+		}
+		key := line[i+1 : i+1+end] // a key with an escape is not one of ours
+		i = skipSpace(line, i+2+end)
+		if i >= len(line) || line[i] != ':' {
+			return false
+		}
+		i = skipSpace(line, i+1)
+		if i >= len(line) {
+			return false
+		}
+		field := -1
+		var dst *string
+		switch string(key) {
+		case "id":
+			field = 0
+		case "text":
+			field = 1
+		case "title":
+			field, dst = 2, &rec.Title
+		case "published":
+			field, dst = 3, &rec.Published
+		case "url":
+			field, dst = 4, &rec.URL
+		case "outlet":
+			field, dst = 5, &rec.Outlet
+		}
+		if field < 0 || seen[field] {
+			return false
+		}
+		seen[field] = true
+		switch {
+		case field == 0 && line[i] != '"':
+			// an integer id, kept as written as json.RawMessage keeps it
+			j := i
+			if j < len(line) && line[j] == '-' {
+				j++
+			}
+			k := j
+			for k < len(line) && line[k] >= '0' && line[k] <= '9' {
+				k++
+			}
+			if k == j || line[j] == '0' && k > j+1 {
+				return false
+			}
+			rec.ID = json.RawMessage(bytes.Clone(line[i:k]))
+			i = k
+		default:
+			str, next, ok := jsonString(line, i)
+			if !ok {
+				return false
+			}
+			switch field {
+			case 0:
+				rec.ID = json.RawMessage(bytes.Clone(line[i:next]))
+			case 1:
+				rec.Text = &str
+			default:
+				*dst = str
+			}
+			i = next
+		}
+		i = skipSpace(line, i)
+		if i >= len(line) {
+			return false
+		}
+		if line[i] == '}' {
+			return skipSpace(line, i+1) == len(line)
+		}
+		if line[i] != ',' {
+			return false
+		}
+		i = skipSpace(line, i+1)
+	}
+}
+
+// skipSpace returns the index of the first byte from i that is not JSON white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonString decodes the JSON string that starts at b[i] (a quote) and returns it with the index
+// after it. ok is false for a string that is not valid JSON, or holds a \u escape of a
+// surrogate, left to encoding/json. b is valid UTF-8 (checkText).
+func jsonString(b []byte, i int) (string, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return "", 0, false
+	}
+	i++
+	start := i
+	for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
+		i++
+	}
+	if i < len(b) && b[i] == '"' {
+		return string(b[start:i]), i + 1, true // no escape: the common field
+	}
+	out := make([]byte, 0, len(b)-start)
+	out = append(out, b[start:i]...)
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case c == '"':
+			return string(out), i + 1, true
+		case c < 0x20:
+			return "", 0, false
+		case c != '\\':
+			out = append(out, c)
+			i++
+			continue
+		}
+		if i+1 >= len(b) {
+			return "", 0, false
+		}
+		switch e := b[i+1]; e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			if i+6 > len(b) {
+				return "", 0, false
+			}
+			r, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
+			if err != nil || utf16.IsSurrogate(rune(r)) {
+				return "", 0, false
+			}
+			out = utf8.AppendRune(out, rune(r))
+			i += 6
+			continue
+		default:
+			return "", 0, false
+		}
+		i += 2
+	}
+	return "", 0, false
 }
 
 // idString accepts a string or number id.

@@ -2,6 +2,7 @@ package place
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,20 +34,43 @@ func (g *Gazetteer) FindNear(sentence string, trigger int, countries ...string) 
 	return g.FindNearIn(Prepare(sentence), trigger, countries...)
 }
 
-// Prepared is a sentence split into words once, for FindNearIn on each of its events.
+// Prepared is a sentence split into words once, with the words that locate, for FindNearIn on
+// each of its events.
 type Prepared struct {
 	sentence string
 	toks     []token
+	cues     []int // the tokens that are cues (isCue)
+	// the place after each cue for the countries of the latest FindNearIn (the events of a
+	// sentence often share their actors)
+	after    []cuePlace
+	afterFor []string
+	afterG   *Gazetteer // nil when after is not set
+}
+
+// cuePlace is what afterCue found after one cue.
+type cuePlace struct {
+	p  Place
+	at int
+	ok bool
 }
 
 // Prepare splits sentence into words for FindNearIn.
 func Prepare(sentence string) *Prepared {
-	return &Prepared{sentence: sentence, toks: tokenize(sentence)}
+	p := &Prepared{}
+	p.Set(sentence)
+	return p
 }
 
 // Set prepares p for sentence instead, reusing its memory.
 func (p *Prepared) Set(sentence string) {
 	p.sentence, p.toks = sentence, appendTokens(p.toks[:0], sentence)
+	p.afterG = nil
+	p.cues = p.cues[:0]
+	for i := range p.toks {
+		if isCue(p.toks, i) {
+			p.cues = append(p.cues, i)
+		}
+	}
 }
 
 // Sentence returns the sentence p was prepared from.
@@ -54,14 +78,18 @@ func (p *Prepared) Sentence() string { return p.sentence }
 
 // FindNearIn is FindNear on a prepared sentence.
 func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (Place, int, bool) {
-	sentence, toks := ps.sentence, ps.toks
+	if ps.afterG != g || !slices.Equal(ps.afterFor, countries) {
+		ps.after = ps.after[:0]
+		for _, i := range ps.cues {
+			p, at, ok := g.afterCue(ps.sentence, ps.toks, i+1, countries)
+			ps.after = append(ps.after, cuePlace{p, at, ok})
+		}
+		ps.afterFor, ps.afterG = append(ps.afterFor[:0], countries...), g
+	}
 	var best Place
 	bestAt, found := -1, false
-	for i := range toks {
-		if !isCue(toks, i) {
-			continue
-		}
-		p, at, ok := g.afterCue(sentence, toks, i+1, countries)
+	for _, c := range ps.after {
+		p, at, ok := c.p, c.at, c.ok
 		if !ok {
 			continue
 		}
@@ -161,6 +189,9 @@ func isWordRune(r rune) bool {
 
 // possessive returns where a possessive ending starts in w ("Syria's": 5), or 0.
 func possessive(w string) int {
+	if w == "" || w[len(w)-1] != 's' {
+		return 0
+	}
 	for _, suf := range []string{"'s", "\u2019s"} {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return len(w) - len(suf)
@@ -183,6 +214,10 @@ var travel = map[string]bool{"visit": true, "visits": true, "trip": true, "trips
 	"arrived": true, "arrives": true, "arriving": true, "voyage": true, "mission": true}
 
 func isCue(toks []token, i int) bool {
+	if n := len(toks[i].text); n < 2 || n > len("visiting") {
+		// no cue, nor "to": and only ASCII letters lower-case to theirs
+		return false
+	}
 	var buf [16]byte
 	w, ok := lowerASCII(buf[:0], toks[i].text)
 	if !ok {

@@ -1,0 +1,96 @@
+package ingest
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+)
+
+// sameAsUnmarshal checks that decodeRecord, when it accepts line, decodes it as json.Unmarshal
+// does.
+func sameAsUnmarshal(t *testing.T, line []byte) bool {
+	t.Helper()
+	if checkText(line) != "" {
+		return false // parseRecord never decodes such a line
+	}
+	var fast, slow jsonRecord
+	if !decodeRecord(line, &fast) {
+		return false
+	}
+	if err := json.Unmarshal(line, &slow); err != nil {
+		t.Fatalf("decodeRecord accepted what json.Unmarshal refuses (%v): %q", err, line)
+	}
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("%q:\n decodeRecord %+v\nUnmarshal     %+v", line, fast, slow)
+	}
+	return true
+}
+
+func TestDecodeRecord(t *testing.T) {
+	lines := []string{
+		`{}`, ` { } `, `{"text":"a"}`, `{"id":"x","text":"a\nb \"q\" \\ \/ \b\f\r\t é \u00e9 \u2028 \u0000"}`,
+		`{"id":12,"text":"a"}`, `{"id":-3,"text":"a"}`, `{"id":0,"text":"a"}`, `{"id":012,"text":"a"}`,
+		`{"id":1.5,"text":"a"}`, `{"id":null,"text":"a"}`, `{"id":"a\"b","text":"t"}`,
+		`{"text":null}`, `{"text":"a","text":"b"}`, `{"Text":"a"}`, `{"te\u0078t":"a"}`,
+		`{"text":"a","extra":1}`, `{"text":"a",}`, `{"text":"a"} x`, `{"text":"a"}` + "\t\r ",
+		`[1]`, `"text"`, `{"text":"\ud83d\ude00"}`, `{"text":"\ud83d"}`, `{"text":"\uZZZZ"}`,
+		`{"text":"\x"}`, `{"text":"a` + "\x01" + `"}`, `{"text":"a`, `{"text" "a"}`,
+		`{"title":"T","published":"2020-01-02","url":"u","outlet":"o","text":"x","id":"i"}`,
+		` {"text" : "a" , "id" : 7 } `, `{"text":"a","id":"`, `{"id":-,"text":"a"}`,
+	}
+	for _, l := range lines {
+		sameAsUnmarshal(t, []byte(l))
+	}
+	// the shared sets and a generated corpus, when there, then random damage to them
+	var real [][]byte
+	for _, p := range []string{"../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl", "../examples/border.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, MaxRecord)
+		for sc.Scan() {
+			real = append(real, append([]byte(nil), sc.Bytes()...))
+		}
+		f.Close()
+	}
+	accepted := 0
+	for _, l := range real {
+		if sameAsUnmarshal(t, l) {
+			accepted++
+		}
+	}
+	t.Logf("decodeRecord accepted %d of %d real records", accepted, len(real))
+	if len(real) > 0 && accepted < len(real)/2 {
+		t.Errorf("decodeRecord accepted %d of %d real records", accepted, len(real))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []byte("{}[]\",:\\/ubfnrt0123456789-.eE \t\r\nxé\x01")
+	for _, l := range append(real, []byte(lines[3]), []byte(lines[27])) {
+		for n := 0; n < 200; n++ {
+			m := append([]byte(nil), l...)
+			for k := 0; k < 1+rng.IntN(3); k++ {
+				if len(m) == 0 {
+					break
+				}
+				i := rng.IntN(len(m))
+				switch rng.IntN(3) {
+				case 0:
+					m[i] = alphabet[rng.IntN(len(alphabet))]
+				case 1:
+					m = append(m[:i], m[i+1:]...)
+				default:
+					m = append(m[:i], append([]byte{alphabet[rng.IntN(len(alphabet))]}, m[i:]...)...)
+				}
+			}
+			if utf8.Valid(m) {
+				sameAsUnmarshal(t, m)
+			}
+		}
+	}
+}
