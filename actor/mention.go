@@ -25,6 +25,8 @@ type Mention struct {
 	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
 	stateName   bool // a state named by its name or capital alone
 	people      bool // a people named by a demonym: "Syrians", "Bosnian Serbs"
+	dated       bool   // the sector comes from the person's dated terms (see On)
+	title       string // the sector the text's title gives, if any
 	// DescStart and DescEnd give the byte span of a description after a name ("Ali Asghar Khaji,
 	// a senior assistant … to Foreign Minister Zarif"), when there is one.
 	DescStart, DescEnd int
@@ -166,6 +168,35 @@ func nearestCountry(ms []*Mention, k int) string {
 
 // IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
 func (m *Mention) IsState() bool { return m.stateName }
+
+// sectorOn returns the sector of a known person on a date: the post held that day (with no
+// date, the latest); after the first term, a former official (ELI); before any office the
+// knowledge base knows, only what the text's title says.
+func sectorOn(p *Person, date, title string) string {
+	t, held := p.At(date)
+	switch {
+	case held: // with no date, the latest post
+		return t.Sector
+	case before(p.Terms[0].Start, date):
+		return "ELI" // out of office: a former official
+	}
+	return title
+}
+
+// On returns the country and sector of the actor on another date than the article's (an event
+// told of in the past): a known person named without an office in the text is resolved anew;
+// anything else is as the text says.
+func (m *Mention) On(date string) (country, sector string) {
+	if !m.dated || m.Person == nil || date == "" || len(m.Person.Terms) == 0 {
+		return m.Country, m.Sector
+	}
+	if t, held := m.Person.At(date); held && t.Country != "" {
+		country = t.Country
+	} else {
+		country = m.Country
+	}
+	return country, sectorOn(m.Person, date, m.title)
+}
 
 // Code returns country + sector.
 func (m *Mention) Code() string { return m.Country + m.Sector }
@@ -840,25 +871,19 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		m.Person = person
 		m.Name = person.Name
 		m.Learned = person.Learned
-		t, held := person.At(d.Date)
-		if person.Learned {
-			held = true
-		}
+		t, _ := person.At(d.Date)
 		if country == "" {
 			country = t.Country
 		}
 		m.Role = t.Role
+		m.title = title
 		switch {
 		case office != "":
 			m.Sector = office
-		case held && len(person.Terms) > 0:
+		case person.Learned:
 			m.Sector = t.Sector
-		case !held && d.Date != "" && before(person.Terms[0].Start, d.Date):
-			m.Sector = "ELI" // out of office: a former official
-		case !held && d.Date != "":
-			m.Sector = title // before any office the knowledge base knows: only what the text says
 		default:
-			m.Sector = firstNonEmpty(title, t.Sector)
+			m.Sector, m.dated = sectorOn(person, d.Date, title), true
 		}
 		if role != "" {
 			m.Role = role

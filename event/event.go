@@ -353,6 +353,18 @@ func actorOf(m *actor.Mention) Actor {
 	return Actor{Text: m.Text, Name: m.Name, Country: m.Country, Sector: m.Sector, Code: m.Country + m.Sector}
 }
 
+// actorOn is actorOf for an event told of on another day than the article's: a person known to
+// the knowledge base is coded by the post held on the event's day (issue 3: "in 2012, Rouhani…"
+// is a former official, whatever he is when the article appears).
+func (st *docState) actorOn(m *actor.Mention, day, daySource string) Actor {
+	a := actorOf(m)
+	if daySource == "text" && day != st.date && m.Person != nil {
+		a.Country, a.Sector = m.On(day)
+		a.Code = a.Country + a.Sector
+	}
+	return a
+}
+
 func keyOf(m *actor.Mention) string {
 	if m.Name != "" {
 		return m.Name
@@ -372,7 +384,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
 		Confidence: conf}
 	if src != nil {
-		e.Source, e.srcKey = actorOf(src), keyOf(src)
+		e.Source, e.srcKey = st.actorOn(src, day, daySource), keyOf(src)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -388,7 +400,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}
 	if tgt != nil {
-		a := actorOf(tgt)
+		a := st.actorOn(tgt, day, daySource)
 		e.Target = &a
 		e.tgtKey = keyOf(tgt)
 	}

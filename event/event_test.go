@@ -141,6 +141,8 @@ func TestPatterns(t *testing.T) {
 		{"a state's strikes are its forces'", "2019-05-01", "Turkish drone strikes killed four Kurdish fighters in northern Iraq.", []string{"ASSAULT TURMIL->IRQREB"}},
 		{"immigrants are civilians", "2019-05-01", "Greek police beat Syrian immigrants on Lesbos.", []string{"ASSAULT GRCCOP->SYRCVL"}},
 		{"initials in brackets after a name are that name's", "2019-05-01", "Zambia Farmers Union (AKK) officials demanded support from the Zambian parliament.", []string{"REQUEST ZMBGOV->ZMBLEG"}},
+		{"a person on the event's day, not the article's: in office then", "2022-06-01", "In June 2015, Rouhani visited Moscow.", []string{"CONSULT IRNGOV->RUSGOV"}},
+		{"a person on the event's day, not the article's: out of office now", "2022-06-01", "Rouhani visited Moscow on Monday.", []string{"CONSULT IRNELI->RUSGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
