@@ -17,14 +17,14 @@ type Mention struct {
 	Role        string
 	Person      *Person
 	Learned     bool
-	Pronoun     bool // he, she, his, her
-	Possessive  bool // followed by 's: Iran's readiness
-	Group       bool // a body or group rather than a person or state
-	stateRef    bool // "his country", "the Arab country"
-	Adjective   bool // a demonym standing as an adjective: "an Indian proposal"
-	coordinated bool // Hungarian (and Romanian officials): takes the sector of the next phrase
-	stateName   bool // a state named by its name or capital alone
-	people      bool // a people named by a demonym: "Syrians", "Bosnian Serbs"
+	Pronoun     bool   // he, she, his, her
+	Possessive  bool   // followed by 's: Iran's readiness
+	Group       bool   // a body or group rather than a person or state
+	stateRef    bool   // "his country", "the Arab country"
+	Adjective   bool   // a demonym standing as an adjective: "an Indian proposal"
+	coordinated bool   // Hungarian (and Romanian officials): takes the sector of the next phrase
+	stateName   bool   // a state named by its name or capital alone
+	people      bool   // a people named by a demonym: "Syrians", "Bosnian Serbs"
 	dated       bool   // the sector comes from the person's dated terms (see On)
 	title       string // the sector the text's title gives, if any
 	// DescStart and DescEnd give the byte span of a description after a name ("Ali Asghar Khaji,
