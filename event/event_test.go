@@ -143,6 +143,8 @@ func TestPatterns(t *testing.T) {
 		{"initials in brackets after a name are that name's", "2019-05-01", "Zambia Farmers Union (AKK) officials demanded support from the Zambian parliament.", []string{"REQUEST ZMBGOV->ZMBLEG"}},
 		{"a person on the event's day, not the article's: in office then", "2022-06-01", "In June 2015, Rouhani visited Moscow.", []string{"CONSULT IRNGOV->RUSGOV"}},
 		{"a person on the event's day, not the article's: out of office now", "2022-06-01", "Rouhani visited Moscow on Monday.", []string{"CONSULT IRNELI->RUSGOV"}},
+		{"a promise by the speaker's state right before it", "2019-05-01", "Trade Minister Ana Lima said Brazil is committed to opening its markets.", []string{"AGREE/COOPERATE BRAGOV->-"}},
+		{"allowing back is giving access", "2019-05-01", "Sudan said it would allow the return of UN monitors.", []string{"AGREE/RETREAT SDNGOV->UNOIGO"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

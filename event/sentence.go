@@ -1137,6 +1137,12 @@ func (sc *sentenceCtx) near(src *actor.Mention, tr *trigger) bool {
 	if sc.pronounSubject(tr.m.first) == src {
 		return true
 	}
+	for _, m := range sc.mentions {
+		// "the minister said Vietnam is committed to…": the speaker's state right before the act
+		if m.Last <= tr.m.first && m.Last >= tr.m.first-4 && m.Country == src.Country && sc.clauseInitial(m) {
+			return true
+		}
+	}
 	if src.Last < tr.m.first-8 || sc.speechBetween(src.Last, tr.m.first) || sc.hasBreak(src.Last, tr.m.first) {
 		return false
 	}
