@@ -376,7 +376,11 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	r := tr.m.p.rule
 	// the event's date: a time expression around the trigger, else the day the article was
 	// telling of, else the publication date
-	day, daySource := when.DateAmong(st.times, s.Text, tr.start-s.Start, st.date)
+	dateOf := when.DateAmong
+	if tr.intended != "" {
+		dateOf = when.DateAhead // "will meet on Monday": the coming Monday
+	}
+	day, daySource := dateOf(st.times, s.Text, tr.start-s.Start, st.date)
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}

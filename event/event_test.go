@@ -272,3 +272,18 @@ func TestContexts(t *testing.T) {
 		t.Errorf("a context name with a space: %v", err)
 	}
 }
+
+// TestDatesOfActsToCome: a meeting still to come is dated to the coming weekday, one that took
+// place to the last (2019-05-01 is a Wednesday).
+func TestDatesOfActsToCome(t *testing.T) {
+	c := testCoder(t)
+	for text, want := range map[string]string{
+		"Egypt and Sudan will meet on Monday.": "2019-05-06",
+		"Egypt and Sudan met on Monday.":       "2019-04-29",
+	} {
+		evs := c.Code(ingest.Document{ID: "t", Text: text, Published: "2019-05-01"})
+		if len(evs) != 1 || evs[0].Date != want {
+			t.Errorf("%q: got %+v, want one event dated %s", text, evs, want)
+		}
+	}
+}

@@ -373,6 +373,48 @@ func EventDate(sentence string, triggerStart int, pub string) (date, source stri
 // DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
 // sentence with several events is searched once.
 func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+	best := pick(exprs, sentence, triggerStart)
+	if best >= 0 && exprs[best].Date != "" {
+		return exprs[best].Date, "text"
+	}
+	if c := pubEntryOf(pub); c.ok {
+		return c.day, "published"
+	}
+	return "", "unknown"
+}
+
+// DateAhead is DateAmong for an act still to come ("will meet on Monday"): a bare weekday is the
+// first such day after publication, not the last before it.
+func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+	date, source = DateAmong(exprs, sentence, triggerStart, pub)
+	best := pick(exprs, sentence, triggerStart)
+	c := pubEntryOf(pub)
+	if best < 0 || source != "text" || !c.ok || date > c.day || !bareWeekday(exprs[best].Text) {
+		return date, source
+	}
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date, source
+	}
+	return format(t.AddDate(0, 0, 7), Day), source
+}
+
+// bareWeekday reports a day of the week with no "last" or "next": "Monday", "on Monday night".
+func bareWeekday(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	if len(f) == 0 {
+		return false
+	}
+	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
+		if f[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// pick returns the index of the time expression that dates the act at triggerStart, or -1.
+func pick(exprs []Expr, sentence string, triggerStart int) int {
 	triggerStart = max(0, min(triggerStart, len(sentence)))
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
@@ -396,13 +438,7 @@ func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 			best, bestRank, bestDist = i, rank, dist
 		}
 	}
-	if best >= 0 && exprs[best].Date != "" {
-		return exprs[best].Date, "text"
-	}
-	if c := pubEntryOf(pub); c.ok {
-		return c.day, "published"
-	}
-	return "", "unknown"
+	return best
 }
 
 // Carry returns the date a document's narrative is at after sentence, given the date it was at

@@ -321,3 +321,26 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+func TestDateAhead(t *testing.T) {
+	tests := []struct {
+		name, sentence, trigger, pub, want string
+	}{
+		// 2019-05-01 is a Wednesday
+		{"a bare weekday is the coming one", "The two will meet on Monday.", "meet", "2019-05-01", "2019-05-06"},
+		{"the same weekday as publication: a week on", "The two will meet on Wednesday.", "meet", "2019-05-01", "2019-05-08"},
+		{"last Monday stays last", "He promised last Monday to visit.", "promised", "2019-05-01", "2019-04-29"},
+		{"next Monday is already ahead", "The two will meet next Monday.", "meet", "2019-05-01", "2019-05-06"},
+		{"a full date is kept", "The two will meet on 3 June 2019.", "meet", "2019-05-01", "2019-06-03"},
+		{"no expression: publication", "The two will meet.", "meet", "2019-05-01", "2019-05-01"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := strings.Index(tt.sentence, tt.trigger)
+			exprs := Find(tt.sentence, tt.pub)
+			if date, _ := DateAhead(exprs, tt.sentence, at, tt.pub); date != tt.want {
+				t.Errorf("DateAhead(%q) = %q; want %q", tt.sentence, date, tt.want)
+			}
+		})
+	}
+}
