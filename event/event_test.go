@@ -145,6 +145,9 @@ func TestPatterns(t *testing.T) {
 		{"a person on the event's day, not the article's: out of office now", "2022-06-01", "Rouhani visited Moscow on Monday.", []string{"CONSULT IRNELI->RUSGOV"}},
 		{"a promise by the speaker's state right before it", "2019-05-01", "Trade Minister Ana Lima said Brazil is committed to opening its markets.", []string{"AGREE/COOPERATE BRAGOV->-"}},
 		{"allowing back is giving access", "2019-05-01", "Sudan said it would allow the return of UN monitors.", []string{"AGREE/RETREAT SDNGOV->UNOIGO"}},
+		{"a passive agent far after the verb", "2019-05-01", "Former president Carlos Mesa has been accused of misusing public funds, much of it in foreign accounts, by Bolivian government officials.", []string{"ACCUSE BOLGOV->BOLELI"}},
+		{"a demand carried by a noun", "2019-05-01", "The ILO reiterated its demand today that Qatar protect migrant workers.", []string{"REQUEST UNOIGO->QATGOV"}},
+		{"an apposition after a list is not in it", "2019-05-01", "Cuban police arrested three dissidents, a spokesman for the Spanish embassy said.", []string{"COERCE CUBCOP->CUBOPP"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -1225,9 +1225,11 @@ func (sc *sentenceCtx) beBefore(i int) bool {
 	return false
 }
 
-// byAgent returns the actor after "by" following a passive verb.
+// byAgent returns the actor right after the "by" that follows a passive verb.
 func (sc *sentenceCtx) byAgent(i int) *actor.Mention {
-	for k := i; k < len(sc.toks) && k < i+6; k++ {
+	// "has been accused of misusing public funds, much of it …, by current Haitian government
+	// officials": the first "by" of the clause, however far
+	for k := i; k < len(sc.toks) && k < i+25 && sc.toks[k].Lower != ";"; k++ {
 		if sc.toks[k].Lower == "by" {
 			for _, m := range sc.mentions {
 				if m.First > k && m.First <= k+3 {
@@ -1407,10 +1409,14 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 		ok := true
 		for k := cur.Last; k < next.First; k++ {
 			w := sc.toks[k].Lower
-			// "Khamenei as well as the Iranian government": a person and a state, two actors
-			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") {
+			// "Khamenei as well as the Iranian government": a person and a state, two actors;
+			// ", a spokeswoman for…": an apposition or a reporter, not a member of the list
+			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") || w == "a" || w == "an" {
 				ok = false
 			}
+		}
+		if w := sc.toks[next.First].Lower; w == "a" || w == "an" {
+			ok = false
 		}
 		if !ok || next.First == cur.Last {
 			return out
