@@ -344,9 +344,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people {
+		if m.people || ethnic(toks, m) && m.Person == nil {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
-			// living in a state is coded as that state's civilians
+			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
+			// operating in Macedonia": that state's rebels)
 			if c := placedIn(toks, out, m); c != "" {
 				m.Country = c
 			} else if ethnic(toks, m) {

@@ -148,6 +148,7 @@ func TestPatterns(t *testing.T) {
 		{"a passive agent far after the verb", "2019-05-01", "Former president Carlos Mesa has been accused of misusing public funds, much of it in foreign accounts, by Bolivian government officials.", []string{"ACCUSE BOLGOV->BOLELI"}},
 		{"a demand carried by a noun", "2019-05-01", "The ILO reiterated its demand today that Qatar protect migrant workers.", []string{"REQUEST UNOIGO->QATGOV"}},
 		{"an apposition after a list is not in it", "2019-05-01", "Cuban police arrested three dissidents, a spokesman for the Spanish embassy said.", []string{"COERCE CUBCOP->CUBOPP"}},
+		{"disarmed in the passive: the subject disarms", "2019-05-01", "Half of the ethnic Uzbek fighters in Tajikistan have been disarmed.", []string{"RETREAT TJKREB->-"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -488,7 +488,8 @@ var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": tru
 var quantity = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "tens": true,
 	"group": true, "groups": true, "number": true, "members": true, "member": true, "some": true,
 	"millions": true, "scores": true, "delegation": true, "team": true, "most": true, "many": true,
-	"all": true, "each": true, "both": true, "leaders": true, "supporters": true, "one": true, "two": true}
+	"all": true, "each": true, "both": true, "leaders": true, "supporters": true, "one": true, "two": true,
+	"third": true, "half": true, "quarter": true, "majority": true, "part": true, "rest": true}
 
 // isVerbish reports a token that is likely a verb: an event phrase, a speech verb, or a past
 // tense or participle ending.
@@ -546,6 +547,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && sc.beBefore(tr.m.first) {
 		by := sc.byAgent(tr.m.first + 1)
+		if by == nil && (r.Self || r.Type == "RETREAT" && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
+			// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
+			// oneself, the subject its source
+			sc.st.add(idx, s, tr, src, nil, confidence(tr, src, nil, "subject", ""))
+			return
+		}
 		if by == nil && (r.Type == "ASSAULT" || r.Type == "COERCE") {
 			victim := src
 			if victim == nil {
