@@ -49,7 +49,7 @@ var adjectival = map[string]bool{"military": true, "intelligence": true, "securi
 	"police": true, "army": true,
 	"media": true, "navy": true, "court": true, "presidency": true, "cabinet": true, "rebel": true,
 	"terrorist": true, "militant": true, "civilian": true, "guerrilla": true, "general": true,
-	"university": true, "assembly": true}
+	"university": true, "assembly": true, "town": true, "village": true}
 
 // functionWords may follow a group word that is a noun ("the military said", "the army in"); the
 // irregular past tenses among them are verbs, not nouns it modifies ("the Cabinet met").

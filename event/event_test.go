@@ -149,6 +149,10 @@ func TestPatterns(t *testing.T) {
 		{"a demand carried by a noun", "2019-05-01", "The ILO reiterated its demand today that Qatar protect migrant workers.", []string{"REQUEST UNOIGO->QATGOV"}},
 		{"an apposition after a list is not in it", "2019-05-01", "Cuban police arrested three dissidents, a spokesman for the Spanish embassy said.", []string{"COERCE CUBCOP->CUBOPP"}},
 		{"disarmed in the passive: the subject disarms", "2019-05-01", "Half of the ethnic Uzbek fighters in Tajikistan have been disarmed.", []string{"RETREAT TJKREB->-"}},
+		{"evacuating the wounded is aid; a town is its people", "2019-05-01", "UN helicopters evacuated the wounded from the Syrian town of Douma.", []string{"AID UNOMIL->SYRCVL"}},
+		{"another clause's place is not the target's", "2019-05-01", "Sudan eased emergency measures in Darfur on Monday, as police in Chad arrested protesters.", []string{"CONCEDE SDNGOV->SDNCVL", "COERCE TCDCOP->TCDCVL"}},
+		{"a hostile act made conditional is a threat", "2019-05-01", "The African Union may suspend Mali if the junta delays elections.", []string{"THREATEN/COERCE IGOIGO->MLIGOV"}},
+		{"violating a ceasefire agreement is an attack", "2019-05-01", "Both the Malian army and the rebels violated the ceasefire agreement signed in March.", []string{"ASSAULT MLIMIL->MLIREB"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -287,9 +287,13 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 			}
 		}
 	}
-	// "will withdraw its force unless…": an intent made conditional on the other side is a threat
-	if tr.intended != "" && sc.conditionAfter(tr.m.last) {
+	// "will withdraw its force unless…": an intent made conditional on the other side is a threat;
+	// "may halt mediation efforts if cooperation founders": so is a hostile act made conditional
+	if tr.intended != "" && sc.conditionAfter(tr.m.last, "unless") {
 		tr.threat = true
+	}
+	if t := tr.m.p.rule.Type; hostile[t] && sc.conditionAfter(tr.m.last, "if") && sc.modalBefore(first) {
+		tr.intended, tr.threat = t, true
 	}
 	// a promise framed without content is a promise to cooperate
 	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
@@ -372,10 +376,29 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 	return false
 }
 
-// conditionAfter reports an "unless" clause after token i.
-func (sc *sentenceCtx) conditionAfter(i int) bool {
+// conditionAfter reports a clause opened by word ("unless", "if") after token i.
+func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
 	for k := i; k < len(sc.toks); k++ {
-		if sc.toks[k].Lower == "unless" {
+		if sc.toks[k].Lower == word {
+			return true
+		}
+	}
+	return false
+}
+
+// hostile acts made conditional on the other side are threats.
+var hostile = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "SANCTION": true,
+	"PROTEST": true}
+
+// modalBefore reports a modal of intent or possibility up to four words before token i, within
+// the clause: "will", "would", "may", "might", "could".
+func (sc *sentenceCtx) modalBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := sc.toks[k].Lower
+		if w == "," || sc.mentionAt(k) != nil {
+			return false
+		}
+		if modals[w] || w == "may" || w == "might" || w == "could" {
 			return true
 		}
 	}
@@ -1087,7 +1110,7 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 	}
 	country := ""
 	for _, m := range sc.mentions {
-		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) || m.Adjective && m.Last < len(sc.toks) && placeNouns[sc.toks[m.Last].Lower]) {
+		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) && m.IsState() || m.Adjective && m.Last < len(sc.toks) && placeNouns[sc.toks[m.Last].Lower]) {
 			country = m.Country // "in Beirut", "outside the Iraqi city of Basra"
 			break
 		}
@@ -1180,6 +1203,10 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 // blockades in the West Bank following the shooting of two Israelis").
 func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	for k := i; k < j && k+1 < len(sc.toks); k++ {
+		// ", as authorities in Croatia cracked down…": another clause
+		if sc.toks[k].Lower == "," && subordinators[sc.toks[k+1].Lower] {
+			return true
+		}
 		// "after four years": a length of time, not an earlier act
 		if causeWords[sc.toks[k].Lower] && !text.IsNumber(sc.toks[k+1]) && !numberWords[sc.toks[k+1].Lower] {
 			return true
@@ -1187,6 +1214,9 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	}
 	return false
 }
+
+var subordinators = map[string]bool{"as": true, "while": true, "when": true, "whereas": true,
+	"although": true, "though": true, "because": true, "since": true, "after": true, "before": true}
 
 // causeWords open a phrase that names an earlier act, the cause or occasion of the one coded.
 var causeWords = map[string]bool{"following": true, "after": true, "since": true, "before": true,
@@ -1211,6 +1241,9 @@ var compass = map[string]bool{"north": true, "northern": true, "south": true, "s
 // population returns the civilians of the place named after tr ("in Algiers"), or nil.
 func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
 	for _, m := range sc.mentions {
+		if m.First >= tr.m.last && (sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
+			break // "…, as police in Chad arrested protesters": another clause's place
+		}
 		if m.First >= tr.m.last && sc.placed(m) && m.Country != "" && m.Person == nil {
 			return &actor.Mention{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Text: m.Text,
 				Country: m.Country, Sector: "CVL"}
