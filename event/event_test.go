@@ -153,6 +153,8 @@ func TestPatterns(t *testing.T) {
 		{"another clause's place is not the target's", "2019-05-01", "Sudan eased emergency measures in Darfur on Monday, as police in Chad arrested protesters.", []string{"CONCEDE SDNGOV->SDNCVL", "COERCE TCDCOP->TCDCVL"}},
 		{"a hostile act made conditional is a threat", "2019-05-01", "The African Union may suspend Mali if the junta delays elections.", []string{"THREATEN/COERCE IGOIGO->MLIGOV"}},
 		{"violating a ceasefire agreement is an attack", "2019-05-01", "Both the Malian army and the rebels violated the ceasefire agreement signed in March.", []string{"ASSAULT MLIMIL->MLIREB"}},
+		{"troops offered are the means, the place the target", "2019-05-01", "France is ready to contribute 2,000 troops to a peacekeeping force in Mali.", []string{"AGREE/AID FRAGOV->MLIGOV"}},
+		{"a promise about a place concerns its state", "2019-05-01", "The Arab League agreed to open an office in Khartoum.", []string{"AGREE/COOPERATE IGOIGO->SDN"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

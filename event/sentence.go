@@ -50,7 +50,7 @@ var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": t
 
 // ownForces are the acts done with the source's own forces: their target is the other state
 // named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
-var ownForces = map[string]bool{"MOBILIZE": true, "RETREAT": true}
+var ownForces = map[string]bool{"MOBILIZE": true, "RETREAT": true, "AID": true}
 
 // placeTargets are the material acts whose target, when no actor is named, is the people of
 // the place where they happen.
@@ -666,6 +666,14 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			// "the government lifted the state of emergency": a state's measure at home
 			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
 			tgtHow = "guessed"
+		}
+		if tgt == nil && r.Type == "AGREE" {
+			// "agreed to set up a research centre in Tokyo": a promise about a place concerns its
+			// state (which body, the text does not say)
+			if p := sc.population(tr); p != nil {
+				p.Sector = ""
+				tgt, tgtHow = p, "guessed"
+			}
 		}
 		if tgt == nil && r.Mode == "investigate" {
 			// "sent inspectors to a plant in central Iran": the state where the inquiry is made
