@@ -785,6 +785,9 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		}
 		return d.resolve(toks, atoms[:len(atoms)-1]) // "U.S. military aid": the state
 	}
+	if a := atoms[0]; len(atoms) == 1 && a.entry != nil && a.entry.Kind == KindTitle && (last >= len(toks) || !toks[last].IsCapitalized()) {
+		return nil // "a major offensive": a rank with no name after it
+	}
 	m := &Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person

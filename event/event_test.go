@@ -155,6 +155,9 @@ func TestPatterns(t *testing.T) {
 		{"violating a ceasefire agreement is an attack", "2019-05-01", "Both the Malian army and the rebels violated the ceasefire agreement signed in March.", []string{"ASSAULT MLIMIL->MLIREB"}},
 		{"troops offered are the means, the place the target", "2019-05-01", "France is ready to contribute 2,000 troops to a peacekeeping force in Mali.", []string{"AGREE/AID FRAGOV->MLIGOV"}},
 		{"a promise about a place concerns its state", "2019-05-01", "The Arab League agreed to open an office in Khartoum.", []string{"AGREE/COOPERATE IGOIGO->SDN"}},
+		{"'which' is the actor before it; a rank with no name is no actor", "2019-05-01", "Japan is sending aid to Nepal, which is preparing a major offensive against Maoist rebels.", []string{"AID JPNGOV->NPLGOV", "MOBILIZE NPLGOV->NPLREB"}},
+		{"a peace movement is the opposition", "2019-05-01", "The Omani sultan offered to host talks between an Israeli peace movement and Hamas.", []string{"AGREE/CONSULT OMNGOV->ISROPP", "AGREE/CONSULT OMNGOV->PSEREB"}},
+		{"violating a ban is defiance", "2019-05-01", "A newspaper in Beirut violated a ban by the Lebanese army.", []string{"REJECT LBNMED->LBNMIL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

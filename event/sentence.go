@@ -887,6 +887,9 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 	if m := sc.pronounSubject(first); m != nil {
 		return m
 	}
+	if m := sc.relativeSubject(first); m != nil {
+		return m
+	}
 	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
 	var cands []*actor.Mention
 	for _, m := range sc.mentions {
@@ -970,6 +973,26 @@ func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 	return speaker
 }
 
+// relativeSubject resolves "which" or "who" as the subject of the verb at token first: the actor
+// right before it ("Macedonia, which is preparing a major offensive").
+func (sc *sentenceCtx) relativeSubject(first int) *actor.Mention {
+	k := first - 1
+	for k >= 0 && auxiliaries[sc.toks[k].Lower] {
+		k--
+	}
+	if k < 1 || sc.toks[k].Lower != "which" && sc.toks[k].Lower != "who" {
+		return nil
+	}
+	k--
+	if sc.toks[k].Lower == "," && k > 0 {
+		k--
+	}
+	if m := sc.mentionAt(k); m != nil && m.Last == k+1 && !m.Pronoun {
+		return m
+	}
+	return nil
+}
+
 // speakerFor applies coding guideline 8 to a verbal act: when its source is a state named as a
 // whole ("Iran's readiness", "the Islamic Republic would") and a person of that state speaks in the
 // sentence, the person is the source.
@@ -1028,7 +1051,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 			break
 		}
 		ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
-		if ownSide && m.Country == src.Country {
+		if ownSide && m.Country == src.Country && ownSectors[m.Sector] {
 			continue // "mobilized army reservists", "withdrew its forces": the source's own
 		}
 		if sc.placed(m) && !(tr.m.p.rule.Place && m.First == tr.m.last) && !ownSide {
@@ -1069,6 +1092,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 }
 
 var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
+
+// ownSectors are the bodies a state acts with: its forces, police, spies and government.
+var ownSectors = map[string]bool{"MIL": true, "COP": true, "SPY": true, "GOV": true, "": true}
 
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
 
