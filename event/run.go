@@ -36,47 +36,55 @@ func (c *Coder) Run(docs <-chan ingest.Document, workers int, emit func(Result) 
 // dyad works in parallel: documents are independent, so each is decoded, coded and formatted
 // whole by one worker, and emit only has to write. When format is not nil, the worker calls it
 // with a buffer to append to (recycled from results already emitted) and sets Result.Out to
-// what it returns; emit must not keep Out once it has returned. At most a few documents per worker wait for their turn, so memory stays
-// bounded however long the input. If emit or format fails, RunRecords stops taking records
-// and returns the first error in input order.
+// what it returns; emit must not keep Out once it has returned. At most a few batches of
+// documents per worker wait for their turn, so memory stays bounded however long the input.
+// If emit or format fails, RunRecords stops taking records and returns the first error in
+// input order.
 func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(dst []byte, r *Result) ([]byte, error),
 	emit func(*Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Records go to the workers in batches of those at hand (up to maxBatch records or
+	// maxBatchText bytes), so that a worker and the writer wake each other once a batch rather
+	// than once a document; a record that arrives alone is not held back.
+	const maxBatch, maxBatchText = 64, 256 << 10
 	type job struct {
-		seq int
-		rec ingest.Record
+		seq  int
+		recs []ingest.Record
 	}
 	type done struct {
-		seq int
-		res Result
-		err error // from format
+		seq  int
+		res  []Result
+		errs []error // from format
 	}
-	size := 4 * workers // records taken but not yet emitted
+	size := 4 * workers // batches taken but not yet emitted
 	jobs := make(chan job)
 	results := make(chan done, workers)
 	window := make(chan struct{}, size)
-	free := make(chan []byte, size) // output buffers to reuse
+	free := make(chan []byte, size*maxBatch) // output buffers to reuse
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				d := done{seq: j.seq}
-				doc, rerr := j.rec.Decode()
-				if rerr != nil {
-					d.res.Err = rerr
-				} else {
-					d.res = Result{Doc: doc, Events: c.Code(doc)}
+				d := done{seq: j.seq, res: make([]Result, len(j.recs)), errs: make([]error, len(j.recs))}
+				for k, rec := range j.recs {
+					r := &d.res[k]
+					doc, rerr := rec.Decode()
+					if rerr != nil {
+						r.Err = rerr
+						continue
+					}
+					r.Doc, r.Events = doc, c.Code(doc)
 					if format != nil {
 						var buf []byte
 						select {
 						case buf = <-free:
 						default:
 						}
-						d.res.Out, d.err = format(buf, &d.res)
+						r.Out, d.errs[k] = format(buf, r)
 					}
 				}
 				results <- d
@@ -88,6 +96,20 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 		defer close(jobs)
 		seq := 0
 		for r := range recs {
+			batch, text := []ingest.Record{r}, len(r.Line)+len(r.Doc.Text)
+		fill:
+			for len(batch) < maxBatch && text < maxBatchText {
+				select {
+				case r, ok := <-recs:
+					if !ok {
+						break fill
+					}
+					batch = append(batch, r)
+					text += len(r.Line) + len(r.Doc.Text)
+				default:
+					break fill
+				}
+			}
 			select {
 			case window <- struct{}{}:
 			case <-stop:
@@ -96,7 +118,7 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 				return
 			}
 			select {
-			case jobs <- job{seq, r}:
+			case jobs <- job{seq, batch}:
 			case <-stop:
 				for range recs {
 				}
@@ -115,26 +137,29 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 	for d := range results {
 		pending[d.seq] = d
 		for {
-			r, ok := pending[next]
+			b, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
 			<-window
-			if err == nil {
-				err = r.err
+			for k := range b.res {
+				r := &b.res[k]
 				if err == nil {
-					err = emit(&r.res)
+					err = b.errs[k]
+					if err == nil {
+						err = emit(r)
+					}
+					if err != nil {
+						close(stop)
+					}
 				}
-				if err != nil {
-					close(stop)
-				}
-			}
-			if r.res.Out != nil {
-				select {
-				case free <- r.res.Out[:0]:
-				default:
+				if r.Out != nil {
+					select {
+					case free <- r.Out[:0]:
+					default:
+					}
 				}
 			}
 		}

@@ -200,9 +200,15 @@ func possessive(w string) int {
 	return 0
 }
 
-// cues are the words after which a place is where something happened.
-var cues = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true,
-	"around": true, "visited": true, "visiting": true, "toured": true, "touring": true}
+// isCueWord tells the words after which a place is where something happened (a switch: it is
+// asked of most words of a sentence).
+func isCueWord(w []byte) bool {
+	switch string(w) {
+	case "in", "at", "near", "outside", "inside", "around", "visited", "visiting", "toured", "touring":
+		return true
+	}
+	return false
+}
 
 // travel are the words after which "to" leads to where someone went.
 var travel = map[string]bool{"visit": true, "visits": true, "trip": true, "trips": true,
@@ -223,7 +229,7 @@ func isCue(toks []token, i int) bool {
 	if !ok {
 		w = []byte(strings.ToLower(toks[i].text))
 	}
-	if cues[string(w)] {
+	if isCueWord(w) {
 		return true
 	}
 	if string(w) != "to" || i == 0 {

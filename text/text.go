@@ -43,7 +43,7 @@ var abbreviations = map[string]bool{
 
 // Sentences splits doc into sentences.
 func Sentences(doc string) []Sentence {
-	var out []Sentence
+	out := make([]Sentence, 0, len(doc)/64+1) // news sentences run to some 100 bytes
 	lineStart := 0
 	for lineStart < len(doc) {
 		lineEnd := strings.IndexByte(doc[lineStart:], '\n')

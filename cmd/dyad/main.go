@@ -234,7 +234,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // tuneGC trades memory for time in a streaming run, unless GOGC or GOMEMLIMIT say otherwise.
 // What stays live is small and fixed (the dictionaries, the gazetteer, the few documents in
 // flight) while every document allocates, so the collector, which marks the live heap each
-// time, runs a fifth as often when the heap may grow to five times the live heap instead of
+// time, runs a quarter as often when the heap may grow to five times the live heap instead of
 // twice; a soft limit keeps the heap well under 256 MiB whatever happens.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
