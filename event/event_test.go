@@ -158,6 +158,7 @@ func TestPatterns(t *testing.T) {
 		{"'which' is the actor before it; a rank with no name is no actor", "2019-05-01", "Japan is sending aid to Nepal, which is preparing a major offensive against Maoist rebels.", []string{"AID JPNGOV->NPLGOV", "MOBILIZE NPLGOV->NPLREB"}},
 		{"a peace movement is the opposition", "2019-05-01", "The Omani sultan offered to host talks between an Israeli peace movement and Hamas.", []string{"AGREE/CONSULT OMNGOV->ISROPP", "AGREE/CONSULT OMNGOV->PSEREB"}},
 		{"violating a ban is defiance", "2019-05-01", "A newspaper in Beirut violated a ban by the Lebanese army.", []string{"REJECT LBNMED->LBNMIL"}},
+		{"'called Thursday on' is a call on, not a phone call", "2019-05-01", "Egypt called Thursday on Ethiopia to halt the dam.", []string{"REQUEST EGYGOV->ETHGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
