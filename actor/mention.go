@@ -207,10 +207,13 @@ type atom struct {
 	entry       *Entry // nil for an unknown name
 }
 
+// orgHeads after an organisation make the person named next its head.
+var orgHeads = map[string]bool{"chief": true, "head": true, "commander": true, "leader": true}
+
 // modifiers may stand inside an actor phrase without changing it.
 var modifiers = map[string]bool{"senior": true, "top": true, "former": true, "deputy": true, "acting": true,
 	"chief": true, "then": true, "new": true, "ousted": true, "deposed": true, "exiled": true,
-	"toppled": true, "overthrown": true, "ex": true, "visiting": true, "interim": true, "outgoing": true,
+	"toppled": true, "overthrown": true, "ex": true, "paramilitary": true, "main": true, "rival": true, "visiting": true, "interim": true, "outgoing": true,
 	"incoming": true, "caretaker": true, "high-ranking": true, "veteran": true, "influential": true,
 	"powerful": true, "leading": true, "hardline": true, "moderate": true, "several": true, "two": true,
 	"three": true, "some": true, "many": true, "local": true, "federal": true, "national": true,
@@ -792,7 +795,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var unknown []atom
-	groupOnly, govGroup, post := true, false, false
+	groupOnly, govGroup, post, headOfOrg := true, false, false, false
 	prevLast := first
 	for _, a := range atoms {
 		e := a.entry
@@ -814,6 +817,12 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 			if orgSector == "" {
 				orgSector = e.Sector
+			}
+			// "Sudanese army chief X", "Hamas leader X": the head of the body, of its sector
+			for k := a.last; k < len(toks) && k < a.last+2; k++ {
+				if orgHeads[toks[k].Lower] {
+					headOfOrg = true
+				}
 			}
 			if m.Name == "" {
 				m.Name = e.Name
@@ -884,6 +893,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		switch {
 		case office != "":
 			m.Sector = office
+		case headOfOrg && orgSector != "" && orgSector != "IGO":
+			m.Sector = orgSector
 		case person.Learned:
 			m.Sector = t.Sector
 		default:
@@ -1261,6 +1272,24 @@ func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
 		if b.Person != nil && !b.Pronoun {
 			p = b
 			break
+		}
+	}
+	if strings.EqualFold(m.Text, "him") && p != nil {
+		// "X spoke with Y and urged him to…": an object pronoun is not its clause's subject but
+		// the person named last before it, else the one named before the subject
+		var q *Mention
+		for _, b := range before {
+			if b.Person != nil && !b.Pronoun && b.Person != p.Person {
+				q = b
+			}
+		}
+		for k := len(d.people) - 1; q == nil && k >= 0; k-- {
+			if d.people[k].Person != p.Person {
+				q = d.people[k]
+			}
+		}
+		if q != nil {
+			p = q
 		}
 	}
 	if p == nil {

@@ -159,6 +159,15 @@ func TestPatterns(t *testing.T) {
 		{"a peace movement is the opposition", "2019-05-01", "The Omani sultan offered to host talks between an Israeli peace movement and Hamas.", []string{"AGREE/CONSULT OMNGOV->ISROPP", "AGREE/CONSULT OMNGOV->PSEREB"}},
 		{"violating a ban is defiance", "2019-05-01", "A newspaper in Beirut violated a ban by the Lebanese army.", []string{"REJECT LBNMED->LBNMIL"}},
 		{"'called Thursday on' is a call on, not a phone call", "2019-05-01", "Egypt called Thursday on Ethiopia to halt the dam.", []string{"REQUEST EGYGOV->ETHGOV"}},
+		{"a compound subject's call goes to no one of them", "2024-05-01", "Bolivia and Chile urged restraint on Monday.", nil},
+		{"a clash between the members of a compound subject", "2024-05-01", "Congolese troops and M23 rebels clashed near Goma on Sunday.", []string{"ASSAULT CODMIL->CODREB"}},
+		{"a noun opening a clause of its own has no subject before it", "2024-05-01", "The Kenyan army attacked Somali rebels as talks stall in Nairobi.", []string{"ASSAULT KENMIL->SOMREB"}},
+		{"continuing operations against a group is a threat to attack it", "2024-05-01", "Turkey would continue its operations against PKK militants in Iraq.", []string{"THREATEN/ASSAULT TURGOV->TURREB"}},
+		{"a paramilitary group is an armed group", "2024-05-01", "The army said the paramilitary group was using civilians as human shields in Sudan.", []string{"COERCE SDNREB->SDNCVL"}},
+		{"'him' is not the subject; an army chief is military", "2024-05-01", "Egypt's foreign minister spoke by phone with Sudanese army chief Abdel Fattah al-Burhan and urged him to return to talks.",
+			[]string{"CONSULT EGYGOV->SDNMIL", "REQUEST EGYGOV->SDNMIL"}},
+		{"a dateline after a heading; a month is not a march", "2024-03-14", "Erdogan hosts Iraqi leader\nANKARA, March 12 - Turkish President Recep Tayyip Erdogan received Iraqi Prime Minister Mohammed Shia al-Sudani on Thursday.",
+			[]string{"CONSULT IRQGOV->TURGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

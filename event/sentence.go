@@ -48,6 +48,10 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 // the meeting where they are made (a call, praise, a promise); an accusation is not.
 var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": true}
 
+// addressed acts are made by a compound subject towards a third party, not between its members:
+// "the United States and Britain urged restraint".
+var addressed = map[string]bool{"REQUEST": true, "ACCUSE": true, "THREATEN": true}
+
 // ownForces are the acts done with the source's own forces: their target is the other state
 // named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
 var ownForces = map[string]bool{"MOBILIZE": true, "RETREAT": true, "AID": true}
@@ -71,7 +75,8 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 func (st *docState) sentence(idx int, s text.Sentence) {
 	st.toks = text.AppendTokens(st.toks[:0], s.Text, s.Start) // reused: kept by nothing
 	toks := st.toks
-	if idx == 0 {
+	// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
+	if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
 		toks = toks[text.Dateline(toks):]
 	}
 	if len(toks) == 0 {
@@ -93,7 +98,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			continue
 		}
 		if m := st.c.Patterns.find(toks, i, blocked); m != nil {
-			if background(toks, m) {
+			if background(toks, m) || dateWord(toks, m.first) {
 				i++
 				continue
 			}
@@ -161,6 +166,14 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 		prevSubj, prevEnd = subj, tr.m.last
 	}
+}
+
+// dateWord reports a month that reads like a verb in a date: "March 12", "12 March".
+func dateWord(toks []text.Token, i int) bool {
+	if w := toks[i].Lower; w != "march" && w != "may" || !toks[i].IsCapitalized() {
+		return false
+	}
+	return i+1 < len(toks) && text.IsNumber(toks[i+1]) || i > 0 && text.IsNumber(toks[i-1])
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
@@ -647,7 +660,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	if tgt == nil && !r.Self && !sc.bothSides(src) {
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
-		if p := sc.partner(src); p != nil {
+		// (not for a call or a charge: "the United States and Britain urged restraint")
+		if p := sc.partner(src); p != nil && !addressed[r.Type] {
 			tgt = p
 			if p.First < src.First {
 				src, tgt = p, src
@@ -889,6 +903,17 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 	}
 	if m := sc.relativeSubject(first); m != nil {
 		return m
+	}
+	{
+		// "… as talks stall", "while negotiations continue": a noun that opens a clause of its own
+		// has no subject before it
+		k := first - 1
+		for k >= 0 && skippable[sc.toks[k].Lower] {
+			k--
+		}
+		if k >= 0 && subordinators[sc.toks[k].Lower] {
+			return nil
+		}
 	}
 	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
 	var cands []*actor.Mention
