@@ -241,7 +241,7 @@ type firstPhrases struct {
 
 // minSecondPhrases is the number of phrases of a first word from which they are indexed by the
 // second.
-const minSecondPhrases = 8
+const minSecondPhrases = 4
 
 // candidates returns the phrases that may match at token i (a subsequence of the phrases of its
 // word, in their order), or nil.
