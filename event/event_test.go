@@ -168,6 +168,9 @@ func TestPatterns(t *testing.T) {
 			[]string{"CONSULT EGYGOV->SDNMIL", "REQUEST EGYGOV->SDNMIL"}},
 		{"a dateline after a heading; a month is not a march", "2024-03-14", "Erdogan hosts Iraqi leader\nANKARA, March 12 - Turkish President Recep Tayyip Erdogan received Iraqi Prime Minister Mohammed Shia al-Sudani on Thursday.",
 			[]string{"CONSULT IRQGOV->TURGOV"}},
+		{"a participle describing a noun act is part of it", "2024-05-01", "The EU adopted sanctions against Belarus, targeting officials in Minsk.", []string{"SANCTION EURIGO->BLRGOV"}},
+		{"'accused of' without 'be' is passive: the reporter accuses", "2024-05-01", "Two Kenyan activists accused of spying for Somalia were released, Kenyan police said.", []string{"ACCUSE KENCOP->KENNGO"}},
+		{"'at least 12' before the victims", "2024-05-01", "Witnesses said at least 12 Malian soldiers were killed in Gao.", []string{"ASSAULT ->MLIMIL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -140,6 +140,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	}
 	topic := sc.topics(blocked, trs)
 	var prevSubj *actor.Mention
+	var prev *trigger
 	prevEnd := 0
 	for _, tr := range trs {
 		// a charge in a discussed topic is still a charge (guideline 9)
@@ -159,12 +160,19 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			st.note("  - %q: not coded: inside the object of the act before it", st.doc.Text[tr.start:tr.end])
 			continue
 		}
+		// "sanctions against Russia, targeting companies in China": a participle after a comma
+		// that describes the noun act before it, of another type
+		if prev != nil && prev.m.p.form == formNone && tr.m.p.form == formIng && tr.m.first > 0 &&
+			sc.toks[tr.m.first-1].Lower == "," && prev.m.p.rule.Type != tr.m.p.rule.Type && tr.m.first-prev.m.last <= 6 {
+			st.note("  - %q: not coded: it describes the act before it", st.doc.Text[tr.start:tr.end])
+			continue
+		}
 		before := len(st.events)
 		sc.code(idx, s, tr)
 		if len(st.events) == before {
 			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
 		}
-		prevSubj, prevEnd = subj, tr.m.last
+		prevSubj, prevEnd, prev = subj, tr.m.last, tr
 	}
 }
 
@@ -487,6 +495,12 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			if i == 0 || !quantity[sc.toks[i-1].Lower] {
 				return false
 			}
+		case text.IsNumber(t) || numberWords[w] && w != "a" && w != "an":
+			// "at least 40 people": the number of the phrase, go on
+		case (w == "least" || w == "than") && i+1 < len(sc.toks) && (text.IsNumber(sc.toks[i+1]) || numberWords[sc.toks[i+1].Lower]):
+			if i > 0 && (sc.toks[i-1].Lower == "at" || sc.toks[i-1].Lower == "more" || sc.toks[i-1].Lower == "fewer" || sc.toks[i-1].Lower == "less") {
+				i-- // "at least", "more than"
+			}
 		case prepositions[w] && i+1 < len(sc.toks) && text.IsNumber(sc.toks[i+1]):
 			// up to 1,000 ethnic Turks, about 200 supporters: a quantity, go on
 		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
@@ -581,12 +595,24 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
 	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
-	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && sc.beBefore(tr.m.first) {
+	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && (sc.beBefore(tr.m.first) || sc.reducedPassive(tr)) {
 		by := sc.byAgent(tr.m.first + 1)
 		if by == nil && (r.Self || r.Type == "RETREAT" && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
 			// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
 			// oneself, the subject its source
 			sc.st.add(idx, s, tr, src, nil, confidence(tr, src, nil, "subject", ""))
+			return
+		}
+		if by == nil && r.Type == "ACCUSE" {
+			// "companies accused of helping Moscow, EU officials said": the accused is the
+			// subject; the accuser, if anyone, the one reporting it
+			if accuser := sc.attribution(tr); accuser != nil && src != nil {
+				for _, a := range sc.conjuncts(src) {
+					if !sameActor(accuser, a) {
+						sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
+					}
+				}
+			}
 			return
 		}
 		if by == nil && (r.Type == "ASSAULT" || r.Type == "COERCE") {
@@ -1320,6 +1346,32 @@ func (sc *sentenceCtx) beBefore(i int) bool {
 		if sc.mentionAt(k) != nil || sc.toks[k].Lower == "," {
 			return false
 		}
+	}
+	return false
+}
+
+// reducedPassive reports a past participle right after an actor and before a preposition, with
+// no "be": "companies in China accused of helping Moscow", "three soldiers killed in an ambush".
+func (sc *sentenceCtx) reducedPassive(tr *trigger) bool {
+	if tr.m.first == 0 || tr.m.last >= len(sc.toks) || sc.mentionAt(tr.m.first-1) == nil {
+		return false
+	}
+	if strings.Contains(tr.m.p.text, " ") {
+		return false // a phrase with its own object
+	}
+	// only verbs that are never intransitive: "Kurds demonstrated in Kirkuk" is active
+	switch w := sc.toks[tr.m.first].Lower; tr.m.p.rule.Type {
+	case "ACCUSE", "COERCE":
+	case "ASSAULT":
+		if w != "killed" && w != "wounded" && w != "injured" && w != "abducted" && w != "kidnapped" {
+			return false
+		}
+	default:
+		return false
+	}
+	switch sc.toks[tr.m.last].Lower {
+	case "of", "for", "in", "by", "over", "after", "during", "on":
+		return true
 	}
 	return false
 }
