@@ -171,6 +171,10 @@ func TestPatterns(t *testing.T) {
 		{"a participle describing a noun act is part of it", "2024-05-01", "The EU adopted sanctions against Belarus, targeting officials in Minsk.", []string{"SANCTION EURIGO->BLRGOV"}},
 		{"'accused of' without 'be' is passive: the reporter accuses", "2024-05-01", "Two Kenyan activists accused of spying for Somalia were released, Kenyan police said.", []string{"ACCUSE KENCOP->KENNGO"}},
 		{"'at least 12' before the victims", "2024-05-01", "Witnesses said at least 12 Malian soldiers were killed in Gao.", []string{"ASSAULT ->MLIMIL"}},
+		{"air strikes named by a noun", "2024-05-01", "Israeli air strikes killed at least 20 Palestinians in Rafah.", []string{"ASSAULT ISRMIL->PSECVL"}},
+		{"the topic of a meeting is not its other side", "2024-05-01", "Negotiators from Sudan met in Cairo to discuss the release of Egyptian hostages.", nil},
+		{"mediators are not each other's counterparts", "2024-05-01", "Qatar and Egypt, which mediate between the two sides, said a deal was close.", nil},
+		{"keeping up an offensive is a threat to attack", "2024-05-01", "Israel's defence minister said the army would keep up its offensive until Hamas releases the hostages.", []string{"THREATEN/ASSAULT ISRMIL->PSEREB"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

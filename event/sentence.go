@@ -139,6 +139,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		return // nothing to code, no topics to mark
 	}
 	topic := sc.topics(blocked, trs)
+	sc.topic = topic
 	var prevSubj *actor.Mention
 	var prev *trigger
 	prevEnd := 0
@@ -256,6 +257,7 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	mentions []*actor.Mention
+	topic    []bool // the tokens that name a topic of talks, not an act (see topics)
 }
 
 // context sets negation, intent and framing of tr; later are the triggers after it.
@@ -672,7 +674,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			return
 		}
 	}
-	if r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE" {
+	if (r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE") && r.Mode != "third-party" {
 		if p := sc.partner(src); p != nil {
 			// "Jordan and Britain have agreed": between the two, the first named first
 			tgt = p
@@ -687,7 +689,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if tgt == nil && !r.Self && !sc.bothSides(src) {
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
 		// (not for a call or a charge: "the United States and Britain urged restraint")
-		if p := sc.partner(src); p != nil && !addressed[r.Type] {
+		if p := sc.partner(src); p != nil && !addressed[r.Type] && r.Mode != "third-party" {
 			tgt = p
 			if p.First < src.First {
 				src, tgt = p, src
@@ -1113,6 +1115,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 		if sc.reports(m) {
 			continue // ", the official news agency said": the reporter, not the target
+		}
+		if !inside && tr.m.p.rule.Type == "CONSULT" && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
+			continue // "met in Cairo to discuss the release of hostages": a topic, not the target
 		}
 		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
 			continue // "on the Thai border": a place
