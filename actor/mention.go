@@ -431,6 +431,9 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			continue
 		}
 		if best != nil {
+			if best.entry.Kind == KindPerson && len(best.toks) > 1 && !best.entry.Person.Learned {
+				d.noteSurname(best.entry, toks[i:i+len(best.toks)])
+			}
 			out = append(out, atom{i, i + len(best.toks), best.entry})
 			i += len(best.toks)
 			continue
@@ -1100,6 +1103,32 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) (*Mention, i
 
 // learn adds a person introduced by the text, so that later mentions of the full name or the
 // surname resolve to the same person for the rest of the document.
+// familyFirst are the states whose people the news names family name first: "Wang Yi", "Kim
+// Jong Un".
+var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": true, "KOR": true,
+	"PRK": true, "VNM": true, "KHM": true}
+
+// noteSurname lets the rest of the document name a known person by the family name alone
+// ("Chinese Foreign Minister Wang Yi … Wang said"), as it does for people learned from the text.
+func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
+	t, _ := e.Person.At(d.Date)
+	k := len(toks) - 1
+	if familyFirst[t.Country] {
+		k = 0
+	}
+	w := toks[k].Lower
+	if !toks[k].IsCapitalized() || len(w) < 2 || nameParticles[w] || w == "-" {
+		return
+	}
+	for _, ph := range d.learned[w] {
+		if len(ph.toks) == 1 {
+			return // already noted (or a learned person's)
+		}
+	}
+	ph := &phrase{entry: e, capital: true, exactCase: []bool{false}, toks: []string{w}}
+	d.learned[w] = append(d.learned[w], ph)
+}
+
 func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
 	p := &Person{Name: name, Learned: true,
 		Terms: []Term{{Country: country, Sector: sector, Role: role, Where: "text"}}}

@@ -175,6 +175,11 @@ func TestPatterns(t *testing.T) {
 		{"the topic of a meeting is not its other side", "2024-05-01", "Negotiators from Sudan met in Cairo to discuss the release of Egyptian hostages.", nil},
 		{"mediators are not each other's counterparts", "2024-05-01", "Qatar and Egypt, which mediate between the two sides, said a deal was close.", nil},
 		{"keeping up an offensive is a threat to attack", "2024-05-01", "Israel's defence minister said the army would keep up its offensive until Hamas releases the hostages.", []string{"THREATEN/ASSAULT ISRMIL->PSEREB"}},
+		{"a known person named later by the family name alone", "2024-09-03", "Chinese Foreign Minister Wang Yi arrived in Tehran. Wang said China opposes the sanctions imposed by the United States.",
+			[]string{"CONSULT CHNGOV->IRNGOV", "REJECT CHNGOV->USAGOV"}},
+		{"the two sides expand cooperation with each other", "2024-09-03", "Wang Yi met Abbas Araghchi in Tehran. The two countries would expand cooperation in energy.",
+			[]string{"CONSULT CHNGOV->IRNGOV", "AGREE/COOPERATE CHNGOV->IRNGOV", "AGREE/COOPERATE IRNGOV->CHNGOV"}},
+		{"an invitation is a promise of a meeting", "2024-08-03", "President Masoud Pezeshkian invited Chinese President Xi Jinping to visit Iran.", []string{"AGREE/CONSULT IRNGOV->CHNGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -123,7 +123,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 				how = "a pronoun for the person last spoken of"
 			case m.Learned:
 				how = "learned from the text"
-			case m.Person != nil && m.Name != "" && !strings.Contains(strings.ToLower(m.Text), strings.ToLower(lastWord(m.Name))):
+			case m.Person != nil && m.Name != "" && !sharesWord(m.Text, m.Name):
 				how = "a description of the post holder"
 			}
 			st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
@@ -245,12 +245,16 @@ func isAdjectiveLike(t text.Token) bool {
 	return !t.IsCapitalized() && (strings.HasSuffix(t.Lower, "al") || strings.HasSuffix(t.Lower, "ive") || strings.HasSuffix(t.Lower, "ous") || strings.HasSuffix(t.Lower, "ent") || strings.HasSuffix(t.Lower, "ic"))
 }
 
-func lastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+// sharesWord reports whether text holds one of the words of name ("Wang" of "Wang Yi"): a
+// mention by name rather than by description.
+func sharesWord(text, name string) bool {
+	t := strings.ToLower(text)
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if len(w) > 2 && strings.Contains(t, w) {
+			return true
+		}
 	}
-	return f[len(f)-1]
+	return false
 }
 
 type sentenceCtx struct {
@@ -752,7 +756,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	for _, a := range sources {
 		for _, b := range targets {
-			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart[r.Type] || r.Type == "CONSULT") {
+			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart[r.Type] || r.Type == "CONSULT" || r.Mutual) {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
 			if b == nil && !r.Self && !targetOptional[r.Type] {
