@@ -207,6 +207,10 @@ type atom struct {
 	entry       *Entry // nil for an unknown name
 }
 
+// placeWords are prepositions of place that functionWords does not hold.
+var placeWords = map[string]bool{"outside": true, "inside": true, "near": true, "behind": true,
+	"opposite": true, "across": true, "around": true}
+
 // orgHeads after an organisation make the person named next its head.
 var orgHeads = map[string]bool{"chief": true, "head": true, "commander": true, "leader": true}
 
@@ -693,7 +697,8 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	if pe != nil && pe.Kind == KindDemonym && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
 		plain := true
 		for _, t := range gap {
-			if t.IsCapitalized() || !isWordTok(t) || functionWords[t.Lower] {
+			// "Georgians rallied outside parliament": a verb or a preposition is not an adjective
+			if t.IsCapitalized() || !isWordTok(t) || functionWords[t.Lower] || strings.HasSuffix(t.Lower, "ed") || placeWords[t.Lower] {
 				plain = false
 			}
 		}

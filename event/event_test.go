@@ -180,6 +180,9 @@ func TestPatterns(t *testing.T) {
 		{"the two sides expand cooperation with each other", "2024-09-03", "Wang Yi met Abbas Araghchi in Tehran. The two countries would expand cooperation in energy.",
 			[]string{"CONSULT CHNGOV->IRNGOV", "AGREE/COOPERATE CHNGOV->IRNGOV", "AGREE/COOPERATE IRNGOV->CHNGOV"}},
 		{"an invitation is a promise of a meeting", "2024-08-03", "President Masoud Pezeshkian invited Chinese President Xi Jinping to visit Iran.", []string{"AGREE/CONSULT IRNGOV->CHNGOV"}},
+		{"a verb between a people and a body is not an adjective", "2024-10-28", "Tens of thousands of Georgians rallied outside parliament in Tbilisi on Monday.", []string{"PROTEST GEOCVL->GEOGOV"}},
+		{"'and' with a second verb is a second act, not the first one's content", "2024-10-28", "Prime Minister Irakli Kobakhidze rejected the accusations and accused the opposition of trying to stage a revolution.",
+			[]string{"ACCUSE GEOGOV->GEOOPP"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -32,7 +32,8 @@ var prepositions = map[string]bool{"in": true, "on": true, "at": true, "with": t
 	"to": true, "for": true, "from": true, "by": true, "against": true, "between": true,
 	"among": true, "into": true, "about": true, "over": true, "under": true, "via": true,
 	"toward": true, "towards": true, "near": true, "than": true, "like": true, "including": true,
-	"through": true, "across": true, "amid": true, "upon": true, "within": true, "without": true}
+	"through": true, "across": true, "amid": true, "upon": true, "within": true, "without": true,
+	"outside": true, "inside": true, "behind": true, "opposite": true}
 
 var negators = map[string]bool{"not": true, "n't": true, "never": true, "no": true, "neither": true,
 	"nor": true, "without": true, "cannot": true}
@@ -300,7 +301,8 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	// "agreed to hold talks"), not one beyond a time phrase or a new clause
 	if tr.m.p.rule.Frame && !tr.framed && len(later) > 0 {
 		nx := later[0]
-		if nx.m.first-tr.m.last <= 5 && !sc.hasBreak(tr.m.last, nx.m.first) && !sc.crossesPhrase(tr.m.last, nx.m.first) {
+		if nx.m.first-tr.m.last <= 5 && !sc.hasBreak(tr.m.last, nx.m.first) && !sc.crossesPhrase(tr.m.last, nx.m.first) &&
+			!sc.newPredicate(tr.m.last, nx.m.first+1) { // "rejected the accusations and accused…": two acts
 			nx.framed = true
 			tr.content = nx
 			switch tr.m.p.rule.Type {
