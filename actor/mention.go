@@ -154,17 +154,21 @@ func ethnic(toks []text.Token, m *Mention) bool {
 // actor in the sentence, looking back first.
 func nearestCountry(ms []*Mention, k int) string {
 	for i := k - 1; i >= 0; i-- {
-		if ms[i].Country != "" && len(ms[i].Country) == 3 && !ms[i].Pronoun {
+		if ms[i].Country != "" && len(ms[i].Country) == 3 && !ms[i].Pronoun && !nonStates[ms[i].Country] {
 			return ms[i].Country
 		}
 	}
 	for i := k + 1; i < len(ms); i++ {
-		if ms[i].Country != "" && !ms[i].Pronoun {
+		if ms[i].Country != "" && !ms[i].Pronoun && !nonStates[ms[i].Country] {
 			return ms[i].Country
 		}
 	}
 	return ""
 }
+
+// nonStates are the codes of bodies above or across states: a junta or a police force named
+// near ECOWAS is not ECOWAS's.
+var nonStates = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "IMG": true, "WST": true}
 
 // IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
 func (m *Mention) IsState() bool { return m.stateName }

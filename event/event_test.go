@@ -183,6 +183,9 @@ func TestPatterns(t *testing.T) {
 		{"a verb between a people and a body is not an adjective", "2024-10-28", "Tens of thousands of Georgians rallied outside parliament in Tbilisi on Monday.", []string{"PROTEST GEOCVL->GEOGOV"}},
 		{"'and' with a second verb is a second act, not the first one's content", "2024-10-28", "Prime Minister Irakli Kobakhidze rejected the accusations and accused the opposition of trying to stage a revolution.",
 			[]string{"ACCUSE GEOGOV->GEOOPP"}},
+		{"ordering an ambassador to leave is an expulsion", "2024-08-25", "Niger's military rulers ordered the French ambassador to leave the country.", []string{"SANCTION NERMIL->FRAGOV"}},
+		{"a junta near an IGO is its state's, not the IGO's", "2024-08-25", "ECOWAS threatened to intervene militarily if the junta does not restore President Mohamed Bazoum.",
+			[]string{"THREATEN/ASSAULT IGOIGO->NERGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
