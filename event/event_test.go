@@ -186,6 +186,7 @@ func TestPatterns(t *testing.T) {
 		{"ordering an ambassador to leave is an expulsion", "2024-08-25", "Niger's military rulers ordered the French ambassador to leave the country.", []string{"SANCTION NERMIL->FRAGOV"}},
 		{"a junta near an IGO is its state's, not the IGO's", "2024-08-25", "ECOWAS threatened to intervene militarily if the junta does not restore President Mohamed Bazoum.",
 			[]string{"THREATEN/ASSAULT IGOIGO->NERGOV"}},
+		{"sanctions by a compound subject target no one of its members", "2025-01-10", "Canada and the European Union also announced sanctions.", nil},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -49,9 +49,12 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 // the meeting where they are made (a call, praise, a promise); an accusation is not.
 var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": true}
 
-// addressed acts are made by a compound subject towards a third party, not between its members:
-// "the United States and Britain urged restraint".
-var addressed = map[string]bool{"REQUEST": true, "ACCUSE": true, "THREATEN": true}
+// withEachOther are the acts a compound subject does with each other when it names no one else
+// ("Czechia and Albania upgraded their ties", "failed to reach an agreement"); other acts go to a
+// third party, or to no one ("the United States and Britain urged restraint", "Canada and the EU
+// announced sanctions").
+var withEachOther = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "SUPPORT": true,
+	"REJECT": true}
 
 // ownForces are the acts done with the source's own forces: their target is the other state
 // named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
@@ -695,7 +698,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if tgt == nil && !r.Self && !sc.bothSides(src) {
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
 		// (not for a call or a charge: "the United States and Britain urged restraint")
-		if p := sc.partner(src); p != nil && !addressed[r.Type] && r.Mode != "third-party" {
+		// (a ceasefire, CAMEO 196, is broken by one party of it against the other)
+		if p := sc.partner(src); p != nil && (withEachOther[r.Type] || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
 			tgt = p
 			if p.First < src.First {
 				src, tgt = p, src
