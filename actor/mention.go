@@ -373,9 +373,19 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
 				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
-			m.Country = firstNonEmpty(where, nearestCountry(out, k))
-			if m.Country == "" {
-				m.Country = d.mainState() // only when needed: it reads every state counted
+			switch {
+			case where != "":
+				m.Country = where
+			case m.Sector == "REF":
+				// refugees are seldom of the state that speaks of them before ("Japan pledged aid
+				// for refugees from Karabakh"): the state the sentence places them in, else one
+				// named after them
+				m.Country = nearestCountry(out[k:], 0)
+			default:
+				m.Country = nearestCountry(out, k)
+				if m.Country == "" {
+					m.Country = d.mainState() // only when needed: it reads every state counted
+				}
 			}
 			if m.Learned && m.Person != nil && len(m.Person.Terms) > 0 && m.Person.Terms[0].Country == "" {
 				m.Person.Terms[0].Country = m.Country

@@ -187,6 +187,10 @@ func TestPatterns(t *testing.T) {
 		{"a junta near an IGO is its state's, not the IGO's", "2024-08-25", "ECOWAS threatened to intervene militarily if the junta does not restore President Mohamed Bazoum.",
 			[]string{"THREATEN/ASSAULT IGOIGO->NERGOV"}},
 		{"sanctions by a compound subject target no one of its members", "2025-01-10", "Canada and the European Union also announced sanctions.", nil},
+		{"'as' before an actor opens another clause", "2024-04-02", "Russia moves troops to the border as Armenia and Azerbaijan resume peace talks.", []string{"MOBILIZE RUSGOV->-", "CONSULT ARMGOV->AZEGOV"}},
+		{"prisoners of war are soldiers", "2024-04-02", "Azerbaijan released 32 Armenian prisoners of war.", []string{"RETREAT AZEGOV->ARMMIL"}},
+		{"the body led, not its leader", "2024-04-02", "Armenia would withdraw from the Russian-led Collective Security Treaty Organization.", []string{"AGREE/RETREAT ARMGOV->IGOIGO"}},
+		{"refugees are not the donor's; aid named by a noun", "2024-04-02", "Japan pledged $10 million in humanitarian aid for refugees from Nagorno-Karabakh.", []string{"AGREE/AID JPNGOV->-"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -1132,6 +1132,12 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
 			continue // "on the Thai border": a place
 		}
+		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
+			continue // "the Russian-led CSTO": the body led, not its leader
+		}
+		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 > tr.m.last {
+			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
+		}
 		if src != nil && sameActor(src, m) {
 			continue
 		}
@@ -1317,6 +1323,9 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 
 var subordinators = map[string]bool{"as": true, "while": true, "when": true, "whereas": true,
 	"although": true, "though": true, "because": true, "since": true, "after": true, "before": true}
+
+// clauseStarts before an actor open a clause of which it is the subject.
+var clauseStarts = map[string]bool{"as": true, "while": true, "whereas": true, "when": true}
 
 // causeWords open a phrase that names an earlier act, the cause or occasion of the one coded.
 var causeWords = map[string]bool{"following": true, "after": true, "since": true, "before": true,
