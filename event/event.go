@@ -373,7 +373,7 @@ func keyOf(m *actor.Mention) string {
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
-	r := tr.m.p.rule
+	r := tr.rule()
 	// the event's date: a time expression around the trigger, else the day the article was
 	// telling of, else the publication date
 	dateOf := when.DateAmong

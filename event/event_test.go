@@ -191,6 +191,12 @@ func TestPatterns(t *testing.T) {
 		{"prisoners of war are soldiers", "2024-04-02", "Azerbaijan released 32 Armenian prisoners of war.", []string{"RETREAT AZEGOV->ARMMIL"}},
 		{"the body led, not its leader", "2024-04-02", "Armenia would withdraw from the Russian-led Collective Security Treaty Organization.", []string{"AGREE/RETREAT ARMGOV->IGOIGO"}},
 		{"refugees are not the donor's; aid named by a noun", "2024-04-02", "Japan pledged $10 million in humanitarian aid for refugees from Nagorno-Karabakh.", []string{"AGREE/AID JPNGOV->-"}},
+		{"condemning an act told of is a charge against its maker", "2024-11-05", "North Korea fired a ballistic missile on Tuesday. Seoul and Tokyo condemned the launch as a violation of U.N. Security Council resolutions.",
+			[]string{"MOBILIZE PRKGOV->-", "ACCUSE KORGOV->PRKGOV", "ACCUSE JPNGOV->PRKGOV"}},
+		{"welcoming an act told of is praise of its maker", "2024-11-05", "Turkish troops attacked Kurdish fighters in Syria. Washington welcomed the move.", []string{"ASSAULT TURMIL->SYRREB", "SUPPORT USAGOV->TURMIL"}},
+		{"a state's protest is a charge", "2024-11-05", "Taipei protested Beijing's military pressure.", []string{"ACCUSE TWNGOV->CHNGOV"}},
+		{"people's protest stays a protest", "2024-11-05", "Thousands of students protested in Taipei.", []string{"PROTEST TWNEDU->TWNGOV"}},
+		{"drills held together are joint exercises", "2024-11-05", "South Korea and Japan staged joint air drills.", []string{"COOPERATE KORGOV->JPNGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -73,6 +73,7 @@ type pattern struct {
 // Patterns is a compiled pattern set.
 type Patterns struct {
 	byFirst map[string][]*pattern
+	plain   map[string]*Rule // the first rule of each type in the file without flags, for acts recoded as another type
 	speech  map[string]bool // speech verbs, every form
 	topics  map[string][]*pattern
 
@@ -203,7 +204,8 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			return nil, err
 		}
 	}
-	ps := &Patterns{byFirst: map[string][]*pattern{}, speech: map[string]bool{}, topics: map[string][]*pattern{}}
+	ps := &Patterns{byFirst: map[string][]*pattern{}, speech: map[string]bool{}, topics: map[string][]*pattern{},
+		plain: map[string]*Rule{}}
 	{
 		f, name, err := open("topics.tsv")
 		if err != nil {
@@ -293,6 +295,9 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			}
 			if strings.HasPrefix(ph, "*") || strings.HasSuffix(ph, "*") {
 				return fmt.Errorf("phrase %q starts or ends with a gap", ph)
+			}
+			if ps.plain[r.Type] == nil && fl[4] == "-" {
+				ps.plain[r.Type] = r
 			}
 			if prev, dup := seen[ph]; dup {
 				return fmt.Errorf("phrase %q is already defined at %s", ph, prev)

@@ -17,6 +17,15 @@ type trigger struct {
 	threat     bool     // an intent to use force: THREATEN rather than AGREE
 	framed     bool     // the content of a framing phrase, not coded on its own
 	content    *trigger // for a framing phrase: the act it frames
+	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
+}
+
+// rule returns the rule tr is coded by.
+func (tr *trigger) rule() *Rule {
+	if tr.as != nil {
+		return tr.as
+	}
+	return tr.m.p.rule
 }
 
 // Words that bound or open a clause, for finding a verb's subject.
@@ -657,8 +666,19 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			}
 		}
 	}
+	if src != nil {
+		if as := sc.recode(tr, src); as != nil {
+			tr.as, r = as, as
+		}
+	}
 	if !passive {
 		tgt = sc.object(tr, src)
+		if r.Type == "ACCUSE" || r.Type == "SUPPORT" {
+			// "condemned the launch", "welcomed the decision": the one who did the act spoken of
+			if by := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
+				tgt = by
+			}
+		}
 		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
 			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
 			if a := sc.accusedAfter(tgt); a != nil {
@@ -1135,7 +1155,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
-		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 > tr.m.last {
+		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
 			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
 		}
 		if src != nil && sameActor(src, m) {
@@ -1242,6 +1262,66 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 
 var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true,
 	"province": true, "region": true, "border": true}
+
+// recode returns another rule for an act its source makes another type: a state's protest is an
+// accusation ("Taipei protested Beijing's military pressure"); drills held by a compound subject
+// are joint exercises (guideline 10b). Nil when the pattern's rule stands.
+func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
+	ps := sc.st.c.Patterns
+	switch r := tr.m.p.rule; {
+	case r.Type == "PROTEST" && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
+		return ps.plain["ACCUSE"]
+	case r.Type == "MOBILIZE" && drills(tr.m.p.text) && sc.partner(src) != nil:
+		return ps.plain["COOPERATE"]
+	}
+	return nil
+}
+
+func drills(phrase string) bool {
+	return strings.Contains(phrase, "drill") || strings.Contains(phrase, "exercise") || strings.Contains(phrase, "maneuver") || strings.Contains(phrase, "manoeuvre")
+}
+
+// actNouns name an act already told of: "condemned the launch".
+var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, "strike": true,
+	"strikes": true, "killing": true, "killings": true, "arrest": true, "arrests": true, "move": true,
+	"decision": true, "test": true, "invasion": true, "offensive": true, "bombing": true, "raid": true,
+	"raids": true, "shelling": true, "incursion": true, "execution": true, "crackdown": true,
+	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true}
+
+// referredAct returns the source of the act a charge or a praise speaks of when the words after
+// the trigger name an act rather than an actor ("condemned the launch", "welcomed Monday's
+// decision"): the latest act of the document a charge can be about (force, coercion, sanctions,
+// threats, deployments), or any act for praise. Nil when the words name no act.
+func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) *actor.Mention {
+	k := tr.m.last
+	if actNouns[toks[k-1].Lower] {
+		k-- // the phrase holds the act: "welcomed the move"
+	}
+	for k < len(toks) && k < tr.m.last+4 {
+		w := toks[k].Lower
+		if actNouns[w] {
+			break
+		}
+		if w != "the" && w != "this" && w != "that" && w != "latest" && w != "recent" && w != "'s" && w != "last" && !weekdays[w] && w != "missile" && w != "military" && w != "air" && w != "nuclear" {
+			return nil
+		}
+		k++
+	}
+	if k >= len(toks) || !actNouns[toks[k].Lower] {
+		return nil
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		e := st.events[i]
+		if e.Negated || e.Source.Country == "" {
+			continue
+		}
+		if typ == "SUPPORT" || e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "SANCTION" || e.Type == "THREATEN" || e.Type == "MOBILIZE" {
+			return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
+				Text: e.Source.Text, Name: e.Source.Name, Country: e.Source.Country, Sector: e.Source.Sector}
+		}
+	}
+	return nil
+}
 
 // between returns the two actors of "between A and B" right after a noun or gerund (the
 // fighting, the clashes, the talks), or nil.
