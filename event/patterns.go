@@ -74,7 +74,7 @@ type pattern struct {
 type Patterns struct {
 	byFirst map[string][]*pattern
 	plain   map[string]*Rule // the first rule of each type in the file without flags, for acts recoded as another type
-	speech  map[string]bool // speech verbs, every form
+	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
 	// the patterns of byFirst and topics indexed by their first two words, for find and topicAt
