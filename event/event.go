@@ -377,8 +377,8 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	// the event's date: a time expression around the trigger, else the day the article was
 	// telling of, else the publication date
 	dateOf := when.DateAmong
-	if tr.intended != "" {
-		dateOf = when.DateAhead // "will meet on Monday": the coming Monday
+	if tr.future {
+		dateOf = when.DateAhead // "will meet on Monday": the coming Monday ("agreed on Friday to…" is past)
 	}
 	day, daySource := dateOf(st.times, s.Text, tr.start-s.Start, st.date)
 	if daySource == "published" && st.narrative != "" {

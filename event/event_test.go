@@ -197,6 +197,11 @@ func TestPatterns(t *testing.T) {
 		{"a state's protest is a charge", "2024-11-05", "Taipei protested Beijing's military pressure.", []string{"ACCUSE TWNGOV->CHNGOV"}},
 		{"people's protest stays a protest", "2024-11-05", "Thousands of students protested in Taipei.", []string{"PROTEST TWNEDU->TWNGOV"}},
 		{"drills held together are joint exercises", "2024-11-05", "South Korea and Japan staged joint air drills.", []string{"COOPERATE KORGOV->JPNGOV"}},
+		{"'the two countries' after an agreement with no meeting", "2023-03-10", "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. The two countries also agreed to respect each other's sovereignty.",
+			[]string{"AGREE/SUPPORT SAUGOV->IRNGOV", "AGREE/SUPPORT SAUGOV->IRNGOV", "AGREE/SUPPORT IRNGOV->SAUGOV"}},
+		{"welcoming a deal is praise of both its parties", "2023-03-10", "Saudi Arabia and Iran agreed to restore ties. The United Nations welcomed the deal.",
+			[]string{"AGREE/SUPPORT SAUGOV->IRNGOV", "SUPPORT UNOIGO->SAUGOV", "SUPPORT UNOIGO->IRNGOV"}},
+		{"'called' with no one after it is no phone call", "2023-03-10", "Netanyahu's opponents called the agreement a failure.", nil},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {
@@ -332,6 +337,8 @@ func TestDatesOfActsToCome(t *testing.T) {
 	for text, want := range map[string]string{
 		"Egypt and Sudan will meet on Monday.": "2019-05-06",
 		"Egypt and Sudan met on Monday.":       "2019-04-29",
+		// the agreeing is done, what is agreed is to come: the day of the agreement
+		"Egypt and Sudan agreed on Wednesday to hold talks.": "2019-05-01",
 	} {
 		evs := c.Code(ingest.Document{ID: "t", Text: text, Published: "2019-05-01"})
 		if len(evs) != 1 || evs[0].Date != want {

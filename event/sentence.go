@@ -18,6 +18,7 @@ type trigger struct {
 	framed     bool     // the content of a framing phrase, not coded on its own
 	content    *trigger // for a framing phrase: the act it frames
 	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
+	future     bool     // said with "will" or "would": an act still to come
 }
 
 // rule returns the rule tr is coded by.
@@ -290,6 +291,9 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		if negators[w] {
 			tr.negated = true
 		}
+		if modals[w] {
+			tr.future = true
+		}
 		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
@@ -303,7 +307,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 				break
 			}
 			if modals[w] {
-				tr.intended = tr.m.p.rule.Type
+				tr.intended, tr.future = tr.m.p.rule.Type, true
 				tr.threat = violent[tr.intended]
 				break
 			}
@@ -613,6 +617,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		return
 	}
 	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
+	var also *actor.Mention // a second target: the other party of a deal welcomed
 	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && (sc.beBefore(tr.m.first) || sc.reducedPassive(tr)) {
@@ -666,6 +671,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			}
 		}
 	}
+	if r.Mode == "phone" && tr.m.p.text == "+call" && sc.mentionAt(tr.m.last) == nil {
+		return // "called the agreement a failure": not a phone call, which names whom it calls
+	}
 	if src != nil {
 		if as := sc.recode(tr, src); as != nil {
 			tr.as, r = as, as
@@ -674,9 +682,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if !passive {
 		tgt = sc.object(tr, src)
 		if r.Type == "ACCUSE" || r.Type == "SUPPORT" {
-			// "condemned the launch", "welcomed the decision": the one who did the act spoken of
-			if by := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
-				tgt = by
+			// "condemned the launch", "welcomed the deal": the ones who did the act spoken of
+			if by, with := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
+				tgt, also = by, with
 			}
 		}
 		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
@@ -780,6 +788,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if tgt != nil {
 		targets = sc.expandList(tgt)
 	}
+	if also != nil {
+		targets = append(targets, also)
+	}
 	for _, a := range sources {
 		for _, b := range targets {
 			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart[r.Type] || r.Type == "CONSULT" || r.Mutual) {
@@ -797,7 +808,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, srcHow, tgtHow))
 		}
 	}
-	if r.Type == "CONSULT" && r.Mode != "phone" && tgt != nil && !tr.negated {
+	// the two sides of the latest meeting, or of an agreement when no meeting is told of ("Saudi
+	// Arabia and Iran agreed … The two countries also agreed to…")
+	if (r.Type == "CONSULT" && r.Mode != "phone" || r.Type == "AGREE" && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
 }
@@ -1286,13 +1299,14 @@ var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, 
 	"strikes": true, "killing": true, "killings": true, "arrest": true, "arrests": true, "move": true,
 	"decision": true, "test": true, "invasion": true, "offensive": true, "bombing": true, "raid": true,
 	"raids": true, "shelling": true, "incursion": true, "execution": true, "crackdown": true,
-	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true}
+	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true,
+	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true}
 
 // referredAct returns the source of the act a charge or a praise speaks of when the words after
 // the trigger name an act rather than an actor ("condemned the launch", "welcomed Monday's
 // decision"): the latest act of the document a charge can be about (force, coercion, sanctions,
 // threats, deployments), or any act for praise. Nil when the words name no act.
-func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) *actor.Mention {
+func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by, with *actor.Mention) {
 	k := tr.m.last
 	if actNouns[toks[k-1].Lower] {
 		k-- // the phrase holds the act: "welcomed the move"
@@ -1303,12 +1317,16 @@ func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) *act
 			break
 		}
 		if w != "the" && w != "this" && w != "that" && w != "latest" && w != "recent" && w != "'s" && w != "last" && !weekdays[w] && w != "missile" && w != "military" && w != "air" && w != "nuclear" {
-			return nil
+			return nil, nil
 		}
 		k++
 	}
 	if k >= len(toks) || !actNouns[toks[k].Lower] {
-		return nil
+		return nil, nil
+	}
+	mention := func(a Actor) *actor.Mention {
+		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
+			Text: a.Text, Name: a.Name, Country: a.Country, Sector: a.Sector}
 	}
 	for i := len(st.events) - 1; i >= 0; i-- {
 		e := st.events[i]
@@ -1316,11 +1334,14 @@ func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) *act
 			continue
 		}
 		if typ == "SUPPORT" || e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "SANCTION" || e.Type == "THREATEN" || e.Type == "MOBILIZE" {
-			return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
-				Text: e.Source.Text, Name: e.Source.Name, Country: e.Source.Country, Sector: e.Source.Sector}
+			by = mention(e.Source)
+			if typ == "SUPPORT" && e.Target != nil && (e.Type == "AGREE" || e.Type == "CONSULT" || e.Type == "COOPERATE" || e.Type == "SUPPORT") {
+				with = mention(*e.Target) // a deal welcomed: both its parties
+			}
+			return by, with
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // between returns the two actors of "between A and B" right after a noun or gerund (the
