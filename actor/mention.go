@@ -215,13 +215,18 @@ type atom struct {
 var placeWords = map[string]bool{"outside": true, "inside": true, "near": true, "behind": true,
 	"opposite": true, "across": true, "around": true}
 
+// aides are the posts named after the person served: "Trump envoy", "Putin aide".
+var aides = map[string]bool{"envoy": true, "aide": true, "adviser": true, "advisor": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "lawyer": true}
+
 // orgHeads after an organisation make the person named next its head.
 var orgHeads = map[string]bool{"chief": true, "head": true, "commander": true, "leader": true}
 
 // modifiers may stand inside an actor phrase without changing it.
 var modifiers = map[string]bool{"senior": true, "top": true, "former": true, "deputy": true, "acting": true,
 	"chief": true, "then": true, "new": true, "ousted": true, "deposed": true, "exiled": true,
-	"toppled": true, "overthrown": true, "ex": true, "paramilitary": true, "main": true, "rival": true, "visiting": true, "interim": true, "outgoing": true,
+	"toppled": true, "overthrown": true, "ex": true, "paramilitary": true, "main": true, "rival": true,
+	"special": true, "personal": true, "presidential": true, "permanent": true, "visiting": true, "interim": true, "outgoing": true,
 	"incoming": true, "caretaker": true, "high-ranking": true, "veteran": true, "influential": true,
 	"powerful": true, "leading": true, "hardline": true, "moderate": true, "several": true, "two": true,
 	"three": true, "some": true, "many": true, "local": true, "federal": true, "national": true,
@@ -732,6 +737,9 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	switch {
 	case gs == "" || allModifiers(gap):
 		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
+		if pe != nil && pe.Kind == KindPerson && ne != nil && ne.Kind == KindOffice && aides[ne.Name] && len(gap) == 0 {
+			return true // "a Trump envoy", "a Putin aide": someone who serves the person
+		}
 		if hasPerson {
 			return false
 		}
@@ -873,6 +881,12 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	if stateCountry != "" {
 		country = stateCountry
+	}
+	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && aides[a.entry.Name] {
+		// "Trump envoy": the envoy, of the person's state, not the person
+		t, _ := person.At(d.Date)
+		country = firstNonEmpty(country, t.Country)
+		person = nil
 	}
 	// an unknown name after an office or title: a person introduced by the text
 	if person == nil && len(unknown) > 0 {

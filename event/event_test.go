@@ -202,6 +202,10 @@ func TestPatterns(t *testing.T) {
 		{"welcoming a deal is praise of both its parties", "2023-03-10", "Saudi Arabia and Iran agreed to restore ties. The United Nations welcomed the deal.",
 			[]string{"AGREE/SUPPORT SAUGOV->IRNGOV", "SUPPORT UNOIGO->SAUGOV", "SUPPORT UNOIGO->IRNGOV"}},
 		{"'called' with no one after it is no phone call", "2023-03-10", "Netanyahu's opponents called the agreement a failure.", nil},
+		{"an envoy named after the person served; 'as' opens a clause", "2025-09-20", "Russian drones hit Kyiv as Zelensky meets a Trump envoy.", []string{"ASSAULT RUSMIL->UKRGOV", "CONSULT UKRGOV->USAGOV"}},
+		{"drones launched are the means of the attack", "2025-09-20", "Russia launched more than 40 drones at Kyiv overnight.", []string{"ASSAULT RUSMIL->UKRCVL"}},
+		{"a special envoy learned from the text speaks later by surname", "2025-09-20", "Zelensky met U.S. special envoy Keith Kellogg in Kyiv. Kellogg said the United States would continue to support Ukraine.",
+			[]string{"CONSULT UKRGOV->USAGOV", "AGREE/SUPPORT USAGOV->UKRGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

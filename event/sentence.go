@@ -1168,6 +1168,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
+		if tr.m.p.rule.Type == "ASSAULT" && src != nil && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
+			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
+		}
 		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
 			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
 		}
@@ -1690,6 +1693,9 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") || w == "a" || w == "an" {
 				ok = false
 			}
+		}
+		if sc.toks[cur.Last].Lower == "as" && (cur.Last+1 >= len(sc.toks) || sc.toks[cur.Last+1].Lower != "well") {
+			ok = false // "hit Kyiv as Zelensky meets…": "as" opens a clause, unless "as well as"
 		}
 		if w := sc.toks[next.First].Lower; w == "a" || w == "an" {
 			ok = false
