@@ -96,6 +96,9 @@ var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, 
 // the Ivory Coast".
 func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	i := m.Last
+	if i+1 < len(toks) && (holdings[toks[i].Lower] || holdings[strings.TrimSuffix(toks[i].Lower, "s")]) {
+		i++ // "terrorist camps in Pakistan": the group's places, then where they are
+	}
 	if i >= len(toks) || toks[i].Lower != "in" && toks[i].Lower != "of" {
 		return ""
 	}

@@ -206,6 +206,10 @@ func TestPatterns(t *testing.T) {
 		{"drones launched are the means of the attack", "2025-09-20", "Russia launched more than 40 drones at Kyiv overnight.", []string{"ASSAULT RUSMIL->UKRCVL"}},
 		{"a special envoy learned from the text speaks later by surname", "2025-09-20", "Zelensky met U.S. special envoy Keith Kellogg in Kyiv. Kellogg said the United States would continue to support Ukraine.",
 			[]string{"CONSULT UKRGOV->USAGOV", "AGREE/SUPPORT USAGOV->UKRGOV"}},
+		{"exchanging fire between the members of a compound subject", "2025-05-08", "Indian and Pakistani troops exchanged heavy fire along the Line of Control.", []string{"ASSAULT INDMIL->PAKMIL"}},
+		{"a group's camps placed in a state", "2025-05-08", "India struck what it called terrorist camps in Pakistan.", []string{"ASSAULT INDMIL->PAKREB"}},
+		{"', and' before a subject opens another clause", "2025-05-08", "India's foreign secretary briefed foreign diplomats in New Delhi, and Marco Rubio spoke by phone with Pakistan's prime minister.",
+			[]string{"CONSULT USAGOV->PAKGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -1171,6 +1171,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if tr.m.p.rule.Type == "ASSAULT" && src != nil && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
 			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
 		}
+		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {
+			break // "briefed foreign diplomats, and Rubio spoke…": another clause, with its own subject
+		}
 		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
 			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
 		}
@@ -1427,6 +1430,16 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 
 var subordinators = map[string]bool{"as": true, "while": true, "when": true, "whereas": true,
 	"although": true, "though": true, "because": true, "since": true, "after": true, "before": true}
+
+// isVerbishAfter reports a verb within two words after mention m: m is a subject.
+func (sc *sentenceCtx) isVerbishAfter(m *actor.Mention) bool {
+	for k := m.Last; k < len(sc.toks) && k < m.Last+2; k++ {
+		if sc.isVerbish(k) || auxiliaries[sc.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseStarts before an actor open a clause of which it is the subject.
 var clauseStarts = map[string]bool{"as": true, "while": true, "whereas": true, "when": true}
