@@ -26,6 +26,7 @@ type Mention struct {
 	stateName   bool   // a state named by its name or capital alone
 	people      bool   // a people named by a demonym: "Syrians", "Bosnian Serbs"
 	dated       bool   // the sector comes from the person's dated terms (see On)
+	guessed     bool   // the country is the nearest actor's, not the text's for this one
 	title       string // the sector the text's title gives, if any
 	// DescStart and DescEnd give the byte span of a description after a name ("Ali Asghar Khaji,
 	// a senior assistant … to Foreign Minister Zarif"), when there is one.
@@ -173,6 +174,9 @@ func nearestCountry(ms []*Mention, k int) string {
 // near ECOWAS is not ECOWAS's.
 var nonStates = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "IMG": true, "WST": true}
 
+// NonState reports the code of a body above or across states (IGO, UNO, EUR, NGO, IMG, WST).
+func NonState(code string) bool { return nonStates[code] }
+
 // IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
 func (m *Mention) IsState() bool { return m.stateName }
 
@@ -204,6 +208,10 @@ func (m *Mention) On(date string) (country, sector string) {
 	}
 	return country, sectorOn(m.Person, date, m.title)
 }
+
+// CountryGuessed reports a group whose state the text does not give, taken from the nearest
+// actor ("police", "journalists").
+func (m *Mention) CountryGuessed() bool { return m.guessed }
 
 // Code returns country + sector.
 func (m *Mention) Code() string { return m.Country + m.Sector }
@@ -275,7 +283,8 @@ type Doc struct {
 	people     []*Mention     // person mentions in order, for pronouns and descriptions
 	subject    *Mention       // the first person of the latest sentence that named one
 	lastState  string         // the state mentioned most recently
-	stateCount map[string]int // mentions of each state so far
+	stateCount map[string]int // mentions of each state so far (named by the text, not guessed)
+	stateOrder []string       // the states in the order the text first names them
 	all        []*Person      // learned people in order of appearance
 	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
 	holderMemo map[roleKey]*Person
@@ -390,7 +399,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				// named after them
 				m.Country = nearestCountry(out[k:], 0)
 			default:
-				m.Country = nearestCountry(out, k)
+				m.Country, m.guessed = nearestCountry(out, k), true
 				if m.Country == "" {
 					m.Country = d.mainState() // only when needed: it reads every state counted
 				}
@@ -399,8 +408,11 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Person.Terms[0].Country = m.Country
 			}
 		}
-		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && m.Country != "IGO" {
+		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && !nonStates[m.Country] && !m.guessed {
 			d.lastState = m.Country
+			if d.stateCount[m.Country] == 0 {
+				d.stateOrder = append(d.stateOrder, m.Country)
+			}
 			d.stateCount[m.Country]++
 		}
 		if m.Last < len(toks) && toks[m.Last].Lower == "'s" {
@@ -1364,10 +1376,12 @@ func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
 }
 
 // mainState returns the state the article has named most often so far (the latest on a tie).
+// mainState returns the state the document names most, the first named of those that tie (a
+// headline's subject: "Mali junta expels French diplomat").
 func (d *Doc) mainState() string {
-	best := d.lastState
-	for c, n := range d.stateCount {
-		if n > d.stateCount[best] || n == d.stateCount[best] && c < best && best != d.lastState {
+	best := ""
+	for _, c := range d.stateOrder {
+		if best == "" || d.stateCount[c] > d.stateCount[best] {
 			best = c
 		}
 	}

@@ -210,6 +210,10 @@ func TestPatterns(t *testing.T) {
 		{"a group's camps placed in a state", "2025-05-08", "India struck what it called terrorist camps in Pakistan.", []string{"ASSAULT INDMIL->PAKREB"}},
 		{"', and' before a subject opens another clause", "2025-05-08", "India's foreign secretary briefed foreign diplomats in New Delhi, and Marco Rubio spoke by phone with Pakistan's prime minister.",
 			[]string{"CONSULT USAGOV->PAKGOV"}},
+		{"those a state arrests, unnamed by state, are its own", "2023-02-03", "Mali's military government expelled a French diplomat and arrested two journalists.",
+			[]string{"SANCTION MLIGOV->FRAGOV", "COERCE MLIGOV->MLIMED"}},
+		{"a group named without its state belongs to the state the article is about", "2023-02-03", "Mali junta expels French diplomat\nThe junta also banned political parties.",
+			[]string{"SANCTION MLIGOV->FRAGOV", "COERCE MLIGOV->MLIOPP"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

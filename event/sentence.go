@@ -776,6 +776,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
 		tgtHow = "guessed"
 	}
+	if tgt != nil && r.Type == "COERCE" && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
+		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
+		// arrests, unnamed by state, are its own
+		c := *tgt
+		c.Country = src.Country
+		tgt = &c
+	}
 	if tgt != nil && sameActor(src, tgt) {
 		return
 	}
