@@ -214,6 +214,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"SANCTION MLIGOV->FRAGOV", "COERCE MLIGOV->MLIMED"}},
 		{"a group named without its state belongs to the state the article is about", "2023-02-03", "Mali junta expels French diplomat\nThe junta also banned political parties.",
 			[]string{"SANCTION MLIGOV->FRAGOV", "COERCE MLIGOV->MLIOPP"}},
+		{"a meeting told of after 'after'; whom one tells is no subject", "2024-09-03", "Sisi told reporters after meeting Sudanese leader Abdel Fattah al-Burhan in Cairo.",
+			[]string{"CONSULT EGYGOV->SDNGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

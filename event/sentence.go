@@ -246,7 +246,10 @@ func background(toks []text.Token, m *match) bool {
 	}
 	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
 		if backgroundWords[toks[k].Lower] {
-			return true
+			// "after meeting Sudanese leader Burhan": a gerund right after after/before/since
+			// tells of an act of its own; "during the war", "after the attack" set the scene
+			w := toks[k].Lower
+			return !(m.p.form == formIng && k == m.first-1 && (w == "after" || w == "before" || w == "since"))
 		}
 		if !skippable[toks[k].Lower] && !isAdjectiveLike(toks[k]) {
 			return false
@@ -512,8 +515,10 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			return false // "Pakistan, a key U.S. ally, …": an apposition, not a subject
 		case clauseOpeners[w] || w == "\u201c" || w == "'" || w == "``":
 			return true
-		case sc.st.c.Patterns.speech[w]:
+		case sc.st.c.Patterns.speech[w] && !tellVerbs[w]:
 			return true // Assad said Syria …: the subject of the reported clause
+		case tellVerbs[w]:
+			return false // "Sisi told reporters": whom one tells is an object
 		case w == "of":
 			// tens of thousands of students, a group of diplomats: go on; the unity of Iraq: stop
 			if i == 0 || !quantity[sc.toks[i-1].Lower] {
@@ -989,8 +994,8 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		for k >= 0 && skippable[sc.toks[k].Lower] {
 			k--
 		}
-		if k >= 0 && subordinators[sc.toks[k].Lower] {
-			return nil
+		if k >= 0 && subordinators[sc.toks[k].Lower] && tr.m.p.form != formIng {
+			return nil // ("told reporters after meeting Burhan": a gerund's subject is the clause's)
 		}
 	}
 	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
@@ -1447,6 +1452,10 @@ func (sc *sentenceCtx) isVerbishAfter(m *actor.Mention) bool {
 	}
 	return false
 }
+
+// tellVerbs are speech verbs with an object, the one told: "told reporters", "assured Iran".
+var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true,
+	"assured": true, "assures": true, "informed": true, "informs": true, "reminded": true}
 
 // clauseStarts before an actor open a clause of which it is the subject.
 var clauseStarts = map[string]bool{"as": true, "while": true, "whereas": true, "when": true}
