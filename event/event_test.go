@@ -360,3 +360,37 @@ func TestDatesOfActsToCome(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenArticles codes the articles of testdata/articles, written for the purpose, and compares
+// their events with the golden files beside them.
+func TestGoldenArticles(t *testing.T) {
+	c := testCoder(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "articles", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test articles: %v", err)
+	}
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".txt")
+		var b strings.Builder
+		for _, e := range c.Code(ingest.Document{ID: id, Text: string(text), Published: "2025-06-01"}) {
+			line, _ := json.Marshal(e)
+			b.Write(line)
+			b.WriteByte('\n')
+		}
+		golden := strings.TrimSuffix(f, ".txt") + ".events.golden"
+		if *update {
+			os.WriteFile(golden, []byte(b.String()), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./event -run TestGoldenArticles -update to create it)", err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: events differ from %s:\n%s", id, golden, b.String())
+		}
+	}
+}
