@@ -182,20 +182,15 @@ func foldsOutsideASCII(s string) bool {
 // pattern only at the candidates cs of s.
 func findAll(i int, s string, cs []candidate) [][]int {
 	var out [][]int
-	want, re := patterns[i].starts, anchored[i]
+	want := patterns[i].starts
 	from := 0
 	for ci, c := range cs {
 		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		idx := re.FindStringSubmatchIndex(s[c.pos:])
+		idx := matchAt(i, s, c.pos)
 		if idx == nil {
 			continue
-		}
-		for k := range idx {
-			if idx[k] >= 0 {
-				idx[k] += c.pos
-			}
 		}
 		out = append(out, idx)
 		from = idx[1]
@@ -206,21 +201,14 @@ func findAll(i int, s string, cs []candidate) [][]int {
 // findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns, trying the pattern
 // only at the candidates cs of s.
 func findFirst(i int, s string, cs []candidate) []int {
-	want, re := patterns[i].starts, anchored[i]
+	want := patterns[i].starts
 	for ci, c := range cs {
 		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		idx := re.FindStringSubmatchIndex(s[c.pos:])
-		if idx == nil {
-			continue
+		if idx := matchAt(i, s, c.pos); idx != nil {
+			return idx
 		}
-		for k := range idx {
-			if idx[k] >= 0 {
-				idx[k] += c.pos
-			}
-		}
-		return idx
 	}
 	return nil
 }
