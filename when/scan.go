@@ -313,6 +313,10 @@ func clauseBreaks(s string) []int {
 		return out
 	}
 	for i := 0; i < len(s); {
+		if !mayBreak[s[i]] {
+			i++
+			continue
+		}
 		if end := clauseBreakAt(s, i); end > i {
 			out = append(out, i)
 			i = end
@@ -322,6 +326,16 @@ func clauseBreaks(s string) []int {
 	}
 	return out
 }
+
+// mayBreak are the bytes that clauseBreakAt may find a break at: the punctuation of clauseBreak,
+// its spaces and the first byte of its dashes.
+var mayBreak = func() (out [256]bool) {
+	for _, c := range []byte(";:()[], \t\n\f\r") {
+		out[c] = true
+	}
+	out["—"[0]] = true
+	return out
+}()
 
 // isSpace is `\s` of the regexp package.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }

@@ -711,9 +711,8 @@ var patterns = []pattern{
 
 // monthOf returns the month a name or abbreviation stands for.
 func monthOf(name string) time.Month {
-	name = strings.ToLower(name)
 	for m := time.January; m <= time.December; m++ {
-		if strings.HasPrefix(name, strings.ToLower(m.String()[:3])) {
+		if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
 			return m
 		}
 	}
