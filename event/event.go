@@ -156,6 +156,15 @@ func (a *Actor) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// jsonPlain are the bytes that appendJSONString writes as they are: ASCII but for control
+// characters, quotes and backslashes.
+var jsonPlain = func() (out [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		out[c] = c != '"' && c != '\\'
+	}
+	return out
+}()
+
 // appendJSONString appends s as a JSON string, escaped as encoding/json does without HTML
 // escaping: quotes, backslashes and control characters, U+2028 and U+2029, and invalid UTF-8
 // as U+FFFD.
@@ -164,11 +173,11 @@ func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if jsonPlain[s[i]] {
+			i++
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':

@@ -81,12 +81,14 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	}
 	s := start
 	for i := start; i < end; {
-		r, n := utf8.DecodeRuneInString(doc[i:])
+		// the final punctuation is ASCII, and no byte of another character is ASCII: the bytes
+		// are read one by one without decoding
+		r := rune(doc[i])
 		if r != '.' && r != '!' && r != '?' {
-			i += n
+			i++
 			continue
 		}
-		j := i + n
+		j := i + 1
 		// runs of final punctuation and closing quotes or brackets stay with the sentence
 		for j < end {
 			r2, n2 := utf8.DecodeRuneInString(doc[j:])

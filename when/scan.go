@@ -115,23 +115,47 @@ var maxKindWord = func() int {
 	return n
 }()
 
+// kindLengths tells, for each first letter, the lengths of the words of scanKinds that begin
+// with it (bit n for n letters): a test of a few instructions that rules out most words
+// before scanFilter and scanKinds are asked.
+var kindLengths = func() (out [26]uint16) {
+	for w := range scanKinds {
+		out[w[0]-'a'] |= 1 << len(w)
+	}
+	return out
+}()
+
+// wordBytes are the word characters of `\b`: ASCII letters, digits and '_'.
+var wordBytes = func() (out [256]bool) {
+	for c := range 256 {
+		out[c] = isWordByte(byte(c))
+	}
+	return out
+}()
+
 // scanWords returns features(s) and, appended to out, the words of s that can begin a pattern
 // (its candidates), reading s once. A run of word bytes
 // that is all letters is one word to both; other runs (with digits or '_') are left to
 // features' own reading.
 func scanWords(s string, out []candidate) (feature, []candidate) {
 	var f feature
-	var buf [12]byte
+	var buf [12]byte // the word in lower case, when it fits
 	for i := 0; i < len(s); {
-		if !isWordByte(s[i]) {
+		if !wordBytes[s[i]] {
 			i++
 			continue
 		}
 		j := i
 		letters := true
-		for j < len(s) && isWordByte(s[j]) {
-			if c := s[j]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+		for j < len(s) && wordBytes[s[j]] {
+			c := s[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			} else if c < 'a' || c > 'z' {
 				letters = false
+			}
+			if j-i < len(buf) {
+				buf[j-i] = c
 			}
 			j++
 		}
@@ -141,10 +165,9 @@ func scanWords(s string, out []candidate) (feature, []candidate) {
 		var k start
 		if c := s[i]; c >= '0' && c <= '9' {
 			k = startDigit
-		} else if j-i <= len(buf) {
-			w := lowerInto(&buf, s[i:j])
-			n := len(w)
-			if n <= maxKindWord && scanFilter.Has(string(w)) {
+		} else if n := j - i; n <= len(buf) {
+			w := buf[:n]
+			if c := w[0]; n <= maxKindWord && 'a' <= c && c <= 'z' && kindLengths[c-'a']&(1<<n) != 0 && scanFilter.Has(string(w)) {
 				wk := scanKinds[string(w)]
 				k = wk.k
 				if letters && n <= 9 {
@@ -167,6 +190,9 @@ func scanWords(s string, out []candidate) (feature, []candidate) {
 
 // hasPart tells whether a word in lower case begins with early, mid or late.
 func hasPart(w []byte) bool {
+	if len(w) < 3 || w[0] != 'm' && w[0] != 'e' && w[0] != 'l' {
+		return false
+	}
 	s := string(w)
 	return strings.HasPrefix(s, "mid") || strings.HasPrefix(s, "early") || strings.HasPrefix(s, "late")
 }
@@ -182,20 +208,15 @@ func foldsOutsideASCII(s string) bool {
 // pattern only at the candidates cs of s.
 func findAll(i int, s string, cs []candidate) [][]int {
 	var out [][]int
-	want, re := patterns[i].starts, anchored[i]
+	want := patterns[i].starts
 	from := 0
 	for ci, c := range cs {
 		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		idx := re.FindStringSubmatchIndex(s[c.pos:])
+		idx := matchAt(i, s, c.pos)
 		if idx == nil {
 			continue
-		}
-		for k := range idx {
-			if idx[k] >= 0 {
-				idx[k] += c.pos
-			}
 		}
 		out = append(out, idx)
 		from = idx[1]
@@ -206,21 +227,14 @@ func findAll(i int, s string, cs []candidate) [][]int {
 // findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns, trying the pattern
 // only at the candidates cs of s.
 func findFirst(i int, s string, cs []candidate) []int {
-	want, re := patterns[i].starts, anchored[i]
+	want := patterns[i].starts
 	for ci, c := range cs {
 		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		idx := re.FindStringSubmatchIndex(s[c.pos:])
-		if idx == nil {
-			continue
+		if idx := matchAt(i, s, c.pos); idx != nil {
+			return idx
 		}
-		for k := range idx {
-			if idx[k] >= 0 {
-				idx[k] += c.pos
-			}
-		}
-		return idx
 	}
 	return nil
 }
@@ -299,6 +313,10 @@ func clauseBreaks(s string) []int {
 		return out
 	}
 	for i := 0; i < len(s); {
+		if !mayBreak[s[i]] {
+			i++
+			continue
+		}
 		if end := clauseBreakAt(s, i); end > i {
 			out = append(out, i)
 			i = end
@@ -308,6 +326,16 @@ func clauseBreaks(s string) []int {
 	}
 	return out
 }
+
+// mayBreak are the bytes that clauseBreakAt may find a break at: the punctuation of clauseBreak,
+// its spaces and the first byte of its dashes.
+var mayBreak = func() (out [256]bool) {
+	for _, c := range []byte(";:()[], \t\n\f\r") {
+		out[c] = true
+	}
+	out["—"[0]] = true
+	return out
+}()
 
 // isSpace is `\s` of the regexp package.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }

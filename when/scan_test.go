@@ -137,3 +137,52 @@ func candidates(s string, out []candidate) []candidate {
 	}
 	return out
 }
+
+// checkMatchers compares matchAt with each pattern's anchored regular expression at every byte
+// of s.
+func checkMatchers(t *testing.T, s string) {
+	t.Helper()
+	if foldsOutsideASCII(s) {
+		return
+	}
+	for i := range patterns {
+		for pos := range len(s) + 1 {
+			want := anchored[i].FindStringSubmatchIndex(s[pos:])
+			for k := range want {
+				if want[k] >= 0 {
+					want[k] += pos
+				}
+			}
+			if got := matchAt(i, s, pos); !reflect.DeepEqual(got, want) {
+				t.Fatalf("pattern %d at %d of %q: got %v, want %v", i, pos, s, got, want)
+			}
+		}
+	}
+}
+
+func TestMatchersMatchRegexp(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		checkMatchers(t, s)
+	}
+	for _, s := range []string{
+		"Thu. the 5th of Oct. 2017", "Thursday,\u00a0October\u202f5, 2017", "mid-October 2017",
+		"midOctober", "early  Sept., 2017", "in  last  mid-May", "during early 2015", "an day ago",
+		"12 DAYS AGO", "1 daysago", "a weeks  ago", "123 days ago", "this coming Monday night",
+		"THIS PAST sunday Evening", "this  coming Monday", "the day before yesterday's", "todays",
+		"earlier this year", "later  this month", "coming weeks", "5 Octobers", "5 OCT", "5 OCt 2017",
+		"Oct5", "Oct.5", "October 5th2017", "October 05, 2017", "5th of of October", "Monday, the 5",
+		"Mondays", "Mon, May 4", "lateMay", "late- May", "mid 2015", "mid-20155", "in 2015_", "x\x80y",
+	} {
+		checkMatchers(t, s)
+	}
+}
+
+func FuzzMatchers(f *testing.F) {
+	for _, s := range []string{"Thursday, October 5, 2017", "in mid-May", "three days ago",
+		"this coming Monday night", "the day after tomorrow", "earlier this month", "5th of Oct. 2017"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkMatchers(t, s)
+	})
+}

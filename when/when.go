@@ -34,7 +34,7 @@ package when
 import (
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -302,11 +302,11 @@ func Find(sentence string, pub string) []Expr {
 			out = append(out, Expr{Start: start, End: end, Date: date, Precision: prec, Text: sentence[start:end]})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Start != out[j].Start {
-			return out[i].Start < out[j].Start
+	slices.SortStableFunc(out, func(a, b Expr) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
 		}
-		return out[i].End > out[j].End
+		return b.End - a.End
 	})
 	kept := out[:0]
 	for _, e := range out {
@@ -419,7 +419,7 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		breaks = clauseBreaks(sentence)
+		breaks = breaksOf(sentence)
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -440,6 +440,26 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	}
 	return best
 }
+
+// breaksOf returns clauseBreaks(sentence). The events of a sentence are dated one after the
+// other, each asking for its breaks (twice for an act still to come): the breaks of the last
+// sentence asked are kept.
+func breaksOf(sentence string) []int {
+	if c := lastBreaks.Load(); c != nil && c.sentence == sentence {
+		return c.breaks
+	}
+	b := clauseBreaks(sentence)
+	lastBreaks.Store(&breaksEntry{sentence: sentence, breaks: b})
+	return b
+}
+
+// breaksEntry is a sentence with its clause breaks, for breaksOf.
+type breaksEntry struct {
+	sentence string
+	breaks   []int
+}
+
+var lastBreaks atomic.Pointer[breaksEntry]
 
 // Carry returns the date a document's narrative is at after sentence, given the date it was at
 // before (narrative, "" at the start of a document) and the publication date pub: the last
@@ -691,9 +711,8 @@ var patterns = []pattern{
 
 // monthOf returns the month a name or abbreviation stands for.
 func monthOf(name string) time.Month {
-	name = strings.ToLower(name)
 	for m := time.January; m <= time.December; m++ {
-		if strings.HasPrefix(name, strings.ToLower(m.String()[:3])) {
+		if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
 			return m
 		}
 	}
