@@ -216,6 +216,8 @@ func TestPatterns(t *testing.T) {
 			[]string{"SANCTION MLIGOV->FRAGOV", "COERCE MLIGOV->MLIOPP"}},
 		{"a meeting told of after 'after'; whom one tells is no subject", "2024-09-03", "Sisi told reporters after meeting Sudanese leader Abdel Fattah al-Burhan in Cairo.",
 			[]string{"CONSULT EGYGOV->SDNGOV"}},
+		{"a police station is the police; a dissident group is armed", "2025-08-03", "Rebels of a FARC dissident group attacked a police station in Colombia, killing two officers.",
+			[]string{"ASSAULT COLREB->COLCOP", "ASSAULT COLREB->COLMIL"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

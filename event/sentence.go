@@ -1180,7 +1180,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
-		if tr.m.p.rule.Type == "ASSAULT" && src != nil && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
+		if tr.m.p.rule.Type == "ASSAULT" && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
 			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
 		}
 		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {
