@@ -218,6 +218,10 @@ func TestPatterns(t *testing.T) {
 			[]string{"CONSULT EGYGOV->SDNGOV"}},
 		{"a police station is the police; a dissident group is armed", "2025-08-03", "Rebels of a FARC dissident group attacked a police station in Colombia, killing two officers.",
 			[]string{"ASSAULT COLREB->COLCOP", "ASSAULT COLREB->COLMIL"}},
+		{"a mediator with each side of talks; 'with X doing'", "2025-04-12", "Iranian and U.S. negotiators held indirect talks in Muscat, with Omani Foreign Minister Badr Albusaidi shuttling between the two delegations.",
+			[]string{"CONSULT IRNGOV->USAGOV", "CONSULT OMNGOV->IRNGOV", "CONSULT OMNGOV->USAGOV"}},
+		{"'warned it would strike' is a threat", "2025-04-12", "Israel warned it would strike Iran's nuclear sites if diplomacy failed.", []string{"THREATEN/ASSAULT ISRGOV->IRNGOV"}},
+		{"'spoke directly with' is a meeting", "2025-04-12", "U.S. envoy Steve Witkoff spoke directly with Abbas Araghchi.", []string{"CONSULT USAGOV->IRNGOV"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

@@ -788,6 +788,15 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		c.Country = src.Country
 		tgt = &c
 	}
+	if tgt != nil && sc.bothSides(tgt) && r.Mode == "third-party" {
+		// "shuttling between the two delegations": the mediator with each side of the talks
+		for _, side := range sc.st.lastMeet {
+			if !sameActor(src, side) {
+				sc.st.add(idx, s, tr, src, side, confidence(tr, src, side, "subject", "meeting"))
+			}
+		}
+		return
+	}
 	if tgt != nil && sameActor(src, tgt) {
 		return
 	}
@@ -822,7 +831,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	// the two sides of the latest meeting, or of an agreement when no meeting is told of ("Saudi
 	// Arabia and Iran agreed … The two countries also agreed to…")
-	if (r.Type == "CONSULT" && r.Mode != "phone" || r.Type == "AGREE" && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
+	if (r.Type == "CONSULT" && r.Mode != "phone" && r.Mode != "third-party" || r.Type == "AGREE" && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
 }
@@ -998,6 +1007,12 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 			return nil // ("told reporters after meeting Burhan": a gerund's subject is the clause's)
 		}
 	}
+	if tr.m.p.form == formIng && first > 1 {
+		// "with Oman's foreign minister shuttling between the two": the actor before the gerund
+		if m := sc.mentionAt(first - 1); m != nil && m.First > 0 && sc.toks[m.First-1].Lower == "with" {
+			return m
+		}
+	}
 	participle := tr.m.p.form == formIng && first > 0 && sc.toks[first-1].Lower == ","
 	var cands []*actor.Mention
 	for _, m := range sc.mentions {
@@ -1023,8 +1038,9 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 			}
 		}
 	}
-	// reported speech: "Assad said Syria supports Iran" has Assad as source
-	if verbal[tr.m.p.rule.Type] && len(cands) > 1 {
+	// reported speech: "Assad said Syria supports Iran" has Assad as source ("… said the two
+	// sides agreed": the two sides)
+	if verbal[tr.m.p.rule.Type] && len(cands) > 1 && !sc.bothSides(subj) {
 		for k := len(cands) - 2; k >= 0; k-- {
 			sp := cands[k]
 			if sc.speechBetween(sp.Last, subj.First) && (sp.Country == subj.Country || subj.Country == "") {
@@ -1188,6 +1204,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
 			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
+		}
+		if tr.m.p.rule.Mode == "third-party" && sc.bothSides(m) {
+			return m // "shuttling between the two delegations": the sides of the talks
 		}
 		if src != nil && sameActor(src, m) {
 			continue
@@ -1668,7 +1687,8 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 		t = sc.toks[m.First-1].Lower + " " + t
 	}
 	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
-		"two officials", "two ministers", "two presidents", "both leaders", "two"} {
+		"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
+		"both delegations", "two governments", "both governments", "two"} {
 		if strings.HasSuffix(t, w) {
 			return sc.st.lastMeet[0] != nil
 		}
