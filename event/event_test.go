@@ -222,6 +222,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"CONSULT IRNGOV->USAGOV", "CONSULT OMNGOV->IRNGOV", "CONSULT OMNGOV->USAGOV"}},
 		{"'warned it would strike' is a threat", "2025-04-12", "Israel warned it would strike Iran's nuclear sites if diplomacy failed.", []string{"THREATEN/ASSAULT ISRGOV->IRNGOV"}},
 		{"'spoke directly with' is a meeting", "2025-04-12", "U.S. envoy Steve Witkoff spoke directly with Abbas Araghchi.", []string{"CONSULT USAGOV->IRNGOV"}},
+		{"an apposition about the act is not its target", "2025-10-14", "Pakistani officials said militants attacked police posts inside Pakistan, a charge Kabul denies.", []string{"ASSAULT PAKREB->PAKCOP"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

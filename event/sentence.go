@@ -1447,8 +1447,9 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 // blockades in the West Bank following the shooting of two Israelis").
 func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	for k := i; k < j && k+1 < len(sc.toks); k++ {
-		// ", as authorities in Croatia cracked down…": another clause
-		if sc.toks[k].Lower == "," && subordinators[sc.toks[k+1].Lower] {
+		// ", as authorities in Croatia cracked down…": another clause; ", a charge Kabul denies":
+		// an apposition about the act
+		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (subordinators[w] || (w == "a" || w == "an") && k+1 < j-1) {
 			return true
 		}
 		// "after four years": a length of time, not an earlier act
@@ -1688,7 +1689,8 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 	}
 	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
 		"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
-		"both delegations", "two governments", "both governments", "two"} {
+		"both delegations", "two governments", "both governments", "two neighbours", "two neighbors",
+		"two"} {
 		if strings.HasSuffix(t, w) {
 			return sc.st.lastMeet[0] != nil
 		}
