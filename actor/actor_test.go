@@ -54,6 +54,9 @@ func TestDatedResolution(t *testing.T) {
 		{"2019-06-01", "The Iranian parliament speaker spoke.", "The Iranian parliament speaker", "IRN", "LEG", "Ali Larijani"},
 		// the Arabic article written another way than in the knowledge base
 		{"2010-06-01", "President Omar El Bashir spoke.", "President Omar El Bashir", "SDN", "GOV", "Omar al-Bashir"},
+		// an armed group that took power: what it is on the day (orgs.tsv dated lines)
+		{"2019-06-01", "The Taliban attacked Kabul.", "The Taliban", "AFG", "REB", "Taliban"},
+		{"2023-06-01", "The Taliban banned music.", "The Taliban", "AFG", "GOV", "Taliban"},
 		// a spelling variant
 		{"2022-01-01", "Raeisi met the envoy.", "Raeisi", "IRN", "GOV", "Ebrahim Raisi"},
 		// the text's title wins over the knowledge base

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,6 +82,7 @@ type KB struct {
 	index     map[string]*firstPhrases
 	roleMemo  sync.Map             // roleKey{country, role} → []roleTerm, for Holder
 	people    map[string]*Person   // by canonical name
+	orgTerms  map[string][]Term    // dated lines of orgs.tsv, by canonical name
 	holders   map[string][]*Person // office holders by country
 	Countries map[string]string    // code → name
 }
@@ -151,7 +153,8 @@ func Load(userDir string) (*KB, error) {
 			return nil, fmt.Errorf("reading dictionary directory: %w", err)
 		}
 	}
-	kb := &KB{phrases: map[string][]*phrase{}, people: map[string]*Person{}, holders: map[string][]*Person{}, Countries: map[string]string{}}
+	kb := &KB{phrases: map[string][]*phrase{}, people: map[string]*Person{}, holders: map[string][]*Person{}, Countries: map[string]string{},
+		orgTerms: map[string][]Term{}}
 	var errs Errors
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -276,7 +279,7 @@ func fileExistsIn(dir, rel string) bool {
 }
 
 // eachRow calls fn with the fields of every non-comment line.
-func eachRow(r io.Reader, file string, want int, fn func(line int, f []string) *LoadError) Errors {
+func eachRow(r io.Reader, file string, want int, fn func(line int, f []string) *LoadError, orWant ...int) Errors {
 	var errs Errors
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -288,7 +291,7 @@ func eachRow(r io.Reader, file string, want int, fn func(line int, f []string) *
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != want {
+		if len(f) != want && !slices.Contains(orWant, len(f)) {
 			errs = append(errs, &LoadError{file, n, fmt.Sprintf("want %d tab-separated fields, found %d", want, len(f))})
 			continue
 		}
@@ -355,12 +358,35 @@ func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
 		if f[2] == "" {
 			return &LoadError{Msg: "empty organisation name"}
 		}
+		if len(f) == 6 {
+			// a dated line: what the organisation is between two dates ("Taliban … AFG GOV from
+			// 2021-08-15"); its names come from its undated line
+			if !dateRe.MatchString(f[4]) || f[5] != "" && !dateRe.MatchString(f[5]) {
+				return &LoadError{Msg: fmt.Sprintf("dates %q, %q are not YYYY, YYYY-MM or YYYY-MM-DD", f[4], f[5])}
+			}
+			kb.orgTerms[f[2]] = append(kb.orgTerms[f[2]], Term{Country: f[0], Sector: f[1], Start: f[4], End: f[5],
+				Where: fmt.Sprintf("%s:%d", file, n)})
+			return nil
+		}
 		e := &Entry{Kind: KindOrg, Country: f[0], Sector: f[1], Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
 		for _, nm := range append([]string{f[2]}, split(f[3])...) {
 			kb.add(nm, e, true)
 		}
 		return nil
-	})
+	}, 6)
+}
+
+// OrgOn returns the country and sector of organisation e on a date: those of its dated line that
+// covers the date, else its own.
+func (kb *KB) OrgOn(e *Entry, date string) (country, sector string) {
+	if date != "" {
+		for _, t := range kb.orgTerms[e.Name] {
+			if covers(t, date) {
+				return t.Country, t.Sector
+			}
+		}
+	}
+	return e.Country, e.Sector
 }
 
 func (kb *KB) loadSectors(r io.Reader, file string) Errors {

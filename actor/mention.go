@@ -857,11 +857,12 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				stateCountry = e.Country
 			}
 		case KindOrg:
+			oc, os := d.kb.OrgOn(e, d.Date)
 			if country == "" {
-				country = e.Country
+				country = oc
 			}
 			if orgSector == "" {
-				orgSector = e.Sector
+				orgSector = os
 			}
 			// "Sudanese army chief X", "Hamas leader X": the head of the body, of its sector
 			for k := a.last; k < len(toks) && k < a.last+2; k++ {
