@@ -223,6 +223,9 @@ func TestPatterns(t *testing.T) {
 		{"'warned it would strike' is a threat", "2025-04-12", "Israel warned it would strike Iran's nuclear sites if diplomacy failed.", []string{"THREATEN/ASSAULT ISRGOV->IRNGOV"}},
 		{"'spoke directly with' is a meeting", "2025-04-12", "U.S. envoy Steve Witkoff spoke directly with Abbas Araghchi.", []string{"CONSULT USAGOV->IRNGOV"}},
 		{"an apposition about the act is not its target", "2025-10-14", "Pakistani officials said militants attacked police posts inside Pakistan, a charge Kabul denies.", []string{"ASSAULT PAKREB->PAKCOP"}},
+		{"firing at protesters: 'at' takes the target; 'as thousands marched' has no actor subject", "2023-03-23",
+			"French riot police fired tear gas at protesters in Paris as hundreds of thousands marched across France.", []string{"ASSAULT FRACOP->FRACVL"}},
+		{"a reporter with its initials in brackets", "2023-03-23", "Kenyan police beat Somali refugees in Dadaab, Human Rights Watch (HRW) said.", []string{"ASSAULT KENCOP->SOMREF"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 	}
 	for _, tc := range cases {

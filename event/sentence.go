@@ -229,6 +229,8 @@ var baseLicensors = map[string]bool{"to": true, "will": true, "would": true, "sh
 	"they": true, "we": true, "i": true, "you": true, "further": true, "jointly": true, "'ll": true,
 	"then": true, "still": true, "now": true, "again": true, "both": true, "all": true, "sides": true,
 	"countries": true, "officials": true, "leaders": true, "forces": true, "troops": true, "rebels": true,
+	"police": true, "demonstrators": true, "students": true, "workers": true,
+	"soldiers": true, "authorities": true, "militias": true, "fighters": true, "insurgents": true,
 	"militants": true, "protesters": true, "ministers": true, "states": true, "nations": true,
 	"who": true, "which": true, "that": true, "let": true, "help": true}
 
@@ -1030,6 +1032,15 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		return cands[0]
 	}
 	subj := cands[len(cands)-1]
+	if f := tr.m.p.form; f == formPast || f == formS {
+		// "police fired tear gas as hundreds of thousands marched": a finite verb after a
+		// subordinator with no actor between has a subject of its own, not an actor
+		for k := subj.Last; k < first; k++ {
+			if clauseStarts[sc.toks[k].Lower] || sc.toks[k].Lower == "because" {
+				return nil
+			}
+		}
+	}
 	if subj.Person == nil && !subj.Pronoun {
 		// the speaker speaks for the state: "Boroujerdi … affirming that the Islamic Republic would"
 		for _, c := range cands[:len(cands)-1] {
@@ -1178,7 +1189,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if ownSide && m.Country == src.Country && ownSectors[m.Sector] {
 			continue // "mobilized army reservists", "withdrew its forces": the source's own
 		}
-		if sc.placed(m) && !(tr.m.p.rule.Place && m.First == tr.m.last) && !ownSide {
+		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
 			continue
 		}
 		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
@@ -1431,11 +1442,15 @@ func (sc *sentenceCtx) near(src *actor.Mention, tr *trigger) bool {
 // reports reports an actor followed by a speech verb, one word apart at most: ", the army
 // said", "Thai military sources said".
 func (sc *sentenceCtx) reports(m *actor.Mention) bool {
-	for k := m.Last; k < len(sc.toks) && k <= m.Last+1; k++ {
+	last := m.Last
+	if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
+		last += 3 // "Human Rights Watch (HRW) said"
+	}
+	for k := last; k < len(sc.toks) && k <= last+1; k++ {
 		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
 			return true
 		}
-		if k > m.Last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
+		if k > last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
 			break
 		}
 	}
@@ -1476,6 +1491,20 @@ func (sc *sentenceCtx) isVerbishAfter(m *actor.Mention) bool {
 // tellVerbs are speech verbs with an object, the one told: "told reporters", "assured Iran".
 var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "telling": true,
 	"assured": true, "assures": true, "informed": true, "informs": true, "reminded": true}
+
+// endsWithPreposition reports a phrase that takes its object after a preposition ("fire * at",
+// "raid on"): the actor right after it is that object, not a place.
+func endsWithPreposition(phrase string) bool {
+	i := strings.LastIndexByte(phrase, ' ')
+	if i < 0 {
+		return false
+	}
+	switch phrase[i+1:] {
+	case "at", "on", "against", "with", "to", "into", "upon", "toward", "towards":
+		return true // not "in": "ethnic cleansing in Montenegro" is a place
+	}
+	return false
+}
 
 // clauseStarts before an actor open a clause of which it is the subject.
 var clauseStarts = map[string]bool{"as": true, "while": true, "whereas": true, "when": true}
