@@ -12,7 +12,8 @@ import (
 // regular expression try every byte of the sentence, Find lists the words that can begin some
 // pattern and tries each pattern, anchored, at those words alone. A match of a regular
 // expression depends only on where it starts and the text around it, so trying the candidates
-// in order and going on after each match finds what FindAllStringSubmatchIndex finds.
+// in order and going on after each match finds what FindAllStringSubmatchIndex finds. At each
+// candidate the pattern is read by hand where it can be (matchAt, match.go).
 
 // start is a set of kinds of words that can begin a time expression.
 type start uint16
