@@ -461,6 +461,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			for i < len(toks) && toks[i].Lower != ")" {
 				i++
 			}
+			i++ // past the closing bracket: always a step forward, even for "()"
 			continue
 		}
 		best := d.lookup(toks, i)

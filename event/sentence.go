@@ -1713,8 +1713,8 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 		return false
 	}
 	t := strings.ToLower(m.Text)
-	if m.First > 0 {
-		t = sc.toks[m.First-1].Lower + " " + t
+	if m.First > 0 && m.First <= len(sc.toks) && sc.mentionAt(m.First) == m {
+		t = sc.toks[m.First-1].Lower + " " + t // (a mention of this sentence, not of one before)
 	}
 	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
 		"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
