@@ -1,0 +1,363 @@
+package event
+
+// This file finds the target of an act: the object of its verb, the people of a place, the
+// maker of an act told of, and the clauses and appositions where no target is looked for.
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/text"
+)
+
+// object finds the target: the first actor after the trigger that is not the source, preferring
+// one of another state; a place only right after a "place" trigger.
+func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
+	if tr.content != nil && (tr.m.p.rule.Type == "AGREE" || tr.m.p.rule.Type == "THREATEN") {
+		// "promised to continue military aid to Mozambique": the target of what is promised
+		if m := sc.object(tr.content, src); m != nil {
+			return m
+		}
+	}
+	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
+	for _, m := range sc.mentions {
+		if m.First <= tr.m.first {
+			continue
+		}
+		inside := m.First < tr.m.last
+		if m.Country == "" && !m.Pronoun {
+			continue // "Islamic countries": no state to code
+		}
+		if m.Pronoun && (m.Text == "his" || m.Text == "her" || m.Text == "His" || m.Text == "Her") {
+			continue
+		}
+		if m.First-tr.m.last > 25 {
+			break
+		}
+		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
+			break
+		}
+		ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
+		if ownSide && m.Country == src.Country && ownSectors[m.Sector] {
+			continue // "mobilized army reservists", "withdrew its forces": the source's own
+		}
+		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
+			continue
+		}
+		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
+			continue // "offered its troops": the source's own
+		}
+		if sc.reports(m) {
+			continue // ", the official news agency said": the reporter, not the target
+		}
+		if !inside && tr.m.p.rule.Type == "CONSULT" && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
+			continue // "met in Cairo to discuss the release of hostages": a topic, not the target
+		}
+		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
+			continue // "on the Thai border": a place
+		}
+		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
+			continue // "the Russian-led CSTO": the body led, not its leader
+		}
+		if tr.m.p.rule.Type == "ASSAULT" && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
+			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
+		}
+		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {
+			break // "briefed foreign diplomats, and Rubio spoke…": another clause, with its own subject
+		}
+		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
+			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
+		}
+		if tr.m.p.rule.Mode == "third-party" && sc.bothSides(m) {
+			return m // "shuttling between the two delegations": the sides of the talks
+		}
+		if src != nil && sameActor(src, m) {
+			continue
+		}
+		if inside && m.Possessive {
+			if inGap == nil {
+				inGap = m
+			}
+			continue
+		}
+		if m.Possessive && sc.mentionAt(m.Last+1) != nil {
+			continue // "against the party's leader Mahmoud Abbas": the leader, not the party
+		}
+		if src != nil && m.Country == src.Country {
+			// "relations between Iran and Syria": the other state of a list
+			for _, o := range sc.expandList(m)[1:] {
+				if o.Country != src.Country {
+					return o
+				}
+			}
+		}
+		return m
+	}
+	return inGap
+}
+
+var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
+
+// ownSectors are the bodies a state acts with: its forces, police, spies and government.
+var ownSectors = map[string]bool{"MIL": true, "COP": true, "SPY": true, "GOV": true, "": true}
+var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
+
+// newPredicate reports a second verb joined to the first between tokens i and j: "the Cabinet
+// met on Sunday and decided to …": what follows is not the first verb's object.
+func (sc *sentenceCtx) newPredicate(i, j int) bool {
+	// "thanked and congratulated X": two verbs of one object, nothing between the first and "and"
+	for k := i + 1; k+1 < j; k++ {
+		if w := sc.toks[k].Lower; (w == "and" || w == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+// accusedAfter returns the actor named after "over", "about" or "against" that follows the
+// addressee m of a complaint, within a few words.
+func (sc *sentenceCtx) accusedAfter(m *actor.Mention) *actor.Mention {
+	for k := m.Last; k < len(sc.toks) && k < m.Last+5; k++ {
+		if w := sc.toks[k].Lower; w == "over" || w == "about" || w == "against" {
+			for _, n := range sc.mentions {
+				if n.First > k && n.First <= k+4 && n.Country != "" && !n.Pronoun {
+					return n
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// bomber returns the maker of a bombing the sentence does not name ("a roadside bomb near
+// Samarra", "a car bomb in Beirut"): an armed group (REB) of the state where it happened, the
+// way event coders code an insurgent attack; nil when the sentence tells of no explosive or
+// no place.
+func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
+	explosive := false
+	for _, t := range sc.toks {
+		if w := t.Lower; strings.HasPrefix(w, "bomb") || strings.HasPrefix(w, "explos") || w == "ied" || w == "ieds" ||
+			w == "minefield" || w == "landmine" || w == "landmines" || w == "mine" && tr.m.p.rule.Type == "ASSAULT" {
+			explosive = true
+			break
+		}
+	}
+	if !explosive {
+		return nil
+	}
+	country := ""
+	for _, m := range sc.mentions {
+		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) && m.IsState() || m.Adjective && m.Last < len(sc.toks) && placeNouns[sc.toks[m.Last].Lower]) {
+			country = m.Country // "in Beirut", "outside the Iraqi city of Basra"
+			break
+		}
+	}
+	for _, m := range sc.mentions {
+		if country == "" && m.IsState() {
+			country = m.Country // "of mostly Christian eastern Beirut"
+		}
+	}
+	if country == "" {
+		if sc.st.placeSent.Sentence() != s.Text {
+			sc.st.placeSent.Set(s.Text)
+		}
+		if p, _, ok := sc.st.c.Places.FindNearIn(&sc.st.placeSent, tr.start-s.Start); ok {
+			country = p.Country // "near the town of Samarra"
+		}
+	}
+	if country == "" {
+		return nil
+	}
+	return &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: country, Sector: "REB"}
+}
+
+var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true,
+	"province": true, "region": true, "border": true}
+
+// recode returns another rule for an act its source makes another type: a state's protest is an
+// accusation ("Taipei protested Beijing's military pressure"); drills held by a compound subject
+// are joint exercises (guideline 10b). Nil when the pattern's rule stands.
+func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
+	ps := sc.st.c.Patterns
+	switch r := tr.m.p.rule; {
+	case r.Type == "PROTEST" && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
+		return ps.plain["ACCUSE"]
+	case r.Type == "MOBILIZE" && drills(tr.m.p.text) && sc.partner(src) != nil:
+		return ps.plain["COOPERATE"]
+	}
+	return nil
+}
+func drills(phrase string) bool {
+	return strings.Contains(phrase, "drill") || strings.Contains(phrase, "exercise") || strings.Contains(phrase, "maneuver") || strings.Contains(phrase, "manoeuvre")
+}
+
+// actNouns name an act already told of: "condemned the launch".
+var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, "strike": true,
+	"strikes": true, "killing": true, "killings": true, "arrest": true, "arrests": true, "move": true,
+	"decision": true, "test": true, "invasion": true, "offensive": true, "bombing": true, "raid": true,
+	"raids": true, "shelling": true, "incursion": true, "execution": true, "crackdown": true,
+	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true,
+	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true}
+
+// referredAct returns the source of the act a charge or a praise speaks of when the words after
+// the trigger name an act rather than an actor ("condemned the launch", "welcomed Monday's
+// decision"): the latest act of the document a charge can be about (force, coercion, sanctions,
+// threats, deployments), or any act for praise. Nil when the words name no act.
+func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by, with *actor.Mention) {
+	k := tr.m.last
+	if actNouns[toks[k-1].Lower] {
+		k-- // the phrase holds the act: "welcomed the move"
+	}
+	for k < len(toks) && k < tr.m.last+4 {
+		w := toks[k].Lower
+		if actNouns[w] {
+			break
+		}
+		if w != "the" && w != "this" && w != "that" && w != "latest" && w != "recent" && w != "'s" && w != "last" && !weekdays[w] && w != "missile" && w != "military" && w != "air" && w != "nuclear" {
+			return nil, nil
+		}
+		k++
+	}
+	if k >= len(toks) || !actNouns[toks[k].Lower] {
+		return nil, nil
+	}
+	mention := func(a Actor) *actor.Mention {
+		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
+			Text: a.Text, Name: a.Name, Country: a.Country, Sector: a.Sector}
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		e := st.events[i]
+		if e.Negated || e.Source.Country == "" {
+			continue
+		}
+		if typ == "SUPPORT" || e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "SANCTION" || e.Type == "THREATEN" || e.Type == "MOBILIZE" {
+			by = mention(e.Source)
+			if typ == "SUPPORT" && e.Target != nil && (e.Type == "AGREE" || e.Type == "CONSULT" || e.Type == "COOPERATE" || e.Type == "SUPPORT") {
+				with = mention(*e.Target) // a deal welcomed: both its parties
+			}
+			return by, with
+		}
+	}
+	return nil, nil
+}
+
+// between returns the two actors of "between A and B" right after a noun or gerund (the
+// fighting, the clashes, the talks), or nil.
+func (sc *sentenceCtx) between(tr *trigger) (*actor.Mention, *actor.Mention) {
+	f := tr.m.p.form
+	if f != formNone && f != formIng || tr.m.last >= len(sc.toks) || sc.toks[tr.m.last].Lower != "between" {
+		return nil, nil
+	}
+	a := sc.mentionAt(tr.m.last + 1)
+	if a == nil {
+		a = sc.mentionAt(tr.m.last + 2) // between the two
+	}
+	if a == nil || a.Country == "" {
+		return nil, nil
+	}
+	b := sc.partner(a)
+	if b == nil || b.First < a.First || b.Country == "" || sameActor(a, b) {
+		return nil, nil
+	}
+	return a, b
+}
+
+// reports reports an actor followed by a speech verb, one word apart at most: ", the army
+// said", "Thai military sources said".
+func (sc *sentenceCtx) reports(m *actor.Mention) bool {
+	last := m.Last
+	if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
+		last += 3 // "Human Rights Watch (HRW) said"
+	}
+	for k := last; k < len(sc.toks) && k <= last+1; k++ {
+		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+			return true
+		}
+		if k > last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
+			break
+		}
+	}
+	return false
+}
+
+// backgroundBetween reports a phrase of time or cause between tokens i and j: what follows
+// "after", "following" or "because of" is the setting of the act, not its target ("reimposed
+// blockades in the West Bank following the shooting of two Israelis").
+func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
+	for k := i; k < j && k+1 < len(sc.toks); k++ {
+		// ", as authorities in Croatia cracked down…": another clause; ", a charge Kabul denies":
+		// an apposition about the act
+		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (subordinators[w] || (w == "a" || w == "an") && k+1 < j-1) {
+			return true
+		}
+		// "after four years": a length of time, not an earlier act
+		if causeWords[sc.toks[k].Lower] && !text.IsNumber(sc.toks[k+1]) && !numberWords[sc.toks[k+1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var subordinators = map[string]bool{"as": true, "while": true, "when": true, "whereas": true,
+	"although": true, "though": true, "because": true, "since": true, "after": true, "before": true}
+
+// isVerbishAfter reports a verb within two words after mention m: m is a subject.
+func (sc *sentenceCtx) isVerbishAfter(m *actor.Mention) bool {
+	for k := m.Last; k < len(sc.toks) && k < m.Last+2; k++ {
+		if sc.isVerbish(k) || auxiliaries[sc.toks[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPreposition reports a phrase that takes its object after a preposition ("fire * at",
+// "raid on"): the actor right after it is that object, not a place.
+func endsWithPreposition(phrase string) bool {
+	i := strings.LastIndexByte(phrase, ' ')
+	if i < 0 {
+		return false
+	}
+	switch phrase[i+1:] {
+	case "at", "on", "against", "with", "to", "into", "upon", "toward", "towards":
+		return true // not "in": "ethnic cleansing in Montenegro" is a place
+	}
+	return false
+}
+
+// clauseStarts before an actor open a clause of which it is the subject.
+var clauseStarts = map[string]bool{"as": true, "while": true, "whereas": true, "when": true}
+
+// causeWords open a phrase that names an earlier act, the cause or occasion of the one coded.
+var causeWords = map[string]bool{"following": true, "after": true, "since": true, "before": true,
+	"because": true, "retaliation": true, "despite": true}
+var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four": true, "five": true,
+	"six": true, "seven": true, "eight": true, "nine": true, "ten": true, "several": true, "months": true, "years": true, "weeks": true, "days": true}
+
+// placed reports a mention named as a place: after "in", "at", "near", across compass words
+// ("in southeastern Turkey", "in Western Cambodia").
+func (sc *sentenceCtx) placed(m *actor.Mention) bool {
+	k := m.First - 1
+	for k >= 0 && (compass[sc.toks[k].Lower] || strings.HasSuffix(sc.toks[k].Lower, "eastern") || strings.HasSuffix(sc.toks[k].Lower, "western")) {
+		k--
+	}
+	return k >= 0 && locatives[sc.toks[k].Lower]
+}
+
+var compass = map[string]bool{"north": true, "northern": true, "south": true, "southern": true,
+	"east": true, "eastern": true, "west": true, "western": true, "central": true}
+
+// population returns the civilians of the place named after tr ("in Algiers"), or nil.
+func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
+	for _, m := range sc.mentions {
+		if m.First >= tr.m.last && (sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
+			break // "…, as police in Chad arrested protesters": another clause's place
+		}
+		if m.First >= tr.m.last && sc.placed(m) && m.Country != "" && m.Person == nil {
+			return &actor.Mention{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Text: m.Text,
+				Country: m.Country, Sector: "CVL"}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,223 @@
+package event
+
+// This file handles compound actors and the sides of a meeting: lists, partners, "the two
+// sides", counterparts.
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/actor"
+)
+
+func indexCountry(ms []*actor.Mention, m *actor.Mention) int {
+	for i, x := range ms {
+		if x.Country == m.Country && x.Person == nil && m.Person == nil {
+			return i
+		}
+	}
+	return -1
+}
+func sameActor(a, b *actor.Mention) bool {
+	if a.Name != "" && a.Name == b.Name {
+		return true
+	}
+	return a.Country == b.Country && a.Sector == b.Sector && (a.Name == "" || b.Name == "")
+}
+
+// near reports a source close before its act, in the same clause: "the Fijian rebels said they
+// will release" (through the pronoun), "the APEC forum has agreed".
+func (sc *sentenceCtx) near(src *actor.Mention, tr *trigger) bool {
+	if src.Last >= tr.m.first-4 {
+		return true
+	}
+	if sc.pronounSubject(tr.m.first) == src {
+		return true
+	}
+	for _, m := range sc.mentions {
+		// "the minister said Vietnam is committed to…": the speaker's state right before the act
+		if m.Last <= tr.m.first && m.Last >= tr.m.first-4 && m.Country == src.Country && sc.clauseInitial(m) {
+			return true
+		}
+	}
+	if src.Last < tr.m.first-8 || sc.speechBetween(src.Last, tr.m.first) || sc.hasBreak(src.Last, tr.m.first) {
+		return false
+	}
+	for k := src.Last; k < tr.m.first; k++ {
+		if sc.toks[k].Lower == "," {
+			return false
+		}
+	}
+	return true
+}
+
+// partner returns the other member of a compound subject "X and Y".
+func (sc *sentenceCtx) partner(src *actor.Mention) *actor.Mention {
+	for k, m := range sc.mentions {
+		if m != src {
+			continue
+		}
+		if k+1 < len(sc.mentions) && sc.coordinated(m, sc.mentions[k+1]) {
+			return sc.mentions[k+1]
+		}
+		if k > 0 && sc.coordinated(sc.mentions[k-1], m) {
+			return sc.mentions[k-1]
+		}
+	}
+	return nil
+}
+
+// conjuncts returns the members of the coordinated phrase m belongs to ("Iran, Russia and
+// Turkey"), or just m.
+func (sc *sentenceCtx) conjuncts(m *actor.Mention) []*actor.Mention {
+	k := -1
+	for i, x := range sc.mentions {
+		if x == m {
+			k = i
+		}
+	}
+	if k < 0 {
+		return []*actor.Mention{m}
+	}
+	first := k
+	for first > 0 && sc.listed(sc.mentions[first-1], sc.mentions[first]) {
+		first--
+	}
+	last := k
+	for last+1 < len(sc.mentions) && sc.listed(sc.mentions[last], sc.mentions[last+1]) {
+		last++
+	}
+	if first == last || !sc.coordinated(sc.mentions[last-1], sc.mentions[last]) {
+		return []*actor.Mention{m}
+	}
+	var out []*actor.Mention
+	for _, x := range sc.mentions[first : last+1] {
+		if x.Country != "" && indexCountry(out, x) < 0 {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// listed reports "a, b" or "a and b".
+func (sc *sentenceCtx) listed(a, b *actor.Mention) bool {
+	if a.Pronoun || b.Pronoun || b.First <= a.Last {
+		return false
+	}
+	for k := a.Last; k < b.First; k++ {
+		if w := sc.toks[k].Lower; w != "," && w != "and" && !skippable[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// coordinated reports "a and b" (with determiners: "Israel and the Palestinians").
+func (sc *sentenceCtx) coordinated(a, b *actor.Mention) bool {
+	if a.Pronoun || b.Pronoun || b.First <= a.Last {
+		return false
+	}
+	and := false
+	for k := a.Last; k < b.First; k++ {
+		switch w := sc.toks[k].Lower; {
+		case w == "and":
+			and = true
+		case !skippable[w]:
+			return false
+		}
+	}
+	return and
+}
+
+// bothSides reports a mention of "the two sides", "both countries".
+func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
+	if m == nil || m.Country != "" && m.Person == nil && !m.Group {
+		return false
+	}
+	t := strings.ToLower(m.Text)
+	if m.First > 0 && m.First <= len(sc.toks) && sc.mentionAt(m.First) == m {
+		t = sc.toks[m.First-1].Lower + " " + t // (a mention of this sentence, not of one before)
+	}
+	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
+		"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
+		"both delegations", "two governments", "both governments", "two neighbours", "two neighbors",
+		"two"} {
+		if strings.HasSuffix(t, w) {
+			return sc.st.lastMeet[0] != nil
+		}
+	}
+	return false
+}
+
+// expand turns "the two sides" into both sides of the latest meeting.
+func (sc *sentenceCtx) expand(m *actor.Mention) []*actor.Mention {
+	if sc.bothSides(m) {
+		return sc.st.lastMeet[:]
+	}
+	return []*actor.Mention{m}
+}
+
+// counterpart returns the other side of the latest meeting when m was one side of it.
+func (st *docState) counterpart(m *actor.Mention) *actor.Mention {
+	a, b := st.lastMeet[0], st.lastMeet[1]
+	switch {
+	case a == nil || b == nil:
+		return nil
+	case keyOf(a) == keyOf(m):
+		return b
+	case keyOf(b) == keyOf(m):
+		return a
+	}
+	return nil
+}
+
+// expandList returns m and the actors coordinated with it: "the United States, the Zionist
+// regime and their regional allies".
+func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
+	out := []*actor.Mention{m}
+	cur := m
+	for {
+		var next *actor.Mention
+		for _, n := range sc.mentions {
+			if n.First > cur.Last {
+				next = n
+				break
+			}
+		}
+		if next == nil {
+			return out
+		}
+		ok := true
+		for k := cur.Last; k < next.First; k++ {
+			w := sc.toks[k].Lower
+			// "Khamenei as well as the Iranian government": a person and a state, two actors;
+			// ", a spokeswoman for…": an apposition or a reporter, not a member of the list
+			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") || w == "a" || w == "an" {
+				ok = false
+			}
+		}
+		if sc.toks[cur.Last].Lower == "as" && (cur.Last+1 >= len(sc.toks) || sc.toks[cur.Last+1].Lower != "well") {
+			ok = false // "hit Kyiv as Zelensky meets…": "as" opens a clause, unless "as well as"
+		}
+		if w := sc.toks[next.First].Lower; w == "a" || w == "an" {
+			ok = false
+		}
+		if !ok || next.First == cur.Last {
+			return out
+		}
+		if sc.reports(next) {
+			return out // "…from armed groups, the Israeli army said": the reporter ends the list
+		}
+		cur = next
+		if next.Country == "" {
+			continue
+		}
+		if same := indexCountry(out, next); same >= 0 {
+			// the Iranian nation and the Islamic Republic: one actor, the state (guideline 11)
+			if next.Sector == "GOV" && next.Person == nil && out[same].Person == nil {
+				out[same] = next
+			}
+			continue
+		}
+		out = append(out, next)
+	}
+}
