@@ -320,17 +320,7 @@ func TestGoldenExamples(t *testing.T) {
 			b.Write(line)
 			b.WriteByte('\n')
 		}
-		golden := filepath.Join("testdata", d.ID+".events.golden")
-		if *update {
-			os.WriteFile(golden, []byte(b.String()), 0o644)
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./event -update to create it)", err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("%s: events differ from %s:\n%s", d.ID, golden, b.String())
-		}
+		checkGolden(t, d.ID, filepath.Join("testdata", d.ID+".events.golden"), b.String())
 	}
 }
 
@@ -391,16 +381,21 @@ func TestGoldenArticles(t *testing.T) {
 			b.Write(line)
 			b.WriteByte('\n')
 		}
-		golden := strings.TrimSuffix(f, ".txt") + ".events.golden"
-		if *update {
-			os.WriteFile(golden, []byte(b.String()), 0o644)
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./event -run TestGoldenArticles -update to create it)", err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("%s: events differ from %s:\n%s", id, golden, b.String())
-		}
+		checkGolden(t, id, strings.TrimSuffix(f, ".txt")+".events.golden", b.String())
+	}
+}
+
+// checkGolden compares got with the golden file (rewriting it with -update).
+func checkGolden(t *testing.T, id, golden, got string) {
+	t.Helper()
+	if *update {
+		os.WriteFile(golden, []byte(got), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./event -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s: events differ from %s:\n%s", id, golden, got)
 	}
 }
