@@ -304,6 +304,14 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	atoms := d.atoms(toks)
 	var out []*Mention
 	for i := 0; i < len(atoms); {
+		if k := bodyName(toks, atoms, i); k > i {
+			// the Nigerian Union of Teachers: the state's body of that group
+			if m := d.resolve(toks, []atom{atoms[i], atoms[k]}); m != nil {
+				out = append(out, m)
+			}
+			i = k + 1
+			continue
+		}
 		j := d.chunk(toks, atoms, i)
 		if j == i+1 && atoms[i].entry == nil {
 			if m, post := d.describedName(toks, atoms, i); m != nil {
@@ -787,6 +795,54 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
 	}
 	return false
+}
+
+// bodyNouns are the nouns that head the name of a civil body: "Union" in "the Nigerian Union of
+// Teachers".
+var bodyNouns = map[string]bool{"union": true, "association": true, "federation": true,
+	"confederation": true, "congress": true, "organisation": true, "organization": true,
+	"syndicate": true, "society": true, "league": true, "alliance": true, "guild": true,
+	"chamber": true, "order": true, "forum": true, "network": true, "coalition": true}
+
+// bodyName returns the index of the group atom that closes a body's name opened by the state
+// atom i ("the Nigerian Union of Teachers"), or -1. Only unknown capitalised words stand between.
+func bodyName(toks []text.Token, atoms []atom, i int) int {
+	if !isState(atoms[i].entry) {
+		return -1
+	}
+	for k := i + 1; k < len(atoms) && k <= i+3; k++ {
+		if e := atoms[k].entry; e != nil {
+			if isSectorWord(e) && e.Kind == KindGroup && toks[atoms[k].first].IsCapitalized() && orgName(toks[atoms[i].last:atoms[k].first]) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// orgName reports the middle of a body's name between its state and the group it gathers:
+// capitalised words with a head noun, then "of" or "for" ("Union of", "'s National Association
+// of the"). The state and the group then make one actor: the state's, in the group's sector.
+func orgName(gap []text.Token) bool {
+	if len(gap) > 0 && gap[0].Lower == "'s" {
+		gap = gap[1:]
+	}
+	n := len(gap)
+	if n > 0 && gap[n-1].Lower == "the" {
+		n--
+	}
+	if n < 2 || gap[n-1].Lower != "of" && gap[n-1].Lower != "for" {
+		return false
+	}
+	head := false
+	for _, t := range gap[:n-1] {
+		if !t.IsCapitalized() || !isWordTok(t) {
+			return false
+		}
+		head = head || bodyNouns[t.Lower]
+	}
+	return head
 }
 
 func isWordTok(t text.Token) bool {

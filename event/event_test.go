@@ -227,6 +227,9 @@ func TestPatterns(t *testing.T) {
 			"French riot police fired tear gas at protesters in Paris as hundreds of thousands marched across France.", []string{"ASSAULT FRACOP->FRACVL"}},
 		{"a reporter with its initials in brackets", "2023-03-23", "Kenyan police beat Somali refugees in Dadaab, Human Rights Watch (HRW) said.", []string{"ASSAULT KENCOP->SOMREF"}},
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
+		{"a body's name between its state and its members", "2021-02-01", "The Ghanaian Union of Nurses condemned the Ghanaian government.", []string{"ACCUSE GHACVL->GHAGOV"}},
+		{"calling off a strike eases dissent; aimed at the authorities", "2021-02-01", "Zambia's National Association of Teachers called off its strike on Monday.", []string{"CONCEDE ZMBEDU->ZMBGOV"}},
+		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -656,9 +656,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			return // a promise without a target only when its maker is right before it
 		}
 	}
-	if tgt == nil && r.Type == "PROTEST" && src.Country != "" {
+	if tgt == nil && (r.Type == "PROTEST" || r.Type == "CONCEDE" && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
 		// a protest that names no one is aimed at the authorities of the place, else of the
-		// protesters' own state
+		// protesters' own state; so is calling it off ("the teachers called off their strike")
 		c := src.Country
 		if p := sc.population(tr); p != nil {
 			c = p.Country
