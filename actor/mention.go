@@ -537,6 +537,11 @@ func notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	if e.Kind == KindCountry && j < len(toks) && (toks[j].Text == "$" || toks[j].Lower == "dollars") {
 		return true
 	}
+	if j == i+1 && toks[i].Lower == "national" {
+		// "a US national has been…" is a citizen; "National Security", "national television"
+		// qualify the word that follows
+		return toks[i].IsCapitalized() || j < len(toks) && isWordTok(toks[j]) && !functionWords[toks[j].Lower]
+	}
 	return false
 }
 

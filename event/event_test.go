@@ -229,6 +229,8 @@ func TestPatterns(t *testing.T) {
 		{"a compass word opens a place name", "2019-05-01", "Nigerian troops attacked rebels in West Kordofan.", []string{"ASSAULT NGAMIL->NGAREB"}},
 		{"a body's name between its state and its members", "2021-02-01", "The Ghanaian Union of Nurses condemned the Ghanaian government.", []string{"ACCUSE GHACVL->GHAGOV"}},
 		{"calling off a strike eases dissent; aimed at the authorities", "2021-02-01", "Zambia's National Association of Teachers called off its strike on Monday.", []string{"CONCEDE ZMBEDU->ZMBGOV"}},
+		{"an arrest with no agent is the doing of the state it happens in", "2019-05-01", "Two French journalists were detained in Iran on Sunday.", []string{"COERCE IRNGOV->FRAMED"}},
+		{"an inquiry with no agent; a national is a citizen", "2019-05-01", "A Kenyan national was put under investigation in Uganda.", []string{"ACCUSE UGAGOV->KENCVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -348,6 +348,22 @@ func (sc *sentenceCtx) placed(m *actor.Mention) bool {
 var compass = map[string]bool{"north": true, "northern": true, "south": true, "southern": true,
 	"east": true, "eastern": true, "west": true, "western": true, "central": true}
 
+// authorities returns the government of the state named as the place of tr ("was arrested in
+// Lebanon"), or nil: an arrest or an inquiry with no agent is the doing of the state it happens in.
+func (sc *sentenceCtx) authorities(tr *trigger) *actor.Mention {
+	p := sc.population(tr)
+	if p == nil || actor.NonState(p.Country) {
+		return nil
+	}
+	for _, m := range sc.mentions {
+		if m.First == p.First && !m.IsState() {
+			return nil // "in Gaza", "in the camp": a place, not a state that acts
+		}
+	}
+	p.Sector = "GOV"
+	return p
+}
+
 // population returns the civilians of the place named after tr ("in Algiers"), or nil.
 func (sc *sentenceCtx) population(tr *trigger) *actor.Mention {
 	for _, m := range sc.mentions {

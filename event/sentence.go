@@ -521,7 +521,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		if by == nil && r.Type == "ACCUSE" {
 			// "companies accused of helping Moscow, EU officials said": the accused is the
 			// subject; the accuser, if anyone, the one reporting it
-			if accuser := sc.attribution(tr); accuser != nil && src != nil {
+			accuser := sc.attribution(tr)
+			if accuser == nil && r.Mode == "investigate" {
+				// "was put under investigation in Italy": the authorities of the place
+				accuser = sc.authorities(tr)
+			}
+			if accuser != nil && src != nil {
 				for _, a := range sc.conjuncts(src) {
 					if !sameActor(accuser, a) {
 						sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
@@ -541,6 +546,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			}
 			if victim != nil && victim.Country != "" {
 				bomber := sc.bomber(s, tr)
+				if bomber == nil && r.Type == "COERCE" {
+					// "was arrested in Lebanon": by the authorities of the place
+					bomber = sc.authorities(tr)
+				}
 				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
 			}
 			return
