@@ -231,6 +231,9 @@ func TestPatterns(t *testing.T) {
 		{"calling off a strike eases dissent; aimed at the authorities", "2021-02-01", "Zambia's National Association of Teachers called off its strike on Monday.", []string{"CONCEDE ZMBEDU->ZMBGOV"}},
 		{"an arrest with no agent is the doing of the state it happens in", "2019-05-01", "Two French journalists were detained in Iran on Sunday.", []string{"COERCE IRNGOV->FRAMED"}},
 		{"an inquiry with no agent; a national is a citizen", "2019-05-01", "A Kenyan national was put under investigation in Uganda.", []string{"ACCUSE UGAGOV->KENCVL"}},
+		{"a charge reported at the end: the reporter accuses the clause's subject, and the act reported keeps its object", "2019-05-01",
+			"Kenyan police are beating prisoners, a local rights group protested on Tuesday.", []string{"ASSAULT KENCOP->KENCVL", "ACCUSE KENNGO->KENCOP"}},
+		{"a protest that reports nothing stays a protest", "2019-05-01", "Students protested outside the Kenyan parliament, police said.", []string{"PROTEST KENEDU->KENGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

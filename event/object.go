@@ -270,6 +270,9 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 	if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
 		last += 3 // "Human Rights Watch (HRW) said"
 	}
+	if sc.charges(m, last) {
+		return true
+	}
 	for k := last; k < len(sc.toks) && k <= last+1; k++ {
 		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
 			return true
@@ -279,6 +282,36 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 		}
 	}
 	return false
+}
+
+// chargeVerbs report speech that accuses: "…, a rights group protested".
+var chargeVerbs = map[string]bool{"charged": true, "alleged": true, "protested": true,
+	"complained": true, "charges": true, "alleges": true, "protests": true, "complains": true}
+
+// clauseWords open a clause of their own: ", and Iran protested" is not a report.
+var clauseWords = map[string]bool{"and": true, "or": true, "but": true, "which": true, "who": true,
+	"that": true, "while": true, "as": true, "when": true, "after": true, "before": true, "then": true}
+
+// charges reports an actor after a comma whose verb, at the end of the sentence, charges the
+// clause before it: "Croatia is failing to uphold their rights, a rights group protested
+// Wednesday". last is the token after the actor (and its initials in brackets).
+func (sc *sentenceCtx) charges(m *actor.Mention, last int) bool {
+	if last >= len(sc.toks) || !chargeVerbs[sc.toks[last].Lower] {
+		return false
+	}
+	k := m.First - 1 // back over "a human" in ", a human rights group protested"
+	for k >= 0 && k >= m.First-3 && isWord(sc.toks[k]) && !sc.toks[k].IsCapitalized() && !sc.st.c.Patterns.speech[sc.toks[k].Lower] && !clauseWords[sc.toks[k].Lower] {
+		k--
+	}
+	if k < 0 || sc.toks[k].Lower != "," {
+		return false
+	}
+	for _, o := range sc.mentions {
+		if o.First > last {
+			return false // "…, protested the arrest of X": an act with its own object
+		}
+	}
+	return true
 }
 
 // backgroundBetween reports a phrase of time or cause between tokens i and j: what follows

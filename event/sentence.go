@@ -497,6 +497,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		sc.demand(idx, s, tr)
 		return
 	}
+	if sc.charge(idx, s, tr) {
+		return
+	}
 	if a, b := sc.between(tr); a != nil && (r.Type == "ASSAULT" || r.Mutual) {
 		// "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq": the two
 		// named, each against (or with) the other
@@ -813,6 +816,42 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 			}
 		}
 	}
+}
+
+// chargeRule codes the charge carried by a reporting verb: ACCUSE, allege.
+var chargeRule = &Rule{Type: "ACCUSE", Mode: "allege", Cameo: "112", Goldstein: -2, Where: "event/sentence.go (a charge reported at the end of a sentence)"}
+
+// charge codes "X is failing to uphold their rights, a rights group protested": the reporter
+// accuses the subject of the clause it reports. It reports whether tr was such a verb.
+func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) bool {
+	if tr.m.last != tr.m.first+1 {
+		return false
+	}
+	var speaker, accused *actor.Mention
+	for _, m := range sc.mentions {
+		last := m.Last
+		if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
+			last += 3
+		}
+		if last == tr.m.first && sc.charges(m, last) {
+			speaker = m
+		}
+	}
+	if speaker == nil {
+		return false
+	}
+	for _, m := range sc.mentions {
+		if m.First < speaker.First && !m.Pronoun && m.Country != "" && sc.clauseInitial(m) {
+			accused = m
+			break
+		}
+	}
+	if accused != nil && speaker.Country != "" && !sameActor(speaker, accused) {
+		c := *tr
+		c.as = chargeRule
+		sc.st.add(idx, s, &c, speaker, accused, confidence(&c, speaker, accused, "subject", "object"))
+	}
+	return true
 }
 
 // demand codes an obligation laid on someone in reported speech: "Russia said Sudan must return the
