@@ -93,7 +93,11 @@ func Find(kb *actor.KB, docID, body, date string) []Quote {
 		if who == nil {
 			continue
 		}
-		out = append(out, Quote{DocID: docID, Speaker: Speaker{Name: who.Name, Country: who.Country, Sector: who.Sector},
+		name := who.Name
+		if name == "" && who.Person == nil && !who.Pronoun {
+			name = who.Text // "the U.S. embassy": the body as the text names it
+		}
+		out = append(out, Quote{DocID: docID, Speaker: Speaker{Name: name, Country: who.Country, Sector: who.Sector},
 			Text: strings.TrimRight(body[sp.start:sp.end], " ,.;:"), Sentence: first, Start: sp.start, End: sp.end})
 	}
 	return out
@@ -112,6 +116,13 @@ func attributed(toks []text.Token, ms []*actor.Mention, sp span) *actor.Mention 
 				if m.Last <= i && outside(m) && m.Person != nil {
 					return m
 				}
+			}
+		}
+		// "the U.S. embassy said", "the ministry said in a statement": a body right before the
+		// verb speaks, even when a person was named earlier in the sentence
+		for _, m := range ms {
+			if m.Last == i && outside(m) && m.Person == nil && !m.Pronoun && m.Country != "" {
+				return m
 			}
 		}
 		// "X said", "X, for his part, said": the nearest speaker before the verb

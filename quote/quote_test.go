@@ -30,6 +30,9 @@ func TestFind(t *testing.T) {
 		{"a quotation standing alone belongs to the person spoken of",
 			"Lavrov arrived in Tehran on Monday.\n\n``We have come to listen to our partners.''",
 			[]string{"Sergei Lavrov|We have come to listen to our partners"}},
+		{"a body right before the verb speaks, not a person named earlier",
+			`Rouhani met Lavrov on Monday and "the meeting was held in a warm atmosphere," the Iranian foreign ministry said in a statement.`,
+			[]string{"the Iranian foreign ministry|the meeting was held in a warm atmosphere"}},
 		{"a pronoun speaker", `Lavrov met the press. "Nothing was agreed today," he said.`,
 			[]string{"Sergei Lavrov|Nothing was agreed today"}},
 	}
