@@ -433,10 +433,64 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			subject = m
 		}
 	}
+	for k := 0; k+1 < len(out); k++ {
+		m, n := out[k], out[k+1]
+		if m.Person != nil || m.Pronoun || n.Person != nil || n.Pronoun || m.Sector == "" || n.Sector == "" {
+			continue
+		}
+		switch {
+		case memberWords[toks[m.Last-1].Lower] && memberOf(toks[m.Last:n.First]) && !n.stateName && n.Sector != "GOV" && n.Sector != "CVL":
+			// "activists from the Fatah Party", "members of the opposition": members act as
+			// their body
+			m.Country, m.Sector, m.guessed = firstNonEmpty(n.Country, m.Country), n.Sector, false
+		case m.Group && n.Group && n.First == m.Last+1 && toks[m.Last].Lower == "," && !toks[m.Last-1].IsCapitalized() &&
+			toks[n.First].IsCapitalized() && closesName(toks, n.Last, out, k+2):
+			// "the main Hutu rebel group, Forces for Defence of Democracy (FDD),": a name in
+			// apposition to a description is what it describes
+			n.Country, n.Sector = firstNonEmpty(m.Country, n.Country), m.Sector
+		}
+	}
 	if subject != nil {
 		d.subject = subject
 	}
 	return out
+}
+
+// memberWords name the members of a body: "activists from the Fatah Party".
+var memberWords = map[string]bool{"activists": true, "members": true, "supporters": true,
+	"followers": true, "loyalists": true, "militants": true, "fighters": true, "cadres": true,
+	"partisans": true, "sympathizers": true, "sympathisers": true}
+
+// closesName reports that the capitalised words from token i on end a name at a bracket or a
+// comma, before any other actor (the next is out[next]): "Forces| for Defence of Democracy (".
+func closesName(toks []text.Token, i int, out []*Mention, next int) bool {
+	for ; i < len(toks); i++ {
+		if next < len(out) && i >= out[next].First {
+			return false
+		}
+		switch w := toks[i].Lower; {
+		case w == "(" || w == ",":
+			return true
+		case w == "of" || w == "for" || w == "the" || w == "and" || toks[i].IsCapitalized() && isWordTok(toks[i]):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// memberOf reports the words between members and their body: "from", "of", then at most four
+// words that are not actors ("of the banned", "from the defeated Fatah").
+func memberOf(gap []text.Token) bool {
+	if len(gap) == 0 || len(gap) > 5 || gap[0].Lower != "of" && gap[0].Lower != "from" {
+		return false
+	}
+	for _, t := range gap[1:] {
+		if !isWordTok(t) || functionWords[t.Lower] && t.Lower != "the" {
+			return false
+		}
+	}
+	return true
 }
 
 func inside(ms []*Mention, i int) bool {
@@ -939,8 +993,9 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			govGroup = govGroup || e.Kind == KindGroup && e.Sector == "GOV"
 			// the head of the phrase: the last of adjacent sector words ("official Syrian
 			// newspaper"), the first before "of" ("Speaker of the People's Assembly"); a generic
-			// head keeps the sector before it ("intelligence officials" are SPY)
-			if office == "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !genericHeads[e.Name] {
+			// head keeps the sector before it ("intelligence officials" are SPY); members are of
+			// their body ("activists of the opposition")
+			if office == "" || memberWords[role] && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !genericHeads[e.Name] {
 				office = firstNonEmpty(e.Sector, office)
 				role = e.Name
 				if e.Kind == KindOffice {

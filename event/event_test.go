@@ -234,6 +234,10 @@ func TestPatterns(t *testing.T) {
 		{"a charge reported at the end: the reporter accuses the clause's subject, and the act reported keeps its object", "2019-05-01",
 			"Kenyan police are beating prisoners, a local rights group protested on Tuesday.", []string{"ASSAULT KENCOP->KENCVL", "ACCUSE KENNGO->KENCOP"}},
 		{"a protest that reports nothing stays a protest", "2019-05-01", "Students protested outside the Kenyan parliament, police said.", []string{"PROTEST KENEDU->KENGOV"}},
+		{"members of a body act as the body", "2019-05-01", "Young activists of the opposition Justice Party criticised the Senegalese president.", []string{"ACCUSE SENOPP->SENGOV"}},
+		{"supporters of a person are not of the person's sector", "2019-05-01", "Supporters of former President Kwame Nkrumah blocked roads in Accra.", []string{"PROTEST GHAOPP->GHAGOV"}},
+		{"a name in apposition to a description is what it describes", "2019-05-01",
+			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
