@@ -236,6 +236,8 @@ func TestPatterns(t *testing.T) {
 		{"a protest that reports nothing stays a protest", "2019-05-01", "Students protested outside the Kenyan parliament, police said.", []string{"PROTEST KENEDU->KENGOV"}},
 		{"members of a body act as the body", "2019-05-01", "Young activists of the opposition Justice Party criticised the Senegalese president.", []string{"ACCUSE SENOPP->SENGOV"}},
 		{"supporters of a person are not of the person's sector", "2019-05-01", "Supporters of former President Kwame Nkrumah blocked roads in Accra.", []string{"PROTEST GHAOPP->GHAGOV"}},
+		{"a protest at an arrest is aimed at the authorities, not at those arrested", "2019-05-01", "Students demonstrated in Dhaka against the execution of an opposition leader.", []string{"PROTEST BGDEDU->BGDGOV"}},
+		{"with the agent named the rule stands aside (the target stays as found)", "2019-05-01", "Students demonstrated in Dhaka against the arrest of an opposition leader by the army.", []string{"PROTEST BGDEDU->BGDOPP"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},

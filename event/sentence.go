@@ -678,6 +678,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
 		tgtHow = "guessed"
 	}
+	if tgt != nil && r.Type == "PROTEST" && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
+		// "in protest at the arrest of activists": at those who arrested them, the authorities
+		tgt = &actor.Mention{First: tgt.First, Last: tgt.Last, Start: tgt.Start, End: tgt.End, Country: tgt.Country, Sector: "GOV"}
+		tgtHow = "guessed"
+	}
 	if tgt != nil && r.Type == "COERCE" && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
 		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
 		// arrests, unnamed by state, are its own
@@ -816,6 +821,30 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 			}
 		}
 	}
+}
+
+// stateActs are nouns of what authorities do to people: "the arrest of activists".
+var stateActs = map[string]bool{"arrest": true, "arrests": true, "detention": true, "jailing": true,
+	"imprisonment": true, "execution": true, "executions": true, "deportation": true,
+	"expulsion": true, "sentencing": true, "conviction": true, "trial": true, "banning": true}
+
+// actedOn reports m as the object of an act of the authorities named without its agent: "the
+// arrest of a number of activists", not "the arrest of activists by the army".
+func (sc *sentenceCtx) actedOn(m *actor.Mention) bool {
+	for k := m.First - 1; k >= 1 && k >= m.First-5; k-- {
+		if sc.mentionAt(k) != nil {
+			return false
+		}
+		if sc.toks[k].Lower == "of" && stateActs[sc.toks[k-1].Lower] {
+			for j := m.Last; j < len(sc.toks) && j < m.Last+3; j++ {
+				if sc.toks[j].Lower == "by" {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // chargeRule codes the charge carried by a reporting verb: ACCUSE, allege.
