@@ -151,8 +151,14 @@ func ethnic(toks []text.Token, m *Mention) bool {
 			return true
 		}
 	}
-	return false
+	// "the Albanian population of the province", "the Russian minority in Latvia": a people
+	// named as a part of some state's population
+	return m.Person == nil && m.Last-1 > m.First && peopleHeads[toks[m.Last-1].Lower] && toks[m.Last-2].IsCapitalized()
 }
+
+// peopleHeads name a people as part of a state's population.
+var peopleHeads = map[string]bool{"population": true, "minority": true, "minorities": true,
+	"community": true, "communities": true, "diaspora": true}
 
 // nearestCountry gives a group named without its state ("terrorists") the state of the nearest
 // actor in the sentence, looking back first.
