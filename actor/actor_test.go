@@ -57,6 +57,9 @@ func TestDatedResolution(t *testing.T) {
 		// an armed group that took power: what it is on the day (orgs.tsv dated lines)
 		{"2019-06-01", "The Taliban attacked Kabul.", "The Taliban", "AFG", "REB", "Taliban"},
 		{"2023-06-01", "The Taliban banned music.", "The Taliban", "AFG", "GOV", "Taliban"},
+		// a rebel movement that came to govern a new state
+		{"2003-06-01", "The SPLM/A attacked Juba.", "The SPLM/A", "SDN", "REB", "Sudan People's Liberation Movement"},
+		{"2013-06-01", "The SPLM won the vote.", "The SPLM", "SSD", "GOV", "Sudan People's Liberation Movement"},
 		// a spelling variant
 		{"2022-01-01", "Raeisi met the envoy.", "Raeisi", "IRN", "GOV", "Ebrahim Raisi"},
 		// the text's title wins over the knowledge base
