@@ -242,7 +242,7 @@ var orgHeads = map[string]bool{"chief": true, "head": true, "commander": true, "
 // modifiers may stand inside an actor phrase without changing it.
 var modifiers = map[string]bool{"senior": true, "top": true, "former": true, "deputy": true, "acting": true,
 	"chief": true, "then": true, "new": true, "ousted": true, "deposed": true, "exiled": true,
-	"toppled": true, "overthrown": true, "ex": true, "paramilitary": true, "main": true, "rival": true,
+	"toppled": true, "overthrown": true, "ex": true, "paramilitary": true, "peacekeeping": true, "main": true, "rival": true,
 	"special": true, "personal": true, "presidential": true, "permanent": true, "visiting": true, "interim": true, "outgoing": true,
 	"incoming": true, "caretaker": true, "high-ranking": true, "veteran": true, "influential": true,
 	"powerful": true, "leading": true, "hardline": true, "moderate": true, "several": true, "two": true,

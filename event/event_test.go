@@ -239,6 +239,8 @@ func TestPatterns(t *testing.T) {
 		{"a protest at an arrest is aimed at the authorities, not at those arrested", "2019-05-01", "Students demonstrated in Dhaka against the execution of an opposition leader.", []string{"PROTEST BGDEDU->BGDGOV"}},
 		{"with the agent named the rule stands aside (the target stays as found)", "2019-05-01", "Students demonstrated in Dhaka against the arrest of an opposition leader by the army.", []string{"PROTEST BGDEDU->BGDOPP"}},
 		{"a people named as part of a population is of the state it lives in", "2019-05-01", "Serbian police attacked the Albanian minority in Montenegro.", []string{"ASSAULT SRBCOP->MNECVL"}},
+		{"peacekeepers arriving give military protection (AID 074), not a visit", "2019-05-01", "Ghanaian peacekeeping troops arrived in Liberia on Monday.", []string{"AID GHAMIL->LBRGOV"}},
+		{"other troops arriving are still coded as a visit", "2019-05-01", "Ghanaian troops arrived in Liberia on Monday.", []string{"CONSULT GHAMIL->LBRGOV"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},

@@ -185,8 +185,25 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 		return ps.plain["ACCUSE"]
 	case r.Type == "MOBILIZE" && drills(tr.m.p.text) && sc.partner(src) != nil:
 		return ps.plain["COOPERATE"]
+	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
+		return peacekeeping
 	}
 	return nil
+}
+
+// peacekeeping codes the arrival of peacekeepers: AID, CAMEO 074 (military protection or
+// peacekeeping).
+var peacekeeping = &Rule{Type: "AID", Cameo: "074", Goldstein: 8.5, Place: true, Where: "event/object.go (peacekeepers arriving)"}
+
+// peacekeepers reports a force named as peacekeepers: "UN peacekeepers", "NATO peacekeeping
+// troops", "blue helmets".
+func (sc *sentenceCtx) peacekeepers(m *actor.Mention) bool {
+	for k := max(0, m.First-2); k < m.Last; k++ {
+		if w := sc.toks[k].Lower; strings.HasPrefix(w, "peacekeep") || w == "helmets" {
+			return true
+		}
+	}
+	return false
 }
 func drills(phrase string) bool {
 	return strings.Contains(phrase, "drill") || strings.Contains(phrase, "exercise") || strings.Contains(phrase, "maneuver") || strings.Contains(phrase, "manoeuvre")
