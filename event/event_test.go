@@ -241,6 +241,8 @@ func TestPatterns(t *testing.T) {
 		{"a people named as part of a population is of the state it lives in", "2019-05-01", "Serbian police attacked the Albanian minority in Montenegro.", []string{"ASSAULT SRBCOP->MNECVL"}},
 		{"peacekeepers arriving give military protection (AID 074), not a visit", "2019-05-01", "Ghanaian peacekeeping troops arrived in Liberia on Monday.", []string{"AID GHAMIL->LBRGOV"}},
 		{"other troops arriving are still coded as a visit", "2019-05-01", "Ghanaian troops arrived in Liberia on Monday.", []string{"CONSULT GHAMIL->LBRGOV"}},
+		{"suspending a paper's publication is censorship", "2019-05-01", "The Zambian government suspended publication of two newspapers.", []string{"COERCE ZMBGOV->ZMBMED"}},
+		{"blocking transport into a city obstructs", "2019-05-01", "Malian rebels blocked transport into Bamako on Tuesday.", []string{"PROTEST MLIREB->MLIGOV"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
