@@ -500,6 +500,20 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if sc.charge(idx, s, tr) {
 		return
 	}
+	if r.Mutual && (sc.toks[tr.m.first].Lower == "during" || sc.toks[tr.m.first].Lower == "at") {
+		// "during a recent meeting in Sochi, Iran, Russia and Turkey stressed…": the meeting
+		// is between the parties that open the clause after it
+		parties := sc.setting(tr)
+		if len(parties) == 2 {
+			tr.as = sc.st.c.Patterns.plain["CONSULT"] // two parties: not multilateral
+		}
+		for i, a := range parties {
+			for _, b := range parties[i+1:] {
+				sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+			}
+		}
+		return
+	}
 	if a, b := sc.between(tr); a != nil && (r.Type == "ASSAULT" || r.Mutual) {
 		// "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq": the two
 		// named, each against (or with) the other
@@ -845,6 +859,30 @@ func (sc *sentenceCtx) actedOn(m *actor.Mention) bool {
 		}
 	}
 	return false
+}
+
+// setting returns the parties to a meeting told of in a phrase set before a clause ("during a
+// recent meeting in Sochi, Iran, Russia and Turkey stressed…"): the compound subject right after
+// the phrase's comma, when it names two or more actors with a state. Otherwise nil.
+func (sc *sentenceCtx) setting(tr *trigger) []*actor.Mention {
+	k := tr.m.first - 1
+	if k >= 0 && sc.toks[k].Lower != "," && sc.toks[k].Lower != "that" && sc.toks[k].Lower != "and" {
+		return nil // "Iran said at a summit": the phrase does not open a clause
+	}
+	for c := tr.m.last; c < len(sc.toks) && c < tr.m.last+10; c++ {
+		if sc.toks[c].Lower != "," {
+			continue
+		}
+		for _, m := range sc.mentions {
+			if m.First == c+1 && !m.Pronoun {
+				if ps := sc.conjuncts(m); len(ps) >= 2 {
+					return ps
+				}
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // chargeRule codes the charge carried by a reporting verb: ACCUSE, allege.
