@@ -300,3 +300,29 @@ func TestRoleMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestThey(t *testing.T) {
+	kb := load(t)
+	cases := []struct {
+		sentence, want string // want: the code "they" resolves to, "" when it is dropped
+	}{
+		{"Two Chadian suicide bombers killed 12 people when they blew themselves up.", "TCDREB"},
+		{"Rebels in Mali said they had seized the town.", "MLIREB"},
+		{"Iran and Syria said they would boost ties.", ""}, // a list is not one group
+		{"Egypt said they were wrong.", ""},                // a state is "it"
+		{"They attacked the army.", ""},                    // nothing before it
+	}
+	for _, c := range cases {
+		t.Run(c.sentence, func(t *testing.T) {
+			got := ""
+			for _, m := range mentionsOf(kb, "2019-05-01", c.sentence) {
+				if strings.EqualFold(m.Text, "they") {
+					got = m.Country + m.Sector
+				}
+			}
+			if got != c.want {
+				t.Errorf("they = %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -274,7 +274,7 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 // isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
 func isPronoun(w string) bool {
 	switch w {
-	case "he", "she", "his", "her", "him":
+	case "he", "she", "his", "her", "him", "they":
 		return true
 	}
 	return false
@@ -375,6 +375,12 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	var subject *Mention
 	for k, m := range out {
 		switch {
+		case m.Pronoun && strings.EqualFold(m.Text, "they"):
+			resolveThey(toks, m, out[:k])
+			if m.Country == "" {
+				m.Pronoun = false // unresolved: dropped below, as if never found
+				continue
+			}
 		case m.Pronoun:
 			d.resolvePronoun(m, out[:k])
 		case m.stateRef:
@@ -459,7 +465,13 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	if subject != nil {
 		d.subject = subject
 	}
-	return out
+	kept := out[:0]
+	for _, m := range out {
+		if m.Pronoun || m.Country != "" || !strings.EqualFold(m.Text, "they") {
+			kept = append(kept, m)
+		}
+	}
+	return kept
 }
 
 // memberWords name the members of a body: "activists from the Fatah Party".
@@ -1467,6 +1479,21 @@ func roleHead(r string) string {
 
 // resolvePronoun ties he/his to the person named earlier in the sentence, else to the first
 // person of the latest sentence that named one (its likely subject).
+// resolveThey gives "they" the group that is the subject of its sentence ("suicide bombers
+// killed 23 people when they blew themselves up"); a list ("Iran and Syria said they…") or a
+// state is left unresolved.
+func resolveThey(toks []text.Token, m *Mention, before []*Mention) {
+	if len(before) == 0 {
+		return
+	}
+	b := before[0]
+	listed := len(before) > 1 && b.Last < len(toks) && (toks[b.Last].Lower == "and" || toks[b.Last].Lower == ",") && before[1].First <= b.Last+1
+	if b.Pronoun || b.Person != nil || b.stateName || b.Country == "" || listed {
+		return
+	}
+	m.Country, m.Sector, m.Role, m.Group = b.Country, b.Sector, b.Role, true
+}
+
 func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
 	p := d.subject
 	for _, b := range before {

@@ -127,6 +127,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		for _, m := range mentions {
 			how := "from the dictionaries"
 			switch {
+			case m.Pronoun && strings.EqualFold(m.Text, "they"):
+				how = "a pronoun for the group that opens the sentence"
 			case m.Pronoun:
 				how = "a pronoun for the person last spoken of"
 			case m.Learned:

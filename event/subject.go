@@ -17,7 +17,7 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 	if m.Adjective {
 		return false
 	}
-	if m.Pronoun && m.Text != "he" && m.Text != "He" && m.Text != "she" && m.Text != "She" {
+	if m.Pronoun && m.Text != "he" && m.Text != "He" && m.Text != "she" && m.Text != "She" && m.Text != "they" && m.Text != "They" {
 		return false
 	}
 	if m.Possessive {
