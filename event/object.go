@@ -44,8 +44,8 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
 			continue
 		}
-		if m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower] {
-			continue // "offered its troops": the source's own
+		if (m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower]) && !(m.Last < len(sc.toks) && relations[sc.toks[m.Last].Lower]) {
+			continue // "offered its troops": the source's own ("its EU partners" are others)
 		}
 		if sc.reports(m) {
 			continue // ", the official news agency said": the reporter, not the target
@@ -100,6 +100,12 @@ var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
 
 // ownSectors are the bodies a state acts with: its forces, police, spies and government.
 var ownSectors = map[string]bool{"MIL": true, "COP": true, "SPY": true, "GOV": true, "": true}
+
+// relations after a possessed actor name others tied to the possessor: "its EU partners".
+var relations = map[string]bool{"partners": true, "partner": true, "allies": true, "ally": true,
+	"neighbours": true, "neighbors": true, "neighbour": true, "neighbor": true, "counterparts": true,
+	"counterpart": true, "rivals": true, "rival": true, "enemies": true, "foes": true}
+
 var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true}
 
 // newPredicate reports a second verb joined to the first between tokens i and j: "the Cabinet
