@@ -620,7 +620,7 @@ func notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
 	w := toks[i].Lower
-	if !d.kb.first.Has(w) {
+	if !d.kb.first.HasToken(&toks[i]) {
 		if len(d.learned) == 0 {
 			return nil
 		}

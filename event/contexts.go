@@ -96,8 +96,9 @@ func (c *Contexts) counter() *counter { return &counter{c: c, hits: make([]int, 
 
 // add counts the cues of one sentence's tokens: a word counts once, a phrase twice.
 func (k *counter) add(toks []text.Token) {
-	for i, t := range toks {
-		if !k.c.first.Has(t.Lower) {
+	for i := range toks {
+		t := &toks[i]
+		if !k.c.first.HasToken(t) {
 			continue
 		}
 		for _, ctx := range k.c.words[t.Lower] {

@@ -336,6 +336,7 @@ type scratch struct {
 	toks      []text.Token
 	placeSent place.Prepared
 	events    []Event
+	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
 }
 
 // scratchPool holds the scratch memory of the documents not being coded.
@@ -545,24 +546,36 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 	return nil
 }
 
+// mergeKey is an occasion as merged tells one from another: a meeting by its two sides, in either
+// order, whatever the sentence; any other event by its sentence, type, sides and intent.
+type mergeKey struct {
+	sentence                int
+	typ, src, tgt, intended string
+	phone, negated          bool
+}
+
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
 // merge only within a sentence.
 func (st *docState) merged() []Event {
 	out := st.events[:0] // filtered in place: out never overtakes the event being read
-	seen := map[string]bool{}
+	if st.seen == nil {
+		st.seen = map[mergeKey]bool{}
+	}
+	clear(st.seen)
+	seen := st.seen
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
 	meetings := map[string]meetingSides{}
 	for i := range st.events {
 		e := &st.events[i]
-		var k string
+		var k mergeKey
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
 			if b < a {
 				a, b = b, a
 			}
-			k = "CONSULT|" + a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
+			k = mergeKey{typ: e.Type, src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
 			ck := consultCodes(e)
 			same := meetings[ck]
 			described := !seen[k] && describedMeeting(e, same)
@@ -576,7 +589,7 @@ func (st *docState) merged() []Event {
 				continue
 			}
 		} else {
-			k = strconv.Itoa(e.Sentence) + "|" + e.Type + "|" + e.srcKey + "|" + e.tgtKey + "|" + e.Intended + "|" + strconv.FormatBool(e.Negated)
+			k = mergeKey{sentence: e.Sentence, typ: e.Type, src: e.srcKey, tgt: e.tgtKey, intended: e.Intended, negated: e.Negated}
 		}
 		if seen[k] {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)

@@ -122,7 +122,7 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 // order. A pattern with a gap second ("+launch * attack") may match only if its third word stands
 // within the gap's reach after token i.
 func eachCandidate(idx map[string]*firstIndex, f *text.Filter, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
-	if !f.Has(toks[i].Lower) {
+	if !f.HasToken(&toks[i]) {
 		return
 	}
 	fi := idx[toks[i].Lower]

@@ -142,8 +142,10 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
 	}
-	for _, tr := range trs {
-		st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
+	if st.trace != nil { // (note's arguments would be boxed, on the heap, even when not tracing)
+		for _, tr := range trs {
+			st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
+		}
 	}
 	if len(trs) == 0 {
 		return // nothing to code, no topics to mark
@@ -180,7 +182,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 		before := len(st.events)
 		sc.code(idx, s, tr)
-		if len(st.events) == before {
+		if len(st.events) == before && st.trace != nil {
 			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
 		}
 		prevSubj, prevEnd, prev = subj, tr.m.last, tr

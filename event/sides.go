@@ -133,6 +133,11 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 	if m == nil || m.Country != "" && m.Person == nil && !m.Group {
 		return false
 	}
+	// every phrase below ends in o or s, and only O, o, S and s lower-case to either: most
+	// mentions are ruled out without lower-casing their text
+	if n := len(m.Text); n == 0 || m.Text[n-1]|0x20 != 'o' && m.Text[n-1]|0x20 != 's' {
+		return false
+	}
 	t := strings.ToLower(m.Text)
 	if m.First > 0 && m.First <= len(sc.toks) && sc.mentionAt(m.First) == m {
 		t = sc.toks[m.First-1].Lower + " " + t // (a mention of this sentence, not of one before)

@@ -28,6 +28,7 @@ type Token struct {
 	Start, End int    // byte offsets into the document
 	Text       string // as written
 	Lower      string // lower case, with typographic apostrophes and dashes folded to ASCII
+	hash       uint64 // filterHash(Lower), set by AppendTokens; 0 when not known
 }
 
 // abbreviations that do not end a sentence when followed by a period (lower case, no period).
@@ -241,6 +242,9 @@ func AppendTokens(toks []Token, text string, base int) []Token {
 			}
 		}
 	}
+	for k := first; k < len(toks); k++ {
+		toks[k].hash = filterHash(toks[k].Lower) // once, for the filters a token meets
+	}
 	return toks
 }
 
@@ -421,6 +425,19 @@ func (f *Filter) Has(w string) bool {
 		return true
 	}
 	h := filterHash(w)
+	m := filterMask(h)
+	return f.bits[f.index(h)]&m == m
+}
+
+// HasToken is Has(t.Lower), with the hash AppendTokens kept in t.
+func (f *Filter) HasToken(t *Token) bool {
+	if f == nil {
+		return true
+	}
+	h := t.hash
+	if h == 0 {
+		h = filterHash(t.Lower)
+	}
 	m := filterMask(h)
 	return f.bits[f.index(h)]&m == m
 }
