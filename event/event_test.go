@@ -248,6 +248,7 @@ func TestPatterns(t *testing.T) {
 		{"a summit someone speaks at is no meeting of one", "2019-05-01", "Rouhani spoke at a summit in Astana.", nil},
 		{"'its partners' of another state or body are not the source's own", "2019-05-01", "Egypt urged its African Union partners to condemn the coup.", []string{"REQUEST EGYGOV->IGOIGO"}},
 		{"'its troops' are the source's own, not a target", "2019-05-01", "Egypt offered its troops.", []string{"AGREE EGYGOV->-"}},
+		{"pushing hard for: a request", "2019-05-01", "France is pushing hard for Germany to back the plan.", []string{"REQUEST FRAGOV->DEUGOV"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
