@@ -413,6 +413,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			switch {
 			case where != "":
 				m.Country = where
+			case m.Person == nil && strings.Contains(strings.ToLower(m.Text), "peacekeep"):
+				// "a regional peacekeeping force": peacekeepers no state is named for serve an
+				// intergovernmental body
+				m.Country = "IGO"
 			case m.Sector == "REF":
 				// refugees are seldom of the state that speaks of them before ("Japan pledged aid
 				// for refugees from Karabakh"): the state the sentence places them in, else one
