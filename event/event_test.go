@@ -251,6 +251,8 @@ func TestPatterns(t *testing.T) {
 		{"pushing hard for: a request", "2019-05-01", "France is pushing hard for Germany to back the plan.", []string{"REQUEST FRAGOV->DEUGOV"}},
 		{"peacekeepers no state is named for serve an intergovernmental body; 'they' is the subject group", "2019-05-01",
 			"Malian rebels said they opposed the deployment of a regional peacekeeping force.", []string{"REJECT MLIREB->IGOMIL"}},
+		{"an act coordinated with one inside the object is inside it too", "2019-05-01",
+			"Kenya said it will support a UN resolution that aims to tighten sanctions and impose a naval blockade against Eritrea.", []string{"AGREE/SUPPORT KENGOV->UNOIGO"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},

@@ -154,7 +154,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	sc.topic = topic
 	var prevSubj *actor.Mention
 	var prev *trigger
-	prevEnd := 0
+	prevEnd, insideEnd := 0, 0 // insideEnd: the end of the last act found inside another's object
 	for _, tr := range trs {
 		// a charge in a discussed topic is still a charge (guideline 9)
 		if tr.framed {
@@ -169,10 +169,15 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		// the demonstration staged by students", "will never forget Iran's support"
 		subj := sc.subject(tr)
 		if prevEnd > 0 && !sc.joined(prevEnd, tr.m.first) && !tr.m.p.rule.Named &&
-			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) {
+			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) ||
+			insideEnd > 0 && sc.coordinate(insideEnd, tr.m.first) {
+			// "support a resolution that aims to tighten sanctions and impose a blockade": an act
+			// coordinated with one inside the object is inside it too
 			st.note("  - %q: not coded: inside the object of the act before it", st.doc.Text[tr.start:tr.end])
+			insideEnd = tr.m.last
 			continue
 		}
+		insideEnd = 0
 		// "sanctions against Russia, targeting companies in China": a participle after a comma
 		// that describes the noun act before it, of another type
 		if prev != nil && prev.m.p.form == formNone && tr.m.p.form == formIng && tr.m.first > 0 &&
@@ -385,6 +390,20 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		in[i] = on
 	}
 	return in
+}
+
+// coordinate reports that only "and", "or" or a comma stand between tokens i and j: "tighten
+// sanctions and impose a blockade".
+func (sc *sentenceCtx) coordinate(i, j int) bool {
+	if j <= i || j-i > 2 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if w := sc.toks[k].Lower; w != "and" && w != "or" && w != "," {
+			return false
+		}
+	}
+	return true
 }
 
 // joined reports whether the words between two acts coordinate them ("killed three and wounded
