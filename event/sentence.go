@@ -71,7 +71,7 @@ var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": 
 
 // targetOptional types are coded without a target when none is named (PLOVER allows it): a
 // promise ("promised to democratize the country"), a deployment.
-var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true}
+var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true, "REQUEST": true}
 
 // violent types turn an intent into a threat (formats.md: a declared intent to use force).
 var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
@@ -741,8 +741,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	}
 	// "the two sides": each side in turn; "Iran, Russia and Turkey condemned X": each of them
 	sources := sc.expand(src)
-	if len(sources) == 1 && tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) {
-		sources = sc.conjuncts(src)
+	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && r.Type == "REQUEST") {
+		sources = sc.conjuncts(src) // "Bolivia and Chile urged restraint": each of them, of no one
 	}
 	targets := []*actor.Mention{tgt}
 	if tgt != nil {
