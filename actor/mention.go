@@ -378,8 +378,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		case m.Pronoun && strings.EqualFold(m.Text, "they"):
 			resolveThey(toks, m, out[:k])
 			if m.Country == "" {
-				m.Pronoun = false // unresolved: dropped below, as if never found
-				continue
+				continue // unresolved: dropped below, as if never found
 			}
 		case m.Pronoun:
 			d.resolvePronoun(m, out[:k])
@@ -471,7 +470,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	}
 	kept := out[:0]
 	for _, m := range out {
-		if m.Pronoun || m.Country != "" || !strings.EqualFold(m.Text, "they") {
+		if !(m.Pronoun && m.Country == "" && strings.EqualFold(m.Text, "they")) {
 			kept = append(kept, m)
 		}
 	}

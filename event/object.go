@@ -289,10 +289,7 @@ func (sc *sentenceCtx) between(tr *trigger) (*actor.Mention, *actor.Mention) {
 // reports reports an actor followed by a speech verb, one word apart at most: ", the army
 // said", "Thai military sources said".
 func (sc *sentenceCtx) reports(m *actor.Mention) bool {
-	last := m.Last
-	if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
-		last += 3 // "Human Rights Watch (HRW) said"
-	}
+	last := sc.afterInitials(m)
 	if sc.charges(m, last) {
 		return true
 	}
@@ -305,6 +302,16 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 		}
 	}
 	return false
+}
+
+// afterInitials returns the token after mention m and its initials in brackets, if any: "Human
+// Rights Watch (HRW)| said".
+func (sc *sentenceCtx) afterInitials(m *actor.Mention) int {
+	last := m.Last
+	if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
+		last += 3
+	}
+	return last
 }
 
 // chargeVerbs report speech that accuses: "…, a rights group protested".

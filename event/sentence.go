@@ -919,11 +919,7 @@ func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) bool {
 	}
 	var speaker, accused *actor.Mention
 	for _, m := range sc.mentions {
-		last := m.Last
-		if last+2 < len(sc.toks) && sc.toks[last].Lower == "(" && sc.toks[last+2].Lower == ")" {
-			last += 3
-		}
-		if last == tr.m.first && sc.charges(m, last) {
+		if last := sc.afterInitials(m); last == tr.m.first && sc.charges(m, last) {
 			speaker = m
 		}
 	}

@@ -190,15 +190,8 @@ func textDate(text string, year int) string {
 func firstDay(s string, year int) (Expr, bool) {
 	best, found := Expr{}, false
 	// the leftmost match of each pattern: at the first candidate where it matches (see scan.go)
-	var has feature
-	var cs []candidate
-	slow := foldsOutsideASCII(s)
-	if !slow {
-		var buf [32]candidate
-		has, cs = scanWords(s, buf[:0])
-	} else {
-		has = features(s)
-	}
+	var buf [32]candidate
+	has, cs, slow := scan(s, buf[:0])
 	for i, p := range patterns[:5] { // the dates with a day
 		if has&p.needs != p.needs {
 			continue
@@ -272,15 +265,8 @@ func isPlace(s string) bool {
 // one that starts first, then the longer, is kept ("Thursday, October 5, 2017" is one).
 func Find(sentence string, pub string) []Expr {
 	p, havePub := pubTime(pub)
-	var has feature
-	var cs []candidate
-	slow := foldsOutsideASCII(sentence)
-	if !slow {
-		var buf [32]candidate
-		has, cs = scanWords(sentence, buf[:0])
-	} else {
-		has = features(sentence)
-	}
+	var buf [32]candidate
+	has, cs, slow := scan(sentence, buf[:0])
 	var out []Expr
 	for i, pt := range patterns {
 		if has&pt.needs != pt.needs {
@@ -319,6 +305,17 @@ func Find(sentence string, pub string) []Expr {
 		return nil
 	}
 	return kept
+}
+
+// scan reads s once for what its patterns need: the features present and, for ASCII-folding
+// text, the candidate places each pattern may match at (appended to buf). slow reports text
+// whose case folding leaves ASCII, which only the regular expressions read rightly.
+func scan(s string, buf []candidate) (has feature, cs []candidate, slow bool) {
+	if foldsOutsideASCII(s) {
+		return features(s), nil, true
+	}
+	has, cs = scanWords(s, buf)
+	return has, cs, false
 }
 
 // pubTime reads a publication date given as YYYY-MM-DD (or any form Published reads).
