@@ -240,7 +240,7 @@ func TestPatterns(t *testing.T) {
 		{"with the agent named the rule stands aside (the target stays as found)", "2019-05-01", "Students demonstrated in Dhaka against the arrest of an opposition leader by the army.", []string{"PROTEST BGDEDU->BGDOPP"}},
 		{"a people named as part of a population is of the state it lives in", "2019-05-01", "Serbian police attacked the Albanian minority in Montenegro.", []string{"ASSAULT SRBCOP->MNECVL"}},
 		{"peacekeepers arriving give military protection (AID 074), not a visit", "2019-05-01", "Ghanaian peacekeeping troops arrived in Liberia on Monday.", []string{"AID GHAMIL->LBRGOV"}},
-		{"other troops arriving are still coded as a visit", "2019-05-01", "Ghanaian troops arrived in Liberia on Monday.", []string{"CONSULT GHAMIL->LBRGOV"}},
+		{"other troops arriving are deployed", "2019-05-01", "Ghanaian troops arrived in Liberia on Monday.", []string{"MOBILIZE GHAMIL->LBRGOV"}},
 		{"suspending a paper's publication is censorship", "2019-05-01", "The Zambian government suspended publication of two newspapers.", []string{"COERCE ZMBGOV->ZMBMED"}},
 		{"blocking transport into a city obstructs", "2019-05-01", "Malian rebels blocked transport into Bamako on Tuesday.", []string{"PROTEST MLIREB->MLIGOV"}},
 		{"a meeting set before the clause is between the parties that open it", "2019-05-01",
@@ -256,6 +256,10 @@ func TestPatterns(t *testing.T) {
 		{"a demand of no one named is coded without a target", "2019-05-01", "Kenya's opposition demanded immediate elections.", []string{"REQUEST KENOPP->-"}},
 		{"a name in apposition to a description is what it describes", "2019-05-01",
 			"The largest Congolese rebel group, Movement for Justice and Peace (MJP), attacked government troops.", []string{"ASSAULT CODREB->CODMIL"}},
+		{"troops arriving are deployed, not visiting; a contingent of them is their subject", "2019-05-01", "A contingent of Kenyan troops arrived in Somalia on Monday.", []string{"MOBILIZE KENMIL->SOMGOV"}},
+		{"capturing territory is an assault (CAMEO 192); a quantity and an article are not words of the gap", "2019-05-01",
+			"Ethiopian troops captured part of a rebel stronghold near the Sudanese border.", []string{"ASSAULT ETHMIL->ETHREB"}},
+		{"a quantity of people in a gap", "2019-05-01", "Police in Algeria are holding dozens of Berber activists as human shields.", []string{"COERCE DZACOP->DZANGO"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

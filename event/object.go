@@ -183,7 +183,7 @@ var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "c
 
 // recode returns another rule for an act its source makes another type: a state's protest is an
 // accusation ("Taipei protested Beijing's military pressure"); drills held by a compound subject
-// are joint exercises (guideline 10b). Nil when the pattern's rule stands.
+// are joint exercises (guideline 10b); troops arriving are deployed, peacekeepers protect. Nil when the pattern's rule stands.
 func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 	ps := sc.st.c.Patterns
 	switch r := tr.m.p.rule; {
@@ -193,6 +193,8 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 		return ps.plain["COOPERATE"]
 	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
 		return peacekeeping
+	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
+		return ps.plain["MOBILIZE"] // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
 	}
 	return nil
 }

@@ -574,6 +574,12 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
 			n += 3 // "night-time"
+		case articles[toks[i+n].Lower]:
+			n++ // "captured a stronghold": an article is not a word of the gap
+			continue
+		case quantity[toks[i+n].Lower] && i+n+1 < len(toks) && toks[i+n+1].Lower == "of":
+			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
+			continue
 		default:
 			n++
 		}
@@ -581,6 +587,8 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 	}
 	return n
 }
+
+var articles = map[string]bool{"a": true, "an": true, "the": true}
 
 func isWord(t text.Token) bool {
 	for _, r := range t.Lower {

@@ -83,7 +83,9 @@ var quantity = map[string]bool{"thousands": true, "hundreds": true, "dozens": tr
 	"group": true, "groups": true, "number": true, "members": true, "member": true, "some": true,
 	"millions": true, "scores": true, "delegation": true, "team": true, "most": true, "many": true,
 	"all": true, "each": true, "both": true, "leaders": true, "supporters": true, "one": true, "two": true,
-	"third": true, "half": true, "quarter": true, "majority": true, "part": true, "rest": true}
+	"third": true, "half": true, "quarter": true, "majority": true, "part": true, "rest": true,
+	"deployment": true, "contingent": true, "batch": true, "detachment": true, "convoy": true,
+	"unit": true, "units": true, "column": true, "wave": true}
 
 // isVerbish reports a token that is likely a verb: an event phrase, a speech verb, or a past
 // tense or participle ending.
