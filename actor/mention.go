@@ -42,7 +42,8 @@ func (m *Mention) bothSides() bool {
 // genericHeads name people by rank, not by body: the word before them says the sector.
 var genericHeads = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "chief": true, "head": true,
-	"sources": true, "representative": true, "delegation": true, "members": true}
+	"sources": true, "representative": true, "delegation": true, "members": true,
+	"demonstrators": true, "protesters": true, "protestors": true, "marchers": true}
 
 // adjectival group words are often modifiers ("military aid", "intelligence sharing"): followed by
 // a plain noun they are not an actor.

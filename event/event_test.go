@@ -260,6 +260,9 @@ func TestPatterns(t *testing.T) {
 		{"capturing territory is an assault (CAMEO 192); a quantity and an article are not words of the gap", "2019-05-01",
 			"Ethiopian troops captured part of a rebel stronghold near the Sudanese border.", []string{"ASSAULT ETHMIL->ETHREB"}},
 		{"a quantity of people in a gap", "2019-05-01", "Police in Algeria are holding dozens of Berber activists as human shields.", []string{"COERCE DZACOP->DZANGO"}},
+		{"those counted after the act are of its target; one assault, not two", "2019-05-01",
+			"Kenyan police fired tear gas at opposition protesters in Nairobi, injuring at least 20 and detaining 45.", []string{"ASSAULT KENCOP->KENOPP", "COERCE KENCOP->KENOPP"}},
+		{"protesters described by their faith are religious", "2019-05-01", "Egyptian police arrested dozens of Islamic fundamentalist protesters in Cairo.", []string{"COERCE EGYCOP->EGYREL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -281,7 +281,9 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	mentions []*actor.Mention
-	topic    []bool // the tokens that name a topic of talks, not an act (see topics)
+	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
+	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
+	lastType string         // and its type
 }
 
 // context sets negation, intent and framing of tr; later are the triggers after it.
@@ -662,6 +664,14 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if r.Swap && !passive && tgt != nil {
 		src, tgt = tgt, src
 	}
+	if tgt == nil && tr.m.p.form == formIng && sc.lastTgt != nil && sc.countAfter(tr.m.last) {
+		// "opened fire on demonstrators, killing one person and arresting 12": those counted
+		// are of the ones the act before was aimed at
+		if r.Type == sc.lastType {
+			return // "fired on the crowd, killing three": one assault
+		}
+		tgt, tgtHow = sc.lastTgt, "guessed"
+	}
 	if tgt == nil && !r.Self && !sc.bothSides(src) {
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
 		// (not for a call or a charge: "the United States and Britain urged restraint")
@@ -766,6 +776,9 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				continue
 			}
 			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, srcHow, tgtHow))
+			if b != nil {
+				sc.lastTgt, sc.lastType = b, r.Type
+			}
 		}
 	}
 	// the two sides of the latest meeting, or of an agreement when no meeting is told of ("Saudi
@@ -774,6 +787,27 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
 }
+
+// countAfter reports a bare count of people at token i, ending its clause: "12", "one person",
+// "at least 20 others".
+func (sc *sentenceCtx) countAfter(i int) bool {
+	toks := sc.toks
+	if i+1 < len(toks) && (toks[i].Lower == "at" && toks[i+1].Lower == "least" || toks[i].Lower == "more" && toks[i+1].Lower == "than") {
+		i += 2
+	} else if i < len(toks) && (toks[i].Lower == "about" || toks[i].Lower == "some" || toks[i].Lower == "nearly") {
+		i++
+	}
+	if i >= len(toks) || !text.IsNumber(toks[i]) && !numberWords[toks[i].Lower] || toks[i].Lower == "a" || toks[i].Lower == "an" {
+		return false
+	}
+	i++
+	if i < len(toks) && countedPeople[toks[i].Lower] {
+		i++
+	}
+	return i >= len(toks) || toks[i].Lower == "," || toks[i].Lower == "." || toks[i].Lower == "and" || toks[i].Lower == "in" || toks[i].Lower == "on"
+}
+
+var countedPeople = map[string]bool{"person": true, "people": true, "persons": true, "others": true, "more": true}
 
 // confidence says how sure the coder is of an event, from how its parts were found: a named
 // source that is the subject of the phrase and a target that is its object are sure; a speaker
