@@ -263,6 +263,8 @@ func TestPatterns(t *testing.T) {
 		{"those counted after the act are of its target; one assault, not two", "2019-05-01",
 			"Kenyan police fired tear gas at opposition protesters in Nairobi, injuring at least 20 and detaining 45.", []string{"ASSAULT KENCOP->KENOPP", "COERCE KENCOP->KENOPP"}},
 		{"protesters described by their faith are religious", "2019-05-01", "Egyptian police arrested dozens of Islamic fundamentalist protesters in Cairo.", []string{"COERCE EGYCOP->EGYREL"}},
+		{"a clause opened by 'as' with a verb of its own is not the object; a curfew promised is on the state's own people", "2019-05-01",
+			"The Ethiopian government said it was prepared to impose a curfew on Monday as riots raged in the suburbs of Addis Ababa.", []string{"THREATEN/COERCE ETHGOV->ETHCVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

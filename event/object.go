@@ -356,8 +356,28 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (subordinators[w] || (w == "a" || w == "an") && k+1 < j-1) {
 			return true
 		}
+		// "impose martial law as street battles raged in Baghdad": a clause of its own, with its
+		// subject and a finite verb
+		if k > 0 && clauseStarts[sc.toks[k].Lower] && sc.toks[k-1].Lower != "," && sc.finiteVerbSoon(k+1, j) {
+			return true
+		}
 		// "after four years": a length of time, not an earlier act
 		if causeWords[sc.toks[k].Lower] && !text.IsNumber(sc.toks[k+1]) && !numberWords[sc.toks[k+1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteVerbSoon reports a verb in the past tense or a form of "be" or "have" within four words
+// from token i, before token j and before any actor: "as street battles raged".
+func (sc *sentenceCtx) finiteVerbSoon(i, j int) bool {
+	for k := i; k < j && k < i+4; k++ {
+		w := sc.toks[k].Lower
+		if sc.mentionAt(k) != nil || w == "," {
+			return false
+		}
+		if k > i && (beForms[w] || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ed") && sc.isVerbish(k)) {
 			return true
 		}
 	}

@@ -691,7 +691,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
 			tgt, tgtHow = sc.population(tr), "guessed"
 		}
-		if tgt == nil && (r.Type == "COERCE" || r.Type == "CONCEDE") && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
+		home := r.Type == "COERCE" || r.Type == "CONCEDE"
+		if tr.content != nil && (r.Type == "THREATEN" || r.Type == "AGREE") {
+			// "said it was prepared to impose martial law": what is promised decides
+			home = tr.content.m.p.rule.Type == "COERCE" || tr.content.m.p.rule.Type == "CONCEDE"
+		}
+		if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
 			// "the government lifted the state of emergency": a state's measure at home
 			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
 			tgtHow = "guessed"
