@@ -265,6 +265,8 @@ func TestPatterns(t *testing.T) {
 		{"protesters described by their faith are religious", "2019-05-01", "Egyptian police arrested dozens of Islamic fundamentalist protesters in Cairo.", []string{"COERCE EGYCOP->EGYREL"}},
 		{"a clause opened by 'as' with a verb of its own is not the object; a curfew promised is on the state's own people", "2019-05-01",
 			"The Ethiopian government said it was prepared to impose a curfew on Monday as riots raged in the suburbs of Addis Ababa.", []string{"THREATEN/COERCE ETHGOV->ETHCVL"}},
+		{"a refusal is aimed at those whose pressure it defies", "2019-05-01",
+			"The minister declined to resign despite growing pressure from the Kenyan parliament.", []string{"REJECT KENGOV->KENLEG"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -683,6 +683,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			}
 			tgtHow = "partner"
 		}
+		if tgt == nil && r.Type == "REJECT" {
+			// "declined to resign despite growing pressure by the anti-corruption commission":
+			// the one pressing is the one refused
+			tgt, tgtHow = sc.pressedBy(tr), "guessed"
+		}
 		if tgt == nil && toCounterpart[r.Type] {
 			// said at a meeting with no one named: to the other side of that meeting
 			tgt, tgtHow = sc.st.counterpart(src), "meeting"
@@ -792,6 +797,34 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
 }
+
+// pressedBy returns the actor whose pressure or calls a refusal defies: "despite pressure from X",
+// "in the face of calls by X".
+func (sc *sentenceCtx) pressedBy(tr *trigger) *actor.Mention {
+	toks := sc.toks
+	for k := tr.m.last; k < len(toks) && k < tr.m.last+12; k++ {
+		if toks[k].Lower != "despite" && !(toks[k].Lower == "face" && k > 0 && toks[k-1].Lower == "the") {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j < k+6; j++ {
+			if w := toks[j].Lower; (w == "from" || w == "by") && j > k+1 && pressures[toks[j-1].Lower] {
+				if m := sc.mentionAt(j + 1); m != nil && m.Country != "" {
+					return m
+				}
+				if j+2 < len(toks) && articles[toks[j+1].Lower] {
+					if m := sc.mentionAt(j + 2); m != nil && m.Country != "" {
+						return m
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+var pressures = map[string]bool{"pressure": true, "calls": true, "demands": true, "appeals": true,
+	"protests": true, "criticism": true, "requests": true, "pleas": true}
 
 // countAfter reports a bare count of people at token i, ending its clause: "12", "one person",
 // "at least 20 others".
