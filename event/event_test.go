@@ -267,6 +267,9 @@ func TestPatterns(t *testing.T) {
 			"The Ethiopian government said it was prepared to impose a curfew on Monday as riots raged in the suburbs of Addis Ababa.", []string{"THREATEN/COERCE ETHGOV->ETHCVL"}},
 		{"a refusal is aimed at those whose pressure it defies", "2019-05-01",
 			"The minister declined to resign despite growing pressure from the Kenyan parliament.", []string{"REJECT KENGOV->KENLEG"}},
+		{"an order whose content is coercive is the coercion", "2019-05-01",
+			"The Egyptian government ordered the Al Jazeera bureau to close its offices in Cairo.", []string{"COERCE EGYGOV->QATMED"}},
+		{"an order of another kind stays a request", "2019-05-01", "Putin ordered the army to withdraw from the border.", []string{"REQUEST RUSGOV->RUSMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

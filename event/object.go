@@ -193,8 +193,30 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 		return ps.plain["COOPERATE"]
 	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
 		return peacekeeping
+	case r.Type == "REQUEST" && tr.m.p.text == "+order":
+		if nx := sc.orderedAct(tr); nx != nil {
+			return nx.m.p.rule // "ordered the newspaper to suspend publication": the order is the coercion
+		}
 	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
 		return ps.plain["MOBILIZE"] // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
+	}
+	return nil
+}
+
+// orderedAct returns the coercive act an order imposes on the one ordered ("ordered X to close
+// its offices", "to suspend publication"), or nil.
+func (sc *sentenceCtx) orderedAct(tr *trigger) *trigger {
+	for _, nx := range sc.trs {
+		if nx.m.first < tr.m.last {
+			continue
+		}
+		if nx.m.first-tr.m.last > 10 || nx.m.first == 0 || sc.toks[nx.m.first-1].Lower != "to" || sc.hasBreak(tr.m.last, nx.m.first) {
+			return nil
+		}
+		if t := nx.m.p.rule.Type; t == "COERCE" || t == "SANCTION" {
+			return nx
+		}
+		return nil
 	}
 	return nil
 }

@@ -116,7 +116,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 		i++
 	}
-	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions}
+	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
@@ -284,6 +284,7 @@ type sentenceCtx struct {
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
 	lastType string         // and its type
+	trs      []*trigger     // the sentence's acts, in order
 }
 
 // context sets negation, intent and framing of tr; later are the triggers after it.
