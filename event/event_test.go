@@ -270,6 +270,7 @@ func TestPatterns(t *testing.T) {
 		{"an order whose content is coercive is the coercion", "2019-05-01",
 			"The Egyptian government ordered the Al Jazeera bureau to close its offices in Cairo.", []string{"COERCE EGYGOV->QATMED"}},
 		{"an order of another kind stays a request", "2019-05-01", "Putin ordered the army to withdraw from the border.", []string{"REQUEST RUSGOV->RUSMIL"}},
+		{"a curfew shortened by hours is eased", "2019-05-01", "The Nepali government on Friday shortened by two hours the nightly curfew in Kathmandu.", []string{"CONCEDE NPLGOV->NPLCVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
