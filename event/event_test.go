@@ -148,7 +148,7 @@ func TestPatterns(t *testing.T) {
 		{"a passive agent far after the verb", "2019-05-01", "Former president Carlos Mesa has been accused of misusing public funds, much of it in foreign accounts, by Bolivian government officials.", []string{"ACCUSE BOLGOV->BOLELI"}},
 		{"a demand carried by a noun", "2019-05-01", "The ILO reiterated its demand today that Qatar protect migrant workers.", []string{"REQUEST UNOIGO->QATGOV"}},
 		{"an apposition after a list is not in it", "2019-05-01", "Cuban police arrested three dissidents, a spokesman for the Spanish embassy said.", []string{"COERCE CUBCOP->CUBOPP"}},
-		{"disarmed in the passive: the subject disarms", "2019-05-01", "Half of the ethnic Uzbek fighters in Tajikistan have been disarmed.", []string{"RETREAT TJKREB->-"}},
+		{"disarmed in the passive: the subject disarms", "2019-05-01", "Half of the ethnic Uzbek fighters in Tajikistan have been disarmed.", []string{"RETREAT TJKREB->TJKGOV"}},
 		{"evacuating the wounded is aid; a town is its people", "2019-05-01", "UN helicopters evacuated the wounded from the Syrian town of Douma.", []string{"AID UNOMIL->SYRCVL"}},
 		{"another clause's place is not the target's", "2019-05-01", "Sudan eased emergency measures in Darfur on Monday, as police in Chad arrested protesters.", []string{"CONCEDE SDNGOV->SDNCVL", "COERCE TCDCOP->TCDCVL"}},
 		{"a hostile act made conditional is a threat", "2019-05-01", "The African Union may suspend Mali if the junta delays elections.", []string{"THREATEN/COERCE IGOIGO->MLIGOV"}},
@@ -271,6 +271,7 @@ func TestPatterns(t *testing.T) {
 			"The Egyptian government ordered the Al Jazeera bureau to close its offices in Cairo.", []string{"COERCE EGYGOV->QATMED"}},
 		{"an order of another kind stays a request", "2019-05-01", "Putin ordered the army to withdraw from the border.", []string{"REQUEST RUSGOV->RUSMIL"}},
 		{"a curfew shortened by hours is eased", "2019-05-01", "The Nepali government on Friday shortened by two hours the nightly curfew in Kathmandu.", []string{"CONCEDE NPLGOV->NPLCVL"}},
+		{"rebels disarming lay down their arms to their state's government", "2019-05-01", "Hundreds of Maoist rebels in Nepal have been disarmed under the peace deal.", []string{"RETREAT NPLREB->NPLGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

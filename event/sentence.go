@@ -558,7 +558,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		if by == nil && (r.Self || r.Type == "RETREAT" && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
 			// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
 			// oneself, the subject its source
-			sc.st.add(idx, s, tr, src, nil, confidence(tr, src, nil, "subject", ""))
+			sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, "subject", ""))
 			return
 		}
 		if by == nil && r.Type == "ACCUSE" {
@@ -684,6 +684,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			}
 			tgtHow = "partner"
 		}
+		if tgt == nil {
+			if t := sc.disarmedTo(tr, src); t != nil {
+				tgt, tgtHow = t, "guessed"
+			}
+		}
 		if tgt == nil && r.Type == "REJECT" {
 			// "declined to resign despite growing pressure by the anti-corruption commission":
 			// the one pressing is the one refused
@@ -797,6 +802,15 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	if (r.Type == "CONSULT" && r.Mode != "phone" && r.Mode != "third-party" || r.Type == "AGREE" && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
+}
+
+// disarmedTo returns the government of the state whose rebels disarm: the side they lay down
+// their arms to ("guerrillas operating in Macedonia have been demobilized"). Nil for others.
+func (sc *sentenceCtx) disarmedTo(tr *trigger, src *actor.Mention) *actor.Mention {
+	if r := tr.m.p.rule; r.Type != "RETREAT" || r.Mode != "disarm" || src.Sector != "REB" || src.Country == "" || actor.NonState(src.Country) {
+		return nil
+	}
+	return &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "GOV"}
 }
 
 // pressedBy returns the actor whose pressure or calls a refusal defies: "despite pressure from X",
