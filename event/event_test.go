@@ -272,6 +272,8 @@ func TestPatterns(t *testing.T) {
 		{"an order of another kind stays a request", "2019-05-01", "Putin ordered the army to withdraw from the border.", []string{"REQUEST RUSGOV->RUSMIL"}},
 		{"a curfew shortened by hours is eased", "2019-05-01", "The Nepali government on Friday shortened by two hours the nightly curfew in Kathmandu.", []string{"CONCEDE NPLGOV->NPLCVL"}},
 		{"rebels disarming lay down their arms to their state's government", "2019-05-01", "Hundreds of Maoist rebels in Nepal have been disarmed under the peace deal.", []string{"RETREAT NPLREB->NPLGOV"}},
+		{"a topic in a fronted phrase ends where a clause with its own subjects begins", "2019-05-01",
+			"With the signing of a memorandum on security, Ethiopia and Eritrea agreed to reopen their border.", []string{"AGREE/RETREAT ETHGOV->ERIGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

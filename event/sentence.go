@@ -380,7 +380,8 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		t := sc.toks[i].Lower
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
 			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) {
+			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) ||
+			t == "," && sc.subjectClause(i+1) {
 			on = false
 		}
 		if !on {
@@ -393,6 +394,24 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		in[i] = on
 	}
 	return in
+}
+
+// subjectClause reports a clause opening at token i with its own subjects and verb: "(With the
+// signing of a memorandum on X,) the government and the rebels have agreed…".
+func (sc *sentenceCtx) subjectClause(i int) bool {
+	k, n := i, 0
+	for k < len(sc.toks) {
+		if m := sc.mentionAt(k); m != nil && m.First == k {
+			k, n = m.Last, n+1
+			continue
+		}
+		if w := sc.toks[k].Lower; n > 0 && (w == "and" || w == ",") && k+1 < len(sc.toks) && sc.mentionAt(k+1) != nil {
+			k++
+			continue
+		}
+		break
+	}
+	return n > 0 && k < len(sc.toks) && (auxiliaries[sc.toks[k].Lower] || sc.isVerbish(k))
 }
 
 // coordinate reports that only "and", "or" or a comma stand between tokens i and j: "tighten
