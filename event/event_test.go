@@ -274,6 +274,8 @@ func TestPatterns(t *testing.T) {
 		{"rebels disarming lay down their arms to their state's government", "2019-05-01", "Hundreds of Maoist rebels in Nepal have been disarmed under the peace deal.", []string{"RETREAT NPLREB->NPLGOV"}},
 		{"a topic in a fronted phrase ends where a clause with its own subjects begins", "2019-05-01",
 			"With the signing of a memorandum on security, Ethiopia and Eritrea agreed to reopen their border.", []string{"AGREE/RETREAT ETHGOV->ERIGOV"}},
+		{"a count is not a word of a gap; those trained are the means, the state they are sent against the target", "2019-05-01",
+			"Iran has trained more than 2,000 militia fighters to be sent against Israel, Israeli officials said.", []string{"MOBILIZE IRNGOV->ISRGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

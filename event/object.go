@@ -38,8 +38,8 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 			break
 		}
 		ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
-		if ownSide && m.Country == src.Country && ownSectors[m.Sector] {
-			continue // "mobilized army reservists", "withdrew its forces": the source's own
+		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.m.p.rule.Type == "MOBILIZE") {
+			continue // "mobilized army reservists", "withdrew its forces", "trained hackers": the source's own
 		}
 		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
 			continue

@@ -577,6 +577,12 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 		case articles[toks[i+n].Lower]:
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
+		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			if !text.IsNumber(toks[i+n]) {
+				n++ // "more than"
+			}
+			n++ // "trained more than 500 hackers": a count is not a word of the gap
+			continue
 		case quantity[toks[i+n].Lower] && i+n+1 < len(toks) && toks[i+n+1].Lower == "of":
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
