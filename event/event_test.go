@@ -276,6 +276,9 @@ func TestPatterns(t *testing.T) {
 			"With the signing of a memorandum on security, Ethiopia and Eritrea agreed to reopen their border.", []string{"AGREE/RETREAT ETHGOV->ERIGOV"}},
 		{"a count is not a word of a gap; those trained are the means, the state they are sent against the target", "2019-05-01",
 			"Iran has trained more than 2,000 militia fighters to be sent against Israel, Israeli officials said.", []string{"MOBILIZE IRNGOV->ISRGOV"}},
+		{"the state across a border that places something is not a target", "2019-05-01",
+			"Kurdish rebels vowed to keep fighting near Turkey's border with Iraq.", []string{"THREATEN/ASSAULT TURREB->TUR"}},
+		{"a border acted on is with the state across it", "2019-05-01", "Russia closed its border with Georgia.", []string{"SANCTION RUSGOV->GEOGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

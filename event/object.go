@@ -56,6 +56,9 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
 			continue // "on the Thai border": a place
 		}
+		if sc.borderPlace(m) {
+			continue // "villages near Macedonia's border with Bulgaria": a place
+		}
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
@@ -94,6 +97,25 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		return m
 	}
 	return inGap
+}
+
+// borderPlace reports a state named as the far side of another state's border that places
+// something: "near Macedonia's border with Bulgaria" (not "closed its border with Iran", where the
+// border is what is acted on).
+func (sc *sentenceCtx) borderPlace(m *actor.Mention) bool {
+	k := m.First - 1
+	if k < 3 || sc.toks[k].Lower != "with" || !borders[strings.TrimSuffix(sc.toks[k-1].Lower, "s")] || sc.toks[k-2].Lower != "'s" {
+		return false // (a border of no one named, "deployed troops along the border with India", faces the target)
+	}
+	for j := k - 2; j >= 0 && j >= k-6; j-- {
+		switch sc.toks[j].Lower {
+		case "near", "along", "on", "at", "across", "from", "close", "by":
+			return true
+		case ",":
+			return false
+		}
+	}
+	return false
 }
 
 var borders = map[string]bool{"border": true, "frontier": true, "coast": true}
