@@ -279,6 +279,7 @@ func TestPatterns(t *testing.T) {
 		{"the state across a border that places something is not a target", "2019-05-01",
 			"Kurdish rebels vowed to keep fighting near Turkey's border with Iraq.", []string{"THREATEN/ASSAULT TURREB->TUR"}},
 		{"a border acted on is with the state across it", "2019-05-01", "Russia closed its border with Georgia.", []string{"SANCTION RUSGOV->GEOGOV"}},
+		{"a refusal about a place concerns its state", "2019-05-01", "The European Union on Monday rejected a plan to build a new dam in Ethiopia.", []string{"REJECT EURIGO->ETH"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

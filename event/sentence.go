@@ -731,9 +731,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
 			tgtHow = "guessed"
 		}
-		if tgt == nil && r.Type == "AGREE" {
-			// "agreed to set up a research centre in Tokyo": a promise about a place concerns its
-			// state (which body, the text does not say)
+		if tgt == nil && (r.Type == "AGREE" || r.Type == "REJECT") {
+			// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
+			// deployed in East Timor": a promise or refusal about a place concerns its state
+			// (which body, the text does not say)
 			if p := sc.population(tr); p != nil {
 				p.Sector = ""
 				tgt, tgtHow = p, "guessed"
