@@ -280,6 +280,7 @@ func TestPatterns(t *testing.T) {
 			"Kurdish rebels vowed to keep fighting near Turkey's border with Iraq.", []string{"THREATEN/ASSAULT TURREB->TUR"}},
 		{"a border acted on is with the state across it", "2019-05-01", "Russia closed its border with Georgia.", []string{"SANCTION RUSGOV->GEOGOV"}},
 		{"a refusal about a place concerns its state", "2019-05-01", "The European Union on Monday rejected a plan to build a new dam in Ethiopia.", []string{"REJECT EURIGO->ETH"}},
+		{"an act said to be out of the question is refused", "2019-05-01", "Iranian officials said that lifting the ban on Israeli imports was out of the question.", []string{"REJECT IRNGOV->ISRGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -215,6 +215,8 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 		return ps.plain["COOPERATE"]
 	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
 		return peacekeeping
+	case r.Type != "REJECT" && sc.outOfQuestion(tr) && ps.plain["REJECT"] != nil:
+		return ps.plain["REJECT"] // "removing the sanctions on Burma is out of the question"
 	case r.Type == "REQUEST" && tr.m.p.text == "+order":
 		if nx := sc.orderedAct(tr); nx != nil {
 			return nx.m.p.rule // "ordered the newspaper to suspend publication": the order is the coercion
@@ -223,6 +225,23 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
 		return ps.plain["MOBILIZE"] // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
 	}
 	return nil
+}
+
+// outOfQuestion reports an act named as the subject of "is out of the question": refused.
+func (sc *sentenceCtx) outOfQuestion(tr *trigger) bool {
+	if f := tr.m.p.form; f != formIng && f != formNone {
+		return false
+	}
+	toks := sc.toks
+	for k := tr.m.last; k+3 < len(toks) && k < tr.m.last+10; k++ {
+		if toks[k].Lower == "," || toks[k].Lower == ";" {
+			return false
+		}
+		if toks[k].Lower == "out" && toks[k+1].Lower == "of" && toks[k+2].Lower == "the" && toks[k+3].Lower == "question" {
+			return true
+		}
+	}
+	return false
 }
 
 // orderedAct returns the coercive act an order imposes on the one ordered ("ordered X to close
