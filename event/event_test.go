@@ -281,6 +281,10 @@ func TestPatterns(t *testing.T) {
 		{"a border acted on is with the state across it", "2019-05-01", "Russia closed its border with Georgia.", []string{"SANCTION RUSGOV->GEOGOV"}},
 		{"a refusal about a place concerns its state", "2019-05-01", "The European Union on Monday rejected a plan to build a new dam in Ethiopia.", []string{"REJECT EURIGO->ETH"}},
 		{"an act said to be out of the question is refused", "2019-05-01", "Iranian officials said that lifting the ban on Israeli imports was out of the question.", []string{"REJECT IRNGOV->ISRGOV"}},
+		{"a capital's name is a city of the state the sentence names when its own is not named", "2019-05-01",
+			"Gunmen in Tripoli attacked an army post on Monday, the Lebanese army said.", []string{"ASSAULT LBNREB->LBNMIL"}},
+		{"the capital stays the capital when its state is named", "2019-05-01",
+			"Gunmen in Tripoli attacked an army post on Monday, the Libyan army said.", []string{"ASSAULT LBYREB->LBYMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -92,6 +92,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	}
 	st.contexts.add(toks)
 	mentions := st.actors.Mentions(toks)
+	st.capitalsElsewhere(mentions)
 	blocked := make([]bool, len(toks))
 	for _, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
@@ -191,6 +192,48 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
 		}
 		prevSubj, prevEnd, prev = subj, tr.m.last, tr
+	}
+}
+
+// capitalsElsewhere moves a capital's name to a city of the same name in another state the
+// sentence names, when its own state is not named: "rival militias in Tripoli … the north
+// Lebanese port" is Tripoli in Lebanon. The city must have at least a twentieth of the capital's
+// people (as the gazetteer's own choice between places of one name).
+func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
+	for _, m := range mentions {
+		if !m.IsState() || m.Person != nil || m.Country == "" {
+			continue
+		}
+		capital, ok := st.c.Places.Capital(m.Country)
+		if !ok || !strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the ")) {
+			continue
+		}
+		other, own := "", false
+		for _, o := range mentions {
+			if o == m || o.Country == "" || actor.NonState(o.Country) {
+				continue
+			}
+			if !o.IsState() && !o.Adjective && o.Person == nil && o.Name == "" {
+				continue // (a group's state may come from the capital itself: "militias in Tripoli")
+			}
+			if o.Country == m.Country {
+				own = true
+			} else if other == "" {
+				other = o.Country
+			}
+		}
+		if own || other == "" {
+			continue
+		}
+		if p, ok := st.c.Places.LookupIn(m.Text, other); ok && p.Country == other && p.Population*20 >= capital.Population {
+			// and the unnamed groups placed by it ("rival militias in Tripoli")
+			old := m.Country
+			for _, o := range mentions {
+				if o.Country == old && (o == m || o.Person == nil && o.Name == "" && !o.IsState() && !o.Adjective) {
+					o.Country = other
+				}
+			}
+		}
 	}
 }
 
