@@ -285,6 +285,7 @@ func TestPatterns(t *testing.T) {
 			"Gunmen in Tripoli attacked an army post on Monday, the Lebanese army said.", []string{"ASSAULT LBNREB->LBNMIL"}},
 		{"the capital stays the capital when its state is named", "2019-05-01",
 			"Gunmen in Tripoli attacked an army post on Monday, the Libyan army said.", []string{"ASSAULT LBYREB->LBYMIL"}},
+		{"a house of worship is its faithful", "2019-05-01", "Indian police raided a mosque in Srinagar on Friday.", []string{"COERCE INDCOP->INDREL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
