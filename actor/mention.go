@@ -39,6 +39,22 @@ func (m *Mention) bothSides() bool {
 	return strings.HasSuffix(t, "sides") || strings.HasSuffix(t, "countries") || strings.HasSuffix(t, "leaders") && strings.Contains(t, "two")
 }
 
+// ngoBodies head the name of a non-governmental body (not of its people: "activists" are of a
+// place).
+var ngoBodies = map[string]bool{"group": true, "groups": true, "organization": true, "organizations": true,
+	"organisation": true, "organisations": true, "watchdog": true, "ngo": true, "ngos": true,
+	"charity": true, "charities": true}
+
+// local reports a body said to be of the place: "a local rights group".
+func local(toks []text.Token, m *Mention) bool {
+	for k := max(0, m.First-2); k < m.Last; k++ {
+		if w := toks[k].Lower; w == "local" || w == "domestic" || w == "grassroots" {
+			return true
+		}
+	}
+	return false
+}
+
 // genericHeads name people by rank, not by body: the word before them says the sector.
 var genericHeads = map[string]bool{"official": true, "officials": true, "leader": true, "leaders": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "chief": true, "head": true,
@@ -417,6 +433,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				// "a regional peacekeeping force": peacekeepers no state is named for serve an
 				// intergovernmental body
 				m.Country = "IGO"
+			case m.Person == nil && m.Sector == "NGO" && ngoBodies[toks[m.Last-1].Lower] && !local(toks, m):
+				// "a human rights group protested": a non-governmental body no state is named for
+				// is coded as one (formats.md: NGO among the actors that are not one state)
+				m.Country = "NGO"
 			case m.Sector == "REF":
 				// refugees are seldom of the state that speaks of them before ("Japan pledged aid
 				// for refugees from Karabakh"): the state the sentence places them in, else one

@@ -286,6 +286,8 @@ func TestPatterns(t *testing.T) {
 		{"the capital stays the capital when its state is named", "2019-05-01",
 			"Gunmen in Tripoli attacked an army post on Monday, the Libyan army said.", []string{"ASSAULT LBYREB->LBYMIL"}},
 		{"a house of worship is its faithful", "2019-05-01", "Indian police raided a mosque in Srinagar on Friday.", []string{"COERCE INDCOP->INDREL"}},
+		{"a rights group no state is named for is a non-governmental actor; activists are of their place", "2019-05-01",
+			"Kenyan police arrested dozens of activists, a human rights group charged on Monday.", []string{"COERCE KENCOP->KENNGO", "ACCUSE NGONGO->KENCOP"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
