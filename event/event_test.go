@@ -288,6 +288,8 @@ func TestPatterns(t *testing.T) {
 		{"a house of worship is its faithful", "2019-05-01", "Indian police raided a mosque in Srinagar on Friday.", []string{"COERCE INDCOP->INDREL"}},
 		{"a rights group no state is named for is a non-governmental actor; activists are of their place", "2019-05-01",
 			"Kenyan police arrested dozens of activists, a human rights group charged on Monday.", []string{"COERCE KENCOP->KENNGO", "ACCUSE NGONGO->KENCOP"}},
+		{"a protest for independence from a state's rule is aimed at that state; a capital named after its state is a place", "1999-05-01",
+			"Hundreds of students marched in East Timor's capital Dili on Friday, demanding independence from Indonesian rule.", []string{"PROTEST TLSEDU->IDNGOV", "REQUEST TLSEDU->IDNGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -490,6 +490,13 @@ func (sc *sentenceCtx) placed(m *actor.Mention) bool {
 	for k >= 0 && (compass[sc.toks[k].Lower] || strings.HasSuffix(sc.toks[k].Lower, "eastern") || strings.HasSuffix(sc.toks[k].Lower, "western")) {
 		k--
 	}
+	if k >= 1 && placeNouns[sc.toks[k].Lower] {
+		// "in East Timor's capital Dili": a place named after its kind and state (a city named
+		// "the capital Kabul" may stand for the government and is left as it is)
+		if sc.toks[k-1].Lower == "'s" && k >= 2 && sc.mentionAt(k-2) != nil {
+			k = sc.mentionAt(k-2).First - 1
+		}
+	}
 	return k >= 0 && locatives[sc.toks[k].Lower]
 }
 

@@ -794,6 +794,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			return // a promise without a target only when its maker is right before it
 		}
 	}
+	if tgt == nil && (r.Type == "PROTEST" || r.Type == "REQUEST") {
+		// "rioted … demanding a referendum on independence from Indonesian rule": at the ruler
+		if m := sc.ruler(tr); m != nil && m.Country != src.Country {
+			tgt, tgtHow = m, "guessed"
+		}
+	}
 	if tgt == nil && (r.Type == "PROTEST" || r.Type == "CONCEDE" && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
 		// a protest that names no one is aimed at the authorities of the place, else of the
 		// protesters' own state; so is calling it off ("the teachers called off their strike")
@@ -874,6 +880,23 @@ func (sc *sentenceCtx) disarmedTo(tr *trigger, src *actor.Mention) *actor.Mentio
 		return nil
 	}
 	return &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "GOV"}
+}
+
+// ruler returns the state a protest or demand names as ruling: "independence from Indonesian
+// rule", "an end to the Israeli occupation", "secession from Serbia" (its government).
+func (sc *sentenceCtx) ruler(tr *trigger) *actor.Mention {
+	toks := sc.toks
+	for _, m := range sc.mentions {
+		if m.First < tr.m.last || m.Country == "" || actor.NonState(m.Country) || !m.IsState() && !m.Adjective {
+			continue
+		}
+		ruled := m.Last < len(toks) && (toks[m.Last].Lower == "rule" || toks[m.Last].Lower == "occupation" || toks[m.Last].Lower == "domination")
+		from := m.First >= 2 && toks[m.First-1].Lower == "from" && (toks[m.First-2].Lower == "independence" || toks[m.First-2].Lower == "secession")
+		if ruled || from {
+			return &actor.Mention{First: m.First, Last: m.Last, Start: m.Start, End: m.End, Text: m.Text, Country: m.Country, Sector: "GOV"}
+		}
+	}
+	return nil
 }
 
 // pressedBy returns the actor whose pressure or calls a refusal defies: "despite pressure from X",
