@@ -202,7 +202,7 @@ func TestPatterns(t *testing.T) {
 		{"welcoming a deal is praise of both its parties", "2023-03-10", "Saudi Arabia and Iran agreed to restore ties. The United Nations welcomed the deal.",
 			[]string{"AGREE/SUPPORT SAUGOV->IRNGOV", "SUPPORT UNOIGO->SAUGOV", "SUPPORT UNOIGO->IRNGOV"}},
 		{"'called' with no one after it is no phone call", "2023-03-10", "Netanyahu's opponents called the agreement a failure.", nil},
-		{"an envoy named after the person served; 'as' opens a clause", "2025-09-20", "Russian drones hit Kyiv as Zelensky meets a Trump envoy.", []string{"ASSAULT RUSMIL->UKRGOV", "CONSULT UKRGOV->USAGOV"}},
+		{"an envoy named after the person served; 'as' opens a clause", "2025-09-20", "Russian drones hit Kyiv as Zelensky meets a Trump envoy.", []string{"ASSAULT RUSMIL->UKRCVL", "CONSULT UKRGOV->USAGOV"}},
 		{"drones launched are the means of the attack", "2025-09-20", "Russia launched more than 40 drones at Kyiv overnight.", []string{"ASSAULT RUSMIL->UKRCVL"}},
 		{"a special envoy learned from the text speaks later by surname", "2025-09-20", "Zelensky met U.S. special envoy Keith Kellogg in Kyiv. Kellogg said the United States would continue to support Ukraine.",
 			[]string{"CONSULT UKRGOV->USAGOV", "AGREE/SUPPORT USAGOV->UKRGOV"}},
@@ -290,6 +290,8 @@ func TestPatterns(t *testing.T) {
 			"Kenyan police arrested dozens of activists, a human rights group charged on Monday.", []string{"COERCE KENCOP->KENNGO", "ACCUSE NGONGO->KENCOP"}},
 		{"a protest for independence from a state's rule is aimed at that state; a capital named after its state is a place", "1999-05-01",
 			"Hundreds of students marched in East Timor's capital Dili on Friday, demanding independence from Indonesian rule.", []string{"PROTEST TLSEDU->IDNGOV", "REQUEST TLSEDU->IDNGOV"}},
+		{"a capital under fire is its people", "2019-05-01", "Houthi rebels shelled Sanaa on Monday.", []string{"ASSAULT YEMREB->YEMCVL"}},
+		{"a capital that speaks or is spoken to is its government", "2019-05-01", "Tehran accused Washington of lying.", []string{"ACCUSE IRNGOV->USAGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -195,19 +195,25 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	}
 }
 
+// isCapital reports a state named by its capital city: "Tripoli", "Paris".
+func (st *docState) isCapital(m *actor.Mention) bool {
+	if !m.IsState() || m.Person != nil || m.Country == "" {
+		return false
+	}
+	capital, ok := st.c.Places.Capital(m.Country)
+	return ok && strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the "))
+}
+
 // capitalsElsewhere moves a capital's name to a city of the same name in another state the
 // sentence names, when its own state is not named: "rival militias in Tripoli … the north
 // Lebanese port" is Tripoli in Lebanon. The city must have at least a twentieth of the capital's
 // people (as the gazetteer's own choice between places of one name).
 func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 	for _, m := range mentions {
-		if !m.IsState() || m.Person != nil || m.Country == "" {
+		if !st.isCapital(m) {
 			continue
 		}
-		capital, ok := st.c.Places.Capital(m.Country)
-		if !ok || !strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the ")) {
-			continue
-		}
+		capital, _ := st.c.Places.Capital(m.Country)
 		other, own := "", false
 		for _, o := range mentions {
 			if o == m || o.Country == "" || actor.NonState(o.Country) {
@@ -690,6 +696,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			if by, with := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
 				tgt, also = by, with
 			}
+		}
+		if (r.Type == "ASSAULT" || r.Type == "COERCE" && r.Mode == "restrict") && tgt != nil && tgt.First == tr.m.last && sc.st.isCapital(tgt) {
+			// "shelled Juba", "would blockade Paris": a city under fire or siege is its people,
+			// not the government its name may stand for
+			c := *tgt
+			c.Sector = "CVL"
+			tgt = &c
 		}
 		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
 			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
