@@ -224,6 +224,14 @@ func isCue(toks []token, i int) bool {
 		// no cue, nor "to": and only ASCII letters lower-case to theirs
 		return false
 	}
+	if c := toks[i].text[0]; c < utf8.RuneSelf {
+		// every cue, and "to", starts with one of these letters (a capital or not)
+		switch c | 0x20 {
+		case 'i', 'a', 'n', 'o', 'v', 't':
+		default:
+			return false
+		}
+	}
 	var buf [16]byte
 	w, ok := lowerASCII(buf[:0], toks[i].text)
 	if !ok {
