@@ -286,6 +286,7 @@ type Doc struct {
 	kb         *KB
 	Date       string
 	learned    map[string][]*phrase
+	learnedF   *text.Filter   // the keys of learned; nil when it must be built again
 	people     []*Mention     // person mentions in order, for pronouns and descriptions
 	subject    *Mention       // the first person of the latest sentence that named one
 	lastState  string         // the state mentioned most recently
@@ -624,7 +625,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
 	w := toks[i].Lower
 	if !d.kb.first.HasToken(&toks[i]) {
-		if len(d.learned) == 0 {
+		if !d.mayBeLearned(&toks[i]) {
 			return nil
 		}
 		goto learned
@@ -645,7 +646,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 			best = p
 		}
 	}
-	if len(d.learned) == 0 {
+	if !d.mayBeLearned(&toks[i]) {
 		return best
 	}
 learned:
@@ -661,6 +662,23 @@ learned:
 		}
 	}
 	return best
+}
+
+// mayBeLearned reports whether a phrase learned from the text may begin with t: false when none
+// does (a filter of the first words, built again after each word learned, spares most tokens a
+// look-up in the map).
+func (d *Doc) mayBeLearned(t *text.Token) bool {
+	if len(d.learned) == 0 {
+		return false
+	}
+	if d.learnedF == nil {
+		keys := make([]string, 0, len(d.learned))
+		for w := range d.learned {
+			keys = append(keys, w)
+		}
+		d.learnedF = text.NewFilter(keys...)
+	}
+	return d.learnedF.HasToken(t)
 }
 
 // better breaks a tie between two people who share a name: the one in office on the
@@ -1314,6 +1332,7 @@ func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
 	}
 	ph := &phrase{entry: e, capital: true, exactCase: []bool{false}, toks: []string{w}}
 	d.learned[w] = append(d.learned[w], ph)
+	d.learnedF = nil
 }
 
 func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
@@ -1336,6 +1355,7 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 		}
 		d.learned[ph.toks[0]] = append(d.learned[ph.toks[0]], ph)
 	}
+	d.learnedF = nil
 	return p
 }
 
