@@ -2,6 +2,8 @@ package actor
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/text"
 )
@@ -1429,7 +1431,7 @@ func RoleMatch(desc, role string) bool {
 		return false
 	}
 	for _, w := range []string{"vice", "deputy", "former", "assistant"} {
-		if strings.Contains(" "+d+" ", " "+w+" ") != strings.Contains(" "+r+" ", " "+w+" ") {
+		if hasWord(d, w) != hasWord(r, w) {
 			return false
 		}
 	}
@@ -1493,11 +1495,30 @@ func roleHead(r string) string {
 	if i := strings.Index(r, " of "); i > 0 {
 		r = r[:i]
 	}
-	f := strings.Fields(r)
-	if len(f) == 0 {
-		return ""
+	// the last of strings.Fields(r), without making the list
+	r = strings.TrimRightFunc(r, unicode.IsSpace)
+	if i := strings.LastIndexFunc(r, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(r[i:])
+		r = r[i+n:]
 	}
-	return f[len(f)-1]
+	return r
+}
+
+// hasWord reports whether w (a word without spaces) stands in s between spaces or at an end of
+// s: strings.Contains(" "+s+" ", " "+w+" ") without making the strings.
+func hasWord(s, w string) bool {
+	for from := 0; from <= len(s)-len(w); {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if (i == 0 || s[i-1] == ' ') && (i+len(w) == len(s) || s[i+len(w)] == ' ') {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // resolvePronoun ties he/his to the person named earlier in the sentence, else to the first
