@@ -311,7 +311,9 @@ func (kb *KB) NewDoc(date string) *Doc {
 // Mentions finds the actor mentions of one sentence, in order.
 func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	atoms := d.atoms(toks)
-	var out []*Mention
+	// room for the atoms' mentions and a few pronouns: one allocation rather than a growth at
+	// every few mentions (the list is the caller's to keep)
+	out := make([]*Mention, 0, len(atoms)+4)
 	for i := 0; i < len(atoms); {
 		if k := bodyName(toks, atoms, i); k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
