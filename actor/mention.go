@@ -1422,7 +1422,11 @@ func (d *Doc) holder(country, role string) *Person {
 // president") is the post role ("speaker of the people's assembly", "president"): the same head
 // word, and no vice or deputy in one but not the other.
 func RoleMatch(desc, role string) bool {
-	d, r := normRole(desc), normRole(role)
+	return normRolesMatch(normRole(desc), normRole(role))
+}
+
+// normRolesMatch is RoleMatch of a description and a post already written by normRole.
+func normRolesMatch(d, r string) bool {
 	if d == "" || r == "" {
 		return false
 	}
