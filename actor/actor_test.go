@@ -301,6 +301,30 @@ func TestRoleMatch(t *testing.T) {
 	}
 }
 
+// TestRoleWords checks the word helpers of RoleMatch against the strings they stand for.
+func TestRoleWords(t *testing.T) {
+	for _, s := range []string{"", " ", "vice president", "deputy", "the deputy prime minister",
+		"vicepresident", "vice\tpresident", "speaker of the people's assembly", "minister ",
+		" minister of state", "former  deputy\u00a0minister", "assistant"} {
+		for _, w := range []string{"vice", "deputy", "former", "assistant", "minister"} {
+			if got, want := hasWord(s, w), strings.Contains(" "+s+" ", " "+w+" "); got != want {
+				t.Errorf("hasWord(%q, %q) = %v, want %v", s, w, got, want)
+			}
+		}
+		want := ""
+		r := s
+		if i := strings.Index(r, " of "); i > 0 {
+			r = r[:i]
+		}
+		if f := strings.Fields(r); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := roleHead(s); got != want {
+			t.Errorf("roleHead(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
 func TestThey(t *testing.T) {
 	kb := load(t)
 	cases := []struct {

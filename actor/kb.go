@@ -84,6 +84,7 @@ type KB struct {
 	people    map[string]*Person   // by canonical name
 	orgTerms  map[string][]Term    // dated lines of orgs.tsv, by canonical name
 	holders   map[string][]*Person // office holders by country
+	roles     map[string]roleForm  // the roles of the holders' terms, as roleTerms compares them
 	Countries map[string]string    // code → name
 }
 
@@ -460,6 +461,7 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 
 // indexPeople adds every person's names to the phrase index.
 func (kb *KB) indexPeople() {
+	kb.roles = map[string]roleForm{}
 	names := make([]string, 0, len(kb.people))
 	for n := range kb.people {
 		names = append(names, n)
@@ -469,6 +471,10 @@ func (kb *KB) indexPeople() {
 		p := kb.people[n]
 		sort.SliceStable(p.Terms, func(i, j int) bool { return p.Terms[i].Start < p.Terms[j].Start })
 		for _, t := range p.Terms {
+			if _, ok := kb.roles[t.Role]; !ok {
+				r := normRole(t.Role)
+				kb.roles[t.Role] = roleForm{r, roleHead(r)}
+			}
 			k := t.Country
 			if len(kb.holders[k]) == 0 || kb.holders[k][len(kb.holders[k])-1] != p {
 				kb.holders[k] = append(kb.holders[k], p)

@@ -2,6 +2,8 @@ package actor
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/text"
 )
@@ -303,6 +305,7 @@ type Doc struct {
 	kb         *KB
 	Date       string
 	learned    map[string][]*phrase
+	learnedF   *text.Filter   // the keys of learned; nil when it must be built again
 	people     []*Mention     // person mentions in order, for pronouns and descriptions
 	subject    *Mention       // the first person of the latest sentence that named one
 	lastState  string         // the state mentioned most recently
@@ -325,7 +328,9 @@ func (kb *KB) NewDoc(date string) *Doc {
 // Mentions finds the actor mentions of one sentence, in order.
 func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	atoms := d.atoms(toks)
-	var out []*Mention
+	// room for the atoms' mentions and a few pronouns: one allocation rather than a growth at
+	// every few mentions (the list is the caller's to keep)
+	out := make([]*Mention, 0, len(atoms)+4)
 	for i := 0; i < len(atoms); {
 		if k := bodyName(toks, atoms, i); k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
@@ -645,7 +650,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
 	w := toks[i].Lower
 	if !d.kb.first.HasToken(&toks[i]) {
-		if len(d.learned) == 0 {
+		if !d.mayBeLearned(&toks[i]) {
 			return nil
 		}
 		goto learned
@@ -666,7 +671,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 			best = p
 		}
 	}
-	if len(d.learned) == 0 {
+	if !d.mayBeLearned(&toks[i]) {
 		return best
 	}
 learned:
@@ -682,6 +687,23 @@ learned:
 		}
 	}
 	return best
+}
+
+// mayBeLearned reports whether a phrase learned from the text may begin with t: false when none
+// does (a filter of the first words, built again after each word learned, spares most tokens a
+// look-up in the map).
+func (d *Doc) mayBeLearned(t *text.Token) bool {
+	if len(d.learned) == 0 {
+		return false
+	}
+	if d.learnedF == nil {
+		keys := make([]string, 0, len(d.learned))
+		for w := range d.learned {
+			keys = append(keys, w)
+		}
+		d.learnedF = text.NewFilter(keys...)
+	}
+	return d.learnedF.HasToken(t)
 }
 
 // better breaks a tie between two people who share a name: the one in office on the
@@ -1335,6 +1357,7 @@ func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
 	}
 	ph := &phrase{entry: e, capital: true, exactCase: []bool{false}, toks: []string{w}}
 	d.learned[w] = append(d.learned[w], ph)
+	d.learnedF = nil
 }
 
 func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
@@ -1357,6 +1380,7 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 		}
 		d.learned[ph.toks[0]] = append(d.learned[ph.toks[0]], ph)
 	}
+	d.learnedF = nil
 	return p
 }
 
@@ -1419,7 +1443,11 @@ func (d *Doc) holder(country, role string) *Person {
 // president") is the post role ("speaker of the people's assembly", "president"): the same head
 // word, and no vice or deputy in one but not the other.
 func RoleMatch(desc, role string) bool {
-	d, r := normRole(desc), normRole(role)
+	return normRolesMatch(normRole(desc), normRole(role))
+}
+
+// normRolesMatch is RoleMatch of a description and a post already written by normRole.
+func normRolesMatch(d, r string) bool {
 	if d == "" || r == "" {
 		return false
 	}
@@ -1430,7 +1458,7 @@ func RoleMatch(desc, role string) bool {
 		return false
 	}
 	for _, w := range []string{"vice", "deputy", "former", "assistant"} {
-		if strings.Contains(" "+d+" ", " "+w+" ") != strings.Contains(" "+r+" ", " "+w+" ") {
+		if hasWord(d, w) != hasWord(r, w) {
 			return false
 		}
 	}
@@ -1494,11 +1522,30 @@ func roleHead(r string) string {
 	if i := strings.Index(r, " of "); i > 0 {
 		r = r[:i]
 	}
-	f := strings.Fields(r)
-	if len(f) == 0 {
-		return ""
+	// the last of strings.Fields(r), without making the list
+	r = strings.TrimRightFunc(r, unicode.IsSpace)
+	if i := strings.LastIndexFunc(r, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(r[i:])
+		r = r[i+n:]
 	}
-	return f[len(f)-1]
+	return r
+}
+
+// hasWord reports whether w (a word without spaces) stands in s between spaces or at an end of
+// s: strings.Contains(" "+s+" ", " "+w+" ") without making the strings.
+func hasWord(s, w string) bool {
+	for from := 0; from <= len(s)-len(w); {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		if (i == 0 || s[i-1] == ' ') && (i+len(w) == len(s) || s[i+len(w)] == ' ') {
+			return true
+		}
+		from = i + 1
+	}
+	return false
 }
 
 // resolvePronoun ties he/his to the person named earlier in the sentence, else to the first

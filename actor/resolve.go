@@ -96,6 +96,9 @@ func (kb *KB) Holder(country, role, date string) *Person {
 	return found
 }
 
+// roleForm is a role as RoleMatch compares it: written by normRole, and its head word.
+type roleForm struct{ norm, head string }
+
 // roleTerm is a term of an office holder.
 type roleTerm struct {
 	p *Person
@@ -110,9 +113,21 @@ func (kb *KB) roleTerms(country, role string) []roleTerm {
 		return v.([]roleTerm)
 	}
 	var out []roleTerm
+	d := normRole(role)
+	head := roleHead(d)
 	for _, p := range kb.holders[country] {
 		for i := range p.Terms {
-			if t := &p.Terms[i]; t.Country == country && RoleMatch(role, t.Role) {
+			t := &p.Terms[i]
+			if t.Country != country {
+				continue
+			}
+			r, ok := kb.roles[t.Role]
+			if !ok {
+				r.norm = normRole(t.Role)
+				r.head = roleHead(r.norm)
+			}
+			// another head word is another post (RoleMatch), unless the two are one
+			if (r.head == head || r.norm == d) && normRolesMatch(d, r.norm) {
 				out = append(out, roleTerm{p, t})
 			}
 		}

@@ -337,6 +337,18 @@ type scratch struct {
 	placeSent place.Prepared
 	events    []Event
 	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
+	// a flag for each token of the current sentence: inside an actor, inside a topic
+	blockedBuf, topicBuf []bool
+}
+
+// flags returns n false flags in *buf, reused from sentence to sentence.
+func (s *scratch) flags(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n, n+n/2)
+	}
+	f := (*buf)[:n]
+	clear(f)
+	return f
 }
 
 // scratchPool holds the scratch memory of the documents not being coded.

@@ -118,17 +118,10 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 	return out, text.NewFilter(keys...)
 }
 
-// eachCandidate calls fn with every pattern of idx that may match at token i, in no particular
-// order. A pattern with a gap second ("+launch * attack") may match only if its third word stands
-// within the gap's reach after token i.
-func eachCandidate(idx map[string]*firstIndex, f *text.Filter, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
-	if !f.HasToken(&toks[i]) {
-		return
-	}
-	fi := idx[toks[i].Lower]
-	if fi == nil {
-		return
-	}
+// eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
+// at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
+// only if its third word stands within the gap's reach after token i.
+func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
 	for _, p := range fi.always {
 		fn(p)
 	}
@@ -491,10 +484,17 @@ type match struct {
 // find returns the longest pattern starting at token i, or nil. blocked marks tokens inside actor
 // mentions, which a gap may not cross.
 func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
+	if !ps.firstF.HasToken(&toks[i]) {
+		return nil // most words begin no pattern: the filter says so without the map
+	}
+	fi := ps.first[toks[i].Lower]
+	if fi == nil {
+		return nil
+	}
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	eachCandidate(ps.first, ps.firstF, toks, i, blocked, func(p *pattern) {
+	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
 		end, ok := matchAt(p.words, toks, i, blocked)
 		if !ok {
 			return
@@ -518,8 +518,15 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
 func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
+	if !ps.topicF.HasToken(&toks[i]) {
+		return -1
+	}
+	fi := ps.topicFirst[toks[i].Lower]
+	if fi == nil {
+		return -1
+	}
 	end := -1
-	eachCandidate(ps.topicFirst, ps.topicF, toks, i, blocked, func(p *pattern) {
+	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
 		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {
 			end = e
 		}

@@ -93,7 +93,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	st.contexts.add(toks)
 	mentions := st.actors.Mentions(toks)
 	st.capitalsElsewhere(mentions)
-	blocked := make([]bool, len(toks))
+	blocked := st.flags(&st.blockedBuf, len(toks))
 	for _, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
 			blocked[i] = true
@@ -407,7 +407,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 // topics marks the tokens that name a topic of talks rather than an act: from a topic phrase
 // ("discussed", "the importance of", "congratulated X on") to the end of its clause.
 func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
-	in := make([]bool, len(sc.toks))
+	in := sc.st.flags(&sc.st.topicBuf, len(sc.toks))
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too
 	thanks := map[int]bool{}
@@ -423,7 +423,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		}
 	}
 	for i := 0; i < len(sc.toks); i++ {
-		if thanks[i] {
+		if len(thanks) > 0 && thanks[i] {
 			on = true
 		}
 		t := sc.toks[i].Lower

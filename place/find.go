@@ -121,6 +121,7 @@ func tokenize(s string) []token {
 // appendTokens appends the tokens of s to toks (see tokenize).
 func appendTokens(toks []token, s string) []token {
 	for i := 0; i < len(s); {
+		n := 1 // the length of the word's first rune
 		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
 			// ASCII space or punctuation, the common case, without decoding
 			if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
@@ -130,22 +131,36 @@ func appendTokens(toks []token, s string) []token {
 			toks = append(toks, token{start: i, end: i + 1, text: s[i : i+1]})
 			i++
 			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += n
-			continue
-		}
-		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + n, text: s[i : i+n]})
-			i += n
-			continue
+		} else if c >= utf8.RuneSelf {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += n
+				continue
+			}
+			if !isWordRune(r) {
+				toks = append(toks, token{start: i, end: i + n, text: s[i : i+n]})
+				i += n
+				continue
+			}
 		}
 		j := i + n
 		for j < len(s) {
-			if asciiWord[s[j]] {
+			c := s[j]
+			if asciiWord[c] {
 				j++
 				continue
+			}
+			if c < utf8.RuneSelf {
+				// an ASCII character that is not a letter or digit: what follows says whether a
+				// hyphen, full stop or apostrophe is inside the word (as below, without decoding)
+				if c == '-' || c == '.' || c == '\'' || c == '`' {
+					if next, _ := utf8.DecodeRuneInString(s[j+1:]); j+1 < len(s) && isWordRune(next) {
+						j++
+						continue
+					}
+				}
+				break
 			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if isWordRune(r) {
@@ -223,6 +238,14 @@ func isCue(toks []token, i int) bool {
 	if n := len(toks[i].text); n < 2 || n > len("visiting") {
 		// no cue, nor "to": and only ASCII letters lower-case to theirs
 		return false
+	}
+	if c := toks[i].text[0]; c < utf8.RuneSelf {
+		// every cue, and "to", starts with one of these letters (a capital or not)
+		switch c | 0x20 {
+		case 'i', 'a', 'n', 'o', 'v', 't':
+		default:
+			return false
+		}
 	}
 	var buf [16]byte
 	w, ok := lowerASCII(buf[:0], toks[i].text)

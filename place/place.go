@@ -375,6 +375,13 @@ func appendFold(b []byte, s string) []byte {
 			}
 			space = false
 			b = append(b, byte(r))
+		case 'A' <= r && r <= 'Z':
+			// an ASCII capital, as below without the table of Latin letters
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, byte(r)+'a'-'A')
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if space && len(b) > start {
 				b = append(b, ' ')
