@@ -41,6 +41,10 @@ func (m *Mention) bothSides() bool {
 	return strings.HasSuffix(t, "sides") || strings.HasSuffix(t, "countries") || strings.HasSuffix(t, "leaders") && strings.Contains(t, "two")
 }
 
+// civilBodies close the name of a civil body: "the Third World Water Forum".
+var civilBodies = map[string]bool{"forum": true, "foundation": true, "association": true, "society": true,
+	"network": true, "institute": true}
+
 // ngoBodies head the name of a non-governmental body (not of its people: "activists" are of a
 // place).
 var ngoBodies = map[string]bool{"group": true, "groups": true, "organization": true, "organizations": true,
@@ -345,6 +349,11 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			if m, post := d.describedName(toks, atoms, i); m != nil {
 				out = append(out, m)
 				j = post + 1 // the description is this person, not another actor
+			} else if a := atoms[i]; a.last-a.first >= 2 && civilBodies[toks[a.last-1].Lower] {
+				// "the Third World Water Forum": a civil body no state is named for
+				name := joinText(toks[a.first:a.last])
+				out = append(out, &Mention{First: a.first, Last: a.last, Start: toks[a.first].Start, End: toks[a.last-1].End,
+					Text: name, Name: name, Country: "NGO", Sector: "NGO", Group: true})
 			}
 			i = j
 			continue

@@ -292,6 +292,8 @@ func TestPatterns(t *testing.T) {
 			"Hundreds of students marched in East Timor's capital Dili on Friday, demanding independence from Indonesian rule.", []string{"PROTEST TLSEDU->IDNGOV", "REQUEST TLSEDU->IDNGOV"}},
 		{"a capital under fire is its people", "2019-05-01", "Houthi rebels shelled Sanaa on Monday.", []string{"ASSAULT YEMREB->YEMCVL"}},
 		{"a capital that speaks or is spoken to is its government", "2019-05-01", "Tehran accused Washington of lying.", []string{"ACCUSE IRNGOV->USAGOV"}},
+		{"a civil body's name no state is named for is an NGO; 'concluded that' reports; an obligation of 'X and other …' is X's", "2019-05-01",
+			"The Global Health Forum concluded that Nigeria and other oil producers must spend more on clinics.", []string{"REQUEST NGONGO->NGAGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -204,6 +204,16 @@ func (st *docState) isCapital(m *actor.Mention) bool {
 	return ok && strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the "))
 }
 
+// verbBetween reports an auxiliary, a speech verb or a comma between tokens i and j.
+func (sc *sentenceCtx) verbBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		if w := sc.toks[k].Lower; w == "," || auxiliaries[w] || sc.st.c.Patterns.speech[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // capitalsElsewhere moves a capital's name to a city of the same name in another state the
 // sentence names, when its own state is not named: "rival militias in Tripoli … the north
 // Lebanese port" is Tripoli in Lebanon. The city must have at least a twentieth of the capital's
@@ -1133,7 +1143,9 @@ func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
 	if tr.m.p.form == formNone {
 		// must: the actor just before it (its subject)
 		for _, m := range sc.mentions {
-			if m.Last <= tr.m.first && tr.m.first-m.Last <= 2 && !m.Pronoun {
+			// ("the US and other developed nations must": the actor named first of the subject)
+			near := tr.m.first-m.Last <= 2 || tr.m.first-m.Last <= 5 && sc.toks[m.Last].Lower == "and" && !sc.verbBetween(m.Last+1, tr.m.first)
+			if m.Last <= tr.m.first && near && !m.Pronoun {
 				obliged = m
 			}
 		}
