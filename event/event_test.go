@@ -294,6 +294,7 @@ func TestPatterns(t *testing.T) {
 		{"a capital that speaks or is spoken to is its government", "2019-05-01", "Tehran accused Washington of lying.", []string{"ACCUSE IRNGOV->USAGOV"}},
 		{"a civil body's name no state is named for is an NGO; 'concluded that' reports; an obligation of 'X and other …' is X's", "2019-05-01",
 			"The Global Health Forum concluded that Nigeria and other oil producers must spend more on clinics.", []string{"REQUEST NGONGO->NGAGOV"}},
+		{"paying compensation returns what was taken (RETREAT 084)", "2019-05-01", "Iraq has paid compensation to Kuwaiti families for property lost in the 1990 invasion.", []string{"RETREAT IRQGOV->KWTCVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
