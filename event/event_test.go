@@ -132,7 +132,7 @@ func TestPatterns(t *testing.T) {
 		{"a body in apposition is not a person", "2019-05-01", "After the Cessation of Hostilities, the Sudanese government freed 40 prisoners.", []string{"RETREAT SDNGOV->SDNCVL"}},
 		{"a hyphenated word is one word of a gap", "2019-05-01", "Chad extended the night-time curfew in N'Djamena.", []string{"COERCE TCDGOV->TCDCVL"}},
 		{"officers are the military", "2019-05-01", "Malian officers expelled the French ambassador.", []string{"SANCTION MLIMIL->FRAGOV"}},
-		{"forcing out is an expulsion", "2019-05-01", "Kenya forced the UN refugee agency out of the country.", []string{"COERCE KENGOV->UNOIGO"}},
+		{"forcing out is an expulsion", "2019-05-01", "Kenya forced the UN refugee agency out of the country.", []string{"SANCTION KENGOV->UNOREF"}},
 		{"a withdrawal needs no target; a weekday is not a preposition's object", "2019-05-01", "Ethiopian rebels said on Monday their fighters had completed their withdrawal from Mekelle.", []string{"RETREAT ETHREB->-"}},
 		{"a government's measure at home", "2019-05-01", "The Egyptian government lifted the state of emergency.", []string{"CONCEDE EGYGOV->EGYCVL"}},
 		{"cutting supplies to a refugee camp", "2019-05-01", "Somalia cut food supplies to the Kenyan refugee camp.", []string{"SANCTION SOMGOV->KENREF"}},
@@ -295,6 +295,9 @@ func TestPatterns(t *testing.T) {
 		{"a civil body's name no state is named for is an NGO; 'concluded that' reports; an obligation of 'X and other …' is X's", "2019-05-01",
 			"The Global Health Forum concluded that Nigeria and other oil producers must spend more on clinics.", []string{"REQUEST NGONGO->NGAGOV"}},
 		{"paying compensation returns what was taken (RETREAT 084)", "2019-05-01", "Iraq has paid compensation to Kuwaiti families for property lost in the 1990 invasion.", []string{"RETREAT IRQGOV->KWTCVL"}},
+		{"an organisation forced out is expelled (SANCTION); one actor named twice in apposition is one word of a gap; the refugee agency is REF", "2019-05-01",
+			"Sudan forced the UN refugee agency, UNHCR, out of Darfur.", []string{"SANCTION SDNGOV->UNOREF"}},
+		{"people forced out are deported (COERCE)", "2019-05-01", "Kenya forced hundreds of Somali refugees out of the country.", []string{"COERCE KENGOV->SOMREF"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -73,7 +73,7 @@ type pattern struct {
 // Patterns is a compiled pattern set.
 type Patterns struct {
 	byFirst map[string][]*pattern
-	plain   map[string]*Rule // the first rule of each type in the file without flags, for acts recoded as another type
+	plain   map[string]*Rule // the first rule of each type (and of each "type/mode") in the file without flags, for acts recoded as another type
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
@@ -291,6 +291,9 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			}
 			if ps.plain[r.Type] == nil && fl[4] == "-" {
 				ps.plain[r.Type] = r
+			}
+			if k := r.Type + "/" + r.Mode; ps.plain[k] == nil && fl[4] == "-" && r.Mode != "" {
+				ps.plain[k] = r
 			}
 			if prev, dup := seen[ph]; dup {
 				return fmt.Errorf("phrase %q is already defined at %s", ph, prev)

@@ -94,9 +94,16 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	mentions := st.actors.Mentions(toks)
 	st.capitalsElsewhere(mentions)
 	blocked := st.flags(&st.blockedBuf, len(toks))
-	for _, m := range mentions {
+	for k, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
 			blocked[i] = true
+		}
+		if k+1 < len(mentions) && m.Name != "" && mentions[k+1].Name == m.Name && mentions[k+1].First == m.Last+1 && toks[m.Last].Lower == "," {
+			// "the UN refugee agency, UNHCR, …": one actor named twice, its commas part of it
+			blocked[m.Last] = true
+			if n := mentions[k+1]; n.Last < len(toks) && toks[n.Last].Lower == "," {
+				blocked[n.Last] = true
+			}
 		}
 	}
 	// triggers, longest first from the left, never inside an actor mention
@@ -713,6 +720,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			c := *tgt
 			c.Sector = "CVL"
 			tgt = &c
+		}
+		if r.Type == "COERCE" && r.Mode == "deport" && tgt != nil && (actor.NonState(tgt.Country) || tgt.Sector == "GOV") {
+			// "forced the UN refugee agency out of the country": an organisation or diplomats sent
+			// away are expelled (SANCTION), people are deported
+			if as := sc.st.c.Patterns.plain["SANCTION/expel"]; as != nil {
+				tr.as, r = as, as
+			}
 		}
 		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
 			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
