@@ -298,6 +298,8 @@ func TestPatterns(t *testing.T) {
 		{"an organisation forced out is expelled (SANCTION); one actor named twice in apposition is one word of a gap; the refugee agency is REF", "2019-05-01",
 			"Sudan forced the UN refugee agency, UNHCR, out of Darfur.", []string{"SANCTION SDNGOV->UNOREF"}},
 		{"people forced out are deported (COERCE)", "2019-05-01", "Kenya forced hundreds of Somali refugees out of the country.", []string{"COERCE KENGOV->SOMREF"}},
+		{"an act of yielding said with will or would not is a refusal (REJECT 124)", "2019-05-01", "Israel said it would not release the Palestinian prisoners.", []string{"REJECT ISRGOV->PSECVL"}},
+		{"an act of yielding that did not happen is negated", "2019-05-01", "Israel did not release the Palestinian prisoners.", []string{"RETREAT! ISRGOV->PSECVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -600,6 +600,14 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 // code makes the events of one trigger.
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 	r := tr.m.p.rule
+	if tr.negated && tr.future && (r.Type == "CONCEDE" || r.Type == "RETREAT") {
+		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
+		// (CAMEO 124), not a promise that did not happen
+		if as := sc.st.c.Patterns.plain["REJECT/yield"]; as != nil {
+			tr.as, r = as, as
+			tr.negated, tr.future, tr.intended, tr.threat = false, false, "", false
+		}
+	}
 	if r.Named {
 		sc.named(idx, s, tr)
 		return
