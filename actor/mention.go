@@ -860,8 +860,8 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 		return !hasPerson // Maj. Gen. Baqeri
 	}
 	for _, t := range gap {
-		if pe != nil && pe.Kind == KindDemonym && isSectorWord(ne) && len(gap) <= 2 {
-			break // checked above
+		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
+			break // checked below
 		}
 		if !modifiers[t.Lower] && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
 			return false
@@ -869,7 +869,8 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	}
 	// "Irish nationalist guerrillas", "French paper workers": up to two plain words between a
 	// state's adjective and the group it qualifies
-	if pe != nil && pe.Kind == KindDemonym && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
+	// ("Ibo traditional elders": a people's name qualifies the group the same way)
+	if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
 		plain := true
 		for _, t := range gap {
 			// "Georgians rallied outside parliament": a verb or a preposition is not an adjective
@@ -1087,6 +1088,9 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	if stateCountry != "" {
 		country = stateCountry
+	}
+	if a := atoms[len(atoms)-1]; office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
+		office, govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
 	}
 	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && aides[a.entry.Name] {
 		// "Trump envoy": the envoy, of the person's state, not the person

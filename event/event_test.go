@@ -300,6 +300,8 @@ func TestPatterns(t *testing.T) {
 		{"people forced out are deported (COERCE)", "2019-05-01", "Kenya forced hundreds of Somali refugees out of the country.", []string{"COERCE KENGOV->SOMREF"}},
 		{"an act of yielding said with will or would not is a refusal (REJECT 124)", "2019-05-01", "Israel said it would not release the Palestinian prisoners.", []string{"REJECT ISRGOV->PSECVL"}},
 		{"an act of yielding that did not happen is negated", "2019-05-01", "Israel did not release the Palestinian prisoners.", []string{"RETREAT! ISRGOV->PSECVL"}},
+		{"leaders of a people are its elites", "2019-05-01", "A group of Hausa leaders said they would back President Muhammadu Buhari.", []string{"AGREE/SUPPORT NGAELI->NGAGOV"}},
+		{"a people's name qualifies the group after it", "2019-05-01", "Igbo traditional elders demanded a meeting with the Nigerian government.", []string{"REQUEST NGAELI->NGAGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
