@@ -302,6 +302,8 @@ func TestPatterns(t *testing.T) {
 		{"an act of yielding that did not happen is negated", "2019-05-01", "Israel did not release the Palestinian prisoners.", []string{"RETREAT! ISRGOV->PSECVL"}},
 		{"leaders of a people are its elites", "2019-05-01", "A group of Hausa leaders said they would back President Muhammadu Buhari.", []string{"AGREE/SUPPORT NGAELI->NGAGOV"}},
 		{"a people's name qualifies the group after it", "2019-05-01", "Igbo traditional elders demanded a meeting with the Nigerian government.", []string{"REQUEST NGAELI->NGAGOV"}},
+		{"refugees named by their people take the state of the actor named after them", "2009-05-01",
+			"Sri Lankan troops are holding thousands of Tamil refugees as human shields, the Liberation Tigers said.", []string{"COERCE LKAMIL->LKAREF"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
