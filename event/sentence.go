@@ -1166,8 +1166,10 @@ func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
 		// must: the actor just before it (its subject)
 		for _, m := range sc.mentions {
 			// ("the US and other developed nations must": the actor named first of the subject)
-			near := tr.m.first-m.Last <= 2 || tr.m.first-m.Last <= 5 && sc.toks[m.Last].Lower == "and" && !sc.verbBetween(m.Last+1, tr.m.first)
-			if m.Last <= tr.m.first && near && !m.Pronoun {
+			if m.Last > tr.m.first || m.Pronoun {
+				continue
+			}
+			if tr.m.first-m.Last <= 2 || tr.m.first-m.Last <= 5 && sc.toks[m.Last].Lower == "and" && !sc.verbBetween(m.Last+1, tr.m.first) {
 				obliged = m
 			}
 		}
