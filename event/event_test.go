@@ -69,7 +69,7 @@ func TestPatterns(t *testing.T) {
 		{"a protest is aimed at the authorities of its place", "2019-05-01", "Thousands of Iraqi students demonstrated in Basra on Friday.", []string{"PROTEST IRQEDU->IRQGOV"}},
 		{"sanction", "2019-05-01", "Canada expelled two Russian diplomats on Friday.", []string{"SANCTION CANGOV->RUSGOV"}},
 		{"arrest", "2019-05-01", "Egyptian police arrested 12 protesters in Cairo.", []string{"COERCE EGYCOP->EGYCVL"}},
-		{"victim without a known attacker", "2019-05-01", "Three Afghan soldiers were killed in Kandahar.", []string{"ASSAULT ->AFGMIL"}},
+		{"a victim without a known attacker is no dyad", "2019-05-01", "Three Afghan soldiers were killed in Kandahar.", nil},
 		{"no actor, no event", "2019-05-01", "Prices rose sharply on Monday.", nil},
 		// rules added as the coder grew; each sentence written for its rule
 		{"each member of a compound subject", "2019-05-01", "Egypt, Jordan and Kuwait condemned the raid by Israeli forces.",
@@ -170,7 +170,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"CONSULT IRQGOV->TURGOV"}},
 		{"a participle describing a noun act is part of it", "2024-05-01", "The EU adopted sanctions against Belarus, targeting officials in Minsk.", []string{"SANCTION EURIGO->BLRGOV"}},
 		{"'accused of' without 'be' is passive: the reporter accuses", "2024-05-01", "Two Kenyan activists accused of spying for Somalia were released, Kenyan police said.", []string{"ACCUSE KENCOP->KENNGO"}},
-		{"'at least 12' before the victims", "2024-05-01", "Witnesses said at least 12 Malian soldiers were killed in Gao.", []string{"ASSAULT ->MLIMIL"}},
+		{"'at least 12' before the victims", "2024-05-01", "Witnesses said at least 12 Malian soldiers were killed by jihadists in Gao.", []string{"ASSAULT MLIREB->MLIMIL"}},
 		{"air strikes named by a noun", "2024-05-01", "Israeli air strikes killed at least 20 Palestinians in Rafah.", []string{"ASSAULT ISRMIL->PSECVL"}},
 		{"the topic of a meeting is not its other side", "2024-05-01", "Negotiators from Sudan met in Cairo to discuss the release of Egyptian hostages.", nil},
 		{"mediators are not each other's counterparts", "2024-05-01", "Qatar and Egypt, which mediate between the two sides, said a deal was close.", nil},

@@ -686,7 +686,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 					// "was arrested in Lebanon": by the authorities of the place
 					bomber = sc.authorities(tr)
 				}
-				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
+				if bomber != nil {
+					// (with no one to do it, "people were killed" is a fact, not a dyad)
+					sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
+				}
 			}
 			return
 		}
