@@ -304,6 +304,7 @@ func TestPatterns(t *testing.T) {
 		{"a people's name qualifies the group after it", "2019-05-01", "Igbo traditional elders demanded a meeting with the Nigerian government.", []string{"REQUEST NGAELI->NGAGOV"}},
 		{"refugees named by their people take the state of the actor named after them", "2009-05-01",
 			"Sri Lankan troops are holding thousands of Tamil refugees as human shields, the Liberation Tigers said.", []string{"COERCE LKAMIL->LKAREF"}},
+		{"an army jet is the army acting", "2019-05-01", "A Serbian army jet shot down a helicopter carrying EU monitors, Italy said.", []string{"ASSAULT SRBMIL->EURIGO"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
