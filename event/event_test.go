@@ -305,6 +305,7 @@ func TestPatterns(t *testing.T) {
 		{"refugees named by their people take the state of the actor named after them", "2009-05-01",
 			"Sri Lankan troops are holding thousands of Tamil refugees as human shields, the Liberation Tigers said.", []string{"COERCE LKAMIL->LKAREF"}},
 		{"an army jet is the army acting", "2019-05-01", "A Serbian army jet shot down a helicopter carrying EU monitors, Italy said.", []string{"ASSAULT SRBMIL->EURIGO"}},
+		{"a dissolved state is coded as the successor that holds its seat", "1987-05-01", "Soviet troops attacked Afghan rebels near Kabul.", []string{"ASSAULT RUSMIL->AFGREB"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
