@@ -54,6 +54,10 @@ func TestDatedResolution(t *testing.T) {
 		{"2019-06-01", "The Iranian parliament speaker spoke.", "The Iranian parliament speaker", "IRN", "LEG", "Ali Larijani"},
 		// the Arabic article written another way than in the knowledge base
 		{"2010-06-01", "President Omar El Bashir spoke.", "President Omar El Bashir", "SDN", "GOV", "Omar al-Bashir"},
+		// older news (people/pre2000.tsv): a shared surname goes to whoever held office on the day
+		{"1990-06-01", "Bush spoke in Washington.", "Bush", "USA", "GOV", "George H. W. Bush"},
+		{"2005-06-01", "Bush spoke in Washington.", "Bush", "USA", "GOV", "George W. Bush"},
+		{"1987-06-01", "Shevardnadze spoke in Moscow.", "Shevardnadze", "RUS", "GOV", "Eduard Shevardnadze"},
 		// an armed group that took power: what it is on the day (orgs.tsv dated lines)
 		{"2019-06-01", "The Taliban attacked Kabul.", "The Taliban", "AFG", "REB", "Taliban"},
 		{"2023-06-01", "The Taliban banned music.", "The Taliban", "AFG", "GOV", "Taliban"},
