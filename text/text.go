@@ -194,58 +194,76 @@ func Tokens(doc string, s Sentence) []Token {
 
 // AppendTokens appends the tokens of text, whose first byte is at offset base in the document.
 //
-// The lower-case forms that differ from the text are written into one buffer and share one
-// string, so a sentence costs a few allocations rather than one per capitalised word.
+// The lower-case forms that differ from the text are written into a few buffers that they
+// share, so a sentence costs a few allocations rather than one per capitalised word.
 func AppendTokens(toks []Token, text string, base int) []Token {
 	toks = slices.Grow(toks, len(text)/5+1)
-	first := len(toks)
-	var folded []byte // the lower-case forms that differ from their text, one after the other
-	var endBuf [128]int
-	ends := endBuf[:0] // for each token from first: the end of its form in folded, or -1
-	it := words.FromString(text)
+	z := tokenizer{toks: toks, text: text, base: base}
+	if !z.simpleWords() {
+		// a character simpleWords does not know: start again with the full rules
+		z.toks = toks
+		z.uax29Words()
+	}
+	return z.toks
+}
+
+// tokenizer collects the tokens of one call of AppendTokens.
+type tokenizer struct {
+	toks   []Token
+	text   string // the text being split
+	base   int    // the document offset of text
+	folded []byte // the end of the buffer the lower-case forms are written to
+}
+
+// uax29Words adds the words of z.text as uax29 splits them, spaces left out.
+func (z *tokenizer) uax29Words() {
+	it := words.FromString(z.text)
 	for it.Next() {
 		v := it.Value()
 		r, _ := utf8.DecodeRuneInString(v)
 		if unicode.IsSpace(r) {
 			continue
 		}
-		start := base + it.Start()
-		// split a possessive ending off: Iran's, parliament’s, Muslims'
-		k := possessive(v)
-		w := v
-		if k > 0 {
-			w = v[:k]
-		}
-		toks = append(toks, Token{Start: start, End: start + len(w), Text: w, Lower: w})
-		if needsFold(w) {
-			if folded == nil {
-				// a guess: capitalised words are a fraction of a sentence
-				folded = make([]byte, 0, (len(text)-it.Start())/4+len(w)+8)
-			}
-			folded = appendFold(folded, w)
-			ends = append(ends, len(folded))
-		} else {
-			ends = append(ends, -1)
-		}
-		if k > 0 {
-			toks = append(toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s"})
-			ends = append(ends, -1)
-		}
+		z.add(it.Start(), it.Start()+len(v))
 	}
-	if len(folded) > 0 {
-		// folded is not written again: the string shares its bytes
-		all, from := unsafe.String(unsafe.SliceData(folded), len(folded)), 0
-		for k, end := range ends {
-			if end >= 0 {
-				toks[first+k].Lower = all[from:end]
-				from = end
-			}
-		}
+}
+
+// add appends the word text[i:j], a possessive ending split off ("Iran's", "parliament’s",
+// "Muslims'").
+func (z *tokenizer) add(i, j int) {
+	v := z.text[i:j]
+	start := z.base + i
+	k := possessive(v)
+	w := v
+	if k > 0 {
+		w = v[:k]
 	}
-	for k := first; k < len(toks); k++ {
-		toks[k].hash = filterHash(toks[k].Lower) // once, for the filters a token meets
+	t := Token{Start: start, End: start + len(w), Text: w, Lower: w}
+	if needsFold(w) {
+		// a rune folds to at most utf8.UTFMax bytes
+		t.Lower = z.fold(w, i, utf8.UTFMax*len(w))
 	}
-	return toks
+	t.hash = filterHash(t.Lower) // once, for the filters a token meets
+	z.toks = append(z.toks, t)
+	if k > 0 {
+		z.toks = append(z.toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s", hash: possessiveHash})
+	}
+}
+
+var possessiveHash = filterHash("'s")
+
+// fold returns Fold(w) for the word w at byte i of the text, written into z.folded, where it
+// takes at most n bytes. The bytes of a form are not written again, so its string shares them;
+// when the buffer is full a new one is started, and the forms already made keep the old one.
+func (z *tokenizer) fold(w string, i, n int) string {
+	if cap(z.folded)-len(z.folded) < n {
+		// a guess: capitalised words are a fraction of a sentence
+		z.folded = make([]byte, 0, (len(z.text)-i)/4+n+8)
+	}
+	from := len(z.folded)
+	z.folded = appendFold(z.folded, w)
+	f := z.folded[from:]
+	return unsafe.String(unsafe.SliceData(f), len(f))
 }
 
 func possessive(v string) int {
