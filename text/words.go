@@ -67,6 +67,15 @@ func runeClass(s string) (wordClass, int) {
 	return wcUnknown, n
 }
 
+// asciiFolded and asciiHashes are Fold and filterHash of each ASCII character.
+var asciiFolded, asciiHashes = func() (folded [utf8.RuneSelf]string, hashes [utf8.RuneSelf]uint64) {
+	for c := range utf8.RuneSelf {
+		folded[c] = Fold(string(rune(c)))
+		hashes[c] = filterHash(folded[c])
+	}
+	return folded, hashes
+}()
+
 // wordBytes tells the bytes of letters, digits and '_': 1, and 2 for a capital letter.
 var wordBytes = func() (out [256]uint8) {
 	for c := range 256 {
@@ -86,19 +95,22 @@ var wordBytes = func() (out [256]uint8) {
 func (z *tokenizer) simpleWords() bool {
 	s := z.text
 	for i := 0; i < len(s); {
-		cl, n := asciiClasses[s[i]], 1
-		if cl == wcUnknown {
-			if cl, n = runeClass(s[i:]); cl == wcUnknown {
-				return false
+		if wordBytes[s[i]] == 0 {
+			cl, n := asciiClasses[s[i]], 1
+			switch {
+			case cl == wcUnknown:
+				if cl, n = runeClass(s[i:]); cl == wcUnknown {
+					return false
+				}
+				if cl != wcSpace {
+					z.add(i, i+n)
+				}
+			case cl != wcSpace:
+				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
+				c := s[i]
+				z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: s[i : i+1],
+					Lower: asciiFolded[c], hash: asciiHashes[c]})
 			}
-		}
-		switch cl {
-		case wcSpace:
-			i += n
-			continue
-		case wcLetter, wcDigit, wcUnder:
-		default:
-			z.add(i, i+n)
 			i += n
 			continue
 		}
@@ -107,11 +119,14 @@ func (z *tokenizer) simpleWords() bool {
 		var kinds uint8 // the wordBytes of its bytes, or-ed
 		quote := false  // joined by an apostrophe: maybe a possessive, maybe a typographic one
 		for {
-			for j < len(s) && wordBytes[s[j]] != 0 {
-				kinds |= wordBytes[s[j]]
-				j++
+			for ; j < len(s); j++ {
+				b := wordBytes[s[j]]
+				if b == 0 {
+					break
+				}
+				kinds |= b
 			}
-			if j+1 >= len(s) {
+			if j+1 >= len(s) || s[j] == ' ' {
 				break
 			}
 			mid, nm := asciiClasses[s[j]], 1
@@ -141,6 +156,9 @@ func (z *tokenizer) simpleWords() bool {
 			z.toks = append(z.toks, t)
 		}
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after a word, without going round again
+		}
 	}
 	return true
 }

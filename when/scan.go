@@ -250,6 +250,9 @@ func scanWords(s string, out []candidate) (feature, []candidate, bool) {
 			out = append(out, candidate{i, k})
 		}
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after a word, without going round again
+		}
 	}
 	return f, out, high < utf8.RuneSelf
 }
