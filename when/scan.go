@@ -388,7 +388,9 @@ func clauseBreaks(s string) []int {
 		return out
 	}
 	for i := 0; i < len(s); {
-		if !mayBreak[s[i]] {
+		c := s[i]
+		if !mayBreak[c] || isSpace(c) && (i+1 == len(s) || s[i+1] != '-' && s[i+1] != "—"[0]) {
+			// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—')
 			i++
 			continue
 		}
@@ -453,8 +455,17 @@ func clauseBreakAt(s string, i int) int {
 		for k < len(s) && isWordByte(s[k]) {
 			k++
 		}
-		if k-j <= len("stressing") && subordinators[strings.ToLower(s[j:k])] {
-			return k
+		if k-j <= len("stressing") {
+			var buf [len("stressing")]byte // the word in lower case, without allocating
+			w := buf[:copy(buf[:], s[j:k])]
+			for x, c := range w {
+				if 'A' <= c && c <= 'Z' {
+					w[x] = c + 'a' - 'A'
+				}
+			}
+			if subordinators[string(w)] {
+				return k
+			}
 		}
 	}
 	return i
