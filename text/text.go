@@ -63,13 +63,20 @@ func Sentences(doc string) []Sentence {
 func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	emit := func(s, e int) {
 		for s < e {
-			r, n := utf8.DecodeRuneInString(doc[s:e])
-			if !unicode.IsSpace(r) {
+			n := spaceAt(doc[s:e])
+			if n == 0 {
 				break
 			}
 			s += n
 		}
 		for e > s {
+			if c := doc[e-1]; c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					break
+				}
+				e--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(doc[s:e])
 			if !unicode.IsSpace(r) {
 				break
@@ -81,14 +88,24 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 		}
 	}
 	s := start
+	// the next full stop, exclamation and question marks from i (end when there are none): the
+	// final punctuation is ASCII, and no byte of another character is ASCII, so the bytes are
+	// searched without decoding
+	dot, bang, question := -1, -1, -1
 	for i := start; i < end; {
-		// the final punctuation is ASCII, and no byte of another character is ASCII: the bytes
-		// are read one by one without decoding
-		r := rune(doc[i])
-		if r != '.' && r != '!' && r != '?' {
-			i++
-			continue
+		if dot < i {
+			dot = indexFrom(doc, '.', i, end)
 		}
+		if bang < i {
+			bang = indexFrom(doc, '!', i, end)
+		}
+		if question < i {
+			question = indexFrom(doc, '?', i, end)
+		}
+		if i = min(dot, bang, question); i == end {
+			break
+		}
+		r := rune(doc[i])
 		j := i + 1
 		// runs of final punctuation and closing quotes or brackets stay with the sentence
 		for j < end {
@@ -105,8 +122,8 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 		}
 		k := j
 		for k < end {
-			r2, n2 := utf8.DecodeRuneInString(doc[k:])
-			if !unicode.IsSpace(r2) {
+			n2 := spaceAt(doc[k:end])
+			if n2 == 0 {
 				break
 			}
 			k += n2
@@ -135,6 +152,14 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	return out
 }
 
+// indexFrom returns the index of the first c in doc[from:end], or end.
+func indexFrom(doc string, c byte, from, end int) int {
+	if k := strings.IndexByte(doc[from:end], c); k >= 0 {
+		return from + k
+	}
+	return end
+}
+
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
@@ -148,6 +173,41 @@ func startsLower(rest string) bool {
 
 // isAbbreviation looks at the word just before a period.
 func isAbbreviation(before string) bool {
+	// the word: ASCII letters and periods back to another ASCII character, or the whole test
+	// character by character when it meets one outside ASCII
+	k := len(before)
+	for ; k > 0; k-- {
+		c := before[k-1]
+		if c >= utf8.RuneSelf {
+			return isAbbreviationRunes(before)
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.') {
+			break
+		}
+	}
+	w := before[k:]
+	switch {
+	case w == "":
+		return false
+	case strings.IndexByte(w, '.') >= 0: // U.S. and other dotted acronyms
+		return true
+	case len(w) == 1: // an initial: John F. Kennedy
+		return 'A' <= w[0] && w[0] <= 'Z'
+	case len(w) <= 16:
+		var buf [16]byte // the word in lower case, without allocating
+		lw := buf[:copy(buf[:], w)]
+		for x, c := range lw {
+			if 'A' <= c && c <= 'Z' {
+				lw[x] = c + 'a' - 'A'
+			}
+		}
+		return abbreviations[string(lw)]
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// isAbbreviationRunes is isAbbreviation for a word that may have characters outside ASCII.
+func isAbbreviationRunes(before string) bool {
 	w := before
 	if i := strings.LastIndexFunc(before, func(r rune) bool { return !(unicode.IsLetter(r) || r == '.') }); i >= 0 {
 		_, n := utf8.DecodeRuneInString(before[i:])
@@ -182,10 +242,33 @@ func isOpener(r rune) bool {
 	return false
 }
 
-func isSpaceRune(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
+func isSpaceRune(s string) bool { return spaceAt(s) > 0 }
+
+// spaceAt returns the length of the space character (unicode.IsSpace) that s starts with, or 0.
+func spaceAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
+
+// asciiSpace tells the ASCII characters that unicode.IsSpace tells.
+var asciiSpace = func() (out [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = unicode.IsSpace(rune(c))
+	}
+	return out
+}()
 
 // Tokens returns the words and punctuation of doc[s.Start:s.End], with document offsets.
 func Tokens(doc string, s Sentence) []Token {

@@ -120,3 +120,27 @@ func FuzzSimpleWords(f *testing.F) {
 		sameWords(t, s)
 	})
 }
+
+// TestSentencesMatchByBytes compares Sentences with the byte-by-byte splitter it replaced on
+// the shared sets, the examples and generated articles.
+func TestSentencesMatchByBytes(t *testing.T) {
+	for _, doc := range realTexts(t) {
+		if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.200q:\n got %v\nwant %v", doc, got, want)
+		}
+	}
+}
+
+// FuzzSentencesByBytes compares Sentences with the byte-by-byte splitter on arbitrary text.
+func FuzzSentencesByBytes(f *testing.F) {
+	for _, tt := range sentenceTests {
+		f.Add(tt.doc)
+	}
+	f.Add("a.\u00a0B. \xff. C?\u2003\"D\" .\n. Mr. X! Y? \"Z?\" he said. U.S. Army. e.g. 3.5 ... !?")
+	f.Add("Shei\u212ah. Ali met Ö. Kaya and Sheikh. Hamad; SHEIKH. X\u00a0. Y\u2003. Z\u0085. W")
+	f.Fuzz(func(t *testing.T, doc string) {
+		if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", doc, got, want)
+		}
+	})
+}
