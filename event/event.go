@@ -170,10 +170,27 @@ var jsonPlain = func() (out [256]bool) {
 // escaping: quotes, backslashes and control characters, U+2028 and U+2029, and invalid UTF-8
 // as U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	i := 0
+	for i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+		i += 8
+	}
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
 	b = append(b, '"')
+	if i < len(s) {
+		return appendJSONEscaped(b, s, i)
+	}
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendJSONEscaped is appendJSONString after its opening quote, for s whose first byte to
+// escape (or character outside ASCII) is at i.
+func appendJSONEscaped(b []byte, s string, i int) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
 		if i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
 			i += 8
 			continue
