@@ -421,7 +421,11 @@ func appendFold(b []byte, s string) []byte {
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalized() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Text != "" && (t.Text[0]-'A' < 26 || t.Text[0] >= utf8.RuneSelf && startsUpper(t.Text))
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 

@@ -82,7 +82,7 @@ func groupsOf(re *regexp.Regexp) groups {
 // index is a match of a pattern as FindStringSubmatchIndex returns it (the start and end of the
 // match, then of each group, -1 for a group not matched), in an array rather than a slice so that
 // matching allocates nothing; the entries after the pattern's groups are not used.
-type index [16]int
+type index [12]int
 
 // indexOf returns raw, a FindStringSubmatchIndex of a pattern, as an index.
 func indexOf(raw []int) index {

@@ -272,9 +272,9 @@ func Find(sentence string, pub string) []Expr {
 	if has == 0 {
 		return nil // every pattern needs some feature
 	}
-	var exprBuf [8]Expr
+	var exprBuf [4]Expr
 	out := exprBuf[:0]
-	var foundBuf [8]index
+	var foundBuf [4]index
 	for i, pt := range patterns {
 		if has&pt.needs != pt.needs {
 			continue
