@@ -121,6 +121,20 @@ var firstBytes = func() (out [256]uint16) {
 	return out
 }()
 
+// pairLengths tells, for the first two letters of a word (pairOf), the lengths of the words of
+// scanKinds that begin with them: a second test, finer than firstBytes, before kindTable.
+var pairLengths = func() (out [26 * 26]uint16) {
+	for w := range scanKinds {
+		if len(w) > 1 {
+			out[pairOf(w)] |= 1 << len(w)
+		}
+	}
+	return out
+}()
+
+// pairOf numbers the first two letters of w, ASCII letters in any case.
+func pairOf(w string) int { return int((w[0]|0x20)-'a')*26 + int((w[1]|0x20)-'a') }
+
 // kindSlot is a word of scanKinds in kindTable: its first eight letters packed into a number
 // (packWord), its ninth, its length and its kinds; n is 0 in an empty slot.
 type kindSlot struct {
@@ -237,7 +251,7 @@ func scanWords(s string, out []candidate) (feature, []candidate, bool) {
 				k = startPart
 			}
 		} else if first := firstBytes[w[0]]; first&(1<<len(w)|1) != 0 {
-			if first&(1<<len(w)) != 0 {
+			if first&(1<<len(w)) != 0 && (len(w) == 1 || pairLengths[pairOf(w)]&(1<<len(w)) != 0) {
 				if wk, ok := kindOf(w, s[i:]); ok {
 					k, f = wk.k, f|wk.f
 				}
