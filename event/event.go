@@ -5,6 +5,7 @@ package event
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -169,10 +170,31 @@ var jsonPlain = func() (out [256]bool) {
 // escaping: quotes, backslashes and control characters, U+2028 and U+2029, and invalid UTF-8
 // as U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	i := 0
+	for i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+		i += 8
+	}
+	for i < len(s) && jsonPlain[s[i]] {
+		i++
+	}
 	b = append(b, '"')
+	if i < len(s) {
+		return appendJSONEscaped(b, s, i)
+	}
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendJSONEscaped is appendJSONString after its opening quote, for s whose first byte to
+// escape (or character outside ASCII) is at i.
+func appendJSONEscaped(b []byte, s string, i int) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
-	for i := 0; i < len(s); {
+	for i < len(s) {
+		if i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+			i += 8
+			continue
+		}
 		if jsonPlain[s[i]] {
 			i++
 			continue
@@ -218,6 +240,16 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
+// byte, x - 0x20 borrows into its top bit when it is below 0x20 and x ^ c is 0 (so that
+// subtracting 1 borrows) when it is c; a top bit already set is a byte outside ASCII. A borrow
+// can mark the byte above a marked one too, which does not change whether any is marked.
+func plain8(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v & tops }
+	return (x&tops | below(x, 0x20) | below(x^'"'*ones, 1) | below(x^'\\'*ones, 1)) == 0
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.

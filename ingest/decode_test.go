@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -27,7 +28,22 @@ func sameAsUnmarshal(t *testing.T, line []byte) bool {
 	if !reflect.DeepEqual(fast, slow) {
 		t.Fatalf("%q:\n decodeRecord %+v\nUnmarshal     %+v", line, fast, slow)
 	}
+	if got, want := idString(fast.ID), unmarshalID(slow.ID); got != want {
+		t.Fatalf("%q: idString %q, json.Unmarshal %q", line, got, want)
+	}
 	return true
+}
+
+// unmarshalID is idString by encoding/json alone.
+func unmarshalID(raw json.RawMessage) string {
+	if len(raw) == 0 || string(raw) == "null" {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	return strings.TrimSpace(string(raw))
 }
 
 func TestDecodeRecord(t *testing.T) {

@@ -460,18 +460,24 @@ func jsonString(b []byte, i int) (string, int, bool) {
 	if i < len(b) && b[i] == '"' {
 		return string(b[start:i]), i + 1, true // no escape: the common field
 	}
-	out := make([]byte, 0, len(b)-start)
-	out = append(out, b[start:i]...)
+	// with escapes: runs of plain bytes are copied whole; the builder's string shares its bytes
+	var out strings.Builder
+	out.Grow(len(b) - start)
+	out.Write(b[start:i])
 	for i < len(b) {
 		c := b[i]
 		switch {
 		case c == '"':
-			return string(out), i + 1, true
+			return out.String(), i + 1, true
 		case c < 0x20:
 			return "", 0, false
 		case c != '\\':
-			out = append(out, c)
-			i++
+			j := i + 1
+			for j < len(b) && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20 {
+				j++
+			}
+			out.Write(b[i:j])
+			i = j
 			continue
 		}
 		if i+1 >= len(b) {
@@ -479,17 +485,17 @@ func jsonString(b []byte, i int) (string, int, bool) {
 		}
 		switch e := b[i+1]; e {
 		case '"', '\\', '/':
-			out = append(out, e)
+			out.WriteByte(e)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			if i+6 > len(b) {
 				return "", 0, false
@@ -498,7 +504,7 @@ func jsonString(b []byte, i int) (string, int, bool) {
 			if err != nil || utf16.IsSurrogate(rune(r)) {
 				return "", 0, false
 			}
-			out = utf8.AppendRune(out, rune(r))
+			out.WriteRune(rune(r))
 			i += 6
 			continue
 		default:
@@ -509,10 +515,24 @@ func jsonString(b []byte, i int) (string, int, bool) {
 	return "", 0, false
 }
 
+// plainJSON tells whether b holds no quote, backslash or control character: a JSON string's
+// contents that mean themselves.
+func plainJSON(b []byte) bool {
+	for _, c := range b {
+		if c == '"' || c == '\\' || c < 0x20 {
+			return false
+		}
+	}
+	return true
+}
+
 // idString accepts a string or number id.
 func idString(raw json.RawMessage) string {
 	if len(raw) == 0 || string(raw) == "null" {
 		return ""
+	}
+	if n := len(raw); n >= 2 && raw[0] == '"' && raw[n-1] == '"' && plainJSON(raw[1:n-1]) {
+		return string(raw[1 : n-1]) // no escapes: what json.Unmarshal returns (raw is valid UTF-8)
 	}
 	var s string
 	if json.Unmarshal(raw, &s) == nil {

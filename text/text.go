@@ -63,13 +63,20 @@ func Sentences(doc string) []Sentence {
 func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	emit := func(s, e int) {
 		for s < e {
-			r, n := utf8.DecodeRuneInString(doc[s:e])
-			if !unicode.IsSpace(r) {
+			n := spaceAt(doc[s:e])
+			if n == 0 {
 				break
 			}
 			s += n
 		}
 		for e > s {
+			if c := doc[e-1]; c < utf8.RuneSelf {
+				if !asciiSpace[c] {
+					break
+				}
+				e--
+				continue
+			}
 			r, n := utf8.DecodeLastRuneInString(doc[s:e])
 			if !unicode.IsSpace(r) {
 				break
@@ -81,14 +88,24 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 		}
 	}
 	s := start
+	// the next full stop, exclamation and question marks from i (end when there are none): the
+	// final punctuation is ASCII, and no byte of another character is ASCII, so the bytes are
+	// searched without decoding
+	dot, bang, question := -1, -1, -1
 	for i := start; i < end; {
-		// the final punctuation is ASCII, and no byte of another character is ASCII: the bytes
-		// are read one by one without decoding
-		r := rune(doc[i])
-		if r != '.' && r != '!' && r != '?' {
-			i++
-			continue
+		if dot < i {
+			dot = indexFrom(doc, '.', i, end)
 		}
+		if bang < i {
+			bang = indexFrom(doc, '!', i, end)
+		}
+		if question < i {
+			question = indexFrom(doc, '?', i, end)
+		}
+		if i = min(dot, bang, question); i == end {
+			break
+		}
+		r := rune(doc[i])
 		j := i + 1
 		// runs of final punctuation and closing quotes or brackets stay with the sentence
 		for j < end {
@@ -105,8 +122,8 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 		}
 		k := j
 		for k < end {
-			r2, n2 := utf8.DecodeRuneInString(doc[k:])
-			if !unicode.IsSpace(r2) {
+			n2 := spaceAt(doc[k:end])
+			if n2 == 0 {
 				break
 			}
 			k += n2
@@ -135,6 +152,14 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 	return out
 }
 
+// indexFrom returns the index of the first c in doc[from:end], or end.
+func indexFrom(doc string, c byte, from, end int) int {
+	if k := strings.IndexByte(doc[from:end], c); k >= 0 {
+		return from + k
+	}
+	return end
+}
+
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
@@ -148,6 +173,41 @@ func startsLower(rest string) bool {
 
 // isAbbreviation looks at the word just before a period.
 func isAbbreviation(before string) bool {
+	// the word: ASCII letters and periods back to another ASCII character, or the whole test
+	// character by character when it meets one outside ASCII
+	k := len(before)
+	for ; k > 0; k-- {
+		c := before[k-1]
+		if c >= utf8.RuneSelf {
+			return isAbbreviationRunes(before)
+		}
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.') {
+			break
+		}
+	}
+	w := before[k:]
+	switch {
+	case w == "":
+		return false
+	case strings.IndexByte(w, '.') >= 0: // U.S. and other dotted acronyms
+		return true
+	case len(w) == 1: // an initial: John F. Kennedy
+		return 'A' <= w[0] && w[0] <= 'Z'
+	case len(w) <= 16:
+		var buf [16]byte // the word in lower case, without allocating
+		lw := buf[:copy(buf[:], w)]
+		for x, c := range lw {
+			if 'A' <= c && c <= 'Z' {
+				lw[x] = c + 'a' - 'A'
+			}
+		}
+		return abbreviations[string(lw)]
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// isAbbreviationRunes is isAbbreviation for a word that may have characters outside ASCII.
+func isAbbreviationRunes(before string) bool {
 	w := before
 	if i := strings.LastIndexFunc(before, func(r rune) bool { return !(unicode.IsLetter(r) || r == '.') }); i >= 0 {
 		_, n := utf8.DecodeRuneInString(before[i:])
@@ -182,10 +242,33 @@ func isOpener(r rune) bool {
 	return false
 }
 
-func isSpaceRune(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsSpace(r)
+func isSpaceRune(s string) bool { return spaceAt(s) > 0 }
+
+// spaceAt returns the length of the space character (unicode.IsSpace) that s starts with, or 0.
+func spaceAt(s string) int {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.IsSpace(r) {
+		return n
+	}
+	return 0
 }
+
+// asciiSpace tells the ASCII characters that unicode.IsSpace tells.
+var asciiSpace = func() (out [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = unicode.IsSpace(rune(c))
+	}
+	return out
+}()
 
 // Tokens returns the words and punctuation of doc[s.Start:s.End], with document offsets.
 func Tokens(doc string, s Sentence) []Token {
@@ -194,58 +277,76 @@ func Tokens(doc string, s Sentence) []Token {
 
 // AppendTokens appends the tokens of text, whose first byte is at offset base in the document.
 //
-// The lower-case forms that differ from the text are written into one buffer and share one
-// string, so a sentence costs a few allocations rather than one per capitalised word.
+// The lower-case forms that differ from the text are written into a few buffers that they
+// share, so a sentence costs a few allocations rather than one per capitalised word.
 func AppendTokens(toks []Token, text string, base int) []Token {
 	toks = slices.Grow(toks, len(text)/5+1)
-	first := len(toks)
-	var folded []byte // the lower-case forms that differ from their text, one after the other
-	var endBuf [128]int
-	ends := endBuf[:0] // for each token from first: the end of its form in folded, or -1
-	it := words.FromString(text)
+	z := tokenizer{toks: toks, text: text, base: base}
+	if !z.simpleWords() {
+		// a character simpleWords does not know: start again with the full rules
+		z.toks = toks
+		z.uax29Words()
+	}
+	return z.toks
+}
+
+// tokenizer collects the tokens of one call of AppendTokens.
+type tokenizer struct {
+	toks   []Token
+	text   string // the text being split
+	base   int    // the document offset of text
+	folded []byte // the end of the buffer the lower-case forms are written to
+}
+
+// uax29Words adds the words of z.text as uax29 splits them, spaces left out.
+func (z *tokenizer) uax29Words() {
+	it := words.FromString(z.text)
 	for it.Next() {
 		v := it.Value()
 		r, _ := utf8.DecodeRuneInString(v)
 		if unicode.IsSpace(r) {
 			continue
 		}
-		start := base + it.Start()
-		// split a possessive ending off: Iran's, parliament’s, Muslims'
-		k := possessive(v)
-		w := v
-		if k > 0 {
-			w = v[:k]
-		}
-		toks = append(toks, Token{Start: start, End: start + len(w), Text: w, Lower: w})
-		if needsFold(w) {
-			if folded == nil {
-				// a guess: capitalised words are a fraction of a sentence
-				folded = make([]byte, 0, (len(text)-it.Start())/4+len(w)+8)
-			}
-			folded = appendFold(folded, w)
-			ends = append(ends, len(folded))
-		} else {
-			ends = append(ends, -1)
-		}
-		if k > 0 {
-			toks = append(toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s"})
-			ends = append(ends, -1)
-		}
+		z.add(it.Start(), it.Start()+len(v))
 	}
-	if len(folded) > 0 {
-		// folded is not written again: the string shares its bytes
-		all, from := unsafe.String(unsafe.SliceData(folded), len(folded)), 0
-		for k, end := range ends {
-			if end >= 0 {
-				toks[first+k].Lower = all[from:end]
-				from = end
-			}
-		}
+}
+
+// add appends the word text[i:j], a possessive ending split off ("Iran's", "parliament’s",
+// "Muslims'").
+func (z *tokenizer) add(i, j int) {
+	v := z.text[i:j]
+	start := z.base + i
+	k := possessive(v)
+	w := v
+	if k > 0 {
+		w = v[:k]
 	}
-	for k := first; k < len(toks); k++ {
-		toks[k].hash = filterHash(toks[k].Lower) // once, for the filters a token meets
+	t := Token{Start: start, End: start + len(w), Text: w, Lower: w}
+	if needsFold(w) {
+		// a rune folds to at most utf8.UTFMax bytes
+		t.Lower = z.fold(w, i, utf8.UTFMax*len(w))
 	}
-	return toks
+	t.hash = filterHash(t.Lower) // once, for the filters a token meets
+	z.toks = append(z.toks, t)
+	if k > 0 {
+		z.toks = append(z.toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s", hash: possessiveHash})
+	}
+}
+
+var possessiveHash = filterHash("'s")
+
+// fold returns Fold(w) for the word w at byte i of the text, written into z.folded, where it
+// takes at most n bytes. The bytes of a form are not written again, so its string shares them;
+// when the buffer is full a new one is started, and the forms already made keep the old one.
+func (z *tokenizer) fold(w string, i, n int) string {
+	if cap(z.folded)-len(z.folded) < n {
+		// a guess: capitalised words are a fraction of a sentence
+		z.folded = make([]byte, 0, (len(z.text)-i)/4+n+8)
+	}
+	from := len(z.folded)
+	z.folded = appendFold(z.folded, w)
+	f := z.folded[from:]
+	return unsafe.String(unsafe.SliceData(f), len(f))
 }
 
 func possessive(v string) int {
@@ -320,7 +421,11 @@ func appendFold(b []byte, s string) []byte {
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalized() bool {
-	r, _ := utf8.DecodeRuneInString(t.Text)
+	return t.Text != "" && (t.Text[0]-'A' < 26 || t.Text[0] >= utf8.RuneSelf && startsUpper(t.Text))
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 

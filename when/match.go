@@ -18,23 +18,27 @@ import (
 // (a space, a month, a digit) cannot begin with the part itself, so when the rest fails after
 // it, it fails without it too. The functions take each part when it is there and go on.
 
-// matchAt returns what anchored[i].FindStringSubmatchIndex(s[pos:]) returns, offset by pos.
-func matchAt(i int, s string, pos int) []int {
+// matchAt returns what anchored[i].FindStringSubmatchIndex(s[pos:]) returns, offset by pos,
+// and false where that is nil.
+func matchAt(i int, s string, pos int) (index, bool) {
 	if m := matchers[i]; m != nil {
 		return m(s, pos, patternGroups[i])
 	}
-	idx := anchored[i].FindStringSubmatchIndex(s[pos:])
-	for k := range idx {
-		if idx[k] >= 0 {
-			idx[k] += pos
+	raw := anchored[i].FindStringSubmatchIndex(s[pos:])
+	if raw == nil {
+		return index{}, false
+	}
+	for k := range raw {
+		if raw[k] >= 0 {
+			raw[k] += pos
 		}
 	}
-	return idx
+	return indexOf(raw), true
 }
 
 // matchers hold the function that reads each pattern by hand, in the order of patterns; nil
 // leaves the pattern to its regular expression.
-var matchers = [...]func(s string, pos int, g groups) []int{
+var matchers = [...]func(s string, pos int, g groups) (index, bool){
 	nil, // the ISO date: rare
 	monthDayYearAt,
 	dayMonthYearAt,
@@ -51,8 +55,8 @@ var matchers = [...]func(s string, pos int, g groups) []int{
 
 // groups are the numbers of a pattern's named groups, -1 for the names it has not.
 type groups struct {
-	n                                           int // how many groups, the whole match included
-	x, pre, rel, part, mon, d, y, wd, unit, num int
+	n                                              int // how many groups, the whole match included
+	x, pre, rel, part, mon, m, d, y, wd, unit, num int
 }
 
 var patternGroups = groupsOfPatterns()
@@ -66,16 +70,31 @@ func groupsOfPatterns() []groups {
 }
 
 func groupsOf(re *regexp.Regexp) groups {
+	if 2*(re.NumSubexp()+1) > len(index{}) {
+		panic("when: a pattern has more groups than an index holds: " + re.String())
+	}
 	return groups{n: re.NumSubexp() + 1, x: re.SubexpIndex("x"), pre: re.SubexpIndex("pre"),
 		rel: re.SubexpIndex("rel"), part: re.SubexpIndex("part"), mon: re.SubexpIndex("mon"),
-		d: re.SubexpIndex("d"), y: re.SubexpIndex("y"), wd: re.SubexpIndex("wd"),
-		unit: re.SubexpIndex("unit"), num: re.SubexpIndex("n")}
+		m: re.SubexpIndex("m"), d: re.SubexpIndex("d"), y: re.SubexpIndex("y"),
+		wd: re.SubexpIndex("wd"), unit: re.SubexpIndex("unit"), num: re.SubexpIndex("n")}
+}
+
+// index is a match of a pattern as FindStringSubmatchIndex returns it (the start and end of the
+// match, then of each group, -1 for a group not matched), in an array rather than a slice so that
+// matching allocates nothing; the entries after the pattern's groups are not used.
+type index [12]int
+
+// indexOf returns raw, a FindStringSubmatchIndex of a pattern, as an index.
+func indexOf(raw []int) index {
+	var idx index
+	copy(idx[:], raw)
+	return idx
 }
 
 // newIndex returns a match of g's pattern from start to end with its groups unset.
-func newIndex(g groups, start, end int) []int {
-	idx := make([]int, 2*g.n)
-	for k := range idx {
+func newIndex(g groups, start, end int) index {
+	var idx index
+	for k := range 2 * g.n {
 		idx[k] = -1
 	}
 	idx[0], idx[1] = start, end
@@ -83,7 +102,7 @@ func newIndex(g groups, start, end int) []int {
 }
 
 // set records group k (when the pattern has it) at s[start:end].
-func set(idx []int, k, start, end int) {
+func set(idx *index, k, start, end int) {
 	if k >= 0 {
 		idx[2*k], idx[2*k+1] = start, end
 	}
@@ -323,105 +342,105 @@ func partAfter(s string, i int) int {
 }
 
 // monthDayYearAt: "October 5, 2017", "Thursday, Oct. 5th 2017".
-func monthDayYearAt(s string, pos int, g groups) []int {
+func monthDayYearAt(s string, pos int, g groups) (index, bool) {
 	i := afterWeekday(s, pos)
 	me := monthWordAt(s, i, true)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	ds := spaces(s, me)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return nil
+		return index{}, false
 	}
 	y := yearAfter(s, e)
 	if y < 0 {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, y+4)
-	set(idx, g.x, pos, y+4)
-	set(idx, g.mon, i, me)
-	set(idx, g.d, ds, de)
-	set(idx, g.y, y, y+4)
-	return idx
+	set(&idx, g.x, pos, y+4)
+	set(&idx, g.mon, i, me)
+	set(&idx, g.d, ds, de)
+	set(&idx, g.y, y, y+4)
+	return idx, true
 }
 
 // dayMonthYearAt: "5 October 2017", "Thursday 5th of Oct. 2017".
-func dayMonthYearAt(s string, pos int, g groups) []int {
+func dayMonthYearAt(s string, pos int, g groups) (index, bool) {
 	ds := afterWeekday(s, pos)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return nil
+		return index{}, false
 	}
 	ms := spaces(s, e)
 	if ms == e {
-		return nil
+		return index{}, false
 	}
 	ms = ofAfter(s, ms)
 	me := monthWordAt(s, ms, true)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	y := yearAfter(s, me)
 	if y < 0 {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, y+4)
-	set(idx, g.x, pos, y+4)
-	set(idx, g.d, ds, de)
-	set(idx, g.mon, ms, me)
-	set(idx, g.y, y, y+4)
-	return idx
+	set(&idx, g.x, pos, y+4)
+	set(&idx, g.d, ds, de)
+	set(&idx, g.mon, ms, me)
+	set(&idx, g.y, y, y+4)
+	return idx, true
 }
 
 // monthDayAt: "October 5", "Thu. Oct. 5th".
-func monthDayAt(s string, pos int, g groups) []int {
+func monthDayAt(s string, pos int, g groups) (index, bool) {
 	i := afterWeekday(s, pos)
 	me := monthWordAt(s, i, true)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	ds := spaces(s, me)
 	de, e := dayAt(s, ds)
 	if de < 0 || !boundary(s, e) {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, e)
-	set(idx, g.x, pos, e)
-	set(idx, g.mon, i, me)
-	set(idx, g.d, ds, de)
-	return idx
+	set(&idx, g.x, pos, e)
+	set(&idx, g.mon, i, me)
+	set(&idx, g.d, ds, de)
+	return idx, true
 }
 
 // dayMonthAt: "5 October", "5th of Oct".
-func dayMonthAt(s string, pos int, g groups) []int {
+func dayMonthAt(s string, pos int, g groups) (index, bool) {
 	ds := afterWeekday(s, pos)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return nil
+		return index{}, false
 	}
 	ms := spaces(s, e)
 	if ms == e {
-		return nil
+		return index{}, false
 	}
 	ms = ofAfter(s, ms)
 	me := monthWordAt(s, ms, false)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, me)
-	set(idx, g.x, pos, me)
-	set(idx, g.d, ds, de)
-	set(idx, g.mon, ms, me)
-	return idx
+	set(&idx, g.x, pos, me)
+	set(&idx, g.d, ds, de)
+	set(&idx, g.mon, ms, me)
+	return idx, true
 }
 
 // monthYearAt: "October 2017", "early Oct. of 2017".
-func monthYearAt(s string, pos int, g groups) []int {
+func monthYearAt(s string, pos int, g groups) (index, bool) {
 	ms := partAfter(s, pos)
 	me := monthWordAt(s, ms, true)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	e := me
 	if e < len(s) && s[e] == ',' {
@@ -429,17 +448,17 @@ func monthYearAt(s string, pos int, g groups) []int {
 	}
 	k := spaces(s, e)
 	if k == e {
-		return nil
+		return index{}, false
 	}
 	k = ofAfter(s, k)
 	if !fourDigits(s, k) {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, k+4)
-	set(idx, g.x, pos, k+4)
-	set(idx, g.mon, ms, me)
-	set(idx, g.y, k, k+4)
-	return idx
+	set(&idx, g.x, pos, k+4)
+	set(&idx, g.mon, ms, me)
+	set(&idx, g.y, k, k+4)
+	return idx, true
 }
 
 // preAfter reads "in" or "during" and the spaces after them at byte i: the start and end of the
@@ -457,7 +476,7 @@ func preAfter(s string, i int) (start, end, next int) {
 }
 
 // monthAt: "in October", "last October", "early October", "during mid-Oct".
-func monthAt(s string, pos int, g groups) []int {
+func monthAt(s string, pos int, g groups) (index, bool) {
 	preS, preE, x := preAfter(s, pos)
 	i := x
 	relS, relE := -1, -1
@@ -472,19 +491,19 @@ func monthAt(s string, pos int, g groups) []int {
 	}
 	me := monthWordAt(s, i, false)
 	if me < 0 {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, me)
-	set(idx, g.pre, preS, preE)
-	set(idx, g.x, x, me)
-	set(idx, g.rel, relS, relE)
-	set(idx, g.part, partS, partE)
-	set(idx, g.mon, i, me)
-	return idx
+	set(&idx, g.pre, preS, preE)
+	set(&idx, g.x, x, me)
+	set(&idx, g.rel, relS, relE)
+	set(&idx, g.part, partS, partE)
+	set(&idx, g.mon, i, me)
+	return idx, true
 }
 
 // yearAt: "in 2015", "early 2015", "during mid-2015".
-func yearAt(s string, pos int, g groups) []int {
+func yearAt(s string, pos int, g groups) (index, bool) {
 	preS, preE, x := preAfter(s, pos)
 	i := x
 	partS, partE := -1, -1
@@ -492,18 +511,18 @@ func yearAt(s string, pos int, g groups) []int {
 		partS, partE, i = i, k, k
 	}
 	if i+2 > len(s) || !(s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') || !fourDigits(s, i) {
-		return nil
+		return index{}, false
 	}
 	idx := newIndex(g, pos, i+4)
-	set(idx, g.pre, preS, preE)
-	set(idx, g.x, x, i+4)
-	set(idx, g.part, partS, partE)
-	set(idx, g.y, i, i+4)
-	return idx
+	set(&idx, g.pre, preS, preE)
+	set(&idx, g.x, x, i+4)
+	set(&idx, g.part, partS, partE)
+	set(&idx, g.y, i, i+4)
+	return idx, true
 }
 
 // weekdayAt: "Thursday", "Thursday night", "last Thursday", "this coming Monday".
-func weekdayAt(s string, pos int, g groups) []int {
+func weekdayAt(s string, pos int, g groups) (index, bool) {
 	for _, rel := range weekdayRels {
 		if !hasFold(s, pos, rel) {
 			continue
@@ -512,9 +531,9 @@ func weekdayAt(s string, pos int, g groups) []int {
 		if k == pos+len(rel) {
 			continue
 		}
-		if idx := weekdayFrom(s, pos, k, g); idx != nil {
-			set(idx, g.rel, pos, pos+len(rel))
-			return idx
+		if idx, ok := weekdayFrom(s, pos, k, g); ok {
+			set(&idx, g.rel, pos, pos+len(rel))
+			return idx, true
 		}
 	}
 	return weekdayFrom(s, pos, pos, g)
@@ -522,10 +541,10 @@ func weekdayAt(s string, pos int, g groups) []int {
 
 // weekdayFrom reads the day of the week at byte i and a part of the day after it, for a match
 // from pos.
-func weekdayFrom(s string, pos, i int, g groups) []int {
+func weekdayFrom(s string, pos, i int, g groups) (index, bool) {
 	e := wordEnd(s, i)
 	if !isWordFold(s[i:e], weekdayNames) {
-		return nil
+		return index{}, false
 	}
 	end := e
 	if k := spaces(s, e); k > e {
@@ -534,25 +553,25 @@ func weekdayFrom(s string, pos, i int, g groups) []int {
 		}
 	}
 	idx := newIndex(g, pos, end)
-	set(idx, g.x, pos, end)
-	set(idx, g.wd, i, e)
-	return idx
+	set(&idx, g.x, pos, end)
+	set(&idx, g.wd, i, e)
+	return idx, true
 }
 
 // relativeDayAt: "yesterday", "today", "this morning", "the day after tomorrow".
-func relativeDayAt(s string, pos int, g groups) []int {
+func relativeDayAt(s string, pos int, g groups) (index, bool) {
 	for _, w := range relativeDays {
 		if hasFold(s, pos, w) && boundary(s, pos+len(w)) {
 			idx := newIndex(g, pos, pos+len(w))
-			set(idx, g.x, pos, pos+len(w))
-			return idx
+			set(&idx, g.x, pos, pos+len(w))
+			return idx, true
 		}
 	}
-	return nil
+	return index{}, false
 }
 
 // relativePeriodAt: "last week", "this month", "earlier this year".
-func relativePeriodAt(s string, pos int, g groups) []int {
+func relativePeriodAt(s string, pos int, g groups) (index, bool) {
 	for _, rel := range periodRels {
 		if !hasFold(s, pos, rel) {
 			continue
@@ -566,17 +585,18 @@ func relativePeriodAt(s string, pos int, g groups) []int {
 			continue
 		}
 		idx := newIndex(g, pos, e)
-		set(idx, g.x, pos, e)
-		set(idx, g.rel, pos, pos+len(rel))
-		set(idx, g.unit, k, e)
-		return idx
+		set(&idx, g.x, pos, e)
+		set(&idx, g.rel, pos, pos+len(rel))
+		set(&idx, g.unit, k, e)
+		return idx, true
 	}
-	return nil
+	return index{}, false
 }
 
 // agoAt: "three days ago", "a week ago", "12 years ago".
-func agoAt(s string, pos int, g groups) []int {
-	var ends []int // the ends the number may have, in the order the expression tries them
+func agoAt(s string, pos int, g groups) (index, bool) {
+	var buf [4]int
+	ends := buf[:0] // the ends the number may have, in the order the expression tries them
 	switch {
 	case hasFold(s, pos, "an"):
 		ends = append(ends, pos+2, pos+1)
@@ -593,22 +613,22 @@ func agoAt(s string, pos int, g groups) []int {
 		ends = append(ends, pos+1)
 	}
 	for _, ne := range ends {
-		if idx := agoFrom(s, pos, ne, g); idx != nil {
-			return idx
+		if idx, ok := agoFrom(s, pos, ne, g); ok {
+			return idx, true
 		}
 	}
-	return nil
+	return index{}, false
 }
 
 // agoFrom reads the unit and "ago" after a number that ends at byte ne, for a match from pos.
-func agoFrom(s string, pos, ne int, g groups) []int {
+func agoFrom(s string, pos, ne int, g groups) (index, bool) {
 	us := spaces(s, ne)
 	if us == ne {
-		return nil
+		return index{}, false
 	}
 	unit := oneOfFold(s, us, agoUnits)
 	if unit == "" {
-		return nil
+		return index{}, false
 	}
 	ue := us + len(unit)
 	for _, e := range []int{ue + 1, ue} { // with a plural s, then without
@@ -620,10 +640,10 @@ func agoFrom(s string, pos, ne int, g groups) []int {
 			continue
 		}
 		idx := newIndex(g, pos, k+len("ago"))
-		set(idx, g.x, pos, k+len("ago"))
-		set(idx, g.num, pos, ne)
-		set(idx, g.unit, us, ue)
-		return idx
+		set(&idx, g.x, pos, k+len("ago"))
+		set(&idx, g.num, pos, ne)
+		set(&idx, g.unit, us, ue)
+		return idx, true
 	}
-	return nil
+	return index{}, false
 }

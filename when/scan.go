@@ -1,10 +1,10 @@
 package when
 
 import (
+	"encoding/binary"
 	"regexp"
 	"strings"
-
-	"github.com/dyad-events/dyad/text"
+	"unicode/utf8"
 )
 
 // Finding time expressions quickly. Every pattern begins at the start of a word, and only a few
@@ -34,9 +34,6 @@ const (
 
 // startWords gives the kinds of each word, in lower case, that can begin an expression.
 var startWords = buildStartWords()
-
-// startFilter rules most words out before startWords is looked up.
-var startFilter = keysFilter(startWords)
 
 func buildStartWords() map[string]start {
 	sw := map[string]start{}
@@ -90,9 +87,9 @@ type wordKinds struct {
 }
 
 // scanKinds merges featureWords and startWords, for scanWords.
-var scanKinds, scanFilter = buildScanKinds()
+var scanKinds = buildScanKinds()
 
-func buildScanKinds() (map[string]wordKinds, *text.Filter) {
+func buildScanKinds() map[string]wordKinds {
 	m := map[string]wordKinds{}
 	for w, f := range featureWords {
 		k := m[w]
@@ -104,98 +101,190 @@ func buildScanKinds() (map[string]wordKinds, *text.Filter) {
 		k.k = st
 		m[w] = k
 	}
-	return m, keysFilter(m)
+	return m
 }
 
-// maxKindWord is the longest word of featureWords and startWords.
-var maxKindWord = func() int {
-	n := 0
+// firstBytes tells, for each byte that may begin a word, the lengths of the words of scanKinds
+// that begin with it in either case (bit n for n letters), and bit 0 for the first letters of
+// early, mid and late: a test of a few instructions that rules out most words before
+// kindTable and hasPart are asked.
+var firstBytes = func() (out [256]uint16) {
 	for w := range scanKinds {
-		n = max(n, len(w))
+		out[w[0]] |= 1 << len(w)
 	}
-	return n
-}()
-
-// kindLengths tells, for each first letter, the lengths of the words of scanKinds that begin
-// with it (bit n for n letters): a test of a few instructions that rules out most words
-// before scanFilter and scanKinds are asked.
-var kindLengths = func() (out [26]uint16) {
-	for w := range scanKinds {
-		out[w[0]-'a'] |= 1 << len(w)
+	for _, c := range []byte("eml") {
+		out[c] |= 1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		out[c-'a'+'A'] = out[c]
 	}
 	return out
 }()
 
-// wordBytes are the word characters of `\b`: ASCII letters, digits and '_'.
-var wordBytes = func() (out [256]bool) {
-	for c := range 256 {
-		out[c] = isWordByte(byte(c))
+// pairLengths tells, for the first two letters of a word (pairOf), the lengths of the words of
+// scanKinds that begin with them: a second test, finer than firstBytes, before kindTable.
+var pairLengths = func() (out [26 * 26]uint16) {
+	for w := range scanKinds {
+		if len(w) > 1 {
+			out[pairOf(w)] |= 1 << len(w)
+		}
 	}
+	return out
+}()
+
+// pairOf numbers the first two letters of w, ASCII letters in any case.
+func pairOf(w string) int { return int((w[0]|0x20)-'a')*26 + int((w[1]|0x20)-'a') }
+
+// kindSlot is a word of scanKinds in kindTable: its first eight letters packed into a number
+// (packWord), its ninth, its length and its kinds; n is 0 in an empty slot.
+type kindSlot struct {
+	key   uint64
+	ninth byte
+	n     uint8
+	kinds wordKinds
+}
+
+// kindTable holds the words of scanKinds by their packed letters, each at the slot its key
+// hashes to or the first free one after (there are about three slots a word), so that a word
+// is looked up without making a string of it.
+var kindTable = func() (out [256]kindSlot) {
+	for w, k := range scanKinds {
+		key, ninth := packWord(w, w)
+		h := kindHash(key)
+		for out[h].n != 0 {
+			h = (h + 1) % len(out)
+		}
+		out[h] = kindSlot{key: key, ninth: ninth, n: uint8(len(w)), kinds: k}
+	}
+	return out
+}()
+
+// packWord returns the first eight bytes of w, a word of ASCII letters, lower-cased, as a
+// little-endian number, and its ninth byte lower-cased (0 when it has none). rest is w and
+// what follows it in the sentence, read eight bytes at a time when there are eight.
+func packWord(w, rest string) (key uint64, ninth byte) {
+	const lower = 0x2020202020202020 // the bit that makes an ASCII letter lower-case
+	if len(rest) >= 8 {
+		key = binary.LittleEndian.Uint64([]byte(rest[:8])) | lower
+		if len(w) < 8 {
+			key &= 1<<(8*len(w)) - 1
+		}
+	} else {
+		for k := 0; k < len(w) && k < 8; k++ {
+			key |= uint64(w[k]|0x20) << (8 * k)
+		}
+	}
+	if len(w) > 8 {
+		ninth = w[8] | 0x20
+	}
+	return key, ninth
+}
+
+func kindHash(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> 56) }
+
+// kindOf returns the kinds of w, a word of ASCII letters in any case at the start of rest, and
+// false when it is not a word of scanKinds.
+func kindOf(w, rest string) (wordKinds, bool) {
+	key, ninth := packWord(w, rest)
+	for h := kindHash(key); ; h = (h + 1) % len(kindTable) {
+		e := &kindTable[h]
+		if e.n == 0 {
+			return wordKinds{}, false
+		}
+		if e.key == key && int(e.n) == len(w) && e.ninth == ninth {
+			return e.kinds, true
+		}
+	}
+}
+
+// The kinds of the word characters of `\b` (ASCII letters, digits and '_'), in wordBytes.
+const (
+	lowerByte uint8 = 1 << iota
+	upperByte
+	digitByte
+	underByte
+)
+
+// wordBytes gives the kind of each byte that is a word character, 0 for the others.
+var wordBytes = func() (out [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		out[c] = lowerByte
+		out[c-'a'+'A'] = upperByte
+	}
+	for c := '0'; c <= '9'; c++ {
+		out[c] = digitByte
+	}
+	out['_'] = underByte
 	return out
 }()
 
 // scanWords returns features(s) and, appended to out, the words of s that can begin a pattern
-// (its candidates), reading s once. A run of word bytes
-// that is all letters is one word to both; other runs (with digits or '_') are left to
-// features' own reading.
-func scanWords(s string, out []candidate) (feature, []candidate) {
+// (its candidates), reading s once, and whether s is all ASCII. A run of word bytes that is
+// all letters is one word to both; other runs (with digits or '_') are left to features' own
+// reading.
+func scanWords(s string, out []candidate) (feature, []candidate, bool) {
 	var f feature
-	var buf [12]byte // the word in lower case, when it fits
+	var high byte // the bytes between words, or-ed: its top bit tells a byte outside ASCII
 	for i := 0; i < len(s); {
-		if !wordBytes[s[i]] {
+		if wordBytes[s[i]] == 0 {
+			high |= s[i]
 			i++
 			continue
 		}
 		j := i
-		letters := true
-		for j < len(s) && wordBytes[s[j]] {
-			c := s[j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c < 'a' || c > 'z' {
-				letters = false
+		var kinds uint8 // the kinds of the word's bytes, or-ed
+		for ; j < len(s); j++ {
+			b := wordBytes[s[j]]
+			if b == 0 {
+				break
 			}
-			if j-i < len(buf) {
-				buf[j-i] = c
-			}
-			j++
+			kinds |= b
 		}
-		if !letters {
-			f |= features(s[i:j])
-		}
+		w := s[i:j]
 		var k start
-		if c := s[i]; c >= '0' && c <= '9' {
-			k = startDigit
-		} else if n := j - i; n <= len(buf) {
-			w := buf[:n]
-			if c := w[0]; n <= maxKindWord && 'a' <= c && c <= 'z' && kindLengths[c-'a']&(1<<n) != 0 && scanFilter.Has(string(w)) {
-				wk := scanKinds[string(w)]
-				k = wk.k
-				if letters && n <= 9 {
-					f |= wk.f
+		if kinds&^(lowerByte|upperByte) != 0 {
+			// with digits or '_'
+			f |= features(w)
+			if first := wordBytes[w[0]]; first == digitByte {
+				k = startDigit
+			} else if first != underByte && hasPart(w) {
+				k = startPart
+			}
+		} else if first := firstBytes[w[0]]; first&(1<<len(w)|1) != 0 {
+			if first&(1<<len(w)) != 0 && (len(w) == 1 || pairLengths[pairOf(w)]&(1<<len(w)) != 0) {
+				if wk, ok := kindOf(w, s[i:]); ok {
+					k, f = wk.k, f|wk.f
 				}
 			}
-			if hasPart(w) {
+			if first&1 != 0 && hasPart(w) {
 				k |= startPart
 			}
-		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
-			k = startPart
 		}
 		if k != 0 {
 			out = append(out, candidate{i, k})
 		}
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after a word, without going round again
+		}
 	}
-	return f, out
+	return f, out, high < utf8.RuneSelf
 }
 
-// hasPart tells whether a word in lower case begins with early, mid or late.
-func hasPart(w []byte) bool {
-	if len(w) < 3 || w[0] != 'm' && w[0] != 'e' && w[0] != 'l' {
+// hasPart tells whether w, a run of word characters, begins with early, mid or late in any case.
+func hasPart(w string) bool {
+	if len(w) < 3 {
 		return false
 	}
-	s := string(w)
-	return strings.HasPrefix(s, "mid") || strings.HasPrefix(s, "early") || strings.HasPrefix(s, "late")
+	switch w[0] | 0x20 {
+	case 'm':
+		return w[1]|0x20 == 'i' && w[2]|0x20 == 'd'
+	case 'e':
+		return len(w) >= 5 && w[1]|0x20 == 'a' && w[2]|0x20 == 'r' && w[3]|0x20 == 'l' && w[4]|0x20 == 'y'
+	case 'l':
+		return len(w) >= 4 && w[1]|0x20 == 'a' && w[2]|0x20 == 't' && w[3]|0x20 == 'e'
+	}
+	return false
 }
 
 // foldsOutsideASCII tells whether s has a character that case-insensitive matching equates with
@@ -205,18 +294,17 @@ func foldsOutsideASCII(s string) bool {
 	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
 }
 
-// findAll returns what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying the
-// pattern only at the candidates cs of s.
-func findAll(i int, s string, cs []candidate) [][]int {
-	var out [][]int
+// findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
+// the pattern only at the candidates cs of s.
+func findAll(i int, s string, cs []candidate, out []index) []index {
 	want := patterns[i].starts
 	from := 0
 	for ci, c := range cs {
 		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		idx := matchAt(i, s, c.pos)
-		if idx == nil {
+		idx, ok := matchAt(i, s, c.pos)
+		if !ok {
 			continue
 		}
 		out = append(out, idx)
@@ -225,19 +313,19 @@ func findAll(i int, s string, cs []candidate) [][]int {
 	return out
 }
 
-// findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns, trying the pattern
-// only at the candidates cs of s.
-func findFirst(i int, s string, cs []candidate) []int {
+// findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns (false for nil),
+// trying the pattern only at the candidates cs of s.
+func findFirst(i int, s string, cs []candidate) (index, bool) {
 	want := patterns[i].starts
 	for ci, c := range cs {
 		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		if idx := matchAt(i, s, c.pos); idx != nil {
-			return idx
+		if idx, ok := matchAt(i, s, c.pos); ok {
+			return idx, true
 		}
 	}
-	return nil
+	return index{}, false
 }
 
 // mayMatch rules out, cheaply, some candidates where patterns[i] cannot match (it may still not
@@ -314,7 +402,9 @@ func clauseBreaks(s string) []int {
 		return out
 	}
 	for i := 0; i < len(s); {
-		if !mayBreak[s[i]] {
+		c := s[i]
+		if !mayBreak[c] || isSpace(c) && (i+1 == len(s) || s[i+1] != '-' && s[i+1] != "—"[0]) {
+			// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—')
 			i++
 			continue
 		}
@@ -379,8 +469,17 @@ func clauseBreakAt(s string, i int) int {
 		for k < len(s) && isWordByte(s[k]) {
 			k++
 		}
-		if k-j <= len("stressing") && subordinators[strings.ToLower(s[j:k])] {
-			return k
+		if k-j <= len("stressing") {
+			var buf [len("stressing")]byte // the word in lower case, without allocating
+			w := buf[:copy(buf[:], s[j:k])]
+			for x, c := range w {
+				if 'A' <= c && c <= 'Z' {
+					w[x] = c + 'a' - 'A'
+				}
+			}
+			if subordinators[string(w)] {
+				return k
+			}
 		}
 	}
 	return i
@@ -391,15 +490,3 @@ var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "w
 	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
 	"when": true, "since": true, "although": true, "though": true, "because": true,
 	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}
-
-// lowerInto copies the ASCII word w, lower-cased, into buf (which it fits) and returns it, so
-// that looking it up allocates nothing.
-func lowerInto(buf *[12]byte, w string) []byte {
-	n := copy(buf[:], w)
-	for x := range n {
-		if c := buf[x]; c >= 'A' && c <= 'Z' {
-			buf[x] = c + 'a' - 'A'
-		}
-	}
-	return buf[:n]
-}

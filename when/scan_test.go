@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/corpus"
 	"github.com/dyad-events/dyad/text"
@@ -54,7 +55,11 @@ func TestFindAllMatchesRegexp(t *testing.T) {
 		cs := candidates(s, nil)
 		for i, p := range patterns {
 			want := p.re.FindAllStringSubmatchIndex(s, -1)
-			if got := findAll(i, s, cs); !reflect.DeepEqual(got, want) {
+			var got [][]int
+			for _, idx := range findAll(i, s, cs, nil) {
+				got = append(got, raw(i, idx))
+			}
+			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("pattern %d in %q: got %v, want %v", i, s, got, want)
 			}
 		}
@@ -81,7 +86,11 @@ func TestFindFirstMatchesRegexp(t *testing.T) {
 		cs := candidates(s, nil)
 		for i, p := range patterns {
 			want := p.re.FindStringSubmatchIndex(s)
-			if got := findFirst(i, s, cs); !reflect.DeepEqual(got, want) {
+			var got []int
+			if idx, ok := findFirst(i, s, cs); ok {
+				got = raw(i, idx)
+			}
+			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("pattern %d in %q: got %v, want %v", i, s, got, want)
 			}
 		}
@@ -93,7 +102,10 @@ func TestScanWordsMatchesFeaturesAndCandidates(t *testing.T) {
 		if foldsOutsideASCII(s) {
 			continue
 		}
-		f, cs := scanWords(s, nil)
+		f, cs, ascii := scanWords(s, nil)
+		if want := !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf }); ascii != want {
+			t.Fatalf("%q: ASCII %v, want %v", s, ascii, want)
+		}
 		if want := features(s); f != want {
 			t.Fatalf("%q: features %b, want %b", s, f, want)
 		}
@@ -106,7 +118,6 @@ func TestScanWordsMatchesFeaturesAndCandidates(t *testing.T) {
 // candidates is the reference scanWords is checked against: the candidates of s, in a pass of
 // its own.
 func candidates(s string, out []candidate) []candidate {
-	var buf [12]byte
 	for i := 0; i < len(s); {
 		if !isWordByte(s[i]) {
 			i++
@@ -116,19 +127,15 @@ func candidates(s string, out []candidate) []candidate {
 		for j < len(s) && isWordByte(s[j]) {
 			j++
 		}
+		w := strings.ToLower(s[i:j])
 		var k start
 		if c := s[i]; c >= '0' && c <= '9' {
 			k = startDigit
-		} else if j-i <= len(buf) {
-			w := lowerInto(&buf, s[i:j])
-			if startFilter.Has(string(w)) {
-				k = startWords[string(w)]
-			}
-			if hasPart(w) {
+		} else {
+			k = startWords[w]
+			if strings.HasPrefix(w, "mid") || strings.HasPrefix(w, "early") || strings.HasPrefix(w, "late") {
 				k |= startPart
 			}
-		} else if hasPart([]byte(strings.ToLower(s[i : i+5]))) {
-			k = startPart
 		}
 		if k != 0 {
 			out = append(out, candidate{i, k})
@@ -136,6 +143,11 @@ func candidates(s string, out []candidate) []candidate {
 		i = j
 	}
 	return out
+}
+
+// raw returns a match of pattern i as FindStringSubmatchIndex returns it.
+func raw(i int, idx index) []int {
+	return idx[:2*patternGroups[i].n]
 }
 
 // checkMatchers compares matchAt with each pattern's anchored regular expression at every byte
@@ -153,7 +165,11 @@ func checkMatchers(t *testing.T, s string) {
 					want[k] += pos
 				}
 			}
-			if got := matchAt(i, s, pos); !reflect.DeepEqual(got, want) {
+			var got []int
+			if idx, ok := matchAt(i, s, pos); ok {
+				got = raw(i, idx)
+			}
+			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("pattern %d at %d of %q: got %v, want %v", i, pos, s, got, want)
 			}
 		}
@@ -185,4 +201,26 @@ func FuzzMatchers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		checkMatchers(t, s)
 	})
+}
+
+// TestKindOf looks up every word of scanKinds, as written, in capitals and capitalised, alone
+// and before more text, and words that differ from them by a letter.
+func TestKindOf(t *testing.T) {
+	for w, want := range scanKinds {
+		for _, form := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:]} {
+			for _, rest := range []string{form, form + " and so on", form + "x"} {
+				if got, ok := kindOf(form, rest); !ok || got != want {
+					t.Errorf("kindOf(%q, %q) = %v, %v; want %v", form, rest, got, ok, want)
+				}
+			}
+		}
+		for _, other := range []string{w + "s", w[:len(w)-1], "x" + w, w[:len(w)-1] + "q"} {
+			if _, in := scanKinds[strings.ToLower(other)]; in || other == "" {
+				continue
+			}
+			if got, ok := kindOf(other, other+" more"); ok {
+				t.Errorf("kindOf(%q) = %v, want none", other, got)
+			}
+		}
+	}
 }

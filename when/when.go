@@ -32,7 +32,6 @@
 package when
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -127,12 +126,12 @@ func parseDate(s string) (string, bool) {
 		}
 	}
 	has := features(s)
-	for _, p := range patterns[:3] { // the full dates: ISO, month day year, day month year
+	for i, p := range patterns[:3] { // the full dates: ISO, month day year, day month year
 		if has&p.needs != p.needs {
 			continue
 		}
-		for _, idx := range p.re.FindAllStringSubmatchIndex(s, -1) {
-			if d, prec, ok := p.resolve(match{s, idx, p.re}, time.Time{}, false); ok && prec == Day && d != "" {
+		for _, raw := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			if d, prec, ok := p.resolve(match{s, indexOf(raw), &patternGroups[i]}, time.Time{}, false); ok && prec == Day && d != "" {
 				return d, true
 			}
 		}
@@ -196,16 +195,19 @@ func firstDay(s string, year int) (Expr, bool) {
 		if has&p.needs != p.needs {
 			continue
 		}
-		var idx []int
+		var idx index
+		ok := false
 		if slow {
-			idx = p.re.FindStringSubmatchIndex(s)
+			if raw := p.re.FindStringSubmatchIndex(s); raw != nil {
+				idx, ok = indexOf(raw), true
+			}
 		} else {
-			idx = findFirst(i, s, cs)
+			idx, ok = findFirst(i, s, cs)
 		}
-		if idx == nil {
+		if !ok {
 			continue
 		}
-		m := match{s, idx, p.re}
+		m := match{s, idx, &patternGroups[i]}
 		start, end := m.span()
 		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
@@ -267,19 +269,26 @@ func Find(sentence string, pub string) []Expr {
 	p, havePub := pubTime(pub)
 	var buf [32]candidate
 	has, cs, slow := scan(sentence, buf[:0])
-	var out []Expr
+	if has == 0 {
+		return nil // every pattern needs some feature
+	}
+	var exprBuf [4]Expr
+	out := exprBuf[:0]
+	var foundBuf [4]index
 	for i, pt := range patterns {
 		if has&pt.needs != pt.needs {
 			continue
 		}
-		var found [][]int
+		found := foundBuf[:0]
 		if slow {
-			found = pt.re.FindAllStringSubmatchIndex(sentence, -1)
+			for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
+				found = append(found, indexOf(raw))
+			}
 		} else {
-			found = findAll(i, sentence, cs)
+			found = findAll(i, sentence, cs, found)
 		}
 		for _, idx := range found {
-			m := match{sentence, idx, pt.re}
+			m := match{sentence, idx, &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
 				continue
@@ -304,17 +313,17 @@ func Find(sentence string, pub string) []Expr {
 	if len(kept) == 0 {
 		return nil
 	}
-	return kept
+	return slices.Clone(kept)
 }
 
 // scan reads s once for what its patterns need: the features present and, for ASCII-folding
 // text, the candidate places each pattern may match at (appended to buf). slow reports text
 // whose case folding leaves ASCII, which only the regular expressions read rightly.
 func scan(s string, buf []candidate) (has feature, cs []candidate, slow bool) {
-	if foldsOutsideASCII(s) {
+	has, cs, ascii := scanWords(s, buf)
+	if !ascii && foldsOutsideASCII(s) {
 		return features(s), nil, true
 	}
-	has, cs = scanWords(s, buf)
 	return has, cs, false
 }
 
@@ -533,44 +542,63 @@ func digits(s string) bool {
 
 // format writes t at precision prec; "" when its year has not four digits.
 func format(t time.Time, prec string) string {
-	if t.Year() < 1 || t.Year() > 9999 {
+	y, m, d := t.Date()
+	if y < 1 || y > 9999 {
 		return ""
 	}
+	var b [10]byte // YYYY-MM-DD, YYYY-Www
+	putDigits(b[0:4], y)
 	switch prec {
 	case Day:
-		return t.Format(dayLayout)
+		b[4], b[7] = '-', '-'
+		putDigits(b[5:7], int(m))
+		putDigits(b[8:10], d)
+		return string(b[:10])
 	case Week:
 		y, w := t.ISOWeek()
 		if y < 1 || y > 9999 {
 			return ""
 		}
-		return fmt.Sprintf("%04d-W%02d", y, w)
+		putDigits(b[0:4], y)
+		b[4], b[5] = '-', 'W'
+		putDigits(b[6:8], w)
+		return string(b[:8])
 	case Month:
-		return t.Format("2006-01")
+		b[4] = '-'
+		putDigits(b[5:7], int(m))
+		return string(b[:7])
 	}
-	return t.Format("2006")
+	return string(b[:4])
+}
+
+// putDigits writes n, which has at most len(b) digits, into b with leading zeros.
+func putDigits(b []byte, n int) {
+	for k := len(b) - 1; k >= 0; k-- {
+		b[k] = byte('0' + n%10)
+		n /= 10
+	}
 }
 
 // match is one match of a pattern's regular expression.
 type match struct {
 	s   string
-	idx []int // as FindStringSubmatchIndex returns it
-	re  *regexp.Regexp
+	idx index   // as FindStringSubmatchIndex returns it
+	g   *groups // the pattern's groups
 }
 
-// get returns the text of the named group, or "".
-func (m match) get(name string) string {
-	i := m.re.SubexpIndex(name)
-	if i < 0 || m.idx[2*i] < 0 {
+// get returns the text of group k (a field of m.g), or "" when the pattern has no such group or
+// it did not match.
+func (m match) get(k int) string {
+	if k < 0 || m.idx[2*k] < 0 {
 		return ""
 	}
-	return m.s[m.idx[2*i]:m.idx[2*i+1]]
+	return m.s[m.idx[2*k]:m.idx[2*k+1]]
 }
 
 // span returns the offsets of the expression: the group "x", or the whole match.
 func (m match) span() (start, end int) {
-	if i := m.re.SubexpIndex("x"); i >= 0 && m.idx[2*i] >= 0 {
-		return m.idx[2*i], m.idx[2*i+1]
+	if k := m.g.x; k >= 0 && m.idx[2*k] >= 0 {
+		return m.idx[2*k], m.idx[2*k+1]
 	}
 	return m.idx[0], m.idx[1]
 }
@@ -724,17 +752,17 @@ func date(y int, m time.Month, d int) (time.Time, bool) {
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
 func monthNumber(m match) time.Month {
-	if s := m.get("m"); s != "" {
+	if s := m.get(m.g.m); s != "" {
 		n, _ := strconv.Atoi(s)
 		return time.Month(n)
 	}
-	return monthOf(strings.TrimSuffix(m.get("mon"), "."))
+	return monthOf(strings.TrimSuffix(m.get(m.g.mon), "."))
 }
 
 // fullDate: "2017-10-04", "October 4, 2017", "4 October 2017".
 func fullDate(m match, _ time.Time, _ bool) (string, string, bool) {
-	y, _ := strconv.Atoi(m.get("y"))
-	d, _ := strconv.Atoi(m.get("d"))
+	y, _ := strconv.Atoi(m.get(m.g.y))
+	d, _ := strconv.Atoi(m.get(m.g.d))
 	t, ok := date(y, monthNumber(m), d)
 	if !ok || y < 1 {
 		return "", Day, false
@@ -744,7 +772,7 @@ func fullDate(m match, _ time.Time, _ bool) (string, string, bool) {
 
 // dayMonth: "October 4", "4 Oct." in the year that puts them at most futureWindow after pub.
 func dayMonth(m match, pub time.Time, havePub bool) (string, string, bool) {
-	d, _ := strconv.Atoi(m.get("d"))
+	d, _ := strconv.Atoi(m.get(m.g.d))
 	mo := monthNumber(m)
 	if _, ok := date(2000, mo, d); !ok { // 2000 is a leap year: February 29 is a day
 		return "", Day, false
@@ -763,7 +791,7 @@ func dayMonth(m match, pub time.Time, havePub bool) (string, string, bool) {
 
 // dayInYear returns the day and month of m in year y, or "".
 func dayInYear(m match, y int) string {
-	d, _ := strconv.Atoi(m.get("d"))
+	d, _ := strconv.Atoi(m.get(m.g.d))
 	if t, ok := date(y, monthNumber(m), d); ok {
 		return format(t, Day)
 	}
@@ -772,7 +800,7 @@ func dayInYear(m match, y int) string {
 
 // monthYear: "October 2017", "early October 2017".
 func monthYear(m match, _ time.Time, _ bool) (string, string, bool) {
-	y, _ := strconv.Atoi(m.get("y"))
+	y, _ := strconv.Atoi(m.get(m.g.y))
 	if y < 1 {
 		return "", Month, false
 	}
@@ -781,8 +809,8 @@ func monthYear(m match, _ time.Time, _ bool) (string, string, bool) {
 
 // monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
 func monthOnly(m match, pub time.Time, havePub bool) (string, string, bool) {
-	rel := strings.ToLower(m.get("rel"))
-	if m.get("pre") == "" && rel == "" && m.get("part") == "" {
+	rel := strings.ToLower(m.get(m.g.rel))
+	if m.get(m.g.pre) == "" && rel == "" && m.get(m.g.part) == "" {
 		return "", Month, false
 	}
 	if !havePub {
@@ -810,10 +838,10 @@ func monthOnly(m match, pub time.Time, havePub bool) (string, string, bool) {
 
 // yearOnlyExpr: "in 2015", "early 2015"; a bare number is not one.
 func yearOnlyExpr(m match, _ time.Time, _ bool) (string, string, bool) {
-	if m.get("pre") == "" && m.get("part") == "" {
+	if m.get(m.g.pre) == "" && m.get(m.g.part) == "" {
 		return "", Year, false
 	}
-	return m.get("y"), Year, true
+	return m.get(m.g.y), Year, true
 }
 
 // weekdayExpr: "Thursday", "on Thursday night", "last Thursday", "next Thursday".
@@ -823,12 +851,12 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	}
 	var wd time.Weekday
 	for w := time.Sunday; w <= time.Saturday; w++ {
-		if strings.EqualFold(m.get("wd"), w.String()) {
+		if strings.EqualFold(m.get(m.g.wd), w.String()) {
 			wd = w
 		}
 	}
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day
-	switch strings.ToLower(m.get("rel")) {
+	switch strings.ToLower(m.get(m.g.rel)) {
 	case "last", "past", "this past":
 		if back == 0 {
 			back = 7
@@ -845,7 +873,7 @@ func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
 		return "", Day, true
 	}
 	offset := 0
-	switch strings.ToLower(m.get("x")) {
+	switch strings.ToLower(m.get(m.g.x)) {
 	case "yesterday", "last night":
 		offset = -1
 	case "the day before yesterday":
@@ -878,12 +906,12 @@ func shift(pub time.Time, unit string, n int) (string, string) {
 
 // relativePeriod: "last week", "this month", "earlier this month", "next year".
 func relativePeriod(m match, pub time.Time, havePub bool) (string, string, bool) {
-	unit := strings.ToLower(m.get("unit"))
+	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision[unit], true
 	}
 	n := 0
-	switch strings.ToLower(m.get("rel")) {
+	switch strings.ToLower(m.get(m.g.rel)) {
 	case "last":
 		n = -1
 	case "next", "coming":
@@ -898,13 +926,13 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 
 // ago: "three days ago", "a week ago", "two years ago".
 func ago(m match, pub time.Time, havePub bool) (string, string, bool) {
-	unit := strings.ToLower(m.get("unit"))
+	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision[unit], true
 	}
-	n, ok := numbers[strings.ToLower(m.get("n"))]
+	n, ok := numbers[strings.ToLower(m.get(m.g.num))]
 	if !ok {
-		n, _ = strconv.Atoi(m.get("n"))
+		n, _ = strconv.Atoi(m.get(m.g.num))
 	}
 	d, prec := shift(pub, unit, -n)
 	return d, prec, true

@@ -1,8 +1,10 @@
 package when
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // found writes the expressions of a sentence as "text=date/precision", joined by "; ".
@@ -342,5 +344,44 @@ func TestDateAhead(t *testing.T) {
 				t.Errorf("DateAhead(%q) = %q; want %q", tt.sentence, date, tt.want)
 			}
 		})
+	}
+}
+
+// TestFormat compares format with the time package's layouts, on every day of 1999 to 2031 and
+// at the ends of the years it writes.
+func TestFormat(t *testing.T) {
+	want := func(d time.Time, prec string) string {
+		if d.Year() < 1 || d.Year() > 9999 {
+			return ""
+		}
+		switch prec {
+		case Day:
+			return d.Format("2006-01-02")
+		case Week:
+			y, w := d.ISOWeek()
+			if y < 1 || y > 9999 {
+				return ""
+			}
+			return fmt.Sprintf("%04d-W%02d", y, w)
+		case Month:
+			return d.Format("2006-01")
+		}
+		return d.Format("2006")
+	}
+	var days []time.Time
+	for d := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2032; d = d.AddDate(0, 0, 1) {
+		days = append(days, d)
+	}
+	for _, y := range []int{-1, 0, 1, 2, 99, 999, 1000, 9998, 9999, 10000} {
+		for _, md := range [][2]int{{1, 1}, {1, 3}, {6, 15}, {12, 28}, {12, 31}} {
+			days = append(days, time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC))
+		}
+	}
+	for _, d := range days {
+		for _, prec := range []string{Day, Week, Month, Year} {
+			if got, want := format(d, prec), want(d, prec); got != want {
+				t.Fatalf("format(%v, %s) = %q, want %q", d, prec, got, want)
+			}
+		}
 	}
 }

@@ -1,0 +1,183 @@
+package text
+
+import (
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Splitting words quickly. The words of AppendTokens are those of Unicode's word boundaries
+// (UAX #29), as package uax29/words finds them. Most news text is ASCII with a few typographic
+// quotes and dashes, and for those characters the rules come down to a few: letters, digits and
+// '_' hold together; a letter, '.', ':' or an apostrophe, and a letter hold together ("U.S.",
+// "Iran's"); a digit, '.', ',', ';' or an apostrophe, and a digit hold together ("1,000.5");
+// every other character is a word of its own, and spaces are dropped. simpleWords applies them,
+// and gives the text back to the full rules at the first character it does not know (a letter
+// with an accent, a combining mark, any other script). TestSimpleWordsMatchUAX29 and
+// FuzzSimpleWords hold it to uax29's words.
+
+// wordClass is what a character is to the word rules of simpleWords.
+type wordClass uint8
+
+const (
+	wcOther     wordClass = iota // a word of its own
+	wcSpace                      // a space: dropped
+	wcLetter                     // ALetter
+	wcDigit                      // Numeric
+	wcUnder                      // ExtendNumLet: '_'
+	wcMidLetter                  // MidLetter: ':'
+	wcMidNumLet                  // MidNumLet and Single_Quote: '.', '\'', '‘', '’'
+	wcMidNum                     // MidNum: ',', ';'
+	wcUnknown                    // a character simpleWords leaves to the full rules
+)
+
+// asciiClasses are the classes of ASCII bytes; other bytes are left to runeClass.
+var asciiClasses = func() (out [256]wordClass) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			out[c] = wcUnknown
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			out[c] = wcLetter
+		case c >= '0' && c <= '9':
+			out[c] = wcDigit
+		}
+	}
+	for _, c := range []byte(" \t\n\v\f\r") {
+		out[c] = wcSpace
+	}
+	out['_'] = wcUnder
+	out[':'] = wcMidLetter
+	out['.'], out['\''] = wcMidNumLet, wcMidNumLet
+	out[','], out[';'] = wcMidNum, wcMidNum
+	return out
+}()
+
+// runeClass returns the class of the character that starts s, a byte outside ASCII, and its
+// length: the typographic quotes and dashes of news and the no-break space, else wcUnknown.
+func runeClass(s string) (wordClass, int) {
+	r, n := utf8.DecodeRuneInString(s)
+	switch r {
+	case '\u2018', '\u2019':
+		return wcMidNumLet, n
+	case '\u201c', '\u201d', '\u2013', '\u2014':
+		return wcOther, n
+	case '\u00a0':
+		return wcSpace, n
+	}
+	return wcUnknown, n
+}
+
+// asciiFolded and asciiHashes are Fold and filterHash of each ASCII character.
+var asciiFolded, asciiHashes = func() (folded [utf8.RuneSelf]string, hashes [utf8.RuneSelf]uint64) {
+	for c := range utf8.RuneSelf {
+		folded[c] = Fold(string(rune(c)))
+		hashes[c] = filterHash(folded[c])
+	}
+	return folded, hashes
+}()
+
+// wordBytes tells the bytes of letters, digits and '_': 1, and 2 for a capital letter.
+var wordBytes = func() (out [256]uint8) {
+	for c := range 256 {
+		switch asciiClasses[c] {
+		case wcLetter, wcDigit, wcUnder:
+			out[c] = 1
+		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		out[c] = 2
+	}
+	return out
+}()
+
+// simpleWords adds the words of z.text to z, and reports false, having added some, when the
+// text has a character it does not know.
+func (z *tokenizer) simpleWords() bool {
+	s := z.text
+	for i := 0; i < len(s); {
+		if wordBytes[s[i]] == 0 {
+			cl, n := asciiClasses[s[i]], 1
+			switch {
+			case cl == wcUnknown:
+				if cl, n = runeClass(s[i:]); cl == wcUnknown {
+					return false
+				}
+				if cl != wcSpace {
+					z.add(i, i+n)
+				}
+			case cl != wcSpace:
+				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
+				c := s[i]
+				z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: s[i : i+1],
+					Lower: asciiFolded[c], hash: asciiHashes[c]})
+			}
+			i += n
+			continue
+		}
+		// a word: runs of letters, digits and '_', and the characters that join them
+		j := i
+		var kinds uint8 // the wordBytes of its bytes, or-ed
+		quote := false  // joined by an apostrophe: maybe a possessive, maybe a typographic one
+		for {
+			for ; j < len(s); j++ {
+				b := wordBytes[s[j]]
+				if b == 0 {
+					break
+				}
+				kinds |= b
+			}
+			if j+1 >= len(s) || s[j] == ' ' {
+				break
+			}
+			mid, nm := asciiClasses[s[j]], 1
+			if mid == wcUnknown {
+				mid, nm = runeClass(s[j:])
+			}
+			if mid != wcMidLetter && mid != wcMidNumLet && mid != wcMidNum || j+nm >= len(s) {
+				break
+			}
+			// between two letters, or two digits
+			last, next := asciiClasses[s[j-1]], asciiClasses[s[j+nm]]
+			if next != last || !(last == wcLetter && mid != wcMidNum || last == wcDigit && mid != wcMidLetter) {
+				break
+			}
+			quote = quote || s[j] == '\'' || nm > 1
+			j += nm
+		}
+		if quote {
+			z.add(i, j)
+		} else {
+			w := s[i:j]
+			t := Token{Start: z.base + i, End: z.base + j, Text: w, Lower: w}
+			if kinds&2 != 0 {
+				t.Lower = z.foldASCII(w, i)
+			}
+			t.hash = filterHash(t.Lower)
+			z.toks = append(z.toks, t)
+		}
+		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after a word, without going round again
+		}
+	}
+	return true
+}
+
+// foldASCII is fold for a word of ASCII letters, digits and the characters that join them.
+func (z *tokenizer) foldASCII(w string, i int) string {
+	if cap(z.folded)-len(z.folded) < len(w) {
+		// a guess: capitalised words are a fraction of a sentence
+		z.folded = make([]byte, 0, (len(z.text)-i)/4+len(w)+8)
+	}
+	from := len(z.folded)
+	z.folded = z.folded[:from+len(w)]
+	f := z.folded[from:]
+	for k := range f {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		f[k] = c
+	}
+	return unsafe.String(unsafe.SliceData(f), len(f))
+}

@@ -1,0 +1,146 @@
+package text_test
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/corpus"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/text"
+)
+
+// sameWords checks that simpleWords, when it can split s, splits it as uax29 does, and reports
+// whether it could.
+func sameWords(t *testing.T, s string) bool {
+	t.Helper()
+	simple, ok, full := text.SplitBoth(s, 7)
+	if ok && !reflect.DeepEqual(simple, full) {
+		t.Fatalf("%q:\nsimpleWords %q\n      uax29 %q", s, tokenTexts(simple), tokenTexts(full))
+	}
+	return ok
+}
+
+func tokenTexts(toks []text.Token) []string {
+	var out []string
+	for _, t := range toks {
+		out = append(out, t.Text+"|"+t.Lower)
+	}
+	return out
+}
+
+// realTexts returns the texts of the shared seeds and evaluation sets (when they are there), of
+// the examples, and of generated articles.
+func realTexts(t *testing.T) []string {
+	var out []string
+	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	jsonl, _ := filepath.Glob("../examples/*.jsonl")
+	jsonl = append(jsonl, "../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl")
+	for _, p := range jsonl {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
+			out = append(out, d.Title, d.Text)
+			return nil
+		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := corpus.New(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(3000) {
+		out = append(out, a.Title, a.Text)
+	}
+	return out
+}
+
+// TestSimpleWordsMatchUAX29 compares simpleWords with uax29 on every sentence (and whole
+// document) of the shared sets, the examples and generated articles, and on every string of up
+// to four characters from an alphabet of the characters whose rules differ.
+func TestSimpleWordsMatchUAX29(t *testing.T) {
+	texts := realTexts(t)
+	n, simple := 0, 0
+	for _, doc := range texts {
+		for _, s := range append(text.Sentences(doc), text.Sentence{Text: doc}) {
+			n++
+			if sameWords(t, s.Text) {
+				simple++
+			}
+		}
+	}
+	t.Logf("%d texts: simpleWords split %d of %d sentences", len(texts), simple, n)
+	if simple < n*9/10 {
+		t.Errorf("simpleWords split only %d of %d sentences", simple, n)
+	}
+
+	alphabet := []string{"a", "Z", "s", "1", "0", "_", ".", "'", ":", ",", ";", " ", "\t", "\r", "\n",
+		"\v", "\x1f", "-", "\"", "`", "\u2018", "\u2019", "\u201c", "\u2014", "\u00a0", "\u00e9",
+		"\u0301", "\u200d", "\u2024", "\u05d0"}
+	var b strings.Builder
+	var walk func(depth int)
+	walk = func(depth int) {
+		sameWords(t, b.String())
+		if depth == 4 {
+			return
+		}
+		k := b.Len()
+		for _, c := range alphabet {
+			b.WriteString(c)
+			walk(depth + 1)
+			s := b.String()[:k]
+			b.Reset()
+			b.WriteString(s)
+		}
+	}
+	walk(0)
+}
+
+// FuzzSimpleWords compares simpleWords with uax29 on arbitrary text.
+func FuzzSimpleWords(f *testing.F) {
+	for _, tt := range sentenceTests {
+		f.Add(tt.doc)
+	}
+	f.Add("U.S.A. 1,000.5 a.b:c'd Iran's Iran’s a_1 1._2 3.b.c a..b x1.2 “quoted” — –\u00a0é")
+	f.Fuzz(func(t *testing.T, s string) {
+		sameWords(t, s)
+	})
+}
+
+// TestSentencesMatchByBytes compares Sentences with the byte-by-byte splitter it replaced on
+// the shared sets, the examples and generated articles.
+func TestSentencesMatchByBytes(t *testing.T) {
+	for _, doc := range realTexts(t) {
+		if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%.200q:\n got %v\nwant %v", doc, got, want)
+		}
+	}
+}
+
+// FuzzSentencesByBytes compares Sentences with the byte-by-byte splitter on arbitrary text.
+func FuzzSentencesByBytes(f *testing.F) {
+	for _, tt := range sentenceTests {
+		f.Add(tt.doc)
+	}
+	f.Add("a.\u00a0B. \xff. C?\u2003\"D\" .\n. Mr. X! Y? \"Z?\" he said. U.S. Army. e.g. 3.5 ... !?")
+	f.Add("Shei\u212ah. Ali met Ö. Kaya and Sheikh. Hamad; SHEIKH. X\u00a0. Y\u2003. Z\u0085. W")
+	f.Fuzz(func(t *testing.T, doc string) {
+		if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q:\n got %v\nwant %v", doc, got, want)
+		}
+	})
+}
