@@ -481,7 +481,9 @@ func eventID(doc string, sentence, start int, typ, source, target string) string
 		b = append(b, s...)
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	return string(id[:])
 }
 
 // consultCodes keys a meeting by the codes of its sides, in either order.
@@ -524,7 +526,8 @@ func describedMeeting(e *Event, same meetingSides) bool {
 // country of one of the actors.
 func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 	g := st.c.Places
-	var countries []string
+	var cs [2]string
+	countries := cs[:0]
 	for _, a := range []*Actor{&e.Source, e.Target} {
 		if a != nil && a.Country != "" {
 			countries = append(countries, a.Country)
