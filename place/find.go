@@ -308,7 +308,6 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 	var buf [32]byte
 	var keyBuf [64]byte
 	var endBuf [16]int
-	keys := nameKeys{folded: keyBuf[:0], ends: endBuf[:0]}
 	for n := 0; j < len(toks) && n < 10; n++ {
 		t := toks[j]
 		w := appendFold(buf[:0], t.text)
@@ -327,7 +326,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 			if of != "" {
 				prefer = append([]string{of}, countries...)
 			}
-			g.keysAt(&keys, s, toks, j)
+			keys := g.keysAt(keyBuf[:0], endBuf[:0], s, toks, j)
 			country, cend, isCountry := g.countryAt(&keys)
 			if p, end, ok := g.name(&keys, prefer); ok {
 				// a country's name is the country, not a city of that name, unless the country is
@@ -398,22 +397,22 @@ type nameKeys struct {
 	ends   []int
 }
 
-// keysAt folds the names that may start at toks[j] into the memory of keys.
-func (g *Gazetteer) keysAt(keys *nameKeys, s string, toks []token, j int) {
-	keys.j, keys.ends = j, keys.ends[:0]
-	b, space := keys.folded[:0], false
+// keysAt folds the names that may start at toks[j], into the memory of folded and ends.
+func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
+	b, space := folded[:0], false
+	ends = ends[:0]
 	at := toks[j].start
 	last := g.lastToken(toks, j)
 	for k := j; k <= last; k++ {
 		if !toks[k].word {
-			keys.ends = append(keys.ends, -1)
+			ends = append(ends, -1)
 			continue
 		}
 		b, space = foldOn(b, 0, space, s[at:toks[k].end])
 		at = toks[k].end
-		keys.ends = append(keys.ends, len(b))
+		ends = append(ends, len(b))
 	}
-	keys.folded = b
+	return nameKeys{j: j, folded: b, ends: ends}
 }
 
 // name returns the place of the longest name of the gazetteer among keys (with commas:

@@ -189,8 +189,7 @@ func TestKeysAt(t *testing.T) {
 	} {
 		toks := tokenize(s)
 		for j := range toks {
-			var keys nameKeys
-			g.keysAt(&keys, s, toks, j)
+			keys := g.keysAt(nil, nil, s, toks, j)
 			if want := g.lastToken(toks, j) - j + 1; len(keys.ends) != want {
 				t.Errorf("%q from %d: %d keys, want %d", s, j, len(keys.ends), want)
 				continue
