@@ -540,7 +540,7 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 		return i, true
 	}
 	if words[0] == "*" {
-		for gap := 0; gap <= maxGap(toks, i, blocked); gap++ {
+		for gap, most := 0, maxGap(toks, i, blocked); gap <= most; gap++ {
 			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
 				return end, true
 			}
@@ -581,7 +581,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
 			n += 3 // "night-time"
-		case articles[toks[i+n].Lower]:
+		case len(toks[i+n].Lower) <= len("the") && articles[toks[i+n].Lower]:
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
 		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
@@ -590,7 +590,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
 			continue
-		case quantity[toks[i+n].Lower] && i+n+1 < len(toks) && toks[i+n+1].Lower == "of":
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && quantity[toks[i+n].Lower]:
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:
