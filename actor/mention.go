@@ -315,6 +315,10 @@ type Doc struct {
 	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
 	holderMemo map[roleKey]*Person
 	roleMemo   map[roleKey]bool
+
+	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
+	// mentions' Text is then sliced from it rather than built word by word.
+	Text string
 }
 
 // roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
@@ -1193,7 +1197,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		m.First--
 	}
 	m.Start = toks[m.First].Start
-	m.Text = sliceText(toks, m.First, m.Last)
+	m.Text = d.sliceText(toks, m.First, m.Last)
 	if !m.Group && m.Sector != "" && outOfOffice(toks, m.First, first) {
 		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
 	}
@@ -1261,7 +1265,26 @@ func joinText(toks []text.Token) string {
 	return b.String()
 }
 
-func sliceText(toks []text.Token, first, last int) string { return joinText(toks[first:last]) }
+// sliceText returns joinText(toks[first:last]): the span of the document's text when its
+// tokens stand there as joinText writes them (next to each other or one space apart), without
+// building a string.
+func (d *Doc) sliceText(toks []text.Token, first, last int) string {
+	if last-first < 2 || d.Text == "" {
+		return joinText(toks[first:last])
+	}
+	for i := first; i < last; i++ {
+		t := toks[i]
+		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End || d.Text[t.Start:t.End] != t.Text {
+			return joinText(toks[first:last])
+		}
+		if i > first {
+			if gap := t.Start - toks[i-1].End; gap != 0 && (gap != 1 || d.Text[t.Start-1] != ' ') {
+				return joinText(toks[first:last])
+			}
+		}
+	}
+	return d.Text[toks[first].Start:toks[last-1].End]
+}
 
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
 // senior assistant … to Foreign Minister Mohammad Javad Zarif". The description's post gives the

@@ -296,6 +296,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer scratchPool.Put(buf)
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
 		events: buf.events[:0]}
+	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
