@@ -314,7 +314,6 @@ type Doc struct {
 	all        []*Person      // learned people in order of appearance
 	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
 	holderMemo map[roleKey]*Person
-	roleMemo   map[roleKey]bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -1431,17 +1430,15 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	return false
 }
 
-// roleMatch is RoleMatch, remembered for the document.
+// roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
+// alone, which come from the dictionaries' posts and sector words.
 func (d *Doc) roleMatch(desc, role string) bool {
 	k := roleKey{desc, role}
-	if v, ok := d.roleMemo[k]; ok {
-		return v
+	if v, ok := d.kb.matchMemo.Load(k); ok {
+		return v.(bool)
 	}
 	v := RoleMatch(desc, role)
-	if d.roleMemo == nil {
-		d.roleMemo = map[roleKey]bool{}
-	}
-	d.roleMemo[k] = v
+	d.kb.matchMemo.Store(k, v)
 	return v
 }
 
