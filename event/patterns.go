@@ -5,9 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,6 +90,8 @@ type firstIndex struct {
 	always   []*pattern            // one word long, or a gap then a gap: tried at every match of the first word
 	bySecond map[string][]*pattern // first word, then this word
 	byThird  map[string][]*pattern // first word, a gap, then this word
+	// the keys of bySecond and byThird, which spare most tokens a look-up in the maps
+	secondF, thirdF *text.Filter
 }
 
 func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Filter) {
@@ -114,6 +118,12 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 				fi.bySecond[p.words[1]] = append(fi.bySecond[p.words[1]], p)
 			}
 		}
+		if fi.bySecond != nil {
+			fi.secondF = text.NewFilter(slices.Collect(maps.Keys(fi.bySecond))...)
+		}
+		if fi.byThird != nil {
+			fi.thirdF = text.NewFilter(slices.Collect(maps.Keys(fi.byThird))...)
+		}
 	}
 	return out, text.NewFilter(keys...)
 }
@@ -128,7 +138,7 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 	if i+1 >= len(toks) {
 		return
 	}
-	if fi.bySecond != nil {
+	if fi.bySecond != nil && fi.secondF.HasToken(&toks[i+1]) {
 		for _, p := range fi.bySecond[toks[i+1].Lower] {
 			fn(p)
 		}
@@ -136,6 +146,9 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 	if fi.byThird != nil {
 		end := min(len(toks), i+2+maxGap(toks, i+1, blocked))
 		for k := i + 1; k < end; k++ {
+			if !fi.thirdF.HasToken(&toks[k]) {
+				continue // the third word of no pattern of this first word
+			}
 			w := toks[k].Lower
 			seen := false
 			for x := i + 1; x < k; x++ {
