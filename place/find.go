@@ -544,13 +544,15 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		return Place{}, false
 	}
 	// the longest name at the start, then what follows it
-	for k := g.lastToken(toks, 0); k >= 0; k-- {
-		if !toks[k].word {
+	var keyBuf [64]byte
+	var endBuf [16]int
+	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	for k := len(keys.ends) - 1; k >= 0; k-- {
+		if keys.ends[k] < 0 {
 			continue
 		}
 		name := line[:toks[k].end]
-		var kb [64]byte
-		fk := appendFold(kb[:0], name)
+		fk := keys.folded[:keys.ends[k]]
 		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaces[string(fk)] {
 			continue
 		}
