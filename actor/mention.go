@@ -318,6 +318,19 @@ type Doc struct {
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
 	Text string
+
+	spare []Mention // mentions allocated for the document and not yet used (newMention)
+}
+
+// newMention returns a new zero Mention. A document's mentions live as long as it does, so they
+// are allocated a block at a time rather than one by one.
+func (d *Doc) newMention() *Mention {
+	if len(d.spare) == 0 {
+		d.spare = make([]Mention, 32)
+	}
+	m := &d.spare[0]
+	d.spare = d.spare[1:]
+	return m
 }
 
 // roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
@@ -1019,7 +1032,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	if a := atoms[0]; len(atoms) == 1 && a.entry != nil && a.entry.Kind == KindTitle && (last >= len(toks) || !toks[last].IsCapitalized()) {
 		return nil // "a major offensive": a rank with no name after it
 	}
-	m := &Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
+	m := d.newMention()
+	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var unknown []atom
