@@ -494,15 +494,15 @@ type match struct {
 	p           *pattern
 }
 
-// find returns the longest pattern starting at token i, or nil. blocked marks tokens inside actor
+// find returns the longest pattern starting at token i, if any. blocked marks tokens inside actor
 // mentions, which a gap may not cross.
-func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
+func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool) {
 	if !ps.firstF.HasToken(&toks[i]) {
-		return nil // most words begin no pattern: the filter says so without the map
+		return match{}, false // most words begin no pattern: the filter says so without the map
 	}
 	fi := ps.first[toks[i].Lower]
 	if fi == nil {
-		return nil
+		return match{}, false
 	}
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
@@ -522,11 +522,7 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
 			best, found = match{i, end, p}, true
 		}
 	})
-	if !found {
-		return nil
-	}
-	m := best
-	return &m
+	return best, found
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.

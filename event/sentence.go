@@ -10,7 +10,7 @@ import (
 
 // trigger is a pattern found in a sentence, with what its context says about it.
 type trigger struct {
-	m          *match
+	m          match
 	start, end int // byte offsets
 	negated    bool
 	intended   string   // for a promise or threat: the type of the act promised
@@ -106,8 +106,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			i++
 			continue
 		}
-		if m := st.c.Patterns.find(toks, i, blocked); m != nil {
-			if background(toks, m) || dateWord(toks, m.first) {
+		if m, ok := st.c.Patterns.find(toks, i, blocked); ok {
+			if background(toks, &m) || dateWord(toks, m.first) {
 				i++
 				continue
 			}
