@@ -1444,15 +1444,18 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	return false
 }
 
+// roleMatch is KB.roleMatch.
+func (d *Doc) roleMatch(desc, role string) bool { return d.kb.roleMatch(desc, role) }
+
 // roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
 // alone, which come from the dictionaries' posts and sector words.
-func (d *Doc) roleMatch(desc, role string) bool {
+func (kb *KB) roleMatch(desc, role string) bool {
 	k := roleKey{desc, role}
-	if v, ok := d.kb.matchMemo.Load(k); ok {
+	if v, ok := kb.matchMemo.Load(k); ok {
 		return v.(bool)
 	}
 	v := RoleMatch(desc, role)
-	d.kb.matchMemo.Store(k, v)
+	kb.matchMemo.Store(k, v)
 	return v
 }
 
