@@ -323,10 +323,10 @@ type Doc struct {
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
-// are allocated a block at a time rather than one by one.
+// are allocated a block (of 16) at a time rather than one by one.
 func (d *Doc) newMention() *Mention {
 	if len(d.spare) == 0 {
-		d.spare = make([]Mention, 32)
+		d.spare = make([]Mention, 16)
 	}
 	m := &d.spare[0]
 	d.spare = d.spare[1:]
