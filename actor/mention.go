@@ -821,7 +821,11 @@ func nameRun(toks []text.Token, i int) int {
 }
 
 func isNameWord(t text.Token) bool {
-	if !t.IsCapitalized() || notNames[t.Lower] {
+	if t.Text == "" {
+		return false
+	}
+	// capitalised: an ASCII capital, told without decoding the rune, or another upper-case letter
+	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || notNames[t.Lower] {
 		return false
 	}
 	for _, r := range t.Text {
