@@ -314,6 +314,7 @@ type Doc struct {
 	all        []*Person      // learned people in order of appearance
 	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
 	holderMemo map[roleKey]*Person
+	roleMemo   map[roleKey]bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -1448,8 +1449,20 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	return false
 }
 
-// roleMatch is KB.roleMatch.
-func (d *Doc) roleMatch(desc, role string) bool { return d.kb.roleMatch(desc, role) }
+// roleMatch is KB.roleMatch, remembered for the document too (a map of its own is faster to
+// ask than the knowledge base's, shared by the workers).
+func (d *Doc) roleMatch(desc, role string) bool {
+	k := roleKey{desc, role}
+	if v, ok := d.roleMemo[k]; ok {
+		return v
+	}
+	v := d.kb.roleMatch(desc, role)
+	if d.roleMemo == nil {
+		d.roleMemo = map[roleKey]bool{}
+	}
+	d.roleMemo[k] = v
+	return v
+}
 
 // roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
 // alone, which come from the dictionaries' posts and sector words.
