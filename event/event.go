@@ -300,6 +300,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
+		clear(buf.trsBuf[:cap(buf.trsBuf)])
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
@@ -340,6 +341,20 @@ type scratch struct {
 	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
+	trsBuf               []*trigger // the triggers of the current sentence
+	spareTriggers        []trigger  // triggers allocated and not yet used (newTrigger)
+}
+
+// newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
+// one by one.
+func (s *scratch) newTrigger(tr trigger) *trigger {
+	if len(s.spareTriggers) == 0 {
+		s.spareTriggers = make([]trigger, 16)
+	}
+	t := &s.spareTriggers[0]
+	s.spareTriggers = s.spareTriggers[1:]
+	*t = tr
+	return t
 }
 
 // flags returns n false flags in *buf, reused from sentence to sentence.

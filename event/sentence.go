@@ -100,7 +100,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 	}
 	// triggers, longest first from the left, never inside an actor mention
-	var trs []*trigger
+	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
 		if blocked[i] {
 			i++
@@ -111,12 +111,13 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 				i++
 				continue
 			}
-			trs = append(trs, &trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End})
+			trs = append(trs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End}))
 			i = m.last
 			continue
 		}
 		i++
 	}
+	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
 	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
