@@ -354,3 +354,25 @@ func TestThey(t *testing.T) {
 		})
 	}
 }
+
+// TestSliceText checks that a mention's text sliced from the document is the text joinText
+// builds from its tokens, whatever stands between them.
+func TestSliceText(t *testing.T) {
+	for _, doc := range []string{
+		"Syrian President Bashar al-Assad met them.",
+		"The  Syrian\npresident's envoy, Mr. X, said so.",
+		"Iran’s foreign minister\t(Zarif) met U.S. officials",
+		"a",
+	} {
+		toks := text.AppendTokens(nil, doc, 0)
+		for _, d := range []*Doc{{Text: doc}, {}} {
+			for first := 0; first < len(toks); first++ {
+				for last := first + 1; last <= len(toks); last++ {
+					if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
+						t.Errorf("%q, tokens %d to %d: sliceText = %q, want %q", doc, first, last, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -81,6 +81,7 @@ type KB struct {
 	first     *text.Filter         // the keys of phrases, once loaded
 	index     map[string]*firstPhrases
 	roleMemo  sync.Map             // roleKey{country, role} → []roleTerm, for Holder
+	matchMemo sync.Map             // roleKey{desc, role} → RoleMatch(desc, role)
 	people    map[string]*Person   // by canonical name
 	orgTerms  map[string][]Term    // dated lines of orgs.tsv, by canonical name
 	holders   map[string][]*Person // office holders by country

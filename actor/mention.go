@@ -319,6 +319,23 @@ type Doc struct {
 	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
 	holderMemo map[roleKey]*Person
 	roleMemo   map[roleKey]bool
+
+	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
+	// mentions' Text is then sliced from it rather than built word by word.
+	Text string
+
+	spare []Mention // mentions allocated for the document and not yet used (newMention)
+}
+
+// newMention returns a new zero Mention. A document's mentions live as long as it does, so they
+// are allocated a block (of 16) at a time rather than one by one.
+func (d *Doc) newMention() *Mention {
+	if len(d.spare) == 0 {
+		d.spare = make([]Mention, 16)
+	}
+	m := &d.spare[0]
+	d.spare = d.spare[1:]
+	return m
 }
 
 // roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
@@ -814,7 +831,11 @@ func nameRun(toks []text.Token, i int) int {
 }
 
 func isNameWord(t text.Token) bool {
-	if !t.IsCapitalized() || notNames[t.Lower] {
+	if t.Text == "" {
+		return false
+	}
+	// capitalised: an ASCII capital, told without decoding the rune, or another upper-case letter
+	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || notNames[t.Lower] {
 		return false
 	}
 	for _, r := range t.Text {
@@ -1026,7 +1047,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	if a := atoms[0]; len(atoms) == 1 && a.entry != nil && a.entry.Kind == KindTitle && (last >= len(toks) || !toks[last].IsCapitalized()) {
 		return nil // "a major offensive": a rank with no name after it
 	}
-	m := &Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
+	m := d.newMention()
+	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var unknown []atom
@@ -1206,7 +1228,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		m.First--
 	}
 	m.Start = toks[m.First].Start
-	m.Text = sliceText(toks, m.First, m.Last)
+	m.Text = d.sliceText(toks, m.First, m.Last)
 	if !m.Group && m.Sector != "" && outOfOffice(toks, m.First, first) {
 		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
 	}
@@ -1274,7 +1296,26 @@ func joinText(toks []text.Token) string {
 	return b.String()
 }
 
-func sliceText(toks []text.Token, first, last int) string { return joinText(toks[first:last]) }
+// sliceText returns joinText(toks[first:last]): the span of the document's text when its
+// tokens stand there as joinText writes them (next to each other or one space apart), without
+// building a string.
+func (d *Doc) sliceText(toks []text.Token, first, last int) string {
+	if last-first < 2 || d.Text == "" {
+		return joinText(toks[first:last])
+	}
+	for i := first; i < last; i++ {
+		t := toks[i]
+		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End || d.Text[t.Start:t.End] != t.Text {
+			return joinText(toks[first:last])
+		}
+		if i > first {
+			if gap := t.Start - toks[i-1].End; gap != 0 && (gap != 1 || d.Text[t.Start-1] != ' ') {
+				return joinText(toks[first:last])
+			}
+		}
+	}
+	return d.Text[toks[first].Start:toks[last-1].End]
+}
 
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
 // senior assistant … to Foreign Minister Mohammad Javad Zarif". The description's post gives the
@@ -1421,17 +1462,30 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	return false
 }
 
-// roleMatch is RoleMatch, remembered for the document.
+// roleMatch is KB.roleMatch, remembered for the document too (a map of its own is faster to
+// ask than the knowledge base's, shared by the workers).
 func (d *Doc) roleMatch(desc, role string) bool {
 	k := roleKey{desc, role}
 	if v, ok := d.roleMemo[k]; ok {
 		return v
 	}
-	v := RoleMatch(desc, role)
+	v := d.kb.roleMatch(desc, role)
 	if d.roleMemo == nil {
 		d.roleMemo = map[roleKey]bool{}
 	}
 	d.roleMemo[k] = v
+	return v
+}
+
+// roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
+// alone, which come from the dictionaries' posts and sector words.
+func (kb *KB) roleMatch(desc, role string) bool {
+	k := roleKey{desc, role}
+	if v, ok := kb.matchMemo.Load(k); ok {
+		return v.(bool)
+	}
+	v := RoleMatch(desc, role)
+	kb.matchMemo.Store(k, v)
 	return v
 }
 

@@ -127,7 +127,7 @@ func (kb *KB) roleTerms(country, role string) []roleTerm {
 				r.head = roleHead(r.norm)
 			}
 			// another head word is another post (RoleMatch), unless the two are one
-			if (r.head == head || r.norm == d) && normRolesMatch(d, r.norm) {
+			if (r.head == head || r.norm == d) && kb.roleMatch(role, t.Role) { // normRolesMatch(d, r.norm), remembered
 				out = append(out, roleTerm{p, t})
 			}
 		}

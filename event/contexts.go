@@ -13,11 +13,16 @@ import (
 
 // Contexts tells what an article is about (PLOVER contexts), from its vocabulary.
 type Contexts struct {
-	words   map[string][]int           // one-word cue -> contexts (indexes in ids' order)
-	phrases map[string][]contextPhrase // cues of several words, by their first word
-	first   *text.Filter               // the keys of words and phrases
-	names   []string                   // the contexts in the file's order
-	ids     map[string]int             // context name -> index of its count
+	cues  map[string]*contextCues // the cues, by their first word
+	first *text.Filter            // the keys of cues
+	names []string                // the contexts in the file's order
+	ids   map[string]int          // context name -> index of its count
+}
+
+// contextCues are the cues that begin with one word.
+type contextCues struct {
+	word    []int           // the contexts the word alone is a cue of (indexes in ids' order)
+	phrases []contextPhrase // cues of several words
 }
 
 type contextPhrase struct {
@@ -42,7 +47,13 @@ func LoadContexts(dir string) (*Contexts, error) {
 		r = f
 	}
 	defer r.Close()
-	c := &Contexts{words: map[string][]int{}, phrases: map[string][]contextPhrase{}, ids: map[string]int{}}
+	c := &Contexts{cues: map[string]*contextCues{}, ids: map[string]int{}}
+	cuesOf := func(w string) *contextCues {
+		if c.cues[w] == nil {
+			c.cues[w] = &contextCues{}
+		}
+		return c.cues[w]
+	}
 	err := eachLine(r, name, func(n int, line string) error {
 		f := strings.Split(line, "\t")
 		if len(f) != 2 {
@@ -64,22 +75,21 @@ func LoadContexts(dir string) (*Contexts, error) {
 			case 0:
 				return fmt.Errorf("empty cue")
 			case 1:
-				c.words[toks[0].Lower] = append(c.words[toks[0].Lower], id)
+				cs := cuesOf(toks[0].Lower)
+				cs.word = append(cs.word, id)
 			default:
 				p := contextPhrase{context: id}
 				for _, t := range toks {
 					p.words = append(p.words, t.Lower)
 				}
-				c.phrases[p.words[0]] = append(c.phrases[p.words[0]], p)
+				cs := cuesOf(p.words[0])
+				cs.phrases = append(cs.phrases, p)
 			}
 		}
 		return nil
 	})
 	var keys []string
-	for w := range c.words {
-		keys = append(keys, w)
-	}
-	for w := range c.phrases {
+	for w := range c.cues {
 		keys = append(keys, w)
 	}
 	c.first = text.NewFilter(keys...)
@@ -101,10 +111,14 @@ func (k *counter) add(toks []text.Token) {
 		if !k.c.first.HasToken(t) {
 			continue
 		}
-		for _, ctx := range k.c.words[t.Lower] {
+		cs := k.c.cues[t.Lower]
+		if cs == nil {
+			continue
+		}
+		for _, ctx := range cs.word {
 			k.hits[ctx]++
 		}
-		for _, p := range k.c.phrases[t.Lower] {
+		for _, p := range cs.phrases {
 			if i+len(p.words) > len(toks) {
 				continue
 			}

@@ -328,9 +328,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer scratchPool.Put(buf)
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
 		events: buf.events[:0]}
+	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
+		clear(buf.trsBuf[:cap(buf.trsBuf)])
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
@@ -371,6 +373,20 @@ type scratch struct {
 	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
+	trsBuf               []*trigger // the triggers of the current sentence
+	spareTriggers        []trigger  // triggers allocated and not yet used (newTrigger)
+}
+
+// newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
+// one by one.
+func (s *scratch) newTrigger(tr trigger) *trigger {
+	if len(s.spareTriggers) == 0 {
+		s.spareTriggers = make([]trigger, 16)
+	}
+	t := &s.spareTriggers[0]
+	s.spareTriggers = s.spareTriggers[1:]
+	*t = tr
+	return t
 }
 
 // flags returns n false flags in *buf, reused from sentence to sentence.
@@ -513,7 +529,9 @@ func eventID(doc string, sentence, start int, typ, source, target string) string
 		b = append(b, s...)
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
+	var id [16]byte
+	hex.Encode(id[:], sum[:8])
+	return string(id[:])
 }
 
 // consultCodes keys a meeting by the codes of its sides, in either order.
@@ -556,7 +574,8 @@ func describedMeeting(e *Event, same meetingSides) bool {
 // country of one of the actors.
 func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 	g := st.c.Places
-	var countries []string
+	var cs [2]string
+	countries := cs[:0]
 	for _, a := range []*Actor{&e.Source, e.Target} {
 		if a != nil && a.Country != "" {
 			countries = append(countries, a.Country)

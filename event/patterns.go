@@ -5,9 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -88,6 +90,8 @@ type firstIndex struct {
 	always   []*pattern            // one word long, or a gap then a gap: tried at every match of the first word
 	bySecond map[string][]*pattern // first word, then this word
 	byThird  map[string][]*pattern // first word, a gap, then this word
+	// the keys of bySecond and byThird, which spare most tokens a look-up in the maps
+	secondF, thirdF *text.Filter
 }
 
 func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Filter) {
@@ -114,6 +118,12 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 				fi.bySecond[p.words[1]] = append(fi.bySecond[p.words[1]], p)
 			}
 		}
+		if fi.bySecond != nil {
+			fi.secondF = text.NewFilter(slices.Collect(maps.Keys(fi.bySecond))...)
+		}
+		if fi.byThird != nil {
+			fi.thirdF = text.NewFilter(slices.Collect(maps.Keys(fi.byThird))...)
+		}
 	}
 	return out, text.NewFilter(keys...)
 }
@@ -128,7 +138,7 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 	if i+1 >= len(toks) {
 		return
 	}
-	if fi.bySecond != nil {
+	if fi.bySecond != nil && fi.secondF.HasToken(&toks[i+1]) {
 		for _, p := range fi.bySecond[toks[i+1].Lower] {
 			fn(p)
 		}
@@ -136,6 +146,9 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 	if fi.byThird != nil {
 		end := min(len(toks), i+2+maxGap(toks, i+1, blocked))
 		for k := i + 1; k < end; k++ {
+			if !fi.thirdF.HasToken(&toks[k]) {
+				continue // the third word of no pattern of this first word
+			}
 			w := toks[k].Lower
 			seen := false
 			for x := i + 1; x < k; x++ {
@@ -484,15 +497,15 @@ type match struct {
 	p           *pattern
 }
 
-// find returns the longest pattern starting at token i, or nil. blocked marks tokens inside actor
+// find returns the longest pattern starting at token i, if any. blocked marks tokens inside actor
 // mentions, which a gap may not cross.
-func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
+func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool) {
 	if !ps.firstF.HasToken(&toks[i]) {
-		return nil // most words begin no pattern: the filter says so without the map
+		return match{}, false // most words begin no pattern: the filter says so without the map
 	}
 	fi := ps.first[toks[i].Lower]
 	if fi == nil {
-		return nil
+		return match{}, false
 	}
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
@@ -512,11 +525,7 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) *match {
 			best, found = match{i, end, p}, true
 		}
 	})
-	if !found {
-		return nil
-	}
-	m := best
-	return &m
+	return best, found
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
@@ -543,7 +552,7 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 		return i, true
 	}
 	if words[0] == "*" {
-		for gap := 0; gap <= maxGap(toks, i, blocked); gap++ {
+		for gap, most := 0, maxGap(toks, i, blocked); gap <= most; gap++ {
 			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
 				return end, true
 			}
@@ -584,7 +593,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
 			n += 3 // "night-time"
-		case articles[toks[i+n].Lower]:
+		case len(toks[i+n].Lower) <= len("the") && articles[toks[i+n].Lower]:
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
 		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
@@ -593,7 +602,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
 			continue
-		case quantity[toks[i+n].Lower] && i+n+1 < len(toks) && toks[i+n+1].Lower == "of":
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && quantity[toks[i+n].Lower]:
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:

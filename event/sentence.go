@@ -10,7 +10,7 @@ import (
 
 // trigger is a pattern found in a sentence, with what its context says about it.
 type trigger struct {
-	m          *match
+	m          match
 	start, end int // byte offsets
 	negated    bool
 	intended   string   // for a promise or threat: the type of the act promised
@@ -107,23 +107,24 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 	}
 	// triggers, longest first from the left, never inside an actor mention
-	var trs []*trigger
+	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
 		if blocked[i] {
 			i++
 			continue
 		}
-		if m := st.c.Patterns.find(toks, i, blocked); m != nil {
-			if background(toks, m) || dateWord(toks, m.first) {
+		if m, ok := st.c.Patterns.find(toks, i, blocked); ok {
+			if background(toks, &m) || dateWord(toks, m.first) {
 				i++
 				continue
 			}
-			trs = append(trs, &trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End})
+			trs = append(trs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End}))
 			i = m.last
 			continue
 		}
 		i++
 	}
+	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
 	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)

@@ -306,6 +306,8 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 	capital := false
 	prev := "" // the filler before, as far as the apposition cares: capital, city, town or other
 	var buf [32]byte
+	var keyBuf [64]byte
+	var endBuf [16]int
 	for n := 0; j < len(toks) && n < 10; n++ {
 		t := toks[j]
 		w := appendFold(buf[:0], t.text)
@@ -324,20 +326,22 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 			if of != "" {
 				prefer = append([]string{of}, countries...)
 			}
-			if p, end, ok := g.name(s, toks, j, prefer); ok {
+			keys := g.keysAt(keyBuf[:0], endBuf[:0], s, toks, j)
+			country, cend, isCountry := g.countryAt(&keys)
+			if p, end, ok := g.name(&keys, prefer); ok {
 				// a country's name is the country, not a city of that name, unless the country is
 				// a city (Singapore, Monaco)
-				if c, cend, isCountry := g.countryAt(s, toks, j); !isCountry || cend < end || cityState(p, c, s[t.start:toks[end].end]) {
+				if !isCountry || cend < end || cityState(p, country, s[t.start:toks[end].end]) {
 					return p, t.start, true
 				}
 			}
-			if c, end, ok := g.countryAt(s, toks, j); ok {
+			if isCountry {
 				if capital {
-					p, ok := g.Capital(c)
+					p, ok := g.Capital(country)
 					return p, t.start, ok
 				}
-				if end+1 < len(toks) && toks[end+1].text == "'s" {
-					of, ofAt, j = c, t.start, end+1 // "Syria's Aleppo"
+				if cend+1 < len(toks) && toks[cend+1].text == "'s" {
+					of, ofAt, j = country, t.start, cend+1 // "Syria's Aleppo"
 					continue
 				}
 				return Place{}, 0, false
@@ -384,20 +388,46 @@ func isName(w string) bool {
 	return true
 }
 
-// name returns the place of the longest name of the gazetteer that starts at toks[j] (with
-// commas: "Washington, D.C."), and the index of its last token.
-func (g *Gazetteer) name(s string, toks []token, j int, prefer []string) (Place, int, bool) {
-	var buf [64]byte
-	for k := g.lastToken(toks, j); k >= j; k-- {
+// nameKeys are the keys of the names that may start at toks[j] and end at its k-th token after
+// it (up to lastToken), folded once: the key of the name ending at toks[j+k] is
+// folded[:ends[k]], since folding reads left to right (-1 for a token that is not a word).
+type nameKeys struct {
+	j      int
+	folded []byte
+	ends   []int
+}
+
+// keysAt folds the names that may start at toks[j], into the memory of folded and ends.
+func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
+	b, space := folded[:0], false
+	ends = ends[:0]
+	at := toks[j].start
+	last := g.lastToken(toks, j)
+	for k := j; k <= last; k++ {
 		if !toks[k].word {
+			ends = append(ends, -1)
 			continue
 		}
-		key := appendFold(buf[:0], s[toks[j].start:toks[k].end])
+		b, space = foldOn(b, 0, space, s[at:toks[k].end])
+		at = toks[k].end
+		ends = append(ends, len(b))
+	}
+	return nameKeys{j: j, folded: b, ends: ends}
+}
+
+// name returns the place of the longest name of the gazetteer among keys (with commas:
+// "Washington, D.C."), and the index of its last token.
+func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
+	for k := len(keys.ends) - 1; k >= 0; k-- {
+		if keys.ends[k] < 0 {
+			continue
+		}
+		key := keys.folded[:keys.ends[k]]
 		if notPlaces[string(key)] {
 			continue
 		}
 		if i, ok := g.pick(g.byName[string(key)], prefer); ok {
-			return g.places[i].Place, k, true
+			return g.places[i].Place, keys.j + k, true
 		}
 	}
 	return Place{}, 0, false
@@ -412,16 +442,15 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 	"america": true, "latin america": true, "north america": true, "south america": true,
 	"oceania": true, "antarctica": true, "middle east": true, "gulf": true, "the gulf": true}
 
-// countryAt returns the country named from toks[j] on ("Syria", "Saudi Arabia", "the United
+// countryAt returns the country named among keys ("Syria", "Saudi Arabia", "the United
 // States"), and the index of the name's last token.
-func (g *Gazetteer) countryAt(s string, toks []token, j int) (string, int, bool) {
-	var buf [64]byte
-	for k := g.lastToken(toks, j); k >= j; k-- {
-		if !toks[k].word {
+func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
+	for k := len(keys.ends) - 1; k >= 0; k-- {
+		if keys.ends[k] < 0 {
 			continue
 		}
-		if c, ok := g.countries[string(appendFold(buf[:0], s[toks[j].start:toks[k].end]))]; ok {
-			return c, k, true
+		if c, ok := g.countries[string(keys.folded[:keys.ends[k]])]; ok {
+			return c, keys.j + k, true
 		}
 	}
 	return "", 0, false
@@ -515,13 +544,15 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		return Place{}, false
 	}
 	// the longest name at the start, then what follows it
-	for k := g.lastToken(toks, 0); k >= 0; k-- {
-		if !toks[k].word {
+	var keyBuf [64]byte
+	var endBuf [16]int
+	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	for k := len(keys.ends) - 1; k >= 0; k-- {
+		if keys.ends[k] < 0 {
 			continue
 		}
 		name := line[:toks[k].end]
-		var kb [64]byte
-		fk := appendFold(kb[:0], name)
+		fk := keys.folded[:keys.ends[k]]
 		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaces[string(fk)] {
 			continue
 		}

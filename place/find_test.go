@@ -175,3 +175,37 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// TestKeysAt checks that the names folded once from a token are the names folded one by one.
+func TestKeysAt(t *testing.T) {
+	g := gazetteer(t)
+	for _, s := range []string{
+		"in Washington, D.C. on Monday",
+		"in São Paulo's old town",
+		"near Ho Chi Minh City. Then",
+		"at Rio de  Janeiro - Palikir",
+		"in Nur-Sultan’s Şanlıurfa, Kraków and İstanbul",
+		"in , , , A",
+	} {
+		toks := tokenize(s)
+		for j := range toks {
+			keys := g.keysAt(nil, nil, s, toks, j)
+			if want := g.lastToken(toks, j) - j + 1; len(keys.ends) != want {
+				t.Errorf("%q from %d: %d keys, want %d", s, j, len(keys.ends), want)
+				continue
+			}
+			for k, end := range keys.ends {
+				if !toks[j+k].word {
+					if end != -1 {
+						t.Errorf("%q: the key up to %q is %d, want -1", s, toks[j+k].text, end)
+					}
+					continue
+				}
+				want := fold(s[toks[j].start:toks[j+k].end])
+				if got := string(keys.folded[:end]); got != want {
+					t.Errorf("%q: the key of %q is %q, want %q", s, s[toks[j].start:toks[j+k].end], got, want)
+				}
+			}
+		}
+	}
+}

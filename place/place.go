@@ -365,8 +365,15 @@ func appendFold(b []byte, s string) []byte {
 	if folded(s) {
 		return append(b, s...)
 	}
-	start := len(b)
-	space := false
+	b, _ = foldOn(b, len(b), false, s)
+	return b
+}
+
+// foldOn appends fold(s) to b as the rest of a name whose start in b is start, space telling
+// whether a space is due before the next letter; it returns b and whether a space is due after
+// s. Folding reads left to right: folding s[:i] then s[i:] this way is fold(s), and the first
+// step alone gives fold(s[:i]).
+func foldOn(b []byte, start int, space bool, s string) ([]byte, bool) {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
@@ -388,8 +395,8 @@ func appendFold(b []byte, s string) []byte {
 			}
 			space = false
 			r = unicode.ToLower(r)
-			if f, ok := latin[r]; ok {
-				b = append(b, f...)
+			if l, ok := latin[r]; ok {
+				b = append(b, l...)
 			} else {
 				b = utf8.AppendRune(b, r)
 			}
@@ -409,7 +416,7 @@ func appendFold(b []byte, s string) []byte {
 			space = true
 		}
 	}
-	return b
+	return b, space
 }
 
 func isApostrophe(r rune) bool {
