@@ -36,7 +36,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -333,19 +332,46 @@ func pubTime(pub string) (time.Time, bool) {
 	return c.t, c.ok
 }
 
-// pubEntryOf reads pub as pubTime does. The sentences of an article share its date: the last
-// one read is kept.
-func pubEntryOf(pub string) *pubEntry {
-	if c := lastPub.Load(); c != nil && c.pub == pub {
-		return c
+// pubEntryOf reads pub as pubTime does. A date already written YYYY-MM-DD, as articles carry
+// it, is read by hand: no parsing, no allocation and no state shared between workers.
+func pubEntryOf(pub string) pubEntry {
+	if y, m, d, ok := isoDay(pub); ok {
+		return pubEntry{pub: pub, t: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), ok: true, day: pub}
 	}
 	t, ok := readPubTime(pub)
-	c := &pubEntry{pub: pub, t: t, ok: ok}
+	c := pubEntry{pub: pub, t: t, ok: ok}
 	if ok {
 		c.day = t.Format(dayLayout)
 	}
-	lastPub.Store(c)
 	return c
+}
+
+// isoDay reads a valid calendar day written YYYY-MM-DD.
+func isoDay(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	num := func(b string) (int, bool) {
+		n := 0
+		for i := 0; i < len(b); i++ {
+			if b[i] < '0' || b[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(b[i]-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d, ok3 := num(s[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+		return 0, 0, 0, false
+	}
+	// the last day of month m: the day before the first of the next
+	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 // pubEntry is a publication date read by pubTime.
@@ -355,8 +381,6 @@ type pubEntry struct {
 	ok  bool
 	day string // t as YYYY-MM-DD
 }
-
-var lastPub atomic.Pointer[pubEntry]
 
 func readPubTime(pub string) (time.Time, bool) {
 	d, ok := parseDate(strings.TrimSpace(pub))
@@ -379,7 +403,11 @@ func EventDate(sentence string, triggerStart int, pub string) (date, source stri
 // DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
 // sentence with several events is searched once.
 func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
-	best := pick(exprs, sentence, triggerStart)
+	return dateAt(exprs, pick(exprs, sentence, triggerStart), pub)
+}
+
+// dateAt is the date of exprs[best], else of publication.
+func dateAt(exprs []Expr, best int, pub string) (date, source string) {
 	if best >= 0 && exprs[best].Date != "" {
 		return exprs[best].Date, "text"
 	}
@@ -392,8 +420,8 @@ func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 // DateAhead is DateAmong for an act still to come ("will meet on Monday"): a bare weekday is the
 // first such day after publication, not the last before it.
 func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
-	date, source = DateAmong(exprs, sentence, triggerStart, pub)
 	best := pick(exprs, sentence, triggerStart)
+	date, source = dateAt(exprs, best, pub)
 	c := pubEntryOf(pub)
 	if best < 0 || source != "text" || !c.ok || date > c.day || !bareWeekday(exprs[best].Text) {
 		return date, source
@@ -425,7 +453,7 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		breaks = breaksOf(sentence)
+		breaks = clauseBreaks(sentence)
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -446,26 +474,6 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	}
 	return best
 }
-
-// breaksOf returns clauseBreaks(sentence). The events of a sentence are dated one after the
-// other, each asking for its breaks (twice for an act still to come): the breaks of the last
-// sentence asked are kept.
-func breaksOf(sentence string) []int {
-	if c := lastBreaks.Load(); c != nil && c.sentence == sentence {
-		return c.breaks
-	}
-	b := clauseBreaks(sentence)
-	lastBreaks.Store(&breaksEntry{sentence: sentence, breaks: b})
-	return b
-}
-
-// breaksEntry is a sentence with its clause breaks, for breaksOf.
-type breaksEntry struct {
-	sentence string
-	breaks   []int
-}
-
-var lastBreaks atomic.Pointer[breaksEntry]
 
 // Carry returns the date a document's narrative is at after sentence, given the date it was at
 // before (narrative, "" at the start of a document) and the publication date pub: the last

@@ -385,3 +385,16 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestPubEntryByHand checks that a YYYY-MM-DD publication date read by hand is what time.Parse
+// reads, and that days that do not exist are left to it (and refused).
+func TestPubEntryByHand(t *testing.T) {
+	for _, pub := range []string{"2024-02-29", "2023-02-29", "2023-02-28", "1999-12-31", "2000-01-01",
+		"2021-13-01", "2021-00-10", "2021-04-31", "2021-04-30", "2021-4-30", "20x1-04-30", " 2021-04-30", "2021-04-30T10:00:00Z", ""} {
+		got := pubEntryOf(pub)
+		wt, wok := readPubTime(pub)
+		if got.ok != wok || wok && !got.t.Equal(wt) || wok && got.day != wt.Format(dayLayout) {
+			t.Errorf("%q: got %v %v %q, time.Parse reads %v %v", pub, got.t, got.ok, got.day, wt, wok)
+		}
+	}
+}
