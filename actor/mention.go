@@ -96,6 +96,10 @@ var functionWords = map[string]bool{"is": true, "was": true, "are": true, "were"
 var holdings = map[string]bool{"stronghold": true, "camp": true, "base": true, "hideout": true,
 	"outpost": true, "post": true, "compound": true, "convoy": true, "checkpoint": true, "headquarters": true}
 
+// militaryPlaces after a state's adjective are its forces' ("Russian positions").
+var militaryPlaces = map[string]bool{"positions": true, "position": true, "bases": true, "base": true,
+	"outposts": true, "outpost": true, "garrison": true, "garrisons": true, "lines": true, "trenches": true}
+
 // modifiesNoun reports whether t, after a group word, is a plain noun it modifies.
 func modifiesNoun(t text.Token) bool {
 	w := t.Lower
@@ -1189,6 +1193,9 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				if !strings.HasSuffix(toks[first].Lower, "s") || strings.HasSuffix(toks[first].Lower, "ss") {
 					m.Adjective = true
 					m.Sector = "GOV"
+					if last < len(toks) && militaryPlaces[toks[last].Lower] {
+						m.Sector = "MIL" // "shelled Russian positions": the state's forces
+					}
 					// coordinated with the next phrase: Hungarian and Romanian officials
 					if last+2 < len(toks) && toks[last].Lower == "and" {
 						m.Adjective = false

@@ -306,6 +306,9 @@ func TestPatterns(t *testing.T) {
 			"Sri Lankan troops are holding thousands of Tamil refugees as human shields, the Liberation Tigers said.", []string{"COERCE LKAMIL->LKAREF"}},
 		{"an army jet is the army acting", "2019-05-01", "A Serbian army jet shot down a helicopter carrying EU monitors, Italy said.", []string{"ASSAULT SRBMIL->EURIGO"}},
 		{"a dissolved state is coded as the successor that holds its seat", "1987-05-01", "Soviet troops attacked Afghan rebels near Kabul.", []string{"ASSAULT RUSMIL->AFGREB"}},
+		{"'would not allow' is a refusal, not a promise", "2023-06-01", "Turkey's president said that Ankara would not allow Kurdish militants to establish a state on its border.", []string{"REJECT TURGOV->TURREB"}},
+		{"voting to do something is deciding it", "2023-06-01", "The UN Security Council voted to extend the mandate of its peacekeeping mission in Mali.", []string{"AGREE/COOPERATE UNOGOV->MLI"}},
+		{"a state's positions are its forces'", "2023-06-01", "Ukrainian forces shelled Russian positions near Bakhmut overnight.", []string{"ASSAULT UKRMIL->RUSMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -370,7 +370,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		if modals[w] {
 			tr.future = true
 		}
-		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
+		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
