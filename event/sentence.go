@@ -794,6 +794,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				src, tgt = p, src
 			}
 			tgtHow = "partner"
+			if r.Type == "ASSAULT" {
+				// "India and Pakistan exchanged fire": each against the other
+				sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, "subject", "partner"))
+			}
 		}
 		if tgt == nil {
 			if t := sc.disarmedTo(tr, src); t != nil {
