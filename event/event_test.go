@@ -436,6 +436,8 @@ func TestDatesOfActsToCome(t *testing.T) {
 		"Egypt and Sudan met on Monday.":       "2019-04-29",
 		// the agreeing is done, what is agreed is to come: the day of the agreement
 		"Egypt and Sudan agreed on Wednesday to hold talks.": "2019-05-01",
+		// the day of the saying, not of what is said to come
+		"Egypt said on Monday that it would not allow Sudanese troops to cross the border.": "2019-04-29",
 	} {
 		evs := c.Code(ingest.Document{ID: "t", Text: text, Published: "2019-05-01"})
 		if len(evs) != 1 || evs[0].Date != want {

@@ -426,6 +426,9 @@ func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 	if best < 0 || source != "text" || !c.ok || date > c.day || !bareWeekday(exprs[best].Text) {
 		return date, source
 	}
+	if e := exprs[best]; e.End <= triggerStart && triggerStart <= len(sentence) && strings.Contains(sentence[e.End:triggerStart], " that ") {
+		return date, source // "said on Tuesday that it would…": the day of the saying, past
+	}
 	t, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		return date, source
