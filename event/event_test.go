@@ -309,6 +309,9 @@ func TestPatterns(t *testing.T) {
 		{"'would not allow' is a refusal, not a promise", "2023-06-01", "Turkey's president said that Ankara would not allow Kurdish militants to establish a state on its border.", []string{"REJECT TURGOV->TURREB"}},
 		{"voting to do something is deciding it", "2023-06-01", "The UN Security Council voted to extend the mandate of its peacekeeping mission in Mali.", []string{"AGREE/COOPERATE UNOGOV->MLI"}},
 		{"a state's positions are its forces'", "2023-06-01", "Ukrainian forces shelled Russian positions near Bakhmut overnight.", []string{"ASSAULT UKRMIL->RUSMIL"}},
+		{"what someone is accused of is the charge, not an event (guideline 4)", "2023-06-01", "Armenia accused Azerbaijan of shelling Armenian villages.", []string{"ACCUSE ARMGOV->AZEGOV"}},
+		{"a charge's topic ends at a clause of another speaker", "2023-06-01",
+			"The RSF accused the Sudanese army of bombing homes, while the army said the RSF was using civilians as human shields.", []string{"ACCUSE SDNREB->SDNMIL", "COERCE SDNREB->SDNCVL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -448,7 +448,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
 			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
 			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) ||
-			t == "," && sc.subjectClause(i+1) {
+			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && contrasts[sc.toks[i+1].Lower]) {
 			on = false
 		}
 		if !on {
@@ -462,6 +462,9 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 	}
 	return in
 }
+
+// contrasts open a clause of another speaker or subject: "…, while the army said…".
+var contrasts = map[string]bool{"while": true, "whereas": true, "although": true, "though": true}
 
 // subjectClause reports a clause opening at token i with its own subjects and verb: "(With the
 // signing of a memorandum on X,) the government and the rebels have agreed…".
