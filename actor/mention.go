@@ -98,7 +98,8 @@ var holdings = map[string]bool{"stronghold": true, "camp": true, "base": true, "
 
 // militaryPlaces after a state's adjective are its forces' ("Russian positions").
 var militaryPlaces = map[string]bool{"positions": true, "position": true, "bases": true, "base": true,
-	"outposts": true, "outpost": true, "garrison": true, "garrisons": true, "lines": true, "trenches": true}
+	"outposts": true, "outpost": true, "garrison": true, "garrisons": true, "lines": true, "trenches": true,
+	"targets": true}
 
 // modifiesNoun reports whether t, after a group word, is a plain noun it modifies.
 func modifiesNoun(t text.Token) bool {

@@ -312,6 +312,7 @@ func TestPatterns(t *testing.T) {
 		{"what someone is accused of is the charge, not an event (guideline 4)", "2023-06-01", "Armenia accused Azerbaijan of shelling Armenian villages.", []string{"ACCUSE ARMGOV->AZEGOV"}},
 		{"a charge's topic ends at a clause of another speaker", "2023-06-01",
 			"The RSF accused the Sudanese army of bombing homes, while the army said the RSF was using civilians as human shields.", []string{"ACCUSE SDNREB->SDNMIL", "COERCE SDNREB->SDNCVL"}},
+		{"a state's targets struck are its forces, not an act of that state", "2023-05-03", "Israel struck Iranian targets in Syria, the Syrian defence ministry said.", []string{"ASSAULT ISRMIL->IRNMIL"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

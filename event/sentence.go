@@ -178,7 +178,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		// the demonstration staged by students", "will never forget Iran's support"
 		subj := sc.subject(tr)
 		if prevEnd > 0 && !sc.joined(prevEnd, tr.m.first) && !tr.m.p.rule.Named &&
-			(subj != nil && subj == prevSubj || tr.m.p.form == formNone) ||
+			(subj != nil && subj == prevSubj || tr.m.p.form == formNone || sc.adjectiveObject(subj, prevEnd, tr)) ||
 			insideEnd > 0 && sc.coordinate(insideEnd, tr.m.first) {
 			// "support a resolution that aims to tighten sanctions and impose a blockade": an act
 			// coordinated with one inside the object is inside it too
@@ -461,6 +461,12 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		in[i] = on
 	}
 	return in
+}
+
+// adjectiveObject reports a noun act right after the act before it, with only a state's
+// adjective between: "struck Iranian targets" names what was struck, not an Iranian act.
+func (sc *sentenceCtx) adjectiveObject(subj *actor.Mention, prevEnd int, tr *trigger) bool {
+	return subj != nil && subj.Adjective && subj.Last == tr.m.first && subj.First <= prevEnd+1 && subj.First >= prevEnd
 }
 
 // contrasts open a clause of another speaker or subject: "…, while the army said…".
