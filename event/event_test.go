@@ -313,6 +313,9 @@ func TestPatterns(t *testing.T) {
 		{"a charge's topic ends at a clause of another speaker", "2023-06-01",
 			"The RSF accused the Sudanese army of bombing homes, while the army said the RSF was using civilians as human shields.", []string{"ACCUSE SDNREB->SDNMIL", "COERCE SDNREB->SDNCVL"}},
 		{"a state's targets struck are its forces, not an act of that state", "2023-05-03", "Israel struck Iranian targets in Syria, the Syrian defence ministry said.", []string{"ASSAULT ISRMIL->IRNMIL"}},
+		{"a meeting criticised is a charge against both its sides", "2023-05-03",
+			"Raisi arrived in Damascus on Wednesday for a two-day visit. The US State Department criticised the visit, saying it showed Iran's role in destabilising the region.",
+			[]string{"CONSULT IRNGOV->SYRGOV", "ACCUSE USAGOV->IRNGOV", "ACCUSE USAGOV->SYRGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -286,12 +286,17 @@ var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, 
 	"decision": true, "test": true, "invasion": true, "offensive": true, "bombing": true, "raid": true,
 	"raids": true, "shelling": true, "incursion": true, "execution": true, "crackdown": true,
 	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true,
-	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true}
+	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true,
+	"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
+
+// meetingNouns name a meeting: a charge or a praise of one is aimed at both its sides.
+var meetingNouns = map[string]bool{"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
 
 // referredAct returns the source of the act a charge or a praise speaks of when the words after
 // the trigger name an act rather than an actor ("condemned the launch", "welcomed Monday's
 // decision"): the latest act of the document a charge can be about (force, coercion, sanctions,
-// threats, deployments), or any act for praise. Nil when the words name no act.
+// threats, deployments), or any act for praise; for a meeting ("criticised the visit"), the latest
+// meeting's two sides. Nil when the words name no act.
 func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by, with *actor.Mention) {
 	k := tr.m.last
 	if actNouns[toks[k-1].Lower] {
@@ -314,9 +319,20 @@ func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by,
 		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
 			Text: a.Text, Name: a.Name, Country: a.Country, Sector: a.Sector}
 	}
+	meeting := meetingNouns[toks[k].Lower]
+	if meeting && k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Lower == "by" || toks[k+1].Lower == "to" || toks[k+1].Lower == "between" || toks[k+1].Lower == "with") {
+		return nil, nil // "the visit of Raisi to Damascus": the text names its sides
+	}
 	for i := len(st.events) - 1; i >= 0; i-- {
 		e := st.events[i]
 		if e.Negated || e.Source.Country == "" {
+			continue
+		}
+		if meeting {
+			// "criticised the visit": the visitor and the host
+			if e.Type == "CONSULT" && e.Target != nil {
+				return mention(e.Source), mention(*e.Target)
+			}
 			continue
 		}
 		if typ == "SUPPORT" || e.Type == "ASSAULT" || e.Type == "COERCE" || e.Type == "SANCTION" || e.Type == "THREATEN" || e.Type == "MOBILIZE" {
