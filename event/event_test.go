@@ -316,6 +316,8 @@ func TestPatterns(t *testing.T) {
 		{"a meeting criticised is a charge against both its sides", "2023-05-03",
 			"Raisi arrived in Damascus on Wednesday for a two-day visit. The US State Department criticised the visit, saying it showed Iran's role in destabilising the region.",
 			[]string{"CONSULT IRNGOV->SYRGOV", "ACCUSE USAGOV->IRNGOV", "ACCUSE USAGOV->SYRGOV"}},
+		{"an offer of troops for a peacekeeping mission is a promise of help, not a threat", "2024-02-01",
+			"Egypt offered to send troops to Somalia as part of a new peacekeeping mission.", []string{"AGREE/AID EGYGOV->SOMGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -403,6 +403,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 					tr.intended = nx.m.p.rule.Type
 					tr.threat = violent[tr.intended]
 				}
+				if tr.intended == "MOBILIZE" && sc.peacekeepingAfter(nx.m.last) {
+					// "offered to send troops … as part of a peacekeeping mission": help, no threat
+					tr.intended, tr.threat = "AID", false
+				}
 			case "THREATEN":
 				tr.intended = nx.m.p.rule.Type
 			}
@@ -467,6 +471,20 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 // adjective between: "struck Iranian targets" names what was struck, not an Iranian act.
 func (sc *sentenceCtx) adjectiveObject(subj *actor.Mention, prevEnd int, tr *trigger) bool {
 	return subj != nil && subj.Adjective && subj.Last == tr.m.first && subj.First <= prevEnd+1 && subj.First >= prevEnd
+}
+
+// peacekeepingAfter reports peacekeepers named within a dozen words after token i, in its clause.
+func (sc *sentenceCtx) peacekeepingAfter(i int) bool {
+	for k := i; k < len(sc.toks) && k < i+12; k++ {
+		w := sc.toks[k].Lower
+		if w == ";" || w == "," && k+1 < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[k+1].Lower] {
+			return false
+		}
+		if strings.HasPrefix(w, "peacekeep") {
+			return true
+		}
+	}
+	return false
 }
 
 // contrasts open a clause of another speaker or subject: "…, while the army said…".
