@@ -318,6 +318,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"CONSULT IRNGOV->SYRGOV", "ACCUSE USAGOV->IRNGOV", "ACCUSE USAGOV->SYRGOV"}},
 		{"an offer of troops for a peacekeeping mission is a promise of help, not a threat", "2024-02-01",
 			"Egypt offered to send troops to Somalia as part of a new peacekeeping mission.", []string{"AGREE/AID EGYGOV->SOMGOV"}},
+		{"'retaliated by expelling': the act is the means named after 'by'", "2023-06-01", "Moscow retaliated by expelling two British diplomats.", []string{"SANCTION RUSGOV->GBRGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {
@@ -335,7 +336,7 @@ func TestPatterns(t *testing.T) {
 }
 
 func TestInflect(t *testing.T) {
-	irr := map[string][2][]string{"meet": {{"met"}, {"met"}}}
+	irr := map[string][2][]string{"meet": {{"met"}, {"met"}}, "expel": {{"expelled"}, {"expelled"}}}
 	cases := map[string]string{
 		"meet":    "meet meets meeting met",
 		"visit":   "visit visits visiting visited",
@@ -346,6 +347,7 @@ func TestInflect(t *testing.T) {
 		"agree":   "agree agrees agreeing agreed",
 		"tie":     "tie ties tying tied",
 		"condemn": "condemn condemns condemning condemned",
+		"expel":   "expel expels expelling expelled", // a doubled past doubles the -ing form
 	}
 	for verb, want := range cases {
 		var got []string

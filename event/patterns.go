@@ -411,7 +411,10 @@ func inflect(v string, irregular map[string][2][]string) []inflected {
 	out := []inflected{{v, formBase}, {sForm(v), formS}, {ingForm(v), formIng}}
 	if irr, ok := irregular[v]; ok {
 		for _, p := range irr[0] {
-			if p = strings.TrimSpace(p); p == v {
+			if p = strings.TrimSpace(p); len(v) > 0 && p == v+v[len(v)-1:]+"ed" {
+				out[2].word = v + v[len(v)-1:] + "ing" // expel, expelled: expelling
+			}
+			if p == v {
 				out[0].form = formPast // shut, cut, hit: news uses the past far more
 				continue
 			}
@@ -571,8 +574,8 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
 // Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
 func gapWord(toks []text.Token, i int, blocked []bool) bool {
-	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) {
-		return true
+	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || currencies[toks[i].Lower] {
+		return true // ("approved a $3 billion loan": a currency sign is part of the amount)
 	}
 	return isWord(toks[i])
 }
@@ -612,6 +615,8 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 	}
 	return n
 }
+
+var currencies = map[string]bool{"$": true, "€": true, "£": true, "¥": true}
 
 var articles = map[string]bool{"a": true, "an": true, "the": true}
 

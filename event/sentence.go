@@ -57,8 +57,14 @@ var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": t
 // ("Czechia and Albania upgraded their ties", "failed to reach an agreement"); other acts go to a
 // third party, or to no one ("the United States and Britain urged restraint", "Canada and the EU
 // announced sanctions").
-var withEachOther = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "SUPPORT": true,
-	"REJECT": true}
+var withEachOther = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "SUPPORT": true}
+
+// eachOther reports an act a compound subject does with each other (withEachOther), or a failure
+// to agree ("failed to reach an agreement"); a refusal of no one named is no one's ("Poland and
+// Bulgaria refused to pay in roubles" is not a refusal of each other).
+func eachOther(tr *trigger, r *Rule) bool {
+	return withEachOther[r.Type] || r.Type == "REJECT" && strings.HasPrefix(tr.m.p.text, "+fail")
+}
 
 // ownForces are the acts done with the source's own forces: their target is the other state
 // named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
@@ -164,7 +170,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	var prevSubj *actor.Mention
 	var prev *trigger
 	prevEnd, insideEnd := 0, 0 // insideEnd: the end of the last act found inside another's object
-	for _, tr := range trs {
+	for k, tr := range trs {
 		// a charge in a discussed topic is still a charge (guideline 9)
 		if tr.framed {
 			st.note("  - %q: not coded on its own: what the phrase before it frames (its intent)", st.doc.Text[tr.start:tr.end])
@@ -172,6 +178,11 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 		if topic[tr.m.first] && !tr.m.p.rule.Named && !sc.ownParticipants(tr) {
 			st.note("  - %q: not coded: a topic of talks, a condition or a purpose", st.doc.Text[tr.start:tr.end])
+			continue
+		}
+		if k+1 < len(trs) && tr.m.last+1 == trs[k+1].m.first && sc.toks[tr.m.last].Lower == "by" && trs[k+1].m.p.form == formIng {
+			// "retaliated by expelling two diplomats": the act is the means named after "by"
+			st.note("  - %q: not coded: the act after it says what was done", st.doc.Text[tr.start:tr.end])
 			continue
 		}
 		// an act named inside the object of another act is part of it: "police prevented
@@ -531,6 +542,8 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 			return true
 		case sc.st.c.Patterns.speech[w]:
 			return true
+		case w == "by" && k == j-1 && j < len(sc.toks) && strings.HasSuffix(sc.toks[j].Lower, "ing"):
+			return true // "retaliated by launching an investigation": the means, an act of its own
 		}
 	}
 	return false
@@ -815,7 +828,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
 		// (not for a call or a charge: "the United States and Britain urged restraint")
 		// (a ceasefire, CAMEO 196, is broken by one party of it against the other)
-		if p := sc.partner(src); p != nil && (withEachOther[r.Type] || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
+		if p := sc.partner(src); p != nil && (eachOther(tr, r) || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
 			tgt = p
 			if p.First < src.First {
 				src, tgt = p, src
