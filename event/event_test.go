@@ -319,6 +319,9 @@ func TestPatterns(t *testing.T) {
 		{"an offer of troops for a peacekeeping mission is a promise of help, not a threat", "2024-02-01",
 			"Egypt offered to send troops to Somalia as part of a new peacekeeping mission.", []string{"AGREE/AID EGYGOV->SOMGOV"}},
 		{"'retaliated by expelling': the act is the means named after 'by'", "2023-06-01", "Moscow retaliated by expelling two British diplomats.", []string{"SANCTION RUSGOV->GBRGOV"}},
+		{"a call about a place concerns its state; a statement rejected is its maker's", "2024-08-10",
+			"Colombia's president called for new elections in Venezuela. The Venezuelan government rejected the statement as interference in its internal affairs.",
+			[]string{"REQUEST COLGOV->VEN", "REJECT VENGOV->COLGOV"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

@@ -289,6 +289,38 @@ var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, 
 	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true,
 	"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
 
+// sayingNouns name what someone said: a refusal of one ("rejected the statement") is aimed at
+// whoever said it.
+var sayingNouns = map[string]bool{"statement": true, "statements": true, "call": true, "calls": true,
+	"demand": true, "demands": true, "accusation": true, "accusations": true, "allegation": true,
+	"allegations": true, "claim": true, "claims": true, "proposal": true, "offer": true, "remarks": true,
+	"criticism": true, "charges": true, "charge": true, "ultimatum": true, "request": true}
+
+// sayings are the types of the acts sayingNouns can refer to.
+var sayings = map[string]bool{"REQUEST": true, "ACCUSE": true, "AGREE": true, "THREATEN": true,
+	"SUPPORT": true, "REJECT": true}
+
+// referredSaying returns the maker of the latest verbal act of the document when a refusal's object
+// is a saying with no maker named ("rejected the statement as interference"), or nil.
+func (st *docState) referredSaying(toks []text.Token, tr *trigger, src *actor.Mention) *actor.Mention {
+	k := tr.m.last
+	for k < len(toks) && k < tr.m.last+3 && (toks[k].Lower == "the" || toks[k].Lower == "this" || toks[k].Lower == "that" || toks[k].Lower == "these" || toks[k].Lower == "latest") {
+		k++
+	}
+	if k >= len(toks) || !sayingNouns[toks[k].Lower] || k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Lower == "by" || toks[k+1].Lower == "from") {
+		return nil
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		e := st.events[i]
+		if e.Negated || e.Source.Country == "" || !sayings[e.Type] || src != nil && e.Source.Country == src.Country {
+			continue
+		}
+		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
+			Text: e.Source.Text, Name: e.Source.Name, Country: e.Source.Country, Sector: e.Source.Sector}
+	}
+	return nil
+}
+
 // meetingNouns name a meeting: a charge or a praise of one is aimed at both its sides.
 var meetingNouns = map[string]bool{"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
 

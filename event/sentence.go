@@ -780,6 +780,12 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 				tr.as, r = as, as
 			}
 		}
+		if r.Type == "REJECT" && tgt == nil {
+			// "rejected the statement as interference": the one who made it
+			if by := sc.st.referredSaying(sc.toks, tr, src); by != nil {
+				tgt, tgtHow = by, "meeting"
+			}
+		}
 		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
 			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
 			if a := sc.accusedAfter(tgt); a != nil {
@@ -867,10 +873,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
 			tgtHow = "guessed"
 		}
-		if tgt == nil && (r.Type == "AGREE" || r.Type == "REJECT") {
+		if tgt == nil && (r.Type == "AGREE" || r.Type == "REJECT" || r.Type == "REQUEST") {
 			// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
-			// deployed in East Timor": a promise or refusal about a place concerns its state
-			// (which body, the text does not say)
+			// deployed in East Timor", "called for new elections in Venezuela": a promise, refusal
+			// or call about a place concerns its state (which body, the text does not say)
 			if p := sc.population(tr); p != nil {
 				p.Sector = ""
 				tgt, tgtHow = p, "guessed"
