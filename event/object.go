@@ -300,8 +300,9 @@ var sayingNouns = map[string]bool{"statement": true, "statements": true, "call":
 var sayings = map[string]bool{"REQUEST": true, "ACCUSE": true, "AGREE": true, "THREATEN": true,
 	"SUPPORT": true, "REJECT": true}
 
-// referredSaying returns the maker of the latest verbal act of the document when a refusal's object
-// is a saying with no maker named ("rejected the statement as interference"), or nil.
+// referredSaying returns the maker of the document's latest verbal act aimed at the one who
+// refuses, when the refusal's object is a saying with no maker named ("rejected the statement as
+// interference"), or nil.
 func (st *docState) referredSaying(toks []text.Token, tr *trigger, src *actor.Mention) *actor.Mention {
 	k := tr.m.last
 	for k < len(toks) && k < tr.m.last+3 && (toks[k].Lower == "the" || toks[k].Lower == "this" || toks[k].Lower == "that" || toks[k].Lower == "these" || toks[k].Lower == "latest") {
@@ -312,8 +313,9 @@ func (st *docState) referredSaying(toks []text.Token, tr *trigger, src *actor.Me
 	}
 	for i := len(st.events) - 1; i >= 0; i-- {
 		e := st.events[i]
-		if e.Negated || e.Source.Country == "" || !sayings[e.Type] || src != nil && e.Source.Country == src.Country {
-			continue
+		if e.Negated || e.Source.Country == "" || !sayings[e.Type] || src == nil || e.Source.Country == src.Country ||
+			e.Target == nil || e.Target.Country != src.Country {
+			continue // (only a saying aimed at the one who rejects it)
 		}
 		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
 			Text: e.Source.Text, Name: e.Source.Name, Country: e.Source.Country, Sector: e.Source.Sector}
