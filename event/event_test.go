@@ -322,6 +322,8 @@ func TestPatterns(t *testing.T) {
 		{"a call about a place concerns its state; a statement rejected is its maker's", "2024-08-10",
 			"Colombia's president called for new elections in Venezuela. The Venezuelan government rejected the statement as interference in its internal affairs.",
 			[]string{"REQUEST COLGOV->VEN", "REJECT VENGOV->COLGOV"}},
+		{"a transnational group's protest with no place named is aimed at no state", "2019-08-10",
+			"Members of the Muslim Brotherhood staged a sit-in outside the presidential palace.", []string{"PROTEST IMGREB->-"}},
 		{"fire against a target as a noun", "2019-05-01", "Ethiopian forces launched rocket fire against Eritrean army positions.", []string{"ASSAULT ETHMIL->ERIMIL"}},
 	}
 	for _, tc := range cases {

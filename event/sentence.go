@@ -906,8 +906,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		if p := sc.population(tr); p != nil {
 			c = p.Country
 		}
-		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
-		tgtHow = "guessed"
+		if !actor.NonState(c) { // (a transnational group's own "state" has no authorities)
+			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
+			tgtHow = "guessed"
+		}
 	}
 	if tgt != nil && r.Type == "PROTEST" && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
 		// "in protest at the arrest of activists": at those who arrested them, the authorities
