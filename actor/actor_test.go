@@ -58,6 +58,8 @@ func TestDatedResolution(t *testing.T) {
 		{"1990-06-01", "Bush spoke in Washington.", "Bush", "USA", "GOV", "George H. W. Bush"},
 		{"2005-06-01", "Bush spoke in Washington.", "Bush", "USA", "GOV", "George W. Bush"},
 		{"1987-06-01", "Shevardnadze spoke in Moscow.", "Shevardnadze", "RUS", "GOV", "Eduard Shevardnadze"},
+		{"1982-06-01", "Trudeau spoke in Ottawa.", "Trudeau", "CAN", "GOV", "Pierre Trudeau"},
+		{"2020-06-01", "Trudeau spoke in Ottawa.", "Trudeau", "CAN", "GOV", "Justin Trudeau"},
 		// an armed group that took power: what it is on the day (orgs.tsv dated lines)
 		{"2019-06-01", "The Taliban attacked Kabul.", "The Taliban", "AFG", "REB", "Taliban"},
 		{"2023-06-01", "The Taliban banned music.", "The Taliban", "AFG", "GOV", "Taliban"},
