@@ -265,12 +265,12 @@ func isPlace(s string) bool {
 // pub (YYYY-MM-DD, or "" when unknown). Expressions do not overlap; where two candidates do, the
 // one that starts first, then the longer, is kept ("Thursday, October 5, 2017" is one).
 func Find(sentence string, pub string) []Expr {
-	p, havePub := pubTime(pub)
 	var buf [32]candidate
 	has, cs, slow := scan(sentence, buf[:0])
 	if has == 0 {
 		return nil // every pattern needs some feature
 	}
+	p, havePub := pubTime(pub) // read only for a sentence that may hold an expression
 	var exprBuf [4]Expr
 	out := exprBuf[:0]
 	var foundBuf [4]index
