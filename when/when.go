@@ -367,11 +367,22 @@ func isoDay(s string) (y, m, d int, ok bool) {
 	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
 		return 0, 0, 0, false
 	}
-	// the last day of month m: the day before the first of the next
-	if last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(); d > last {
+	if d > daysIn(y, m) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// monthDays is the length of each month of a common year.
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// daysIn returns the number of days of month m (1 to 12) of year y in the Gregorian calendar, as
+// time.Date counts them.
+func daysIn(y, m int) int {
+	if m == 2 && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return 29
+	}
+	return monthDays[m-1]
 }
 
 // pubEntry is a publication date read by pubTime.

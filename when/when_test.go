@@ -398,3 +398,39 @@ func TestPubEntryByHand(t *testing.T) {
 		}
 	}
 }
+
+func TestDaysIn(t *testing.T) {
+	for _, y := range []int{1, 1600, 1700, 1900, 1999, 2000, 2016, 2017, 2020, 2100, 2400, 9999} {
+		for m := 1; m <= 12; m++ {
+			want := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			if got := daysIn(y, m); got != want {
+				t.Errorf("daysIn(%d, %d) = %d, want %d", y, m, got, want)
+			}
+		}
+	}
+}
+
+func TestIsoDay(t *testing.T) {
+	tests := []struct {
+		in string
+		ok bool
+	}{
+		{"2017-10-19", true},
+		{"2016-02-29", true},
+		{"2017-02-29", false},
+		{"2000-02-29", true},
+		{"1900-02-29", false},
+		{"2017-04-31", false},
+		{"2017-12-31", true},
+		{"2017-13-01", false},
+		{"2017-00-10", false},
+		{"2017-10-00", false},
+		{"2017/10/19", false},
+		{"17-10-19", false},
+	}
+	for _, tt := range tests {
+		if _, _, _, ok := isoDay(tt.in); ok != tt.ok {
+			t.Errorf("isoDay(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+		}
+	}
+}
