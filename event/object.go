@@ -286,8 +286,7 @@ var actNouns = map[string]bool{"launch": true, "attack": true, "attacks": true, 
 	"decision": true, "test": true, "invasion": true, "offensive": true, "bombing": true, "raid": true,
 	"raids": true, "shelling": true, "incursion": true, "execution": true, "crackdown": true,
 	"seizure": true, "expulsion": true, "sanctions": true, "deployment": true, "detention": true,
-	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true,
-	"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
+	"deal": true, "agreement": true, "accord": true, "truce": true, "ceasefire": true}
 
 // sayingNouns name what someone said: a refusal of one ("rejected the statement") is aimed at
 // whoever said it.
@@ -299,6 +298,12 @@ var sayingNouns = map[string]bool{"statement": true, "statements": true, "call":
 // sayings are the types of the acts sayingNouns can refer to.
 var sayings = map[string]bool{"REQUEST": true, "ACCUSE": true, "AGREE": true, "THREATEN": true,
 	"SUPPORT": true, "REJECT": true}
+
+// referred makes a mention, at the end of tr, of an actor of an event coded before.
+func referred(a Actor, tr *trigger) *actor.Mention {
+	return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
+		Text: a.Text, Name: a.Name, Country: a.Country, Sector: a.Sector}
+}
 
 // referredSaying returns the maker of the document's latest verbal act aimed at the one who
 // refuses, when the refusal's object is a saying with no maker named ("rejected the statement as
@@ -317,11 +322,13 @@ func (st *docState) referredSaying(toks []text.Token, tr *trigger, src *actor.Me
 			e.Target == nil || e.Target.Country != src.Country {
 			continue // (only a saying aimed at the one who rejects it)
 		}
-		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
-			Text: e.Source.Text, Name: e.Source.Name, Country: e.Source.Country, Sector: e.Source.Sector}
+		return referred(e.Source, tr)
 	}
 	return nil
 }
+
+// namesAct reports a noun that names an act or a meeting.
+func namesAct(w string) bool { return actNouns[w] || meetingNouns[w] }
 
 // meetingNouns name a meeting: a charge or a praise of one is aimed at both its sides.
 var meetingNouns = map[string]bool{"visit": true, "trip": true, "meeting": true, "summit": true, "talks": true}
@@ -333,12 +340,12 @@ var meetingNouns = map[string]bool{"visit": true, "trip": true, "meeting": true,
 // meeting's two sides. Nil when the words name no act.
 func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by, with *actor.Mention) {
 	k := tr.m.last
-	if actNouns[toks[k-1].Lower] {
+	if namesAct(toks[k-1].Lower) {
 		k-- // the phrase holds the act: "welcomed the move"
 	}
 	for k < len(toks) && k < tr.m.last+4 {
 		w := toks[k].Lower
-		if actNouns[w] {
+		if namesAct(w) {
 			break
 		}
 		if w != "the" && w != "this" && w != "that" && w != "latest" && w != "recent" && w != "'s" && w != "last" && !weekdays[w] && w != "missile" && w != "military" && w != "air" && w != "nuclear" {
@@ -346,13 +353,10 @@ func (st *docState) referredAct(toks []text.Token, tr *trigger, typ string) (by,
 		}
 		k++
 	}
-	if k >= len(toks) || !actNouns[toks[k].Lower] {
+	if k >= len(toks) || !namesAct(toks[k].Lower) {
 		return nil, nil
 	}
-	mention := func(a Actor) *actor.Mention {
-		return &actor.Mention{First: tr.m.last, Last: tr.m.last, Start: tr.end, End: tr.end,
-			Text: a.Text, Name: a.Name, Country: a.Country, Sector: a.Sector}
-	}
+	mention := func(a Actor) *actor.Mention { return referred(a, tr) }
 	meeting := meetingNouns[toks[k].Lower]
 	if meeting && k+1 < len(toks) && (toks[k+1].Lower == "of" || toks[k+1].Lower == "by" || toks[k+1].Lower == "to" || toks[k+1].Lower == "between" || toks[k+1].Lower == "with") {
 		return nil, nil // "the visit of Raisi to Damascus": the text names its sides

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/place"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -216,11 +217,17 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 
 // isCapital reports a state named by its capital city: "Tripoli", "Paris".
 func (st *docState) isCapital(m *actor.Mention) bool {
+	_, ok := st.capitalNamed(m)
+	return ok
+}
+
+// capitalNamed returns the capital m names its state by, if it does.
+func (st *docState) capitalNamed(m *actor.Mention) (place.Place, bool) {
 	if !m.IsState() || m.Person != nil || m.Country == "" {
-		return false
+		return place.Place{}, false
 	}
 	capital, ok := st.c.Places.Capital(m.Country)
-	return ok && strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the "))
+	return capital, ok && strings.EqualFold(capital.Name, strings.TrimPrefix(m.Text, "the "))
 }
 
 // verbBetween reports an auxiliary, a speech verb or a comma between tokens i and j.
@@ -239,10 +246,10 @@ func (sc *sentenceCtx) verbBetween(i, j int) bool {
 // people (as the gazetteer's own choice between places of one name).
 func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 	for _, m := range mentions {
-		if !st.isCapital(m) {
+		capital, ok := st.capitalNamed(m)
+		if !ok {
 			continue
 		}
-		capital, _ := st.c.Places.Capital(m.Country)
 		other, own := "", false
 		for _, o := range mentions {
 			if o == m || o.Country == "" || actor.NonState(o.Country) {

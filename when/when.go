@@ -336,10 +336,10 @@ func pubTime(pub string) (time.Time, bool) {
 // it, is read by hand: no parsing, no allocation and no state shared between workers.
 func pubEntryOf(pub string) pubEntry {
 	if y, m, d, ok := isoDay(pub); ok {
-		return pubEntry{pub: pub, t: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), ok: true, day: pub}
+		return pubEntry{t: time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), ok: true, day: pub}
 	}
 	t, ok := readPubTime(pub)
-	c := pubEntry{pub: pub, t: t, ok: ok}
+	c := pubEntry{t: t, ok: ok}
 	if ok {
 		c.day = t.Format(dayLayout)
 	}
@@ -387,7 +387,6 @@ func daysIn(y, m int) int {
 
 // pubEntry is a publication date read by pubTime.
 type pubEntry struct {
-	pub string
 	t   time.Time
 	ok  bool
 	day string // t as YYYY-MM-DD
