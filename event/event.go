@@ -342,7 +342,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	}
 	st.contexts = c.Contexts.counter()
 	for i, s := range text.Sentences(doc.Text) {
-		st.times = when.Find(s.Text, date)
+		st.toks = text.AppendTokens(st.toks[:0], s.Text, s.Start) // reused: kept by nothing
+		st.times = when.FindTokens(s, st.toks, date)
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)

@@ -87,8 +87,8 @@ var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
 var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
 	"AGREE": true, "THREATEN": true, "CONCEDE": true}
 
+// sentence codes the sentence s, whose tokens are st.toks.
 func (st *docState) sentence(idx int, s text.Sentence) {
-	st.toks = text.AppendTokens(st.toks[:0], s.Text, s.Start) // reused: kept by nothing
 	toks := st.toks
 	// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
 	if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {

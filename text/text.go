@@ -29,7 +29,46 @@ type Token struct {
 	Text       string // as written
 	Lower      string // lower case, with typographic apostrophes and dashes folded to ASCII
 	hash       uint64 // filterHash(Lower), set by AppendTokens; 0 when not known
+	Shape      Shape  // the kinds of characters of Text, set by AppendTokens; 0 when not known
 }
+
+// Shape tells the kinds of characters a token is made of, so that later stages can rule a word
+// in or out without reading its bytes again.
+type Shape uint8
+
+// The kinds of characters of a Shape.
+const (
+	ShapeLower Shape = 1 << iota // an ASCII lower-case letter
+	ShapeUpper                   // an ASCII capital letter
+	ShapeDigit                   // an ASCII digit
+	ShapeOther                   // any other character: '_', punctuation, a mark inside a word ("U.S."), non-ASCII
+)
+
+// shapeOf returns the Shape of w.
+func shapeOf(w string) Shape {
+	var sh Shape
+	for i := 0; i < len(w); i++ {
+		sh |= byteShapes[w[i]]
+	}
+	return sh
+}
+
+// byteShapes gives the Shape of each byte.
+var byteShapes = func() (out [256]Shape) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			out[c] = ShapeLower
+		case 'A' <= c && c <= 'Z':
+			out[c] = ShapeUpper
+		case '0' <= c && c <= '9':
+			out[c] = ShapeDigit
+		default:
+			out[c] = ShapeOther
+		}
+	}
+	return out
+}()
 
 // abbreviations that do not end a sentence when followed by a period (lower case, no period).
 var abbreviations = map[string]bool{
@@ -321,7 +360,7 @@ func (z *tokenizer) add(i, j int) {
 	if k > 0 {
 		w = v[:k]
 	}
-	t := Token{Start: start, End: start + len(w), Text: w, Lower: w}
+	t := Token{Start: start, End: start + len(w), Text: w, Lower: w, Shape: shapeOf(w)}
 	if needsFold(w) {
 		// a rune folds to at most utf8.UTFMax bytes
 		t.Lower = z.fold(w, i, utf8.UTFMax*len(w))
@@ -329,7 +368,7 @@ func (z *tokenizer) add(i, j int) {
 	t.hash = filterHash(t.Lower) // once, for the filters a token meets
 	z.toks = append(z.toks, t)
 	if k > 0 {
-		z.toks = append(z.toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s", hash: possessiveHash})
+		z.toks = append(z.toks, Token{Start: start + k, End: start + len(v), Text: v[k:], Lower: "'s", hash: possessiveHash, Shape: shapeOf(v[k:])})
 	}
 }
 
@@ -515,12 +554,9 @@ func NewFilter(words ...string) *Filter {
 	return f
 }
 
-func (f *Filter) index(h uint64) uint64 {
-	if f.shift == 64 {
-		return 0
-	}
-	return h >> f.shift
-}
+// index returns the 64-bit word of the hash h: its top bits (none for a filter of one word, as
+// a shift by 64 leaves 0).
+func (f *Filter) index(h uint64) uint64 { return h >> f.shift }
 
 func filterMask(h uint64) uint64 { return 1<<(h&63) | 1<<((h>>6)&63) }
 

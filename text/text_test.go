@@ -60,8 +60,29 @@ func checkTokens(t *testing.T, doc string, s text.Sentence, toks []text.Token) {
 		if tok.Lower != text.Fold(tok.Text) {
 			t.Errorf("token %d %q: Lower = %q, want Fold = %q", i, tok.Text, tok.Lower, text.Fold(tok.Text))
 		}
+		if want := shape(tok.Text); tok.Shape != want {
+			t.Errorf("token %d %q: Shape = %b, want %b", i, tok.Text, tok.Shape, want)
+		}
 		prev = tok.End
 	}
+}
+
+// shape is the reference for Token.Shape.
+func shape(w string) text.Shape {
+	var sh text.Shape
+	for _, c := range []byte(w) {
+		switch {
+		case 'a' <= c && c <= 'z':
+			sh |= text.ShapeLower
+		case 'A' <= c && c <= 'Z':
+			sh |= text.ShapeUpper
+		case '0' <= c && c <= '9':
+			sh |= text.ShapeDigit
+		default:
+			sh |= text.ShapeOther
+		}
+	}
+	return sh
 }
 
 func sentenceTexts(sents []text.Sentence) []string {

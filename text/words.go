@@ -76,16 +76,13 @@ var asciiFolded, asciiHashes = func() (folded [utf8.RuneSelf]string, hashes [utf
 	return folded, hashes
 }()
 
-// wordBytes tells the bytes of letters, digits and '_': 1, and 2 for a capital letter.
-var wordBytes = func() (out [256]uint8) {
+// wordBytes gives the Shape of letters, digits and '_' (ShapeOther), and 0 for other bytes.
+var wordBytes = func() (out [256]Shape) {
 	for c := range 256 {
 		switch asciiClasses[c] {
 		case wcLetter, wcDigit, wcUnder:
-			out[c] = 1
+			out[c] = byteShapes[c]
 		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		out[c] = 2
 	}
 	return out
 }()
@@ -109,14 +106,14 @@ func (z *tokenizer) simpleWords() bool {
 				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
 				c := s[i]
 				z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: s[i : i+1],
-					Lower: asciiFolded[c], hash: asciiHashes[c]})
+					Lower: asciiFolded[c], hash: asciiHashes[c], Shape: ShapeOther})
 			}
 			i += n
 			continue
 		}
 		// a word: runs of letters, digits and '_', and the characters that join them
 		j := i
-		var kinds uint8 // the wordBytes of its bytes, or-ed
+		var shape Shape // the wordBytes of its bytes, or-ed, and ShapeOther for a joining mark
 		quote := false  // joined by an apostrophe: maybe a possessive, maybe a typographic one
 		for {
 			for ; j < len(s); j++ {
@@ -124,7 +121,7 @@ func (z *tokenizer) simpleWords() bool {
 				if b == 0 {
 					break
 				}
-				kinds |= b
+				shape |= b
 			}
 			if j+1 >= len(s) || s[j] == ' ' {
 				break
@@ -142,14 +139,15 @@ func (z *tokenizer) simpleWords() bool {
 				break
 			}
 			quote = quote || s[j] == '\'' || nm > 1
+			shape |= ShapeOther
 			j += nm
 		}
 		if quote {
 			z.add(i, j)
 		} else {
 			w := s[i:j]
-			t := Token{Start: z.base + i, End: z.base + j, Text: w, Lower: w}
-			if kinds&2 != 0 {
+			t := Token{Start: z.base + i, End: z.base + j, Text: w, Lower: w, Shape: shape}
+			if shape&ShapeUpper != 0 {
 				t.Lower = z.foldASCII(w, i)
 			}
 			t.hash = filterHash(t.Lower)

@@ -20,6 +20,11 @@ func sameWords(t *testing.T, s string) bool {
 	if ok && !reflect.DeepEqual(simple, full) {
 		t.Fatalf("%q:\nsimpleWords %q\n      uax29 %q", s, tokenTexts(simple), tokenTexts(full))
 	}
+	for _, tok := range full {
+		if want := shape(tok.Text); tok.Shape != want {
+			t.Fatalf("%q: token %q: Shape = %b, want %b", s, tok.Text, tok.Shape, want)
+		}
+	}
 	return ok
 }
 

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // Finding time expressions quickly. Every pattern begins at the start of a word, and only a few
@@ -223,9 +225,14 @@ var wordBytes = func() (out [256]uint8) {
 // all letters is one word to both; other runs (with digits or '_') are left to features' own
 // reading.
 func scanWords(s string, out []candidate) (feature, []candidate, bool) {
-	var f feature
+	return scanRange(s, 0, len(s), 0, out)
+}
+
+// scanRange is scanWords for s[from:to], with the features found so far, f: it returns them
+// with those of s[from:to], out with its candidates, and whether s[from:to] is all ASCII.
+func scanRange(s string, from, to int, f feature, out []candidate) (feature, []candidate, bool) {
 	var high byte // the bytes between words, or-ed: its top bit tells a byte outside ASCII
-	for i := 0; i < len(s); {
+	for i := from; i < to; {
 		if wordBytes[s[i]] == 0 {
 			high |= s[i]
 			i++
@@ -233,42 +240,85 @@ func scanWords(s string, out []candidate) (feature, []candidate, bool) {
 		}
 		j := i
 		var kinds uint8 // the kinds of the word's bytes, or-ed
-		for ; j < len(s); j++ {
+		for ; j < to; j++ {
 			b := wordBytes[s[j]]
 			if b == 0 {
 				break
 			}
 			kinds |= b
 		}
-		w := s[i:j]
-		var k start
-		if kinds&^(lowerByte|upperByte) != 0 {
-			// with digits or '_'
-			f |= features(w)
-			if first := wordBytes[w[0]]; first == digitByte {
-				k = startDigit
-			} else if first != underByte && hasPart(w) {
-				k = startPart
-			}
-		} else if first := firstBytes[w[0]]; first&(1<<len(w)|1) != 0 {
-			if first&(1<<len(w)) != 0 && (len(w) == 1 || pairLengths[pairOf(w)]&(1<<len(w)) != 0) {
-				if wk, ok := kindOf(w, s[i:]); ok {
-					k, f = wk.k, f|wk.f
-				}
-			}
-			if first&1 != 0 && hasPart(w) {
-				k |= startPart
-			}
-		}
-		if k != 0 {
-			out = append(out, candidate{i, k})
-		}
+		f, out = scanWord(s, i, j, kinds&^(lowerByte|upperByte) != 0, f, out)
 		i = j
-		if i < len(s) && s[i] == ' ' {
+		if i < to && s[i] == ' ' {
 			i++ // the space after a word, without going round again
 		}
 	}
 	return f, out, high < utf8.RuneSelf
+}
+
+// scanWord adds to f and out what scanWords finds in the word s[i:j], a run of word bytes;
+// other tells a word with digits or '_' rather than letters alone.
+func scanWord(s string, i, j int, other bool, f feature, out []candidate) (feature, []candidate) {
+	w := s[i:j]
+	var k start
+	if other {
+		// with digits or '_'
+		f |= features(w)
+		if first := wordBytes[w[0]]; first == digitByte {
+			k = startDigit
+		} else if first != underByte && hasPart(w) {
+			k = startPart
+		}
+	} else if first := firstBytes[w[0]]; first&(1<<len(w)|1) != 0 {
+		if first&(1<<len(w)) != 0 && (len(w) == 1 || pairLengths[pairOf(w)]&(1<<len(w)) != 0) {
+			if wk, ok := kindOf(w, s[i:]); ok {
+				k, f = wk.k, f|wk.f
+			}
+		}
+		if first&1 != 0 && hasPart(w) {
+			k |= startPart
+		}
+	}
+	if k != 0 {
+		out = append(out, candidate{i, k})
+	}
+	return f, out
+}
+
+// scanTokens is scanWords for a sentence s already split into toks (by text.AppendTokens, base
+// being the document offset of s), without reading its bytes again where it need not: a token of
+// ASCII letters and digits alone is one run of word bytes, told by its Shape; any other token, and
+// what lies between tokens other than a single space (the tokenizer leaves out a word that follows
+// a space it joins, "\u202fan"), is read as scanWords reads it. A run of word bytes never spans two
+// tokens, as the tokenizer never splits one.
+func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
+	var f feature
+	ascii, ok := true, true
+	at := 0 // the end of the previous token
+	for k := range toks {
+		t := &toks[k]
+		i := t.Start - base
+		if i > at && (i > at+1 || s[at] != ' ') {
+			f, out, ok = scanRange(s, at, i, f, out)
+			ascii = ascii && ok
+		}
+		at = t.End - base
+		sh := t.Shape
+		if sh == 0 || sh&text.ShapeOther != 0 {
+			f, out, ok = scanRange(s, i, at, f, out)
+			ascii = ascii && ok
+			continue
+		}
+		if sh&text.ShapeDigit == 0 && firstBytes[t.Text[0]]&(1<<len(t.Text)|1) == 0 {
+			continue // the test scanWord begins with, which rules out most words
+		}
+		f, out = scanWord(s, i, at, sh&text.ShapeDigit != 0, f, out)
+	}
+	if at < len(s) {
+		f, out, ok = scanRange(s, at, len(s), f, out)
+		ascii = ascii && ok
+	}
+	return f, out, ascii
 }
 
 // hasPart tells whether w, a run of word characters, begins with early, mid or late in any case.

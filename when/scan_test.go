@@ -2,12 +2,15 @@ package when
 
 import (
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/corpus"
+	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -223,4 +226,68 @@ func TestKindOf(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestScanTokensMatchesScanWords holds scanTokens, which reads a sentence from its tokens, to
+// scanWords, and FindTokens to Find.
+func TestScanTokensMatchesScanWords(t *testing.T) {
+	for _, s := range scanSentences(t) {
+		checkFindTokens(t, s, "2017-10-19")
+	}
+	// and the sentences of the shared seeds and evaluation sets, when they are there
+	var docs []string
+	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(b))
+	}
+	for _, p := range []string{"../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
+			docs = append(docs, d.Text)
+			return nil
+		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, doc := range docs {
+		for _, s := range text.Sentences(doc) {
+			checkFindTokens(t, s.Text, "2017-10-19")
+		}
+	}
+}
+
+func checkFindTokens(t *testing.T, s, pub string) {
+	t.Helper()
+	const base = 5
+	toks := text.AppendTokens(nil, s, base)
+	if !foldsOutsideASCII(s) {
+		f, cs, ascii := scanWords(s, nil)
+		tf, tcs, tascii := scanTokens(s, base, toks, nil)
+		if f != tf || !reflect.DeepEqual(cs, tcs) || ascii != tascii {
+			t.Fatalf("%q: scanTokens %b %v %v, scanWords %b %v %v", s, tf, tcs, tascii, f, cs, ascii)
+		}
+	}
+	got, want := FindTokens(text.Sentence{Start: base, End: base + len(s), Text: s}, toks, pub), Find(s, pub)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: FindTokens %v, Find %v", s, got, want)
+	}
+}
+
+// FuzzFindTokens compares FindTokens with Find on arbitrary text.
+func FuzzFindTokens(f *testing.F) {
+	f.Add("Assad met Boroujerdi in Damascus on Thursday, noting that", "2017-10-05")
+	f.Add("on 4 Oct.\u00a02017, U.S. mid-May_2 Iran's 1,000 \u017fept. 5 é Monday", "2017-10-19")
+	f.Add("twelve December last \u202fan, astomorrow, asking Sept. ", "2017-10-19")
+	f.Fuzz(func(t *testing.T, s, pub string) {
+		checkFindTokens(t, s, pub)
+	})
 }

@@ -267,6 +267,26 @@ func isPlace(s string) bool {
 func Find(sentence string, pub string) []Expr {
 	var buf [32]candidate
 	has, cs, slow := scan(sentence, buf[:0])
+	return find(sentence, has, cs, slow, pub)
+}
+
+// FindTokens is Find for a sentence already split into tokens: toks are text.AppendTokens of
+// s.Text at s.Start. It returns what Find(s.Text, pub) returns, reading the words from the tokens.
+func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
+	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
+		return Find(s.Text, pub) // not the sentence's tokens
+	}
+	var buf [32]candidate
+	has, cs, ascii := scanTokens(s.Text, s.Start, toks, buf[:0])
+	slow := !ascii && foldsOutsideASCII(s.Text)
+	if slow {
+		has, cs = features(s.Text), nil
+	}
+	return find(s.Text, has, cs, slow, pub)
+}
+
+// find is Find for a sentence whose features and candidates scan has found.
+func find(sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
 	if has == 0 {
 		return nil // every pattern needs some feature
 	}
@@ -502,12 +522,17 @@ func Carry(narrative, sentence, pub string) string {
 
 // CarryAmong is Carry for a sentence whose expressions Find has already returned.
 func CarryAmong(narrative string, exprs []Expr, pub string) string {
-	p, ok := pubTime(pub)
+	if len(exprs) == 0 {
+		return narrative // most sentences: the publication date is not read
+	}
+	c := pubEntryOf(pub)
 	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
 		}
-		if t, err := time.Parse(dayLayout, e.Date); err == nil && (!ok || !t.After(p)) {
+		// a valid day (as time.Parse reads it) not after publication: YYYY-MM-DD strings compare
+		// as the days they write
+		if _, _, _, valid := isoDay(e.Date); valid && (!c.ok || e.Date <= c.day) {
 			narrative = e.Date
 		}
 	}

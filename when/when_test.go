@@ -434,3 +434,22 @@ func TestIsoDay(t *testing.T) {
 		}
 	}
 }
+
+// TestCarryAmongByTime holds CarryAmong, which compares dates as strings, to the comparison of
+// the days they write.
+func TestCarryAmongByTime(t *testing.T) {
+	dates := []string{"2017-10-19", "2017-10-18", "2017-10-20", "2016-12-31", "2018-01-01", "0000-02-29",
+		"9999-12-31", "2017-02-29", "2017-13-01", "2017-1-01", "2017-W40", "2017-10", "", "x017-10-19"}
+	for _, pub := range append(dates, "Thu, 19 Oct 2017 10:00:00 GMT", "2017") {
+		p, ok := pubTime(pub)
+		for _, d := range dates {
+			want := "before"
+			if day, err := time.Parse(dayLayout, d); err == nil && (!ok || !day.After(p)) {
+				want = d
+			}
+			if got := CarryAmong("before", []Expr{{Date: d, Precision: Day}}, pub); got != want {
+				t.Errorf("CarryAmong(%q) published %q = %q, want %q", d, pub, got, want)
+			}
+		}
+	}
+}
