@@ -570,17 +570,15 @@ func (f *Filter) Has(w string) bool {
 	return f.bits[f.index(h)]&m == m
 }
 
-// HasToken is Has(t.Lower), with the hash AppendTokens kept in t.
+// HasToken is Has(t.Lower), with the hash AppendTokens kept in t; for a token that AppendTokens
+// did not make (it has no hash), it says the word may be in the set. It is small enough for the
+// compiler to write it out where it is called: several stages ask it of most tokens.
 func (f *Filter) HasToken(t *Token) bool {
-	if f == nil {
+	if f == nil || t.hash == 0 {
 		return true
 	}
-	h := t.hash
-	if h == 0 {
-		h = filterHash(t.Lower)
-	}
-	m := filterMask(h)
-	return f.bits[f.index(h)]&m == m
+	m := filterMask(t.hash)
+	return f.bits[t.hash>>f.shift]&m == m
 }
 
 // filterHash hashes the first and last bytes of s (up to eight of each) with its length: a few
