@@ -14,7 +14,6 @@
 package place
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -141,11 +140,11 @@ func (g *Gazetteer) pick(list []int32, prefer []string) (int32, bool) {
 
 // parse reads the gazetteer's files.
 func parse(fsys fs.FS) (*Gazetteer, error) {
-	g := &Gazetteer{byName: map[string][]int32{}, capitals: map[string]int32{},
-		countries: map[string]string{}, demonyms: map[string]string{}}
+	g := &Gazetteer{capitals: map[string]int32{}, countries: map[string]string{}, demonyms: map[string]string{}}
 	if err := eachLine(fsys, "data/countries.tsv", 3, g.addCountry); err != nil {
 		return nil, err
 	}
+	g.places = make([]entry, 0, 32<<10)
 	if err := eachLine(fsys, "data/cities.tsv", 7, func(f []string) error {
 		e, err := readEntry(f)
 		if err != nil {
@@ -159,11 +158,22 @@ func parse(fsys fs.FS) (*Gazetteer, error) {
 	}); err != nil {
 		return nil, err
 	}
-	// the generated places by country and name, for the amendments of extra.tsv
+	// the generated places by country and name, for the amendments of extra.tsv: only those of
+	// the countries it amends
+	amended := map[string]bool{}
+	if err := eachLine(fsys, "data/extra.tsv", 7, func(f []string) error {
+		amended[f[2]] = true
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	named := map[string][]int32{}
 	for i := range g.places {
 		p := &g.places[i]
-		for _, n := range append([]string{p.Name}, p.names...) {
+		if !amended[p.Country] {
+			continue
+		}
+		for n := range p.allNames() {
 			k := p.Country + "\x00" + fold(n)
 			named[k] = append(named[k], int32(i))
 		}
@@ -175,6 +185,20 @@ func parse(fsys fs.FS) (*Gazetteer, error) {
 	}
 	g.index()
 	return g, nil
+}
+
+// allNames yields the name of e, then its other names.
+func (e *entry) allNames() func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		if !yield(e.Name) {
+			return
+		}
+		for _, n := range e.names {
+			if !yield(n) {
+				return
+			}
+		}
+	}
 }
 
 func (g *Gazetteer) addCountry(f []string) error {
@@ -229,7 +253,7 @@ func (g *Gazetteer) addExtra(f []string, named map[string][]int32) error {
 		return err
 	}
 	var matched []int32
-	for _, n := range append([]string{e.Name}, e.names...) {
+	for n := range e.allNames() {
 		for _, i := range named[e.Country+"\x00"+fold(n)] {
 			if !g.places[i].deleted {
 				matched = append(matched, i)
@@ -262,12 +286,17 @@ func (g *Gazetteer) addExtra(f []string, named map[string][]int32) error {
 
 // index builds the name index and the capitals.
 func (g *Gazetteer) index() {
+	n := 0 // the names, for the size of the index
+	for i := range g.places {
+		n += 1 + len(g.places[i].names)
+	}
+	g.byName = make(map[string][]int32, n)
 	for i := range g.places {
 		p := &g.places[i]
 		if p.deleted {
 			continue
 		}
-		for _, n := range append([]string{p.Name}, p.names...) {
+		for n := range p.allNames() {
 			k := fold(n)
 			if k == "" {
 				continue
@@ -287,9 +316,11 @@ func (g *Gazetteer) index() {
 		}
 	}
 	for _, list := range g.byName {
-		sort.SliceStable(list, func(a, b int) bool {
-			return g.places[list[a]].Population > g.places[list[b]].Population
-		})
+		if len(list) > 1 {
+			sort.SliceStable(list, func(a, b int) bool {
+				return g.places[list[a]].Population > g.places[list[b]].Population
+			})
+		}
 	}
 }
 
@@ -306,29 +337,41 @@ func (g *Gazetteer) betterCapital(p, q *entry) bool {
 }
 
 // eachLine calls fn with the columns of each line of a data file that is not blank or a comment.
+// The columns share the memory of the file, read whole; fn may keep them, but not the slice.
 func eachLine(fsys fs.FS, name string, cols int, fn func([]string) error) error {
-	f, err := fsys.Open(name)
+	b, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return fmt.Errorf("place: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	data := string(b)
+	f := make([]string, 0, cols)
+	for n := 1; data != ""; n++ {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		line = strings.TrimSuffix(line, "\r")
 		if strings.TrimSpace(line) == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != cols {
-			return fmt.Errorf("place: %s:%d: %d columns, want %d", name, n, len(f), cols)
+		f = f[:0]
+		for len(f) < cols-1 {
+			i := strings.IndexByte(line, '\t')
+			if i < 0 {
+				break
+			}
+			f = append(f, line[:i])
+			line = line[i+1:]
+		}
+		f = append(f, line)
+		if len(f) != cols || strings.IndexByte(line, '\t') >= 0 {
+			return fmt.Errorf("place: %s:%d: %d columns, want %d", name, n, len(f)+strings.Count(line, "\t"), cols)
 		}
 		if err := fn(f); err != nil {
 			return fmt.Errorf("place: %s:%d: %w", name, n, err)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("place: %s: %w", name, err)
 	}
 	return nil
 }
