@@ -110,3 +110,36 @@ func TestDecodeRecord(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainEnd holds plainEnd, which tests eight bytes at once, to a byte-by-byte reading, on
+// random strings of the bytes that matter around the eight-byte boundaries.
+func TestPlainEnd(t *testing.T) {
+	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x00, 0x20, 0x21, 0x7f, 0x80, 0xa2, 0xdc, 0xe2, 0xff, '\n'}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		b := make([]byte, r.IntN(20))
+		for k := range b {
+			b[k] = 'x'
+			if r.IntN(4) == 0 {
+				b[k] = alphabet[r.IntN(len(alphabet))]
+			}
+		}
+		i := r.IntN(len(b) + 1)
+		want := i
+		for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
+			want++
+		}
+		if got := plainEnd(b, i); got != want {
+			t.Fatalf("plainEnd(%q, %d) = %d, want %d", b, i, got, want)
+		}
+	}
+}
+
+// FuzzDecodeRecord compares decodeRecord with json.Unmarshal on arbitrary lines.
+func FuzzDecodeRecord(f *testing.F) {
+	f.Add([]byte(`{"id": "a", "text": "Iran said \"no\".\n\nIt \u00e9 \\ / \t ok.", "title": "T"}`))
+	f.Add([]byte(`{"id": 42, "text": "twelve bytes, then \u001f \u2028 “quoted”"}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		sameAsUnmarshal(t, line)
+	})
+}
