@@ -583,7 +583,7 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 		}
 	}
 	if st.placeSent.Sentence() != s.Text {
-		st.placeSent.Set(s.Text) // once for all the events of the sentence
+		st.placeSent.SetTokens(s, st.toks) // once for all the events of the sentence
 	}
 	if p, at, ok := g.FindNearIn(&st.placeSent, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
 		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}

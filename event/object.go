@@ -188,7 +188,7 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 	}
 	if country == "" {
 		if sc.st.placeSent.Sentence() != s.Text {
-			sc.st.placeSent.Set(s.Text)
+			sc.st.placeSent.SetTokens(s, sc.st.toks)
 		}
 		if p, _, ok := sc.st.c.Places.FindNearIn(&sc.st.placeSent, tr.start-s.Start); ok {
 			country = p.Country // "near the town of Samarra"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // Find returns the place where the event told by sentence happened, with the byte offset of its
@@ -71,6 +73,181 @@ func (p *Prepared) Set(sentence string) {
 			p.cues = append(p.cues, i)
 		}
 	}
+}
+
+// SetTokens is Set for the sentence s already split into toks by text.AppendTokens (of s.Text at
+// s.Start): the words are put together from the tokens rather than read again, where they can be.
+func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
+	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks)
+	if !ok {
+		p.Set(s.Text)
+		return
+	}
+	p.sentence, p.toks, p.cues = s.Text, words, cues
+	p.afterG = nil
+}
+
+// fromText appends to out the tokens of sentence s (see tokenize) made from toks, its tokens by
+// text.AppendTokens with base the document offset of s, and to cues those that are cues (isCue);
+// it reports false, having perhaps appended some, where it cannot tell them for sure. The two
+// split alike but for a few things, which it puts right: a hyphen, full stop, apostrophe or
+// backquote between two words joins them here ("Nur-Sultan", "x.1"), a possessive ending is split
+// off a word so joined ("al-Assad's") but not off a word in capitals ("IRAN'S"). It gives up on a
+// token with a character outside ASCII (but for punctuation standing alone and apostrophes inside
+// a word), with '_', ':', ',' or ';' inside a word ("1,000"), and on text between tokens other
+// than ASCII spaces (the tokenizer leaves out a word after some spaces).
+func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([]token, []int, bool) {
+	at := 0         // the end of the previous token
+	prevLower := "" // the previous token in lower case, when it is a word of one text token
+	for k := 0; k < len(toks); k++ {
+		t := &toks[k]
+		i, j := t.Start-base, t.End-base
+		if i < at || j > len(s) || j-i != len(t.Text) {
+			return out, cues, false // not the tokens of s
+		}
+		if i > at && !(i == at+1 && s[at] == ' ') && !asciiSpaces(s[at:i]) {
+			return out, cues, false
+		}
+		kind := tokenWord
+		if t.Shape == 0 || t.Shape&text.ShapeOther != 0 {
+			kind = tokenKind(t)
+		}
+		switch kind {
+		case tokenPunct:
+			out = append(out, token{start: i, end: j, text: t.Text})
+			at, prevLower = j, ""
+			continue
+		case tokenOther:
+			return out, cues, false
+		}
+		// a word, and those joined to it
+		first := k
+		for k+1 < len(toks) && toks[k+1].Start-base == j {
+			next := &toks[k+1]
+			if isPossessiveToken(next.Text) {
+				j = next.End - base
+				k++
+				continue
+			}
+			if k+2 < len(toks) && isJoiner(next.Text) && toks[k+2].Start == next.End {
+				switch tokenKind(&toks[k+2]) {
+				case tokenWord:
+					j = toks[k+2].End - base
+					k += 2
+					continue
+				case tokenOther:
+					return out, cues, false
+				}
+			}
+			break
+		}
+		at = j
+		if k == first {
+			// one text token, which knows its lower case
+			out = append(out, token{start: i, end: j, text: t.Text, word: true})
+			if w := t.Lower; isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1)) {
+				cues = append(cues, len(out)-1)
+			}
+			prevLower = t.Lower
+			continue
+		}
+		w := s[i:j]
+		if n := possessive(w); n > 0 {
+			out = append(out, token{start: i, end: i + n, text: w[:n], word: true},
+				token{start: i + n, end: j, text: "'s", word: true})
+			if isCue(out, len(out)-2) {
+				cues = append(cues, len(out)-2)
+			}
+		} else {
+			out = append(out, token{start: i, end: j, text: w, word: true})
+			if isCue(out, len(out)-1) {
+				cues = append(cues, len(out)-1)
+			}
+		}
+		prevLower = ""
+	}
+	return out, cues, asciiSpaces(s[at:])
+}
+
+// The kinds of text tokens to fromText.
+const (
+	tokenWord  = iota // ASCII letters and digits, perhaps joined by full stops and apostrophes
+	tokenPunct        // a character that is not a word rune, alone
+	tokenOther        // anything else
+)
+
+// tokenKind tells what t, a token of text.AppendTokens, is to fromText.
+func tokenKind(t *text.Token) int {
+	sh := t.Shape
+	switch {
+	case sh == 0:
+		return tokenOther // not made by AppendTokens
+	case sh&text.ShapeOther == 0:
+		return tokenWord
+	case len(t.Text) == 1:
+		return tokenPunct // ASCII punctuation, '_' (not a word rune here)
+	case sh == text.ShapeOther:
+		// a character outside ASCII alone: punctuation ("“", "—") or a word
+		r, n := utf8.DecodeRuneInString(t.Text)
+		if n == len(t.Text) && !isWordRune(r) && !unicode.IsSpace(r) {
+			return tokenPunct
+		}
+		return tokenOther
+	}
+	// a word with something else: only full stops and apostrophes between ASCII letters and
+	// digits, which join here as there ("U.S", "1.5", "rock'n'roll", "don’t")
+	w := t.Text
+	if !asciiWord[w[0]] || !asciiWord[w[len(w)-1]] {
+		return tokenOther
+	}
+	for i := 1; i < len(w)-1; i++ {
+		switch c := w[i]; {
+		case asciiWord[c]:
+		case c == '.' || c == '\'':
+			if !asciiWord[w[i+1]] {
+				return tokenOther
+			}
+		case strings.HasPrefix(w[i:], "\u2019") || strings.HasPrefix(w[i:], "\u2018"):
+			i += len("\u2019")
+			if i >= len(w) || !asciiWord[w[i]] {
+				return tokenOther
+			}
+		default:
+			return tokenOther
+		}
+	}
+	return tokenWord
+}
+
+// isPossessiveToken tells a possessive ending text.AppendTokens split off a word.
+func isPossessiveToken(w string) bool {
+	switch w {
+	case "'s", "'S", "\u2019s", "\u2019S":
+		return true
+	}
+	return false
+}
+
+// isJoiner tells the characters that join two words into one here when between them (see
+// appendTokens): a hyphen, a full stop, an apostrophe of any kind.
+func isJoiner(w string) bool {
+	if len(w) == 1 {
+		return w == "-" || w == "." || w == "'" || w == "`"
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && isApostrophe(r) && !isWordRune(r)
+}
+
+// asciiSpaces tells whether s is only ASCII white space.
+func asciiSpaces(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\v', '\f', '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Sentence returns the sentence p was prepared from.
@@ -217,7 +394,7 @@ func possessive(w string) int {
 
 // isCueWord tells the words after which a place is where something happened (a switch: it is
 // asked of most words of a sentence).
-func isCueWord(w []byte) bool {
+func isCueWord(w string) bool {
 	switch string(w) {
 	case "in", "at", "near", "outside", "inside", "around", "visited", "visiting", "toured", "touring":
 		return true
@@ -252,7 +429,7 @@ func isCue(toks []token, i int) bool {
 	if !ok {
 		w = []byte(strings.ToLower(toks[i].text))
 	}
-	if isCueWord(w) {
+	if isCueWord(string(w)) {
 		return true
 	}
 	if string(w) != "to" || i == 0 {

@@ -1,0 +1,104 @@
+package place
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/corpus"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/text"
+)
+
+// checkFromText checks that fromText, where it can make the tokens of s from those of
+// text.AppendTokens, makes those appendTokens reads, and reports whether it could.
+func checkFromText(t *testing.T, s string) bool {
+	t.Helper()
+	const base = 11
+	got, cues, ok := fromText(nil, nil, s, base, text.AppendTokens(nil, s, base))
+	if !ok {
+		return false
+	}
+	want := Prepare(s)
+	if !reflect.DeepEqual(got, want.toks) && (len(got) > 0 || len(want.toks) > 0) {
+		t.Fatalf("%q:\nfromText     %v\nappendTokens %v", s, got, want.toks)
+	}
+	if !reflect.DeepEqual(cues, want.cues) && (len(cues) > 0 || len(want.cues) > 0) {
+		t.Fatalf("%q: cues %v, want %v", s, cues, want.cues)
+	}
+	return true
+}
+
+// TestFromText compares fromText with appendTokens on the sentences of the shared seeds and
+// evaluation sets (when they are there), of generated articles, and on random strings of the
+// characters whose rules differ.
+func TestFromText(t *testing.T) {
+	var docs []string
+	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
+	for _, p := range seeds {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, string(b))
+	}
+	for _, p := range []string{"../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
+			docs = append(docs, d.Text)
+			return nil
+		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := corpus.New(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(1000) {
+		docs = append(docs, a.Text)
+	}
+	n, made := 0, 0
+	for _, doc := range docs {
+		for _, s := range text.Sentences(doc) {
+			n++
+			if checkFromText(t, s.Text) {
+				made++
+			}
+		}
+	}
+	t.Logf("fromText made the tokens of %d of %d sentences", made, n)
+	if made < n*3/4 {
+		t.Errorf("fromText made the tokens of only %d of %d sentences", made, n)
+	}
+
+	pieces := []string{"in", "In", "IN", "to", "TO", "visit", "Visits", "visited", "at", "toured", " ", " ",
+		"a", "Z", "s", "S", "1", "_", ".", "'", "`", ":", ",", ";", "-", " ", "  ", "\t",
+		"\u2019", "\u2018", "\u00b4", "\u02bc", "\u201c", "\u2014", "\u00a0", "\u202f", "\u00e9", "\u0301",
+		"'s", "\u2019s", "'S", "Iran", "U.S.", "1,000", "x"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 200000 {
+		var b strings.Builder
+		for range 1 + r.IntN(8) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		checkFromText(t, b.String())
+	}
+}
+
+// FuzzFromText compares fromText with appendTokens on arbitrary text.
+func FuzzFromText(f *testing.F) {
+	f.Add("He flew to Damascus and arrived in Tehran, visited Ankara. A trip to x-ray, to go-to")
+	f.Add("In Syria's Nur-Sultan, D.C. (’s) “x” IRAN'S al-Assad’s 1,000 don’t a.1 x-\u00e9")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFromText(t, s)
+	})
+}
