@@ -297,7 +297,13 @@ func tokenize(s string) []token {
 
 // appendTokens appends the tokens of s to toks (see tokenize).
 func appendTokens(toks []token, s string) []token {
-	for i := 0; i < len(s); {
+	return appendFirstTokens(toks, s, -1)
+}
+
+// appendFirstTokens is appendTokens up to the words-th word, the tokens after it left out (words
+// < 0: all of them).
+func appendFirstTokens(toks []token, s string, words int) []token {
+	for i := 0; i < len(s) && words != 0; {
 		n := 1 // the length of the word's first rune
 		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
 			// ASCII space or punctuation, the common case, without decoding
@@ -354,11 +360,15 @@ func appendTokens(toks []token, s string) []token {
 		}
 		w := s[i:j]
 		if k := possessive(w); k > 0 {
-			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true},
-				token{start: i + k, end: j, text: "'s", word: true})
+			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true})
+			if words--; words == 0 {
+				break
+			}
+			toks = append(toks, token{start: i + k, end: j, text: "'s", word: true})
 		} else {
 			toks = append(toks, token{start: i, end: j, text: w, word: true})
 		}
+		words--
 		i = j
 	}
 	return toks
@@ -712,8 +722,9 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 	"december": true}
 
 func (g *Gazetteer) dateline(line string) (Place, bool) {
-	var tb [80]token
-	toks := appendTokens(tb[:0], line)
+	// the words a name at the start may have (see lastToken): the rest of the line is not read
+	var tb [32]token
+	toks := appendFirstTokens(tb[:0], line, g.maxWords)
 	if len(toks) == 0 || !toks[0].word {
 		return Place{}, false
 	}

@@ -102,3 +102,29 @@ func FuzzFromText(f *testing.F) {
 		checkFromText(t, s)
 	})
 }
+
+// TestAppendFirstTokens checks that appendFirstTokens stops at the n-th word of what
+// appendTokens reads.
+func TestAppendFirstTokens(t *testing.T) {
+	for _, s := range []string{"", "TEHRAN, Oct. 4 (Reuters) - Iran's foreign minister", "a's b's c", ", , , a b",
+		"Rio de Janeiro's mayor said", "x"} {
+		all := appendTokens(nil, s)
+		for n := 0; n < 8; n++ {
+			want, words := all, 0
+			for k, tok := range all {
+				if tok.word {
+					if words++; words == n {
+						want = all[:k+1]
+						break
+					}
+				}
+			}
+			if n == 0 {
+				want = nil
+			}
+			if got := appendFirstTokens(nil, s, n); !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+				t.Errorf("appendFirstTokens(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
