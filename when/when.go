@@ -366,6 +366,16 @@ func pubEntryOf(pub string) pubEntry {
 	return c
 }
 
+// pubDay is pubEntryOf(pub).day and .ok, without making the time of a date already written
+// YYYY-MM-DD.
+func pubDay(pub string) (string, bool) {
+	if _, _, _, ok := isoDay(pub); ok {
+		return pub, true
+	}
+	c := pubEntryOf(pub)
+	return c.day, c.ok
+}
+
 // isoDay reads a valid calendar day written YYYY-MM-DD.
 func isoDay(s string) (y, m, d int, ok bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
@@ -441,8 +451,8 @@ func dateAt(exprs []Expr, best int, pub string) (date, source string) {
 	if best >= 0 && exprs[best].Date != "" {
 		return exprs[best].Date, "text"
 	}
-	if c := pubEntryOf(pub); c.ok {
-		return c.day, "published"
+	if day, ok := pubDay(pub); ok {
+		return day, "published"
 	}
 	return "", "unknown"
 }
@@ -452,8 +462,8 @@ func dateAt(exprs []Expr, best int, pub string) (date, source string) {
 func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
 	best := pick(exprs, sentence, triggerStart)
 	date, source = dateAt(exprs, best, pub)
-	c := pubEntryOf(pub)
-	if best < 0 || source != "text" || !c.ok || date > c.day || !bareWeekday(exprs[best].Text) {
+	day, ok := pubDay(pub)
+	if best < 0 || source != "text" || !ok || date > day || !bareWeekday(exprs[best].Text) {
 		return date, source
 	}
 	if e := exprs[best]; e.End <= triggerStart && triggerStart <= len(sentence) && strings.Contains(sentence[e.End:triggerStart], " that ") {
@@ -525,14 +535,14 @@ func CarryAmong(narrative string, exprs []Expr, pub string) string {
 	if len(exprs) == 0 {
 		return narrative // most sentences: the publication date is not read
 	}
-	c := pubEntryOf(pub)
+	day, ok := pubDay(pub)
 	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
 		}
 		// a valid day (as time.Parse reads it) not after publication: YYYY-MM-DD strings compare
 		// as the days they write
-		if _, _, _, valid := isoDay(e.Date); valid && (!c.ok || e.Date <= c.day) {
+		if _, _, _, valid := isoDay(e.Date); valid && (!ok || e.Date <= day) {
 			narrative = e.Date
 		}
 	}

@@ -453,3 +453,14 @@ func TestCarryAmongByTime(t *testing.T) {
 		}
 	}
 }
+
+// TestPubDay holds pubDay to pubEntryOf.
+func TestPubDay(t *testing.T) {
+	for _, pub := range []string{"2017-10-19", "2016-02-29", "2017-02-29", "0000-01-01", "2017-1-19", "",
+		"Thu, 19 Oct 2017 10:00:00 GMT", "2017", "2017/10/19", "October 19, 2017", " 2017-10-19"} {
+		c := pubEntryOf(pub)
+		if day, ok := pubDay(pub); day != c.day || ok != c.ok {
+			t.Errorf("pubDay(%q) = %q, %v; pubEntryOf: %q, %v", pub, day, ok, c.day, c.ok)
+		}
+	}
+}
