@@ -301,7 +301,7 @@ func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
 		return nil
 	}
 	fp := w.first
-	if !toks[i].IsCapitalized() {
+	if !capitalized(&toks[i]) {
 		fp = w.lower
 	}
 	if fp == nil {

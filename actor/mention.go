@@ -335,7 +335,9 @@ type Doc struct {
 	// mentions' Text is then sliced from it rather than built word by word.
 	Text string
 
-	spare []Mention // mentions allocated for the document and not yet used (newMention)
+	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
+	spareList []*Mention // room for lists of mentions not yet used (mentionList)
+	noted     []*phrase  // the names whose surname is noted (noteSurname)
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
@@ -347,6 +349,17 @@ func (d *Doc) newMention() *Mention {
 	m := &d.spare[0]
 	d.spare = d.spare[1:]
 	return m
+}
+
+// mentionList returns an empty list with room for n mentions, cut from a block of the
+// document's: a sentence's list is kept as long as the document, like its mentions.
+func (d *Doc) mentionList(n int) []*Mention {
+	if len(d.spareList) < n {
+		d.spareList = make([]*Mention, max(n, 256))
+	}
+	l := d.spareList[:0:n]
+	d.spareList = d.spareList[n:]
+	return l
 }
 
 // roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
@@ -361,9 +374,9 @@ func (kb *KB) NewDoc(date string) *Doc {
 func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	d.findWords(toks)
 	atoms := d.atoms(toks)
-	// room for the atoms' mentions and a few pronouns: one allocation rather than a growth at
-	// every few mentions (the list is the caller's to keep)
-	out := make([]*Mention, 0, len(atoms)+4)
+	// room for the atoms' mentions and a few pronouns: no growth at every few mentions (the list
+	// is the caller's to keep)
+	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
 		if k := bodyName(toks, atoms, i); k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
@@ -393,8 +406,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		i = j
 	}
 	// pronouns, and states referred to as "his country", "the Arab country"
-	for i, t := range toks {
-		if inside(out, i) {
+	for i := range toks {
+		t := &toks[i]
+		if !isPronoun(t.Lower) && t.Lower != "country" || inside(out, i) {
 			continue
 		}
 		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
@@ -615,7 +629,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		}
 		if best != nil {
 			if best.entry.Kind == KindPerson && len(best.toks) > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best.entry, toks[i:i+len(best.toks)])
+				d.noteSurname(best, toks[i:i+len(best.toks)])
 			}
 			out = append(out, atom{i, i + len(best.toks), best.entry})
 			i += len(best.toks)
@@ -726,7 +740,7 @@ func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
 	if d.learnedF == nil {
 		d.learnedF = text.NewFilter(d.learnedKeys...)
 	}
-	return d.learnedF.HasToken(&toks[i]) && (toks[i].IsCapitalized() || d.is(i, isNameParticle))
+	return (capitalized(&toks[i]) || d.is(i, isNameParticle)) && d.learnedF.HasToken(&toks[i])
 }
 
 // addLearned adds a phrase learned from the text.
@@ -800,7 +814,7 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 	if i+len(p.toks) > len(toks) {
 		return false
 	}
-	if p.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+	if p.capital && !capitalized(&toks[i]) && !nameParticles[toks[i].Lower] {
 		return false
 	}
 	for k, w := range p.toks {
@@ -1416,7 +1430,13 @@ var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": 
 
 // noteSurname lets the rest of the document name a known person by the family name alone
 // ("Chinese Foreign Minister Wang Yi … Wang said"), as it does for people learned from the text.
-func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
+func (d *Doc) noteSurname(p *phrase, toks []text.Token) {
+	for _, q := range d.noted {
+		if q == p {
+			return // as before: the same word, already noted
+		}
+	}
+	e := p.entry
 	t, _ := e.Person.At(d.Date)
 	k := len(toks) - 1
 	if familyFirst[t.Country] {
@@ -1426,6 +1446,7 @@ func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
 	if !toks[k].IsCapitalized() || len(w) < 2 || nameParticles[w] || w == "-" {
 		return
 	}
+	d.noted = append(d.noted, p)
 	for _, ph := range d.learned[w] {
 		if len(ph.toks) == 1 {
 			return // already noted (or a learned person's)

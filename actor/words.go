@@ -1,6 +1,10 @@
 package actor
 
-import "github.com/dyad-events/dyad/text"
+import (
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/text"
+)
 
 // wordFlag marks a word as one of a word list's, so that a token's lists are read from one
 // look-up rather than asked of each list's map.
@@ -78,12 +82,10 @@ func newWordTable(words []*word) wordTable {
 
 // find returns the word of token t, or nil when the knowledge base has none.
 func (t *wordTable) find(tok *text.Token) *word {
-	if len(t.slots) == 0 {
-		return nil
-	}
 	h := tok.Hash()
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
+	slots, mask := t.slots, t.mask
+	for i := h & mask; i < uint64(len(slots)); i = (i + 1) & mask {
+		s := &slots[i]
 		if s.w == nil {
 			return nil
 		}
@@ -91,6 +93,7 @@ func (t *wordTable) find(tok *text.Token) *word {
 			return s.w
 		}
 	}
+	return nil // an empty table
 }
 
 // findWords sets d.words to the words of the sentence's tokens.
@@ -108,4 +111,13 @@ func (d *Doc) findWords(toks []text.Token) {
 func (d *Doc) is(i int, f wordFlag) bool {
 	w := d.words[i]
 	return w != nil && w.flags&f != 0
+}
+
+// capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII
+// byte (it is asked of most tokens).
+func capitalized(t *text.Token) bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		return t.Text[0]-'A' < 26
+	}
+	return t.IsCapitalized()
 }
