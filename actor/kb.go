@@ -297,7 +297,7 @@ const minSecondPhrases = 4
 // phrases that may begin in lower case (word.lower): the others could not match it.
 func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
 	w := d.words[i]
-	if w == nil {
+	if w == nil || w.first == nil {
 		return nil
 	}
 	fp := w.first

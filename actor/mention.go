@@ -315,19 +315,20 @@ func isPronoun(w string) bool {
 // Doc follows actors through one document: people learned from the text and the people
 // mentioned most recently, for pronouns and descriptions.
 type Doc struct {
-	kb          *KB
-	Date        string
-	learned     map[string][]*phrase
-	learnedF    *text.Filter // the keys of learned; nil when it must be built again
-	learnedKeys []string     // the keys of learned, in the order learned
-	people      []*Mention   // person mentions in order, for pronouns and descriptions
-	subject     *Mention     // the first person of the latest sentence that named one
-	lastState   string       // the state mentioned most recently
-	stateOrder  []string     // the states in the order the text first names them
-	stateCount  []int        // the mentions of each of stateOrder so far (named by the text, not guessed)
-	all         []*Person    // learned people in order of appearance
-	atomBuf     []atom       // the atoms of the sentence, reused from sentence to sentence
-	words       []*word      // the knowledge base's words of the sentence's tokens (nil: unknown)
+	kb      *KB
+	Date    string
+	learned map[string][]*phrase
+	// a bit for the Hash of each key of learned, so that most tokens are told that no learned
+	// phrase begins with them without a look-up
+	learnedBits [4]uint64
+	people      []*Mention // person mentions in order, for pronouns and descriptions
+	subject     *Mention   // the first person of the latest sentence that named one
+	lastState   string     // the state mentioned most recently
+	stateOrder  []string   // the states in the order the text first names them
+	stateCount  []int      // the mentions of each of stateOrder so far (named by the text, not guessed)
+	all         []*Person  // learned people in order of appearance
+	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
+	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
 	holderMemo  map[roleKey]*Person
 	roleMemo    map[roleKey]bool
 
@@ -730,27 +731,19 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	return best
 }
 
-// mayBeLearned reports whether a phrase learned from the text may begin with t: false when none
-// does (a filter of the first words, built again after each word learned, spares most tokens a
-// look-up in the map). Learned names must be capitalised, unless they open with a particle.
+// mayBeLearned reports whether a phrase learned from the text may begin with token i: false when
+// none does. Learned names must be capitalised, unless they open with a particle.
 func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
-	if len(d.learnedKeys) == 0 {
-		return false
-	}
-	if d.learnedF == nil {
-		d.learnedF = text.NewFilter(d.learnedKeys...)
-	}
-	return (capitalized(&toks[i]) || d.is(i, isNameParticle)) && d.learnedF.HasToken(&toks[i])
+	h := toks[i].Hash() & 255
+	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (capitalized(&toks[i]) || d.is(i, isNameParticle))
 }
 
 // addLearned adds a phrase learned from the text.
 func (d *Doc) addLearned(ph *phrase) {
 	w := ph.toks[0]
-	if len(d.learned[w]) == 0 {
-		d.learnedKeys = append(d.learnedKeys, w)
-	}
+	h := text.HashWord(w) & 255
+	d.learnedBits[h>>6] |= 1 << (h & 63)
 	d.learned[w] = append(d.learned[w], ph)
-	d.learnedF = nil
 }
 
 // better breaks a tie between two people who share a name: the one in office on the

@@ -113,8 +113,7 @@ func (d *Doc) is(i int, f wordFlag) bool {
 	return w != nil && w.flags&f != 0
 }
 
-// capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII
-// byte (it is asked of most tokens).
+// capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII byte.
 func capitalized(t *text.Token) bool {
 	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
 		return t.Text[0]-'A' < 26
