@@ -623,6 +623,10 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i++ // past the closing bracket: always a step forward, even for "()"
 			continue
 		}
+		if d.plainWord(toks, i) {
+			i++
+			continue
+		}
 		best := d.lookup(toks, i)
 		if best != nil && d.notThisActor(toks, i, i+len(best.toks), best.entry) {
 			i += len(best.toks)
@@ -652,6 +656,18 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 	}
 	d.atomBuf = out
 	return out
+}
+
+// plainWord reports a token that can neither begin a phrase nor be a name word, told quickly
+// (most tokens are such): written in lower-case ASCII, neither a particle nor the first word of
+// a phrase that needs no capital.
+func (d *Doc) plainWord(toks []text.Token, i int) bool {
+	s := toks[i].Text
+	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
+		return false
+	}
+	w := d.words[i]
+	return w == nil || w.lower == nil && w.flags&isNameParticle == 0
 }
 
 // stanceWords before a hyphen and a state name a stance towards that state, not the state:
@@ -811,7 +827,7 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 		return false
 	}
 	for k, w := range p.toks {
-		t := toks[i+k]
+		t := &toks[i+k]
 		if t.Lower != w {
 			return false
 		}
