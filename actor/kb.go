@@ -57,6 +57,8 @@ type Entry struct {
 	Name    string  // canonical name (states, organisations, people)
 	Person  *Person // for KindPerson
 	Where   string  // file:line it came from
+
+	adjectival bool // a group or office word often used as a modifier (adjectival)
 }
 
 // Person is a named individual with dated offices.
@@ -467,7 +469,8 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 		}
 		// a phrase written with a capital must be capitalised in the text ("General")
 		r0 := f[0][0]
-		kb.add(f[0], &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n)}, 'A' <= r0 && r0 <= 'Z')
+		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]]}
+		kb.add(f[0], e, 'A' <= r0 && r0 <= 'Z')
 		return nil
 	})
 }

@@ -1080,7 +1080,7 @@ func (d *Doc) allModifiers(i, j int) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && adjectival[a.entry.Name] && last < len(toks) && d.modifiesNoun(toks, last) {
+	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && a.entry.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}
@@ -1349,7 +1349,7 @@ func (d *Doc) sliceText(toks []text.Token, first, last int) string {
 		return joinText(toks[first:last])
 	}
 	for i := first; i < last; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End || d.Text[t.Start:t.End] != t.Text {
 			return joinText(toks[first:last])
 		}
