@@ -67,7 +67,16 @@ type Person struct {
 	Aliases []string
 	Terms   []Term
 	Learned bool // learned from the text, not from the knowledge base
+
+	family int8 // whether the states of all its terms name family name first (familyFirst)
 }
+
+// Person.family values: the states of all the terms name people family name first, or none
+// does; else the term on the day must be found.
+const (
+	allFamilyFirst = 1
+	noFamilyFirst  = -1
+)
 
 // Term is one office held from Start to End (ISO dates at day, month or year precision; End ""
 // means still in office).
@@ -526,6 +535,15 @@ func (kb *KB) indexPeople() {
 	for _, n := range names {
 		p := kb.people[n]
 		sort.SliceStable(p.Terms, func(i, j int) bool { return p.Terms[i].Start < p.Terms[j].Start })
+		p.family = allFamilyFirst
+		if !familyFirst[p.Terms[0].Country] {
+			p.family = noFamilyFirst
+		}
+		for _, t := range p.Terms {
+			if familyFirst[t.Country] != (p.family == allFamilyFirst) {
+				p.family = 0 // mixed
+			}
+		}
 		for _, t := range p.Terms {
 			if _, ok := kb.roles[t.Role]; !ok {
 				r := normRole(t.Role)

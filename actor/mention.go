@@ -634,7 +634,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		}
 		if best != nil {
 			if best.entry.Kind == KindPerson && len(best.toks) > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best, toks[i:i+len(best.toks)])
+				d.noteSurname(best, toks, i)
 			}
 			out = append(out, atom{i, i + len(best.toks), best.entry})
 			i += len(best.toks)
@@ -1439,20 +1439,20 @@ var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": 
 
 // noteSurname lets the rest of the document name a known person by the family name alone
 // ("Chinese Foreign Minister Wang Yi … Wang said"), as it does for people learned from the text.
-func (d *Doc) noteSurname(p *phrase, toks []text.Token) {
+// The person's name p stands at token i of the sentence.
+func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 	for _, q := range d.noted {
 		if q == p {
 			return // as before: the same word, already noted
 		}
 	}
 	e := p.entry
-	t, _ := e.Person.At(d.Date)
-	k := len(toks) - 1
-	if familyFirst[t.Country] {
-		k = 0
+	k := i + len(p.toks) - 1
+	if e.Person.familyFirst(d.Date) {
+		k = i
 	}
 	w := toks[k].Lower
-	if !toks[k].IsCapitalized() || len(w) < 2 || nameParticles[w] || w == "-" {
+	if !capitalized(&toks[k]) || len(w) < 2 || d.is(k, isNameParticle) || w == "-" {
 		return
 	}
 	d.noted = append(d.noted, p)
@@ -1461,7 +1461,30 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token) {
 			return // already noted (or a learned person's)
 		}
 	}
-	d.addLearned(&phrase{entry: e, capital: true, exactCase: []bool{false}, toks: []string{w}})
+	// the phrase and its one-word lists in one allocation
+	sp := &surnamePhrase{tok: [1]string{w}}
+	sp.phrase = phrase{entry: e, capital: true, exactCase: sp.exact[:], toks: sp.tok[:]}
+	d.addLearned(&sp.phrase)
+}
+
+// surnamePhrase is the phrase of a surname noted by noteSurname, with room for its lists.
+type surnamePhrase struct {
+	phrase
+	tok   [1]string
+	exact [1]bool
+}
+
+// familyFirst reports whether the news names the person family name first on date: whether
+// the state of the term then is one of familyFirst.
+func (p *Person) familyFirst(date string) bool {
+	switch p.family {
+	case allFamilyFirst:
+		return true
+	case noFamilyFirst:
+		return false
+	}
+	t, _ := p.At(date)
+	return familyFirst[t.Country]
 }
 
 func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
@@ -1506,7 +1529,7 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	}
 	if m.Person != nil {
 		t, _ := m.Person.At(d.Date)
-		return d.roleMatch(role, t.Role)
+		return t.Role != m.Role && d.roleMatch(role, t.Role) // (the same role: no, as above)
 	}
 	return false
 }
