@@ -57,6 +57,8 @@ type Entry struct {
 	Name    string  // canonical name (states, organisations, people)
 	Person  *Person // for KindPerson
 	Where   string  // file:line it came from
+
+	adjectival bool // a group or office word often used as a modifier (adjectival)
 }
 
 // Person is a named individual with dated offices.
@@ -65,7 +67,16 @@ type Person struct {
 	Aliases []string
 	Terms   []Term
 	Learned bool // learned from the text, not from the knowledge base
+
+	family int8 // whether the states of all its terms name family name first (familyFirst)
 }
+
+// Person.family values: the states of all the terms name people family name first, or none
+// does; else the term on the day must be found.
+const (
+	allFamilyFirst = 1
+	noFamilyFirst  = -1
+)
 
 // Term is one office held from Start to End (ISO dates at day, month or year precision; End ""
 // means still in office).
@@ -78,8 +89,7 @@ type Term struct {
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases   map[string][]*phrase // by first folded token
-	first     *text.Filter         // the keys of phrases, once loaded
-	index     map[string]*firstPhrases
+	words     wordTable            // every word of the phrases and of the word lists, once loaded
 	roleMemo  sync.Map             // roleKey{country, role} → []roleTerm, for Holder
 	matchMemo sync.Map             // roleKey{desc, role} → RoleMatch(desc, role)
 	people    map[string]*Person   // by canonical name
@@ -205,34 +215,79 @@ func Load(userDir string) (*KB, error) {
 }
 
 // sortPhrases orders the phrases of each first word longest first (keeping the file order among
-// phrases of one length), so that a look-up can stop at the first length shorter than its best.
+// phrases of one length), so that a look-up can stop at the first length shorter than its best,
+// and makes the table of words.
 func (kb *KB) sortPhrases() {
-	keys := make([]string, 0, len(kb.phrases))
-	kb.index = make(map[string]*firstPhrases, len(kb.phrases))
-	for w, ps := range kb.phrases {
-		keys = append(keys, w)
-		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
-		fp := &firstPhrases{all: ps}
-		kb.index[w] = fp
-		if len(ps) < minSecondPhrases {
-			continue
+	words := map[string]*word{}
+	wordOf := func(s string) *word {
+		w := words[s]
+		if w == nil {
+			w = &word{text: s}
+			words[s] = w
 		}
-		fp.bySecond = map[string][]*phrase{}
-		for _, p := range ps {
-			if len(p.toks) == 1 {
-				fp.single = append(fp.single, p)
+		return w
+	}
+	for _, l := range flaggedLists {
+		for s, in := range l.list {
+			if in {
+				wordOf(s).flags |= l.flag
 			}
-		}
-		for _, p := range ps {
-			if len(p.toks) > 1 {
-				fp.bySecond[p.toks[1]] = append(fp.bySecond[p.toks[1]], p)
-			}
-		}
-		for w2, l := range fp.bySecond {
-			fp.bySecond[w2] = append(l, fp.single...)
 		}
 	}
-	kb.first = text.NewFilter(keys...)
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			for _, t := range p.toks {
+				wordOf(t) // the second words index the phrases of the first (firstPhrases)
+			}
+		}
+	}
+	for s, ps := range kb.phrases {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
+		w := wordOf(s)
+		w.first = newFirstPhrases(ps, words)
+		if w.flags&isNameParticle != 0 {
+			w.lower = w.first // a particle may open a name in lower case: every phrase of it may match
+			continue
+		}
+		var lower []*phrase
+		for _, p := range ps {
+			if !p.capital {
+				lower = append(lower, p)
+			}
+		}
+		if len(lower) > 0 {
+			w.lower = newFirstPhrases(lower, words)
+		}
+	}
+	list := make([]*word, 0, len(words))
+	for _, w := range words {
+		list = append(list, w)
+	}
+	kb.words = newWordTable(list)
+}
+
+// newFirstPhrases indexes the phrases of one first word (sorted longest first).
+func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
+	fp := &firstPhrases{all: ps}
+	if len(ps) < minSecondPhrases {
+		return fp
+	}
+	fp.bySecond = map[*word][]*phrase{}
+	for _, p := range ps {
+		if len(p.toks) == 1 {
+			fp.single = append(fp.single, p)
+		}
+	}
+	for _, p := range ps {
+		if len(p.toks) > 1 {
+			w2 := words[p.toks[1]]
+			fp.bySecond[w2] = append(fp.bySecond[w2], p)
+		}
+	}
+	for w2, l := range fp.bySecond {
+		fp.bySecond[w2] = append(l, fp.single...)
+	}
+	return fp
 }
 
 // firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
@@ -241,17 +296,25 @@ type firstPhrases struct {
 	// for a long list: the phrases of one word, and for a second word the longer phrases
 	// that go on with it, then those of one word
 	single   []*phrase
-	bySecond map[string][]*phrase
+	bySecond map[*word][]*phrase
 }
 
 // minSecondPhrases is the number of phrases of a first word from which they are indexed by the
 // second.
 const minSecondPhrases = 4
 
-// candidates returns the phrases that may match at token i (a subsequence of the phrases of its
-// word, in their order), or nil.
-func (kb *KB) candidates(toks []text.Token, i int) []*phrase {
-	fp := kb.index[toks[i].Lower]
+// candidates returns the phrases that may match at token i of the sentence (a subsequence of
+// the phrases of its word, in their order), or nil. A word not capitalised is given only the
+// phrases that may begin in lower case (word.lower): the others could not match it.
+func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
+	w := d.words[i]
+	if w == nil || w.first == nil {
+		return nil
+	}
+	fp := w.first
+	if !capitalized(&toks[i]) {
+		fp = w.lower
+	}
 	if fp == nil {
 		return nil
 	}
@@ -259,7 +322,7 @@ func (kb *KB) candidates(toks []text.Token, i int) []*phrase {
 		return fp.all
 	}
 	if i+1 < len(toks) {
-		if l, ok := fp.bySecond[toks[i+1].Lower]; ok {
+		if l, ok := fp.bySecond[d.words[i+1]]; ok {
 			return l
 		}
 	}
@@ -415,7 +478,8 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 		}
 		// a phrase written with a capital must be capitalised in the text ("General")
 		r0 := f[0][0]
-		kb.add(f[0], &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n)}, 'A' <= r0 && r0 <= 'Z')
+		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]]}
+		kb.add(f[0], e, 'A' <= r0 && r0 <= 'Z')
 		return nil
 	})
 }
@@ -471,6 +535,15 @@ func (kb *KB) indexPeople() {
 	for _, n := range names {
 		p := kb.people[n]
 		sort.SliceStable(p.Terms, func(i, j int) bool { return p.Terms[i].Start < p.Terms[j].Start })
+		p.family = allFamilyFirst
+		if !familyFirst[p.Terms[0].Country] {
+			p.family = noFamilyFirst
+		}
+		for _, t := range p.Terms {
+			if familyFirst[t.Country] != (p.family == allFamilyFirst) {
+				p.family = 0 // mixed
+			}
+		}
 		for _, t := range p.Terms {
 			if _, ok := kb.roles[t.Role]; !ok {
 				r := normRole(t.Role)

@@ -101,10 +101,11 @@ var militaryPlaces = map[string]bool{"positions": true, "position": true, "bases
 	"outposts": true, "outpost": true, "garrison": true, "garrisons": true, "lines": true, "trenches": true,
 	"targets": true}
 
-// modifiesNoun reports whether t, after a group word, is a plain noun it modifies.
-func modifiesNoun(t text.Token) bool {
+// modifiesNoun reports whether token i, after a group word, is a plain noun it modifies.
+func (d *Doc) modifiesNoun(toks []text.Token, i int) bool {
+	t := &toks[i]
 	w := t.Lower
-	if t.IsCapitalized() || functionWords[w] || len(w) < 3 || holdings[w] {
+	if t.IsCapitalized() || d.is(i, isFunctionWord|isHolding) || len(w) < 3 {
 		return false
 	}
 	for _, r := range w {
@@ -173,7 +174,7 @@ func commaBetween(toks []text.Token, i, j int) bool {
 }
 
 // ethnic reports a people named as an ethnic group: "ethnic Albanians".
-func ethnic(toks []text.Token, m *Mention) bool {
+func (d *Doc) ethnic(toks []text.Token, m *Mention) bool {
 	for k := max(0, m.First-1); k < m.Last; k++ {
 		if toks[k].Lower == "ethnic" {
 			return true
@@ -181,7 +182,7 @@ func ethnic(toks []text.Token, m *Mention) bool {
 	}
 	// "the Albanian population of the province", "the Russian minority in Latvia": a people
 	// named as a part of some state's population
-	return m.Person == nil && m.Last-1 > m.First && peopleHeads[toks[m.Last-1].Lower] && toks[m.Last-2].IsCapitalized()
+	return m.Person == nil && m.Last-1 > m.First && d.is(m.Last-1, isPeopleHead) && toks[m.Last-2].IsCapitalized()
 }
 
 // peopleHeads name a people as part of a state's population.
@@ -192,24 +193,27 @@ var peopleHeads = map[string]bool{"population": true, "minority": true, "minorit
 // actor in the sentence, looking back first.
 func nearestCountry(ms []*Mention, k int) string {
 	for i := k - 1; i >= 0; i-- {
-		if ms[i].Country != "" && len(ms[i].Country) == 3 && !ms[i].Pronoun && !nonStates[ms[i].Country] {
+		if ms[i].Country != "" && len(ms[i].Country) == 3 && !ms[i].Pronoun && !NonState(ms[i].Country) {
 			return ms[i].Country
 		}
 	}
 	for i := k + 1; i < len(ms); i++ {
-		if ms[i].Country != "" && !ms[i].Pronoun && !nonStates[ms[i].Country] {
+		if ms[i].Country != "" && !ms[i].Pronoun && !NonState(ms[i].Country) {
 			return ms[i].Country
 		}
 	}
 	return ""
 }
 
-// nonStates are the codes of bodies above or across states: a junta or a police force named
-// near ECOWAS is not ECOWAS's.
-var nonStates = map[string]bool{"IGO": true, "UNO": true, "EUR": true, "NGO": true, "IMG": true, "WST": true}
-
-// NonState reports the code of a body above or across states (IGO, UNO, EUR, NGO, IMG, WST).
-func NonState(code string) bool { return nonStates[code] }
+// NonState reports the code of a body above or across states (IGO, UNO, EUR, NGO, IMG, WST): a
+// junta or a police force named near ECOWAS is not ECOWAS's.
+func NonState(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "IMG", "WST":
+		return true
+	}
+	return false
+}
 
 // IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
 func (m *Mention) IsState() bool { return m.stateName }
@@ -311,25 +315,30 @@ func isPronoun(w string) bool {
 // Doc follows actors through one document: people learned from the text and the people
 // mentioned most recently, for pronouns and descriptions.
 type Doc struct {
-	kb         *KB
-	Date       string
-	learned    map[string][]*phrase
-	learnedF   *text.Filter   // the keys of learned; nil when it must be built again
-	people     []*Mention     // person mentions in order, for pronouns and descriptions
-	subject    *Mention       // the first person of the latest sentence that named one
-	lastState  string         // the state mentioned most recently
-	stateCount map[string]int // mentions of each state so far (named by the text, not guessed)
-	stateOrder []string       // the states in the order the text first names them
-	all        []*Person      // learned people in order of appearance
-	atomBuf    []atom         // the atoms of the sentence, reused from sentence to sentence
-	holderMemo map[roleKey]*Person
-	roleMemo   map[roleKey]bool
+	kb      *KB
+	Date    string
+	learned map[string][]*phrase
+	// a bit for the Hash of each key of learned, so that most tokens are told that no learned
+	// phrase begins with them without a look-up
+	learnedBits [4]uint64
+	people      []*Mention // person mentions in order, for pronouns and descriptions
+	subject     *Mention   // the first person of the latest sentence that named one
+	lastState   string     // the state mentioned most recently
+	stateOrder  []string   // the states in the order the text first names them
+	stateCount  []int      // the mentions of each of stateOrder so far (named by the text, not guessed)
+	all         []*Person  // learned people in order of appearance
+	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
+	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
+	holderMemo  map[roleKey]*Person
+	roleMemo    map[roleKey]bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
 	Text string
 
-	spare []Mention // mentions allocated for the document and not yet used (newMention)
+	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
+	spareList []*Mention // room for lists of mentions not yet used (mentionList)
+	noted     []*phrase  // the names whose surname is noted (noteSurname)
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
@@ -343,20 +352,32 @@ func (d *Doc) newMention() *Mention {
 	return m
 }
 
+// mentionList returns an empty list with room for n mentions, cut from a block of the
+// document's: a sentence's list is kept as long as the document, like its mentions.
+func (d *Doc) mentionList(n int) []*Mention {
+	if len(d.spareList) < n {
+		d.spareList = make([]*Mention, max(n, 256))
+	}
+	l := d.spareList[:0:n]
+	d.spareList = d.spareList[n:]
+	return l
+}
+
 // roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
 type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown).
 func (kb *KB) NewDoc(date string) *Doc {
-	return &Doc{kb: kb, Date: date, learned: map[string][]*phrase{}, stateCount: map[string]int{}}
+	return &Doc{kb: kb, Date: date, learned: map[string][]*phrase{}}
 }
 
 // Mentions finds the actor mentions of one sentence, in order.
 func (d *Doc) Mentions(toks []text.Token) []*Mention {
+	d.findWords(toks)
 	atoms := d.atoms(toks)
-	// room for the atoms' mentions and a few pronouns: one allocation rather than a growth at
-	// every few mentions (the list is the caller's to keep)
-	out := make([]*Mention, 0, len(atoms)+4)
+	// room for the atoms' mentions and a few pronouns: no growth at every few mentions (the list
+	// is the caller's to keep)
+	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
 		if k := bodyName(toks, atoms, i); k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
@@ -386,8 +407,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		i = j
 	}
 	// pronouns, and states referred to as "his country", "the Arab country"
-	for i, t := range toks {
-		if inside(out, i) {
+	for i := range toks {
+		t := &toks[i]
+		if !isPronoun(t.Lower) && t.Lower != "country" || inside(out, i) {
 			continue
 		}
 		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
@@ -444,13 +466,13 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people || ethnic(toks, m) && m.Person == nil {
+		if m.people || d.ethnic(toks, m) && m.Person == nil {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
 			// operating in Macedonia": that state's rebels)
 			if c := placedIn(toks, out, m); c != "" {
 				m.Country = c
-			} else if ethnic(toks, m) {
+			} else if d.ethnic(toks, m) {
 				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
 				m.Country = firstNonEmpty(placeInSentence(toks, out, m), m.Country)
 			}
@@ -488,12 +510,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Person.Terms[0].Country = m.Country
 			}
 		}
-		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && !nonStates[m.Country] && !m.guessed {
+		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && !NonState(m.Country) && !m.guessed {
 			d.lastState = m.Country
-			if d.stateCount[m.Country] == 0 {
-				d.stateOrder = append(d.stateOrder, m.Country)
-			}
-			d.stateCount[m.Country]++
+			d.countState(m.Country)
 		}
 		if m.Last < len(toks) && toks[m.Last].Lower == "'s" {
 			m.Possessive = true
@@ -511,7 +530,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			continue
 		}
 		switch {
-		case memberWords[toks[m.Last-1].Lower] && memberOf(toks[m.Last:n.First]) && !n.stateName && n.Sector != "GOV" && n.Sector != "CVL":
+		case d.is(m.Last-1, isMemberWord) && memberOf(toks[m.Last:n.First]) && !n.stateName && n.Sector != "GOV" && n.Sector != "CVL":
 			// "activists from the Fatah Party", "members of the opposition": members act as
 			// their body
 			m.Country, m.Sector, m.guessed = firstNonEmpty(n.Country, m.Country), n.Sector, false
@@ -604,20 +623,24 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i++ // past the closing bracket: always a step forward, even for "()"
 			continue
 		}
+		if d.plainWord(toks, i) {
+			i++
+			continue
+		}
 		best := d.lookup(toks, i)
-		if best != nil && notThisActor(toks, i, i+len(best.toks), best.entry) {
+		if best != nil && d.notThisActor(toks, i, i+len(best.toks), best.entry) {
 			i += len(best.toks)
 			continue
 		}
 		if best != nil {
 			if best.entry.Kind == KindPerson && len(best.toks) > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best.entry, toks[i:i+len(best.toks)])
+				d.noteSurname(best, toks, i)
 			}
 			out = append(out, atom{i, i + len(best.toks), best.entry})
 			i += len(best.toks)
 			continue
 		}
-		if j := nameRun(toks, i); j > i {
+		if j := d.nameRun(toks, i); j > i {
 			// a known phrase inside the run ends it: "Ethnic Albanians"
 			for k := i + 1; k < j; k++ {
 				if d.lookup(toks, k) != nil {
@@ -633,6 +656,18 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 	}
 	d.atomBuf = out
 	return out
+}
+
+// plainWord reports a token that can neither begin a phrase nor be a name word, told quickly
+// (most tokens are such): written in lower-case ASCII, neither a particle nor the first word of
+// a phrase that needs no capital.
+func (d *Doc) plainWord(toks []text.Token, i int) bool {
+	s := toks[i].Text
+	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
+		return false
+	}
+	w := d.words[i]
+	return w == nil || w.lower == nil && w.flags&isNameParticle == 0
 }
 
 // stanceWords before a hyphen and a state name a stance towards that state, not the state:
@@ -656,14 +691,14 @@ func isCompass(w string) bool {
 // notThisActor reports a dictionary phrase at toks[i:j] that does not name its actor here: a
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
-func notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	if isState(e) && i >= 2 && toks[i-1].Lower == "-" && stanceWords[toks[i-2].Lower] {
+func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
+	if isState(e) && i >= 2 && toks[i-1].Lower == "-" && d.is(i-2, isStanceWord) {
 		return true
 	}
-	if isState(e) && j+1 < len(toks) && toks[j].Lower == "-" && backers[toks[j+1].Lower] {
+	if isState(e) && j+1 < len(toks) && toks[j].Lower == "-" && d.is(j+1, isBacker) {
 		return true
 	}
-	if j == i+1 && compassWords[toks[i].Lower] && j < len(toks) && toks[j].IsCapitalized() {
+	if j == i+1 && d.is(i, isCompassWord) && j < len(toks) && toks[j].IsCapitalized() {
 		return true
 	}
 	if e.Kind == KindCountry && j < len(toks) && (toks[j].Text == "$" || toks[j].Lower == "dollars") {
@@ -672,45 +707,37 @@ func notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	if j == i+1 && toks[i].Lower == "national" {
 		// "a US national has been…" is a citizen; "National Security", "national television"
 		// qualify the word that follows
-		return toks[i].IsCapitalized() || j < len(toks) && isWordTok(toks[j]) && !functionWords[toks[j].Lower]
+		return toks[i].IsCapitalized() || j < len(toks) && isWordTok(toks[j]) && !d.is(j, isFunctionWord)
 	}
 	return false
 }
 
 func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 	var best *phrase
-	w := toks[i].Lower
-	if !d.kb.first.HasToken(&toks[i]) {
-		if !d.mayBeLearned(&toks[i]) {
-			return nil
-		}
-		goto learned
-	}
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
-	for _, p := range d.kb.candidates(toks, i) {
+	for _, p := range d.candidates(toks, i) {
 		if best != nil && len(p.toks) < len(best.toks) {
 			break
 		}
 		if !matches(p, toks, i) {
 			continue
 		}
-		if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+		if p.entry.Kind == KindPerson && len(p.toks) == 1 && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
 			continue // "Gabriel Boric" is not Sigmar Gabriel
 		}
 		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
 			best = p
 		}
 	}
-	if !d.mayBeLearned(&toks[i]) {
+	if !d.mayBeLearned(toks, i) {
 		return best
 	}
-learned:
-	for _, p := range d.learned[w] {
+	for _, p := range d.learned[toks[i].Lower] {
 		if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
 			continue
 		}
-		if p.entry.Kind == KindPerson && len(p.toks) == 1 && partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+		if p.entry.Kind == KindPerson && len(p.toks) == 1 && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
 			continue // "Gabriel Boric" is not Sigmar Gabriel
 		}
 		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
@@ -720,21 +747,19 @@ learned:
 	return best
 }
 
-// mayBeLearned reports whether a phrase learned from the text may begin with t: false when none
-// does (a filter of the first words, built again after each word learned, spares most tokens a
-// look-up in the map).
-func (d *Doc) mayBeLearned(t *text.Token) bool {
-	if len(d.learned) == 0 {
-		return false
-	}
-	if d.learnedF == nil {
-		keys := make([]string, 0, len(d.learned))
-		for w := range d.learned {
-			keys = append(keys, w)
-		}
-		d.learnedF = text.NewFilter(keys...)
-	}
-	return d.learnedF.HasToken(t)
+// mayBeLearned reports whether a phrase learned from the text may begin with token i: false when
+// none does. Learned names must be capitalised, unless they open with a particle.
+func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
+	h := toks[i].Hash() & 255
+	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (capitalized(&toks[i]) || d.is(i, isNameParticle))
+}
+
+// addLearned adds a phrase learned from the text.
+func (d *Doc) addLearned(ph *phrase) {
+	w := ph.toks[0]
+	h := text.HashWord(w) & 255
+	d.learnedBits[h>>6] |= 1 << (h & 63)
+	d.learned[w] = append(d.learned[w], ph)
 }
 
 // better breaks a tie between two people who share a name: the one in office on the
@@ -760,7 +785,7 @@ func lastStart(p *Person) string {
 
 // titleBefore reports an office or title word right before token i ("FM Muallem").
 func (d *Doc) titleBefore(toks []text.Token, i int) bool {
-	if i == 0 || i+1 < len(toks) && isNameWord(toks[i+1]) {
+	if i == 0 || i+1 < len(toks) && d.isNameWord(toks, i+1) {
 		return false
 	}
 	for _, p := range d.kb.phrases[toks[i-1].Lower] {
@@ -773,14 +798,14 @@ func (d *Doc) titleBefore(toks []text.Token, i int) bool {
 
 // partOfOtherName reports whether the one-word name at i stands next to other capitalised name
 // words, so that it is part of someone else's name.
-func partOfOtherName(toks []text.Token, i int) bool {
-	if i+1 < len(toks) && isNameWord(toks[i+1]) {
+func (d *Doc) partOfOtherName(toks []text.Token, i int) bool {
+	if i+1 < len(toks) && d.isNameWord(toks, i+1) {
 		return true
 	}
-	if i+2 < len(toks) && nameParticles[toks[i+1].Lower] && toks[i+1].Lower != "-" && isNameWord(toks[i+2]) {
+	if i+2 < len(toks) && d.is(i+1, isNameParticle) && toks[i+1].Lower != "-" && d.isNameWord(toks, i+2) {
 		return true
 	}
-	return i > 0 && isNameWord(toks[i-1]) && !titleLike(toks[i-1].Lower)
+	return i > 0 && d.isNameWord(toks, i-1) && !titleLike(toks[i-1].Lower)
 }
 
 // titleLike words may stand before a surname without being a given name.
@@ -798,11 +823,11 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 	if i+len(p.toks) > len(toks) {
 		return false
 	}
-	if p.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+	if p.capital && !capitalized(&toks[i]) && !nameParticles[toks[i].Lower] {
 		return false
 	}
 	for k, w := range p.toks {
-		t := toks[i+k]
+		t := &toks[i+k]
 		if t.Lower != w {
 			return false
 		}
@@ -815,18 +840,18 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 }
 
 // nameRun returns the end of a run of capitalised words starting at i (i when there is none).
-func nameRun(toks []text.Token, i int) int {
-	if !isNameWord(toks[i]) {
+func (d *Doc) nameRun(toks []text.Token, i int) int {
+	if !d.isNameWord(toks, i) {
 		return i
 	}
 	j := i + 1
 	for j < len(toks) {
-		if isNameWord(toks[j]) {
+		if d.isNameWord(toks, j) {
 			j++
 			continue
 		}
 		// al-Assad, bin Salman: a particle between name words
-		if nameParticles[toks[j].Lower] && j+1 < len(toks) && (isNameWord(toks[j+1]) || nameParticles[toks[j+1].Lower] && j+2 < len(toks) && isNameWord(toks[j+2])) {
+		if d.is(j, isNameParticle) && j+1 < len(toks) && (d.isNameWord(toks, j+1) || d.is(j+1, isNameParticle) && j+2 < len(toks) && d.isNameWord(toks, j+2)) {
 			j += 2
 			continue
 		}
@@ -835,12 +860,15 @@ func nameRun(toks []text.Token, i int) int {
 	return j
 }
 
-func isNameWord(t text.Token) bool {
+// isNameWord reports whether token i may be a word of a name: capitalised, of letters (and
+// hyphens and apostrophes), not one of notNames.
+func (d *Doc) isNameWord(toks []text.Token, i int) bool {
+	t := &toks[i]
 	if t.Text == "" {
 		return false
 	}
 	// capitalised: an ASCII capital, told without decoding the rune, or another upper-case letter
-	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || notNames[t.Lower] {
+	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || d.is(i, isNotName) {
 		return false
 	}
 	for _, r := range t.Text {
@@ -864,8 +892,7 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 	j := i + 1
 	for j < len(atoms) {
 		prev, next := atoms[j-1], atoms[j]
-		gap := toks[prev.last:next.first]
-		if !d.joins(prev, next, gap, atoms[i:j]) {
+		if !d.joins(toks, prev, next, atoms[i:j]) {
 			break
 		}
 		j++
@@ -874,7 +901,8 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 }
 
 // joins decides whether atom next continues the phrase ending with prev, given the tokens between.
-func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
+func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
+	gap := toks[prev.last:next.first]
 	pe, ne := prev.entry, next.entry
 	hasPerson := false
 	for _, a := range sofar {
@@ -885,11 +913,11 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
 		return !hasPerson // Maj. Gen. Baqeri
 	}
-	for _, t := range gap {
+	for k, t := range gap {
 		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
 			break // checked below
 		}
-		if !modifiers[t.Lower] && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
+		if !d.is(prev.last+k, isModifier) && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
 			return false
 		}
 	}
@@ -898,9 +926,9 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 	// ("Ibo traditional elders": a people's name qualifies the group the same way)
 	if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
 		plain := true
-		for _, t := range gap {
+		for k, t := range gap {
 			// "Georgians rallied outside parliament": a verb or a preposition is not an adjective
-			if t.IsCapitalized() || !isWordTok(t) || functionWords[t.Lower] || strings.HasSuffix(t.Lower, "ed") || placeWords[t.Lower] {
+			if t.IsCapitalized() || !isWordTok(t) || d.is(prev.last+k, isFunctionWord|isPlaceWord) || strings.HasSuffix(t.Lower, "ed") {
 				plain = false
 			}
 		}
@@ -912,13 +940,21 @@ func (d *Doc) joins(prev, next atom, gap []text.Token, sofar []atom) bool {
 			return true
 		}
 	}
-	g := make([]string, len(gap))
-	for k, t := range gap {
-		g[k] = t.Lower
+	// the words between, one space apart ("of the")
+	gs := ""
+	switch len(gap) {
+	case 0:
+	case 1:
+		gs = gap[0].Lower
+	default:
+		g := make([]string, len(gap))
+		for k, t := range gap {
+			g[k] = t.Lower
+		}
+		gs = strings.Join(g, " ")
 	}
-	gs := strings.Join(g, " ")
 	switch {
-	case gs == "" || allModifiers(gap):
+	case gs == "" || d.allModifiers(prev.last, next.first):
 		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
 		if pe != nil && pe.Kind == KindPerson && ne != nil && ne.Kind == KindOffice && aides[ne.Name] && len(gap) == 0 {
 			return true // "a Trump envoy", "a Putin aide": someone who serves the person
@@ -1031,9 +1067,10 @@ func hasState(atoms []atom) bool {
 	return false
 }
 
-func allModifiers(gap []text.Token) bool {
-	for _, t := range gap {
-		if !modifiers[t.Lower] {
+// allModifiers reports whether tokens i to j (exclusive) are all modifiers.
+func (d *Doc) allModifiers(i, j int) bool {
+	for k := i; k < j; k++ {
+		if !d.is(k, isModifier) {
 			return false
 		}
 	}
@@ -1043,7 +1080,7 @@ func allModifiers(gap []text.Token) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && adjectival[a.entry.Name] && last < len(toks) && modifiesNoun(toks[last]) {
+	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && a.entry.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}
@@ -1232,12 +1269,12 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	m.Country = country
 	// the words that open the phrase belong to it: "The Syrian president", "his Syrian
 	// counterpart", "senior Iranian lawmaker"
-	for m.First > 0 && (openers[toks[m.First-1].Lower] || modifiers[toks[m.First-1].Lower] && toks[m.First-1].Lower != "-") {
+	for m.First > 0 && (d.is(m.First-1, isOpener) || d.is(m.First-1, isModifier) && toks[m.First-1].Lower != "-") {
 		m.First--
 	}
 	m.Start = toks[m.First].Start
 	m.Text = d.sliceText(toks, m.First, m.Last)
-	if !m.Group && m.Sector != "" && outOfOffice(toks, m.First, first) {
+	if !m.Group && m.Sector != "" && d.outOfOffice(toks, m.First, first) {
 		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
 	}
 	return m
@@ -1249,14 +1286,14 @@ var formerWords = map[string]bool{"former": true, "ousted": true, "deposed": tru
 
 // outOfOffice reports a former-word among the words that open a phrase (toks[i:j]), or just
 // before them across a party or a country ("Former Socialist prime minister").
-func outOfOffice(toks []text.Token, i, j int) bool {
+func (d *Doc) outOfOffice(toks []text.Token, i, j int) bool {
 	for k := i; k < j; k++ {
-		if formerWords[toks[k].Lower] {
+		if d.is(k, isFormerWord) {
 			return true
 		}
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if formerWords[toks[k].Lower] {
+		if d.is(k, isFormerWord) {
 			return true
 		}
 		if !toks[k].IsCapitalized() && toks[k].Lower != "-" {
@@ -1312,7 +1349,7 @@ func (d *Doc) sliceText(toks []text.Token, first, last int) string {
 		return joinText(toks[first:last])
 	}
 	for i := first; i < last; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End || d.Text[t.Start:t.End] != t.Text {
 			return joinText(toks[first:last])
 		}
@@ -1402,24 +1439,52 @@ var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": 
 
 // noteSurname lets the rest of the document name a known person by the family name alone
 // ("Chinese Foreign Minister Wang Yi … Wang said"), as it does for people learned from the text.
-func (d *Doc) noteSurname(e *Entry, toks []text.Token) {
-	t, _ := e.Person.At(d.Date)
-	k := len(toks) - 1
-	if familyFirst[t.Country] {
-		k = 0
+// The person's name p stands at token i of the sentence.
+func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
+	for _, q := range d.noted {
+		if q == p {
+			return // as before: the same word, already noted
+		}
+	}
+	e := p.entry
+	k := i + len(p.toks) - 1
+	if e.Person.familyFirst(d.Date) {
+		k = i
 	}
 	w := toks[k].Lower
-	if !toks[k].IsCapitalized() || len(w) < 2 || nameParticles[w] || w == "-" {
+	if !capitalized(&toks[k]) || len(w) < 2 || d.is(k, isNameParticle) || w == "-" {
 		return
 	}
+	d.noted = append(d.noted, p)
 	for _, ph := range d.learned[w] {
 		if len(ph.toks) == 1 {
 			return // already noted (or a learned person's)
 		}
 	}
-	ph := &phrase{entry: e, capital: true, exactCase: []bool{false}, toks: []string{w}}
-	d.learned[w] = append(d.learned[w], ph)
-	d.learnedF = nil
+	// the phrase and its one-word lists in one allocation
+	sp := &surnamePhrase{tok: [1]string{w}}
+	sp.phrase = phrase{entry: e, capital: true, exactCase: sp.exact[:], toks: sp.tok[:]}
+	d.addLearned(&sp.phrase)
+}
+
+// surnamePhrase is the phrase of a surname noted by noteSurname, with room for its lists.
+type surnamePhrase struct {
+	phrase
+	tok   [1]string
+	exact [1]bool
+}
+
+// familyFirst reports whether the news names the person family name first on date: whether
+// the state of the term then is one of familyFirst.
+func (p *Person) familyFirst(date string) bool {
+	switch p.family {
+	case allFamilyFirst:
+		return true
+	case noFamilyFirst:
+		return false
+	}
+	t, _ := p.At(date)
+	return familyFirst[t.Country]
 }
 
 func (d *Doc) learn(name string, toks []text.Token, country, sector, role string) *Person {
@@ -1440,9 +1505,8 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 		for _, t := range f {
 			ph.toks = append(ph.toks, t.Lower)
 		}
-		d.learned[ph.toks[0]] = append(d.learned[ph.toks[0]], ph)
+		d.addLearned(ph)
 	}
-	d.learnedF = nil
 	return p
 }
 
@@ -1465,7 +1529,7 @@ func (d *Doc) holds(m *Mention, role string) bool {
 	}
 	if m.Person != nil {
 		t, _ := m.Person.At(d.Date)
-		return d.roleMatch(role, t.Role)
+		return t.Role != m.Role && d.roleMatch(role, t.Role) // (the same role: no, as above)
 	}
 	return false
 }
@@ -1672,17 +1736,32 @@ func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
 	m.Person, m.Name, m.Country, m.Sector, m.Role = p.Person, p.Name, p.Country, p.Sector, p.Role
 }
 
-// mainState returns the state the article has named most often so far (the latest on a tie).
 // mainState returns the state the document names most, the first named of those that tie (a
 // headline's subject: "Mali junta expels French diplomat").
 func (d *Doc) mainState() string {
-	best := ""
-	for _, c := range d.stateOrder {
-		if best == "" || d.stateCount[c] > d.stateCount[best] {
-			best = c
+	best := -1
+	for k := range d.stateOrder {
+		if best < 0 || d.stateCount[k] > d.stateCount[best] {
+			best = k
 		}
 	}
-	return best
+	if best < 0 {
+		return ""
+	}
+	return d.stateOrder[best]
+}
+
+// countState counts a mention of state c (a document names a few states: a list is quicker to
+// search than a map to hash).
+func (d *Doc) countState(c string) {
+	for k, s := range d.stateOrder {
+		if s == c {
+			d.stateCount[k]++
+			return
+		}
+	}
+	d.stateOrder = append(d.stateOrder, c)
+	d.stateCount = append(d.stateCount, 1)
 }
 
 // Subject returns the first person of the latest sentence that named one, or nil.

@@ -581,6 +581,18 @@ func (f *Filter) HasToken(t *Token) bool {
 	return f.bits[t.hash>>f.shift]&m == m
 }
 
+// Hash returns the hash of t.Lower that filters use (the one AppendTokens kept in t), for a
+// table of words keyed the same way (see HashWord).
+func (t *Token) Hash() uint64 {
+	if t.hash == 0 {
+		return filterHash(t.Lower)
+	}
+	return t.hash
+}
+
+// HashWord returns the Hash of a token whose Lower is w.
+func HashWord(w string) uint64 { return filterHash(w) }
+
 // filterHash hashes the first and last bytes of s (up to eight of each) with its length: a few
 // instructions for a word, at the cost of more false positives among long words alike at both ends.
 func filterHash(s string) uint64 {
