@@ -373,8 +373,9 @@ type scratch struct {
 	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
-	trsBuf               []*trigger // the triggers of the current sentence
-	spareTriggers        []trigger  // triggers allocated and not yet used (newTrigger)
+	lex                  []*wordEntry // the pattern tables' entry for each token of the sentence
+	trsBuf               []*trigger   // the triggers of the current sentence
+	spareTriggers        []trigger    // triggers allocated and not yet used (newTrigger)
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than

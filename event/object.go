@@ -413,7 +413,7 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 		return true
 	}
 	for k := last; k < len(sc.toks) && k <= last+1; k++ {
-		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+		if sc.said(k) {
 			return true
 		}
 		if k > last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
@@ -449,7 +449,7 @@ func (sc *sentenceCtx) charges(m *actor.Mention, last int) bool {
 		return false
 	}
 	k := m.First - 1 // back over "a human" in ", a human rights group protested"
-	for k >= 0 && k >= m.First-3 && isWord(sc.toks[k]) && !sc.toks[k].IsCapitalized() && !sc.st.c.Patterns.speech[sc.toks[k].Lower] && !clauseWords[sc.toks[k].Lower] {
+	for k >= 0 && k >= m.First-3 && isWord(sc.toks[k]) && !sc.toks[k].IsCapitalized() && !sc.said(k) && !clauseWords[sc.toks[k].Lower] {
 		k--
 	}
 	if k < 0 || sc.toks[k].Lower != "," {

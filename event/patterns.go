@@ -79,9 +79,57 @@ type Patterns struct {
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
-	// the patterns of byFirst and topics indexed by their first two words, for find and topicAt
-	first, topicFirst map[string]*firstIndex
-	firstF, topicF    *text.Filter // their keys
+	// every word the tables above begin a phrase with, or hold as a speech verb, with what they
+	// hold for it: looked up once for each token of a sentence (lookUp), not table by table
+	words  map[string]*wordEntry
+	wordsF *text.Filter // the keys of words
+}
+
+// wordEntry is what the pattern tables hold for one word.
+type wordEntry struct {
+	first  *firstIndex // the patterns that begin with the word (byFirst), indexed for find
+	topic  *firstIndex // the topic phrases that begin with it, indexed for topicAt
+	speech bool        // a speech verb
+	verb   bool        // the first word of a pattern in the form of a verb
+}
+
+// lookUp appends to lex the entry of each token's word, nil for a word of no table.
+func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
+	for i := range toks {
+		var e *wordEntry
+		if ps.wordsF.HasToken(&toks[i]) { // most words are in no table: the filter says so without the map
+			e = ps.words[toks[i].Lower]
+		}
+		lex = append(lex, e)
+	}
+	return lex
+}
+
+// index fills words from the tables.
+func (ps *Patterns) index() {
+	ps.words = map[string]*wordEntry{}
+	entry := func(w string) *wordEntry {
+		if ps.words[w] == nil {
+			ps.words[w] = &wordEntry{}
+		}
+		return ps.words[w]
+	}
+	for w, fi := range indexFirst(ps.byFirst) {
+		e := entry(w)
+		e.first = fi
+		for _, p := range ps.byFirst[w] {
+			e.verb = e.verb || p.form != formNone
+		}
+	}
+	for w, fi := range indexFirst(ps.topics) {
+		entry(w).topic = fi
+	}
+	for w := range ps.speech {
+		if !strings.Contains(w, " ") { // (a phrase of several words is never one token's word)
+			entry(w).speech = true
+		}
+	}
+	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
 }
 
 // firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every
@@ -94,11 +142,9 @@ type firstIndex struct {
 	secondF, thirdF *text.Filter
 }
 
-func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Filter) {
+func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 	out := make(map[string]*firstIndex, len(byFirst))
-	keys := make([]string, 0, len(byFirst))
 	for w, ps := range byFirst {
-		keys = append(keys, w)
 		fi := &firstIndex{}
 		out[w] = fi
 		for k, p := range ps {
@@ -125,7 +171,7 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 			fi.thirdF = text.NewFilter(slices.Collect(maps.Keys(fi.byThird))...)
 		}
 	}
-	return out, text.NewFilter(keys...)
+	return out
 }
 
 // eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
@@ -322,8 +368,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps.first, ps.firstF = indexFirst(ps.byFirst)
-	ps.topicFirst, ps.topicF = indexFirst(ps.topics)
+	ps.index()
 	return ps, nil
 }
 
@@ -500,16 +545,13 @@ type match struct {
 	p           *pattern
 }
 
-// find returns the longest pattern starting at token i, if any. blocked marks tokens inside actor
-// mentions, which a gap may not cross.
-func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool) {
-	if !ps.firstF.HasToken(&toks[i]) {
-		return match{}, false // most words begin no pattern: the filter says so without the map
-	}
-	fi := ps.first[toks[i].Lower]
-	if fi == nil {
+// find returns the longest pattern starting at token i, if any. lex holds the tokens' entries
+// (lookUp); blocked marks tokens inside actor mentions, which a gap may not cross.
+func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bool) {
+	if lex[i] == nil || lex[i].first == nil {
 		return match{}, false
 	}
+	fi := lex[i].first
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
@@ -532,14 +574,11 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool)
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
-func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
-	if !ps.topicF.HasToken(&toks[i]) {
+func topicAt(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
+	if lex[i] == nil || lex[i].topic == nil {
 		return -1
 	}
-	fi := ps.topicFirst[toks[i].Lower]
-	if fi == nil {
-		return -1
-	}
+	fi := lex[i].topic
 	end := -1
 	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
 		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {

@@ -98,6 +98,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		return
 	}
 	st.contexts.add(toks)
+	st.lex = st.c.Patterns.lookUp(st.lex[:0], toks) // reused: kept by nothing
+	lex := st.lex
 	mentions := st.actors.Mentions(toks)
 	st.capitalsElsewhere(mentions)
 	blocked := st.flags(&st.blockedBuf, len(toks))
@@ -120,7 +122,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			i++
 			continue
 		}
-		if m, ok := st.c.Patterns.find(toks, i, blocked); ok {
+		if m, ok := find(toks, lex, i, blocked); ok {
 			if background(toks, &m) || dateWord(toks, m.first) {
 				i++
 				continue
@@ -132,7 +134,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions, trs: trs}
+	sc := &sentenceCtx{st: st, toks: toks, lex: lex, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
@@ -233,7 +235,7 @@ func (st *docState) capitalNamed(m *actor.Mention) (place.Place, bool) {
 // verbBetween reports an auxiliary, a speech verb or a comma between tokens i and j.
 func (sc *sentenceCtx) verbBetween(i, j int) bool {
 	for k := i; k < j; k++ {
-		if w := sc.toks[k].Lower; w == "," || auxiliaries[w] || sc.st.c.Patterns.speech[w] {
+		if w := sc.toks[k].Lower; w == "," || auxiliaries[w] || sc.said(k) {
 			return true
 		}
 	}
@@ -365,6 +367,7 @@ func sharesWord(text, name string) bool {
 type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
+	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
@@ -468,13 +471,13 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		}
 		t := sc.toks[i].Lower
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
-			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) ||
+			t == "," && i+1 < len(sc.toks) && (sc.said(i+1) || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
+			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.said(i+1) || sc.startsFiniteAct(i+1, trs)) ||
 			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && contrasts[sc.toks[i+1].Lower]) {
 			on = false
 		}
 		if !on {
-			if end := sc.st.c.Patterns.topicAt(sc.toks, i, blocked); end > i {
+			if end := topicAt(sc.toks, sc.lex, i, blocked); end > i {
 				on = true
 				i = end - 1
 				continue
@@ -495,7 +498,7 @@ func (sc *sentenceCtx) adjectiveObject(subj *actor.Mention, prevEnd int, tr *tri
 func (sc *sentenceCtx) peacekeepingAfter(i int) bool {
 	for k := i; k < len(sc.toks) && k < i+12; k++ {
 		w := sc.toks[k].Lower
-		if w == ";" || w == "," && k+1 < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[k+1].Lower] {
+		if w == ";" || w == "," && k+1 < len(sc.toks) && sc.said(k+1) {
 			return false
 		}
 		if strings.HasPrefix(w, "peacekeep") {
@@ -547,7 +550,7 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 		switch w := sc.toks[k].Lower; {
 		case w == "and" || w == "," || w == ";" || w == "but" || w == "then" || w == "while" || w == "as":
 			return true
-		case sc.st.c.Patterns.speech[w]:
+		case sc.said(k):
 			return true
 		case w == "by" && k == j-1 && j < len(sc.toks) && strings.HasSuffix(sc.toks[j].Lower, "ing"):
 			return true // "retaliated by launching an investigation": the means, an act of its own
@@ -636,6 +639,12 @@ func (sc *sentenceCtx) hasBreak(i, j int) bool {
 	}
 	return false
 }
+
+// said reports a speech verb at token k.
+func (sc *sentenceCtx) said(k int) bool {
+	return sc.lex[k] != nil && sc.lex[k].speech
+}
+
 func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 	for _, m := range sc.mentions {
 		if m.First <= i && i < m.Last {

@@ -32,7 +32,7 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			return false // "Pakistan, a key U.S. ally, …": an apposition, not a subject
 		case clauseOpeners[w] || w == "\u201c" || w == "'" || w == "``":
 			return true
-		case sc.st.c.Patterns.speech[w] && !tellVerbs[w]:
+		case sc.said(i) && !tellVerbs[w]:
 			return true // Assad said Syria …: the subject of the reported clause
 		case tellVerbs[w]:
 			return false // "Sisi told reporters": whom one tells is an object
@@ -101,12 +101,8 @@ func (sc *sentenceCtx) isVerbish(i int) bool {
 	if beForms[w] || w == "has" || w == "have" || w == "had" {
 		return true
 	}
-	if len(sc.st.c.Patterns.byFirst[w]) > 0 {
-		for _, p := range sc.st.c.Patterns.byFirst[w] {
-			if p.form != formNone {
-				return true
-			}
-		}
+	if sc.lex[i] != nil && sc.lex[i].verb {
+		return true
 	}
 	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !adjectiveEd[w]
 }
@@ -227,13 +223,13 @@ func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 		return nil
 	}
 	// the speech verb right before, or before "that" and a time ("announced yesterday that they")
-	said := sc.st.c.Patterns.speech[sc.toks[k-1].Lower]
+	said := sc.said(k - 1)
 	if !said && sc.toks[k-1].Lower == "that" {
 		for j := k - 2; j >= 0 && j >= k-5 && !said; j-- {
 			if sc.mentionAt(j) != nil || sc.toks[j].Lower == "," {
 				break
 			}
-			said = sc.st.c.Patterns.speech[sc.toks[j].Lower]
+			said = sc.said(j)
 		}
 	}
 	if !said {
@@ -293,7 +289,7 @@ func (sc *sentenceCtx) speakerFor(src *actor.Mention, tr *trigger) *actor.Mentio
 }
 func (sc *sentenceCtx) speechBetween(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
-		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+		if sc.said(k) {
 			return true
 		}
 	}
@@ -379,11 +375,11 @@ func (sc *sentenceCtx) attribution(tr *trigger) *actor.Mention {
 			start--
 		}
 		// `…," the Iranian lawmaker said` / `…, officials said Thursday`
-		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] && opens(start-1) {
+		if m.Last < len(sc.toks) && sc.said(m.Last) && opens(start-1) {
 			return m
 		}
 		// `…," said President al-Assad`
-		if start > 1 && sc.st.c.Patterns.speech[sc.toks[start-1].Lower] && opens(start-2) {
+		if start > 1 && sc.said(start-1) && opens(start-2) {
 			return m
 		}
 	}
