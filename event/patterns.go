@@ -79,8 +79,9 @@ type Patterns struct {
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
-	// every word the tables above begin a phrase with, or hold as a speech verb, with what they
-	// hold for it: looked up once for each token of a sentence (lookUp), not table by table
+	// every word the tables above begin a phrase with, hold as a speech verb, or the package's word
+	// lists hold, with what they hold for it: looked up once for each token of a sentence (lookUp),
+	// not table by table
 	words  map[string]*wordEntry
 	wordsF *text.Filter // the keys of words
 }
@@ -91,6 +92,63 @@ type wordEntry struct {
 	topic  *firstIndex // the topic phrases that begin with it, indexed for topicAt
 	speech bool        // a speech verb
 	verb   bool        // the first word of a pattern in the form of a verb
+	class  wordClass   // the word lists of the package it is in
+}
+
+// is reports whether e's word is in a list of class c. A nil entry is in none.
+func (e *wordEntry) is(c wordClass) bool {
+	return e != nil && e.class&c != 0
+}
+
+// wordClass is a set of the word lists of the package (clauseOpeners, auxiliaries…): each token's
+// lists are looked up once with its entry in the pattern tables and then tested as bits.
+type wordClass uint64
+
+const (
+	articleWord wordClass = 1 << iota
+	auxiliaryWord
+	backgroundWord
+	baseLicensorWord
+	beFormWord
+	borderWord
+	causeWord
+	chargeVerbWord
+	clauseOpenerWord
+	clauseStartWord
+	clauseWord
+	compassWord
+	contrastWord
+	countedPeopleWord
+	currencyWord
+	determinerWord
+	locativeWord
+	modalWord
+	negatorWord
+	numberWord
+	ownerWord
+	placeNounWord
+	prepositionWord
+	quantityWord
+	relationWord
+	skippableWord
+	subordinatorWord
+	tellVerbWord
+	weekdayWord
+	adjectiveEdWord
+)
+
+// wordLists are the lists of the package's files each class is made of.
+var wordLists = map[wordClass]map[string]bool{
+	articleWord: articles, auxiliaryWord: auxiliaries, backgroundWord: backgroundWords,
+	baseLicensorWord: baseLicensors, beFormWord: beForms, borderWord: borders, causeWord: causeWords,
+	chargeVerbWord: chargeVerbs, clauseOpenerWord: clauseOpeners, clauseStartWord: clauseStarts,
+	clauseWord: clauseWords, compassWord: compass, contrastWord: contrasts,
+	countedPeopleWord: countedPeople, currencyWord: currencies, determinerWord: determiners,
+	locativeWord: locatives, modalWord: modals, negatorWord: negators, numberWord: numberWords,
+	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
+	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
+	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
+	adjectiveEdWord: adjectiveEd,
 }
 
 // lookUp appends to lex the entry of each token's word, nil for a word of no table.
@@ -123,6 +181,11 @@ func (ps *Patterns) index() {
 	}
 	for w, fi := range indexFirst(ps.topics) {
 		entry(w).topic = fi
+	}
+	for c, words := range wordLists {
+		for w := range words {
+			entry(w).class |= c
+		}
 	}
 	for w := range ps.speech {
 		if !strings.Contains(w, " ") { // (a phrase of several words is never one token's word)
@@ -177,7 +240,7 @@ func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 // eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
 // at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
 // only if its third word stands within the gap's reach after token i.
-func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
+func eachCandidate(fi *firstIndex, toks []text.Token, lex []*wordEntry, i int, blocked []bool, fn func(p *pattern)) {
 	for _, p := range fi.always {
 		fn(p)
 	}
@@ -190,7 +253,7 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 		}
 	}
 	if fi.byThird != nil {
-		end := min(len(toks), i+2+maxGap(toks, i+1, blocked))
+		end := min(len(toks), i+2+maxGap(toks, lex, i+1, blocked))
 		for k := i + 1; k < end; k++ {
 			if !fi.thirdF.HasToken(&toks[k]) {
 				continue // the third word of no pattern of this first word
@@ -555,8 +618,8 @@ func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bo
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
-		end, ok := matchAt(p.words, toks, i, blocked)
+	eachCandidate(fi, toks, lex, i, blocked, func(p *pattern) {
+		end, ok := matchAt(p.words, toks, lex, i, blocked)
 		if !ok {
 			return
 		}
@@ -566,7 +629,7 @@ func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bo
 				return
 			}
 		}
-		if usedAsVerb(toks, &match{i, end, p}) {
+		if usedAsVerb(toks, lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true
 		}
 	})
@@ -580,8 +643,8 @@ func topicAt(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
 	}
 	fi := lex[i].topic
 	end := -1
-	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
-		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {
+	eachCandidate(fi, toks, lex, i, blocked, func(p *pattern) {
+		if e, ok := matchAt(p.words, toks, lex, i, blocked); ok && e > end {
 			end = e
 		}
 	})
@@ -589,16 +652,16 @@ func topicAt(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
 }
 
 // matchAt matches words against toks from i, returning the end of the match.
-func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, bool) {
+func matchAt(words []string, toks []text.Token, lex []*wordEntry, i int, blocked []bool) (int, bool) {
 	if len(words) == 0 {
 		return i, true
 	}
 	if words[0] == "*" {
-		for gap, most := 0, maxGap(toks, i, blocked); gap <= most; gap++ {
-			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
+		for gap, most := 0, maxGap(toks, lex, i, blocked); gap <= most; gap++ {
+			if end, ok := matchAt(words[1:], toks, lex, i+gap, blocked); ok {
 				return end, true
 			}
-			if i+gap >= len(toks) || !gapWord(toks, i+gap, blocked) {
+			if i+gap >= len(toks) || !gapWord(toks, lex, i+gap, blocked) {
 				return 0, false
 			}
 		}
@@ -607,13 +670,13 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 	if i >= len(toks) || toks[i].Lower != words[0] {
 		return 0, false
 	}
-	return matchAt(words[1:], toks, i+1, blocked)
+	return matchAt(words[1:], toks, lex, i+1, blocked)
 }
 
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
 // Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
-func gapWord(toks []text.Token, i int, blocked []bool) bool {
-	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || currencies[toks[i].Lower] {
+func gapWord(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
+	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || lex[i].is(currencyWord) {
 		return true // ("approved a $3 billion loan": a currency sign is part of the amount)
 	}
 	return isWord(toks[i])
@@ -625,7 +688,7 @@ func hyphenAt(toks []text.Token, i int) bool {
 }
 
 // maxGap is three words, an actor or a hyphenated word counting as one word.
-func maxGap(toks []text.Token, i int, blocked []bool) int {
+func maxGap(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
 	n, words := 0, 0
 	for i+n < len(toks) && words < 3 {
 		switch {
@@ -635,7 +698,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
 			n += 3 // "night-time"
-		case len(toks[i+n].Lower) <= len("the") && articles[toks[i+n].Lower]:
+		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
 		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
@@ -644,7 +707,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
 			continue
-		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && quantity[toks[i+n].Lower]:
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:

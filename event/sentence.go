@@ -123,7 +123,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			continue
 		}
 		if m, ok := find(toks, lex, i, blocked); ok {
-			if background(toks, &m) || dateWord(toks, m.first) {
+			if background(toks, lex, &m) || dateWord(toks, m.first) {
 				i++
 				continue
 			}
@@ -235,7 +235,7 @@ func (st *docState) capitalNamed(m *actor.Mention) (place.Place, bool) {
 // verbBetween reports an auxiliary, a speech verb or a comma between tokens i and j.
 func (sc *sentenceCtx) verbBetween(i, j int) bool {
 	for k := i; k < j; k++ {
-		if w := sc.toks[k].Lower; w == "," || auxiliaries[w] || sc.said(k) {
+		if w := sc.toks[k].Lower; w == "," || sc.is(k, auxiliaryWord) || sc.said(k) {
 			return true
 		}
 	}
@@ -295,7 +295,7 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 
 // usedAsVerb rejects a verb pattern whose first word stands as a noun: "in support of",
 // "the attack" (the noun patterns of the file cover those uses).
-func usedAsVerb(toks []text.Token, m *match) bool {
+func usedAsVerb(toks []text.Token, lex []*wordEntry, m *match) bool {
 	if m.p.form == formNone || m.first == 0 {
 		return true
 	}
@@ -305,10 +305,10 @@ func usedAsVerb(toks []text.Token, m *match) bool {
 	}
 	switch m.p.form {
 	case formS:
-		return !determiners[prev]
+		return !lex[m.first-1].is(determinerWord)
 	case formBase:
 		// a bare verb follows its subject, "to", a modal, a negation or an adverb
-		return !determiners[prev] && (baseLicensors[prev] || strings.HasSuffix(prev, "ly") || !isWord(toks[m.first-1]) || toks[m.first-1].IsCapitalized())
+		return !lex[m.first-1].is(determinerWord) && (lex[m.first-1].is(baseLicensorWord) || strings.HasSuffix(prev, "ly") || !isWord(toks[m.first-1]) || toks[m.first-1].IsCapitalized())
 	}
 	return true
 }
@@ -327,22 +327,22 @@ var backgroundWords = map[string]bool{"during": true, "since": true, "amid": tru
 	"following": true, "after": true, "before": true, "throughout": true}
 
 // background reports a noun trigger set in a time phrase: "during the war on Syria".
-func background(toks []text.Token, m *match) bool {
+func background(toks []text.Token, lex []*wordEntry, m *match) bool {
 	if m.p.form != formNone && m.p.form != formIng {
 		return false
 	}
 	// "in the fight against terrorism", "in its war on": the setting of another act
-	if m.p.form == formNone && m.first >= 2 && toks[m.first-2].Lower == "in" && determiners[toks[m.first-1].Lower] {
+	if m.p.form == formNone && m.first >= 2 && toks[m.first-2].Lower == "in" && lex[m.first-1].is(determinerWord) {
 		return true
 	}
 	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
-		if backgroundWords[toks[k].Lower] {
+		if lex[k].is(backgroundWord) {
 			// "after meeting Sudanese leader Burhan": a gerund right after after/before/since
 			// tells of an act of its own; "during the war", "after the attack" set the scene
 			w := toks[k].Lower
 			return !(m.p.form == formIng && k == m.first-1 && (w == "after" || w == "before" || w == "since"))
 		}
-		if !skippable[toks[k].Lower] && !isAdjectiveLike(toks[k]) {
+		if !lex[k].is(skippableWord) && !isAdjectiveLike(toks[k]) {
 			return false
 		}
 	}
@@ -385,13 +385,13 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		if w == "," || sc.mentionAt(i) != nil {
 			break
 		}
-		if negators[w] {
+		if sc.is(i, negatorWord) {
 			tr.negated = true
 		}
-		if modals[w] {
+		if sc.is(i, modalWord) {
 			tr.future = true
 		}
-		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
+		if sc.is(i, modalWord) && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
@@ -400,10 +400,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.m.p.form == formNone && tr.intended == "" && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
 			w := toks[i].Lower
-			if w == "," || clauseOpeners[w] && w != "-" || sc.mentionAt(i) != nil || negators[w] {
+			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || sc.mentionAt(i) != nil || sc.is(i, negatorWord) {
 				break
 			}
-			if modals[w] {
+			if sc.is(i, modalWord) {
 				tr.intended, tr.future = tr.m.p.rule.Type, true
 				tr.threat = violent[tr.intended]
 				break
@@ -473,7 +473,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
 			t == "," && i+1 < len(sc.toks) && (sc.said(i+1) || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
 			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.said(i+1) || sc.startsFiniteAct(i+1, trs)) ||
-			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && contrasts[sc.toks[i+1].Lower]) {
+			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && sc.is(i+1, contrastWord)) {
 			on = false
 		}
 		if !on {
@@ -526,7 +526,7 @@ func (sc *sentenceCtx) subjectClause(i int) bool {
 		}
 		break
 	}
-	return n > 0 && k < len(sc.toks) && (auxiliaries[sc.toks[k].Lower] || sc.isVerbish(k))
+	return n > 0 && k < len(sc.toks) && (sc.is(k, auxiliaryWord) || sc.isVerbish(k))
 }
 
 // coordinate reports that only "and", "or" or a comma stand between tokens i and j: "tighten
@@ -563,7 +563,7 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 // ceasefire after two days of fighting").
 func (sc *sentenceCtx) crossesPhrase(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
-		if w := sc.toks[k].Lower; backgroundWords[w] || w == "," || w == "because" || w == "if" || w == "unless" {
+		if w := sc.toks[k].Lower; sc.is(k, backgroundWord) || w == "," || w == "because" || w == "if" || w == "unless" {
 			return true
 		}
 	}
@@ -602,7 +602,7 @@ func (sc *sentenceCtx) modalBefore(i int) bool {
 		if w == "," || sc.mentionAt(k) != nil {
 			return false
 		}
-		if modals[w] || w == "may" || w == "might" || w == "could" {
+		if sc.is(k, modalWord) || w == "may" || w == "might" || w == "could" {
 			return true
 		}
 	}
@@ -638,6 +638,11 @@ func (sc *sentenceCtx) hasBreak(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// is reports whether the word of token k is in a list of class c.
+func (sc *sentenceCtx) is(k int, c wordClass) bool {
+	return sc.lex[k].is(c)
 }
 
 // said reports a speech verb at token k.
