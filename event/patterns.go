@@ -135,6 +135,7 @@ const (
 	tellVerbWord
 	weekdayWord
 	adjectiveEdWord
+	topicEndWord
 )
 
 // wordLists are the lists of the package's files each class is made of.
@@ -148,7 +149,7 @@ var wordLists = map[wordClass]map[string]bool{
 	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
 	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
 	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
-	adjectiveEdWord: adjectiveEd,
+	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
 }
 
 // lookUp appends to lex the entry of each token's word, nil for a word of no table.

@@ -469,14 +469,10 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		if len(thanks) > 0 && thanks[i] {
 			on = true
 		}
-		t := sc.toks[i].Lower
-		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
-			t == "," && i+1 < len(sc.toks) && (sc.said(i+1) || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.said(i+1) || sc.startsFiniteAct(i+1, trs)) ||
-			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && sc.is(i+1, contrastWord)) {
+		if e := sc.lex[i]; e.is(topicEndWord) && sc.endsTopic(i, trs) {
 			on = false
 		}
-		if !on {
+		if !on && sc.lex[i] != nil && sc.lex[i].topic != nil {
 			if end := topicAt(sc.toks, sc.lex, i, blocked); end > i {
 				on = true
 				i = end - 1
@@ -486,6 +482,20 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		in[i] = on
 	}
 	return in
+}
+
+// topicEnds are the words that may end a topic (see endsTopic).
+var topicEnds = map[string]bool{";": true, "\"": true, "\u201c": true, "\u201d": true, ",": true,
+	"and": true, "but": true}
+
+// endsTopic reports a topic's end at token i: a semicolon, a quote, a new clause (", said", "and
+// condemned", ", the army has…", ", while"), a gerund act after a comma.
+func (sc *sentenceCtx) endsTopic(i int, trs []*trigger) bool {
+	t := sc.toks[i].Lower
+	return t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
+		t == "," && i+1 < len(sc.toks) && (sc.said(i+1) || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
+		(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.said(i+1) || sc.startsFiniteAct(i+1, trs)) ||
+		t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && sc.is(i+1, contrastWord))
 }
 
 // adjectiveObject reports a noun act right after the act before it, with only a state's
