@@ -627,7 +627,10 @@ type meetingKey struct {
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
 // merge only within a sentence.
 func (st *docState) merged() []Event {
-	out := st.events[:0] // filtered in place: out never overtakes the event being read
+	if len(st.events) == 0 {
+		return nil
+	}
+	out := make([]Event, 0, len(st.events)) // (st.events is reused by the next document)
 	if st.seen == nil {
 		st.seen = map[meetingKey]bool{}
 	}
@@ -674,7 +677,7 @@ func (st *docState) merged() []Event {
 	if len(out) == 0 {
 		return nil
 	}
-	return append([]Event(nil), out...) // st.events is reused by the next document
+	return out
 }
 
 // sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an
