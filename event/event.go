@@ -374,6 +374,7 @@ type scratch struct {
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
 	lex                  []*wordEntry // the pattern tables' entry for each token of the sentence
+	reading              reading      // the sentence as the pattern matcher reads it
 	trsBuf               []*trigger   // the triggers of the current sentence
 	spareTriggers        []trigger    // triggers allocated and not yet used (newTrigger)
 }

@@ -238,10 +238,29 @@ func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 	return out
 }
 
+// reading is a sentence as the pattern matcher reads it.
+type reading struct {
+	toks    []text.Token
+	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp)
+	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
+	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+}
+
+// set makes rd read a sentence, reusing its memory.
+func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
+	rd.toks, rd.lex, rd.blocked = toks, lex, blocked
+	if cap(rd.reach) < len(toks)+1 {
+		rd.reach = make([]int32, len(toks)+1, len(toks)+len(toks)/2+1)
+	}
+	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
+	clear(rd.reach)
+}
+
 // eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
 // at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
 // only if its third word stands within the gap's reach after token i.
-func eachCandidate(fi *firstIndex, toks []text.Token, lex []*wordEntry, i int, blocked []bool, fn func(p *pattern)) {
+func eachCandidate(fi *firstIndex, rd *reading, i int, fn func(p *pattern)) {
+	toks := rd.toks
 	for _, p := range fi.always {
 		fn(p)
 	}
@@ -254,7 +273,7 @@ func eachCandidate(fi *firstIndex, toks []text.Token, lex []*wordEntry, i int, b
 		}
 	}
 	if fi.byThird != nil {
-		end := min(len(toks), i+2+maxGap(toks, lex, i+1, blocked))
+		end := min(len(toks), i+2+rd.maxGap(i+1))
 		for k := i + 1; k < end; k++ {
 			if !fi.thirdF.HasToken(&toks[k]) {
 				continue // the third word of no pattern of this first word
@@ -609,18 +628,17 @@ type match struct {
 	p           *pattern
 }
 
-// find returns the longest pattern starting at token i, if any. lex holds the tokens' entries
-// (lookUp); blocked marks tokens inside actor mentions, which a gap may not cross.
-func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bool) {
-	if lex[i] == nil || lex[i].first == nil {
+// find returns the longest pattern starting at token i, if any.
+func find(rd *reading, i int) (match, bool) {
+	if rd.lex[i] == nil || rd.lex[i].first == nil {
 		return match{}, false
 	}
-	fi := lex[i].first
+	fi := rd.lex[i].first
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	eachCandidate(fi, toks, lex, i, blocked, func(p *pattern) {
-		end, ok := matchAt(p.words, toks, lex, i, blocked)
+	eachCandidate(fi, rd, i, func(p *pattern) {
+		end, ok := rd.matchAt(p.words, i)
 		if !ok {
 			return
 		}
@@ -630,7 +648,7 @@ func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bo
 				return
 			}
 		}
-		if usedAsVerb(toks, lex, &match{i, end, p}) {
+		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true
 		}
 	})
@@ -638,14 +656,14 @@ func find(toks []text.Token, lex []*wordEntry, i int, blocked []bool) (match, bo
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
-func topicAt(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
-	if lex[i] == nil || lex[i].topic == nil {
+func topicAt(rd *reading, i int) int {
+	if rd.lex[i] == nil || rd.lex[i].topic == nil {
 		return -1
 	}
-	fi := lex[i].topic
+	fi := rd.lex[i].topic
 	end := -1
-	eachCandidate(fi, toks, lex, i, blocked, func(p *pattern) {
-		if e, ok := matchAt(p.words, toks, lex, i, blocked); ok && e > end {
+	eachCandidate(fi, rd, i, func(p *pattern) {
+		if e, ok := rd.matchAt(p.words, i); ok && e > end {
 			end = e
 		}
 	})
@@ -653,16 +671,17 @@ func topicAt(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
 }
 
 // matchAt matches words against toks from i, returning the end of the match.
-func matchAt(words []string, toks []text.Token, lex []*wordEntry, i int, blocked []bool) (int, bool) {
+func (rd *reading) matchAt(words []string, i int) (int, bool) {
 	if len(words) == 0 {
 		return i, true
 	}
+	toks := rd.toks
 	if words[0] == "*" {
-		for gap, most := 0, maxGap(toks, lex, i, blocked); gap <= most; gap++ {
-			if end, ok := matchAt(words[1:], toks, lex, i+gap, blocked); ok {
+		for gap, most := 0, rd.maxGap(i); gap <= most; gap++ {
+			if end, ok := rd.matchAt(words[1:], i+gap); ok {
 				return end, true
 			}
-			if i+gap >= len(toks) || !gapWord(toks, lex, i+gap, blocked) {
+			if i+gap >= len(toks) || !gapWord(toks, rd.lex, i+gap, rd.blocked) {
 				return 0, false
 			}
 		}
@@ -671,7 +690,7 @@ func matchAt(words []string, toks []text.Token, lex []*wordEntry, i int, blocked
 	if i >= len(toks) || toks[i].Lower != words[0] {
 		return 0, false
 	}
-	return matchAt(words[1:], toks, lex, i+1, blocked)
+	return rd.matchAt(words[1:], i+1)
 }
 
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
@@ -688,8 +707,13 @@ func hyphenAt(toks []text.Token, i int) bool {
 	return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
 }
 
-// maxGap is three words, an actor or a hyphenated word counting as one word.
-func maxGap(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
+// maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
+// once for each token of the sentence.
+func (rd *reading) maxGap(i int) int {
+	if rd.reach[i] > 0 {
+		return int(rd.reach[i]) - 1
+	}
+	toks, lex, blocked := rd.toks, rd.lex, rd.blocked
 	n, words := 0, 0
 	for i+n < len(toks) && words < 3 {
 		switch {
@@ -716,6 +740,7 @@ func maxGap(toks []text.Token, lex []*wordEntry, i int, blocked []bool) int {
 		}
 		words++
 	}
+	rd.reach[i] = int32(n) + 1
 	return n
 }
 

@@ -116,13 +116,15 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 	}
 	// triggers, longest first from the left, never inside an actor mention
+	rd := &st.reading
+	rd.set(toks, lex, blocked)
 	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
 		if blocked[i] {
 			i++
 			continue
 		}
-		if m, ok := find(toks, lex, i, blocked); ok {
+		if m, ok := find(rd, i); ok {
 			if background(toks, lex, &m) || dateWord(toks, m.first) {
 				i++
 				continue
@@ -134,7 +136,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &sentenceCtx{st: st, toks: toks, lex: lex, mentions: mentions, trs: trs}
+	sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
@@ -168,7 +170,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	if len(trs) == 0 {
 		return // nothing to code, no topics to mark
 	}
-	topic := sc.topics(blocked, trs)
+	topic := sc.topics(trs)
 	sc.topic = topic
 	var prevSubj *actor.Mention
 	var prev *trigger
@@ -368,6 +370,7 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
+	rd       *reading     // the sentence as the pattern matcher reads it
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
@@ -449,7 +452,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 
 // topics marks the tokens that name a topic of talks rather than an act: from a topic phrase
 // ("discussed", "the importance of", "congratulated X on") to the end of its clause.
-func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
+func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 	in := sc.st.flags(&sc.st.topicBuf, len(sc.toks))
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too
@@ -473,7 +476,7 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 			on = false
 		}
 		if !on && sc.lex[i] != nil && sc.lex[i].topic != nil {
-			if end := topicAt(sc.toks, sc.lex, i, blocked); end > i {
+			if end := topicAt(sc.rd, i); end > i {
 				on = true
 				i = end - 1
 				continue
