@@ -297,6 +297,7 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading contexts: %w", err)
 	}
+	ps.addCues(contexts)
 	return &Coder{KB: kb, Patterns: ps, Places: places, Contexts: contexts}, nil
 }
 

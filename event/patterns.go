@@ -84,15 +84,17 @@ type Patterns struct {
 	// not table by table
 	words  map[string]*wordEntry
 	wordsF *text.Filter // the keys of words
+	cues   *Contexts    // the contexts whose cues the entries hold too (addCues)
 }
 
 // wordEntry is what the pattern tables hold for one word.
 type wordEntry struct {
-	first  *firstIndex // the patterns that begin with the word (byFirst), indexed for find
-	topic  *firstIndex // the topic phrases that begin with it, indexed for topicAt
-	speech bool        // a speech verb
-	verb   bool        // the first word of a pattern in the form of a verb
-	class  wordClass   // the word lists of the package it is in
+	first  *firstIndex  // the patterns that begin with the word (byFirst), indexed for find
+	topic  *firstIndex  // the topic phrases that begin with it, indexed for topicAt
+	speech bool         // a speech verb
+	verb   bool         // the first word of a pattern in the form of a verb
+	class  wordClass    // the word lists of the package it is in
+	cues   *contextCues // the context cues that begin with it (addCues)
 }
 
 // is reports whether e's word is in a list of class c. A nil entry is in none.
@@ -194,6 +196,19 @@ func (ps *Patterns) index() {
 		}
 	}
 	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+}
+
+// addCues adds to the entries the context cues of cs, which the coding of a sentence then counts
+// with the same look-up (see counter.add).
+func (ps *Patterns) addCues(cs *Contexts) {
+	for w, c := range cs.cues {
+		if ps.words[w] == nil {
+			ps.words[w] = &wordEntry{}
+		}
+		ps.words[w].cues = c
+	}
+	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+	ps.cues = cs
 }
 
 // firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every

@@ -97,9 +97,13 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	if len(toks) == 0 {
 		return
 	}
-	st.contexts.add(toks)
 	st.lex = st.c.Patterns.lookUp(st.lex[:0], toks) // reused: kept by nothing
 	lex := st.lex
+	if st.c.Patterns.cues == st.c.Contexts {
+		st.contexts.add(toks, lex)
+	} else {
+		st.contexts.add(toks, nil) // (a Coder put together without NewCoder)
+	}
 	mentions := st.actors.Mentions(toks)
 	st.capitalsElsewhere(mentions)
 	blocked := st.flags(&st.blockedBuf, len(toks))
