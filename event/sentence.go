@@ -215,7 +215,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			continue
 		}
 		before := len(st.events)
-		sc.code(idx, s, tr)
+		sc.code(idx, s, tr, subj)
 		if len(st.events) == before && st.trace != nil {
 			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
 		}
@@ -676,8 +676,8 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 	return nil
 }
 
-// code makes the events of one trigger.
-func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
+// code makes the events of one trigger, whose subject is subj (sc.subject).
+func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
 	r := tr.m.p.rule
 	if tr.negated && tr.future && (r.Type == "CONCEDE" || r.Type == "RETREAT") {
 		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
@@ -721,7 +721,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		}
 		return
 	}
-	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
+	src, tgt, passive := sc.speakerFor(subj, tr), (*actor.Mention)(nil), false
 	var also *actor.Mention // a second target: the other party of a deal welcomed
 	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
