@@ -104,14 +104,18 @@ type counter struct {
 
 func (c *Contexts) counter() *counter { return &counter{c: c, hits: make([]int, len(c.ids))} }
 
-// add counts the cues of one sentence's tokens: a word counts once, a phrase twice.
-func (k *counter) add(toks []text.Token) {
+// add counts the cues of one sentence's tokens: a word counts once, a phrase twice. lex holds
+// the tokens' entries in the pattern tables when these hold the cues (Patterns.addCues), else nil.
+func (k *counter) add(toks []text.Token, lex []*wordEntry) {
 	for i := range toks {
-		t := &toks[i]
-		if !k.c.first.HasToken(t) {
-			continue
+		var cs *contextCues
+		if lex != nil {
+			if lex[i] != nil {
+				cs = lex[i].cues
+			}
+		} else if k.c.first.HasToken(&toks[i]) {
+			cs = k.c.cues[toks[i].Lower]
 		}
-		cs := k.c.cues[t.Lower]
 		if cs == nil {
 			continue
 		}

@@ -297,6 +297,7 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading contexts: %w", err)
 	}
+	ps.addCues(contexts)
 	return &Coder{KB: kb, Patterns: ps, Places: places, Contexts: contexts}, nil
 }
 
@@ -371,11 +372,13 @@ type scratch struct {
 	toks      []text.Token
 	placeSent place.Prepared
 	events    []Event
-	seen      map[mergeKey]bool // the occasions merged has kept, cleared for each document
+	seen      map[meetingKey]bool // the meetings merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
-	trsBuf               []*trigger // the triggers of the current sentence
-	spareTriggers        []trigger  // triggers allocated and not yet used (newTrigger)
+	lex                  []*wordEntry // the pattern tables' entry for each token of the sentence
+	reading              reading      // the sentence as the pattern matcher reads it
+	trsBuf               []*trigger   // the triggers of the current sentence
+	spareTriggers        []trigger    // triggers allocated and not yet used (newTrigger)
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
@@ -535,8 +538,14 @@ func eventID(doc string, sentence, start int, typ, source, target string) string
 	return string(id[:])
 }
 
-// consultCodes keys a meeting by the codes of its sides, in either order.
-func consultCodes(e *Event) string {
+// meetingCodes keys a meeting by the codes of its sides, in either order, and whether it was
+// by phone and negated.
+type meetingCodes struct {
+	a, b           string
+	phone, negated bool
+}
+
+func consultCodes(e *Event) meetingCodes {
 	a, b := e.Source.Code, ""
 	if e.Target != nil {
 		b = e.Target.Code
@@ -544,7 +553,7 @@ func consultCodes(e *Event) string {
 	if b < a {
 		a, b = b, a
 	}
-	return a + "|" + b + "|" + strconv.FormatBool(e.Mode == "phone") + "|" + strconv.FormatBool(e.Negated)
+	return meetingCodes{a, b, e.Mode == "phone", e.Negated}
 }
 
 // meetingSides counts the meetings coded with the same codes, and those of them whose sides
@@ -610,36 +619,41 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 	return nil
 }
 
-// mergeKey is an occasion as merged tells one from another: a meeting by its two sides, in either
-// order, whatever the sentence; any other event by its sentence, type, sides and intent.
-type mergeKey struct {
-	sentence                int
-	typ, src, tgt, intended string
-	phone, negated          bool
+// meetingKey is a meeting as merged tells one from another: by its two sides, in either order,
+// whatever the sentence.
+type meetingKey struct {
+	src, tgt       string
+	phone, negated bool
 }
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
 // merge only within a sentence.
 func (st *docState) merged() []Event {
-	out := st.events[:0] // filtered in place: out never overtakes the event being read
+	if len(st.events) == 0 {
+		return nil
+	}
+	out := make([]Event, 0, len(st.events)) // (st.events is reused by the next document)
 	if st.seen == nil {
-		st.seen = map[mergeKey]bool{}
+		st.seen = map[meetingKey]bool{}
 	}
 	clear(st.seen)
-	seen := st.seen
+	seen := st.seen // the meetings kept
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	meetings := map[string]meetingSides{}
+	meetings := map[meetingCodes]meetingSides{}
+	sentence, from := -1, 0 // out[from:] are the events kept of the current sentence
 	for i := range st.events {
 		e := &st.events[i]
-		var k mergeKey
+		if e.Sentence != sentence {
+			sentence, from = e.Sentence, len(out)
+		}
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
 			if b < a {
 				a, b = b, a
 			}
-			k = mergeKey{typ: e.Type, src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
+			k := meetingKey{src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
 			ck := consultCodes(e)
 			same := meetings[ck]
 			described := !seen[k] && describedMeeting(e, same)
@@ -652,18 +666,31 @@ func (st *docState) merged() []Event {
 				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
 				continue
 			}
-		} else {
-			k = mergeKey{sentence: e.Sentence, typ: e.Type, src: e.srcKey, tgt: e.tgtKey, intended: e.Intended, negated: e.Negated}
-		}
-		if seen[k] {
+			if seen[k] {
+				st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
+				continue
+			}
+			seen[k] = true
+		} else if sameOccasion(out[from:], e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
 		}
-		seen[k] = true
 		out = append(out, *e)
 	}
 	if len(out) == 0 {
 		return nil
 	}
-	return append([]Event(nil), out...) // st.events is reused by the next document
+	return out
+}
+
+// sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an
+// act other than a meeting of the same type, sides, intent and negation.
+func sameOccasion(kept []Event, e *Event) bool {
+	for k := range kept {
+		o := &kept[k]
+		if o.Type == e.Type && o.srcKey == e.srcKey && o.tgtKey == e.tgtKey && o.Intended == e.Intended && o.Negated == e.Negated {
+			return true
+		}
+	}
+	return false
 }

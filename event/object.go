@@ -44,7 +44,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
 			continue
 		}
-		if (m.First > 0 && owners[sc.toks[m.First-1].Lower] || owners[sc.toks[m.First].Lower]) && !(m.Last < len(sc.toks) && relations[sc.toks[m.Last].Lower]) {
+		if (m.First > 0 && sc.is(m.First-1, ownerWord) || sc.is(m.First, ownerWord)) && !(m.Last < len(sc.toks) && sc.is(m.Last, relationWord)) {
 			continue // "offered its troops": the source's own ("its EU partners" are others)
 		}
 		if sc.reports(m) {
@@ -53,7 +53,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && tr.m.p.rule.Type == "CONSULT" && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
 			continue // "met in Cairo to discuss the release of hostages": a topic, not the target
 		}
-		if m.Adjective && m.Last < len(sc.toks) && borders[sc.toks[m.Last].Lower] {
+		if m.Adjective && m.Last < len(sc.toks) && sc.is(m.Last, borderWord) {
 			continue // "on the Thai border": a place
 		}
 		if sc.borderPlace(m) {
@@ -68,7 +68,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {
 			break // "briefed foreign diplomats, and Rubio spoke…": another clause, with its own subject
 		}
-		if !inside && m.First > 0 && clauseStarts[sc.toks[m.First-1].Lower] && m.First-1 >= tr.m.last {
+		if !inside && m.First > 0 && sc.is(m.First-1, clauseStartWord) && m.First-1 >= tr.m.last {
 			break // "moves troops to the border as Armenia and Azerbaijan resume talks": another clause
 		}
 		if tr.m.p.rule.Mode == "third-party" && sc.bothSides(m) {
@@ -176,7 +176,7 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 	}
 	country := ""
 	for _, m := range sc.mentions {
-		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) && m.IsState() || m.Adjective && m.Last < len(sc.toks) && placeNouns[sc.toks[m.Last].Lower]) {
+		if m.Person == nil && !m.Pronoun && m.Country != "" && len(m.Country) == 3 && (sc.placed(m) && m.IsState() || m.Adjective && m.Last < len(sc.toks) && sc.is(m.Last, placeNounWord)) {
 			country = m.Country // "in Beirut", "outside the Iraqi city of Basra"
 			break
 		}
@@ -413,7 +413,7 @@ func (sc *sentenceCtx) reports(m *actor.Mention) bool {
 		return true
 	}
 	for k := last; k < len(sc.toks) && k <= last+1; k++ {
-		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+		if sc.said(k) {
 			return true
 		}
 		if k > last || sc.mentionAt(k) != nil || !isWord(sc.toks[k]) {
@@ -445,11 +445,11 @@ var clauseWords = map[string]bool{"and": true, "or": true, "but": true, "which":
 // clause before it: "Croatia is failing to uphold their rights, a rights group protested
 // Wednesday". last is the token after the actor (and its initials in brackets).
 func (sc *sentenceCtx) charges(m *actor.Mention, last int) bool {
-	if last >= len(sc.toks) || !chargeVerbs[sc.toks[last].Lower] {
+	if last >= len(sc.toks) || !sc.is(last, chargeVerbWord) {
 		return false
 	}
 	k := m.First - 1 // back over "a human" in ", a human rights group protested"
-	for k >= 0 && k >= m.First-3 && isWord(sc.toks[k]) && !sc.toks[k].IsCapitalized() && !sc.st.c.Patterns.speech[sc.toks[k].Lower] && !clauseWords[sc.toks[k].Lower] {
+	for k >= 0 && k >= m.First-3 && isWord(sc.toks[k]) && !sc.toks[k].IsCapitalized() && !sc.said(k) && !sc.is(k, clauseWord) {
 		k--
 	}
 	if k < 0 || sc.toks[k].Lower != "," {
@@ -470,16 +470,16 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	for k := i; k < j && k+1 < len(sc.toks); k++ {
 		// ", as authorities in Croatia cracked down…": another clause; ", a charge Kabul denies":
 		// an apposition about the act
-		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (subordinators[w] || (w == "a" || w == "an") && k+1 < j-1) {
+		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (sc.is(k+1, subordinatorWord) || (w == "a" || w == "an") && k+1 < j-1) {
 			return true
 		}
 		// "impose martial law as street battles raged in Baghdad": a clause of its own, with its
 		// subject and a finite verb
-		if k > 0 && clauseStarts[sc.toks[k].Lower] && sc.toks[k-1].Lower != "," && sc.finiteVerbSoon(k+1, j) {
+		if k > 0 && sc.is(k, clauseStartWord) && sc.toks[k-1].Lower != "," && sc.finiteVerbSoon(k+1, j) {
 			return true
 		}
 		// "after four years": a length of time, not an earlier act
-		if causeWords[sc.toks[k].Lower] && !text.IsNumber(sc.toks[k+1]) && !numberWords[sc.toks[k+1].Lower] {
+		if sc.is(k, causeWord) && !text.IsNumber(sc.toks[k+1]) && !sc.is(k+1, numberWord) {
 			return true
 		}
 	}
@@ -494,7 +494,7 @@ func (sc *sentenceCtx) finiteVerbSoon(i, j int) bool {
 		if sc.mentionAt(k) != nil || w == "," {
 			return false
 		}
-		if k > i && (beForms[w] || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ed") && sc.isVerbish(k)) {
+		if k > i && (sc.is(k, beFormWord) || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ed") && sc.isVerbish(k)) {
 			return true
 		}
 	}
@@ -507,7 +507,7 @@ var subordinators = map[string]bool{"as": true, "while": true, "when": true, "wh
 // isVerbishAfter reports a verb within two words after mention m: m is a subject.
 func (sc *sentenceCtx) isVerbishAfter(m *actor.Mention) bool {
 	for k := m.Last; k < len(sc.toks) && k < m.Last+2; k++ {
-		if sc.isVerbish(k) || auxiliaries[sc.toks[k].Lower] {
+		if sc.isVerbish(k) || sc.is(k, auxiliaryWord) {
 			return true
 		}
 	}
@@ -541,17 +541,17 @@ var numberWords = map[string]bool{"one": true, "two": true, "three": true, "four
 // ("in southeastern Turkey", "in Western Cambodia").
 func (sc *sentenceCtx) placed(m *actor.Mention) bool {
 	k := m.First - 1
-	for k >= 0 && (compass[sc.toks[k].Lower] || strings.HasSuffix(sc.toks[k].Lower, "eastern") || strings.HasSuffix(sc.toks[k].Lower, "western")) {
+	for k >= 0 && (sc.is(k, compassWord) || strings.HasSuffix(sc.toks[k].Lower, "eastern") || strings.HasSuffix(sc.toks[k].Lower, "western")) {
 		k--
 	}
-	if k >= 1 && placeNouns[sc.toks[k].Lower] {
+	if k >= 1 && sc.is(k, placeNounWord) {
 		// "in East Timor's capital Dili": a place named after its kind and state (a city named
 		// "the capital Kabul" may stand for the government and is left as it is)
 		if sc.toks[k-1].Lower == "'s" && k >= 2 && sc.mentionAt(k-2) != nil {
 			k = sc.mentionAt(k-2).First - 1
 		}
 	}
-	return k >= 0 && locatives[sc.toks[k].Lower]
+	return k >= 0 && sc.is(k, locativeWord)
 }
 
 var compass = map[string]bool{"north": true, "northern": true, "south": true, "southern": true,

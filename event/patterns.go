@@ -79,9 +79,136 @@ type Patterns struct {
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
-	// the patterns of byFirst and topics indexed by their first two words, for find and topicAt
-	first, topicFirst map[string]*firstIndex
-	firstF, topicF    *text.Filter // their keys
+	// every word the tables above begin a phrase with, hold as a speech verb, or the package's word
+	// lists hold, with what they hold for it: looked up once for each token of a sentence (lookUp),
+	// not table by table
+	words  map[string]*wordEntry
+	wordsF *text.Filter // the keys of words
+	cues   *Contexts    // the contexts whose cues the entries hold too (addCues)
+}
+
+// wordEntry is what the pattern tables hold for one word.
+type wordEntry struct {
+	first  *firstIndex  // the patterns that begin with the word (byFirst), indexed for find
+	topic  *firstIndex  // the topic phrases that begin with it, indexed for topicAt
+	speech bool         // a speech verb
+	verb   bool         // the first word of a pattern in the form of a verb
+	class  wordClass    // the word lists of the package it is in
+	cues   *contextCues // the context cues that begin with it (addCues)
+}
+
+// is reports whether e's word is in a list of class c. A nil entry is in none.
+func (e *wordEntry) is(c wordClass) bool {
+	return e != nil && e.class&c != 0
+}
+
+// wordClass is a set of the word lists of the package (clauseOpeners, auxiliaries…): each token's
+// lists are looked up once with its entry in the pattern tables and then tested as bits.
+type wordClass uint64
+
+const (
+	articleWord wordClass = 1 << iota
+	auxiliaryWord
+	backgroundWord
+	baseLicensorWord
+	beFormWord
+	borderWord
+	causeWord
+	chargeVerbWord
+	clauseOpenerWord
+	clauseStartWord
+	clauseWord
+	compassWord
+	contrastWord
+	countedPeopleWord
+	currencyWord
+	determinerWord
+	locativeWord
+	modalWord
+	negatorWord
+	numberWord
+	ownerWord
+	placeNounWord
+	prepositionWord
+	quantityWord
+	relationWord
+	skippableWord
+	subordinatorWord
+	tellVerbWord
+	weekdayWord
+	adjectiveEdWord
+	topicEndWord
+)
+
+// wordLists are the lists of the package's files each class is made of.
+var wordLists = map[wordClass]map[string]bool{
+	articleWord: articles, auxiliaryWord: auxiliaries, backgroundWord: backgroundWords,
+	baseLicensorWord: baseLicensors, beFormWord: beForms, borderWord: borders, causeWord: causeWords,
+	chargeVerbWord: chargeVerbs, clauseOpenerWord: clauseOpeners, clauseStartWord: clauseStarts,
+	clauseWord: clauseWords, compassWord: compass, contrastWord: contrasts,
+	countedPeopleWord: countedPeople, currencyWord: currencies, determinerWord: determiners,
+	locativeWord: locatives, modalWord: modals, negatorWord: negators, numberWord: numberWords,
+	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
+	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
+	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
+	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
+}
+
+// lookUp appends to lex the entry of each token's word, nil for a word of no table.
+func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
+	for i := range toks {
+		var e *wordEntry
+		if ps.wordsF.HasToken(&toks[i]) { // most words are in no table: the filter says so without the map
+			e = ps.words[toks[i].Lower]
+		}
+		lex = append(lex, e)
+	}
+	return lex
+}
+
+// index fills words from the tables.
+func (ps *Patterns) index() {
+	ps.words = map[string]*wordEntry{}
+	entry := func(w string) *wordEntry {
+		if ps.words[w] == nil {
+			ps.words[w] = &wordEntry{}
+		}
+		return ps.words[w]
+	}
+	for w, fi := range indexFirst(ps.byFirst) {
+		e := entry(w)
+		e.first = fi
+		for _, p := range ps.byFirst[w] {
+			e.verb = e.verb || p.form != formNone
+		}
+	}
+	for w, fi := range indexFirst(ps.topics) {
+		entry(w).topic = fi
+	}
+	for c, words := range wordLists {
+		for w := range words {
+			entry(w).class |= c
+		}
+	}
+	for w := range ps.speech {
+		if !strings.Contains(w, " ") { // (a phrase of several words is never one token's word)
+			entry(w).speech = true
+		}
+	}
+	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+}
+
+// addCues adds to the entries the context cues of cs, which the coding of a sentence then counts
+// with the same look-up (see counter.add).
+func (ps *Patterns) addCues(cs *Contexts) {
+	for w, c := range cs.cues {
+		if ps.words[w] == nil {
+			ps.words[w] = &wordEntry{}
+		}
+		ps.words[w].cues = c
+	}
+	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+	ps.cues = cs
 }
 
 // firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every
@@ -94,11 +221,9 @@ type firstIndex struct {
 	secondF, thirdF *text.Filter
 }
 
-func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Filter) {
+func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 	out := make(map[string]*firstIndex, len(byFirst))
-	keys := make([]string, 0, len(byFirst))
 	for w, ps := range byFirst {
-		keys = append(keys, w)
 		fi := &firstIndex{}
 		out[w] = fi
 		for k, p := range ps {
@@ -125,13 +250,32 @@ func indexFirst(byFirst map[string][]*pattern) (map[string]*firstIndex, *text.Fi
 			fi.thirdF = text.NewFilter(slices.Collect(maps.Keys(fi.byThird))...)
 		}
 	}
-	return out, text.NewFilter(keys...)
+	return out
+}
+
+// reading is a sentence as the pattern matcher reads it.
+type reading struct {
+	toks    []text.Token
+	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp)
+	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
+	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+}
+
+// set makes rd read a sentence, reusing its memory.
+func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
+	rd.toks, rd.lex, rd.blocked = toks, lex, blocked
+	if cap(rd.reach) < len(toks)+1 {
+		rd.reach = make([]int32, len(toks)+1, len(toks)+len(toks)/2+1)
+	}
+	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
+	clear(rd.reach)
 }
 
 // eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
 // at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
 // only if its third word stands within the gap's reach after token i.
-func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn func(p *pattern)) {
+func eachCandidate(fi *firstIndex, rd *reading, i int, fn func(p *pattern)) {
+	toks := rd.toks
 	for _, p := range fi.always {
 		fn(p)
 	}
@@ -144,7 +288,7 @@ func eachCandidate(fi *firstIndex, toks []text.Token, i int, blocked []bool, fn 
 		}
 	}
 	if fi.byThird != nil {
-		end := min(len(toks), i+2+maxGap(toks, i+1, blocked))
+		end := min(len(toks), i+2+rd.maxGap(i+1))
 		for k := i + 1; k < end; k++ {
 			if !fi.thirdF.HasToken(&toks[k]) {
 				continue // the third word of no pattern of this first word
@@ -322,8 +466,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps.first, ps.firstF = indexFirst(ps.byFirst)
-	ps.topicFirst, ps.topicF = indexFirst(ps.topics)
+	ps.index()
 	return ps, nil
 }
 
@@ -500,21 +643,17 @@ type match struct {
 	p           *pattern
 }
 
-// find returns the longest pattern starting at token i, if any. blocked marks tokens inside actor
-// mentions, which a gap may not cross.
-func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool) {
-	if !ps.firstF.HasToken(&toks[i]) {
-		return match{}, false // most words begin no pattern: the filter says so without the map
-	}
-	fi := ps.first[toks[i].Lower]
-	if fi == nil {
+// find returns the longest pattern starting at token i, if any.
+func find(rd *reading, i int) (match, bool) {
+	if rd.lex[i] == nil || rd.lex[i].first == nil {
 		return match{}, false
 	}
+	fi := rd.lex[i].first
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
-		end, ok := matchAt(p.words, toks, i, blocked)
+	eachCandidate(fi, rd, i, func(p *pattern) {
+		end, ok := rd.matchAt(p.words, i)
 		if !ok {
 			return
 		}
@@ -524,7 +663,7 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool)
 				return
 			}
 		}
-		if usedAsVerb(toks, &match{i, end, p}) {
+		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true
 		}
 	})
@@ -532,17 +671,14 @@ func (ps *Patterns) find(toks []text.Token, i int, blocked []bool) (match, bool)
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
-func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
-	if !ps.topicF.HasToken(&toks[i]) {
+func topicAt(rd *reading, i int) int {
+	if rd.lex[i] == nil || rd.lex[i].topic == nil {
 		return -1
 	}
-	fi := ps.topicFirst[toks[i].Lower]
-	if fi == nil {
-		return -1
-	}
+	fi := rd.lex[i].topic
 	end := -1
-	eachCandidate(fi, toks, i, blocked, func(p *pattern) {
-		if e, ok := matchAt(p.words, toks, i, blocked); ok && e > end {
+	eachCandidate(fi, rd, i, func(p *pattern) {
+		if e, ok := rd.matchAt(p.words, i); ok && e > end {
 			end = e
 		}
 	})
@@ -550,16 +686,17 @@ func (ps *Patterns) topicAt(toks []text.Token, i int, blocked []bool) int {
 }
 
 // matchAt matches words against toks from i, returning the end of the match.
-func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, bool) {
+func (rd *reading) matchAt(words []string, i int) (int, bool) {
 	if len(words) == 0 {
 		return i, true
 	}
+	toks := rd.toks
 	if words[0] == "*" {
-		for gap, most := 0, maxGap(toks, i, blocked); gap <= most; gap++ {
-			if end, ok := matchAt(words[1:], toks, i+gap, blocked); ok {
+		for gap, most := 0, rd.maxGap(i); gap <= most; gap++ {
+			if end, ok := rd.matchAt(words[1:], i+gap); ok {
 				return end, true
 			}
-			if i+gap >= len(toks) || !gapWord(toks, i+gap, blocked) {
+			if i+gap >= len(toks) || !gapWord(toks, rd.lex, i+gap, rd.blocked) {
 				return 0, false
 			}
 		}
@@ -568,13 +705,13 @@ func matchAt(words []string, toks []text.Token, i int, blocked []bool) (int, boo
 	if i >= len(toks) || toks[i].Lower != words[0] {
 		return 0, false
 	}
-	return matchAt(words[1:], toks, i+1, blocked)
+	return rd.matchAt(words[1:], i+1)
 }
 
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
 // Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
-func gapWord(toks []text.Token, i int, blocked []bool) bool {
-	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || currencies[toks[i].Lower] {
+func gapWord(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
+	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || lex[i].is(currencyWord) {
 		return true // ("approved a $3 billion loan": a currency sign is part of the amount)
 	}
 	return isWord(toks[i])
@@ -585,8 +722,13 @@ func hyphenAt(toks []text.Token, i int) bool {
 	return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
 }
 
-// maxGap is three words, an actor or a hyphenated word counting as one word.
-func maxGap(toks []text.Token, i int, blocked []bool) int {
+// maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
+// once for each token of the sentence.
+func (rd *reading) maxGap(i int) int {
+	if rd.reach[i] > 0 {
+		return int(rd.reach[i]) - 1
+	}
+	toks, lex, blocked := rd.toks, rd.lex, rd.blocked
 	n, words := 0, 0
 	for i+n < len(toks) && words < 3 {
 		switch {
@@ -596,7 +738,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
 			n += 3 // "night-time"
-		case len(toks[i+n].Lower) <= len("the") && articles[toks[i+n].Lower]:
+		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
 		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
@@ -605,7 +747,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 			}
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
 			continue
-		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && quantity[toks[i+n].Lower]:
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:
@@ -613,6 +755,7 @@ func maxGap(toks []text.Token, i int, blocked []bool) int {
 		}
 		words++
 	}
+	rd.reach[i] = int32(n) + 1
 	return n
 }
 

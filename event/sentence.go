@@ -97,7 +97,13 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	if len(toks) == 0 {
 		return
 	}
-	st.contexts.add(toks)
+	st.lex = st.c.Patterns.lookUp(st.lex[:0], toks) // reused: kept by nothing
+	lex := st.lex
+	if st.c.Patterns.cues == st.c.Contexts {
+		st.contexts.add(toks, lex)
+	} else {
+		st.contexts.add(toks, nil) // (a Coder put together without NewCoder)
+	}
 	mentions := st.actors.Mentions(toks)
 	st.capitalsElsewhere(mentions)
 	blocked := st.flags(&st.blockedBuf, len(toks))
@@ -114,14 +120,16 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		}
 	}
 	// triggers, longest first from the left, never inside an actor mention
+	rd := &st.reading
+	rd.set(toks, lex, blocked)
 	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
 		if blocked[i] {
 			i++
 			continue
 		}
-		if m, ok := st.c.Patterns.find(toks, i, blocked); ok {
-			if background(toks, &m) || dateWord(toks, m.first) {
+		if m, ok := find(rd, i); ok {
+			if background(toks, lex, &m) || dateWord(toks, m.first) {
 				i++
 				continue
 			}
@@ -132,7 +140,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &sentenceCtx{st: st, toks: toks, mentions: mentions, trs: trs}
+	sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
@@ -166,7 +174,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	if len(trs) == 0 {
 		return // nothing to code, no topics to mark
 	}
-	topic := sc.topics(blocked, trs)
+	topic := sc.topics(trs)
 	sc.topic = topic
 	var prevSubj *actor.Mention
 	var prev *trigger
@@ -207,7 +215,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			continue
 		}
 		before := len(st.events)
-		sc.code(idx, s, tr)
+		sc.code(idx, s, tr, subj)
 		if len(st.events) == before && st.trace != nil {
 			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
 		}
@@ -233,7 +241,7 @@ func (st *docState) capitalNamed(m *actor.Mention) (place.Place, bool) {
 // verbBetween reports an auxiliary, a speech verb or a comma between tokens i and j.
 func (sc *sentenceCtx) verbBetween(i, j int) bool {
 	for k := i; k < j; k++ {
-		if w := sc.toks[k].Lower; w == "," || auxiliaries[w] || sc.st.c.Patterns.speech[w] {
+		if w := sc.toks[k].Lower; w == "," || sc.is(k, auxiliaryWord) || sc.said(k) {
 			return true
 		}
 	}
@@ -293,7 +301,7 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 
 // usedAsVerb rejects a verb pattern whose first word stands as a noun: "in support of",
 // "the attack" (the noun patterns of the file cover those uses).
-func usedAsVerb(toks []text.Token, m *match) bool {
+func usedAsVerb(toks []text.Token, lex []*wordEntry, m *match) bool {
 	if m.p.form == formNone || m.first == 0 {
 		return true
 	}
@@ -303,10 +311,10 @@ func usedAsVerb(toks []text.Token, m *match) bool {
 	}
 	switch m.p.form {
 	case formS:
-		return !determiners[prev]
+		return !lex[m.first-1].is(determinerWord)
 	case formBase:
 		// a bare verb follows its subject, "to", a modal, a negation or an adverb
-		return !determiners[prev] && (baseLicensors[prev] || strings.HasSuffix(prev, "ly") || !isWord(toks[m.first-1]) || toks[m.first-1].IsCapitalized())
+		return !lex[m.first-1].is(determinerWord) && (lex[m.first-1].is(baseLicensorWord) || strings.HasSuffix(prev, "ly") || !isWord(toks[m.first-1]) || toks[m.first-1].IsCapitalized())
 	}
 	return true
 }
@@ -325,22 +333,22 @@ var backgroundWords = map[string]bool{"during": true, "since": true, "amid": tru
 	"following": true, "after": true, "before": true, "throughout": true}
 
 // background reports a noun trigger set in a time phrase: "during the war on Syria".
-func background(toks []text.Token, m *match) bool {
+func background(toks []text.Token, lex []*wordEntry, m *match) bool {
 	if m.p.form != formNone && m.p.form != formIng {
 		return false
 	}
 	// "in the fight against terrorism", "in its war on": the setting of another act
-	if m.p.form == formNone && m.first >= 2 && toks[m.first-2].Lower == "in" && determiners[toks[m.first-1].Lower] {
+	if m.p.form == formNone && m.first >= 2 && toks[m.first-2].Lower == "in" && lex[m.first-1].is(determinerWord) {
 		return true
 	}
 	for k := m.first - 1; k >= 0 && k >= m.first-3; k-- {
-		if backgroundWords[toks[k].Lower] {
+		if lex[k].is(backgroundWord) {
 			// "after meeting Sudanese leader Burhan": a gerund right after after/before/since
 			// tells of an act of its own; "during the war", "after the attack" set the scene
 			w := toks[k].Lower
 			return !(m.p.form == formIng && k == m.first-1 && (w == "after" || w == "before" || w == "since"))
 		}
-		if !skippable[toks[k].Lower] && !isAdjectiveLike(toks[k]) {
+		if !lex[k].is(skippableWord) && !isAdjectiveLike(toks[k]) {
 			return false
 		}
 	}
@@ -365,6 +373,8 @@ func sharesWord(text, name string) bool {
 type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
+	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
+	rd       *reading     // the sentence as the pattern matcher reads it
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
@@ -382,13 +392,13 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		if w == "," || sc.mentionAt(i) != nil {
 			break
 		}
-		if negators[w] {
+		if sc.is(i, negatorWord) {
 			tr.negated = true
 		}
-		if modals[w] {
+		if sc.is(i, modalWord) {
 			tr.future = true
 		}
-		if modals[w] && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
+		if sc.is(i, modalWord) && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
@@ -397,10 +407,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.m.p.form == formNone && tr.intended == "" && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
 			w := toks[i].Lower
-			if w == "," || clauseOpeners[w] && w != "-" || sc.mentionAt(i) != nil || negators[w] {
+			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || sc.mentionAt(i) != nil || sc.is(i, negatorWord) {
 				break
 			}
-			if modals[w] {
+			if sc.is(i, modalWord) {
 				tr.intended, tr.future = tr.m.p.rule.Type, true
 				tr.threat = violent[tr.intended]
 				break
@@ -446,7 +456,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 
 // topics marks the tokens that name a topic of talks rather than an act: from a topic phrase
 // ("discussed", "the importance of", "congratulated X on") to the end of its clause.
-func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
+func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 	in := sc.st.flags(&sc.st.topicBuf, len(sc.toks))
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too
@@ -466,15 +476,11 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		if len(thanks) > 0 && thanks[i] {
 			on = true
 		}
-		t := sc.toks[i].Lower
-		if t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
-			t == "," && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
-			(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.st.c.Patterns.speech[sc.toks[i+1].Lower] || sc.startsFiniteAct(i+1, trs)) ||
-			t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && contrasts[sc.toks[i+1].Lower]) {
+		if e := sc.lex[i]; e.is(topicEndWord) && sc.endsTopic(i, trs) {
 			on = false
 		}
-		if !on {
-			if end := sc.st.c.Patterns.topicAt(sc.toks, i, blocked); end > i {
+		if !on && sc.lex[i] != nil && sc.lex[i].topic != nil {
+			if end := topicAt(sc.rd, i); end > i {
 				on = true
 				i = end - 1
 				continue
@@ -483,6 +489,20 @@ func (sc *sentenceCtx) topics(blocked []bool, trs []*trigger) []bool {
 		in[i] = on
 	}
 	return in
+}
+
+// topicEnds are the words that may end a topic (see endsTopic).
+var topicEnds = map[string]bool{";": true, "\"": true, "\u201c": true, "\u201d": true, ",": true,
+	"and": true, "but": true}
+
+// endsTopic reports a topic's end at token i: a semicolon, a quote, a new clause (", said", "and
+// condemned", ", the army has…", ", while"), a gerund act after a comma.
+func (sc *sentenceCtx) endsTopic(i int, trs []*trigger) bool {
+	t := sc.toks[i].Lower
+	return t == ";" || t == "\"" || t == "\u201c" || t == "\u201d" ||
+		t == "," && i+1 < len(sc.toks) && (sc.said(i+1) || strings.HasSuffix(sc.toks[i+1].Lower, "ing") && sc.startsAct(i+1, trs)) ||
+		(t == "and" || t == "but") && i+1 < len(sc.toks) && (sc.said(i+1) || sc.startsFiniteAct(i+1, trs)) ||
+		t == "," && (sc.subjectClause(i+1) || i+1 < len(sc.toks) && sc.is(i+1, contrastWord))
 }
 
 // adjectiveObject reports a noun act right after the act before it, with only a state's
@@ -495,7 +515,7 @@ func (sc *sentenceCtx) adjectiveObject(subj *actor.Mention, prevEnd int, tr *tri
 func (sc *sentenceCtx) peacekeepingAfter(i int) bool {
 	for k := i; k < len(sc.toks) && k < i+12; k++ {
 		w := sc.toks[k].Lower
-		if w == ";" || w == "," && k+1 < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[k+1].Lower] {
+		if w == ";" || w == "," && k+1 < len(sc.toks) && sc.said(k+1) {
 			return false
 		}
 		if strings.HasPrefix(w, "peacekeep") {
@@ -523,7 +543,7 @@ func (sc *sentenceCtx) subjectClause(i int) bool {
 		}
 		break
 	}
-	return n > 0 && k < len(sc.toks) && (auxiliaries[sc.toks[k].Lower] || sc.isVerbish(k))
+	return n > 0 && k < len(sc.toks) && (sc.is(k, auxiliaryWord) || sc.isVerbish(k))
 }
 
 // coordinate reports that only "and", "or" or a comma stand between tokens i and j: "tighten
@@ -547,7 +567,7 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 		switch w := sc.toks[k].Lower; {
 		case w == "and" || w == "," || w == ";" || w == "but" || w == "then" || w == "while" || w == "as":
 			return true
-		case sc.st.c.Patterns.speech[w]:
+		case sc.said(k):
 			return true
 		case w == "by" && k == j-1 && j < len(sc.toks) && strings.HasSuffix(sc.toks[j].Lower, "ing"):
 			return true // "retaliated by launching an investigation": the means, an act of its own
@@ -560,7 +580,7 @@ func (sc *sentenceCtx) joined(i, j int) bool {
 // ceasefire after two days of fighting").
 func (sc *sentenceCtx) crossesPhrase(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
-		if w := sc.toks[k].Lower; backgroundWords[w] || w == "," || w == "because" || w == "if" || w == "unless" {
+		if w := sc.toks[k].Lower; sc.is(k, backgroundWord) || w == "," || w == "because" || w == "if" || w == "unless" {
 			return true
 		}
 	}
@@ -599,7 +619,7 @@ func (sc *sentenceCtx) modalBefore(i int) bool {
 		if w == "," || sc.mentionAt(k) != nil {
 			return false
 		}
-		if modals[w] || w == "may" || w == "might" || w == "could" {
+		if sc.is(k, modalWord) || w == "may" || w == "might" || w == "could" {
 			return true
 		}
 	}
@@ -636,6 +656,17 @@ func (sc *sentenceCtx) hasBreak(i, j int) bool {
 	}
 	return false
 }
+
+// is reports whether the word of token k is in a list of class c.
+func (sc *sentenceCtx) is(k int, c wordClass) bool {
+	return sc.lex[k].is(c)
+}
+
+// said reports a speech verb at token k.
+func (sc *sentenceCtx) said(k int) bool {
+	return sc.lex[k] != nil && sc.lex[k].speech
+}
+
 func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 	for _, m := range sc.mentions {
 		if m.First <= i && i < m.Last {
@@ -645,8 +676,8 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 	return nil
 }
 
-// code makes the events of one trigger.
-func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
+// code makes the events of one trigger, whose subject is subj (sc.subject).
+func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
 	r := tr.m.p.rule
 	if tr.negated && tr.future && (r.Type == "CONCEDE" || r.Type == "RETREAT") {
 		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
@@ -690,7 +721,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger) {
 		}
 		return
 	}
-	src, tgt, passive := sc.speakerFor(sc.subject(tr), tr), (*actor.Mention)(nil), false
+	src, tgt, passive := sc.speakerFor(subj, tr), (*actor.Mention)(nil), false
 	var also *actor.Mention // a second target: the other party of a deal welcomed
 	srcHow, tgtHow := "subject", "object"
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"

@@ -104,7 +104,7 @@ func (sc *sentenceCtx) listed(a, b *actor.Mention) bool {
 		return false
 	}
 	for k := a.Last; k < b.First; k++ {
-		if w := sc.toks[k].Lower; w != "," && w != "and" && !skippable[w] {
+		if w := sc.toks[k].Lower; w != "," && w != "and" && !sc.is(k, skippableWord) {
 			return false
 		}
 	}
@@ -121,7 +121,7 @@ func (sc *sentenceCtx) coordinated(a, b *actor.Mention) bool {
 		switch w := sc.toks[k].Lower; {
 		case w == "and":
 			and = true
-		case !skippable[w]:
+		case !sc.is(k, skippableWord):
 			return false
 		}
 	}
@@ -196,7 +196,7 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 			w := sc.toks[k].Lower
 			// "Khamenei as well as the Iranian government": a person and a state, two actors;
 			// ", a spokeswoman for…": an apposition or a reporter, not a member of the list
-			if w != "," && w != "and" && w != "or" && !skippable[w] && !(w == "as" || w == "well") || w == "a" || w == "an" {
+			if w != "," && w != "and" && w != "or" && !sc.is(k, skippableWord) && !(w == "as" || w == "well") || w == "a" || w == "an" {
 				ok = false
 			}
 		}

@@ -30,35 +30,35 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 		switch {
 		case w == "," && i+1 < len(sc.toks) && (sc.toks[i+1].Lower == "a" || sc.toks[i+1].Lower == "an"):
 			return false // "Pakistan, a key U.S. ally, …": an apposition, not a subject
-		case clauseOpeners[w] || w == "\u201c" || w == "'" || w == "``":
+		case sc.is(i, clauseOpenerWord) || w == "\u201c" || w == "'" || w == "``":
 			return true
-		case sc.st.c.Patterns.speech[w] && !tellVerbs[w]:
+		case sc.said(i) && !sc.is(i, tellVerbWord):
 			return true // Assad said Syria …: the subject of the reported clause
-		case tellVerbs[w]:
+		case sc.is(i, tellVerbWord):
 			return false // "Sisi told reporters": whom one tells is an object
 		case w == "of":
 			// tens of thousands of students, a group of diplomats: go on; the unity of Iraq: stop
-			if i == 0 || !quantity[sc.toks[i-1].Lower] {
+			if i == 0 || !sc.is(i-1, quantityWord) {
 				return false
 			}
-		case text.IsNumber(t) || numberWords[w] && w != "a" && w != "an":
+		case text.IsNumber(t) || sc.is(i, numberWord) && w != "a" && w != "an":
 			// "at least 40 people": the number of the phrase, go on
-		case (w == "least" || w == "than") && i+1 < len(sc.toks) && (text.IsNumber(sc.toks[i+1]) || numberWords[sc.toks[i+1].Lower]):
+		case (w == "least" || w == "than") && i+1 < len(sc.toks) && (text.IsNumber(sc.toks[i+1]) || sc.is(i+1, numberWord)):
 			if i > 0 && (sc.toks[i-1].Lower == "at" || sc.toks[i-1].Lower == "more" || sc.toks[i-1].Lower == "fewer" || sc.toks[i-1].Lower == "less") {
 				i-- // "at least", "more than"
 			}
-		case prepositions[w] && i+1 < len(sc.toks) && text.IsNumber(sc.toks[i+1]):
+		case sc.is(i, prepositionWord) && i+1 < len(sc.toks) && text.IsNumber(sc.toks[i+1]):
 			// up to 1,000 ethnic Turks, about 200 supporters: a quantity, go on
 		case w == "'s" && i > 0 && sc.mentionAt(i-1) != nil:
 			// Iran's religious leader: the possessor is part of the phrase
 			i = sc.mentionAt(i - 1).First
-		case weekdays[w]:
+		case sc.is(i, weekdayWord):
 			if i > 0 && sc.toks[i-1].Lower == "on" {
 				i-- // "said on Tuesday their forces had…": a time, not a preposition of the actor
 			}
 		case i >= 2 && sc.toks[i-1].Lower == "-" && sc.mentionAt(i-2) == nil:
 			i -= 2 // "Iranian-backed militants", "well-armed rebels": one adjective
-		case prepositions[w] || sc.mentionAt(i) != nil:
+		case sc.is(i, prepositionWord) || sc.mentionAt(i) != nil:
 			return false
 		case sc.isVerbish(i):
 			// "Newly appointed Palestinian Prime Minister …": a participle opening the sentence
@@ -70,7 +70,7 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 }
 func (sc *sentenceCtx) anyPreposition(i, j int) bool {
 	for k := i; k < j; k++ {
-		if prepositions[sc.toks[k].Lower] {
+		if sc.is(k, prepositionWord) {
 			return true
 		}
 	}
@@ -98,17 +98,13 @@ func (sc *sentenceCtx) isVerbish(i int) bool {
 	if w == "'s" && i > 0 && sc.toks[i-1].IsCapitalized() {
 		return false // Laden's: a possessive, not "is"
 	}
-	if beForms[w] || w == "has" || w == "have" || w == "had" {
+	if sc.is(i, beFormWord) || w == "has" || w == "have" || w == "had" {
 		return true
 	}
-	if len(sc.st.c.Patterns.byFirst[w]) > 0 {
-		for _, p := range sc.st.c.Patterns.byFirst[w] {
-			if p.form != formNone {
-				return true
-			}
-		}
+	if sc.lex[i] != nil && sc.lex[i].verb {
+		return true
 	}
-	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !adjectiveEd[w]
+	return len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) && !sc.is(i, adjectiveEdWord)
 }
 
 var adjectiveEd = map[string]bool{"armed": true, "united": true, "alleged": true, "detained": true,
@@ -145,10 +141,10 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		// "… as talks stall", "while negotiations continue": a noun that opens a clause of its own
 		// has no subject before it
 		k := first - 1
-		for k >= 0 && skippable[sc.toks[k].Lower] {
+		for k >= 0 && sc.is(k, skippableWord) {
 			k--
 		}
-		if k >= 0 && subordinators[sc.toks[k].Lower] && tr.m.p.form != formIng {
+		if k >= 0 && sc.is(k, subordinatorWord) && tr.m.p.form != formIng {
 			return nil // ("told reporters after meeting Burhan": a gerund's subject is the clause's)
 		}
 	}
@@ -179,7 +175,7 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 		// "police fired tear gas as hundreds of thousands marched": a finite verb after a
 		// subordinator with no actor between has a subject of its own, not an actor
 		for k := subj.Last; k < first; k++ {
-			if clauseStarts[sc.toks[k].Lower] || sc.toks[k].Lower == "because" {
+			if sc.is(k, clauseStartWord) || sc.toks[k].Lower == "because" {
 				return nil
 			}
 		}
@@ -217,7 +213,7 @@ var auxiliaries = map[string]bool{"will": true, "would": true, "had": true, "has
 // actor that speaks.
 func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 	k := first - 1
-	for k >= 0 && auxiliaries[sc.toks[k].Lower] {
+	for k >= 0 && sc.is(k, auxiliaryWord) {
 		k--
 	}
 	if k < 1 {
@@ -227,13 +223,13 @@ func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 		return nil
 	}
 	// the speech verb right before, or before "that" and a time ("announced yesterday that they")
-	said := sc.st.c.Patterns.speech[sc.toks[k-1].Lower]
+	said := sc.said(k - 1)
 	if !said && sc.toks[k-1].Lower == "that" {
 		for j := k - 2; j >= 0 && j >= k-5 && !said; j-- {
 			if sc.mentionAt(j) != nil || sc.toks[j].Lower == "," {
 				break
 			}
-			said = sc.st.c.Patterns.speech[sc.toks[j].Lower]
+			said = sc.said(j)
 		}
 	}
 	if !said {
@@ -255,7 +251,7 @@ func (sc *sentenceCtx) pronounSubject(first int) *actor.Mention {
 // right before it ("Macedonia, which is preparing a major offensive").
 func (sc *sentenceCtx) relativeSubject(first int) *actor.Mention {
 	k := first - 1
-	for k >= 0 && auxiliaries[sc.toks[k].Lower] {
+	for k >= 0 && sc.is(k, auxiliaryWord) {
 		k--
 	}
 	if k < 1 || sc.toks[k].Lower != "which" && sc.toks[k].Lower != "who" {
@@ -293,7 +289,7 @@ func (sc *sentenceCtx) speakerFor(src *actor.Mention, tr *trigger) *actor.Mentio
 }
 func (sc *sentenceCtx) speechBetween(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
-		if sc.st.c.Patterns.speech[sc.toks[k].Lower] {
+		if sc.said(k) {
 			return true
 		}
 	}
@@ -307,7 +303,7 @@ var tellVerbs = map[string]bool{"told": true, "tell": true, "tells": true, "tell
 // beBefore reports a form of "be" just before token i (allowing an adverb).
 func (sc *sentenceCtx) beBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if beForms[sc.toks[k].Lower] {
+		if sc.is(k, beFormWord) {
 			return true
 		}
 		if sc.mentionAt(k) != nil || sc.toks[k].Lower == "," {
@@ -375,15 +371,15 @@ func (sc *sentenceCtx) attribution(tr *trigger) *actor.Mention {
 			continue
 		}
 		start := m.First
-		for start > 0 && skippable[sc.toks[start-1].Lower] {
+		for start > 0 && sc.is(start-1, skippableWord) {
 			start--
 		}
 		// `…," the Iranian lawmaker said` / `…, officials said Thursday`
-		if m.Last < len(sc.toks) && sc.st.c.Patterns.speech[sc.toks[m.Last].Lower] && opens(start-1) {
+		if m.Last < len(sc.toks) && sc.said(m.Last) && opens(start-1) {
 			return m
 		}
 		// `…," said President al-Assad`
-		if start > 1 && sc.st.c.Patterns.speech[sc.toks[start-1].Lower] && opens(start-2) {
+		if start > 1 && sc.said(start-1) && opens(start-2) {
 			return m
 		}
 	}
