@@ -242,6 +242,45 @@ func appendJSONEscaped(b []byte, s string, i int) []byte {
 	return append(b, '"')
 }
 
+// pow10 are the powers of ten appendShortDecimal tries.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
+
+// appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
+// decimal n/10^k of up to six places and n below 10^15, and reports whether it is. The decimal of
+// fewest places that reads back as f is then the shortest: another of as many places would be
+// 10^-k away, more than f's precision there, and one of fewer places would have been found first.
+func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
+	for k, p := range pow10 {
+		n := math.Round(f * p)
+		if n == 0 || math.Abs(n) >= 1e15 {
+			return b, false // 0, -0, tiny or large: left to strconv
+		}
+		if n/p != f {
+			continue
+		}
+		if n < 0 {
+			b = append(b, '-')
+			n = -n
+		}
+		var buf [24]byte
+		digits := strconv.AppendUint(buf[:0], uint64(n), 10)
+		if len(digits) <= k { // below 1: 0.05
+			b = append(b, '0', '.')
+			for range k - len(digits) {
+				b = append(b, '0')
+			}
+			return append(b, digits...), true
+		}
+		b = append(b, digits[:len(digits)-k]...)
+		if k > 0 {
+			b = append(b, '.')
+			b = append(b, digits[len(digits)-k:]...)
+		}
+		return b, true
+	}
+	return b, false
+}
+
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
 // byte, x - 0x20 borrows into its top bit when it is below 0x20 and x ^ c is 0 (so that
 // subtracting 1 borrows) when it is c; a top bit already set is a byte outside ASCII. A borrow
@@ -254,6 +293,9 @@ func plain8(x uint64) bool {
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.
 func appendJSONFloat(b []byte, f float64) []byte {
+	if d, ok := appendShortDecimal(b, f); ok {
+		return d // most: scores, confidences, coordinates of a few places
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'

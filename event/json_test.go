@@ -3,7 +3,9 @@ package event
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -55,5 +57,37 @@ func TestAppendJSONStringLong(t *testing.T) {
 		if got := appendJSONString(nil, s); string(got) != string(want) {
 			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
 		}
+	}
+}
+
+// TestAppendShortDecimal compares appendJSONFloat, which writes short decimals by hand, with
+// strconv on decimals of up to eight places and on random numbers.
+func TestAppendShortDecimal(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	check := func(f float64) {
+		want := strconv.AppendFloat(nil, f, 'f', -1, 64)
+		if d, ok := appendShortDecimal(nil, f); ok && string(d) != string(want) {
+			t.Fatalf("appendShortDecimal(%v) = %s, want %s", f, d, want)
+		}
+	}
+	for _, f := range []float64{0.1, 0.65, -10, 7, 12.13282, -86.2504, 0.05, 0.000001, 0.0000015, 1e14,
+		999999999999999, 1e15, 0.1 + 0.2, 1.0 / 3, -0.5, 100, 1200, 5e-7, 123456.123456} {
+		check(f)
+		check(-f)
+	}
+	for range 1000000 {
+		places := r.IntN(9)
+		n := r.Int64N(1 << r.IntN(54))
+		s := strconv.FormatInt(n, 10)
+		for len(s) <= places {
+			s = "0" + s
+		}
+		f, err := strconv.ParseFloat(s[:len(s)-places]+"."+s[len(s)-places:], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f)
+		check(math.Float64frombits(r.Uint64()))
+		check(r.Float64() * 1000)
 	}
 }

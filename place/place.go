@@ -233,10 +233,10 @@ func readEntry(f []string) (entry, error) {
 		return e, nil // an amendment
 	}
 	var err error
-	if e.Lat, err = strconv.ParseFloat(f[3], 64); err != nil || e.Lat < -90 || e.Lat > 90 {
+	if e.Lat, err = parseFloat(f[3]); err != nil || e.Lat < -90 || e.Lat > 90 {
 		return e, fmt.Errorf("bad latitude %q", f[3])
 	}
-	if e.Lon, err = strconv.ParseFloat(f[4], 64); err != nil || e.Lon < -180 || e.Lon > 180 {
+	if e.Lon, err = parseFloat(f[4]); err != nil || e.Lon < -180 || e.Lon > 180 {
 		return e, fmt.Errorf("bad longitude %q", f[4])
 	}
 	if e.Population, err = strconv.Atoi(f[5]); err != nil || e.Population < 0 {
@@ -244,6 +244,44 @@ func readEntry(f []string) (entry, error) {
 	}
 	return e, nil
 }
+
+// parseFloat is strconv.ParseFloat(s, 64), read by hand for a decimal of at most fifteen digits
+// as the data files write coordinates ("-86.2504"): its digits n, a whole number that a float64
+// holds exactly, divided by 10^k, which one also holds, is rounded once, to the nearest float64 of
+// the decimal, as ParseFloat rounds it.
+func parseFloat(s string) (float64, error) {
+	neg, i := false, 0
+	if i < len(s) && s[i] == '-' {
+		neg, i = true, 1
+	}
+	var n uint64
+	digits, places, point := 0, 0, false
+	for ; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			n = n*10 + uint64(c-'0')
+			digits++
+			if point {
+				places++
+			}
+		case c == '.' && !point:
+			point = true
+		default:
+			return strconv.ParseFloat(s, 64)
+		}
+	}
+	if digits == 0 || digits > 15 || point && places == 0 {
+		return strconv.ParseFloat(s, 64)
+	}
+	f := float64(n) / pow10[places]
+	if neg {
+		f = -f
+	}
+	return f, nil
+}
+
+// pow10 are the powers of ten that a float64 holds exactly, up to those parseFloat needs.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 // addExtra applies a line of extra.tsv: an amendment of a generated place (no coordinates) or a
 // new place that replaces the generated places it names.
@@ -291,6 +329,7 @@ func (g *Gazetteer) index() {
 		n += 1 + len(g.places[i].names)
 	}
 	g.byName = make(map[string][]int32, n)
+	var shared []string // the names of several places, to sort
 	for i := range g.places {
 		p := &g.places[i]
 		if p.deleted {
@@ -305,6 +344,9 @@ func (g *Gazetteer) index() {
 			if len(list) > 0 && list[len(list)-1] == int32(i) {
 				continue // another name of this place that folds alike
 			}
+			if len(list) == 1 {
+				shared = append(shared, k)
+			}
 			g.byName[k] = append(list, int32(i))
 			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
 		}
@@ -315,12 +357,11 @@ func (g *Gazetteer) index() {
 			}
 		}
 	}
-	for _, list := range g.byName {
-		if len(list) > 1 {
-			sort.SliceStable(list, func(a, b int) bool {
-				return g.places[list[a]].Population > g.places[list[b]].Population
-			})
-		}
+	for _, k := range shared {
+		list := g.byName[k]
+		sort.SliceStable(list, func(a, b int) bool {
+			return g.places[list[a]].Population > g.places[list[b]].Population
+		})
 	}
 }
 
@@ -417,6 +458,47 @@ func appendFold(b []byte, s string) []byte {
 // s. Folding reads left to right: folding s[:i] then s[i:] this way is fold(s), and the first
 // step alone gives fold(s[:i]).
 func foldOn(b []byte, start int, space bool, s string) ([]byte, bool) {
+	// ASCII, by a table, up to the first character outside it
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return foldRunes(b, start, space, s[i:])
+		}
+		switch o := asciiFold[c]; o {
+		case 0:
+			space = true
+		case '.':
+		case ',':
+			if len(b) > start {
+				b = append(b, ',')
+				space = true
+			}
+		default:
+			if space && len(b) > start {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, o)
+		}
+	}
+	return b, space
+}
+
+// asciiFold is what foldRunes makes of each ASCII character: itself for a lower-case letter or
+// a digit, its lower case for a capital, ' for an apostrophe, '.' for a full stop (dropped),
+// ',' for a comma, 0 for the others (a space).
+var asciiFold = func() (out [utf8.RuneSelf]byte) {
+	for c := range utf8.RuneSelf {
+		if b, _ := foldRunes(nil, 0, false, string(rune(c))); len(b) == 1 {
+			out[c] = b[0]
+		}
+	}
+	out['.'], out[','] = '.', ','
+	return out
+}()
+
+// foldRunes is foldOn character by character.
+func foldRunes(b []byte, start int, space bool, s string) ([]byte, bool) {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):

@@ -2,7 +2,10 @@ package place
 
 import (
 	"bufio"
+	"math"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -176,6 +179,68 @@ func TestFold(t *testing.T) {
 	} {
 		if got := fold(in); got != want {
 			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestParseFloat holds parseFloat to strconv.ParseFloat on decimals of up to seventeen digits and
+// on other strings.
+func TestParseFloat(t *testing.T) {
+	check := func(s string) {
+		got, err := parseFloat(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err == nil) != (werr == nil) || err == nil && math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("parseFloat(%q) = %v, %v; strconv: %v, %v", s, got, err, want, werr)
+		}
+	}
+	for _, s := range []string{"", "-", ".", "-.", "0", "-0", "1.", ".5", "-.5", "007.50", "+1", "1e5", "1.2.3",
+		"90", "-180", "12.13282", "-86.2504", "123456789012345", "1234567890123456", "0.000000000000001", " 1", "1_0"} {
+		check(s)
+	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 1000000 {
+		n := strconv.FormatUint(r.Uint64N(1<<r.IntN(58)), 10)
+		if k := r.IntN(len(n) + 1); k < len(n) {
+			n = n[:k] + "." + n[k:]
+		}
+		if r.IntN(2) == 0 {
+			n = "-" + n
+		}
+		check(n)
+	}
+}
+
+// FuzzParseFloat compares parseFloat with strconv.ParseFloat on arbitrary strings.
+func FuzzParseFloat(f *testing.F) {
+	f.Add("-86.2504")
+	f.Add("1.")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := parseFloat(s)
+		want, werr := strconv.ParseFloat(s, 64)
+		if (err == nil) != (werr == nil) || err == nil && math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("parseFloat(%q) = %v, %v; strconv: %v, %v", s, got, err, want, werr)
+		}
+	})
+}
+
+// TestFoldOnASCII holds foldOn, which reads ASCII by a table, to foldRunes, and folding in two
+// steps to folding at once, on random strings.
+func TestFoldOnASCII(t *testing.T) {
+	pieces := []string{"a", "Z", "0", " ", "  ", "-", ".", ",", "'", "`", "’", "é", "Ş", "\u0301", "ß", "(", "x"}
+	r := rand.New(rand.NewPCG(11, 12))
+	for range 200000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		start := r.IntN(2)
+		prefix := []byte("q")[:start]
+		space := r.IntN(2) == 0
+		got, gotSpace := foldOn(append([]byte(nil), prefix...), start, space, s)
+		want, wantSpace := foldRunes(append([]byte(nil), prefix...), start, space, s)
+		if string(got) != string(want) || gotSpace != wantSpace {
+			t.Fatalf("foldOn(%q, %d, %v, %q) = %q, %v; foldRunes: %q, %v", prefix, start, space, s, got, gotSpace, want, wantSpace)
 		}
 	}
 }
