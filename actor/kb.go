@@ -95,7 +95,7 @@ type KB struct {
 	people    map[string]*Person     // by canonical name
 	orgTerms  map[string][]Term      // dated lines of orgs.tsv, by canonical name
 	holders   map[string][]*Person   // office holders by country
-	byHead    map[roleKey][]roleTerm // the terms of each country's holders by the head word of their role (roleHead), in the order of holders
+	byHead    map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
 	Countries map[string]string      // code → name
 }
 
