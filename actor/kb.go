@@ -88,15 +88,15 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases   map[string][]*phrase // by first folded token
-	words     wordTable            // every word of the phrases and of the word lists, once loaded
-	roleMemo  sync.Map             // roleKey{country, role} → []roleTerm, for Holder
-	matchMemo sync.Map             // roleKey{desc, role} → RoleMatch(desc, role)
-	people    map[string]*Person   // by canonical name
-	orgTerms  map[string][]Term    // dated lines of orgs.tsv, by canonical name
-	holders   map[string][]*Person // office holders by country
-	roles     map[string]roleForm  // the roles of the holders' terms, as roleTerms compares them
-	Countries map[string]string    // code → name
+	phrases   map[string][]*phrase   // by first folded token
+	words     wordTable              // every word of the phrases and of the word lists, once loaded
+	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
+	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
+	people    map[string]*Person     // by canonical name
+	orgTerms  map[string][]Term      // dated lines of orgs.tsv, by canonical name
+	holders   map[string][]*Person   // office holders by country
+	byHead    map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
+	Countries map[string]string      // code → name
 }
 
 type phrase struct {
@@ -526,7 +526,7 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 
 // indexPeople adds every person's names to the phrase index.
 func (kb *KB) indexPeople() {
-	kb.roles = map[string]roleForm{}
+	roles := map[string]roleForm{} // the roles of the terms, as roleTerms compares them
 	names := make([]string, 0, len(kb.people))
 	for n := range kb.people {
 		names = append(names, n)
@@ -545,9 +545,9 @@ func (kb *KB) indexPeople() {
 			}
 		}
 		for _, t := range p.Terms {
-			if _, ok := kb.roles[t.Role]; !ok {
+			if _, ok := roles[t.Role]; !ok {
 				r := normRole(t.Role)
-				kb.roles[t.Role] = roleForm{r, roleHead(r)}
+				roles[t.Role] = roleForm{r, roleHead(r)}
 			}
 			k := t.Country
 			if len(kb.holders[k]) == 0 || kb.holders[k][len(kb.holders[k])-1] != p {
@@ -561,6 +561,17 @@ func (kb *KB) indexPeople() {
 				if !seen[strings.ToLower(v)] {
 					seen[strings.ToLower(v)] = true
 					kb.add(v, e, true)
+				}
+			}
+		}
+	}
+	kb.byHead = map[roleKey][]roleTerm{}
+	for country, ps := range kb.holders {
+		for _, p := range ps {
+			for i := range p.Terms {
+				if t := &p.Terms[i]; t.Country == country {
+					k := roleKey{country, roles[t.Role].head}
+					kb.byHead[k] = append(kb.byHead[k], roleTerm{p, t})
 				}
 			}
 		}

@@ -819,6 +819,8 @@ func titleLike(w string) bool {
 	return false
 }
 
+// matches reports whether phrase p stands at token i. The phrase begins with the word of token
+// i (its callers find phrases by that word): the words after it are compared.
 func matches(p *phrase, toks []text.Token, i int) bool {
 	if i+len(p.toks) > len(toks) {
 		return false
@@ -828,7 +830,7 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 	}
 	for k, w := range p.toks {
 		t := &toks[i+k]
-		if t.Lower != w {
+		if k > 0 && t.Lower != w {
 			return false
 		}
 		if p.exactCase[k] && strings.ToUpper(t.Text) != t.Text {

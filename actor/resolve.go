@@ -113,23 +113,10 @@ func (kb *KB) roleTerms(country, role string) []roleTerm {
 		return v.([]roleTerm)
 	}
 	var out []roleTerm
-	d := normRole(role)
-	head := roleHead(d)
-	for _, p := range kb.holders[country] {
-		for i := range p.Terms {
-			t := &p.Terms[i]
-			if t.Country != country {
-				continue
-			}
-			r, ok := kb.roles[t.Role]
-			if !ok {
-				r.norm = normRole(t.Role)
-				r.head = roleHead(r.norm)
-			}
-			// another head word is another post (RoleMatch), unless the two are one
-			if (r.head == head || r.norm == d) && kb.roleMatch(role, t.Role) { // normRolesMatch(d, r.norm), remembered
-				out = append(out, roleTerm{p, t})
-			}
+	// another head word is another post (RoleMatch): only the terms of this one are asked
+	for _, h := range kb.byHead[roleKey{country, roleHead(normRole(role))}] {
+		if kb.roleMatch(role, h.t.Role) { // normRolesMatch, remembered
+			out = append(out, h)
 		}
 	}
 	kb.roleMemo.Store(k, out)
