@@ -124,7 +124,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	rd.set(toks, lex, blocked)
 	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
-		if blocked[i] {
+		if blocked[i] || lex[i] == nil || lex[i].first == nil { // (most words begin no pattern)
 			i++
 			continue
 		}
@@ -140,7 +140,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
+	sc := &st.sc    // reused: kept by nothing after the sentence
+	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
