@@ -474,13 +474,18 @@ func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 		}
 	}
 	for i := 0; i < len(sc.toks); i++ {
+		e := sc.lex[i]
+		if e == nil {
+			in[i] = on // a word of no list neither ends a topic nor opens one (nor is thanked for)
+			continue
+		}
 		if len(thanks) > 0 && thanks[i] {
 			on = true
 		}
-		if e := sc.lex[i]; e.is(topicEndWord) && sc.endsTopic(i, trs) {
+		if e.is(topicEndWord) && sc.endsTopic(i, trs) {
 			on = false
 		}
-		if !on && sc.lex[i] != nil && sc.lex[i].topic != nil {
+		if !on && e.topic != nil {
 			if end := topicAt(sc.rd, i); end > i {
 				on = true
 				i = end - 1
