@@ -79,15 +79,15 @@ type Patterns struct {
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
-	// every word the tables above begin a phrase with, hold as a speech verb, or the package's word
-	// lists hold, with what they hold for it: looked up once for each token of a sentence (lookUp),
-	// not table by table
+	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
+	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
+	// it: looked up once for each token of a sentence (lookUp), not table by table
 	words  map[string]*wordEntry
 	wordsF *text.Filter // the keys of words
 	cues   *Contexts    // the contexts whose cues the entries hold too (addCues)
 }
 
-// wordEntry is what the pattern tables hold for one word.
+// wordEntry is what the pattern tables, the word lists and the context cues hold for one word.
 type wordEntry struct {
 	first  *firstIndex  // the patterns that begin with the word (byFirst), indexed for find
 	topic  *firstIndex  // the topic phrases that begin with it, indexed for topicAt
