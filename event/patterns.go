@@ -692,7 +692,11 @@ func (rd *reading) matchAt(words []string, i int) (int, bool) {
 	}
 	toks := rd.toks
 	if words[0] == "*" {
-		for gap, most := 0, rd.maxGap(i); gap <= most; gap++ {
+		most := rd.maxGap(i)
+		if len(words) > 1 && words[1] != "*" && !rd.within(words[1], i, i+most) {
+			return 0, false // (most phrases tried fail here, and at once)
+		}
+		for gap := 0; gap <= most; gap++ {
 			if end, ok := rd.matchAt(words[1:], i+gap); ok {
 				return end, true
 			}
@@ -706,6 +710,16 @@ func (rd *reading) matchAt(words []string, i int) (int, bool) {
 		return 0, false
 	}
 	return rd.matchAt(words[1:], i+1)
+}
+
+// within reports whether word is that of one of the tokens from i to last.
+func (rd *reading) within(word string, i, last int) bool {
+	for k := i; k <= last && k < len(rd.toks); k++ {
+		if rd.toks[k].Lower == word {
+			return true
+		}
+	}
+	return false
 }
 
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
