@@ -17,6 +17,7 @@ type Contexts struct {
 	first *text.Filter            // the keys of cues
 	names []string                // the contexts in the file's order
 	ids   map[string]int          // context name -> index of its count
+	order []int                   // the index of the count of each of names
 }
 
 // contextCues are the cues that begin with one word.
@@ -88,6 +89,9 @@ func LoadContexts(dir string) (*Contexts, error) {
 		}
 		return nil
 	})
+	for _, n := range c.names {
+		c.order = append(c.order, c.ids[n])
+	}
 	var keys []string
 	for w := range c.cues {
 		keys = append(keys, w)
@@ -143,8 +147,8 @@ func (k *counter) add(toks []text.Token, lex []*wordEntry) {
 // result returns the contexts named at least twice, in the file's order.
 func (k *counter) result() []string {
 	var out []string
-	for _, n := range k.c.names {
-		if k.hits[k.c.ids[n]] >= 2 {
+	for i, n := range k.c.names {
+		if k.hits[k.c.order[i]] >= 2 {
 			out = append(out, n)
 		}
 	}

@@ -376,6 +376,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
 		clear(buf.trsBuf[:cap(buf.trsBuf)])
+		buf.sc = sentenceCtx{}
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
@@ -419,6 +420,7 @@ type scratch struct {
 	blockedBuf, topicBuf []bool
 	lex                  []*wordEntry // the pattern tables' entry for each token of the sentence
 	reading              reading      // the sentence as the pattern matcher reads it
+	sc                   sentenceCtx  // the sentence being coded
 	trsBuf               []*trigger   // the triggers of the current sentence
 	spareTriggers        []trigger    // triggers allocated and not yet used (newTrigger)
 }

@@ -20,6 +20,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 	}
 	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
+	ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
 	for _, m := range sc.mentions {
 		if m.First <= tr.m.first {
 			continue
@@ -37,7 +38,6 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
 			break
 		}
-		ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
 		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.m.p.rule.Type == "MOBILIZE") {
 			continue // "mobilized army reservists", "withdrew its forces", "trained hackers": the source's own
 		}

@@ -79,15 +79,15 @@ type Patterns struct {
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
 
-	// every word the tables above begin a phrase with, hold as a speech verb, or the package's word
-	// lists hold, with what they hold for it: looked up once for each token of a sentence (lookUp),
-	// not table by table
+	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
+	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
+	// it: looked up once for each token of a sentence (lookUp), not table by table
 	words  map[string]*wordEntry
 	wordsF *text.Filter // the keys of words
 	cues   *Contexts    // the contexts whose cues the entries hold too (addCues)
 }
 
-// wordEntry is what the pattern tables hold for one word.
+// wordEntry is what the pattern tables, the word lists and the context cues hold for one word.
 type wordEntry struct {
 	first  *firstIndex  // the patterns that begin with the word (byFirst), indexed for find
 	topic  *firstIndex  // the topic phrases that begin with it, indexed for topicAt
@@ -692,7 +692,11 @@ func (rd *reading) matchAt(words []string, i int) (int, bool) {
 	}
 	toks := rd.toks
 	if words[0] == "*" {
-		for gap, most := 0, rd.maxGap(i); gap <= most; gap++ {
+		most := rd.maxGap(i)
+		if len(words) > 1 && words[1] != "*" && !rd.within(words[1], i, i+most) {
+			return 0, false // (most phrases tried fail here, and at once)
+		}
+		for gap := 0; gap <= most; gap++ {
 			if end, ok := rd.matchAt(words[1:], i+gap); ok {
 				return end, true
 			}
@@ -706,6 +710,16 @@ func (rd *reading) matchAt(words []string, i int) (int, bool) {
 		return 0, false
 	}
 	return rd.matchAt(words[1:], i+1)
+}
+
+// within reports whether word is that of one of the tokens from i to last.
+func (rd *reading) within(word string, i, last int) bool {
+	for k := i; k <= last && k < len(rd.toks); k++ {
+		if rd.toks[k].Lower == word {
+			return true
+		}
+	}
+	return false
 }
 
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed

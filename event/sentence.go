@@ -124,7 +124,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	rd.set(toks, lex, blocked)
 	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
-		if blocked[i] {
+		if blocked[i] || lex[i] == nil || lex[i].first == nil { // (most words begin no pattern)
 			i++
 			continue
 		}
@@ -140,7 +140,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		i++
 	}
 	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
+	sc := &st.sc    // reused: kept by nothing after the sentence
+	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
 		var words []string
@@ -473,13 +474,18 @@ func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 		}
 	}
 	for i := 0; i < len(sc.toks); i++ {
+		e := sc.lex[i]
+		if e == nil {
+			in[i] = on // a word of no list neither ends a topic nor opens one (nor is thanked for)
+			continue
+		}
 		if len(thanks) > 0 && thanks[i] {
 			on = true
 		}
-		if e := sc.lex[i]; e.is(topicEndWord) && sc.endsTopic(i, trs) {
+		if e.is(topicEndWord) && sc.endsTopic(i, trs) {
 			on = false
 		}
-		if !on && sc.lex[i] != nil && sc.lex[i].topic != nil {
+		if !on && e.topic != nil {
 			if end := topicAt(sc.rd, i); end > i {
 				on = true
 				i = end - 1

@@ -130,8 +130,8 @@ func (sc *sentenceCtx) coordinated(a, b *actor.Mention) bool {
 
 // bothSides reports a mention of "the two sides", "both countries".
 func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
-	if m == nil || m.Country != "" && m.Person == nil && !m.Group {
-		return false
+	if m == nil || m.Country != "" && m.Person == nil && !m.Group || sc.st.lastMeet[0] == nil {
+		return false // (with no meeting told of, there are no sides to stand for)
 	}
 	// every phrase below ends in o or s, and only O, o, S and s lower-case to either: most
 	// mentions are ruled out without lower-casing their text
