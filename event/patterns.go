@@ -82,9 +82,9 @@ type Patterns struct {
 	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
 	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
 	// it: looked up once for each token of a sentence (lookUp), not table by table
-	words  map[string]*wordEntry
-	wordsF *text.Filter // the keys of words
-	cues   *Contexts    // the contexts whose cues the entries hold too (addCues)
+	words map[string]*wordEntry
+	table *text.WordTable[*wordEntry] // words, found by each token's hash
+	cues  *Contexts                   // the contexts whose cues the entries hold too (addCues)
 }
 
 // wordEntry is what the pattern tables, the word lists and the context cues hold for one word.
@@ -157,10 +157,7 @@ var wordLists = map[wordClass]map[string]bool{
 // lookUp appends to lex the entry of each token's word, nil for a word of no table.
 func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
 	for i := range toks {
-		var e *wordEntry
-		if ps.wordsF.HasToken(&toks[i]) { // most words are in no table: the filter says so without the map
-			e = ps.words[toks[i].Lower]
-		}
+		e, _ := ps.table.Find(&toks[i])
 		lex = append(lex, e)
 	}
 	return lex
@@ -195,7 +192,7 @@ func (ps *Patterns) index() {
 			entry(w).speech = true
 		}
 	}
-	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+	ps.table = text.NewWordTable(ps.words)
 }
 
 // addCues adds to the entries the context cues of cs, which the coding of a sentence then counts
@@ -207,7 +204,7 @@ func (ps *Patterns) addCues(cs *Contexts) {
 		}
 		ps.words[w].cues = c
 	}
-	ps.wordsF = text.NewFilter(slices.Collect(maps.Keys(ps.words))...)
+	ps.table = text.NewWordTable(ps.words)
 	ps.cues = cs
 }
 
