@@ -413,7 +413,8 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			continue
 		}
 		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
-			m := &Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
+			m := d.newMention()
+			*m = Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
 			out = insert(out, m)
 			continue
 		}
