@@ -89,7 +89,7 @@ type Term struct {
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases   map[string][]*phrase   // by first folded token
-	words     wordTable              // every word of the phrases and of the word lists, once loaded
+	words     *text.WordTable[*word] // every word of the phrases and of the word lists, once loaded
 	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
 	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
 	people    map[string]*Person     // by canonical name
@@ -259,11 +259,7 @@ func (kb *KB) sortPhrases() {
 			w.lower = newFirstPhrases(lower, words)
 		}
 	}
-	list := make([]*word, 0, len(words))
-	for _, w := range words {
-		list = append(list, w)
-	}
-	kb.words = newWordTable(list)
+	kb.words = text.NewWordTable(words)
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).

@@ -49,53 +49,6 @@ type word struct {
 	lower *firstPhrases
 }
 
-// wordTable finds the word of a token by the hash the tokenizer keeps in it (Token.Hash), with
-// no hashing of its own: an open-addressing table of a power-of-two size, at most half full.
-// It is built once at load and only read after.
-type wordTable struct {
-	slots []wordSlot
-	mask  uint64
-}
-
-type wordSlot struct {
-	hash uint64
-	w    *word // nil for an empty slot
-}
-
-// newWordTable returns a table of the words.
-func newWordTable(words []*word) wordTable {
-	n := 16
-	for n < 2*len(words) {
-		n *= 2
-	}
-	t := wordTable{slots: make([]wordSlot, n), mask: uint64(n - 1)}
-	for _, w := range words {
-		h := text.HashWord(w.text)
-		i := h & t.mask
-		for t.slots[i].w != nil {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = wordSlot{h, w}
-	}
-	return t
-}
-
-// find returns the word of token t, or nil when the knowledge base has none.
-func (t *wordTable) find(tok *text.Token) *word {
-	h := tok.Hash()
-	slots, mask := t.slots, t.mask
-	for i := h & mask; i < uint64(len(slots)); i = (i + 1) & mask {
-		s := &slots[i]
-		if s.w == nil {
-			return nil
-		}
-		if s.hash == h && s.w.text == tok.Lower {
-			return s.w
-		}
-	}
-	return nil // an empty table
-}
-
 // findWords sets d.words to the words of the sentence's tokens.
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
@@ -103,7 +56,7 @@ func (d *Doc) findWords(toks []text.Token) {
 	}
 	d.words = d.words[:len(toks)]
 	for i := range toks {
-		d.words[i] = d.kb.words.find(&toks[i])
+		d.words[i], _ = d.kb.words.Find(&toks[i])
 	}
 }
 

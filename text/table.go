@@ -2,18 +2,20 @@ package text
 
 // WordTable finds what a table of words keeps for a token's word (its Lower) by the hash the
 // tokenizer keeps in the token (Token.Hash), with no hashing of its own: an open-addressing table
-// of a power-of-two size, at most half full. It is built once and only read after, so workers
-// coding documents in parallel may share it.
+// of a power-of-two size, at most half full, of small slots (a hash and where the word is) so that
+// a probe touches little memory. It is built once and only read after, so workers coding
+// documents in parallel may share it.
 type WordTable[V any] struct {
-	slots []wordSlot[V]
+	slots []wordSlot
 	mask  uint64
+	words []string
+	vals  []V
 }
 
-type wordSlot[V any] struct {
+// wordSlot is a word's hash and its index in words and vals plus one (0: an empty slot).
+type wordSlot struct {
 	hash uint64
-	word string
-	used bool
-	v    V
+	at   uint32
 }
 
 // NewWordTable returns a table of the words and their values.
@@ -22,14 +24,16 @@ func NewWordTable[V any](words map[string]V) *WordTable[V] {
 	for n < 2*len(words) {
 		n *= 2
 	}
-	t := &WordTable[V]{slots: make([]wordSlot[V], n), mask: uint64(n - 1)}
+	t := &WordTable[V]{slots: make([]wordSlot, n), mask: uint64(n - 1)}
 	for w, v := range words {
+		t.words = append(t.words, w)
+		t.vals = append(t.vals, v)
 		h := filterHash(w)
 		i := h & t.mask
-		for t.slots[i].used {
+		for t.slots[i].at != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot[V]{hash: h, word: w, used: true, v: v}
+		t.slots[i] = wordSlot{hash: h, at: uint32(len(t.words))}
 	}
 	return t
 }
@@ -38,12 +42,12 @@ func NewWordTable[V any](words map[string]V) *WordTable[V] {
 func (t *WordTable[V]) Find(tok *Token) (v V, ok bool) {
 	h := tok.Hash()
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if !s.used {
+		s := t.slots[i]
+		if s.at == 0 {
 			return v, false
 		}
-		if s.hash == h && s.word == tok.Lower {
-			return s.v, true
+		if s.hash == h && t.words[s.at-1] == tok.Lower {
+			return t.vals[s.at-1], true
 		}
 	}
 }
