@@ -2,14 +2,12 @@ package place
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/corpus"
-	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/ingesttest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -37,27 +35,8 @@ func checkFromText(t *testing.T, s string) bool {
 // characters whose rules differ.
 func TestFromText(t *testing.T) {
 	var docs []string
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, string(b))
-	}
-	for _, p := range []string{"../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl"} {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
-			docs = append(docs, d.Text)
-			return nil
-		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		docs = append(docs, d.Text)
 	}
 	g, err := corpus.New(3)
 	if err != nil {

@@ -1,7 +1,6 @@
 package text_test
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/dyad-events/dyad/corpus"
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/ingesttest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -40,29 +40,16 @@ func tokenTexts(toks []text.Token) []string {
 // the examples, and of generated articles.
 func realTexts(t *testing.T) []string {
 	var out []string
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, string(b))
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		out = append(out, d.Title, d.Text)
 	}
-	jsonl, _ := filepath.Glob("../examples/*.jsonl")
-	jsonl = append(jsonl, "../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl")
-	for _, p := range jsonl {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
-			out = append(out, d.Title, d.Text)
-			return nil
-		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+	examples, _ := filepath.Glob("../examples/*.jsonl")
+	err := ingest.Read(examples, nil, func(d ingest.Document) error {
+		out = append(out, d.Title, d.Text)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading the examples: %v", e) })
+	if err != nil {
+		t.Fatal(err)
 	}
 	g, err := corpus.New(1)
 	if err != nil {

@@ -2,15 +2,13 @@ package when
 
 import (
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/corpus"
-	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/ingesttest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -235,31 +233,8 @@ func TestScanTokensMatchesScanWords(t *testing.T) {
 		checkFindTokens(t, s, "2017-10-19")
 	}
 	// and the sentences of the shared seeds and evaluation sets, when they are there
-	var docs []string
-	seeds, _ := filepath.Glob("../../shared/seeds/*.txt")
-	for _, p := range seeds {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, string(b))
-	}
-	for _, p := range []string{"../../shared/eval/plover-gsr/docs.jsonl", "../../shared/eval/dev/docs.jsonl"} {
-		f, err := os.Open(p)
-		if err != nil {
-			continue
-		}
-		err = ingest.ReadJSONL(f, p, func(d ingest.Document) error {
-			docs = append(docs, d.Text)
-			return nil
-		}, func(e *ingest.RecordError) { t.Errorf("reading %s: %v", p, e) })
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, doc := range docs {
-		for _, s := range text.Sentences(doc) {
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
 			checkFindTokens(t, s.Text, "2017-10-19")
 		}
 	}
