@@ -376,6 +376,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
 		clear(buf.trsBuf[:cap(buf.trsBuf)])
+		clear(buf.read1[:cap(buf.read1)])
 		buf.sc = sentenceCtx{}
 	}()
 	if trace != nil {
@@ -385,9 +386,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		st.dateline = &p
 	}
 	st.contexts = c.Contexts.counter()
-	for i, s := range text.Sentences(doc.Text) {
-		st.toks = text.AppendTokens(st.toks[:0], s.Text, s.Start) // reused: kept by nothing
-		st.times = when.FindTokens(s, st.toks, date)
+	sents := text.Sentences(doc.Text)
+	st.read(sents)
+	for i, s := range sents {
+		r := st.read1[i]
+		st.toks, st.times = st.allToks[r.start:r.end], r.times
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
@@ -412,17 +415,19 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 // nothing of the document once coded): the tokens of the current sentence, the sentence
 // prepared for place.FindNearIn, the events before merging.
 type scratch struct {
-	toks      []text.Token
+	allToks   []text.Token   // the tokens of the document's sentences, one after the other (read)
+	allLex    []*wordEntry   // the pattern tables' entry of each of allToks (read)
+	read1     []sentenceRead // what the first pass found in each sentence
+	toks      []text.Token   // the tokens of the current sentence
 	placeSent place.Prepared
 	events    []Event
 	seen      map[meetingKey]bool // the meetings merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
 	blockedBuf, topicBuf []bool
-	lex                  []*wordEntry // the pattern tables' entry for each token of the sentence
-	reading              reading      // the sentence as the pattern matcher reads it
-	sc                   sentenceCtx  // the sentence being coded
-	trsBuf               []*trigger   // the triggers of the current sentence
-	spareTriggers        []trigger    // triggers allocated and not yet used (newTrigger)
+	reading              reading     // the sentence as the pattern matcher reads it
+	sc                   sentenceCtx // the sentence being coded
+	trsBuf               []*trigger  // the triggers of the current sentence
+	spareTriggers        []trigger   // triggers allocated and not yet used (newTrigger)
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
@@ -463,6 +468,7 @@ type docState struct {
 	trace     *strings.Builder // the decisions, for Explain; nil when coding
 	contexts  *counter         // the article's context cues
 	actors    *actor.Doc
+	subject   *actor.Mention // the document's subject as of the current sentence (actor.Doc.Subject)
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/place"
 	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/when"
 )
 
 // trigger is a pattern found in a sentence, with what its context says about it.
@@ -87,25 +88,65 @@ var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
 var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
 	"AGREE": true, "THREATEN": true, "CONCEDE": true}
 
-// sentence codes the sentence s, whose tokens are st.toks.
-func (st *docState) sentence(idx int, s text.Sentence) {
-	toks := st.toks
-	// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
-	if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
-		toks = toks[text.Dateline(toks):]
+// read is the first pass over a document's sentences, stage by stage so that each stage's code
+// runs over the whole document at once rather than turn by turn with the others': the tokens of
+// every sentence, then their actor mentions in order (a mention may refer back to those before
+// it: "he", "the two presidents"), their time expressions, and their words' entries in the
+// pattern tables. The coding of each sentence (sentence) follows.
+func (st *docState) read(sents []text.Sentence) {
+	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
+	for _, s := range sents {
+		start := len(st.allToks)
+		st.allToks = text.AppendTokens(st.allToks, s.Text, s.Start)
+		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
 	}
+	for idx := range st.read1 {
+		r := &st.read1[idx]
+		toks := st.allToks[r.start:r.end]
+		// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
+		if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
+			r.first += text.Dateline(toks)
+		}
+		if r.first < r.end {
+			r.mentions = st.actors.Mentions(st.allToks[r.first:r.end])
+			st.capitalsElsewhere(r.mentions)
+			r.subject = st.actors.Subject()
+		}
+	}
+	for idx, s := range sents {
+		r := &st.read1[idx]
+		r.times = when.FindTokens(s, st.allToks[r.start:r.end], st.date)
+	}
+	st.allLex = st.c.Patterns.lookUp(st.allLex[:0], st.allToks)
+	for _, r := range st.read1 {
+		if st.c.Patterns.cues == st.c.Contexts {
+			st.contexts.add(st.allToks[r.first:r.end], st.allLex[r.first:r.end])
+		} else {
+			st.contexts.add(st.allToks[r.first:r.end], nil) // (a Coder put together without NewCoder)
+		}
+	}
+}
+
+// sentenceRead is what the first pass (read) found in a sentence: its tokens (allToks[start:end],
+// those after a dateline from first; their entries in the pattern tables are allLex[start:end]),
+// its actor mentions, the document's subject after them and its time expressions.
+type sentenceRead struct {
+	start, first, end int
+	mentions          []*actor.Mention
+	subject           *actor.Mention
+	times             []when.Expr
+}
+
+// sentence codes the sentence s, the idx-th, whose tokens are st.toks, from what read found in it.
+func (st *docState) sentence(idx int, s text.Sentence) {
+	r := st.read1[idx]
+	toks := st.allToks[r.first:r.end]
 	if len(toks) == 0 {
 		return
 	}
-	st.lex = st.c.Patterns.lookUp(st.lex[:0], toks) // reused: kept by nothing
-	lex := st.lex
-	if st.c.Patterns.cues == st.c.Contexts {
-		st.contexts.add(toks, lex)
-	} else {
-		st.contexts.add(toks, nil) // (a Coder put together without NewCoder)
-	}
-	mentions := st.actors.Mentions(toks)
-	st.capitalsElsewhere(mentions)
+	st.subject = r.subject
+	lex := st.allLex[r.first:r.end]
+	mentions := r.mentions
 	blocked := st.flags(&st.blockedBuf, len(toks))
 	for k, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
@@ -1160,7 +1201,7 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 		speaker = sc.speakerFor(speaker, tr)
 	}
 	if speaker == nil {
-		speaker = sc.st.actors.Subject()
+		speaker = sc.st.subject
 	}
 	if speaker == nil {
 		return
