@@ -375,7 +375,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
-		clear(buf.trsBuf[:cap(buf.trsBuf)])
+		clear(buf.allTrs[:cap(buf.allTrs)])
 		clear(buf.read1[:cap(buf.read1)])
 		buf.sc = sentenceCtx{}
 	}()
@@ -423,10 +423,10 @@ type scratch struct {
 	events    []Event
 	seen      map[meetingKey]bool // the meetings merged has kept, cleared for each document
 	// a flag for each token of the current sentence: inside an actor, inside a topic
-	blockedBuf, topicBuf []bool
+	allBlocked, topicBuf []bool      // allBlocked: a flag for each of allToks inside an actor mention (read)
 	reading              reading     // the sentence as the pattern matcher reads it
 	sc                   sentenceCtx // the sentence being coded
-	trsBuf               []*trigger  // the triggers of the current sentence
+	allTrs               []*trigger  // the triggers of the document's sentences (read)
 	spareTriggers        []trigger   // triggers allocated and not yet used (newTrigger)
 }
 

@@ -125,29 +125,19 @@ func (st *docState) read(sents []text.Sentence) {
 			st.contexts.add(st.allToks[r.first:r.end], nil) // (a Coder put together without NewCoder)
 		}
 	}
-}
-
-// sentenceRead is what the first pass (read) found in a sentence: its tokens (allToks[start:end],
-// those after a dateline from first; their entries in the pattern tables are allLex[start:end]),
-// its actor mentions, the document's subject after them and its time expressions.
-type sentenceRead struct {
-	start, first, end int
-	mentions          []*actor.Mention
-	subject           *actor.Mention
-	times             []when.Expr
-}
-
-// sentence codes the sentence s, the idx-th, whose tokens are st.toks, from what read found in it.
-func (st *docState) sentence(idx int, s text.Sentence) {
-	r := st.read1[idx]
-	toks := st.allToks[r.first:r.end]
-	if len(toks) == 0 {
-		return
+	st.allBlocked = st.flags(&st.allBlocked, len(st.allToks))
+	st.allTrs = st.allTrs[:0]
+	for idx := range st.read1 {
+		st.triggers(&st.read1[idx])
 	}
-	st.subject = r.subject
-	lex := st.allLex[r.first:r.end]
-	mentions := r.mentions
-	blocked := st.flags(&st.blockedBuf, len(toks))
+}
+
+// triggers finds the triggers of the sentence r (its words that begin a pattern's phrase,
+// longest first from the left, never inside an actor mention) and marks the tokens of its actor
+// mentions in allBlocked.
+func (st *docState) triggers(r *sentenceRead) {
+	toks, lex, blocked, mentions := st.allToks[r.first:r.end], st.allLex[r.first:r.end], st.allBlocked[r.first:r.end], r.mentions
+	r.trs = len(st.allTrs)
 	for k, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
 			blocked[i] = true
@@ -163,7 +153,6 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	// triggers, longest first from the left, never inside an actor mention
 	rd := &st.reading
 	rd.set(toks, lex, blocked)
-	trs := st.trsBuf[:0]
 	for i := 0; i < len(toks); {
 		if blocked[i] || lex[i] == nil || lex[i].first == nil { // (most words begin no pattern)
 			i++
@@ -174,14 +163,41 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 				i++
 				continue
 			}
-			trs = append(trs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End}))
+			st.allTrs = append(st.allTrs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End}))
 			i = m.last
 			continue
 		}
 		i++
 	}
-	st.trsBuf = trs // the sentence's triggers are kept by nothing after it
-	sc := &st.sc    // reused: kept by nothing after the sentence
+	r.trsEnd = len(st.allTrs)
+}
+
+// sentenceRead is what the first pass (read) found in a sentence: its tokens (allToks[start:end],
+// those after a dateline from first; their entries in the pattern tables are allLex[start:end]),
+// its actor mentions, the document's subject after them and its time expressions.
+type sentenceRead struct {
+	start, first, end int
+	mentions          []*actor.Mention
+	subject           *actor.Mention
+	times             []when.Expr
+	trs, trsEnd       int // its triggers: allTrs[trs:trsEnd]
+}
+
+// sentence codes the sentence s, the idx-th, whose tokens are st.toks, from what read found in it.
+func (st *docState) sentence(idx int, s text.Sentence) {
+	r := st.read1[idx]
+	toks := st.allToks[r.first:r.end]
+	if len(toks) == 0 {
+		return
+	}
+	st.subject = r.subject
+	lex := st.allLex[r.first:r.end]
+	mentions := r.mentions
+	blocked := st.allBlocked[r.first:r.end]
+	rd := &st.reading
+	rd.set(toks, lex, blocked)
+	trs := st.allTrs[r.trs:r.trsEnd]
+	sc := &st.sc // reused: kept by nothing after the sentence
 	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.note("sentence %d: %s", idx, s.Text)
