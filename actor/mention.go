@@ -303,6 +303,11 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 	"angry": true, "senior": true, "top": true, "former": true, "ousted": true, "deposed": true,
 	"exiled": true, "toppled": true, "overthrown": true, "both": true, "all": true, "other": true}
 
+// referWords may refer to an actor named before: the pronouns (isPronoun) and "country" ("his
+// country", "the Arab country").
+var referWords = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true, "they": true,
+	"country": true}
+
 // isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
 func isPronoun(w string) bool {
 	switch w {
@@ -408,10 +413,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	}
 	// pronouns, and states referred to as "his country", "the Arab country"
 	for i := range toks {
-		t := &toks[i]
-		if !isPronoun(t.Lower) && t.Lower != "country" || inside(out, i) {
+		if !d.is(i, isReferWord) || inside(out, i) {
 			continue
 		}
+		t := &toks[i]
 		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
 			m := d.newMention()
 			*m = Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
@@ -615,7 +620,7 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
-		if i > 0 && toks[i-1].Lower == "(" && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if len(out) > 0 && out[len(out)-1].last == i-1 && i > 0 && toks[i-1].Lower == "(" && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {

@@ -25,6 +25,7 @@ const (
 	isStanceWord                        // stanceWords
 	isBacker                            // backers
 	isFormerWord                        // formerWords
+	isReferWord                         // referWords
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -36,6 +37,7 @@ var flaggedLists = []struct {
 	{peopleHeads, isPeopleHead}, {placeWords, isPlaceWord}, {nameParticles, isNameParticle},
 	{notNames, isNotName}, {memberWords, isMemberWord}, {compassWords, isCompassWord},
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
+	{referWords, isReferWord},
 }
 
 // word is what the knowledge base knows of one folded word: the word lists it is in and the
