@@ -435,6 +435,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			}
 		}
 	}
+	if len(out) == 0 {
+		return out // (many sentences name no actor: none of what follows to run)
+	}
 	for k, m := range out {
 		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
 			m.Sector, m.Role, m.Group = out[k+1].Sector, out[k+1].Role, out[k+1].Group
