@@ -475,7 +475,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people || d.ethnic(toks, m) && m.Person == nil {
+		if m.people || m.Person == nil && d.ethnic(toks, m) {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
 			// operating in Macedonia": that state's rebels)
@@ -1104,7 +1104,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
-	var unknown []atom
+	var unknown int // the unknown names among the atoms
+	var u atom      // the last of them
 	groupOnly, govGroup, post, headOfOrg := true, false, false, false
 	prevLast := first
 	for _, a := range atoms {
@@ -1112,7 +1113,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		gapStart := prevLast
 		prevLast = a.last
 		if e == nil {
-			unknown = append(unknown, a)
+			unknown, u = unknown+1, a
 			groupOnly = false
 			continue
 		}
@@ -1174,8 +1175,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		person = nil
 	}
 	// an unknown name after an office or title: a person introduced by the text
-	if person == nil && len(unknown) > 0 {
-		u := unknown[len(unknown)-1]
+	if person == nil && unknown > 0 {
 		// (a body's word before a name makes no person of it: "Zambia Farmers Union")
 		if u.last != last || (!post && title == "") || (country == "" && office != "" && title == "") {
 			// a name standing alone, or not at the end of the phrase: not an actor we can code
@@ -1184,7 +1184,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 			// keep what the rest says, without the name
 			if u.first == first {
-				if len(unknown) > 1 || len(atoms) < 2 {
+				if unknown > 1 || len(atoms) < 2 {
 					return nil
 				}
 				// "Three Afghan soldiers": a capitalised word before the actor phrase
