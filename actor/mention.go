@@ -334,6 +334,7 @@ type Doc struct {
 	all         []*Person  // learned people in order of appearance
 	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
 	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
+	flags       []wordFlag // the flags of those words (0: unknown)
 	holderMemo  map[roleKey]*Person
 	roleMemo    map[roleKey]bool
 
@@ -675,8 +676,7 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
 		return false
 	}
-	w := d.words[i]
-	return w == nil || w.lower == nil && w.flags&isNameParticle == 0
+	return d.flags[i]&(opensLower|isNameParticle) == 0
 }
 
 // stanceWords before a hyphen and a state name a stance towards that state, not the state:

@@ -26,6 +26,7 @@ const (
 	isBacker                            // backers
 	isFormerWord                        // formerWords
 	isReferWord                         // referWords
+	opensLower                          // the word's lower is not nil
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -51,21 +52,30 @@ type word struct {
 	lower *firstPhrases
 }
 
-// findWords sets d.words to the words of the sentence's tokens.
+// findWords sets d.words to the words of the sentence's tokens, and d.flags to their flags.
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
-		d.words = make([]*word, len(toks), len(toks)+len(toks)/2)
+		n := len(toks) + len(toks)/2
+		d.words, d.flags = make([]*word, n), make([]wordFlag, n)
 	}
-	d.words = d.words[:len(toks)]
+	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
 	for i := range toks {
-		d.words[i], _ = d.kb.words.Find(&toks[i])
+		w, ok := d.kb.words.Find(&toks[i])
+		known := &noWord
+		if ok {
+			known = w // (a choice of pointer, not a branch: then one load whatever the word)
+		}
+		d.flags[i] = known.flags
+		d.words[i] = w
 	}
 }
 
+// noWord stands for a word the knowledge base does not know: it has no flags.
+var noWord word
+
 // is reports whether token i of the sentence is in a word list of the flags.
 func (d *Doc) is(i int, f wordFlag) bool {
-	w := d.words[i]
-	return w != nil && w.flags&f != 0
+	return d.flags[i]&f != 0
 }
 
 // capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII byte.
