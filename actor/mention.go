@@ -624,7 +624,7 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
-		if len(out) > 0 && out[len(out)-1].last == i-1 && i > 0 && toks[i-1].Lower == "(" && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -701,10 +701,11 @@ func isCompass(w string) bool {
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	if isState(e) && i >= 2 && toks[i-1].Lower == "-" && d.is(i-2, isStanceWord) {
+	// (the rare word first: these are asked of every phrase found)
+	if i >= 2 && d.is(i-2, isStanceWord) && toks[i-1].Lower == "-" && isState(e) {
 		return true
 	}
-	if isState(e) && j+1 < len(toks) && toks[j].Lower == "-" && d.is(j+1, isBacker) {
+	if j+1 < len(toks) && d.is(j+1, isBacker) && toks[j].Lower == "-" && isState(e) {
 		return true
 	}
 	if j == i+1 && d.is(i, isCompassWord) && j < len(toks) && toks[j].IsCapitalized() {

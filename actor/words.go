@@ -26,6 +26,7 @@ const (
 	isBacker                            // backers
 	isFormerWord                        // formerWords
 	isReferWord                         // referWords
+	isBracket                           // brackets
 	opensLower                          // the word's lower is not nil
 )
 
@@ -38,8 +39,11 @@ var flaggedLists = []struct {
 	{peopleHeads, isPeopleHead}, {placeWords, isPlaceWord}, {nameParticles, isNameParticle},
 	{notNames, isNotName}, {memberWords, isMemberWord}, {compassWords, isCompassWord},
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
-	{referWords, isReferWord},
+	{referWords, isReferWord}, {brackets, isBracket},
 }
+
+// brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
+var brackets = map[string]bool{"(": true}
 
 // word is what the knowledge base knows of one folded word: the word lists it is in and the
 // dictionary phrases it begins.
