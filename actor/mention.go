@@ -176,7 +176,7 @@ func commaBetween(toks []text.Token, i, j int) bool {
 // ethnic reports a people named as an ethnic group: "ethnic Albanians".
 func (d *Doc) ethnic(toks []text.Token, m *Mention) bool {
 	for k := max(0, m.First-1); k < m.Last; k++ {
-		if toks[k].Lower == "ethnic" {
+		if d.is(k, isEthnicWord) {
 			return true
 		}
 	}
@@ -184,6 +184,9 @@ func (d *Doc) ethnic(toks []text.Token, m *Mention) bool {
 	// named as a part of some state's population
 	return m.Person == nil && m.Last-1 > m.First && d.is(m.Last-1, isPeopleHead) && toks[m.Last-2].IsCapitalized()
 }
+
+// ethnicWords name a people as an ethnic group.
+var ethnicWords = map[string]bool{"ethnic": true}
 
 // peopleHeads name a people as part of a state's population.
 var peopleHeads = map[string]bool{"population": true, "minority": true, "minorities": true,
@@ -912,6 +915,10 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 	return j
 }
 
+// gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
+// opposition", "Iran's foreign minister".
+var gapWords = map[string]bool{"of": true, "the": true, "'s": true, ",": true, "and": true, "in": true}
+
 // joins decides whether atom next continues the phrase ending with prev, given the tokens between.
 func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	gap := toks[prev.last:next.first]
@@ -925,11 +932,11 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
 		return !hasPerson // Maj. Gen. Baqeri
 	}
-	for k, t := range gap {
+	for k := range gap {
 		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
 			break // checked below
 		}
-		if !d.is(prev.last+k, isModifier) && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
+		if !d.is(prev.last+k, isModifier|isGapWord) {
 			return false
 		}
 	}
@@ -1092,13 +1099,13 @@ func (d *Doc) allModifiers(i, j int) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && a.entry.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
+	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}
 		return d.resolve(toks, atoms[:len(atoms)-1]) // "U.S. military aid": the state
 	}
-	if a := atoms[0]; len(atoms) == 1 && a.entry != nil && a.entry.Kind == KindTitle && (last >= len(toks) || !toks[last].IsCapitalized()) {
+	if a := atoms[0]; a.entry != nil && a.entry.Kind == KindTitle && len(atoms) == 1 && (last >= len(toks) || !toks[last].IsCapitalized()) {
 		return nil // "a major offensive": a rank with no name after it
 	}
 	m := d.newMention()

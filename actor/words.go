@@ -27,6 +27,8 @@ const (
 	isFormerWord                        // formerWords
 	isReferWord                         // referWords
 	isBracket                           // brackets
+	isGapWord                           // gapWords
+	isEthnicWord                        // ethnicWords
 	opensLower                          // the word's lower is not nil
 )
 
@@ -40,6 +42,7 @@ var flaggedLists = []struct {
 	{notNames, isNotName}, {memberWords, isMemberWord}, {compassWords, isCompassWord},
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
 	{referWords, isReferWord}, {brackets, isBracket},
+	{gapWords, isGapWord}, {ethnicWords, isEthnicWord},
 }
 
 // brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
