@@ -175,9 +175,11 @@ func commaBetween(toks []text.Token, i, j int) bool {
 
 // ethnic reports a people named as an ethnic group: "ethnic Albanians".
 func (d *Doc) ethnic(toks []text.Token, m *Mention) bool {
-	for k := max(0, m.First-1); k < m.Last; k++ {
-		if d.is(k, isEthnicWord) {
-			return true
+	if d.anywhere(isEthnicWord) {
+		for k := max(0, m.First-1); k < m.Last; k++ {
+			if d.is(k, isEthnicWord) {
+				return true
+			}
 		}
 	}
 	// "the Albanian population of the province", "the Russian minority in Latvia": a people
@@ -338,6 +340,7 @@ type Doc struct {
 	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
 	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
 	flags       []wordFlag // the flags of those words (0: unknown)
+	inSentence  wordFlag   // the flags of any of them
 	holderMemo  map[roleKey]*Person
 	roleMemo    map[roleKey]bool
 
@@ -416,7 +419,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		i = j
 	}
 	// pronouns, and states referred to as "his country", "the Arab country"
-	for i := range toks {
+	for i := 0; i < len(toks) && d.anywhere(isReferWord); i++ { // (none in the sentence: no token to ask)
 		if !d.is(i, isReferWord) || inside(out, i) {
 			continue
 		}
@@ -1306,6 +1309,9 @@ var formerWords = map[string]bool{"former": true, "ousted": true, "deposed": tru
 // outOfOffice reports a former-word among the words that open a phrase (toks[i:j]), or just
 // before them across a party or a country ("Former Socialist prime minister").
 func (d *Doc) outOfOffice(toks []text.Token, i, j int) bool {
+	if !d.anywhere(isFormerWord) {
+		return false
+	}
 	for k := i; k < j; k++ {
 		if d.is(k, isFormerWord) {
 			return true

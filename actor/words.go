@@ -59,13 +59,15 @@ type word struct {
 	lower *firstPhrases
 }
 
-// findWords sets d.words to the words of the sentence's tokens, and d.flags to their flags.
+// findWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
+// d.inSentence to the union of those.
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
 		n := len(toks) + len(toks)/2
 		d.words, d.flags = make([]*word, n), make([]wordFlag, n)
 	}
 	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
+	var all wordFlag
 	for i := range toks {
 		w, ok := d.kb.words.Find(&toks[i])
 		known := &noWord
@@ -74,11 +76,19 @@ func (d *Doc) findWords(toks []text.Token) {
 		}
 		d.flags[i] = known.flags
 		d.words[i] = w
+		all |= known.flags
 	}
+	d.inSentence = all
 }
 
 // noWord stands for a word the knowledge base does not know: it has no flags.
 var noWord word
+
+// anywhere reports whether a word of the sentence is in a word list of the flags: when it is
+// not, no token need be asked.
+func (d *Doc) anywhere(f wordFlag) bool {
+	return d.inSentence&f != 0
+}
 
 // is reports whether token i of the sentence is in a word list of the flags.
 func (d *Doc) is(i int, f wordFlag) bool {
