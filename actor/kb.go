@@ -259,6 +259,11 @@ func (kb *KB) sortPhrases() {
 			w.lower = newFirstPhrases(lower, words)
 		}
 	}
+	for _, w := range words {
+		if w.lower != nil {
+			w.flags |= opensLower
+		}
+	}
 	kb.words = text.NewWordTable(words)
 }
 

@@ -175,15 +175,20 @@ func commaBetween(toks []text.Token, i, j int) bool {
 
 // ethnic reports a people named as an ethnic group: "ethnic Albanians".
 func (d *Doc) ethnic(toks []text.Token, m *Mention) bool {
-	for k := max(0, m.First-1); k < m.Last; k++ {
-		if toks[k].Lower == "ethnic" {
-			return true
+	if d.anywhere(isEthnicWord) {
+		for k := max(0, m.First-1); k < m.Last; k++ {
+			if d.is(k, isEthnicWord) {
+				return true
+			}
 		}
 	}
 	// "the Albanian population of the province", "the Russian minority in Latvia": a people
 	// named as a part of some state's population
 	return m.Person == nil && m.Last-1 > m.First && d.is(m.Last-1, isPeopleHead) && toks[m.Last-2].IsCapitalized()
 }
+
+// ethnicWords name a people as an ethnic group.
+var ethnicWords = map[string]bool{"ethnic": true}
 
 // peopleHeads name a people as part of a state's population.
 var peopleHeads = map[string]bool{"population": true, "minority": true, "minorities": true,
@@ -303,6 +308,11 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 	"angry": true, "senior": true, "top": true, "former": true, "ousted": true, "deposed": true,
 	"exiled": true, "toppled": true, "overthrown": true, "both": true, "all": true, "other": true}
 
+// referWords may refer to an actor named before: the pronouns (isPronoun) and "country" ("his
+// country", "the Arab country").
+var referWords = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true, "they": true,
+	"country": true}
+
 // isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
 func isPronoun(w string) bool {
 	switch w {
@@ -329,6 +339,8 @@ type Doc struct {
 	all         []*Person  // learned people in order of appearance
 	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
 	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
+	flags       []wordFlag // the flags of those words (0: unknown)
+	inSentence  wordFlag   // the flags of any of them
 	holderMemo  map[roleKey]*Person
 	roleMemo    map[roleKey]bool
 
@@ -407,11 +419,11 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		i = j
 	}
 	// pronouns, and states referred to as "his country", "the Arab country"
-	for i := range toks {
-		t := &toks[i]
-		if !isPronoun(t.Lower) && t.Lower != "country" || inside(out, i) {
+	for i := 0; i < len(toks) && d.anywhere(isReferWord); i++ { // (none in the sentence: no token to ask)
+		if !d.is(i, isReferWord) || inside(out, i) {
 			continue
 		}
+		t := &toks[i]
 		if isPronoun(t.Lower) && !(i+1 < len(toks) && toks[i+1].Lower == "country") {
 			m := d.newMention()
 			*m = Mention{First: i, Last: i + 1, Start: t.Start, End: t.End, Text: t.Text, Pronoun: true}
@@ -429,6 +441,9 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				out = insert(out, m)
 			}
 		}
+	}
+	if len(out) == 0 {
+		return out // (many sentences name no actor: none of what follows to run)
 	}
 	for k, m := range out {
 		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
@@ -467,7 +482,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people || d.ethnic(toks, m) && m.Person == nil {
+		if m.people || m.Person == nil && d.ethnic(toks, m) {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
 			// operating in Macedonia": that state's rebels)
@@ -615,7 +630,7 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	for i := 0; i < len(toks); {
-		if i > 0 && toks[i-1].Lower == "(" && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -667,8 +682,7 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
 		return false
 	}
-	w := d.words[i]
-	return w == nil || w.lower == nil && w.flags&isNameParticle == 0
+	return d.flags[i]&(opensLower|isNameParticle) == 0
 }
 
 // stanceWords before a hyphen and a state name a stance towards that state, not the state:
@@ -693,10 +707,11 @@ func isCompass(w string) bool {
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	if isState(e) && i >= 2 && toks[i-1].Lower == "-" && d.is(i-2, isStanceWord) {
+	// (the rare word first: these are asked of every phrase found)
+	if i >= 2 && d.is(i-2, isStanceWord) && toks[i-1].Lower == "-" && isState(e) {
 		return true
 	}
-	if isState(e) && j+1 < len(toks) && toks[j].Lower == "-" && d.is(j+1, isBacker) {
+	if j+1 < len(toks) && d.is(j+1, isBacker) && toks[j].Lower == "-" && isState(e) {
 		return true
 	}
 	if j == i+1 && d.is(i, isCompassWord) && j < len(toks) && toks[j].IsCapitalized() {
@@ -903,6 +918,10 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 	return j
 }
 
+// gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
+// opposition", "Iran's foreign minister".
+var gapWords = map[string]bool{"of": true, "the": true, "'s": true, ",": true, "and": true, "in": true}
+
 // joins decides whether atom next continues the phrase ending with prev, given the tokens between.
 func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	gap := toks[prev.last:next.first]
@@ -916,11 +935,11 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
 		return !hasPerson // Maj. Gen. Baqeri
 	}
-	for k, t := range gap {
+	for k := range gap {
 		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
 			break // checked below
 		}
-		if !d.is(prev.last+k, isModifier) && t.Lower != "of" && t.Lower != "the" && t.Lower != "'s" && t.Lower != "," && t.Lower != "and" && t.Lower != "in" {
+		if !d.is(prev.last+k, isModifier|isGapWord) {
 			return false
 		}
 	}
@@ -1083,20 +1102,21 @@ func (d *Doc) allModifiers(i, j int) bool {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && a.entry.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
+	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}
 		return d.resolve(toks, atoms[:len(atoms)-1]) // "U.S. military aid": the state
 	}
-	if a := atoms[0]; len(atoms) == 1 && a.entry != nil && a.entry.Kind == KindTitle && (last >= len(toks) || !toks[last].IsCapitalized()) {
+	if a := atoms[0]; a.entry != nil && a.entry.Kind == KindTitle && len(atoms) == 1 && (last >= len(toks) || !toks[last].IsCapitalized()) {
 		return nil // "a major offensive": a rank with no name after it
 	}
 	m := d.newMention()
 	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
-	var unknown []atom
+	var unknown int // the unknown names among the atoms
+	var u atom      // the last of them
 	groupOnly, govGroup, post, headOfOrg := true, false, false, false
 	prevLast := first
 	for _, a := range atoms {
@@ -1104,7 +1124,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		gapStart := prevLast
 		prevLast = a.last
 		if e == nil {
-			unknown = append(unknown, a)
+			unknown, u = unknown+1, a
 			groupOnly = false
 			continue
 		}
@@ -1166,8 +1186,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		person = nil
 	}
 	// an unknown name after an office or title: a person introduced by the text
-	if person == nil && len(unknown) > 0 {
-		u := unknown[len(unknown)-1]
+	if person == nil && unknown > 0 {
 		// (a body's word before a name makes no person of it: "Zambia Farmers Union")
 		if u.last != last || (!post && title == "") || (country == "" && office != "" && title == "") {
 			// a name standing alone, or not at the end of the phrase: not an actor we can code
@@ -1176,7 +1195,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 			// keep what the rest says, without the name
 			if u.first == first {
-				if len(unknown) > 1 || len(atoms) < 2 {
+				if unknown > 1 || len(atoms) < 2 {
 					return nil
 				}
 				// "Three Afghan soldiers": a capitalised word before the actor phrase
@@ -1290,6 +1309,9 @@ var formerWords = map[string]bool{"former": true, "ousted": true, "deposed": tru
 // outOfOffice reports a former-word among the words that open a phrase (toks[i:j]), or just
 // before them across a party or a country ("Former Socialist prime minister").
 func (d *Doc) outOfOffice(toks []text.Token, i, j int) bool {
+	if !d.anywhere(isFormerWord) {
+		return false
+	}
 	for k := i; k < j; k++ {
 		if d.is(k, isFormerWord) {
 			return true

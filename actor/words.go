@@ -25,6 +25,11 @@ const (
 	isStanceWord                        // stanceWords
 	isBacker                            // backers
 	isFormerWord                        // formerWords
+	isReferWord                         // referWords
+	isBracket                           // brackets
+	isGapWord                           // gapWords
+	isEthnicWord                        // ethnicWords
+	opensLower                          // the word's lower is not nil
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -36,7 +41,12 @@ var flaggedLists = []struct {
 	{peopleHeads, isPeopleHead}, {placeWords, isPlaceWord}, {nameParticles, isNameParticle},
 	{notNames, isNotName}, {memberWords, isMemberWord}, {compassWords, isCompassWord},
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
+	{referWords, isReferWord}, {brackets, isBracket},
+	{gapWords, isGapWord}, {ethnicWords, isEthnicWord},
 }
+
+// brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
+var brackets = map[string]bool{"(": true}
 
 // word is what the knowledge base knows of one folded word: the word lists it is in and the
 // dictionary phrases it begins.
@@ -49,21 +59,40 @@ type word struct {
 	lower *firstPhrases
 }
 
-// findWords sets d.words to the words of the sentence's tokens.
+// findWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
+// d.inSentence to the union of those.
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
-		d.words = make([]*word, len(toks), len(toks)+len(toks)/2)
+		n := len(toks) + len(toks)/2
+		d.words, d.flags = make([]*word, n), make([]wordFlag, n)
 	}
-	d.words = d.words[:len(toks)]
+	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
+	var all wordFlag
 	for i := range toks {
-		d.words[i], _ = d.kb.words.Find(&toks[i])
+		w, ok := d.kb.words.Find(&toks[i])
+		known := &noWord
+		if ok {
+			known = w // (a choice of pointer, not a branch: then one load whatever the word)
+		}
+		d.flags[i] = known.flags
+		d.words[i] = w
+		all |= known.flags
 	}
+	d.inSentence = all
+}
+
+// noWord stands for a word the knowledge base does not know: it has no flags.
+var noWord word
+
+// anywhere reports whether a word of the sentence is in a word list of the flags: when it is
+// not, no token need be asked.
+func (d *Doc) anywhere(f wordFlag) bool {
+	return d.inSentence&f != 0
 }
 
 // is reports whether token i of the sentence is in a word list of the flags.
 func (d *Doc) is(i int, f wordFlag) bool {
-	w := d.words[i]
-	return w != nil && w.flags&f != 0
+	return d.flags[i]&f != 0
 }
 
 // capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII byte.
