@@ -375,6 +375,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
+		buf.trSpans = st.trSpans[:0]
 		clear(buf.allTrs[:cap(buf.allTrs)])
 		clear(buf.read1[:cap(buf.read1)])
 		buf.sc = sentenceCtx{}
@@ -394,6 +395,15 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
+	}
+	// where each event took place and its id, once every sentence is coded (in the same order),
+	// so that the gazetteer's code runs over the document at once
+	for i := range st.events {
+		e := &st.events[i]
+		r := st.read1[e.Sentence]
+		st.toks = st.allToks[r.start:r.end]
+		e.Location = st.locate(sents[e.Sentence], st.trSpans[i][0], st.trSpans[i][1], e)
+		e.ID = eventID(st.doc.ID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)
 	}
 	evs := st.merged()
 	if len(evs) > 0 {
@@ -427,6 +437,7 @@ type scratch struct {
 	reading              reading     // the sentence as the pattern matcher reads it
 	sc                   sentenceCtx // the sentence being coded
 	allTrs               []*trigger  // the triggers of the document's sentences (read)
+	trSpans              [][2]int    // the bytes of the trigger of each of events
 	spareTriggers        []trigger   // triggers allocated and not yet used (newTrigger)
 }
 
@@ -532,7 +543,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Target = &a
 		e.tgtKey = keyOf(tgt)
 	}
-	e.Location = st.locate(s, tr, e)
+	st.trSpans = append(st.trSpans, [2]int{tr.start, tr.end}) // for locate, once every sentence is coded
 	// evidence: from the first of the actors and the trigger to the last
 	start, end := tr.start, tr.end
 	for _, m := range []*actor.Mention{src, tgt} {
@@ -542,7 +553,6 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
-	e.ID = eventID(st.doc.ID, idx, start, e.Type, e.Source.Code, e.tgtKey)
 	st.events = append(st.events, e)
 	if st.trace != nil {
 		tgt := "none"
@@ -632,7 +642,7 @@ func describedMeeting(e *Event, same meetingSides) bool {
 // Damascus", "on the sidelines of the summit in Goa"), else the scene of the occasion the
 // article is telling, else, for a visit, the host's capital, else the dateline when it is in the
 // country of one of the actors.
-func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
+func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Location {
 	g := st.c.Places
 	var cs [2]string
 	countries := cs[:0]
@@ -644,7 +654,7 @@ func (st *docState) locate(s text.Sentence, tr *trigger, e Event) *Location {
 	if st.placeSent.Sentence() != s.Text {
 		st.placeSent.SetTokens(s, st.toks) // once for all the events of the sentence
 	}
-	if p, at, ok := g.FindNearIn(&st.placeSent, tr.start-s.Start, countries...); ok && at > tr.start-s.Start-100 && at < tr.end-s.Start+100 {
+	if p, at, ok := g.FindNearIn(&st.placeSent, trStart-s.Start, countries...); ok && at > trStart-s.Start-100 && at < trEnd-s.Start+100 {
 		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
 		if e.Type == "CONSULT" {
 			st.scene = loc
