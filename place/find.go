@@ -113,9 +113,9 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 		}
 		at = t.End
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
-			// ASCII letters and digits only: most words, ruled out by length and first letter
+			// ASCII letters and digits only: most words, ruled out by first letter and length
 			w := t.Lower
-			if len(w) < 2 || len(w) > len("visiting") || !cueFirst[w[0]] {
+			if cueLengths[w[0]]&(1<<(len(w)&15)) == 0 {
 				continue
 			}
 			if isCueWord(w) || w == "to" && k > 0 && mayTravel(&toks[k-1]) {
@@ -130,8 +130,15 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 	return !asciiSpaces(s.Text[at-s.Start:])
 }
 
-// cueFirst are the first letters of the cue words and "to".
-var cueFirst = [256]bool{'i': true, 'a': true, 'n': true, 'o': true, 'v': true, 't': true}
+// cueLengths has, for each first letter of a cue word or "to", a bit for each of their lengths
+// (modulo 16: one look-up rules out most words).
+var cueLengths = func() (out [256]uint16) {
+	for _, w := range []string{"in", "at", "near", "outside", "inside", "around", "visited", "visiting",
+		"toured", "touring", "to"} {
+		out[w[0]] |= 1 << (len(w) & 15)
+	}
+	return out
+}()
 
 // mayTravel tells whether t, the text token before a "to", may be a travel word here. (A token
 // of other characters has already made mayHaveCue true; punctuation and "'s" are none.)
