@@ -106,10 +106,10 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 	at := s.Start // the end of the previous token
 	for k := range toks {
 		t := &toks[k]
-		if t.Start > at+1 || t.Start == at+1 && s.Text[at-s.Start] != ' ' {
-			if t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start]) {
-				return true // something else between the tokens, which Set may read as a word
-			}
+		// one byte between two tokens is a space the tokenizer dropped; more may be a word it
+		// dropped, which Set reads (and a token before the previous one is not the tokenizer's)
+		if uint(t.Start-at) > 1 && (t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
+			return true
 		}
 		at = t.End
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
