@@ -78,6 +78,12 @@ func (p *Prepared) Set(sentence string) {
 // SetTokens is Set for the sentence s already split into toks by text.AppendTokens (of s.Text at
 // s.Start): the words are put together from the tokens rather than read again, where they can be.
 func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
+	if !mayHaveCue(s, toks) {
+		// no cue, so no place to find: most sentences (the words are not needed)
+		p.sentence, p.toks, p.cues = s.Text, p.toks[:0], p.cues[:0]
+		p.afterG = nil
+		return
+	}
 	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks)
 	if !ok {
 		p.Set(s.Text)
@@ -85,6 +91,59 @@ func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
 	}
 	p.sentence, p.toks, p.cues = s.Text, words, cues
 	p.afterG = nil
+}
+
+// mayHaveCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
+// be a cue (isCue), as Set or fromText would split it. It reads the text tokens only: a token of
+// plain ASCII letters and digits is a word of its own here too, or part of a longer one, so it is
+// a cue only if it is a cue word, or "to" after a travel word (or after a token it cannot tell);
+// punctuation standing alone and possessive endings are none; any other token, or anything but
+// ASCII spaces between tokens, may be one.
+func mayHaveCue(s text.Sentence, toks []text.Token) bool {
+	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
+		return true // not the sentence's tokens
+	}
+	at := s.Start // the end of the previous token
+	for k := range toks {
+		t := &toks[k]
+		// one byte between two tokens is a space the tokenizer dropped; more may be a word it
+		// dropped, which Set reads (and a token before the previous one is not the tokenizer's)
+		if uint(t.Start-at) > 1 && (t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
+			return true
+		}
+		at = t.End
+		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
+			// ASCII letters and digits only: most words, ruled out by first letter and length
+			w := t.Lower
+			if cueLengths[w[0]]&(1<<(len(w)&15)) == 0 {
+				continue
+			}
+			if isCueWord(w) || w == "to" && k > 0 && mayTravel(&toks[k-1]) {
+				return true
+			}
+			continue
+		}
+		if len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
+			return true // a word with other characters, or a character outside ASCII
+		}
+	}
+	return !asciiSpaces(s.Text[at-s.Start:])
+}
+
+// cueLengths has, for each first letter of a cue word or "to", a bit for each of their lengths
+// (modulo 16: one look-up rules out most words).
+var cueLengths = func() (out [256]uint16) {
+	for _, w := range []string{"in", "at", "near", "outside", "inside", "around", "visited", "visiting",
+		"toured", "touring", "to"} {
+		out[w[0]] |= 1 << (len(w) & 15)
+	}
+	return out
+}()
+
+// mayTravel tells whether t, the text token before a "to", may be a travel word here. (A token
+// of other characters has already made mayHaveCue true; punctuation and "'s" are none.)
+func mayTravel(t *text.Token) bool {
+	return t.Shape != 0 && t.Shape&text.ShapeOther == 0 && travel[t.Lower]
 }
 
 // fromText appends to out the tokens of sentence s (see tokenize) made from toks, its tokens by

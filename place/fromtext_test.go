@@ -12,15 +12,20 @@ import (
 )
 
 // checkFromText checks that fromText, where it can make the tokens of s from those of
-// text.AppendTokens, makes those appendTokens reads, and reports whether it could.
+// text.AppendTokens, makes those appendTokens reads, and reports whether it could; and that
+// mayHaveCue allows for every cue appendTokens finds.
 func checkFromText(t *testing.T, s string) bool {
 	t.Helper()
 	const base = 11
-	got, cues, ok := fromText(nil, nil, s, base, text.AppendTokens(nil, s, base))
+	toks := text.AppendTokens(nil, s, base)
+	want := Prepare(s)
+	if len(want.cues) > 0 && !mayHaveCue(text.Sentence{Text: s, Start: base}, toks) {
+		t.Fatalf("%q: mayHaveCue false, but cues %v", s, want.cues)
+	}
+	got, cues, ok := fromText(nil, nil, s, base, toks)
 	if !ok {
 		return false
 	}
-	want := Prepare(s)
 	if !reflect.DeepEqual(got, want.toks) && (len(got) > 0 || len(want.toks) > 0) {
 		t.Fatalf("%q:\nfromText     %v\nappendTokens %v", s, got, want.toks)
 	}
@@ -59,10 +64,14 @@ func TestFromText(t *testing.T) {
 		t.Errorf("fromText made the tokens of only %d of %d sentences", made, n)
 	}
 
+	for _, s := range []string{"x_came to Rome", "went_in Rome", "a:in Rome", "came\u3000to Rome", "\u00e9in Rome",
+		"came\u00e9 to Rome", "Iran's visit to Rome", "TRIP TO ROME", "came, to Rome", "to Rome"} {
+		checkFromText(t, s)
+	}
 	pieces := []string{"in", "In", "IN", "to", "TO", "visit", "Visits", "visited", "at", "toured", " ", " ",
 		"a", "Z", "s", "S", "1", "_", ".", "'", "`", ":", ",", ";", "-", " ", "  ", "\t",
 		"\u2019", "\u2018", "\u00b4", "\u02bc", "\u201c", "\u2014", "\u00a0", "\u202f", "\u00e9", "\u0301",
-		"'s", "\u2019s", "'S", "Iran", "U.S.", "1,000", "x"}
+		"'s", "\u2019s", "'S", "Iran", "U.S.", "1,000", "x", "came", "Went", "trip", "\u3000", "\u200d", "\u2028"}
 	r := rand.New(rand.NewPCG(5, 6))
 	for range 200000 {
 		var b strings.Builder
@@ -76,6 +85,7 @@ func TestFromText(t *testing.T) {
 // FuzzFromText compares fromText with appendTokens on arbitrary text.
 func FuzzFromText(f *testing.F) {
 	f.Add("He flew to Damascus and arrived in Tehran, visited Ankara. A trip to x-ray, to go-to")
+	f.Add("came\u3000to Rome, went_in x, trip:at y, \u00e9in, to\u200din")
 	f.Add("In Syria's Nur-Sultan, D.C. (’s) “x” IRAN'S al-Assad’s 1,000 don’t a.1 x-\u00e9")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkFromText(t, s)

@@ -451,27 +451,35 @@ func clauseBreaks(s string) []int {
 		}
 		return out
 	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if !mayBreak[c] || isSpace(c) && (i+1 == len(s) || s[i+1] != '-' && s[i+1] != "—"[0]) {
-			// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—')
-			i++
-			continue
+	from := 0 // the end of the latest break: a break starts at or after it
+	for i := 0; i < len(s); i++ {
+		if !mayBreak[s[i]] {
+			continue // most bytes
 		}
-		if end := clauseBreakAt(s, i); end > i {
-			out = append(out, i)
-			i = end
-			continue
+		// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—'): it
+		// is tried at the dash, which spaces are much rarer than
+		at := i
+		if i > from && isSpace(s[i-1]) && (s[i] == '-' || s[i] == "—"[0]) {
+			at = i - 1
 		}
-		i++
+		end := clauseBreakAt(s, at)
+		if end == at && at < i {
+			at = i
+			end = clauseBreakAt(s, at)
+		}
+		if end > at {
+			out = append(out, at)
+			from = end
+			i = end - 1
+		}
 	}
 	return out
 }
 
-// mayBreak are the bytes that clauseBreakAt may find a break at: the punctuation of clauseBreak,
-// its spaces and the first byte of its dashes.
+// mayBreak are the bytes that clauseBreakAt may find a break at, or a break may start before (a
+// space before a dash): the punctuation of clauseBreak and the first bytes of its dashes.
 var mayBreak = func() (out [256]bool) {
-	for _, c := range []byte(";:()[], \t\n\f\r") {
+	for _, c := range []byte(";:()[],-") {
 		out[c] = true
 	}
 	out["—"[0]] = true

@@ -69,14 +69,29 @@ func TestFindAllMatchesRegexp(t *testing.T) {
 
 func TestClauseBreaksMatchRegexp(t *testing.T) {
 	for _, s := range scanSentences(t) {
-		var want []int
-		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-			want = append(want, loc[0])
-		}
-		if got := clauseBreaks(s); !reflect.DeepEqual(got, want) {
-			t.Fatalf("%q: got %v, want %v", s, got, want)
-		}
+		checkClauseBreaks(t, s)
 	}
+}
+
+// checkClauseBreaks checks that clauseBreaks finds in s the breaks clauseBreak matches.
+func checkClauseBreaks(t *testing.T, s string) {
+	t.Helper()
+	var want []int
+	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
+		want = append(want, loc[0])
+	}
+	if got := clauseBreaks(s); !reflect.DeepEqual(got, want) {
+		t.Fatalf("%q: got %v, want %v", s, got, want)
+	}
+}
+
+// FuzzClauseBreaks compares clauseBreaks with the regular expression on arbitrary text.
+func FuzzClauseBreaks(f *testing.F) {
+	f.Add("a - b -- c – d —e — f, which g: h; (i) [j]  - k\t-\tl -x ,  as")
+	f.Add(" - -  — ,, saying : :x")
+	f.Fuzz(func(t *testing.T, s string) {
+		checkClauseBreaks(t, s)
+	})
 }
 
 func TestFindFirstMatchesRegexp(t *testing.T) {
