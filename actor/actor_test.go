@@ -378,3 +378,18 @@ func TestSliceText(t *testing.T) {
 		}
 	}
 }
+
+// TestReferWords holds referWords, which the pronoun pass asks first, to isPronoun: a pronoun
+// missing from referWords would never be resolved.
+func TestReferWords(t *testing.T) {
+	for _, w := range []string{"he", "she", "his", "her", "him", "they", "it", "its", "them", "their", "we", "country"} {
+		if isPronoun(w) && !referWords[w] {
+			t.Errorf("%q is a pronoun (isPronoun) but not in referWords", w)
+		}
+	}
+	for w := range referWords {
+		if w != "country" && !isPronoun(w) {
+			t.Errorf("%q is in referWords but not a pronoun (isPronoun)", w)
+		}
+	}
+}

@@ -313,7 +313,7 @@ func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
 		return nil
 	}
 	fp := w.first
-	if !capitalized(&toks[i]) {
+	if !toks[i].IsCapitalized() {
 		fp = w.lower
 	}
 	if fp == nil {

@@ -313,7 +313,7 @@ var notNames = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 var referWords = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true, "they": true,
 	"country": true}
 
-// isPronoun reports he, she, his, her, him (a switch: it is asked of every token).
+// isPronoun reports he, she, his, her, him, they (each of them is in referWords too).
 func isPronoun(w string) bool {
 	switch w {
 	case "he", "she", "his", "her", "him", "they":
@@ -767,7 +767,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *phrase {
 // none does. Learned names must be capitalised, unless they open with a particle.
 func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
 	h := toks[i].Hash() & 255
-	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (capitalized(&toks[i]) || d.is(i, isNameParticle))
+	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (toks[i].IsCapitalized() || d.is(i, isNameParticle))
 }
 
 // addLearned adds a phrase learned from the text.
@@ -841,7 +841,7 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 	if i+len(p.toks) > len(toks) {
 		return false
 	}
-	if p.capital && !capitalized(&toks[i]) && !nameParticles[toks[i].Lower] {
+	if p.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
 		return false
 	}
 	for k, w := range p.toks {
@@ -1477,7 +1477,7 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 		k = i
 	}
 	w := toks[k].Lower
-	if !capitalized(&toks[k]) || len(w) < 2 || d.is(k, isNameParticle) || w == "-" {
+	if !toks[k].IsCapitalized() || len(w) < 2 || d.is(k, isNameParticle) || w == "-" {
 		return
 	}
 	d.noted = append(d.noted, p)

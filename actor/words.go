@@ -1,8 +1,6 @@
 package actor
 
 import (
-	"unicode/utf8"
-
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -68,9 +66,10 @@ func (d *Doc) findWords(toks []text.Token) {
 	}
 	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
 	var all wordFlag
+	var none word // stands for a word the knowledge base does not know: it has no flags
 	for i := range toks {
 		w, ok := d.kb.words.Find(&toks[i])
-		known := &noWord
+		known := &none
 		if ok {
 			known = w // (a choice of pointer, not a branch: then one load whatever the word)
 		}
@@ -81,9 +80,6 @@ func (d *Doc) findWords(toks []text.Token) {
 	d.inSentence = all
 }
 
-// noWord stands for a word the knowledge base does not know: it has no flags.
-var noWord word
-
 // anywhere reports whether a word of the sentence is in a word list of the flags: when it is
 // not, no token need be asked.
 func (d *Doc) anywhere(f wordFlag) bool {
@@ -93,12 +89,4 @@ func (d *Doc) anywhere(f wordFlag) bool {
 // is reports whether token i of the sentence is in a word list of the flags.
 func (d *Doc) is(i int, f wordFlag) bool {
 	return d.flags[i]&f != 0
-}
-
-// capitalized is t.IsCapitalized(), told without a call when the word begins with an ASCII byte.
-func capitalized(t *text.Token) bool {
-	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
-		return t.Text[0]-'A' < 26
-	}
-	return t.IsCapitalized()
 }

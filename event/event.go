@@ -62,7 +62,8 @@ type Event struct {
 	Contexts []string `json:"contexts"`
 
 	srcKey, tgtKey string // who, for merging: canonical name or code
-	evStart        int
+	evStart        int    // where the evidence starts (the id reads it)
+	trStart, trEnd int    // the bytes of the trigger (placing reads them, once every sentence is coded)
 }
 
 // AppendJSON appends e to b as one line of JSON Lines: the bytes that encoding/json's Encoder
@@ -250,13 +251,16 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
 // fewest places that reads back as f is then the shortest: another of as many places would be
 // 10^-k away, more than f's precision there, and one of fewer places would have been found first.
 func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
+	if f == 0 {
+		return b, false // 0 and -0: left to strconv
+	}
 	for k, p := range pow10 {
 		n := math.Round(f * p)
-		if n == 0 || math.Abs(n) >= 1e15 {
-			return b, false // 0, -0, tiny or large: left to strconv
+		if math.Abs(n) >= 1e15 {
+			return b, false // large: left to strconv
 		}
-		if n/p != f {
-			continue
+		if n == 0 || n/p != f {
+			continue // more places needed (0.05 is 0 at one place); tiny ones run out of places
 		}
 		if n < 0 {
 			b = append(b, '-')
@@ -375,9 +379,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
-		buf.trSpans = st.trSpans[:0]
+		clear(buf.allToks[:cap(buf.allToks)]) // (their strings would keep the article's text)
 		clear(buf.allTrs[:cap(buf.allTrs)])
 		clear(buf.read1[:cap(buf.read1)])
+		buf.toks = nil
+		buf.reading = reading{}
 		buf.sc = sentenceCtx{}
 	}()
 	if trace != nil {
@@ -391,7 +397,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	st.read(sents)
 	for i, s := range sents {
 		r := st.read1[i]
-		st.toks, st.times = st.allToks[r.start:r.end], r.times
+		st.toks, st.times = st.allToks[r.start:r.end:r.end], r.times
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
@@ -402,7 +408,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		e := &st.events[i]
 		r := st.read1[e.Sentence]
 		st.toks = st.allToks[r.start:r.end]
-		e.Location = st.locate(sents[e.Sentence], st.trSpans[i][0], st.trSpans[i][1], e)
+		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
 		e.ID = eventID(st.doc.ID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)
 	}
 	evs := st.merged()
@@ -422,23 +428,22 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 }
 
 // scratch is memory that the coding of a document uses and the next one reuses (it keeps
-// nothing of the document once coded): the tokens of the current sentence, the sentence
-// prepared for place.FindNearIn, the events before merging.
+// nothing of the document once coded): what the first pass (read) found in each sentence, the
+// sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
-	allToks   []text.Token   // the tokens of the document's sentences, one after the other (read)
-	allLex    []*wordEntry   // the pattern tables' entry of each of allToks (read)
-	read1     []sentenceRead // what the first pass found in each sentence
-	toks      []text.Token   // the tokens of the current sentence
-	placeSent place.Prepared
-	events    []Event
-	seen      map[meetingKey]bool // the meetings merged has kept, cleared for each document
-	// a flag for each token of the current sentence: inside an actor, inside a topic
-	allBlocked, topicBuf []bool      // allBlocked: a flag for each of allToks inside an actor mention (read)
-	reading              reading     // the sentence as the pattern matcher reads it
-	sc                   sentenceCtx // the sentence being coded
-	allTrs               []*trigger  // the triggers of the document's sentences (read)
-	trSpans              [][2]int    // the bytes of the trigger of each of events
-	spareTriggers        []trigger   // triggers allocated and not yet used (newTrigger)
+	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
+	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
+	read1         []sentenceRead // what the first pass found in each sentence
+	toks          []text.Token   // the tokens of the current sentence
+	placeSent     place.Prepared
+	events        []Event
+	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
+	allBlocked    []bool              // a flag for each of allToks: inside an actor mention (read)
+	topicBuf      []bool              // a flag for each token of the sentence being coded: inside a topic
+	reading       reading             // the sentence as the pattern matcher reads it
+	sc            sentenceCtx         // the sentence being coded
+	allTrs        []*trigger          // the triggers of the document's sentences (read)
+	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
@@ -543,7 +548,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Target = &a
 		e.tgtKey = keyOf(tgt)
 	}
-	st.trSpans = append(st.trSpans, [2]int{tr.start, tr.end}) // for locate, once every sentence is coded
+	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
 	// evidence: from the first of the actors and the trigger to the last
 	start, end := tr.start, tr.end
 	for _, m := range []*actor.Mention{src, tgt} {
@@ -605,6 +610,7 @@ type meetingCodes struct {
 	phone, negated bool
 }
 
+// consultCodes returns the key of the meeting e tells of.
 func consultCodes(e *Event) meetingCodes {
 	a, b := e.Source.Code, ""
 	if e.Target != nil {

@@ -70,6 +70,11 @@ func TestAppendShortDecimal(t *testing.T) {
 			t.Fatalf("appendShortDecimal(%v) = %s, want %s", f, d, want)
 		}
 	}
+	for _, f := range []float64{0.05, 0.3, -0.25, 0.000001, 12.13282, 0.75} { // the fast path takes these
+		if _, ok := appendShortDecimal(nil, f); !ok {
+			t.Errorf("appendShortDecimal(%v): left to strconv", f)
+		}
+	}
 	for _, f := range []float64{0.1, 0.65, -10, 7, 12.13282, -86.2504, 0.05, 0.000001, 0.0000015, 1e14,
 		999999999999999, 1e15, 0.1 + 0.2, 1.0 / 3, -0.5, 100, 1200, 5e-7, 123456.123456} {
 		check(f)

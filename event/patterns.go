@@ -120,7 +120,6 @@ const (
 	clauseWord
 	compassWord
 	contrastWord
-	countedPeopleWord
 	currencyWord
 	determinerWord
 	locativeWord
@@ -146,7 +145,7 @@ var wordLists = map[wordClass]map[string]bool{
 	baseLicensorWord: baseLicensors, beFormWord: beForms, borderWord: borders, causeWord: causeWords,
 	chargeVerbWord: chargeVerbs, clauseOpenerWord: clauseOpeners, clauseStartWord: clauseStarts,
 	clauseWord: clauseWords, compassWord: compass, contrastWord: contrasts,
-	countedPeopleWord: countedPeople, currencyWord: currencies, determinerWord: determiners,
+	currencyWord: currencies, determinerWord: determiners,
 	locativeWord: locatives, modalWord: modals, negatorWord: negators, numberWord: numberWords,
 	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
 	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
@@ -183,8 +182,10 @@ func (ps *Patterns) index() {
 		entry(w).topic = fi
 	}
 	for c, words := range wordLists {
-		for w := range words {
-			entry(w).class |= c
+		for w, in := range words {
+			if in {
+				entry(w).class |= c
+			}
 		}
 	}
 	for w := range ps.speech {

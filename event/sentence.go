@@ -91,8 +91,16 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 // read is the first pass over a document's sentences, stage by stage so that each stage's code
 // runs over the whole document at once rather than turn by turn with the others': the tokens of
 // every sentence, then their actor mentions in order (a mention may refer back to those before
-// it: "he", "the two presidents"), their time expressions, and their words' entries in the
-// pattern tables. The coding of each sentence (sentence) follows.
+// it: "he", "the two presidents"), their time expressions, their words' entries in the pattern
+// tables (and the context cues they count), and their triggers. The coding of each sentence
+// (sentence) follows, then the placing of every event (Coder.code).
+//
+// This is the same as coding sentence by sentence because no stage of the first pass reads what
+// coding writes: the coding reads the actor.Doc only for its subject, which read keeps as it was
+// after each sentence's mentions; a sentence's mentions are not changed by later sentences (a
+// learned person's country may be set later, but coding reads a person's terms only for an office
+// holder of the knowledge base, never for a learned one);
+// and placing reads only the event, its sentence and what earlier placings set (scene).
 func (st *docState) read(sents []text.Sentence) {
 	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
 	for _, s := range sents {
@@ -136,7 +144,7 @@ func (st *docState) read(sents []text.Sentence) {
 // longest first from the left, never inside an actor mention) and marks the tokens of its actor
 // mentions in allBlocked.
 func (st *docState) triggers(r *sentenceRead) {
-	toks, lex, blocked, mentions := st.allToks[r.first:r.end], st.allLex[r.first:r.end], st.allBlocked[r.first:r.end], r.mentions
+	toks, lex, blocked, mentions := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end], st.allBlocked[r.first:r.end:r.end], r.mentions
 	r.trs = len(st.allTrs)
 	for k, m := range mentions {
 		for i := m.First; i < m.Last; i++ {
@@ -183,20 +191,23 @@ type sentenceRead struct {
 	trs, trsEnd       int // its triggers: allTrs[trs:trsEnd]
 }
 
-// sentence codes the sentence s, the idx-th, whose tokens are st.toks, from what read found in it.
+// sentence codes the sentence s, the idx-th, from what read found in it: its tokens after any
+// dateline (st.toks, which place look-ups read, has the dateline's too), mentions and triggers.
+// Its views of the document's blocks end where the sentence ends (three-index slices), so that an
+// append never runs into the next sentence's.
 func (st *docState) sentence(idx int, s text.Sentence) {
 	r := st.read1[idx]
-	toks := st.allToks[r.first:r.end]
+	toks := st.allToks[r.first:r.end:r.end]
 	if len(toks) == 0 {
 		return
 	}
 	st.subject = r.subject
-	lex := st.allLex[r.first:r.end]
+	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
-	blocked := st.allBlocked[r.first:r.end]
+	blocked := st.allBlocked[r.first:r.end:r.end]
 	rd := &st.reading
 	rd.set(toks, lex, blocked)
-	trs := st.allTrs[r.trs:r.trsEnd]
+	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 	sc := &st.sc // reused: kept by nothing after the sentence
 	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
@@ -554,7 +565,8 @@ func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 	return in
 }
 
-// topicEnds are the words that may end a topic (see endsTopic).
+// topicEnds are the words that may end a topic: the words endsTopic tests (keep the two in step;
+// topics asks endsTopic only at a token of one of them).
 var topicEnds = map[string]bool{";": true, "\"": true, "\u201c": true, "\u201d": true, ",": true,
 	"and": true, "but": true}
 

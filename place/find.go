@@ -37,7 +37,8 @@ func (g *Gazetteer) FindNear(sentence string, trigger int, countries ...string) 
 }
 
 // Prepared is a sentence split into words once, with the words that locate, for FindNearIn on
-// each of its events.
+// each of its events. A sentence with no such word (SetTokens: most) keeps no words: FindNearIn
+// needs none then.
 type Prepared struct {
 	sentence string
 	toks     []token

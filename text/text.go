@@ -459,7 +459,7 @@ func appendFold(b []byte, s string) []byte {
 }
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
-func (t Token) IsCapitalized() bool {
+func (t *Token) IsCapitalized() bool {
 	return t.Text != "" && (t.Text[0]-'A' < 26 || t.Text[0] >= utf8.RuneSelf && startsUpper(t.Text))
 }
 

@@ -367,7 +367,8 @@ func TestIsCapitalized(t *testing.T) {
 		{"Iran", true}, {"iran", false}, {"Égypte", true}, {"'s", false}, {"2017", false}, {"", false},
 	}
 	for _, tt := range tests {
-		if got := (text.Token{Text: tt.text}).IsCapitalized(); got != tt.want {
+		tok := text.Token{Text: tt.text}
+		if got := tok.IsCapitalized(); got != tt.want {
 			t.Errorf("Token{Text: %q}.IsCapitalized() = %v, want %v", tt.text, got, tt.want)
 		}
 	}
