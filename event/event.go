@@ -379,9 +379,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	defer func() {
 		clear(st.events) // keep nothing of the document
 		buf.events = st.events[:0]
-		clear(buf.allToks[:cap(buf.allToks)]) // (their strings would keep the article's text)
-		clear(buf.allTrs[:cap(buf.allTrs)])
-		clear(buf.read1[:cap(buf.read1)])
+		// the document's part of each block (the rest was cleared after the document that used it):
+		// their strings and pointers would keep the article
+		clear(buf.allToks)
+		clear(buf.allTrs)
+		clear(buf.read1)
 		buf.toks = nil
 		buf.reading = reading{}
 		buf.sc = sentenceCtx{}
