@@ -175,6 +175,9 @@ func appendJSONString(b []byte, s string) []byte {
 	for i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
 		i += 8
 	}
+	if i < len(s) && i+8 > len(s) && len(s) >= 8 && plain8(binary.LittleEndian.Uint64([]byte(s[len(s)-8:]))) {
+		i = len(s) // the last eight bytes, some read again, are plain too: no tail byte by byte
+	}
 	for i < len(s) && jsonPlain[s[i]] {
 		i++
 	}
