@@ -291,35 +291,113 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 // what lies between tokens other than a single space (the tokenizer leaves out a word that follows
 // a space it joins, "\u202fan"), is read as scanWords reads it. A run of word bytes never spans two
 // tokens, as the tokenizer never splits one.
+//
+// Most tokens are words of letters that neither are a word of scanKinds nor begin with early, mid
+// or late, or marks of one ASCII byte: the loop passes over them from their tokens alone (for a
+// word, the hash the tokenizer keeps, tested against scanBits, and its first letter), and leaves
+// the others to tokenScan, out of its way.
 func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
-	var f feature
-	ascii, ok := true, true
-	at := 0 // the end of the previous token
+	sc := tokenScan{s: s, base: base, out: out, ascii: true}
+	at := base // the end of the previous token, in the document
 	for k := range toks {
 		t := &toks[k]
-		i := t.Start - base
-		if i > at && (i > at+1 || s[at] != ' ') {
-			f, out, ok = scanRange(s, at, i, f, out)
-			ascii = ascii && ok
+		if t.Start != at && (t.Start > at+1 || s[at-base] != ' ') {
+			sc.between(at, t.Start)
 		}
-		at = t.End - base
-		sh := t.Shape
-		if sh == 0 || sh&text.ShapeOther != 0 {
-			f, out, ok = scanRange(s, i, at, f, out)
-			ascii = ascii && ok
-			continue
+		at = t.End
+		switch sh := t.Shape; {
+		case sh-1 < text.ShapeLower|text.ShapeUpper:
+			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
+			h := t.Hash()
+			if m := wordBits(h); scanBits[h>>60]&m == m || partFirst[t.Text[0]] {
+				sc.word(t)
+			}
+		case sh == text.ShapeOther && len(t.Text) == 1 && quietBytes[t.Text[0]]:
+			// a mark of one ASCII byte ("," "."), in which scanWords finds nothing
+		default:
+			sc.token(t)
 		}
-		if sh&text.ShapeDigit == 0 && firstBytes[t.Text[0]]&(1<<len(t.Text)|1) == 0 {
-			continue // the test scanWord begins with, which rules out most words
-		}
-		f, out = scanWord(s, i, at, sh&text.ShapeDigit != 0, f, out)
 	}
-	if at < len(s) {
-		f, out, ok = scanRange(s, at, len(s), f, out)
-		ascii = ascii && ok
+	if at-base < len(s) {
+		sc.between(at, base+len(s))
 	}
-	return f, out, ascii
+	return sc.f, sc.out, sc.ascii
 }
+
+// tokenScan is what scanTokens has found so far in its sentence s, whose first byte is at base in
+// the document.
+type tokenScan struct {
+	s     string
+	base  int
+	f     feature
+	out   []candidate
+	ascii bool
+}
+
+// between reads what lies between two tokens, from document offset i to j, as scanWords does.
+func (sc *tokenScan) between(i, j int) {
+	var ok bool
+	sc.f, sc.out, ok = scanRange(sc.s, i-sc.base, j-sc.base, sc.f, sc.out)
+	sc.ascii = sc.ascii && ok
+}
+
+// word reads t, a word of letters alone, as scanWord does: its word in lower case is t.Lower.
+func (sc *tokenScan) word(t *text.Token) {
+	var kinds start
+	if wk, found := scanTable.Find(t); found {
+		sc.f, kinds = sc.f|wk.f, wk.k
+	}
+	if partFirst[t.Text[0]] && hasPart(t.Text) {
+		kinds |= startPart
+	}
+	if kinds != 0 {
+		sc.out = append(sc.out, candidate{t.Start - sc.base, kinds})
+	}
+}
+
+// token reads t, a token of any other Shape, as scanWords reads its bytes.
+func (sc *tokenScan) token(t *text.Token) {
+	if sh := t.Shape; sh == 0 || sh&text.ShapeOther != 0 {
+		sc.between(t.Start, t.End)
+		return
+	}
+	// letters and digits
+	sc.f, sc.out = scanWord(sc.s, t.Start-sc.base, t.End-sc.base, true, sc.f, sc.out)
+}
+
+// scanTable holds the words of scanKinds for tokenScan.
+var scanTable = text.NewWordTable(scanKinds)
+
+// scanBits is a Bloom filter of the words of scanKinds by their hashes (text.HashWord, which is
+// Token.Hash of a token of the word): two bits of one of its 64-bit words for each, so that most
+// other words are ruled out with a few instructions, from their tokens alone.
+var scanBits = func() (out [16]uint64) {
+	for w := range scanKinds {
+		h := text.HashWord(w)
+		out[h>>60] |= wordBits(h)
+	}
+	return out
+}()
+
+// wordBits are the two bits of scanBits[h>>60] for the hash h (plain tests them by hand).
+func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
+
+// quietBytes are the ASCII bytes that are not word bytes: a token of one of them is nothing to
+// scanWords.
+var quietBytes = func() (out [256]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = wordBytes[c] == 0
+	}
+	return out
+}()
+
+// partFirst tells the bytes that begin early, mid and late in either case, for hasPart.
+var partFirst = func() (out [256]bool) {
+	for _, c := range []byte("emlEML") {
+		out[c] = true
+	}
+	return out
+}()
 
 // hasPart tells whether w, a run of word characters, begins with early, mid or late in any case.
 func hasPart(w string) bool {
