@@ -419,7 +419,24 @@ func hasPart(w string) bool {
 // an ASCII letter (the long s, the Kelvin sign): in such a sentence a word may begin a pattern
 // without being spelled as the candidates are.
 func foldsOutsideASCII(s string) bool {
-	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+	// each is looked for by its second byte: their first bytes begin common characters of news
+	// (the first of the Kelvin sign's begins curly quotes and dashes), their second ones rare ones
+	return containsBy(s, "\u017f", 1) || containsBy(s, "\u212a", 1)
+}
+
+// containsBy is strings.Contains(s, c), c being a character of several bytes, looking for its
+// byte k.
+func containsBy(s, c string, k int) bool {
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c[k])
+		if j < 0 {
+			return false
+		}
+		if i += j; strings.HasPrefix(s[i-k:], c) {
+			return true
+		}
+	}
+	return false
 }
 
 // findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
@@ -518,21 +535,25 @@ const (
 	dayWordPattern = 9
 )
 
-// clauseBreaks returns where the clause breaks of sentence start: the starts of the matches of
-// clauseBreak, found by hand. A sentence with a character that folds to an ASCII letter is left to
-// the regular expression.
-func clauseBreaks(s string) []int {
-	var out []int
+// clauseBreaks appends to out where the clause breaks of sentence s that start before limit
+// start: the starts of the matches of clauseBreak, found by hand. It reads s only up to limit and
+// a break that starts there, as breaks are found from the left. A sentence with a character that
+// folds to an ASCII letter is left to the regular expression.
+func clauseBreaks(s string, limit int, out []int) []int {
 	if foldsOutsideASCII(s) {
 		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-			out = append(out, loc[0])
+			if loc[0] < limit {
+				out = append(out, loc[0])
+			}
 		}
 		return out
 	}
 	from := 0 // the end of the latest break: a break starts at or after it
-	for i := 0; i < len(s); i++ {
-		if !mayBreak[s[i]] {
-			continue // most bytes
+	// a break starts at i or, before a dash, at i-1: i goes up to limit
+	head := s[:min(len(s), limit+1)]
+	for i := 0; i < len(head); i++ {
+		if i = nextMayBreak(head, i); i == len(head) {
+			break
 		}
 		// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—'): it
 		// is tried at the dash, which spaces are much rarer than
@@ -546,12 +567,26 @@ func clauseBreaks(s string) []int {
 			end = clauseBreakAt(s, at)
 		}
 		if end > at {
-			out = append(out, at)
+			if at < limit {
+				out = append(out, at)
+			}
 			from = end
 			i = end - 1
 		}
 	}
 	return out
+}
+
+// nextMayBreak returns the first byte of s from i on that is mayBreak, or len(s): the loop that
+// most bytes of a sentence cost.
+func nextMayBreak(s string, i int) int {
+	rest := s[i:]
+	for k := 0; k < len(rest); k++ {
+		if mayBreak[rest[k]] {
+			return i + k
+		}
+	}
+	return len(s)
 }
 
 // mayBreak are the bytes that clauseBreakAt may find a break at, or a break may start before (a

@@ -80,8 +80,20 @@ func checkClauseBreaks(t *testing.T, s string) {
 	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
 		want = append(want, loc[0])
 	}
-	if got := clauseBreaks(s); !reflect.DeepEqual(got, want) {
+	if got := clauseBreaks(s, len(s), nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: got %v, want %v", s, got, want)
+	}
+	// and those that start before each limit, as pick asks for them
+	for limit := range len(s) + 1 {
+		var before []int
+		for _, b := range want {
+			if b < limit {
+				before = append(before, b)
+			}
+		}
+		if got := clauseBreaks(s, limit, nil); !reflect.DeepEqual(got, before) {
+			t.Fatalf("%q before %d: got %v, want %v", s, limit, got, before)
+		}
 	}
 }
 
@@ -280,4 +292,15 @@ func FuzzFindTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, pub string) {
 		checkFindTokens(t, s, pub)
 	})
+}
+
+// TestFoldsOutsideASCII holds foldsOutsideASCII to strings.Contains.
+func TestFoldsOutsideASCII(t *testing.T) {
+	for _, s := range append(scanSentences(t), "\u017f", "\u212a", "x\u017f", "\u017fx", "\xbf\u017f", "\x84\u212a",
+		"\u2122 \u212a", "\u0144\u00bf", "\u212a\u017f", "\xc5", "\xbf", "\xe2\x84", "\x84\xaa", "") {
+		want := strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+		if got := foldsOutsideASCII(s); got != want {
+			t.Errorf("foldsOutsideASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

@@ -496,7 +496,15 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		breaks = clauseBreaks(sentence)
+		// crosses asks about breaks before the trigger or before an expression after it
+		limit := triggerStart
+		for _, e := range exprs {
+			if e.End > triggerStart {
+				limit = max(limit, e.Start)
+			}
+		}
+		var buf [16]int
+		breaks = clauseBreaks(sentence, limit, buf[:0])
 	}
 	for i, e := range exprs {
 		var rank, dist int
