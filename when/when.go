@@ -38,6 +38,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/text"
 )
@@ -290,7 +291,10 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	if has == 0 {
 		return nil // every pattern needs some feature
 	}
-	p, havePub := pubTime(pub) // read only for a sentence that may hold an expression
+	// the publication date is read at the first match: only a sentence that holds an expression
+	// needs it
+	var p time.Time
+	havePub, pubRead := false, false
 	var exprBuf [4]Expr
 	out := exprBuf[:0]
 	var foundBuf [4]index
@@ -307,6 +311,10 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 			found = findAll(i, sentence, cs, found)
 		}
 		for _, idx := range found {
+			if !pubRead {
+				p, havePub = pubTime(pub)
+				pubRead = true
+			}
 			m := match{sentence, idx, &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
@@ -808,10 +816,19 @@ func monthOf(name string) time.Month {
 	return 0
 }
 
-// date returns the day y-m-d, and false when there is no such day.
+// date returns the day y-m-d, and false when there is no such day (its time is then of no use).
+// The day is told valid by hand, before making its time: most days tried are not.
 func date(y int, m time.Month, d int) (time.Time, bool) {
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return t, t.Year() == y && t.Month() == m && t.Day() == d
+	if m < time.January || m > time.December || d < 1 || d > daysIn(y, int(m)) {
+		return time.Time{}, false
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+// addDays returns t, a time in UTC, n days later: t.AddDate(0, 0, n) without normalising a date,
+// as a day in UTC is always 24 hours long.
+func addDays(t time.Time, n int) time.Time {
+	return t.Add(time.Duration(n) * 24 * time.Hour)
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
@@ -913,12 +930,7 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Day, true
 	}
-	var wd time.Weekday
-	for w := time.Sunday; w <= time.Saturday; w++ {
-		if strings.EqualFold(m.get(m.g.wd), w.String()) {
-			wd = w
-		}
-	}
+	wd := weekdayOf(m.get(m.g.wd))
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day
 	switch strings.ToLower(m.get(m.g.rel)) {
 	case "last", "past", "this past":
@@ -928,7 +940,38 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "next", "coming", "this coming":
 		back -= 7 // forward to the first one after
 	}
-	return format(pub.AddDate(0, 0, -back), Day), Day, true
+	return format(addDays(pub, -back), Day), Day, true
+}
+
+// weekdayOf returns the day of the week that name, a day's name in any case, stands for. The
+// first two letters tell them apart; a name that does not begin with two ASCII letters (the long
+// s of "ſunday" folds to s) is compared whole.
+func weekdayOf(name string) time.Weekday {
+	if len(name) >= 2 && name[0] < utf8.RuneSelf && name[1] < utf8.RuneSelf {
+		switch string([]byte{name[0] | 0x20, name[1] | 0x20}) {
+		case "su":
+			return time.Sunday
+		case "mo":
+			return time.Monday
+		case "tu":
+			return time.Tuesday
+		case "we":
+			return time.Wednesday
+		case "th":
+			return time.Thursday
+		case "fr":
+			return time.Friday
+		case "sa":
+			return time.Saturday
+		}
+	}
+	var wd time.Weekday
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		if strings.EqualFold(name, w.String()) {
+			wd = w
+		}
+	}
+	return wd
 }
 
 // relativeDay: "today", "yesterday", "tomorrow" and the like.
@@ -947,23 +990,37 @@ func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "the day after tomorrow":
 		offset = 2
 	}
-	return format(pub.AddDate(0, 0, offset), Day), Day, true
+	return format(addDays(pub, offset), Day), Day, true
 }
 
-// unitPrecision maps "week", "month", "year" to their precision.
-var unitPrecision = map[string]string{"day": Day, "week": Week, "month": Month, "year": Year}
-
-// shift returns pub moved n units (day, week, month or year), at that unit's precision.
-func shift(pub time.Time, unit string, n int) (string, string) {
-	prec := unitPrecision[unit]
+// unitPrecision returns the precision of "day", "week", "month" and "year", "" for another word.
+func unitPrecision(unit string) string {
 	switch unit {
 	case "day":
-		return format(pub.AddDate(0, 0, n), prec), prec
+		return Day
 	case "week":
-		return format(pub.AddDate(0, 0, 7*n), prec), prec
+		return Week
 	case "month":
-		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
-		return format(first.AddDate(0, n, 0), prec), prec
+		return Month
+	case "year":
+		return Year
+	}
+	return ""
+}
+
+// shift returns pub, a day in UTC, moved n units (day, week, month or year), at that unit's
+// precision.
+func shift(pub time.Time, unit string, n int) (string, string) {
+	prec := unitPrecision(unit)
+	switch unit {
+	case "day":
+		return format(addDays(pub, n), prec), prec
+	case "week":
+		return format(addDays(pub, 7*n), prec), prec
+	case "month":
+		// the first of the month n months on: time.Date carries the month over into the year
+		// as AddDate does
+		return format(time.Date(pub.Year(), pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec), prec
 	}
 	return format(pub.AddDate(n, 0, 0), prec), prec
 }
@@ -972,7 +1029,7 @@ func shift(pub time.Time, unit string, n int) (string, string) {
 func relativePeriod(m match, pub time.Time, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
-		return "", unitPrecision[unit], true
+		return "", unitPrecision(unit), true
 	}
 	n := 0
 	switch strings.ToLower(m.get(m.g.rel)) {
@@ -992,7 +1049,7 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 func ago(m match, pub time.Time, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
-		return "", unitPrecision[unit], true
+		return "", unitPrecision(unit), true
 	}
 	n, ok := numbers[strings.ToLower(m.get(m.g.num))]
 	if !ok {
