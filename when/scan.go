@@ -445,7 +445,7 @@ func findAll(i int, s string, cs []candidate, out []index) []index {
 	want := patterns[i].starts
 	from := 0
 	for ci, c := range cs {
-		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
+		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
 		idx, ok := matchAt(i, s, c.pos)
@@ -463,7 +463,7 @@ func findAll(i int, s string, cs []candidate, out []index) []index {
 func findFirst(i int, s string, cs []candidate) (index, bool) {
 	want := patterns[i].starts
 	for ci, c := range cs {
-		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
+		if c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
 		if idx, ok := matchAt(i, s, c.pos); ok {
@@ -471,6 +471,12 @@ func findFirst(i int, s string, cs []candidate) (index, bool) {
 		}
 	}
 	return index{}, false
+}
+
+// mayNotMatch tells the kinds of a candidate, those a pattern wants, for which mayMatch may rule
+// the candidate out: it returns true for all others.
+func mayNotMatch(k start) bool {
+	return k == startPre || k == startDayWord || k == startDigit
 }
 
 // mayMatch rules out, cheaply, some candidates where patterns[i] cannot match (it may still not
