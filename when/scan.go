@@ -343,10 +343,21 @@ func (sc *tokenScan) between(i, j int) {
 
 // word reads t, a word of letters alone, as scanWord does: its word in lower case is t.Lower.
 func (sc *tokenScan) word(t *text.Token) {
-	var kinds start
-	if wk, found := scanTable.Find(t); found {
-		sc.f, kinds = sc.f|wk.f, wk.k
+	// "the", "a" and "in" are half the words that pass scanBits: they are known without a
+	// probe of scanTable
+	var wk wordKinds
+	switch t.Lower {
+	case "the":
+		wk = theKinds
+	case "a":
+		wk = aKinds
+	case "in":
+		wk = inKinds
+	default:
+		wk, _ = scanTable.Find(t)
 	}
+	sc.f |= wk.f
+	kinds := wk.k
 	if partFirst[t.Text[0]] && hasPart(t.Text) {
 		kinds |= startPart
 	}
@@ -365,8 +376,12 @@ func (sc *tokenScan) token(t *text.Token) {
 	sc.f, sc.out = scanWord(sc.s, t.Start-sc.base, t.End-sc.base, true, sc.f, sc.out)
 }
 
-// scanTable holds the words of scanKinds for tokenScan.
-var scanTable = text.NewWordTable(scanKinds)
+// scanTable holds the words of scanKinds for tokenScan, and theKinds, aKinds and inKinds the
+// kinds of its most frequent words.
+var (
+	scanTable                 = text.NewWordTable(scanKinds)
+	theKinds, aKinds, inKinds = scanKinds["the"], scanKinds["a"], scanKinds["in"]
+)
 
 // scanBits is a Bloom filter of the words of scanKinds by their hashes (text.HashWord, which is
 // Token.Hash of a token of the word): two bits of one of its 64-bit words for each, so that most

@@ -298,10 +298,8 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	var exprBuf [4]Expr
 	out := exprBuf[:0]
 	var foundBuf [4]index
-	for i, pt := range patterns {
-		if has&pt.needs != pt.needs {
-			continue
-		}
+	for _, i := range patternsFor[has] {
+		pt := &patterns[i]
 		found := foundBuf[:0]
 		if slow {
 			for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
@@ -342,6 +340,19 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	}
 	return slices.Clone(kept)
 }
+
+// patternsFor lists, for each set of features a sentence may have, the patterns (by their place
+// in patterns, in order) that need no other: find tries those alone.
+var patternsFor = func() (out [agoWord << 1][]int) { // agoWord is the last feature
+	for has := range out {
+		for i, pt := range patterns {
+			if feature(has)&pt.needs == pt.needs {
+				out[has] = append(out[has], i)
+			}
+		}
+	}
+	return out
+}()
 
 // scan reads s once for what its patterns need: the features present and, for ASCII-folding
 // text, the candidate places each pattern may match at (appended to buf). slow reports text
