@@ -556,23 +556,25 @@ const (
 	dayWordPattern = 9
 )
 
-// clauseBreaks appends to out where the clause breaks of sentence s that start before limit
-// start: the starts of the matches of clauseBreak, found by hand. It reads s only up to limit and
-// a break that starts there, as breaks are found from the left. A sentence with a character that
-// folds to an ASCII letter is left to the regular expression.
-func clauseBreaks(s string, limit int, out []int) []int {
+// clauseBreaks appends to out where the clause breaks of sentence s that start in [start, limit)
+// start: the starts of the matches of clauseBreak, found by hand. start is 0 or a place where no
+// break is under way (breakFree): breaks are found from the left, each after the one before, and
+// none spans such a place, so reading from it finds those after it. It reads s only up to limit
+// and a break that starts there. A sentence with a character that folds to an ASCII letter is
+// left to the regular expression.
+func clauseBreaks(s string, start, limit int, out []int) []int {
 	if foldsOutsideASCII(s) {
 		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-			if loc[0] < limit {
+			if start <= loc[0] && loc[0] < limit {
 				out = append(out, loc[0])
 			}
 		}
 		return out
 	}
-	from := 0 // the end of the latest break: a break starts at or after it
+	from := start // the end of the latest break: a break starts at or after it
 	// a break starts at i or, before a dash, at i-1: i goes up to limit
-	head := s[:min(len(s), limit+1)]
-	for i := 0; i < len(head); i++ {
+	head := s[:max(start, min(len(s), limit+1))]
+	for i := start; i < len(head); i++ {
 		if i = nextMayBreak(head, i); i == len(head) {
 			break
 		}
@@ -596,6 +598,18 @@ func clauseBreaks(s string, limit int, out []int) []int {
 		}
 	}
 	return out
+}
+
+// breakFree returns the last place at or before i in s where no clause break can be under way: a
+// space after a word byte (a break that takes in a word ends with it, and none ends with a space
+// after a word byte or with a word byte before a space), or 0.
+func breakFree(s string, i int) int {
+	for i = min(i, len(s)-1); i > 0; i-- {
+		if s[i] == ' ' && isWordByte(s[i-1]) {
+			return i
+		}
+	}
+	return 0
 }
 
 // nextMayBreak returns the first byte of s from i on that is mayBreak, or len(s): the loop that

@@ -80,19 +80,25 @@ func checkClauseBreaks(t *testing.T, s string) {
 	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
 		want = append(want, loc[0])
 	}
-	if got := clauseBreaks(s, len(s), nil); !reflect.DeepEqual(got, want) {
+	if got := clauseBreaks(s, 0, len(s), nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: got %v, want %v", s, got, want)
 	}
-	// and those that start before each limit, as pick asks for them
-	for limit := range len(s) + 1 {
-		var before []int
-		for _, b := range want {
-			if b < limit {
-				before = append(before, b)
-			}
+	// and those that start in [start, limit), from each place breakFree may return, as pick asks
+	// for them
+	for start := range len(s) + 1 {
+		if breakFree(s, start) != start {
+			continue
 		}
-		if got := clauseBreaks(s, limit, nil); !reflect.DeepEqual(got, before) {
-			t.Fatalf("%q before %d: got %v, want %v", s, limit, got, before)
+		for limit := start; limit <= len(s); limit++ {
+			var in []int
+			for _, b := range want {
+				if start <= b && b < limit {
+					in = append(in, b)
+				}
+			}
+			if got := clauseBreaks(s, start, limit, nil); !reflect.DeepEqual(got, in) {
+				t.Fatalf("%q in [%d, %d): got %v, want %v", s, start, limit, got, in)
+			}
 		}
 	}
 }
@@ -101,6 +107,7 @@ func checkClauseBreaks(t *testing.T, s string) {
 func FuzzClauseBreaks(f *testing.F) {
 	f.Add("a - b -- c – d —e — f, which g: h; (i) [j]  - k\t-\tl -x ,  as")
 	f.Add(" - -  — ,, saying : :x")
+	f.Add("x -- y, which z x —x x: y x, as")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkClauseBreaks(t, s)
 	})

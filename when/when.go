@@ -515,15 +515,18 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		// crosses asks about breaks before the trigger or before an expression after it
-		limit := triggerStart
+		// crosses asks about breaks from the trigger or the end of an expression before it, to
+		// the trigger or the start of an expression after it
+		first, limit := triggerStart, triggerStart
 		for _, e := range exprs {
 			if e.End > triggerStart {
 				limit = max(limit, e.Start)
+			} else {
+				first = min(first, e.End)
 			}
 		}
 		var buf [16]int
-		breaks = clauseBreaks(sentence, limit, buf[:0])
+		breaks = clauseBreaks(sentence, breakFree(sentence, first), limit, buf[:0])
 	}
 	for i, e := range exprs {
 		var rank, dist int
