@@ -297,61 +297,67 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 // word, the hash the tokenizer keeps, tested against scanBits, and its first letter), and leaves
 // the others to tokenScan, out of its way.
 func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
-	sc := tokenScan{s: s, base: base, out: out, ascii: true}
+	sc := tokenScan{s: s, base: base, ascii: true}
 	at := base // the end of the previous token, in the document
 	for k := range toks {
 		t := &toks[k]
 		if t.Start != at && (t.Start > at+1 || s[at-base] != ' ') {
-			sc.between(at, t.Start)
+			out = sc.between(at, t.Start, out)
 		}
 		at = t.End
 		switch sh := t.Shape; {
 		case sh-1 < text.ShapeLower|text.ShapeUpper:
 			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
 			h := t.Hash()
-			if m := wordBits(h); scanBits[h>>60]&m == m || partFirst[t.Text[0]] {
-				sc.word(t)
+			m := wordBits(h)
+			if may := scanBits[h>>60]&m == m; may || partFirst[t.Text[0]] {
+				out = sc.word(t, may, out)
 			}
 		case sh == text.ShapeOther && len(t.Text) == 1 && quietBytes[t.Text[0]]:
 			// a mark of one ASCII byte ("," "."), in which scanWords finds nothing
 		default:
-			sc.token(t)
+			out = sc.token(t, out)
 		}
 	}
 	if at-base < len(s) {
-		sc.between(at, base+len(s))
+		out = sc.between(at, base+len(s), out)
 	}
-	return sc.f, sc.out, sc.ascii
+	return sc.f, out, sc.ascii
 }
 
 // tokenScan is what scanTokens has found so far in its sentence s, whose first byte is at base in
-// the document.
+// the document, but the candidates, which its methods append to the slice they are given and
+// return (kept in it, the slice would make the caller's buffer escape to the heap).
 type tokenScan struct {
 	s     string
 	base  int
 	f     feature
-	out   []candidate
 	ascii bool
 }
 
-// between reads what lies between two tokens, from document offset i to j, as scanWords does.
-func (sc *tokenScan) between(i, j int) {
+// between appends to out what lies between two tokens, from document offset i to j, as scanWords
+// reads it.
+func (sc *tokenScan) between(i, j int, out []candidate) []candidate {
 	var ok bool
-	sc.f, sc.out, ok = scanRange(sc.s, i-sc.base, j-sc.base, sc.f, sc.out)
+	sc.f, out, ok = scanRange(sc.s, i-sc.base, j-sc.base, sc.f, out)
 	sc.ascii = sc.ascii && ok
+	return out
 }
 
-// word reads t, a word of letters alone, as scanWord does: its word in lower case is t.Lower.
-func (sc *tokenScan) word(t *text.Token) {
+// word appends to out what scanWord finds in t, a word of letters alone: its word in lower case
+// is t.Lower. mayBe tells whether scanBits lets it be a word of scanKinds: when not, only early,
+// mid and late are looked for.
+func (sc *tokenScan) word(t *text.Token, mayBe bool, out []candidate) []candidate {
 	// "the", "a" and "in" are half the words that pass scanBits: they are known without a
 	// probe of scanTable
 	var wk wordKinds
-	switch t.Lower {
-	case "the":
+	switch {
+	case !mayBe:
+	case t.Lower == "the":
 		wk = theKinds
-	case "a":
+	case t.Lower == "a":
 		wk = aKinds
-	case "in":
+	case t.Lower == "in":
 		wk = inKinds
 	default:
 		wk, _ = scanTable.Find(t)
@@ -362,18 +368,19 @@ func (sc *tokenScan) word(t *text.Token) {
 		kinds |= startPart
 	}
 	if kinds != 0 {
-		sc.out = append(sc.out, candidate{t.Start - sc.base, kinds})
+		out = append(out, candidate{t.Start - sc.base, kinds})
 	}
+	return out
 }
 
-// token reads t, a token of any other Shape, as scanWords reads its bytes.
-func (sc *tokenScan) token(t *text.Token) {
+// token appends to out what scanWords finds in t, a token of any other Shape.
+func (sc *tokenScan) token(t *text.Token, out []candidate) []candidate {
 	if sh := t.Shape; sh == 0 || sh&text.ShapeOther != 0 {
-		sc.between(t.Start, t.End)
-		return
+		return sc.between(t.Start, t.End, out)
 	}
 	// letters and digits
-	sc.f, sc.out = scanWord(sc.s, t.Start-sc.base, t.End-sc.base, true, sc.f, sc.out)
+	sc.f, out = scanWord(sc.s, t.Start-sc.base, t.End-sc.base, true, sc.f, out)
+	return out
 }
 
 // scanTable holds the words of scanKinds for tokenScan, and theKinds, aKinds and inKinds the

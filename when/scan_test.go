@@ -311,3 +311,26 @@ func TestFoldsOutsideASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestFindTokensAllocs holds FindTokens, and DateAmong's reading of clause breaks, to no
+// allocation for a sentence without a time expression and one per expression found (its Date)
+// plus the slice: a buffer that escaped to the heap would cost every sentence.
+func TestFindTokensAllocs(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want float64
+	}{
+		{"The minister, who met the president in the capital, said a deal was near.", 0},
+		{"The minister met the president in Tehran on Thursday, saying a deal was near.", 2},
+	} {
+		s := text.Sentence{Start: 3, End: 3 + len(c.s), Text: c.s}
+		toks := text.AppendTokens(nil, c.s, 3)
+		if got := testing.AllocsPerRun(100, func() { FindTokens(s, toks, "2017-10-19") }); got != c.want {
+			t.Errorf("FindTokens(%q): %v allocations, want %v", c.s, got, c.want)
+		}
+		exprs := FindTokens(s, toks, "2017-10-19")
+		if got := testing.AllocsPerRun(100, func() { DateAmong(exprs, c.s, 20, "2017-10-19") }); got != 0 {
+			t.Errorf("DateAmong(%q): %v allocations, want 0", c.s, got)
+		}
+	}
+}
