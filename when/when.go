@@ -820,8 +820,12 @@ var patterns = []pattern{
 	{agoWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})` + sp + `+(?P<unit>day|week|month|year)s?` + sp + `+ago)\b`), ago, startNumber | startDigit},
 }
 
-// monthOf returns the month a name or abbreviation stands for.
+// monthOf returns the month a name or abbreviation stands for: by its first three letters, read
+// by hand when they are ASCII letters (as the patterns' month names are).
 func monthOf(name string) time.Month {
+	if len(name) >= 3 && isLetter(name[0]) && isLetter(name[1]) && isLetter(name[2]) {
+		return monthByAbbr[string([]byte{name[0] | 0x20, name[1] | 0x20, name[2] | 0x20})]
+	}
 	for m := time.January; m <= time.December; m++ {
 		if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
 			return m
@@ -829,6 +833,18 @@ func monthOf(name string) time.Month {
 	}
 	return 0
 }
+
+// monthByAbbr gives the month of each first three letters of a month's name, in lower case.
+var monthByAbbr = func() map[string]time.Month {
+	out := map[string]time.Month{}
+	for m := time.January; m <= time.December; m++ {
+		out[strings.ToLower(m.String()[:3])] = m
+	}
+	return out
+}()
+
+// isLetter tells an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // date returns the day y-m-d, and false when there is no such day (its time is then of no use).
 // The day is told valid by hand, before making its time: most days tried are not.

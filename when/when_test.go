@@ -519,3 +519,24 @@ func TestWeekdayOf(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthOf holds monthOf to comparing the first three letters of each month in any case.
+func TestMonthOf(t *testing.T) {
+	names := []string{"Xyz", "ab", "", "Ma", "M@y", "\u017fep", "Sep.", "se\u017f"}
+	for m := time.January; m <= time.December; m++ {
+		n := m.String()
+		names = append(names, n, n[:3], strings.ToUpper(n), strings.ToLower(n[:3])+"x", n[:3]+".")
+	}
+	for _, name := range names {
+		var want time.Month
+		for m := time.January; m <= time.December; m++ {
+			if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
+				want = m
+				break
+			}
+		}
+		if got := monthOf(name); got != want {
+			t.Errorf("monthOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
