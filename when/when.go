@@ -400,20 +400,14 @@ func isoDay(s string) (y, m, d int, ok bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, 0, 0, false
 	}
-	num := func(b string) (int, bool) {
-		n := 0
-		for i := 0; i < len(b); i++ {
-			if b[i] < '0' || b[i] > '9' {
-				return 0, false
-			}
-			n = n*10 + int(b[i]-'0')
-		}
-		return n, true
+	// the digits, each less than 10 (a byte below '0' wraps round above it)
+	d0, d1, d2, d3, d5, d6, d8, d9 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0', s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9 {
+		return 0, 0, 0, false
 	}
-	y, ok1 := num(s[:4])
-	m, ok2 := num(s[5:7])
-	d, ok3 := num(s[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+	y = int(d0)*1000 + int(d1)*100 + int(d2)*10 + int(d3)
+	m, d = int(d5)*10+int(d6), int(d8)*10+int(d9)
+	if m < 1 || m > 12 || d < 1 {
 		return 0, 0, 0, false
 	}
 	if d > daysIn(y, m) {
