@@ -178,11 +178,8 @@ func isWordFold(w string, ws []string) bool {
 
 // The words of the patterns, in the order of their alternations.
 var (
-	fullMonths   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	abbrMonths   = []string{"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"}
-	weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-	weekdayForms = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"}
+	fullMonths    = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	abbrMonths    = []string{"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"}
 	dayParts      = []string{"morning", "afternoon", "evening", "night"}
 	partWords     = []string{"early", "mid", "late"}
 	preWords      = []string{"in", "during"}
@@ -202,18 +199,31 @@ func monthKind(w string) (full, abbr bool) {
 	if len(w) < 3 || w[0] < 'A' || w[0] > 'Z' {
 		return false, false
 	}
-	for _, m := range fullMonths {
-		if sameMonth(w, m) {
-			return true, false
-		}
-	}
-	for _, m := range abbrMonths {
-		if sameMonth(w, m) {
-			return false, true
+	for _, m := range monthsByFirst[w[0]-'A'] {
+		if sameMonth(w, m.name) {
+			return m.full, !m.full
 		}
 	}
 	return false, false
 }
+
+// monthName is a month's name as the patterns write it, whole or abbreviated.
+type monthName struct {
+	name string
+	full bool
+}
+
+// monthsByFirst holds fullMonths and abbrMonths by their first letter (A to Z), for monthKind: no
+// name is in both.
+var monthsByFirst = func() (out [26][]monthName) {
+	for _, m := range fullMonths {
+		out[m[0]-'A'] = append(out[m[0]-'A'], monthName{m, true})
+	}
+	for _, m := range abbrMonths {
+		out[m[0]-'A'] = append(out[m[0]-'A'], monthName{m, false})
+	}
+	return out
+}()
 
 // sameMonth tells whether w is the month m as written or in capitals.
 func sameMonth(w, m string) bool {
@@ -248,11 +258,32 @@ func monthWordAt(s string, i int, dot bool) int {
 	return -1
 }
 
+// hasKind tells whether s[i:e], a run of word bytes, is a word of scanKinds (in any case) of kind
+// k: for startWeekday a day of the week whole or abbreviated as the patterns' weekday writes it,
+// for startWeekdayName a day written whole (startWords). A word with a digit or '_' is none, as no
+// word of scanKinds has one.
+func hasKind(s string, i, e int, k start) bool {
+	if e == i {
+		return false
+	}
+	wk, ok := kindOf(s[i:e], s[i:])
+	return ok && wk.k&k != 0
+}
+
+// relFirst tells the bytes that begin a word of weekdayRels, in either case.
+var relFirst = func() (out [256]bool) {
+	for _, rel := range weekdayRels {
+		out[rel[0]] = true
+		out[rel[0]-'a'+'A'] = true
+	}
+	return out
+}()
+
 // afterWeekday reads the day of the week that may open a date ("Thursday, ", "Thu. the ") at
 // byte i, and returns where the date itself begins (i when there is no day of the week).
 func afterWeekday(s string, i int) int {
 	e := wordEnd(s, i)
-	if !isWordFold(s[i:e], weekdayForms) {
+	if !hasKind(s, i, e, startWeekday) {
 		return i
 	}
 	if e < len(s) && s[e] == '.' {
@@ -523,6 +554,9 @@ func yearAt(s string, pos int, g groups) (index, bool) {
 
 // weekdayAt: "Thursday", "Thursday night", "last Thursday", "this coming Monday".
 func weekdayAt(s string, pos int, g groups) (index, bool) {
+	if pos == len(s) || !relFirst[s[pos]] {
+		return weekdayFrom(s, pos, pos, g) // most candidates: the day's name
+	}
 	for _, rel := range weekdayRels {
 		if !hasFold(s, pos, rel) {
 			continue
@@ -543,7 +577,7 @@ func weekdayAt(s string, pos int, g groups) (index, bool) {
 // from pos.
 func weekdayFrom(s string, pos, i int, g groups) (index, bool) {
 	e := wordEnd(s, i)
-	if !isWordFold(s[i:e], weekdayNames) {
+	if !hasKind(s, i, e, startWeekdayName) {
 		return index{}, false
 	}
 	end := e

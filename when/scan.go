@@ -291,35 +291,135 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 // what lies between tokens other than a single space (the tokenizer leaves out a word that follows
 // a space it joins, "\u202fan"), is read as scanWords reads it. A run of word bytes never spans two
 // tokens, as the tokenizer never splits one.
+//
+// Most tokens are words of letters that neither are a word of scanKinds nor begin with early, mid
+// or late, or marks of one ASCII byte: the loop passes over them from their tokens alone (for a
+// word, the hash the tokenizer keeps, tested against scanBits, and its first letter), and leaves
+// the others to tokenScan, out of its way.
 func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
-	var f feature
-	ascii, ok := true, true
-	at := 0 // the end of the previous token
+	sc := tokenScan{s: s, base: base, ascii: true}
+	at := base // the end of the previous token, in the document
 	for k := range toks {
 		t := &toks[k]
-		i := t.Start - base
-		if i > at && (i > at+1 || s[at] != ' ') {
-			f, out, ok = scanRange(s, at, i, f, out)
-			ascii = ascii && ok
+		if t.Start != at && (t.Start > at+1 || s[at-base] != ' ') {
+			out = sc.between(at, t.Start, out)
 		}
-		at = t.End - base
-		sh := t.Shape
-		if sh == 0 || sh&text.ShapeOther != 0 {
-			f, out, ok = scanRange(s, i, at, f, out)
-			ascii = ascii && ok
-			continue
+		at = t.End
+		switch sh := t.Shape; {
+		case sh-1 < text.ShapeLower|text.ShapeUpper:
+			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
+			h := t.Hash()
+			m := wordBits(h)
+			if may := scanBits[h>>60]&m == m; may || partFirst[t.Text[0]] {
+				out = sc.word(t, may, out)
+			}
+		case sh == text.ShapeOther && len(t.Text) == 1 && quietBytes[t.Text[0]]:
+			// a mark of one ASCII byte ("," "."), in which scanWords finds nothing
+		default:
+			out = sc.token(t, out)
 		}
-		if sh&text.ShapeDigit == 0 && firstBytes[t.Text[0]]&(1<<len(t.Text)|1) == 0 {
-			continue // the test scanWord begins with, which rules out most words
-		}
-		f, out = scanWord(s, i, at, sh&text.ShapeDigit != 0, f, out)
 	}
-	if at < len(s) {
-		f, out, ok = scanRange(s, at, len(s), f, out)
-		ascii = ascii && ok
+	if at-base < len(s) {
+		out = sc.between(at, base+len(s), out)
 	}
-	return f, out, ascii
+	return sc.f, out, sc.ascii
 }
+
+// tokenScan is what scanTokens has found so far in its sentence s, whose first byte is at base in
+// the document, but the candidates, which its methods append to the slice they are given and
+// return (kept in it, the slice would make the caller's buffer escape to the heap).
+type tokenScan struct {
+	s     string
+	base  int
+	f     feature
+	ascii bool
+}
+
+// between appends to out what lies between two tokens, from document offset i to j, as scanWords
+// reads it.
+func (sc *tokenScan) between(i, j int, out []candidate) []candidate {
+	var ok bool
+	sc.f, out, ok = scanRange(sc.s, i-sc.base, j-sc.base, sc.f, out)
+	sc.ascii = sc.ascii && ok
+	return out
+}
+
+// word appends to out what scanWord finds in t, a word of letters alone: its word in lower case
+// is t.Lower. mayBe tells whether scanBits lets it be a word of scanKinds: when not, only early,
+// mid and late are looked for.
+func (sc *tokenScan) word(t *text.Token, mayBe bool, out []candidate) []candidate {
+	// "the", "a" and "in" are half the words that pass scanBits: they are known without a
+	// probe of scanTable
+	var wk wordKinds
+	switch {
+	case !mayBe:
+	case t.Lower == "the":
+		wk = theKinds
+	case t.Lower == "a":
+		wk = aKinds
+	case t.Lower == "in":
+		wk = inKinds
+	default:
+		wk, _ = scanTable.Find(t)
+	}
+	sc.f |= wk.f
+	kinds := wk.k
+	if partFirst[t.Text[0]] && hasPart(t.Text) {
+		kinds |= startPart
+	}
+	if kinds != 0 {
+		out = append(out, candidate{t.Start - sc.base, kinds})
+	}
+	return out
+}
+
+// token appends to out what scanWords finds in t, a token of any other Shape.
+func (sc *tokenScan) token(t *text.Token, out []candidate) []candidate {
+	if sh := t.Shape; sh == 0 || sh&text.ShapeOther != 0 {
+		return sc.between(t.Start, t.End, out)
+	}
+	// letters and digits
+	sc.f, out = scanWord(sc.s, t.Start-sc.base, t.End-sc.base, true, sc.f, out)
+	return out
+}
+
+// scanTable holds the words of scanKinds for tokenScan, and theKinds, aKinds and inKinds the
+// kinds of its most frequent words.
+var (
+	scanTable                 = text.NewWordTable(scanKinds)
+	theKinds, aKinds, inKinds = scanKinds["the"], scanKinds["a"], scanKinds["in"]
+)
+
+// scanBits is a Bloom filter of the words of scanKinds by their hashes (text.HashWord, which is
+// Token.Hash of a token of the word): two bits of one of its 64-bit words for each, so that most
+// other words are ruled out with a few instructions, from their tokens alone.
+var scanBits = func() (out [16]uint64) {
+	for w := range scanKinds {
+		h := text.HashWord(w)
+		out[h>>60] |= wordBits(h)
+	}
+	return out
+}()
+
+// wordBits are the two bits of scanBits[h>>60] for the hash h (plain tests them by hand).
+func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
+
+// quietBytes are the ASCII bytes that are not word bytes: a token of one of them is nothing to
+// scanWords.
+var quietBytes = func() (out [256]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = wordBytes[c] == 0
+	}
+	return out
+}()
+
+// partFirst tells the bytes that begin early, mid and late in either case, for hasPart.
+var partFirst = func() (out [256]bool) {
+	for _, c := range []byte("emlEML") {
+		out[c] = true
+	}
+	return out
+}()
 
 // hasPart tells whether w, a run of word characters, begins with early, mid or late in any case.
 func hasPart(w string) bool {
@@ -341,7 +441,24 @@ func hasPart(w string) bool {
 // an ASCII letter (the long s, the Kelvin sign): in such a sentence a word may begin a pattern
 // without being spelled as the candidates are.
 func foldsOutsideASCII(s string) bool {
-	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+	// each is looked for by its second byte: their first bytes begin common characters of news
+	// (the first of the Kelvin sign's begins curly quotes and dashes), their second ones rare ones
+	return containsBy(s, "\u017f", 1) || containsBy(s, "\u212a", 1)
+}
+
+// containsBy is strings.Contains(s, c), c being a character of several bytes, looking for its
+// byte k.
+func containsBy(s, c string, k int) bool {
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], c[k])
+		if j < 0 {
+			return false
+		}
+		if i += j; strings.HasPrefix(s[i-k:], c) {
+			return true
+		}
+	}
+	return false
 }
 
 // findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
@@ -350,7 +467,7 @@ func findAll(i int, s string, cs []candidate, out []index) []index {
 	want := patterns[i].starts
 	from := 0
 	for ci, c := range cs {
-		if c.pos < from || c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
+		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
 		idx, ok := matchAt(i, s, c.pos)
@@ -368,7 +485,7 @@ func findAll(i int, s string, cs []candidate, out []index) []index {
 func findFirst(i int, s string, cs []candidate) (index, bool) {
 	want := patterns[i].starts
 	for ci, c := range cs {
-		if c.kinds&want == 0 || !mayMatch(i, s, cs, ci) {
+		if c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
 		if idx, ok := matchAt(i, s, c.pos); ok {
@@ -376,6 +493,12 @@ func findFirst(i int, s string, cs []candidate) (index, bool) {
 		}
 	}
 	return index{}, false
+}
+
+// mayNotMatch tells the kinds of a candidate, those a pattern wants, for which mayMatch may rule
+// the candidate out: it returns true for all others.
+func mayNotMatch(k start) bool {
+	return k == startPre || k == startDayWord || k == startDigit
 }
 
 // mayMatch rules out, cheaply, some candidates where patterns[i] cannot match (it may still not
@@ -440,21 +563,27 @@ const (
 	dayWordPattern = 9
 )
 
-// clauseBreaks returns where the clause breaks of sentence start: the starts of the matches of
-// clauseBreak, found by hand. A sentence with a character that folds to an ASCII letter is left to
-// the regular expression.
-func clauseBreaks(s string) []int {
-	var out []int
+// clauseBreaks appends to out where the clause breaks of sentence s that start in [start, limit)
+// start: the starts of the matches of clauseBreak, found by hand. start is 0 or a place where no
+// break is under way (breakFree): breaks are found from the left, each after the one before, and
+// none spans such a place, so reading from it finds those after it. It reads s only up to limit
+// and a break that starts there. A sentence with a character that folds to an ASCII letter is
+// left to the regular expression.
+func clauseBreaks(s string, start, limit int, out []int) []int {
 	if foldsOutsideASCII(s) {
 		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-			out = append(out, loc[0])
+			if start <= loc[0] && loc[0] < limit {
+				out = append(out, loc[0])
+			}
 		}
 		return out
 	}
-	from := 0 // the end of the latest break: a break starts at or after it
-	for i := 0; i < len(s); i++ {
-		if !mayBreak[s[i]] {
-			continue // most bytes
+	from := start // the end of the latest break: a break starts at or after it
+	// a break starts at i or, before a dash, at i-1: i goes up to limit
+	head := s[:max(start, min(len(s), limit+1))]
+	for i := start; i < len(head); i++ {
+		if i = nextMayBreak(head, i); i == len(head) {
+			break
 		}
 		// a space breaks only before a dash (whose first byte is '-' or that of '–' and '—'): it
 		// is tried at the dash, which spaces are much rarer than
@@ -468,12 +597,38 @@ func clauseBreaks(s string) []int {
 			end = clauseBreakAt(s, at)
 		}
 		if end > at {
-			out = append(out, at)
+			if at < limit {
+				out = append(out, at)
+			}
 			from = end
 			i = end - 1
 		}
 	}
 	return out
+}
+
+// breakFree returns the last place at or before i in s where no clause break can be under way: a
+// space after a word byte (a break that takes in a word ends with it, and none ends with a space
+// after a word byte or with a word byte before a space), or 0.
+func breakFree(s string, i int) int {
+	for i = min(i, len(s)-1); i > 0; i-- {
+		if s[i] == ' ' && isWordByte(s[i-1]) {
+			return i
+		}
+	}
+	return 0
+}
+
+// nextMayBreak returns the first byte of s from i on that is mayBreak, or len(s): the loop that
+// most bytes of a sentence cost.
+func nextMayBreak(s string, i int) int {
+	rest := s[i:]
+	for k := 0; k < len(rest); k++ {
+		if mayBreak[rest[k]] {
+			return i + k
+		}
+	}
+	return len(s)
 }
 
 // mayBreak are the bytes that clauseBreakAt may find a break at, or a break may start before (a

@@ -80,8 +80,26 @@ func checkClauseBreaks(t *testing.T, s string) {
 	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
 		want = append(want, loc[0])
 	}
-	if got := clauseBreaks(s); !reflect.DeepEqual(got, want) {
+	if got := clauseBreaks(s, 0, len(s), nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: got %v, want %v", s, got, want)
+	}
+	// and those that start in [start, limit), from each place breakFree may return, as pick asks
+	// for them
+	for start := range len(s) + 1 {
+		if breakFree(s, start) != start {
+			continue
+		}
+		for limit := start; limit <= len(s); limit++ {
+			var in []int
+			for _, b := range want {
+				if start <= b && b < limit {
+					in = append(in, b)
+				}
+			}
+			if got := clauseBreaks(s, start, limit, nil); !reflect.DeepEqual(got, in) {
+				t.Fatalf("%q in [%d, %d): got %v, want %v", s, start, limit, got, in)
+			}
+		}
 	}
 }
 
@@ -89,6 +107,7 @@ func checkClauseBreaks(t *testing.T, s string) {
 func FuzzClauseBreaks(f *testing.F) {
 	f.Add("a - b -- c – d —e — f, which g: h; (i) [j]  - k\t-\tl -x ,  as")
 	f.Add(" - -  — ,, saying : :x")
+	f.Add("x -- y, which z x —x x: y x, as")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkClauseBreaks(t, s)
 	})
@@ -280,4 +299,38 @@ func FuzzFindTokens(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, pub string) {
 		checkFindTokens(t, s, pub)
 	})
+}
+
+// TestFoldsOutsideASCII holds foldsOutsideASCII to strings.Contains.
+func TestFoldsOutsideASCII(t *testing.T) {
+	for _, s := range append(scanSentences(t), "\u017f", "\u212a", "x\u017f", "\u017fx", "\xbf\u017f", "\x84\u212a",
+		"\u2122 \u212a", "\u0144\u00bf", "\u212a\u017f", "\xc5", "\xbf", "\xe2\x84", "\x84\xaa", "") {
+		want := strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+		if got := foldsOutsideASCII(s); got != want {
+			t.Errorf("foldsOutsideASCII(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFindTokensAllocs holds FindTokens, and DateAmong's reading of clause breaks, to no
+// allocation for a sentence without a time expression and one per expression found (its Date)
+// plus the slice: a buffer that escaped to the heap would cost every sentence.
+func TestFindTokensAllocs(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want float64
+	}{
+		{"The minister, who met the president in the capital, said a deal was near.", 0},
+		{"The minister met the president in Tehran on Thursday, saying a deal was near.", 2},
+	} {
+		s := text.Sentence{Start: 3, End: 3 + len(c.s), Text: c.s}
+		toks := text.AppendTokens(nil, c.s, 3)
+		if got := testing.AllocsPerRun(100, func() { FindTokens(s, toks, "2017-10-19") }); got != c.want {
+			t.Errorf("FindTokens(%q): %v allocations, want %v", c.s, got, c.want)
+		}
+		exprs := FindTokens(s, toks, "2017-10-19")
+		if got := testing.AllocsPerRun(100, func() { DateAmong(exprs, c.s, 20, "2017-10-19") }); got != 0 {
+			t.Errorf("DateAmong(%q): %v allocations, want 0", c.s, got)
+		}
+	}
 }

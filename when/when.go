@@ -38,6 +38,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/text"
 )
@@ -276,7 +277,7 @@ func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
 		return Find(s.Text, pub) // not the sentence's tokens
 	}
-	var buf [32]candidate
+	var buf [16]candidate // news sentences have a few; more go to the heap
 	has, cs, ascii := scanTokens(s.Text, s.Start, toks, buf[:0])
 	slow := !ascii && foldsOutsideASCII(s.Text)
 	if slow {
@@ -290,14 +291,15 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	if has == 0 {
 		return nil // every pattern needs some feature
 	}
-	p, havePub := pubTime(pub) // read only for a sentence that may hold an expression
+	// the publication date is read at the first match: only a sentence that holds an expression
+	// needs it
+	var p time.Time
+	havePub, pubRead := false, false
 	var exprBuf [4]Expr
 	out := exprBuf[:0]
 	var foundBuf [4]index
-	for i, pt := range patterns {
-		if has&pt.needs != pt.needs {
-			continue
-		}
+	for _, i := range patternsFor[has] {
+		pt := &patterns[i]
 		found := foundBuf[:0]
 		if slow {
 			for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
@@ -307,6 +309,10 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 			found = findAll(i, sentence, cs, found)
 		}
 		for _, idx := range found {
+			if !pubRead {
+				p, havePub = pubTime(pub)
+				pubRead = true
+			}
 			m := match{sentence, idx, &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
@@ -334,6 +340,19 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	}
 	return slices.Clone(kept)
 }
+
+// patternsFor lists, for each set of features a sentence may have, the patterns (by their place
+// in patterns, in order) that need no other: find tries those alone.
+var patternsFor = func() (out [agoWord << 1][]int) { // agoWord is the last feature
+	for has := range out {
+		for i, pt := range patterns {
+			if feature(has)&pt.needs == pt.needs {
+				out[has] = append(out[has], i)
+			}
+		}
+	}
+	return out
+}()
 
 // scan reads s once for what its patterns need: the features present and, for ASCII-folding
 // text, the candidate places each pattern may match at (appended to buf). slow reports text
@@ -381,20 +400,14 @@ func isoDay(s string) (y, m, d int, ok bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, 0, 0, false
 	}
-	num := func(b string) (int, bool) {
-		n := 0
-		for i := 0; i < len(b); i++ {
-			if b[i] < '0' || b[i] > '9' {
-				return 0, false
-			}
-			n = n*10 + int(b[i]-'0')
-		}
-		return n, true
+	// the digits, each less than 10 (a byte below '0' wraps round above it)
+	d0, d1, d2, d3, d5, d6, d8, d9 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0', s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if d0 > 9 || d1 > 9 || d2 > 9 || d3 > 9 || d5 > 9 || d6 > 9 || d8 > 9 || d9 > 9 {
+		return 0, 0, 0, false
 	}
-	y, ok1 := num(s[:4])
-	m, ok2 := num(s[5:7])
-	d, ok3 := num(s[8:])
-	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 {
+	y = int(d0)*1000 + int(d1)*100 + int(d2)*10 + int(d3)
+	m, d = int(d5)*10+int(d6), int(d8)*10+int(d9)
+	if m < 1 || m > 12 || d < 1 {
 		return 0, 0, 0, false
 	}
 	if d > daysIn(y, m) {
@@ -496,7 +509,18 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 	best, bestRank, bestDist := -1, 0, 0
 	var breaks []int
 	if len(exprs) > 0 {
-		breaks = clauseBreaks(sentence)
+		// crosses asks about breaks from the trigger or the end of an expression before it, to
+		// the trigger or the start of an expression after it
+		first, limit := triggerStart, triggerStart
+		for _, e := range exprs {
+			if e.End > triggerStart {
+				limit = max(limit, e.Start)
+			} else {
+				first = min(first, e.End)
+			}
+		}
+		var buf [16]int
+		breaks = clauseBreaks(sentence, breakFree(sentence, first), limit, buf[:0])
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -790,8 +814,12 @@ var patterns = []pattern{
 	{agoWord, regexp.MustCompile(`(?i)\b(?P<x>(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})` + sp + `+(?P<unit>day|week|month|year)s?` + sp + `+ago)\b`), ago, startNumber | startDigit},
 }
 
-// monthOf returns the month a name or abbreviation stands for.
+// monthOf returns the month a name or abbreviation stands for: by its first three letters, read
+// by hand when they are ASCII letters (as the patterns' month names are).
 func monthOf(name string) time.Month {
+	if len(name) >= 3 && isLetter(name[0]) && isLetter(name[1]) && isLetter(name[2]) {
+		return monthByAbbr[string([]byte{name[0] | 0x20, name[1] | 0x20, name[2] | 0x20})]
+	}
 	for m := time.January; m <= time.December; m++ {
 		if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
 			return m
@@ -800,10 +828,31 @@ func monthOf(name string) time.Month {
 	return 0
 }
 
-// date returns the day y-m-d, and false when there is no such day.
+// monthByAbbr gives the month of each first three letters of a month's name, in lower case.
+var monthByAbbr = func() map[string]time.Month {
+	out := map[string]time.Month{}
+	for m := time.January; m <= time.December; m++ {
+		out[strings.ToLower(m.String()[:3])] = m
+	}
+	return out
+}()
+
+// isLetter tells an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// date returns the day y-m-d, and false when there is no such day (its time is then of no use).
+// The day is told valid by hand, before making its time: most days tried are not.
 func date(y int, m time.Month, d int) (time.Time, bool) {
-	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	return t, t.Year() == y && t.Month() == m && t.Day() == d
+	if m < time.January || m > time.December || d < 1 || d > daysIn(y, int(m)) {
+		return time.Time{}, false
+	}
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+}
+
+// addDays returns t, a time in UTC, n days later: t.AddDate(0, 0, n) without normalising a date,
+// as a day in UTC is always 24 hours long.
+func addDays(t time.Time, n int) time.Time {
+	return t.Add(time.Duration(n) * 24 * time.Hour)
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
@@ -905,12 +954,7 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Day, true
 	}
-	var wd time.Weekday
-	for w := time.Sunday; w <= time.Saturday; w++ {
-		if strings.EqualFold(m.get(m.g.wd), w.String()) {
-			wd = w
-		}
-	}
+	wd := weekdayOf(m.get(m.g.wd))
 	back := (int(pub.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day
 	switch strings.ToLower(m.get(m.g.rel)) {
 	case "last", "past", "this past":
@@ -920,7 +964,38 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "next", "coming", "this coming":
 		back -= 7 // forward to the first one after
 	}
-	return format(pub.AddDate(0, 0, -back), Day), Day, true
+	return format(addDays(pub, -back), Day), Day, true
+}
+
+// weekdayOf returns the day of the week that name, a day's name in any case, stands for. The
+// first two letters tell them apart; a name that does not begin with two ASCII letters (the long
+// s of "ſunday" folds to s) is compared whole.
+func weekdayOf(name string) time.Weekday {
+	if len(name) >= 2 && name[0] < utf8.RuneSelf && name[1] < utf8.RuneSelf {
+		switch string([]byte{name[0] | 0x20, name[1] | 0x20}) {
+		case "su":
+			return time.Sunday
+		case "mo":
+			return time.Monday
+		case "tu":
+			return time.Tuesday
+		case "we":
+			return time.Wednesday
+		case "th":
+			return time.Thursday
+		case "fr":
+			return time.Friday
+		case "sa":
+			return time.Saturday
+		}
+	}
+	var wd time.Weekday
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		if strings.EqualFold(name, w.String()) {
+			wd = w
+		}
+	}
+	return wd
 }
 
 // relativeDay: "today", "yesterday", "tomorrow" and the like.
@@ -939,23 +1014,37 @@ func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "the day after tomorrow":
 		offset = 2
 	}
-	return format(pub.AddDate(0, 0, offset), Day), Day, true
+	return format(addDays(pub, offset), Day), Day, true
 }
 
-// unitPrecision maps "week", "month", "year" to their precision.
-var unitPrecision = map[string]string{"day": Day, "week": Week, "month": Month, "year": Year}
-
-// shift returns pub moved n units (day, week, month or year), at that unit's precision.
-func shift(pub time.Time, unit string, n int) (string, string) {
-	prec := unitPrecision[unit]
+// unitPrecision returns the precision of "day", "week", "month" and "year", "" for another word.
+func unitPrecision(unit string) string {
 	switch unit {
 	case "day":
-		return format(pub.AddDate(0, 0, n), prec), prec
+		return Day
 	case "week":
-		return format(pub.AddDate(0, 0, 7*n), prec), prec
+		return Week
 	case "month":
-		first := time.Date(pub.Year(), pub.Month(), 1, 0, 0, 0, 0, time.UTC)
-		return format(first.AddDate(0, n, 0), prec), prec
+		return Month
+	case "year":
+		return Year
+	}
+	return ""
+}
+
+// shift returns pub, a day in UTC, moved n units (day, week, month or year), at that unit's
+// precision.
+func shift(pub time.Time, unit string, n int) (string, string) {
+	prec := unitPrecision(unit)
+	switch unit {
+	case "day":
+		return format(addDays(pub, n), prec), prec
+	case "week":
+		return format(addDays(pub, 7*n), prec), prec
+	case "month":
+		// the first of the month n months on: time.Date carries the month over into the year
+		// as AddDate does
+		return format(time.Date(pub.Year(), pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec), prec
 	}
 	return format(pub.AddDate(n, 0, 0), prec), prec
 }
@@ -964,7 +1053,7 @@ func shift(pub time.Time, unit string, n int) (string, string) {
 func relativePeriod(m match, pub time.Time, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
-		return "", unitPrecision[unit], true
+		return "", unitPrecision(unit), true
 	}
 	n := 0
 	switch strings.ToLower(m.get(m.g.rel)) {
@@ -984,7 +1073,7 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 func ago(m match, pub time.Time, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
-		return "", unitPrecision[unit], true
+		return "", unitPrecision(unit), true
 	}
 	n, ok := numbers[strings.ToLower(m.get(m.g.num))]
 	if !ok {

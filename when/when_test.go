@@ -464,3 +464,79 @@ func TestPubDay(t *testing.T) {
 		}
 	}
 }
+
+// TestDateByHand holds date, which tells a valid day by hand, to time.Date's normalising.
+func TestDateByHand(t *testing.T) {
+	for y := -5; y <= 10000; y++ {
+		for m := time.Month(0); m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				ref := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+				refOK := ref.Year() == y && ref.Month() == m && ref.Day() == d
+				got, ok := date(y, m, d)
+				if ok != refOK || ok && !got.Equal(ref) {
+					t.Fatalf("date(%d, %d, %d) = %v, %v; want %v, %v", y, m, d, got, ok, ref, refOK)
+				}
+			}
+		}
+	}
+}
+
+// TestAddDaysAndShift holds addDays and shift's months to AddDate, for days in UTC as pubTime
+// reads them.
+func TestAddDaysAndShift(t *testing.T) {
+	days := []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	for day := time.Date(1890, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2110; day = day.AddDate(0, 0, 1) {
+		days = append(days, day)
+	}
+	for _, day := range days {
+		for _, n := range []int{-400, -61, -31, -8, -7, -2, -1, 0, 1, 2, 7, 8, 31, 61, 400} {
+			if got, want := addDays(day, n), day.AddDate(0, 0, n); !got.Equal(want) || got.Location() != want.Location() {
+				t.Fatalf("addDays(%v, %d) = %v, want %v", day, n, got, want)
+			}
+		}
+		if day.Day() > 2 {
+			continue
+		}
+		for _, n := range []int{-25, -13, -12, -1, 0, 1, 11, 12, 25} {
+			first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+			want := format(first.AddDate(0, n, 0), Month)
+			if got, _ := shift(day, "month", n); got != want {
+				t.Fatalf("shift(%v, month, %d) = %s, want %s", day, n, got, want)
+			}
+		}
+	}
+}
+
+// TestWeekdayOf holds weekdayOf to comparing the name with each day's whole.
+func TestWeekdayOf(t *testing.T) {
+	for w := time.Sunday; w <= time.Saturday; w++ {
+		n := w.String()
+		for _, name := range []string{n, strings.ToLower(n), strings.ToUpper(n), strings.ReplaceAll(n, "s", "\u017f"),
+			strings.ReplaceAll(strings.ToLower(n), "s", "\u017f")} {
+			if got := weekdayOf(name); got != w {
+				t.Errorf("weekdayOf(%q) = %v, want %v", name, got, w)
+			}
+		}
+	}
+}
+
+// TestMonthOf holds monthOf to comparing the first three letters of each month in any case.
+func TestMonthOf(t *testing.T) {
+	names := []string{"Xyz", "ab", "", "Ma", "M@y", "\u017fep", "Sep.", "se\u017f"}
+	for m := time.January; m <= time.December; m++ {
+		n := m.String()
+		names = append(names, n, n[:3], strings.ToUpper(n), strings.ToLower(n[:3])+"x", n[:3]+".")
+	}
+	for _, name := range names {
+		var want time.Month
+		for m := time.January; m <= time.December; m++ {
+			if len(name) >= 3 && strings.EqualFold(name[:3], m.String()[:3]) {
+				want = m
+				break
+			}
+		}
+		if got := monthOf(name); got != want {
+			t.Errorf("monthOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
