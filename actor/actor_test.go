@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -391,5 +392,46 @@ func TestReferWords(t *testing.T) {
 		if w != "country" && !isPronoun(w) {
 			t.Errorf("%q is in referWords but not a pronoun (isPronoun)", w)
 		}
+	}
+}
+
+// TestCandidates holds a candidate to its phrase: what it keeps, and matches telling what the
+// phrase's matches tells, on the phrase written in lower case, capitalised, in capitals and
+// with a word changed.
+func TestCandidates(t *testing.T) {
+	kb := load(t)
+	checked, matched := 0, 0
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			c := newCandidate(p)
+			if c.p != p || c.entry != p.entry || int(c.n) != len(p.toks) || c.capital != p.capital || c.exact != slices.Contains(p.exactCase, true) {
+				t.Fatalf("candidate of %q: %+v", p.toks, c)
+			}
+			s := strings.Join(p.toks, " ")
+			variants := []string{s, strings.ToUpper(s[:1]) + s[1:], strings.ToUpper(s), "x " + s, s + " said"}
+			if len(p.toks) > 1 {
+				variants = append(variants, strings.Replace(s, " "+p.toks[1], " other", 1))
+			}
+			if len(p.toks) > 2 {
+				variants = append(variants, strings.ToUpper(s[:1])+strings.Replace(s[1:], " "+p.toks[2], " other", 1))
+			}
+			for _, v := range variants {
+				toks := text.AppendTokens(nil, v, 0)
+				for i := range toks {
+					if toks[i].Lower != p.toks[0] {
+						continue
+					}
+					if got, want := c.matches(toks, i), matches(p, toks, i); got != want {
+						t.Errorf("%q at %d of %q: candidate says %v, phrase %v", s, i, v, got, want)
+					} else if got {
+						matched++
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 || matched < checked/4 || matched > checked*3/4 {
+		t.Errorf("%d cases checked, %d matched: too few, or too few of either answer", checked, matched)
 	}
 }

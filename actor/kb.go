@@ -269,45 +269,89 @@ func (kb *KB) sortPhrases() {
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
 func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
-	fp := &firstPhrases{all: ps}
+	fp := &firstPhrases{all: newCandidates(ps)}
 	if len(ps) < minSecondPhrases {
 		return fp
 	}
-	fp.bySecond = map[*word][]*phrase{}
+	var single []*phrase
+	bySecond := map[*word][]*phrase{}
 	for _, p := range ps {
 		if len(p.toks) == 1 {
-			fp.single = append(fp.single, p)
+			single = append(single, p)
 		}
 	}
 	for _, p := range ps {
 		if len(p.toks) > 1 {
 			w2 := words[p.toks[1]]
-			fp.bySecond[w2] = append(fp.bySecond[w2], p)
+			bySecond[w2] = append(bySecond[w2], p)
 		}
 	}
-	for w2, l := range fp.bySecond {
-		fp.bySecond[w2] = append(l, fp.single...)
+	fp.single = newCandidates(single)
+	fp.bySecond = make(map[*word][]candidate, len(bySecond))
+	for w2, l := range bySecond {
+		fp.bySecond[w2] = newCandidates(append(l, single...))
 	}
 	return fp
 }
 
 // firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
 type firstPhrases struct {
-	all []*phrase
+	all []candidate
 	// for a long list: the phrases of one word, and for a second word the longer phrases
 	// that go on with it, then those of one word
-	single   []*phrase
-	bySecond map[*word][]*phrase
+	single   []candidate
+	bySecond map[*word][]candidate
 }
 
 // minSecondPhrases is the number of phrases of a first word from which they are indexed by the
 // second.
 const minSecondPhrases = 4
 
+// candidate is a phrase as a look-up first tests it, kept in the list of its first word: most
+// phrases are ruled in or out by these few bytes, without reaching the phrase and its words
+// elsewhere in memory.
+type candidate struct {
+	p     *phrase
+	entry *Entry // p.entry
+	// hashes of the phrase's second and third words (text.HashWord, cut to 32 bits), where
+	// it has them: a token whose Hash differs is not the word
+	next    [2]uint32
+	n       uint16 // len(p.toks)
+	capital bool   // p.capital
+	exact   bool   // some word of p must be written exactly in its case (p.exactCase)
+}
+
+// newCandidates returns the candidates of phrases.
+func newCandidates(ps []*phrase) []candidate {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]candidate, len(ps))
+	for k, p := range ps {
+		out[k] = newCandidate(p)
+	}
+	return out
+}
+
+// newCandidate returns the candidate of phrase p.
+func newCandidate(p *phrase) candidate {
+	if len(p.toks) > 1<<16-1 {
+		panic("actor: a phrase of more than 65535 words")
+	}
+	c := candidate{p: p, entry: p.entry, n: uint16(len(p.toks)), capital: p.capital}
+	for j, w := range p.toks[1:min(len(p.toks), 3)] {
+		c.next[j] = uint32(text.HashWord(w))
+	}
+	for _, e := range p.exactCase {
+		c.exact = c.exact || e
+	}
+	return c
+}
+
 // candidates returns the phrases that may match at token i of the sentence (a subsequence of
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
 // phrases that may begin in lower case (word.lower): the others could not match it.
-func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
+func (d *Doc) candidates(toks []text.Token, i int) []candidate {
 	w := d.words[i]
 	if w == nil || w.first == nil {
 		return nil
