@@ -435,3 +435,27 @@ func TestCandidates(t *testing.T) {
 		t.Errorf("%d cases checked, %d matched: too few, or too few of either answer", checked, matched)
 	}
 }
+
+// TestWordRefs holds what the table of words gives for a word to the word itself.
+func TestWordRefs(t *testing.T) {
+	kb := load(t)
+	n := 0
+	for s, ps := range kb.phrases {
+		for _, w := range append([]string{s}, ps[0].toks...) {
+			r, ok := kb.words.Find(&text.Token{Lower: w})
+			if !ok || r.w == nil || r.w.text != w || r.first != r.w.first || r.lower != r.w.lower || r.flags != r.w.flags {
+				t.Fatalf("word %q: %v %+v", w, ok, r)
+			}
+			n++
+		}
+	}
+	if r, ok := kb.words.Find(&text.Token{Lower: "the"}); !ok || r.flags&isOpener == 0 {
+		t.Errorf(`"the": %v %+v, want an opener`, ok, r)
+	}
+	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (wordRef{}) {
+		t.Errorf(`"zzqx": %v %+v, want nothing`, ok, r)
+	}
+	if n == 0 {
+		t.Error("no word checked")
+	}
+}

@@ -88,15 +88,15 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases   map[string][]*phrase   // by first folded token
-	words     *text.WordTable[*word] // every word of the phrases and of the word lists, once loaded
-	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
-	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
-	people    map[string]*Person     // by canonical name
-	orgTerms  map[string][]Term      // dated lines of orgs.tsv, by canonical name
-	holders   map[string][]*Person   // office holders by country
-	byHead    map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
-	Countries map[string]string      // code → name
+	phrases   map[string][]*phrase     // by first folded token
+	words     *text.WordTable[wordRef] // every word of the phrases and of the word lists, once loaded
+	roleMemo  sync.Map                 // roleKey{country, role} → []roleTerm, for Holder
+	matchMemo sync.Map                 // roleKey{desc, role} → RoleMatch(desc, role)
+	people    map[string]*Person       // by canonical name
+	orgTerms  map[string][]Term        // dated lines of orgs.tsv, by canonical name
+	holders   map[string][]*Person     // office holders by country
+	byHead    map[roleKey][]roleTerm   // holders' terms by {country, roleHead of the role}, in the order of holders
+	Countries map[string]string        // code → name
 }
 
 type phrase struct {
@@ -264,7 +264,11 @@ func (kb *KB) sortPhrases() {
 			w.flags |= opensLower
 		}
 	}
-	kb.words = text.NewWordTable(words)
+	refs := make(map[string]wordRef, len(words))
+	for s, w := range words {
+		refs[s] = wordRef{w, w.first, w.lower, w.flags}
+	}
+	kb.words = text.NewWordTable(refs)
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
@@ -352,8 +356,8 @@ func newCandidate(p *phrase) candidate {
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
 // phrases that may begin in lower case (word.lower): the others could not match it.
 func (d *Doc) candidates(toks []text.Token, i int) []candidate {
-	w := d.words[i]
-	if w == nil || w.first == nil {
+	w := &d.words[i]
+	if w.first == nil {
 		return nil
 	}
 	fp := w.first
@@ -367,7 +371,7 @@ func (d *Doc) candidates(toks []text.Token, i int) []candidate {
 		return fp.all
 	}
 	if i+1 < len(toks) {
-		if l, ok := fp.bySecond[d.words[i+1]]; ok {
+		if l, ok := fp.bySecond[d.words[i+1].w]; ok {
 			return l
 		}
 	}

@@ -57,25 +57,29 @@ type word struct {
 	lower *firstPhrases
 }
 
+// wordRef is a word as the table of words gives it: with its flags, which every token asks, and
+// its phrases, which a look-up asks, kept beside the pointer so that they are read without
+// reaching the word.
+type wordRef struct {
+	w            *word
+	first, lower *firstPhrases // w.first, w.lower
+	flags        wordFlag      // w.flags
+}
+
 // findWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
 // d.inSentence to the union of those.
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
 		n := len(toks) + len(toks)/2
-		d.words, d.flags = make([]*word, n), make([]wordFlag, n)
+		d.words, d.flags = make([]wordRef, n), make([]wordFlag, n)
 	}
 	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
 	var all wordFlag
-	var none word // stands for a word the knowledge base does not know: it has no flags
 	for i := range toks {
-		w, ok := d.kb.words.Find(&toks[i])
-		known := &none
-		if ok {
-			known = w // (a choice of pointer, not a branch: then one load whatever the word)
-		}
-		d.flags[i] = known.flags
-		d.words[i] = w
-		all |= known.flags
+		r, _ := d.kb.words.Find(&toks[i]) // (a word the knowledge base does not know: nil, no flags)
+		d.flags[i] = r.flags
+		d.words[i] = r
+		all |= r.flags
 	}
 	d.inSentence = all
 }
