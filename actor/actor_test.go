@@ -436,26 +436,29 @@ func TestCandidates(t *testing.T) {
 	}
 }
 
-// TestWordRefs holds what the table of words gives for a word to the word itself.
-func TestWordRefs(t *testing.T) {
+// TestWords holds what the table of words gives for a word to what the knowledge base knows.
+func TestWords(t *testing.T) {
 	kb := load(t)
-	n := 0
+	ids := map[uint32]string{}
 	for s, ps := range kb.phrases {
 		for _, w := range append([]string{s}, ps[0].toks...) {
 			r, ok := kb.words.Find(&text.Token{Lower: w})
-			if !ok || r.w == nil || r.w.text != w || r.first != r.w.first || r.lower != r.w.lower || r.flags != r.w.flags {
-				t.Fatalf("word %q: %v %+v", w, ok, r)
+			if !ok || r.id == 0 || ids[r.id] != "" && ids[r.id] != w {
+				t.Fatalf("word %q: %v %+v (id of %q)", w, ok, r, ids[r.id])
 			}
-			n++
+			ids[r.id] = w
+			if w == s && (r.phrases == nil || len(r.phrases.first.all) != len(ps)) {
+				t.Fatalf("word %q: %+v, want its %d phrases", w, r.phrases, len(ps))
+			}
+			if r.phrases != nil && (len(r.phrases.lower.all) > 0) != (r.flags&opensLower != 0) {
+				t.Errorf("word %q: opensLower is not whether it has lower-case phrases", w)
+			}
 		}
 	}
 	if r, ok := kb.words.Find(&text.Token{Lower: "the"}); !ok || r.flags&isOpener == 0 {
 		t.Errorf(`"the": %v %+v, want an opener`, ok, r)
 	}
-	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (wordRef{}) {
+	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (word{}) {
 		t.Errorf(`"zzqx": %v %+v, want nothing`, ok, r)
-	}
-	if n == 0 {
-		t.Error("no word checked")
 	}
 }

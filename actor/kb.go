@@ -88,15 +88,15 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases   map[string][]*phrase     // by first folded token
-	words     *text.WordTable[wordRef] // every word of the phrases and of the word lists, once loaded
-	roleMemo  sync.Map                 // roleKey{country, role} → []roleTerm, for Holder
-	matchMemo sync.Map                 // roleKey{desc, role} → RoleMatch(desc, role)
-	people    map[string]*Person       // by canonical name
-	orgTerms  map[string][]Term        // dated lines of orgs.tsv, by canonical name
-	holders   map[string][]*Person     // office holders by country
-	byHead    map[roleKey][]roleTerm   // holders' terms by {country, roleHead of the role}, in the order of holders
-	Countries map[string]string        // code → name
+	phrases   map[string][]*phrase   // by first folded token
+	words     *text.WordTable[word]  // every word of the phrases and of the word lists, once loaded
+	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
+	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
+	people    map[string]*Person     // by canonical name
+	orgTerms  map[string][]Term      // dated lines of orgs.tsv, by canonical name
+	holders   map[string][]*Person   // office holders by country
+	byHead    map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
+	Countries map[string]string      // code → name
 }
 
 type phrase struct {
@@ -222,7 +222,7 @@ func (kb *KB) sortPhrases() {
 	wordOf := func(s string) *word {
 		w := words[s]
 		if w == nil {
-			w = &word{text: s}
+			w = &word{id: uint32(len(words) + 1)}
 			words[s] = w
 		}
 		return w
@@ -244,41 +244,37 @@ func (kb *KB) sortPhrases() {
 	for s, ps := range kb.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		w := wordOf(s)
-		w.first = newFirstPhrases(ps, words)
+		w.phrases = &wordPhrases{first: newFirstPhrases(ps, words)}
 		if w.flags&isNameParticle != 0 {
-			w.lower = w.first // a particle may open a name in lower case: every phrase of it may match
-			continue
-		}
-		var lower []*phrase
-		for _, p := range ps {
-			if !p.capital {
-				lower = append(lower, p)
+			w.phrases.lower = w.phrases.first // a particle may open a name in lower case: every phrase of it may match
+		} else {
+			var lower []*phrase
+			for _, p := range ps {
+				if !p.capital {
+					lower = append(lower, p)
+				}
 			}
+			w.phrases.lower = newFirstPhrases(lower, words)
 		}
-		if len(lower) > 0 {
-			w.lower = newFirstPhrases(lower, words)
-		}
-	}
-	for _, w := range words {
-		if w.lower != nil {
+		if len(w.phrases.lower.all) > 0 {
 			w.flags |= opensLower
 		}
 	}
-	refs := make(map[string]wordRef, len(words))
+	table := make(map[string]word, len(words))
 	for s, w := range words {
-		refs[s] = wordRef{w, w.first, w.lower, w.flags}
+		table[s] = *w
 	}
-	kb.words = text.NewWordTable(refs)
+	kb.words = text.NewWordTable(table)
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
-func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
-	fp := &firstPhrases{all: newCandidates(ps)}
+func newFirstPhrases(ps []*phrase, words map[string]*word) firstPhrases {
+	fp := firstPhrases{all: newCandidates(ps)}
 	if len(ps) < minSecondPhrases {
 		return fp
 	}
 	var single []*phrase
-	bySecond := map[*word][]*phrase{}
+	bySecond := map[uint32][]*phrase{}
 	for _, p := range ps {
 		if len(p.toks) == 1 {
 			single = append(single, p)
@@ -286,12 +282,12 @@ func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
 	}
 	for _, p := range ps {
 		if len(p.toks) > 1 {
-			w2 := words[p.toks[1]]
+			w2 := words[p.toks[1]].id
 			bySecond[w2] = append(bySecond[w2], p)
 		}
 	}
 	fp.single = newCandidates(single)
-	fp.bySecond = make(map[*word][]candidate, len(bySecond))
+	fp.bySecond = make(map[uint32][]candidate, len(bySecond))
 	for w2, l := range bySecond {
 		fp.bySecond[w2] = newCandidates(append(l, single...))
 	}
@@ -300,11 +296,11 @@ func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
 
 // firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
 type firstPhrases struct {
-	all []candidate
-	// for a long list: the phrases of one word, and for a second word the longer phrases
-	// that go on with it, then those of one word
-	single   []candidate
-	bySecond map[*word][]candidate
+	// for a long list: for the id of a second word, the longer phrases that go on with it,
+	// then those of one word (first, with all: what a look-up reads of a short list)
+	bySecond map[uint32][]candidate
+	all      []candidate
+	single   []candidate // for a long list: the phrases of one word
 }
 
 // minSecondPhrases is the number of phrases of a first word from which they are indexed by the
@@ -356,22 +352,19 @@ func newCandidate(p *phrase) candidate {
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
 // phrases that may begin in lower case (word.lower): the others could not match it.
 func (d *Doc) candidates(toks []text.Token, i int) []candidate {
-	w := &d.words[i]
-	if w.first == nil {
+	ph := d.words[i].phrases
+	if ph == nil {
 		return nil
 	}
-	fp := w.first
+	fp := &ph.first
 	if !toks[i].IsCapitalized() {
-		fp = w.lower
-	}
-	if fp == nil {
-		return nil
+		fp = &ph.lower
 	}
 	if fp.bySecond == nil {
-		return fp.all
+		return fp.all // (none, for a word that opens no phrase in lower case)
 	}
 	if i+1 < len(toks) {
-		if l, ok := fp.bySecond[d.words[i+1].w]; ok {
+		if l, ok := fp.bySecond[d.words[i+1].id]; ok {
 			return l
 		}
 	}

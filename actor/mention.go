@@ -338,7 +338,7 @@ type Doc struct {
 	stateCount  []int      // the mentions of each of stateOrder so far (named by the text, not guessed)
 	all         []*Person  // learned people in order of appearance
 	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
-	words       []wordRef  // the knowledge base's words of the sentence's tokens (nil w: unknown)
+	words       []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
 	flags       []wordFlag // the flags of those words (0: unknown)
 	inSentence  wordFlag   // the flags of any of them
 	holderMemo  map[roleKey]*Person
