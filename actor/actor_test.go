@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -401,27 +402,40 @@ func TestReferWords(t *testing.T) {
 func TestCandidates(t *testing.T) {
 	kb := load(t)
 	checked, matched := 0, 0
-	for _, ps := range kb.phrases {
+	// the knowledge base's phrases, and names learned from a text, whose words it may not know
+	learned := []*phrase{{toks: []string{"qzxw"}}, {toks: []string{"wang", "qzxw"}}, {toks: []string{"qzxw", "al", "-", "qzxv"}},
+		{toks: []string{"ali", "qzxw", "khamenei"}}, {toks: []string{"ali", "khamenei", "qzxw", "said"}}}
+	for _, p := range learned {
+		p.capital, p.exactCase, p.entry = true, make([]bool, len(p.toks)), &Entry{Kind: KindPerson}
+	}
+	for _, ps := range append(slices.Collect(maps.Values(kb.phrases)), learned) {
 		for _, p := range ps {
-			c := newCandidate(p)
+			c := newCandidate(p, func(w string) uint32 {
+				known, _ := kb.words.Find(&text.Token{Lower: w})
+				return known.id
+			})
 			if c.p != p || c.entry != p.entry || int(c.n) != len(p.toks) || c.capital != p.capital || c.exact != slices.Contains(p.exactCase, true) {
 				t.Fatalf("candidate of %q: %+v", p.toks, c)
 			}
 			s := strings.Join(p.toks, " ")
 			variants := []string{s, strings.ToUpper(s[:1]) + s[1:], strings.ToUpper(s), "x " + s, s + " said"}
 			if len(p.toks) > 1 {
-				variants = append(variants, strings.Replace(s, " "+p.toks[1], " other", 1))
+				// a word the knowledge base knows, and one it does not
+				up := strings.ToUpper(s[:1]) + s[1:]
+				variants = append(variants, strings.Replace(up, " "+p.toks[1], " other", 1), strings.Replace(up, " "+p.toks[1], " qzxu", 1))
 			}
 			if len(p.toks) > 2 {
 				variants = append(variants, strings.ToUpper(s[:1])+strings.Replace(s[1:], " "+p.toks[2], " other", 1))
 			}
 			for _, v := range variants {
 				toks := text.AppendTokens(nil, v, 0)
+				d := kb.NewDoc("")
+				d.findWords(toks)
 				for i := range toks {
 					if toks[i].Lower != p.toks[0] {
 						continue
 					}
-					if got, want := c.matches(toks, i), matches(p, toks, i); got != want {
+					if got, want := d.matches(&c, toks, i), matches(p, toks, i); got != want {
 						t.Errorf("%q at %d of %q: candidate says %v, phrase %v", s, i, v, got, want)
 					} else if got {
 						matched++

@@ -269,7 +269,7 @@ func (kb *KB) sortPhrases() {
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
 func newFirstPhrases(ps []*phrase, words map[string]*word) firstPhrases {
-	fp := firstPhrases{all: newCandidates(ps)}
+	fp := firstPhrases{all: newCandidates(ps, words)}
 	if len(ps) < minSecondPhrases {
 		return fp
 	}
@@ -286,10 +286,10 @@ func newFirstPhrases(ps []*phrase, words map[string]*word) firstPhrases {
 			bySecond[w2] = append(bySecond[w2], p)
 		}
 	}
-	fp.single = newCandidates(single)
+	fp.single = newCandidates(single, words)
 	fp.bySecond = make(map[uint32][]candidate, len(bySecond))
 	for w2, l := range bySecond {
-		fp.bySecond[w2] = newCandidates(append(l, single...))
+		fp.bySecond[w2] = newCandidates(append(l, single...), words)
 	}
 	return fp
 }
@@ -313,34 +313,36 @@ const minSecondPhrases = 4
 type candidate struct {
 	p     *phrase
 	entry *Entry // p.entry
-	// hashes of the phrase's second and third words (text.HashWord, cut to 32 bits), where
-	// it has them: a token whose Hash differs is not the word
+	// the numbers (word.id) of the phrase's second and third words, where it has them, so that
+	// they are compared with the numbers of the sentence's words (Doc.words) rather than as
+	// strings; 0 for a word the knowledge base does not know (a name learned from the text)
 	next    [2]uint32
 	n       uint16 // len(p.toks)
 	capital bool   // p.capital
 	exact   bool   // some word of p must be written exactly in its case (p.exactCase)
 }
 
-// newCandidates returns the candidates of phrases.
-func newCandidates(ps []*phrase) []candidate {
+// newCandidates returns the candidates of phrases whose words are all in words.
+func newCandidates(ps []*phrase, words map[string]*word) []candidate {
 	if len(ps) == 0 {
 		return nil
 	}
 	out := make([]candidate, len(ps))
 	for k, p := range ps {
-		out[k] = newCandidate(p)
+		out[k] = newCandidate(p, func(w string) uint32 { return words[w].id })
 	}
 	return out
 }
 
-// newCandidate returns the candidate of phrase p.
-func newCandidate(p *phrase) candidate {
+// newCandidate returns the candidate of phrase p, given the number of each word (0 for one the
+// knowledge base does not know).
+func newCandidate(p *phrase, id func(string) uint32) candidate {
 	if len(p.toks) > 1<<16-1 {
 		panic("actor: a phrase of more than 65535 words")
 	}
 	c := candidate{p: p, entry: p.entry, n: uint16(len(p.toks)), capital: p.capital}
 	for j, w := range p.toks[1:min(len(p.toks), 3)] {
-		c.next[j] = uint32(text.HashWord(w))
+		c.next[j] = id(w)
 	}
 	for _, e := range p.exactCase {
 		c.exact = c.exact || e

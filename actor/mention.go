@@ -739,7 +739,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 		if best != nil && c.n < best.n {
 			break
 		}
-		if !c.matches(toks, i) {
+		if !d.matches(c, toks, i) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -755,7 +755,7 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 	cs = d.learned[toks[i].Lower]
 	for k := range cs {
 		c := &cs[k]
-		if best != nil && c.n < best.n || !c.matches(toks, i) {
+		if best != nil && c.n < best.n || !d.matches(c, toks, i) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -780,7 +780,10 @@ func (d *Doc) addLearned(ph *phrase) {
 	w := ph.toks[0]
 	h := text.HashWord(w) & 255
 	d.learnedBits[h>>6] |= 1 << (h & 63)
-	d.learned[w] = append(d.learned[w], newCandidate(ph))
+	d.learned[w] = append(d.learned[w], newCandidate(ph, func(w string) uint32 {
+		known, _ := d.kb.words.Find(&text.Token{Lower: w})
+		return known.id
+	}))
 }
 
 // better breaks a tie between two people who share a name (the entries of two phrases): the
@@ -840,9 +843,10 @@ func titleLike(w string) bool {
 	return false
 }
 
-// matches is matches(c.p, toks, i), told from the candidate alone when the tokens' hashes rule
-// the phrase out, or when it is one word that needs no exact case.
-func (c *candidate) matches(toks []text.Token, i int) bool {
+// matches is matches(c.p, toks, i) for the sentence whose words are d.words, told from the
+// candidate alone when the words' numbers rule the phrase out, or when it is one word that needs
+// no exact case.
+func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
 	n := int(c.n)
 	if i+n > len(toks) {
 		return false
@@ -853,18 +857,25 @@ func (c *candidate) matches(toks []text.Token, i int) bool {
 	if n == 1 {
 		return !c.exact || exactCase(&toks[i])
 	}
-	if uint32(toks[i+1].Hash()) != c.next[0] || n > 2 && uint32(toks[i+2].Hash()) != c.next[1] {
-		return false
-	}
-	p := c.p
-	for k := 1; k < n; k++ {
-		if toks[i+k].Lower != p.toks[k] {
+	// a word the knowledge base knows is the phrase's word if it has its number; a word it
+	// does not know (number 0) is compared as a string below
+	k := 1
+	for ; k < n && k <= len(c.next) && c.next[k-1] != 0; k++ {
+		if d.words[i+k].id != c.next[k-1] {
 			return false
+		}
+	}
+	if k < n {
+		p := c.p
+		for ; k < n; k++ {
+			if toks[i+k].Lower != p.toks[k] {
+				return false
+			}
 		}
 	}
 	if c.exact {
 		for k := range n {
-			if p.exactCase[k] && !exactCase(&toks[i+k]) {
+			if c.p.exactCase[k] && !exactCase(&toks[i+k]) {
 				return false
 			}
 		}
