@@ -4,8 +4,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -391,5 +393,86 @@ func TestReferWords(t *testing.T) {
 		if w != "country" && !isPronoun(w) {
 			t.Errorf("%q is in referWords but not a pronoun (isPronoun)", w)
 		}
+	}
+}
+
+// TestCandidates holds a candidate to its phrase: what it keeps, and matches telling what the
+// phrase's matches tells, on the phrase written in lower case, capitalised, in capitals and
+// with a word changed.
+func TestCandidates(t *testing.T) {
+	kb := load(t)
+	checked, matched := 0, 0
+	// the knowledge base's phrases, and names learned from a text, whose words it may not know
+	learned := []*phrase{{toks: []string{"qzxw"}}, {toks: []string{"wang", "qzxw"}}, {toks: []string{"qzxw", "al", "-", "qzxv"}},
+		{toks: []string{"ali", "qzxw", "khamenei"}}, {toks: []string{"ali", "khamenei", "qzxw", "said"}}}
+	for _, p := range learned {
+		p.capital, p.exactCase, p.entry = true, make([]bool, len(p.toks)), &Entry{Kind: KindPerson}
+	}
+	for _, ps := range append(slices.Collect(maps.Values(kb.phrases)), learned) {
+		for _, p := range ps {
+			c := newCandidate(p, func(w string) uint32 {
+				known, _ := kb.words.Find(&text.Token{Lower: w})
+				return known.id
+			})
+			if c.p != p || c.entry != p.entry || int(c.n) != len(p.toks) || c.capital != p.capital || c.exact != slices.Contains(p.exactCase, true) {
+				t.Fatalf("candidate of %q: %+v", p.toks, c)
+			}
+			s := strings.Join(p.toks, " ")
+			variants := []string{s, strings.ToUpper(s[:1]) + s[1:], strings.ToUpper(s), "x " + s, s + " said"}
+			if len(p.toks) > 1 {
+				// a word the knowledge base knows, and one it does not
+				up := strings.ToUpper(s[:1]) + s[1:]
+				variants = append(variants, strings.Replace(up, " "+p.toks[1], " other", 1), strings.Replace(up, " "+p.toks[1], " qzxu", 1))
+			}
+			if len(p.toks) > 2 {
+				variants = append(variants, strings.ToUpper(s[:1])+strings.Replace(s[1:], " "+p.toks[2], " other", 1))
+			}
+			for _, v := range variants {
+				toks := text.AppendTokens(nil, v, 0)
+				d := kb.NewDoc("")
+				d.findWords(toks)
+				for i := range toks {
+					if toks[i].Lower != p.toks[0] {
+						continue
+					}
+					if got, want := d.matches(&c, toks, i), matches(p, toks, i); got != want {
+						t.Errorf("%q at %d of %q: candidate says %v, phrase %v", s, i, v, got, want)
+					} else if got {
+						matched++
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 || matched < checked/4 || matched > checked*3/4 {
+		t.Errorf("%d cases checked, %d matched: too few, or too few of either answer", checked, matched)
+	}
+}
+
+// TestWords holds what the table of words gives for a word to what the knowledge base knows.
+func TestWords(t *testing.T) {
+	kb := load(t)
+	ids := map[uint32]string{}
+	for s, ps := range kb.phrases {
+		for _, w := range append([]string{s}, ps[0].toks...) {
+			r, ok := kb.words.Find(&text.Token{Lower: w})
+			if !ok || r.id == 0 || ids[r.id] != "" && ids[r.id] != w {
+				t.Fatalf("word %q: %v %+v (id of %q)", w, ok, r, ids[r.id])
+			}
+			ids[r.id] = w
+			if w == s && (r.phrases == nil || len(r.phrases.first.all) != len(ps)) {
+				t.Fatalf("word %q: %+v, want its %d phrases", w, r.phrases, len(ps))
+			}
+			if r.phrases != nil && (len(r.phrases.lower.all) > 0) != (r.flags&opensLower != 0) {
+				t.Errorf("word %q: opensLower is not whether it has lower-case phrases", w)
+			}
+		}
+	}
+	if r, ok := kb.words.Find(&text.Token{Lower: "the"}); !ok || r.flags&isOpener == 0 {
+		t.Errorf(`"the": %v %+v, want an opener`, ok, r)
+	}
+	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (word{}) {
+		t.Errorf(`"zzqx": %v %+v, want nothing`, ok, r)
 	}
 }

@@ -89,7 +89,7 @@ type Term struct {
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases   map[string][]*phrase   // by first folded token
-	words     *text.WordTable[*word] // every word of the phrases and of the word lists, once loaded
+	words     *text.WordTable[word]  // every word of the phrases and of the word lists, once loaded
 	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
 	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
 	people    map[string]*Person     // by canonical name
@@ -222,7 +222,7 @@ func (kb *KB) sortPhrases() {
 	wordOf := func(s string) *word {
 		w := words[s]
 		if w == nil {
-			w = &word{text: s}
+			w = &word{id: uint32(len(words) + 1)}
 			words[s] = w
 		}
 		return w
@@ -244,86 +244,129 @@ func (kb *KB) sortPhrases() {
 	for s, ps := range kb.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		w := wordOf(s)
-		w.first = newFirstPhrases(ps, words)
+		w.phrases = &wordPhrases{first: newFirstPhrases(ps, words)}
 		if w.flags&isNameParticle != 0 {
-			w.lower = w.first // a particle may open a name in lower case: every phrase of it may match
-			continue
-		}
-		var lower []*phrase
-		for _, p := range ps {
-			if !p.capital {
-				lower = append(lower, p)
+			w.phrases.lower = w.phrases.first // a particle may open a name in lower case: every phrase of it may match
+		} else {
+			var lower []*phrase
+			for _, p := range ps {
+				if !p.capital {
+					lower = append(lower, p)
+				}
 			}
+			w.phrases.lower = newFirstPhrases(lower, words)
 		}
-		if len(lower) > 0 {
-			w.lower = newFirstPhrases(lower, words)
-		}
-	}
-	for _, w := range words {
-		if w.lower != nil {
+		if len(w.phrases.lower.all) > 0 {
 			w.flags |= opensLower
 		}
 	}
-	kb.words = text.NewWordTable(words)
+	table := make(map[string]word, len(words))
+	for s, w := range words {
+		table[s] = *w
+	}
+	kb.words = text.NewWordTable(table)
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
-func newFirstPhrases(ps []*phrase, words map[string]*word) *firstPhrases {
-	fp := &firstPhrases{all: ps}
+func newFirstPhrases(ps []*phrase, words map[string]*word) firstPhrases {
+	fp := firstPhrases{all: newCandidates(ps, words)}
 	if len(ps) < minSecondPhrases {
 		return fp
 	}
-	fp.bySecond = map[*word][]*phrase{}
+	var single []*phrase
+	bySecond := map[uint32][]*phrase{}
 	for _, p := range ps {
 		if len(p.toks) == 1 {
-			fp.single = append(fp.single, p)
+			single = append(single, p)
 		}
 	}
 	for _, p := range ps {
 		if len(p.toks) > 1 {
-			w2 := words[p.toks[1]]
-			fp.bySecond[w2] = append(fp.bySecond[w2], p)
+			w2 := words[p.toks[1]].id
+			bySecond[w2] = append(bySecond[w2], p)
 		}
 	}
-	for w2, l := range fp.bySecond {
-		fp.bySecond[w2] = append(l, fp.single...)
+	fp.single = newCandidates(single, words)
+	fp.bySecond = make(map[uint32][]candidate, len(bySecond))
+	for w2, l := range bySecond {
+		fp.bySecond[w2] = newCandidates(append(l, single...), words)
 	}
 	return fp
 }
 
 // firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
 type firstPhrases struct {
-	all []*phrase
-	// for a long list: the phrases of one word, and for a second word the longer phrases
-	// that go on with it, then those of one word
-	single   []*phrase
-	bySecond map[*word][]*phrase
+	// for a long list: for the id of a second word, the longer phrases that go on with it,
+	// then those of one word (first, with all: what a look-up reads of a short list)
+	bySecond map[uint32][]candidate
+	all      []candidate
+	single   []candidate // for a long list: the phrases of one word
 }
 
 // minSecondPhrases is the number of phrases of a first word from which they are indexed by the
 // second.
 const minSecondPhrases = 4
 
+// candidate is a phrase as a look-up first tests it, kept in the list of its first word: most
+// phrases are ruled in or out by these few bytes, without reaching the phrase and its words
+// elsewhere in memory.
+type candidate struct {
+	p     *phrase
+	entry *Entry // p.entry
+	// the numbers (word.id) of the phrase's second and third words, where it has them, so that
+	// they are compared with the numbers of the sentence's words (Doc.words) rather than as
+	// strings; 0 for a word the knowledge base does not know (a name learned from the text)
+	next    [2]uint32
+	n       uint16 // len(p.toks)
+	capital bool   // p.capital
+	exact   bool   // some word of p must be written exactly in its case (p.exactCase)
+}
+
+// newCandidates returns the candidates of phrases whose words are all in words.
+func newCandidates(ps []*phrase, words map[string]*word) []candidate {
+	if len(ps) == 0 {
+		return nil
+	}
+	out := make([]candidate, len(ps))
+	for k, p := range ps {
+		out[k] = newCandidate(p, func(w string) uint32 { return words[w].id })
+	}
+	return out
+}
+
+// newCandidate returns the candidate of phrase p, given the number of each word (0 for one the
+// knowledge base does not know).
+func newCandidate(p *phrase, id func(string) uint32) candidate {
+	if len(p.toks) > 1<<16-1 {
+		panic("actor: a phrase of more than 65535 words")
+	}
+	c := candidate{p: p, entry: p.entry, n: uint16(len(p.toks)), capital: p.capital}
+	for j, w := range p.toks[1:min(len(p.toks), 3)] {
+		c.next[j] = id(w)
+	}
+	for _, e := range p.exactCase {
+		c.exact = c.exact || e
+	}
+	return c
+}
+
 // candidates returns the phrases that may match at token i of the sentence (a subsequence of
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
 // phrases that may begin in lower case (word.lower): the others could not match it.
-func (d *Doc) candidates(toks []text.Token, i int) []*phrase {
-	w := d.words[i]
-	if w == nil || w.first == nil {
+func (d *Doc) candidates(toks []text.Token, i int) []candidate {
+	ph := d.words[i].phrases
+	if ph == nil {
 		return nil
 	}
-	fp := w.first
+	fp := &ph.first
 	if !toks[i].IsCapitalized() {
-		fp = w.lower
-	}
-	if fp == nil {
-		return nil
+		fp = &ph.lower
 	}
 	if fp.bySecond == nil {
-		return fp.all
+		return fp.all // (none, for a word that opens no phrase in lower case)
 	}
 	if i+1 < len(toks) {
-		if l, ok := fp.bySecond[d.words[i+1]]; ok {
+		if l, ok := fp.bySecond[d.words[i+1].id]; ok {
 			return l
 		}
 	}

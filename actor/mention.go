@@ -327,7 +327,7 @@ func isPronoun(w string) bool {
 type Doc struct {
 	kb      *KB
 	Date    string
-	learned map[string][]*phrase
+	learned map[string][]candidate
 	// a bit for the Hash of each key of learned, so that most tokens are told that no learned
 	// phrase begins with them without a look-up
 	learnedBits [4]uint64
@@ -338,7 +338,7 @@ type Doc struct {
 	stateCount  []int      // the mentions of each of stateOrder so far (named by the text, not guessed)
 	all         []*Person  // learned people in order of appearance
 	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
-	words       []*word    // the knowledge base's words of the sentence's tokens (nil: unknown)
+	words       []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
 	flags       []wordFlag // the flags of those words (0: unknown)
 	inSentence  wordFlag   // the flags of any of them
 	holderMemo  map[roleKey]*Person
@@ -380,7 +380,7 @@ type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown).
 func (kb *KB) NewDoc(date string) *Doc {
-	return &Doc{kb: kb, Date: date, learned: map[string][]*phrase{}}
+	return &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
 }
 
 // Mentions finds the actor mentions of one sentence, in order.
@@ -644,16 +644,16 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			continue
 		}
 		best := d.lookup(toks, i)
-		if best != nil && d.notThisActor(toks, i, i+len(best.toks), best.entry) {
-			i += len(best.toks)
+		if best != nil && d.notThisActor(toks, i, i+int(best.n), best.entry) {
+			i += int(best.n)
 			continue
 		}
 		if best != nil {
-			if best.entry.Kind == KindPerson && len(best.toks) > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best, toks, i)
+			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
+				d.noteSurname(best.p, toks, i)
 			}
-			out = append(out, atom{i, i + len(best.toks), best.entry})
-			i += len(best.toks)
+			out = append(out, atom{i, i + int(best.n), best.entry})
+			i += int(best.n)
 			continue
 		}
 		if j := d.nameRun(toks, i); j > i {
@@ -728,36 +728,41 @@ func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	return false
 }
 
-func (d *Doc) lookup(toks []text.Token, i int) *phrase {
-	var best *phrase
+// lookup returns the longest dictionary or learned phrase that stands at token i, or nil.
+func (d *Doc) lookup(toks []text.Token, i int) *candidate {
+	var best *candidate
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
-	for _, p := range d.candidates(toks, i) {
-		if best != nil && len(p.toks) < len(best.toks) {
+	cs := d.candidates(toks, i)
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n {
 			break
 		}
-		if !matches(p, toks, i) {
+		if !d.matches(c, toks, i) {
 			continue
 		}
-		if p.entry.Kind == KindPerson && len(p.toks) == 1 && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
 			continue // "Gabriel Boric" is not Sigmar Gabriel
 		}
-		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
-			best = p
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
 		}
 	}
 	if !d.mayBeLearned(toks, i) {
 		return best
 	}
-	for _, p := range d.learned[toks[i].Lower] {
-		if best != nil && len(p.toks) < len(best.toks) || !matches(p, toks, i) {
+	cs = d.learned[toks[i].Lower]
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n || !d.matches(c, toks, i) {
 			continue
 		}
-		if p.entry.Kind == KindPerson && len(p.toks) == 1 && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
 			continue // "Gabriel Boric" is not Sigmar Gabriel
 		}
-		if best == nil || len(p.toks) > len(best.toks) || d.better(p, best) {
-			best = p
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
 		}
 	}
 	return best
@@ -775,21 +780,24 @@ func (d *Doc) addLearned(ph *phrase) {
 	w := ph.toks[0]
 	h := text.HashWord(w) & 255
 	d.learnedBits[h>>6] |= 1 << (h & 63)
-	d.learned[w] = append(d.learned[w], ph)
+	d.learned[w] = append(d.learned[w], newCandidate(ph, func(w string) uint32 {
+		known, _ := d.kb.words.Find(&text.Token{Lower: w})
+		return known.id
+	}))
 }
 
-// better breaks a tie between two people who share a name: the one in office on the
-// document's date, else the one whose term is nearer to it.
-func (d *Doc) better(p, q *phrase) bool {
-	if p.entry.Kind != KindPerson || q.entry.Kind != KindPerson || p.entry.Person == q.entry.Person {
+// better breaks a tie between two people who share a name (the entries of two phrases): the
+// one in office on the document's date, else the one whose term is nearer to it.
+func (d *Doc) better(p, q *Entry) bool {
+	if p.Kind != KindPerson || q.Kind != KindPerson || p.Person == q.Person {
 		return false
 	}
-	_, heldP := p.entry.Person.At(d.Date)
-	_, heldQ := q.entry.Person.At(d.Date)
+	_, heldP := p.Person.At(d.Date)
+	_, heldQ := q.Person.At(d.Date)
 	if heldP != heldQ {
 		return heldP
 	}
-	return lastStart(p.entry.Person) > lastStart(q.entry.Person)
+	return lastStart(p.Person) > lastStart(q.Person)
 }
 
 func lastStart(p *Person) string {
@@ -835,6 +843,52 @@ func titleLike(w string) bool {
 	return false
 }
 
+// matches is matches(c.p, toks, i) for the sentence whose words are d.words, told from the
+// candidate alone when the words' numbers rule the phrase out, or when it is one word that needs
+// no exact case.
+func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
+	n := int(c.n)
+	if i+n > len(toks) {
+		return false
+	}
+	if c.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+		return false
+	}
+	if n == 1 {
+		return !c.exact || exactCase(&toks[i])
+	}
+	// a word the knowledge base knows is the phrase's word if it has its number; a word it
+	// does not know (number 0) is compared as a string below
+	k := 1
+	for ; k < n && k <= len(c.next) && c.next[k-1] != 0; k++ {
+		if d.words[i+k].id != c.next[k-1] {
+			return false
+		}
+	}
+	if k < n {
+		p := c.p
+		for ; k < n; k++ {
+			if toks[i+k].Lower != p.toks[k] {
+				return false
+			}
+		}
+	}
+	if c.exact {
+		for k := range n {
+			if c.p.exactCase[k] && !exactCase(&toks[i+k]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// exactCase reports whether token t is written in capitals, as an acronym of the dictionary
+// must be (no letter of it changes in upper case).
+func exactCase(t *text.Token) bool {
+	return strings.ToUpper(t.Text) == t.Text
+}
+
 // matches reports whether phrase p stands at token i. The phrase begins with the word of token
 // i (its callers find phrases by that word): the words after it are compared.
 func matches(p *phrase, toks []text.Token, i int) bool {
@@ -849,7 +903,7 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 		if k > 0 && t.Lower != w {
 			return false
 		}
-		if p.exactCase[k] && strings.ToUpper(t.Text) != t.Text {
+		if p.exactCase[k] && !exactCase(t) {
 			return false
 		}
 	}
@@ -1481,8 +1535,8 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 		return
 	}
 	d.noted = append(d.noted, p)
-	for _, ph := range d.learned[w] {
-		if len(ph.toks) == 1 {
+	for _, c := range d.learned[w] {
+		if c.n == 1 {
 			return // already noted (or a learned person's)
 		}
 	}

@@ -145,7 +145,8 @@ func (kb *KB) Who(name, date string) []Explanation {
 	for _, m := range d.Mentions(toks) {
 		e := Explanation{Text: m.Text, Country: m.Country, Sector: m.Sector, Name: m.Name, Role: m.Role, Learned: m.Learned}
 		for i := m.First; i < m.Last; {
-			if p := d.lookup(toks, i); p != nil {
+			if c := d.lookup(toks, i); c != nil {
+				p := c.p
 				e.Matches = append(e.Matches, fmt.Sprintf("%q: %s (%s)", strings.Join(p.toks, " "), kindName(p.entry.Kind), p.entry.Where))
 				i += len(p.toks)
 				continue

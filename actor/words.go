@@ -27,7 +27,7 @@ const (
 	isBracket                           // brackets
 	isGapWord                           // gapWords
 	isEthnicWord                        // ethnicWords
-	opensLower                          // the word's lower is not nil
+	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -47,14 +47,20 @@ var flaggedLists = []struct {
 var brackets = map[string]bool{"(": true}
 
 // word is what the knowledge base knows of one folded word: the word lists it is in and the
-// dictionary phrases it begins.
+// dictionary phrases it begins. It is small (the table of words keeps it by value) so that a
+// token's flags are read with the table's slot of the word, without reaching further.
 type word struct {
-	text  string
-	flags wordFlag
-	first *firstPhrases // the phrases that begin with it, or nil
-	// lower are the phrases a word written in lower case may begin: those that need no capital,
-	// and every phrase of a name particle ("al-Assad"); nil when there is none
-	lower *firstPhrases
+	phrases *wordPhrases // the phrases that begin with it, or nil
+	id      uint32       // its number, from 1 (0: a word the knowledge base does not know)
+	flags   wordFlag
+}
+
+// wordPhrases are the phrases that begin with a word.
+type wordPhrases struct {
+	first firstPhrases
+	// lower are the phrases the word written in lower case may begin: those that need no
+	// capital, and every phrase of a name particle ("al-Assad"); empty when there is none
+	lower firstPhrases
 }
 
 // findWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
@@ -62,20 +68,15 @@ type word struct {
 func (d *Doc) findWords(toks []text.Token) {
 	if cap(d.words) < len(toks) {
 		n := len(toks) + len(toks)/2
-		d.words, d.flags = make([]*word, n), make([]wordFlag, n)
+		d.words, d.flags = make([]word, n), make([]wordFlag, n)
 	}
 	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
 	var all wordFlag
-	var none word // stands for a word the knowledge base does not know: it has no flags
 	for i := range toks {
-		w, ok := d.kb.words.Find(&toks[i])
-		known := &none
-		if ok {
-			known = w // (a choice of pointer, not a branch: then one load whatever the word)
-		}
-		d.flags[i] = known.flags
+		w, _ := d.kb.words.Find(&toks[i]) // (a word the knowledge base does not know: the zero word)
+		d.flags[i] = w.flags
 		d.words[i] = w
-		all |= known.flags
+		all |= w.flags
 	}
 	d.inSentence = all
 }

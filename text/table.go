@@ -3,16 +3,22 @@ package text
 // WordTable finds what a table of words keeps for a token's word (its Lower) by the hash the
 // tokenizer keeps in the token (Token.Hash), with no hashing of its own: an open-addressing table
 // of a power-of-two size, at most half full, of small slots (a hash and where the word is) so that
-// a probe touches little memory. It is built once and only read after, so workers coding
-// documents in parallel may share it.
+// a probe touches little memory; a word is kept beside its value, so that a word found is read
+// from one place. It is built once and only read after, so workers coding documents in parallel
+// may share it.
 type WordTable[V any] struct {
-	slots []wordSlot
-	mask  uint64
-	words []string
-	vals  []V
+	slots   []wordSlot
+	mask    uint64
+	entries []wordEntry[V]
 }
 
-// wordSlot is a word's hash and its index in words and vals plus one (0: an empty slot).
+// wordEntry is a word of a WordTable and its value.
+type wordEntry[V any] struct {
+	word string
+	val  V
+}
+
+// wordSlot is a word's hash and its index in entries plus one (0: an empty slot).
 type wordSlot struct {
 	hash uint64
 	at   uint32
@@ -26,14 +32,13 @@ func NewWordTable[V any](words map[string]V) *WordTable[V] {
 	}
 	t := &WordTable[V]{slots: make([]wordSlot, n), mask: uint64(n - 1)}
 	for w, v := range words {
-		t.words = append(t.words, w)
-		t.vals = append(t.vals, v)
+		t.entries = append(t.entries, wordEntry[V]{w, v})
 		h := filterHash(w)
 		i := h & t.mask
 		for t.slots[i].at != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot{hash: h, at: uint32(len(t.words))}
+		t.slots[i] = wordSlot{hash: h, at: uint32(len(t.entries))}
 	}
 	return t
 }
@@ -46,8 +51,10 @@ func (t *WordTable[V]) Find(tok *Token) (v V, ok bool) {
 		if s.at == 0 {
 			return v, false
 		}
-		if s.hash == h && t.words[s.at-1] == tok.Lower {
-			return t.vals[s.at-1], true
+		if s.hash == h {
+			if e := &t.entries[s.at-1]; e.word == tok.Lower {
+				return e.val, true
+			}
 		}
 	}
 }
