@@ -629,8 +629,38 @@ func isName(w string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if utf8.RuneCountInString(w) > 1 && w == strings.ToUpper(w) {
+	if utf8.RuneCountInString(w) > 1 && isUpper(w) {
 		return false
+	}
+	return true
+}
+
+// isUpper tells whether w == strings.ToUpper(w), without building the upper case: whether w is
+// valid UTF-8 with no rune that unicode.ToUpper changes.
+func isUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return upperRunes(w[i:])
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// upperRunes is isUpper past ASCII, rune by rune.
+func upperRunes(w string) bool {
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false // invalid UTF-8, which strings.ToUpper replaces
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
 	}
 	return true
 }
@@ -642,6 +672,17 @@ type nameKeys struct {
 	j      int
 	folded []byte
 	ends   []int
+	first  int // the length of the first word of folded (see firstWord)
+	bound  int // the gazetteer's keyBound of that word
+}
+
+// mayBeKey tells whether the key of the name ending at the k-th token may be a key of the
+// gazetteer's byName or countries: a word, and not longer than the keys that start with its
+// first word (a key shorter than the first word of folded has a first word of its own, not
+// looked up: it may be one).
+func (keys *nameKeys) mayBeKey(k int) bool {
+	e := keys.ends[k]
+	return e >= 0 && (e < keys.first || e <= keys.bound || keys.bound == 255)
 }
 
 // keysAt folds the names that may start at toks[j], into the memory of folded and ends.
@@ -659,14 +700,15 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 		at = toks[k].end
 		ends = append(ends, len(b))
 	}
-	return nameKeys{j: j, folded: b, ends: ends}
+	first := len(firstWord(b))
+	return nameKeys{j: j, folded: b, ends: ends, first: first, bound: g.keyBound(b[:first])}
 }
 
 // name returns the place of the longest name of the gazetteer among keys (with commas:
 // "Washington, D.C."), and the index of its last token.
 func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		key := keys.folded[:keys.ends[k]]
@@ -693,7 +735,7 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 // States"), and the index of the name's last token.
 func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		if c, ok := g.countries[string(keys.folded[:keys.ends[k]])]; ok {
@@ -796,7 +838,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 	var endBuf [16]int
 	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		name := line[:toks[k].end]
@@ -810,7 +852,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 				continue // "Montenegro ...": a country
 			}
 		}
-		caps := name == strings.ToUpper(name)
+		caps := isUpper(name)
 		rest := line[toks[k].end:]
 		region := ""
 		if m := datelineRegion.FindStringSubmatchIndex(rest); m != nil {
@@ -855,7 +897,7 @@ func (g *Gazetteer) datelineTail(rest string, caps bool) bool {
 		case item[0] == '(' || item[0] == '/':
 			return true // an agency ends it
 		case item[0] >= '0' && item[0] <= '9', months[strings.ToLower(w)]:
-		case len(w) > 1 && w == strings.ToUpper(w): // an agency: IRNA, INTERFAX
+		case len(w) > 1 && isUpper(w): // an agency: IRNA, INTERFAX
 		default:
 			return false
 		}

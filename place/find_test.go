@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/ingest/ingesttest"
+	"github.com/dyad-events/dyad/text"
 )
 
 func TestFind(t *testing.T) {
@@ -208,4 +211,80 @@ func TestKeysAt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestKeyBound checks that keyLens bounds every key of the gazetteer, and that mayBeKey rules
+// out no key of it on the shared documents (when they are there).
+func TestKeyBound(t *testing.T) {
+	g := gazetteer(t)
+	for _, m := range []map[string]bool{mapKeys(g.byName), mapKeys(g.countries)} {
+		for key := range m {
+			if b := g.keyBound([]byte(firstWord(key))); b < len(key) && b != 255 {
+				t.Errorf("keyBound of %q is %d", key, b)
+			}
+		}
+	}
+	sentences := []string{"in Washington, D.C. on Monday", "in São Paulo's old town", "at Rio de  Janeiro - Palikir",
+		"in Nur-Sultan’s Şanlıurfa, Kraków and İstanbul", "the United States' Kansas City, Missouri"}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	keys, ruledOut := 0, 0
+	for _, s := range sentences {
+		toks := tokenize(s)
+		for j := range toks {
+			if !toks[j].word {
+				continue
+			}
+			nk := g.keysAt(nil, nil, s, toks, j)
+			for k, end := range nk.ends {
+				if end < 0 {
+					continue
+				}
+				keys++
+				if nk.mayBeKey(k) {
+					continue
+				}
+				ruledOut++
+				key := string(nk.folded[:end])
+				_, name := g.byName[key]
+				_, country := g.countries[key]
+				if name || country {
+					t.Errorf("%q: mayBeKey rules out %q", s, key)
+				}
+			}
+		}
+	}
+	t.Logf("mayBeKey ruled out %d of %d keys", ruledOut, keys)
+}
+
+func mapKeys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// TestIsUpper compares isUpper with strings.ToUpper.
+func TestIsUpper(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "SANA", "Sana", "U.S", "D.C", "1", "ÉTATS", "Égypte", "ΑΘΗΝΑ",
+		"Αθήνα", "ǅ", "ǄX", "ß", "\xff", "A\xffB", "\uFFFD", "A\uFFFDB", "İSTANBUL", "ı", "ﬁ", "AL-ASSAD'S"} {
+		if got, want := isUpper(w), w == strings.ToUpper(w); got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// FuzzIsUpper compares isUpper with strings.ToUpper on arbitrary text.
+func FuzzIsUpper(f *testing.F) {
+	f.Add("SANA")
+	f.Add("A\xffÉ\uFFFDǅ")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isUpper(w), w == strings.ToUpper(w); got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	})
 }
