@@ -50,7 +50,7 @@ const (
 type Gazetteer struct {
 	places    []entry
 	byName    map[string][]int32 // folded name -> places, most populous first
-	capitals  map[string]int32   // country -> its capital (else its seat of government)
+	capitals  capitalTable       // country -> its capital (else its seat of government)
 	countries map[string]string  // folded country name -> alpha-3
 	demonyms  map[string]string  // folded demonym -> alpha-3
 	maxWords  int                // the most words in a name
@@ -137,11 +137,57 @@ func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
 // Capital returns the capital of country (ISO 3166-1 alpha-3), or its seat of government when
 // the gazetteer knows no capital for it.
 func (g *Gazetteer) Capital(country string) (Place, bool) {
-	i, ok := g.capitals[country]
+	i, ok := g.capitals.find(country)
 	if !ok {
 		return Place{}, false
 	}
 	return g.places[i].Place, true
+}
+
+// capitalTable maps country codes (ISO 3166-1 alpha-3) to the index of their capital: an
+// open-addressing table of a few kilobytes keyed by the code's three bytes, without hashing a
+// string, since Capital is asked for every mention of a state.
+type capitalTable struct {
+	codes [capitalSlots]uint32 // the packed code (see packCode); 0: an empty slot
+	at    [capitalSlots]int32
+}
+
+// capitalSlots is the size of a capitalTable: a power of two, at least twice the number of
+// countries (TestCapitalTable).
+const (
+	capitalBits  = 9
+	capitalSlots = 1 << capitalBits
+)
+
+// packCode packs a three-byte code into a non-zero number, for a capitalTable.
+func packCode(code string) uint32 {
+	return 1<<24 | uint32(code[0]) | uint32(code[1])<<8 | uint32(code[2])<<16
+}
+
+// slot returns the slot of code in t: where it is, else the empty slot where it would go.
+func (t *capitalTable) slot(key uint32) int {
+	i := int(key * 2654435761 >> (32 - capitalBits))
+	for t.codes[i] != 0 && t.codes[i] != key {
+		i = (i + 1) & (capitalSlots - 1)
+	}
+	return i
+}
+
+// find returns the capital of country.
+func (t *capitalTable) find(country string) (int32, bool) {
+	if len(country) != 3 {
+		return 0, false // the data files' codes have three bytes
+	}
+	key := packCode(country)
+	i := t.slot(key)
+	return t.at[i], t.codes[i] == key
+}
+
+// set makes i the capital of country, a code of three bytes.
+func (t *capitalTable) set(country string, i int32) {
+	key := packCode(country)
+	s := t.slot(key)
+	t.codes[s], t.at[s] = key, i
 }
 
 // Country returns the ISO 3166-1 alpha-3 code of a country's name ("Oman", "the United
@@ -181,7 +227,7 @@ func (g *Gazetteer) pick(list []int32, prefer []string) (int32, bool) {
 
 // parse reads the gazetteer's files.
 func parse(fsys fs.FS) (*Gazetteer, error) {
-	g := &Gazetteer{capitals: map[string]int32{}, countries: map[string]string{}, demonyms: map[string]string{},
+	g := &Gazetteer{countries: map[string]string{}, demonyms: map[string]string{},
 		keyLens: make([]uint8, 1<<keyLenBits)}
 	if err := eachLine(fsys, "data/countries.tsv", 3, g.addCountry); err != nil {
 		return nil, err
@@ -397,9 +443,9 @@ func (g *Gazetteer) index() {
 			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
 		}
 		if p.kind == kindCapital || p.kind == kindSeat {
-			j, ok := g.capitals[p.Country]
+			j, ok := g.capitals.find(p.Country)
 			if !ok || g.betterCapital(p, &g.places[j]) {
-				g.capitals[p.Country] = int32(i)
+				g.capitals.set(p.Country, int32(i))
 			}
 		}
 	}
