@@ -116,7 +116,7 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
 			// ASCII letters and digits only: most words, ruled out by first letter and length
 			w := t.Lower
-			if cueLengths[w[0]]&(1<<(len(w)&15)) == 0 {
+			if !mayBeCue(w) {
 				continue
 			}
 			if isCueWord(w) || w == "to" && k > 0 && mayTravel(&toks[k-1]) {
@@ -129,6 +129,12 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 		}
 	}
 	return !asciiSpaces(s.Text[at-s.Start:])
+}
+
+// mayBeCue tells whether w, a word in lower case, may be a cue word or "to", by its first letter
+// and length: one look-up rules out most words, before a switch on their letters.
+func mayBeCue(w string) bool {
+	return len(w) > 0 && cueLengths[w[0]]&(1<<(len(w)&15)) != 0
 }
 
 // cueLengths has, for each first letter of a cue word or "to", a bit for each of their lengths
@@ -205,7 +211,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([
 		if k == first {
 			// one text token, which knows its lower case
 			out = append(out, token{start: i, end: j, text: t.Text, word: true})
-			if w := t.Lower; isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1)) {
+			if w := t.Lower; mayBeCue(w) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
 				cues = append(cues, len(out)-1)
 			}
 			prevLower = t.Lower
