@@ -210,7 +210,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([
 		at = j
 		if k == first {
 			// one text token, which knows its lower case
-			out = append(out, token{start: i, end: j, text: t.Text, word: true})
+			out = append(out, token{start: i, end: j, text: t.Text, word: true, plain: t.Shape&text.ShapeOther == 0})
 			if w := t.Lower; mayBeCue(w) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
 				cues = append(cues, len(out)-1)
 			}
@@ -219,7 +219,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([
 		}
 		w := s[i:j]
 		if n := possessive(w); n > 0 {
-			out = append(out, token{start: i, end: i + n, text: w[:n], word: true},
+			out = append(out, token{start: i, end: i + n, text: w[:n], word: true, plain: isPlain(w[:n])},
 				token{start: i + n, end: j, text: "'s", word: true})
 			if isCue(out, len(out)-2) {
 				cues = append(cues, len(out)-2)
@@ -353,6 +353,7 @@ type token struct {
 	start, end int
 	text       string
 	word       bool
+	plain      bool // a word of ASCII letters and digits only, which folds to its lower case
 }
 
 // tokenize splits s into words and punctuation marks. A word is a run of letters and digits,
@@ -394,10 +395,14 @@ func appendFirstTokens(toks []token, s string, words int) []token {
 			}
 		}
 		j := i + n
+		plain := j // the end of the word's first run of ASCII letters and digits
 		for j < len(s) {
 			c := s[j]
 			if asciiWord[c] {
 				j++
+				if plain == j-1 {
+					plain = j
+				}
 				continue
 			}
 			if c < utf8.RuneSelf {
@@ -424,20 +429,51 @@ func appendFirstTokens(toks []token, s string, words int) []token {
 			}
 			break
 		}
+		if n > 1 {
+			plain = i // a first rune outside ASCII
+		}
 		w := s[i:j]
 		if k := possessive(w); k > 0 {
-			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true})
+			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true, plain: plain >= i+k})
 			if words--; words == 0 {
 				break
 			}
 			toks = append(toks, token{start: i + k, end: j, text: "'s", word: true})
 		} else {
-			toks = append(toks, token{start: i, end: j, text: w, word: true})
+			toks = append(toks, token{start: i, end: j, text: w, word: true, plain: plain == j})
 		}
 		words--
 		i = j
 	}
 	return toks
+}
+
+// appendFold appends fold(t.text) to b.
+func (t *token) appendFold(b []byte) []byte {
+	if t.plain {
+		return appendLowerPlain(b, t.text)
+	}
+	return appendFold(b, t.text)
+}
+
+// appendLowerPlain appends w, ASCII letters and digits only, in lower case (its fold) to b.
+func appendLowerPlain(b []byte, w string) []byte {
+	n := len(b)
+	b = slices.Grow(b, len(w))[:n+len(w)]
+	for i := 0; i < len(w); i++ {
+		b[n+i] = w[i] | 0x20 // a capital to lower case; lower case and digits have the bit
+	}
+	return b
+}
+
+// isPlain tells whether w is ASCII letters and digits only.
+func isPlain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !asciiWord[w[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiWord marks the ASCII letters and digits: the ASCII word runes.
@@ -563,7 +599,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 	var endBuf [16]int
 	for n := 0; j < len(toks) && n < 10; n++ {
 		t := toks[j]
-		w := appendFold(buf[:0], t.text)
+		w := t.appendFold(buf[:0])
 		switch {
 		case fillers[string(w)]:
 			capital = capital || string(w) == "capital"
@@ -672,8 +708,9 @@ func upperRunes(w string) bool {
 }
 
 // nameKeys are the keys of the names that may start at toks[j] and end at its k-th token after
-// it (up to lastToken), folded once: the key of the name ending at toks[j+k] is
-// folded[:ends[k]], since folding reads left to right (-1 for a token that is not a word).
+// it (up to lastToken, or to the first key longer than the gazetteer's keys with its first word),
+// folded once: the key of the name ending at toks[j+k] is folded[:ends[k]], since folding reads
+// left to right (-1 for a token that is not a word).
 type nameKeys struct {
 	j      int
 	folded []byte
@@ -696,18 +733,40 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	b, space := folded[:0], false
 	ends = ends[:0]
 	at := toks[j].start
+	first, bound := -1, 0 // the first word's length and keyBound, once b has a space or comma
+	from := 0             // where in b that space or comma may be
 	last := g.lastToken(toks, j)
 	for k := j; k <= last; k++ {
 		if !toks[k].word {
 			ends = append(ends, -1)
 			continue
 		}
-		b, space = foldOn(b, 0, space, s[at:toks[k].end])
+		if t := &toks[k]; t.plain {
+			// what comes before it (spaces, a comma…), then its letters by themselves
+			b, space = foldOn(b, 0, space, s[at:t.start])
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b, space = appendLowerPlain(b, t.text), false
+		} else {
+			b, space = foldOn(b, 0, space, s[at:t.end])
+		}
 		at = toks[k].end
 		ends = append(ends, len(b))
+		if first < 0 {
+			if p := from + len(firstWord(b[from:])); p < len(b) {
+				first, bound = p, g.keyBound(b[:p])
+			}
+			from = len(b)
+		}
+		if first >= 0 && len(b) > bound && bound != 255 {
+			break // the longer keys are no names either (see mayBeKey): most names are short
+		}
 	}
-	first := len(firstWord(b))
-	return nameKeys{j: j, folded: b, ends: ends, first: first, bound: g.keyBound(b[:first])}
+	if first < 0 {
+		first, bound = len(b), g.keyBound(b)
+	}
+	return nameKeys{j: j, folded: b, ends: ends, first: first, bound: bound}
 }
 
 // name returns the place of the longest name of the gazetteer among keys (with commas:
@@ -756,7 +815,7 @@ func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
 func (g *Gazetteer) lastToken(toks []token, j int) int {
 	k, words := j, 0
 	for i := j; i < len(toks) && words < g.maxWords; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if !t.word && t.text != "," && t.text != "." {
 			break
 		}

@@ -22,6 +22,11 @@ func checkFromText(t *testing.T, s string) bool {
 	if len(want.cues) > 0 && !mayHaveCue(text.Sentence{Text: s, Start: base}, toks) {
 		t.Fatalf("%q: mayHaveCue false, but cues %v", s, want.cues)
 	}
+	for _, tok := range want.toks {
+		if tok.plain != (tok.word && isPlain(tok.text)) {
+			t.Fatalf("%q: token %q plain %v", s, tok.text, tok.plain)
+		}
+	}
 	got, cues, ok := fromText(nil, nil, s, base, toks)
 	if !ok {
 		return false
