@@ -79,13 +79,16 @@ func (p *Prepared) Set(sentence string) {
 // SetTokens is Set for the sentence s already split into toks by text.AppendTokens (of s.Text at
 // s.Start): the words are put together from the tokens rather than read again, where they can be.
 func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
-	if !mayHaveCue(s, toks) {
-		// no cue, so no place to find: most sentences (the words are not needed)
+	from, ok := firstCue(s, toks)
+	if !ok {
+		// no cue, or none a place may follow, so no place to find: most sentences (the words
+		// are not needed)
 		p.sentence, p.toks, p.cues = s.Text, p.toks[:0], p.cues[:0]
 		p.afterG = nil
 		return
 	}
-	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks)
+	// the words from the first cue a place may follow: those before are not needed either
+	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks, from)
 	if !ok {
 		p.Set(s.Text)
 		return
@@ -94,23 +97,32 @@ func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
 	p.afterG = nil
 }
 
-// mayHaveCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
-// be a cue (isCue), as Set or fromText would split it. It reads the text tokens only: a token of
-// plain ASCII letters and digits is a word of its own here too, or part of a longer one, so it is
-// a cue only if it is a cue word, or "to" after a travel word (or after a token it cannot tell);
-// punctuation standing alone and possessive endings are none; any other token, or anything but
-// ASCII spaces between tokens, may be one.
-func mayHaveCue(s text.Sentence, toks []text.Token) bool {
+// firstCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
+// be a cue (isCue), as Set or fromText would split it, that afterCue may find a place after; and
+// the token fromText may start at, that cue's (or the travel word's before a "to"), or 0 where it
+// cannot tell. It reads the text tokens only: a token of plain ASCII letters and digits is a word
+// of its own here too, or part of a longer one, so it is a cue only if it is a cue word, or "to"
+// after a travel word (or after a token it cannot tell); punctuation standing alone and
+// possessive endings are none; any other token, or anything but ASCII spaces between tokens, may
+// be one. A cue followed by words in lower case that end afterCue's reading (see liveCue) has no
+// place after it.
+//
+// Before the cue it returns, every token is then one fromText reads without giving up, and one
+// that joins no token after it; the token it returns has a space before it, where appendTokens
+// starts a word whatever came before: so fromText makes the same words from it on, and the same
+// cues, whether it starts there or at the sentence's start.
+func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
-		return true // not the sentence's tokens
+		return 0, true // not the sentence's tokens
 	}
 	at := s.Start // the end of the previous token
 	for k := range toks {
 		t := &toks[k]
-		// one byte between two tokens is a space the tokenizer dropped; more may be a word it
-		// dropped, which Set reads (and a token before the previous one is not the tokenizer's)
-		if uint(t.Start-at) > 1 && (t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
-			return true
+		// between two tokens, spaces the tokenizer dropped; else perhaps a word it dropped, which
+		// Set reads (and a token before the previous one is not the tokenizer's): fromText's test
+		if t.Start != at && !(t.Start == at+1 && s.Text[at-s.Start] == ' ') &&
+			(t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
+			return 0, true
 		}
 		at = t.End
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
@@ -119,16 +131,26 @@ func mayHaveCue(s text.Sentence, toks []text.Token) bool {
 			if !mayBeCue(w) {
 				continue
 			}
-			if isCueWord(w) || w == "to" && k > 0 && mayTravel(&toks[k-1]) {
-				return true
+			from := k
+			if !isCueWord(w) {
+				if w != "to" || k == 0 || !mayTravel(&toks[k-1]) {
+					continue
+				}
+				from = k - 1 // the travel word, which makes "to" a cue
 			}
-			continue
+			if !liveCue(toks, k) {
+				continue
+			}
+			if from > 0 && toks[from-1].End == toks[from].Start {
+				return 0, true // joined to the token before, perhaps
+			}
+			return from, true
 		}
-		if len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
-			return true // a word with other characters, or a character outside ASCII
+		if t.Shape == 0 || len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
+			return 0, true // a word with other characters, or a character outside ASCII
 		}
 	}
-	return !asciiSpaces(s.Text[at-s.Start:])
+	return 0, !asciiSpaces(s.Text[at-s.Start:])
 }
 
 // mayBeCue tells whether w, a word in lower case, may be a cue word or "to", by its first letter
@@ -147,25 +169,60 @@ var cueLengths = func() (out [256]uint16) {
 	return out
 }()
 
+// liveCue tells whether afterCue may find a place after toks[k], a cue, as Set or fromText would
+// split the sentence (when firstCue finds nothing else in it): false when the words after it
+// are fillers and then a word in lower case, or a comma after none of the fillers that open an
+// apposition, or nothing, each word a token of ASCII lower-case letters and digits that no
+// token touches (no hyphen, full stop, apostrophe or possessive ending joins it to another),
+// which is a word of its own there too and ends afterCue's reading as here.
+func liveCue(toks []text.Token, k int) bool {
+	prev := "" // as in afterCue
+	for n, m := 0, k+1; n < 10; n, m = n+1, m+1 {
+		if m == len(toks) {
+			return false
+		}
+		t := &toks[m]
+		switch {
+		case t.Shape != 0 && t.Shape&(text.ShapeUpper|text.ShapeOther) == 0 &&
+			toks[m-1].End != t.Start && (m+1 == len(toks) || toks[m+1].Start != t.End):
+			// a word of lower-case letters and digits: a filler, or the end (not a name)
+			if !fillers[t.Lower] {
+				return false
+			}
+			prev = appositive([]byte(t.Lower))
+		case t.Text == ",":
+			if prev != "capital" && prev != "city" && prev != "town" {
+				return false
+			}
+		default:
+			return true // a word that may be a name, or one it cannot tell
+		}
+	}
+	return false
+}
+
 // mayTravel tells whether t, the text token before a "to", may be a travel word here. (A token
-// of other characters has already made mayHaveCue true; punctuation and "'s" are none.)
+// of other characters has already made firstCue true; punctuation and "'s" are none.)
 func mayTravel(t *text.Token) bool {
 	return t.Shape != 0 && t.Shape&text.ShapeOther == 0 && travel[t.Lower]
 }
 
 // fromText appends to out the tokens of sentence s (see tokenize) made from toks, its tokens by
-// text.AppendTokens with base the document offset of s, and to cues those that are cues (isCue);
-// it reports false, having perhaps appended some, where it cannot tell them for sure. The two
+// text.AppendTokens with base the document offset of s, from toks[from] on (a token that starts a
+// word, see firstCue), and to cues those that are cues (isCue); it reports false, having perhaps appended some, where it cannot tell them for sure. The two
 // split alike but for a few things, which it puts right: a hyphen, full stop, apostrophe or
 // backquote between two words joins them here ("Nur-Sultan", "x.1"), a possessive ending is split
 // off a word so joined ("al-Assad's") but not off a word in capitals ("IRAN'S"). It gives up on a
 // token with a character outside ASCII (but for punctuation standing alone and apostrophes inside
 // a word), with '_', ':', ',' or ';' inside a word ("1,000"), and on text between tokens other
 // than ASCII spaces (the tokenizer leaves out a word after some spaces).
-func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([]token, []int, bool) {
-	at := 0         // the end of the previous token
+func fromText(out []token, cues []int, s string, base int, toks []text.Token, from int) ([]token, []int, bool) {
+	at := 0 // the end of the previous token
+	if from > 0 {
+		at = toks[from-1].End - base
+	}
 	prevLower := "" // the previous token in lower case, when it is a word of one text token
-	for k := 0; k < len(toks); k++ {
+	for k := from; k < len(toks); k++ {
 		t := &toks[k]
 		i, j := t.Start-base, t.End-base
 		if i < at || j > len(s) || j-i != len(t.Text) {
