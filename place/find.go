@@ -79,13 +79,16 @@ func (p *Prepared) Set(sentence string) {
 // SetTokens is Set for the sentence s already split into toks by text.AppendTokens (of s.Text at
 // s.Start): the words are put together from the tokens rather than read again, where they can be.
 func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
-	if !mayHaveCue(s, toks) {
-		// no cue, so no place to find: most sentences (the words are not needed)
+	from, ok := firstCue(s, toks)
+	if !ok {
+		// no cue, or none a place may follow, so no place to find: most sentences (the words
+		// are not needed)
 		p.sentence, p.toks, p.cues = s.Text, p.toks[:0], p.cues[:0]
 		p.afterG = nil
 		return
 	}
-	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks)
+	// the words from the first cue a place may follow: those before are not needed either
+	words, cues, ok := fromText(p.toks[:0], p.cues[:0], s.Text, s.Start, toks, from)
 	if !ok {
 		p.Set(s.Text)
 		return
@@ -94,41 +97,66 @@ func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
 	p.afterG = nil
 }
 
-// mayHaveCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
-// be a cue (isCue), as Set or fromText would split it. It reads the text tokens only: a token of
-// plain ASCII letters and digits is a word of its own here too, or part of a longer one, so it is
-// a cue only if it is a cue word, or "to" after a travel word (or after a token it cannot tell);
-// punctuation standing alone and possessive endings are none; any other token, or anything but
-// ASCII spaces between tokens, may be one.
-func mayHaveCue(s text.Sentence, toks []text.Token) bool {
+// firstCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
+// be a cue (isCue), as Set or fromText would split it, that afterCue may find a place after; and
+// the token fromText may start at, that cue's (or the travel word's before a "to"), or 0 where it
+// cannot tell. It reads the text tokens only: a token of plain ASCII letters and digits is a word
+// of its own here too, or part of a longer one, so it is a cue only if it is a cue word, or "to"
+// after a travel word (or after a token it cannot tell); punctuation standing alone and
+// possessive endings are none; any other token, or anything but ASCII spaces between tokens, may
+// be one. A cue followed by words in lower case that end afterCue's reading (see liveCue) has no
+// place after it.
+//
+// Before the cue it returns, every token is then one fromText reads without giving up, and one
+// that joins no token after it; the token it returns has a space before it, where appendTokens
+// starts a word whatever came before: so fromText makes the same words from it on, and the same
+// cues, whether it starts there or at the sentence's start.
+func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
-		return true // not the sentence's tokens
+		return 0, true // not the sentence's tokens
 	}
 	at := s.Start // the end of the previous token
 	for k := range toks {
 		t := &toks[k]
-		// one byte between two tokens is a space the tokenizer dropped; more may be a word it
-		// dropped, which Set reads (and a token before the previous one is not the tokenizer's)
-		if uint(t.Start-at) > 1 && (t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
-			return true
+		// between two tokens, spaces the tokenizer dropped; else perhaps a word it dropped, which
+		// Set reads (and a token before the previous one is not the tokenizer's): fromText's test
+		if t.Start != at && !(t.Start == at+1 && s.Text[at-s.Start] == ' ') &&
+			(t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
+			return 0, true
 		}
 		at = t.End
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
 			// ASCII letters and digits only: most words, ruled out by first letter and length
 			w := t.Lower
-			if cueLengths[w[0]]&(1<<(len(w)&15)) == 0 {
+			if !mayBeCue(w) {
 				continue
 			}
-			if isCueWord(w) || w == "to" && k > 0 && mayTravel(&toks[k-1]) {
-				return true
+			from := k
+			if !isCueWord(w) {
+				if w != "to" || k == 0 || !mayTravel(&toks[k-1]) {
+					continue
+				}
+				from = k - 1 // the travel word, which makes "to" a cue
 			}
-			continue
+			if !liveCue(toks, k) {
+				continue
+			}
+			if from > 0 && toks[from-1].End == toks[from].Start {
+				return 0, true // joined to the token before, perhaps
+			}
+			return from, true
 		}
-		if len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
-			return true // a word with other characters, or a character outside ASCII
+		if t.Shape == 0 || len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
+			return 0, true // a word with other characters, or a character outside ASCII
 		}
 	}
-	return !asciiSpaces(s.Text[at-s.Start:])
+	return 0, !asciiSpaces(s.Text[at-s.Start:])
+}
+
+// mayBeCue tells whether w, a word in lower case, may be a cue word or "to", by its first letter
+// and length: one look-up rules out most words, before a switch on their letters.
+func mayBeCue(w string) bool {
+	return len(w) > 0 && cueLengths[w[0]]&(1<<(len(w)&15)) != 0
 }
 
 // cueLengths has, for each first letter of a cue word or "to", a bit for each of their lengths
@@ -141,25 +169,60 @@ var cueLengths = func() (out [256]uint16) {
 	return out
 }()
 
+// liveCue tells whether afterCue may find a place after toks[k], a cue, as Set or fromText would
+// split the sentence (when firstCue finds nothing else in it): false when the words after it
+// are fillers and then a word in lower case, or a comma after none of the fillers that open an
+// apposition, or nothing, each word a token of ASCII lower-case letters and digits that no
+// token touches (no hyphen, full stop, apostrophe or possessive ending joins it to another),
+// which is a word of its own there too and ends afterCue's reading as here.
+func liveCue(toks []text.Token, k int) bool {
+	prev := "" // as in afterCue
+	for n, m := 0, k+1; n < 10; n, m = n+1, m+1 {
+		if m == len(toks) {
+			return false
+		}
+		t := &toks[m]
+		switch {
+		case t.Shape != 0 && t.Shape&(text.ShapeUpper|text.ShapeOther) == 0 &&
+			toks[m-1].End != t.Start && (m+1 == len(toks) || toks[m+1].Start != t.End):
+			// a word of lower-case letters and digits: a filler, or the end (not a name)
+			if !fillers[t.Lower] {
+				return false
+			}
+			prev = appositive([]byte(t.Lower))
+		case t.Text == ",":
+			if prev != "capital" && prev != "city" && prev != "town" {
+				return false
+			}
+		default:
+			return true // a word that may be a name, or one it cannot tell
+		}
+	}
+	return false
+}
+
 // mayTravel tells whether t, the text token before a "to", may be a travel word here. (A token
-// of other characters has already made mayHaveCue true; punctuation and "'s" are none.)
+// of other characters has already made firstCue true; punctuation and "'s" are none.)
 func mayTravel(t *text.Token) bool {
 	return t.Shape != 0 && t.Shape&text.ShapeOther == 0 && travel[t.Lower]
 }
 
 // fromText appends to out the tokens of sentence s (see tokenize) made from toks, its tokens by
-// text.AppendTokens with base the document offset of s, and to cues those that are cues (isCue);
-// it reports false, having perhaps appended some, where it cannot tell them for sure. The two
+// text.AppendTokens with base the document offset of s, from toks[from] on (a token that starts a
+// word, see firstCue), and to cues those that are cues (isCue); it reports false, having perhaps appended some, where it cannot tell them for sure. The two
 // split alike but for a few things, which it puts right: a hyphen, full stop, apostrophe or
 // backquote between two words joins them here ("Nur-Sultan", "x.1"), a possessive ending is split
 // off a word so joined ("al-Assad's") but not off a word in capitals ("IRAN'S"). It gives up on a
 // token with a character outside ASCII (but for punctuation standing alone and apostrophes inside
 // a word), with '_', ':', ',' or ';' inside a word ("1,000"), and on text between tokens other
 // than ASCII spaces (the tokenizer leaves out a word after some spaces).
-func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([]token, []int, bool) {
-	at := 0         // the end of the previous token
+func fromText(out []token, cues []int, s string, base int, toks []text.Token, from int) ([]token, []int, bool) {
+	at := 0 // the end of the previous token
+	if from > 0 {
+		at = toks[from-1].End - base
+	}
 	prevLower := "" // the previous token in lower case, when it is a word of one text token
-	for k := 0; k < len(toks); k++ {
+	for k := from; k < len(toks); k++ {
 		t := &toks[k]
 		i, j := t.Start-base, t.End-base
 		if i < at || j > len(s) || j-i != len(t.Text) {
@@ -204,8 +267,8 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([
 		at = j
 		if k == first {
 			// one text token, which knows its lower case
-			out = append(out, token{start: i, end: j, text: t.Text, word: true})
-			if w := t.Lower; isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1)) {
+			out = append(out, token{start: i, end: j, text: t.Text, word: true, plain: t.Shape&text.ShapeOther == 0})
+			if w := t.Lower; mayBeCue(w) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
 				cues = append(cues, len(out)-1)
 			}
 			prevLower = t.Lower
@@ -213,7 +276,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token) ([
 		}
 		w := s[i:j]
 		if n := possessive(w); n > 0 {
-			out = append(out, token{start: i, end: i + n, text: w[:n], word: true},
+			out = append(out, token{start: i, end: i + n, text: w[:n], word: true, plain: isPlain(w[:n])},
 				token{start: i + n, end: j, text: "'s", word: true})
 			if isCue(out, len(out)-2) {
 				cues = append(cues, len(out)-2)
@@ -347,6 +410,7 @@ type token struct {
 	start, end int
 	text       string
 	word       bool
+	plain      bool // a word of ASCII letters and digits only, which folds to its lower case
 }
 
 // tokenize splits s into words and punctuation marks. A word is a run of letters and digits,
@@ -388,10 +452,14 @@ func appendFirstTokens(toks []token, s string, words int) []token {
 			}
 		}
 		j := i + n
+		plain := j // the end of the word's first run of ASCII letters and digits
 		for j < len(s) {
 			c := s[j]
 			if asciiWord[c] {
 				j++
+				if plain == j-1 {
+					plain = j
+				}
 				continue
 			}
 			if c < utf8.RuneSelf {
@@ -418,20 +486,51 @@ func appendFirstTokens(toks []token, s string, words int) []token {
 			}
 			break
 		}
+		if n > 1 {
+			plain = i // a first rune outside ASCII
+		}
 		w := s[i:j]
 		if k := possessive(w); k > 0 {
-			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true})
+			toks = append(toks, token{start: i, end: i + k, text: w[:k], word: true, plain: plain >= i+k})
 			if words--; words == 0 {
 				break
 			}
 			toks = append(toks, token{start: i + k, end: j, text: "'s", word: true})
 		} else {
-			toks = append(toks, token{start: i, end: j, text: w, word: true})
+			toks = append(toks, token{start: i, end: j, text: w, word: true, plain: plain == j})
 		}
 		words--
 		i = j
 	}
 	return toks
+}
+
+// appendFold appends fold(t.text) to b.
+func (t *token) appendFold(b []byte) []byte {
+	if t.plain {
+		return appendLowerPlain(b, t.text)
+	}
+	return appendFold(b, t.text)
+}
+
+// appendLowerPlain appends w, ASCII letters and digits only, in lower case (its fold) to b.
+func appendLowerPlain(b []byte, w string) []byte {
+	n := len(b)
+	b = slices.Grow(b, len(w))[:n+len(w)]
+	for i := 0; i < len(w); i++ {
+		b[n+i] = w[i] | 0x20 // a capital to lower case; lower case and digits have the bit
+	}
+	return b
+}
+
+// isPlain tells whether w is ASCII letters and digits only.
+func isPlain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !asciiWord[w[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiWord marks the ASCII letters and digits: the ASCII word runes.
@@ -557,7 +656,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 	var endBuf [16]int
 	for n := 0; j < len(toks) && n < 10; n++ {
 		t := toks[j]
-		w := appendFold(buf[:0], t.text)
+		w := t.appendFold(buf[:0])
 		switch {
 		case fillers[string(w)]:
 			capital = capital || string(w) == "capital"
@@ -629,19 +728,61 @@ func isName(w string) bool {
 	if !unicode.IsUpper(r) {
 		return false
 	}
-	if utf8.RuneCountInString(w) > 1 && w == strings.ToUpper(w) {
+	if utf8.RuneCountInString(w) > 1 && isUpper(w) {
 		return false
 	}
 	return true
 }
 
+// isUpper tells whether w == strings.ToUpper(w), without building the upper case: whether w is
+// valid UTF-8 with no rune that unicode.ToUpper changes.
+func isUpper(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return upperRunes(w[i:])
+		}
+		if 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// upperRunes is isUpper past ASCII, rune by rune.
+func upperRunes(w string) bool {
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && n == 1 {
+			return false // invalid UTF-8, which strings.ToUpper replaces
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
 // nameKeys are the keys of the names that may start at toks[j] and end at its k-th token after
-// it (up to lastToken), folded once: the key of the name ending at toks[j+k] is
-// folded[:ends[k]], since folding reads left to right (-1 for a token that is not a word).
+// it (up to lastToken, or to the first key longer than the gazetteer's keys with its first word),
+// folded once: the key of the name ending at toks[j+k] is folded[:ends[k]], since folding reads
+// left to right (-1 for a token that is not a word).
 type nameKeys struct {
 	j      int
 	folded []byte
 	ends   []int
+	first  int // the length of the first word of folded (see firstWord)
+	bound  int // the gazetteer's keyBound of that word
+}
+
+// mayBeKey tells whether the key of the name ending at the k-th token may be a key of the
+// gazetteer's byName or countries: a word, and not longer than the keys that start with its
+// first word (a key shorter than the first word of folded has a first word of its own, not
+// looked up: it may be one).
+func (keys *nameKeys) mayBeKey(k int) bool {
+	e := keys.ends[k]
+	return e >= 0 && (e < keys.first || e <= keys.bound || keys.bound == 255)
 }
 
 // keysAt folds the names that may start at toks[j], into the memory of folded and ends.
@@ -649,24 +790,47 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	b, space := folded[:0], false
 	ends = ends[:0]
 	at := toks[j].start
+	first, bound := -1, 0 // the first word's length and keyBound, once b has a space or comma
+	from := 0             // where in b that space or comma may be
 	last := g.lastToken(toks, j)
 	for k := j; k <= last; k++ {
 		if !toks[k].word {
 			ends = append(ends, -1)
 			continue
 		}
-		b, space = foldOn(b, 0, space, s[at:toks[k].end])
+		if t := &toks[k]; t.plain {
+			// what comes before it (spaces, a comma…), then its letters by themselves
+			b, space = foldOn(b, 0, space, s[at:t.start])
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			b, space = appendLowerPlain(b, t.text), false
+		} else {
+			b, space = foldOn(b, 0, space, s[at:t.end])
+		}
 		at = toks[k].end
 		ends = append(ends, len(b))
+		if first < 0 {
+			if p := from + len(firstWord(b[from:])); p < len(b) {
+				first, bound = p, g.keyBound(b[:p])
+			}
+			from = len(b)
+		}
+		if first >= 0 && len(b) > bound && bound != 255 {
+			break // the longer keys are no names either (see mayBeKey): most names are short
+		}
 	}
-	return nameKeys{j: j, folded: b, ends: ends}
+	if first < 0 {
+		first, bound = len(b), g.keyBound(b)
+	}
+	return nameKeys{j: j, folded: b, ends: ends, first: first, bound: bound}
 }
 
 // name returns the place of the longest name of the gazetteer among keys (with commas:
 // "Washington, D.C."), and the index of its last token.
 func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		key := keys.folded[:keys.ends[k]]
@@ -693,7 +857,7 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 // States"), and the index of the name's last token.
 func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		if c, ok := g.countries[string(keys.folded[:keys.ends[k]])]; ok {
@@ -708,7 +872,7 @@ func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
 func (g *Gazetteer) lastToken(toks []token, j int) int {
 	k, words := j, 0
 	for i := j; i < len(toks) && words < g.maxWords; i++ {
-		t := toks[i]
+		t := &toks[i]
 		if !t.word && t.text != "," && t.text != "." {
 			break
 		}
@@ -796,7 +960,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 	var endBuf [16]int
 	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
 	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if keys.ends[k] < 0 {
+		if !keys.mayBeKey(k) {
 			continue
 		}
 		name := line[:toks[k].end]
@@ -810,7 +974,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 				continue // "Montenegro ...": a country
 			}
 		}
-		caps := name == strings.ToUpper(name)
+		caps := isUpper(name)
 		rest := line[toks[k].end:]
 		region := ""
 		if m := datelineRegion.FindStringSubmatchIndex(rest); m != nil {
@@ -855,7 +1019,7 @@ func (g *Gazetteer) datelineTail(rest string, caps bool) bool {
 		case item[0] == '(' || item[0] == '/':
 			return true // an agency ends it
 		case item[0] >= '0' && item[0] <= '9', months[strings.ToLower(w)]:
-		case len(w) > 1 && w == strings.ToUpper(w): // an agency: IRNA, INTERFAX
+		case len(w) > 1 && isUpper(w): // an agency: IRNA, INTERFAX
 		default:
 			return false
 		}

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/ingest/ingesttest"
+	"github.com/dyad-events/dyad/text"
 )
 
 func TestFind(t *testing.T) {
@@ -186,13 +189,21 @@ func TestKeysAt(t *testing.T) {
 		"at Rio de  Janeiro - Palikir",
 		"in Nur-Sultan’s Şanlıurfa, Kraków and İstanbul",
 		"in , , , A",
+		"in Damascus on Thursday with the Syrian foreign minister, who",
+		"in Kansas City, Missouri, where",
 	} {
 		toks := tokenize(s)
 		for j := range toks {
 			keys := g.keysAt(nil, nil, s, toks, j)
-			if want := g.lastToken(toks, j) - j + 1; len(keys.ends) != want {
+			last := g.lastToken(toks, j)
+			if want := last - j + 1; len(keys.ends) > want || len(keys.ends) < want && keys.mayBeKey(len(keys.ends)-1) {
+				// (keysAt stops at a key too long to be a name: the keys after it are longer)
 				t.Errorf("%q from %d: %d keys, want %d", s, j, len(keys.ends), want)
 				continue
+			}
+			fw := firstWord(fold(s[toks[j].start:toks[last].end]))
+			if keys.first != len(fw) || keys.bound != g.keyBound([]byte(fw)) {
+				t.Errorf("%q from %d: first word %d bytes, bound %d; want %q, %d", s, j, keys.first, keys.bound, fw, g.keyBound([]byte(fw)))
 			}
 			for k, end := range keys.ends {
 				if !toks[j+k].word {
@@ -208,4 +219,80 @@ func TestKeysAt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestKeyBound checks that keyLens bounds every key of the gazetteer, and that mayBeKey rules
+// out no key of it on the shared documents (when they are there).
+func TestKeyBound(t *testing.T) {
+	g := gazetteer(t)
+	for _, m := range []map[string]bool{mapKeys(g.byName), mapKeys(g.countries)} {
+		for key := range m {
+			if b := g.keyBound([]byte(firstWord(key))); b < len(key) && b != 255 {
+				t.Errorf("keyBound of %q is %d", key, b)
+			}
+		}
+	}
+	sentences := []string{"in Washington, D.C. on Monday", "in São Paulo's old town", "at Rio de  Janeiro - Palikir",
+		"in Nur-Sultan’s Şanlıurfa, Kraków and İstanbul", "the United States' Kansas City, Missouri"}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	keys, ruledOut := 0, 0
+	for _, s := range sentences {
+		toks := tokenize(s)
+		for j := range toks {
+			if !toks[j].word {
+				continue
+			}
+			nk := g.keysAt(nil, nil, s, toks, j)
+			for k, end := range nk.ends {
+				if end < 0 {
+					continue
+				}
+				keys++
+				if nk.mayBeKey(k) {
+					continue
+				}
+				ruledOut++
+				key := string(nk.folded[:end])
+				_, name := g.byName[key]
+				_, country := g.countries[key]
+				if name || country {
+					t.Errorf("%q: mayBeKey rules out %q", s, key)
+				}
+			}
+		}
+	}
+	t.Logf("mayBeKey ruled out %d of %d keys", ruledOut, keys)
+}
+
+func mapKeys[V any](m map[string]V) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// TestIsUpper compares isUpper with strings.ToUpper.
+func TestIsUpper(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "SANA", "Sana", "U.S", "D.C", "1", "ÉTATS", "Égypte", "ΑΘΗΝΑ",
+		"Αθήνα", "ǅ", "ǄX", "ß", "\xff", "A\xffB", "\uFFFD", "A\uFFFDB", "İSTANBUL", "ı", "ﬁ", "AL-ASSAD'S"} {
+		if got, want := isUpper(w), w == strings.ToUpper(w); got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// FuzzIsUpper compares isUpper with strings.ToUpper on arbitrary text.
+func FuzzIsUpper(f *testing.F) {
+	f.Add("SANA")
+	f.Add("A\xffÉ\uFFFDǅ")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isUpper(w), w == strings.ToUpper(w); got != want {
+			t.Errorf("isUpper(%q) = %v, want %v", w, got, want)
+		}
+	})
 }

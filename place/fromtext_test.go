@@ -3,6 +3,7 @@ package place
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,16 +14,55 @@ import (
 
 // checkFromText checks that fromText, where it can make the tokens of s from those of
 // text.AppendTokens, makes those appendTokens reads, and reports whether it could; and that
-// mayHaveCue allows for every cue appendTokens finds.
+// firstCue allows for every cue appendTokens finds that afterCue finds a place after, and starts
+// fromText where it makes the words appendTokens makes from there.
 func checkFromText(t *testing.T, s string) bool {
 	t.Helper()
 	const base = 11
 	toks := text.AppendTokens(nil, s, base)
 	want := Prepare(s)
-	if len(want.cues) > 0 && !mayHaveCue(text.Sentence{Text: s, Start: base}, toks) {
-		t.Fatalf("%q: mayHaveCue false, but cues %v", s, want.cues)
+	from, may := firstCue(text.Sentence{Text: s, Start: base}, toks)
+	if len(want.cues) > 0 && !may {
+		g := gazetteer(t)
+		for _, c := range want.cues {
+			if p, at, ok := g.afterCue(s, want.toks, c+1, nil); ok {
+				t.Fatalf("%q: firstCue false, but %v at %d after the cue %d of %v", s, p, at, c, want.toks)
+			}
+		}
 	}
-	got, cues, ok := fromText(nil, nil, s, base, toks)
+	if may && from > 0 {
+		startedAtCue++
+		// the words from the first cue firstCue tells, as appendTokens reads them from there
+		got, cues, ok := fromText(nil, nil, s, base, toks, from)
+		idx := slices.IndexFunc(want.toks, func(tok token) bool { return tok.start == toks[from].Start-base })
+		if idx < 0 {
+			t.Fatalf("%q: firstCue starts at %q, where no word of appendTokens starts: %v", s, toks[from].Text, want.toks)
+		}
+		var wantCues []int
+		for _, c := range want.cues {
+			if c >= idx {
+				wantCues = append(wantCues, c-idx)
+			}
+		}
+		if ok && !reflect.DeepEqual(got, want.toks[idx:]) {
+			t.Fatalf("%q: from %d:\nfromText     %v\nappendTokens %v", s, from, got, want.toks[idx:])
+		}
+		if ok && !reflect.DeepEqual(cues, wantCues) && (len(cues) > 0 || len(wantCues) > 0) {
+			t.Fatalf("%q: from %d: cues %v, want %v", s, from, cues, wantCues)
+		}
+		g := gazetteer(t)
+		for _, c := range want.cues[:len(want.cues)-len(wantCues)] {
+			if p, at, ok := g.afterCue(s, want.toks, c+1, nil); ok {
+				t.Fatalf("%q: firstCue starts after the cue %d of %v, but %v at %d after it", s, c, want.toks, p, at)
+			}
+		}
+	}
+	for _, tok := range want.toks {
+		if tok.plain != (tok.word && isPlain(tok.text)) {
+			t.Fatalf("%q: token %q plain %v", s, tok.text, tok.plain)
+		}
+	}
+	got, cues, ok := fromText(nil, nil, s, base, toks, 0)
 	if !ok {
 		return false
 	}
@@ -34,6 +74,9 @@ func checkFromText(t *testing.T, s string) bool {
 	}
 	return true
 }
+
+// startedAtCue counts the sentences checkFromText has seen firstCue start after their first word.
+var startedAtCue int
 
 // TestFromText compares fromText with appendTokens on the sentences of the shared seeds and
 // evaluation sets (when they are there), of generated articles, and on random strings of the
@@ -59,7 +102,7 @@ func TestFromText(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("fromText made the tokens of %d of %d sentences", made, n)
+	t.Logf("fromText made the tokens of %d of %d sentences, %d from a cue after their first word", made, n, startedAtCue)
 	if made < n*3/4 {
 		t.Errorf("fromText made the tokens of only %d of %d sentences", made, n)
 	}

@@ -14,6 +14,7 @@
 package place
 
 import (
+	"bytes"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -49,10 +50,48 @@ const (
 type Gazetteer struct {
 	places    []entry
 	byName    map[string][]int32 // folded name -> places, most populous first
-	capitals  map[string]int32   // country -> its capital (else its seat of government)
+	capitals  capitalTable       // country -> its capital (else its seat of government)
 	countries map[string]string  // folded country name -> alpha-3
 	demonyms  map[string]string  // folded demonym -> alpha-3
 	maxWords  int                // the most words in a name
+	// the longest key of byName or countries by the hash of its first word (see keyBound):
+	// most keys read in text are no name, and this rules them out without a probe of a large map
+	keyLens []uint8
+}
+
+// keyLenBits is the size of Gazetteer.keyLens, a power of two well above the number of first
+// words of names, so that few share a slot.
+const keyLenBits = 17
+
+// firstWord returns the first word of a folded key: up to its first space or comma.
+func firstWord[S string | []byte](key S) S {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; c == ' ' || c == ',' {
+			return key[:i]
+		}
+	}
+	return key
+}
+
+// keyBound returns the length of the longest key of byName or countries whose first word is
+// first, or more (another word may share its slot); 255 means any length.
+func (g *Gazetteer) keyBound(first []byte) int {
+	return int(g.keyLens[hashWord(first)>>(64-keyLenBits)])
+}
+
+// hashWord is FNV-1a of w.
+func hashWord[S string | []byte](w S) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(w[i])) * 1099511628211
+	}
+	return h
+}
+
+// boundKey records key in keyLens.
+func (g *Gazetteer) boundKey(key string) {
+	i := hashWord(firstWord(key)) >> (64 - keyLenBits)
+	g.keyLens[i] = uint8(max(int(g.keyLens[i]), min(len(key), 255)))
 }
 
 type entry struct {
@@ -81,8 +120,9 @@ func (g *Gazetteer) Lookup(name string) (Place, bool) {
 // most populous place of that name anywhere when country has none: LookupIn("Tripoli", "LBN") is
 // Tripoli in Lebanon, LookupIn("Tripoli", "") the Libyan capital.
 func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
-	key := strings.TrimPrefix(fold(name), "the ")
-	list := g.byName[key]
+	var buf [64]byte // most names fold in it, without allocating
+	key := bytes.TrimPrefix(appendFold(buf[:0], name), []byte("the "))
+	list := g.byName[string(key)]
 	if len(list) == 0 {
 		return Place{}, false
 	}
@@ -97,17 +137,64 @@ func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
 // Capital returns the capital of country (ISO 3166-1 alpha-3), or its seat of government when
 // the gazetteer knows no capital for it.
 func (g *Gazetteer) Capital(country string) (Place, bool) {
-	i, ok := g.capitals[country]
+	i, ok := g.capitals.find(country)
 	if !ok {
 		return Place{}, false
 	}
 	return g.places[i].Place, true
 }
 
+// capitalTable maps country codes (ISO 3166-1 alpha-3) to the index of their capital: an
+// open-addressing table of a few kilobytes keyed by the code's three bytes, without hashing a
+// string, since Capital is asked for every mention of a state.
+type capitalTable struct {
+	codes [capitalSlots]uint32 // the packed code (see packCode); 0: an empty slot
+	at    [capitalSlots]int32
+}
+
+// capitalSlots is the size of a capitalTable: a power of two, at least twice the number of
+// countries (TestCapitalTable).
+const (
+	capitalBits  = 9
+	capitalSlots = 1 << capitalBits
+)
+
+// packCode packs a three-byte code into a non-zero number, for a capitalTable.
+func packCode(code string) uint32 {
+	return 1<<24 | uint32(code[0]) | uint32(code[1])<<8 | uint32(code[2])<<16
+}
+
+// slot returns the slot of code in t: where it is, else the empty slot where it would go.
+func (t *capitalTable) slot(key uint32) int {
+	i := int(key * 2654435761 >> (32 - capitalBits))
+	for t.codes[i] != 0 && t.codes[i] != key {
+		i = (i + 1) & (capitalSlots - 1)
+	}
+	return i
+}
+
+// find returns the capital of country.
+func (t *capitalTable) find(country string) (int32, bool) {
+	if len(country) != 3 {
+		return 0, false // the data files' codes have three bytes
+	}
+	key := packCode(country)
+	i := t.slot(key)
+	return t.at[i], t.codes[i] == key
+}
+
+// set makes i the capital of country, a code of three bytes.
+func (t *capitalTable) set(country string, i int32) {
+	key := packCode(country)
+	s := t.slot(key)
+	t.codes[s], t.at[s] = key, i
+}
+
 // Country returns the ISO 3166-1 alpha-3 code of a country's name ("Oman", "the United
 // States", "Syrian Arab Republic"), as dyad's country table writes them.
 func (g *Gazetteer) Country(name string) (string, bool) {
-	c, ok := g.countries[fold(name)]
+	var buf [64]byte
+	c, ok := g.countries[string(appendFold(buf[:0], name))]
 	return c, ok
 }
 
@@ -140,7 +227,8 @@ func (g *Gazetteer) pick(list []int32, prefer []string) (int32, bool) {
 
 // parse reads the gazetteer's files.
 func parse(fsys fs.FS) (*Gazetteer, error) {
-	g := &Gazetteer{capitals: map[string]int32{}, countries: map[string]string{}, demonyms: map[string]string{}}
+	g := &Gazetteer{countries: map[string]string{}, demonyms: map[string]string{},
+		keyLens: make([]uint8, 1<<keyLenBits)}
 	if err := eachLine(fsys, "data/countries.tsv", 3, g.addCountry); err != nil {
 		return nil, err
 	}
@@ -206,8 +294,11 @@ func (g *Gazetteer) addCountry(f []string) error {
 		return fmt.Errorf("country code %q is not ISO 3166-1 alpha-3", f[0])
 	}
 	for _, n := range split(f[1]) {
-		g.countries[fold(n)] = f[0]
-		g.countries[strings.TrimPrefix(fold(n), "the ")] = f[0]
+		key := fold(n)
+		for _, k := range []string{key, strings.TrimPrefix(key, "the ")} {
+			g.countries[k] = f[0]
+			g.boundKey(k)
+		}
 	}
 	for _, n := range split(f[2]) {
 		g.demonyms[fold(n)] = f[0]
@@ -348,12 +439,13 @@ func (g *Gazetteer) index() {
 				shared = append(shared, k)
 			}
 			g.byName[k] = append(list, int32(i))
+			g.boundKey(k)
 			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
 		}
 		if p.kind == kindCapital || p.kind == kindSeat {
-			j, ok := g.capitals[p.Country]
+			j, ok := g.capitals.find(p.Country)
 			if !ok || g.betterCapital(p, &g.places[j]) {
-				g.capitals[p.Country] = int32(i)
+				g.capitals.set(p.Country, int32(i))
 			}
 		}
 	}

@@ -244,3 +244,31 @@ func TestFoldOnASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalTable checks that the table of capitals is at most half full, and has a capital for
+// each country that has one among the places, and none for a code of another length.
+func TestCapitalTable(t *testing.T) {
+	g := gazetteer(t)
+	n := 0
+	for _, c := range g.capitals.codes {
+		if c != 0 {
+			n++
+		}
+	}
+	if n > capitalSlots/2 {
+		t.Errorf("%d capitals in %d slots", n, capitalSlots)
+	}
+	for _, p := range g.places {
+		if p.deleted || p.kind != kindCapital && p.kind != kindSeat {
+			continue
+		}
+		if c, ok := g.Capital(p.Country); !ok || c.Country != p.Country {
+			t.Errorf("Capital(%q) = %v, %v", p.Country, c, ok)
+		}
+	}
+	for _, code := range []string{"", "SY", "SYRI", "XXX"} {
+		if c, ok := g.Capital(code); ok {
+			t.Errorf("Capital(%q) = %v", code, c)
+		}
+	}
+}
