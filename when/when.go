@@ -277,7 +277,7 @@ func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
 		return Find(s.Text, pub) // not the sentence's tokens
 	}
-	var buf [32]candidate
+	var buf [16]candidate // news sentences have a few; more go to the heap
 	has, cs, ascii := scanTokens(s.Text, s.Start, toks, buf[:0])
 	slow := !ascii && foldsOutsideASCII(s.Text)
 	if slow {
