@@ -107,10 +107,9 @@ func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
 // be one. A cue followed by words in lower case that end afterCue's reading (see liveCue) has no
 // place after it.
 //
-// Before the cue it returns, every token is then one fromText reads without giving up, and one
-// that joins no token after it; the token it returns has a space before it, where appendTokens
-// starts a word whatever came before: so fromText makes the same words from it on, and the same
-// cues, whether it starts there or at the sentence's start.
+// The token it returns has ASCII spaces before it, after which appendTokens starts a word
+// whatever came before, and fromText too: so fromText makes the words appendTokens makes from
+// there on, and the same cues. (The cues before it have no place after them.)
 func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
 		return 0, true // not the sentence's tokens
@@ -118,10 +117,9 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 	at := s.Start // the end of the previous token
 	for k := range toks {
 		t := &toks[k]
-		// between two tokens, spaces the tokenizer dropped; else perhaps a word it dropped, which
-		// Set reads (and a token before the previous one is not the tokenizer's): fromText's test
-		if t.Start != at && !(t.Start == at+1 && s.Text[at-s.Start] == ' ') &&
-			(t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
+		// one byte between two tokens is a space the tokenizer dropped; more may be a word it
+		// dropped, which Set reads (and a token before the previous one is not the tokenizer's)
+		if uint(t.Start-at) > 1 && (t.Start < at || !asciiSpaces(s.Text[at-s.Start:t.Start-s.Start])) {
 			return 0, true
 		}
 		at = t.End
@@ -141,12 +139,14 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 			if !liveCue(toks, k) {
 				continue
 			}
-			if from > 0 && toks[from-1].End == toks[from].Start {
-				return 0, true // joined to the token before, perhaps
+			if from > 0 {
+				if gap := s.Text[toks[from-1].End-s.Start : toks[from].Start-s.Start]; gap == "" || !asciiSpaces(gap) {
+					return 0, true // joined to the token before, perhaps
+				}
 			}
 			return from, true
 		}
-		if t.Shape == 0 || len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
+		if len(t.Text) > 1 && !isPossessiveToken(t.Text) && tokenKind(t) != tokenPunct {
 			return 0, true // a word with other characters, or a character outside ASCII
 		}
 	}
@@ -765,7 +765,8 @@ func upperRunes(w string) bool {
 }
 
 // nameKeys are the keys of the names that may start at toks[j] and end at its k-th token after
-// it (up to lastToken, or to the first key longer than the gazetteer's keys with its first word),
+// it (at most maxWords words, with commas and full stops between them but no other punctuation,
+// up to the first key longer than the gazetteer's keys with its first word),
 // folded once: the key of the name ending at toks[j+k] is folded[:ends[k]], since folding reads
 // left to right (-1 for a token that is not a word).
 type nameKeys struct {
@@ -792,13 +793,22 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	at := toks[j].start
 	first, bound := -1, 0 // the first word's length and keyBound, once b has a space or comma
 	from := 0             // where in b that space or comma may be
-	last := g.lastToken(toks, j)
-	for k := j; k <= last; k++ {
-		if !toks[k].word {
+	reach := 1            // len(ends) up to the last word
+	// at most maxWords words, with commas and full stops between them but no other punctuation
+	for k, words := j, 0; k < len(toks) && words < g.maxWords; k++ {
+		t := &toks[k]
+		if !t.word {
+			if t.text != "," && t.text != "." {
+				if k == j {
+					ends = append(ends, -1)
+				}
+				break
+			}
 			ends = append(ends, -1)
 			continue
 		}
-		if t := &toks[k]; t.plain {
+		words++
+		if t.plain {
 			// what comes before it (spaces, a comma…), then its letters by themselves
 			b, space = foldOn(b, 0, space, s[at:t.start])
 			if space && len(b) > 0 {
@@ -808,8 +818,9 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 		} else {
 			b, space = foldOn(b, 0, space, s[at:t.end])
 		}
-		at = toks[k].end
+		at = t.end
 		ends = append(ends, len(b))
+		reach = len(ends)
 		if first < 0 {
 			if p := from + len(firstWord(b[from:])); p < len(b) {
 				first, bound = p, g.keyBound(b[:p])
@@ -823,7 +834,7 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	if first < 0 {
 		first, bound = len(b), g.keyBound(b)
 	}
-	return nameKeys{j: j, folded: b, ends: ends, first: first, bound: bound}
+	return nameKeys{j: j, folded: b, ends: ends[:reach], first: first, bound: bound}
 }
 
 // name returns the place of the longest name of the gazetteer among keys (with commas:
@@ -865,23 +876,6 @@ func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
 		}
 	}
 	return "", 0, false
-}
-
-// lastToken returns the index of the last token that a name starting at toks[j] may reach: at
-// most maxWords words, with commas and full stops between them but no other punctuation.
-func (g *Gazetteer) lastToken(toks []token, j int) int {
-	k, words := j, 0
-	for i := j; i < len(toks) && words < g.maxWords; i++ {
-		t := &toks[i]
-		if !t.word && t.text != "," && t.text != "." {
-			break
-		}
-		if t.word {
-			words++
-			k = i
-		}
-	}
-	return k
 }
 
 // cityState tells whether a city named as its country is that country (Singapore, Monaco,
@@ -946,7 +940,7 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 	"december": true}
 
 func (g *Gazetteer) dateline(line string) (Place, bool) {
-	// the words a name at the start may have (see lastToken): the rest of the line is not read
+	// the words a name at the start may have (see keysAt): the rest of the line is not read
 	var tb [32]token
 	toks := appendFirstTokens(tb[:0], line, g.maxWords)
 	if len(toks) == 0 || !toks[0].word {

@@ -179,10 +179,11 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// TestKeysAt checks that the names folded once from a token are the names folded one by one.
+// TestKeysAt checks that the names folded once from a token are the names folded one by one, up
+// to the last word a name may reach (on the shared documents too, when they are there).
 func TestKeysAt(t *testing.T) {
 	g := gazetteer(t)
-	for _, s := range []string{
+	sentences := []string{
 		"in Washington, D.C. on Monday",
 		"in São Paulo's old town",
 		"near Ho Chi Minh City. Then",
@@ -191,18 +192,25 @@ func TestKeysAt(t *testing.T) {
 		"in , , , A",
 		"in Damascus on Thursday with the Syrian foreign minister, who",
 		"in Kansas City, Missouri, where",
-	} {
+		"in , . Paris", ". , A, B. C D E F G H I J", "in (Rome)", "- Rome", "Rome -",
+	}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	for _, s := range sentences {
 		toks := tokenize(s)
 		for j := range toks {
 			keys := g.keysAt(nil, nil, s, toks, j)
-			last := g.lastToken(toks, j)
+			last := lastToken(g, toks, j)
 			if want := last - j + 1; len(keys.ends) > want || len(keys.ends) < want && keys.mayBeKey(len(keys.ends)-1) {
 				// (keysAt stops at a key too long to be a name: the keys after it are longer)
 				t.Errorf("%q from %d: %d keys, want %d", s, j, len(keys.ends), want)
 				continue
 			}
 			fw := firstWord(fold(s[toks[j].start:toks[last].end]))
-			if keys.first != len(fw) || keys.bound != g.keyBound([]byte(fw)) {
+			if toks[j].word && (keys.first != len(fw) || keys.bound != g.keyBound([]byte(fw))) {
 				t.Errorf("%q from %d: first word %d bytes, bound %d; want %q, %d", s, j, keys.first, keys.bound, fw, g.keyBound([]byte(fw)))
 			}
 			for k, end := range keys.ends {
@@ -219,6 +227,24 @@ func TestKeysAt(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lastToken returns the index of the last token that a name starting at toks[j] may reach: at
+// most maxWords words, with commas and full stops between them but no other punctuation (as
+// keysAt read them once).
+func lastToken(g *Gazetteer, toks []token, j int) int {
+	k, words := j, 0
+	for i := j; i < len(toks) && words < g.maxWords; i++ {
+		t := &toks[i]
+		if !t.word && t.text != "," && t.text != "." {
+			break
+		}
+		if t.word {
+			words++
+			k = i
+		}
+	}
+	return k
 }
 
 // TestKeyBound checks that keyLens bounds every key of the gazetteer, and that mayBeKey rules

@@ -164,7 +164,8 @@ func packCode(code string) uint32 {
 	return 1<<24 | uint32(code[0]) | uint32(code[1])<<8 | uint32(code[2])<<16
 }
 
-// slot returns the slot of code in t: where it is, else the empty slot where it would go.
+// slot returns the slot of key, a packed code, in t: where it is, else the empty slot where it
+// would go.
 func (t *capitalTable) slot(key uint32) int {
 	i := int(key * 2654435761 >> (32 - capitalBits))
 	for t.codes[i] != 0 && t.codes[i] != key {
