@@ -476,3 +476,34 @@ func TestWords(t *testing.T) {
 		t.Errorf(`"zzqx": %v %+v, want nothing`, ok, r)
 	}
 }
+
+// TestMainState holds countState and mainState to a map and a list of the states in order,
+// through more states than the document's own room holds.
+func TestMainState(t *testing.T) {
+	codes := []string{"IRN", "SYR", "IRN", "USA", "RUS", "SYR", "SYR", "TUR", "ISR", "IRQ", "LBN", "JOR",
+		"EGY", "SAU", "QAT", "USA", "USA", "USA", "IRN", "IRN", "ARE", "LBN"}
+	d := load(t).NewDoc("")
+	counts, order := map[string]int{}, []string{}
+	for i, c := range codes {
+		d.countState(c)
+		if counts[c] == 0 {
+			order = append(order, c)
+		}
+		counts[c]++
+		want := ""
+		for _, s := range order {
+			if want == "" || counts[s] > counts[want] {
+				want = s
+			}
+		}
+		if got := d.mainState(); got != want {
+			t.Fatalf("after %d states %v: mainState = %q, want %q", i+1, codes[:i+1], got, want)
+		}
+	}
+	if len(d.states) != len(order) {
+		t.Errorf("%d states counted, want %d", len(d.states), len(order))
+	}
+	if (&Doc{}).mainState() != "" {
+		t.Errorf("a document that names no state has a main state")
+	}
+}

@@ -334,15 +334,17 @@ type Doc struct {
 	people      []*Mention // person mentions in order, for pronouns and descriptions
 	subject     *Mention   // the first person of the latest sentence that named one
 	lastState   string     // the state mentioned most recently
-	stateOrder  []string   // the states in the order the text first names them
-	stateCount  []int      // the mentions of each of stateOrder so far (named by the text, not guessed)
-	all         []*Person  // learned people in order of appearance
-	atomBuf     []atom     // the atoms of the sentence, reused from sentence to sentence
-	words       []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
-	flags       []wordFlag // the flags of those words (0: unknown)
-	inSentence  wordFlag   // the flags of any of them
-	holderMemo  map[roleKey]*Person
-	roleMemo    map[roleKey]bool
+	// the states in the order the text first names them, with their mentions so far (named by
+	// the text, not guessed); held in stateBuf until a document names more than it has room for
+	states     []stateTally
+	stateBuf   [8]stateTally
+	all        []*Person  // learned people in order of appearance
+	atomBuf    []atom     // the atoms of the sentence, reused from sentence to sentence
+	words      []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
+	flags      []wordFlag // the flags of those words (0: unknown)
+	inSentence wordFlag   // the flags of any of them
+	holderMemo map[roleKey]*Person
+	roleMemo   map[roleKey]bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -380,7 +382,9 @@ type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown).
 func (kb *KB) NewDoc(date string) *Doc {
-	return &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
+	d := &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
+	d.states = d.stateBuf[:0]
+	return d
 }
 
 // Mentions finds the actor mentions of one sentence, in order.
@@ -1819,28 +1823,35 @@ func (d *Doc) resolvePronoun(m *Mention, before []*Mention) {
 // headline's subject: "Mali junta expels French diplomat").
 func (d *Doc) mainState() string {
 	best := -1
-	for k := range d.stateOrder {
-		if best < 0 || d.stateCount[k] > d.stateCount[best] {
+	for k := range d.states {
+		if best < 0 || d.states[k].n > d.states[best].n {
 			best = k
 		}
 	}
 	if best < 0 {
 		return ""
 	}
-	return d.stateOrder[best]
+	return d.states[best].code
 }
 
-// countState counts a mention of state c (a document names a few states: a list is quicker to
-// search than a map to hash).
+// stateTally is a state the document names, with the number of its mentions so far.
+type stateTally struct {
+	code string
+	key  uint32 // the code's three bytes as one number, compared without a call
+	n    int32
+}
+
+// countState counts a mention of state c, a three-letter code (a document names a few states:
+// a list is quicker to search than a map to hash).
 func (d *Doc) countState(c string) {
-	for k, s := range d.stateOrder {
-		if s == c {
-			d.stateCount[k]++
+	k := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
+	for i := range d.states {
+		if d.states[i].key == k {
+			d.states[i].n++
 			return
 		}
 	}
-	d.stateOrder = append(d.stateOrder, c)
-	d.stateCount = append(d.stateCount, 1)
+	d.states = append(d.states, stateTally{code: c, key: k, n: 1})
 }
 
 // Subject returns the first person of the latest sentence that named one, or nil.
