@@ -507,3 +507,120 @@ func TestMainState(t *testing.T) {
 		t.Errorf("a document that names no state has a main state")
 	}
 }
+
+// atOracle is Person.At as it was written before termAt: the term itself, found by value.
+func atOracle(p *Person, date string) (Term, bool) {
+	if len(p.Terms) == 0 {
+		return Term{}, false
+	}
+	if date == "" {
+		best := p.Terms[len(p.Terms)-1]
+		for _, t := range p.Terms {
+			if t.End == "" {
+				best = t
+			}
+		}
+		return best, true
+	}
+	best, held := -1, false
+	for i := range p.Terms {
+		if covers(p.Terms[i], date) {
+			if !held || rank(p.Terms[i].Role) < rank(p.Terms[best].Role) {
+				best = i
+			}
+			held = true
+		}
+	}
+	if held {
+		return p.Terms[best], true
+	}
+	nearest := p.Terms[0]
+	for _, t := range p.Terms {
+		if before(t.Start, date) {
+			nearest = t
+		}
+	}
+	return nearest, false
+}
+
+// TestDocAt holds Person.At and a document's memo of it (Doc.at) to atOracle, for every person
+// of the knowledge base on dates before, inside, between and after their terms, asked twice, and
+// for more people than the memo has room for.
+func TestDocAt(t *testing.T) {
+	kb := load(t)
+	dates := map[string]bool{"": true, "1950-01-01": true, "2100": true}
+	for _, p := range kb.people {
+		for _, tm := range p.Terms {
+			dates[tm.Start], dates[tm.End] = true, true
+			if len(tm.Start) >= 4 {
+				dates[tm.Start[:4]+"-12-31"] = true
+			}
+		}
+	}
+	people := slices.Collect(maps.Values(kb.people))
+	people = append(people, &Person{Name: "no term"}, &Person{Name: "learned", Learned: true, Terms: []Term{{Country: "IRN", Sector: "GOV", Role: "x"}}})
+	n := 0
+	for date := range dates {
+		if n++; n > 60 && date != "" {
+			continue // enough dates: every person on each
+		}
+		d := kb.NewDoc(date)
+		for round := 0; round < 2; round++ {
+			for _, p := range people {
+				want, wantHeld := atOracle(p, date)
+				if got, held := p.At(date); got != want || held != wantHeld {
+					t.Fatalf("%s on %q: At = %+v %v, want %+v %v", p.Name, date, got, held, want, wantHeld)
+				}
+				if got, held := d.at(p); *got != want || held != wantHeld {
+					t.Fatalf("%s on %q (round %d): Doc.at = %+v %v, want %+v %v", p.Name, date, round, *got, held, want, wantHeld)
+				}
+			}
+		}
+	}
+}
+
+// TestDocRoleMatch holds a document's memo of RoleMatch (Doc.roleMatch) to RoleMatch, for the
+// posts of the knowledge base's people and sector words, asked twice.
+func TestDocRoleMatch(t *testing.T) {
+	kb := load(t)
+	seen := map[string]bool{"": true}
+	for _, p := range kb.people {
+		for _, tm := range p.Terms {
+			seen[tm.Role] = true
+		}
+	}
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			if p.entry.Kind == KindOffice || p.entry.Kind == KindGroup {
+				seen[p.entry.Name] = true
+			}
+		}
+	}
+	roles := slices.Sorted(maps.Keys(seen))
+	byHead := map[string][]string{}
+	for _, r := range roles {
+		h := roleHead(normRole(r))
+		byHead[h] = append(byHead[h], r)
+	}
+	matched := 0
+	for i, desc := range roles {
+		d := kb.NewDoc("2019-06-01")
+		// each description against the posts of its head word and a window of others, past the
+		// memo's room
+		asked := append(slices.Clone(byHead[roleHead(normRole(desc))]), roles[i:min(len(roles), i+20)]...)
+		for round := 0; round < 2; round++ {
+			for _, role := range asked {
+				want := RoleMatch(desc, role)
+				if got := d.roleMatch(desc, role); got != want {
+					t.Fatalf("roleMatch(%q, %q) = %v, want %v (round %d)", desc, role, got, want, round)
+				}
+				if want {
+					matched++
+				}
+			}
+		}
+	}
+	if matched < 1000 {
+		t.Errorf("only %d pairs matched: too few to tell", matched)
+	}
+}

@@ -228,6 +228,11 @@ func (m *Mention) IsState() bool { return m.stateName }
 // knowledge base knows, only what the text's title says.
 func sectorOn(p *Person, date, title string) string {
 	t, held := p.At(date)
+	return sectorOf(p, &t, held, date, title)
+}
+
+// sectorOf is sectorOn given the person's term on the date (At).
+func sectorOf(p *Person, t *Term, held bool, date, title string) string {
 	switch {
 	case held: // with no date, the latest post
 		return t.Sector
@@ -343,8 +348,12 @@ type Doc struct {
 	words      []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
 	flags      []wordFlag // the flags of those words (0: unknown)
 	inSentence wordFlag   // the flags of any of them
-	holderMemo map[roleKey]*Person
-	roleMemo   map[roleKey]bool
+	// the terms on the date of the people the document asked for first (at)
+	terms  [12]personTerm
+	nTerms int
+	// the RoleMatch answers the document asked for first (roleMatch)
+	roleAnswers  [12]roleAnswer
+	nRoleAnswers int
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -1239,7 +1248,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && aides[a.entry.Name] {
 		// "Trump envoy": the envoy, of the person's state, not the person
-		t, _ := person.At(d.Date)
+		t, _ := d.at(person)
 		country = firstNonEmpty(country, t.Country)
 		person = nil
 	}
@@ -1274,7 +1283,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		m.Person = person
 		m.Name = person.Name
 		m.Learned = person.Learned
-		t, _ := person.At(d.Date)
+		t, held := d.at(person)
 		if country == "" {
 			country = t.Country
 		}
@@ -1288,7 +1297,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		case person.Learned:
 			m.Sector = t.Sector
 		default:
-			m.Sector, m.dated = sectorOn(person, d.Date, title), true
+			m.Sector, m.dated = sectorOf(person, t, held, d.Date, title), true
 		}
 		if role != "" {
 			m.Role = role
@@ -1611,25 +1620,69 @@ func (d *Doc) holds(m *Mention, role string) bool {
 		return true
 	}
 	if m.Person != nil {
-		t, _ := m.Person.At(d.Date)
+		t, _ := d.at(m.Person)
 		return t.Role != m.Role && d.roleMatch(role, t.Role) // (the same role: no, as above)
 	}
 	return false
 }
 
-// roleMatch is KB.roleMatch, remembered for the document too (a map of its own is faster to
-// ask than the knowledge base's, shared by the workers).
+// roleMatch is KB.roleMatch, remembered for the document too: a document asks of a few pairs
+// (four on average on the bench corpus), which a short list of its own answers more cheaply than
+// the knowledge base's map, shared by the workers, or a map made for each document. Past the
+// room of the list, the knowledge base answers.
 func (d *Doc) roleMatch(desc, role string) bool {
-	k := roleKey{desc, role}
-	if v, ok := d.roleMemo[k]; ok {
-		return v
+	for i := range d.roleAnswers[:d.nRoleAnswers] {
+		if a := &d.roleAnswers[i]; a.desc == desc && a.role == role {
+			return a.match
+		}
 	}
 	v := d.kb.roleMatch(desc, role)
-	if d.roleMemo == nil {
-		d.roleMemo = map[roleKey]bool{}
+	if d.nRoleAnswers < len(d.roleAnswers) {
+		d.roleAnswers[d.nRoleAnswers] = roleAnswer{desc, role, v}
+		d.nRoleAnswers++
 	}
-	d.roleMemo[k] = v
 	return v
+}
+
+// at is p.At(d.Date), remembered for the first people the document asks of (a person mention
+// asks several times, resolved and then as a description's candidate, holds). It gives the term
+// where it stands in p.Terms, read anew each time: a learned person's term takes its country
+// from the text later on. A person with no term has the zero term (not to be written to).
+func (d *Doc) at(p *Person) (*Term, bool) {
+	for i := range d.terms[:d.nTerms] {
+		if pt := &d.terms[i]; pt.p == p {
+			if pt.i < 0 {
+				return &noTerm, false
+			}
+			return &p.Terms[pt.i], pt.held
+		}
+	}
+	i, held := p.termAt(d.Date)
+	if d.nTerms < len(d.terms) {
+		d.terms[d.nTerms] = personTerm{p, int32(i), held}
+		d.nTerms++
+	}
+	if i < 0 {
+		return &noTerm, false
+	}
+	return &p.Terms[i], held
+}
+
+// noTerm is the term of a person who has none.
+var noTerm Term
+
+// personTerm is a person's term on the document's date (Doc.at): its index in p.Terms (-1 for
+// none), and whether the person holds it then.
+type personTerm struct {
+	p    *Person
+	i    int32
+	held bool
+}
+
+// roleAnswer is RoleMatch(desc, role), as a document remembers it.
+type roleAnswer struct {
+	desc, role string
+	match      bool
 }
 
 // roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
@@ -1644,21 +1697,11 @@ func (kb *KB) roleMatch(desc, role string) bool {
 	return v
 }
 
-// holder is KB.Holder on the document's date, remembered for the document.
+// holder is KB.Holder on the document's date. It is not remembered for the document: a
+// document seldom asks for the same post twice (on the bench corpus, one time in thirty), and a
+// memo of its own cost more to make than it saved.
 func (d *Doc) holder(country, role string) *Person {
-	if country == "" || role == "" || d.Date == "" {
-		return nil
-	}
-	k := roleKey{country, role}
-	if p, ok := d.holderMemo[k]; ok {
-		return p
-	}
-	p := d.kb.Holder(country, role, d.Date)
-	if d.holderMemo == nil {
-		d.holderMemo = map[roleKey]*Person{}
-	}
-	d.holderMemo[k] = p
-	return p
+	return d.kb.Holder(country, role, d.Date)
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the

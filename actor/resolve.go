@@ -11,15 +11,24 @@ import (
 // person held it then. With no date it returns the latest term. Past a person's last term it
 // returns that term with held false: a former official.
 func (p *Person) At(date string) (Term, bool) {
-	if len(p.Terms) == 0 {
+	i, held := p.termAt(date)
+	if i < 0 {
 		return Term{}, false
+	}
+	return p.Terms[i], held
+}
+
+// termAt is At giving the index of the term in p.Terms (-1 when the person has none).
+func (p *Person) termAt(date string) (int, bool) {
+	if len(p.Terms) == 0 {
+		return -1, false
 	}
 	if date == "" {
 		// the latest, preferring a current term
-		best := p.Terms[len(p.Terms)-1]
-		for _, t := range p.Terms {
-			if t.End == "" {
-				best = t
+		best := len(p.Terms) - 1
+		for i := range p.Terms {
+			if p.Terms[i].End == "" {
+				best = i
 			}
 		}
 		return best, true
@@ -35,13 +44,13 @@ func (p *Person) At(date string) (Term, bool) {
 		}
 	}
 	if held {
-		return p.Terms[best], true
+		return best, true
 	}
 	// not in office that day: the nearest term, as a former (or future) official
-	nearest := p.Terms[0]
-	for _, t := range p.Terms {
-		if before(t.Start, date) {
-			nearest = t
+	nearest := 0
+	for i := range p.Terms {
+		if before(p.Terms[i].Start, date) {
+			nearest = i
 		}
 	}
 	return nearest, false
