@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dyad-events/dyad/ingest"
@@ -579,9 +581,11 @@ func TestDocAt(t *testing.T) {
 	}
 }
 
-// TestDocRoleMatch holds a document's memo of RoleMatch (Doc.roleMatch) to RoleMatch, for the
-// posts of the knowledge base's people and sector words, asked twice.
-func TestDocRoleMatch(t *testing.T) {
+// TestRoleMatchTable holds the knowledge base's tables of RoleMatch (KB.roleMatch) to RoleMatch,
+// for the posts of the knowledge base's people and sector words, each description against the
+// posts of its head word and others, asked twice, from several goroutines at once (the rows are
+// worked out on first use), and for posts the knowledge base does not know.
+func TestRoleMatchTable(t *testing.T) {
 	kb := load(t)
 	seen := map[string]bool{"": true}
 	for _, p := range kb.people {
@@ -597,30 +601,56 @@ func TestDocRoleMatch(t *testing.T) {
 		}
 	}
 	roles := slices.Sorted(maps.Keys(seen))
+	for _, r := range roles {
+		if _, ok := kb.posts[r]; !ok {
+			t.Errorf("post %q is not in the tables", r)
+		}
+	}
 	byHead := map[string][]string{}
 	for _, r := range roles {
 		h := roleHead(normRole(r))
 		byHead[h] = append(byHead[h], r)
 	}
-	matched := 0
-	for i, desc := range roles {
-		d := kb.NewDoc("2019-06-01")
-		// each description against the posts of its head word and a window of others, past the
-		// memo's room
-		asked := append(slices.Clone(byHead[roleHead(normRole(desc))]), roles[i:min(len(roles), i+20)]...)
-		for round := 0; round < 2; round++ {
-			for _, role := range asked {
-				want := RoleMatch(desc, role)
-				if got := d.roleMatch(desc, role); got != want {
-					t.Fatalf("roleMatch(%q, %q) = %v, want %v (round %d)", desc, role, got, want, round)
+	unknown := []string{"Foreign Minister", "deputy foreign minister of the interior", "qzxw minister", "the president"}
+	errs := make(chan string, 8)
+	var matched atomic.Int64
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, desc := range roles {
+				if i%4 != g && i%3 != 0 {
+					continue // (a third of the descriptions asked by every goroutine at once)
 				}
-				if want {
-					matched++
+				asked := append(slices.Clone(byHead[roleHead(normRole(desc))]), roles[i:min(len(roles), i+20)]...)
+				asked = append(asked, unknown...)
+				for round := 0; round < 2; round++ {
+					for _, role := range asked {
+						for _, pair := range [][2]string{{desc, role}, {role, desc}} {
+							want := RoleMatch(pair[0], pair[1])
+							if got := kb.roleMatch(pair[0], pair[1]); got != want {
+								select {
+								case errs <- fmt.Sprintf("roleMatch(%q, %q) = %v, want %v", pair[0], pair[1], got, want):
+								default:
+								}
+								return
+							}
+							if want {
+								matched.Add(1)
+							}
+						}
+					}
 				}
 			}
-		}
+		}()
 	}
-	if matched < 1000 {
-		t.Errorf("only %d pairs matched: too few to tell", matched)
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	if matched.Load() < 1000 {
+		t.Errorf("only %d pairs matched: too few to tell", matched.Load())
 	}
 }

@@ -88,15 +88,19 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases   map[string][]*phrase   // by first folded token
-	words     *text.WordTable[word]  // every word of the phrases and of the word lists, once loaded
-	roleMemo  sync.Map               // roleKey{country, role} → []roleTerm, for Holder
-	matchMemo sync.Map               // roleKey{desc, role} → RoleMatch(desc, role)
-	people    map[string]*Person     // by canonical name
-	orgTerms  map[string][]Term      // dated lines of orgs.tsv, by canonical name
-	holders   map[string][]*Person   // office holders by country
-	byHead    map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
-	Countries map[string]string      // code → name
+	phrases  map[string][]*phrase  // by first folded token
+	words    *text.WordTable[word] // every word of the phrases and of the word lists, once loaded
+	roleMemo sync.Map              // roleKey{country, role} → []roleTerm, for Holder
+	posts    map[string]postClass  // every post of a term and every sector word, for roleMatch
+	// the office and group words, as loadSectors reads them (for indexPosts, which clears it)
+	sectorWords []*Entry
+	postHeads   [][]string             // the posts of each head word (postClass.head)
+	postRows    []postRow              // for each post (postClass.row), RoleMatch of it and those of its head word
+	people      map[string]*Person     // by canonical name
+	orgTerms    map[string][]Term      // dated lines of orgs.tsv, by canonical name
+	holders     map[string][]*Person   // office holders by country
+	byHead      map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
+	Countries   map[string]string      // code → name
 }
 
 type phrase struct {
@@ -209,9 +213,77 @@ func Load(userDir string) (*KB, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	kb.indexPeople()
+	kb.indexPosts(kb.indexPeople())
 	kb.sortPhrases()
 	return kb, nil
+}
+
+// postClass places a post among those of its head word (roleHead), for KB.roleMatch: two posts
+// of different head words never match.
+type postClass struct {
+	head int32 // its head word's posts: KB.postHeads[head]
+	i    int32 // its place among them
+	row  int32 // its answers: KB.postRows[row]
+}
+
+// postRow holds RoleMatch(desc, b) for a post desc and each post b of its head word, in the
+// order of KB.postHeads, worked out the first time a document asks (most posts never describe
+// one: working out all of them would lengthen the start-up by milliseconds).
+type postRow struct {
+	once  sync.Once
+	match []bool
+}
+
+// indexPosts places every post of the knowledge base among those of its head word: the roles of
+// the terms (as indexPeople wrote them) and the names of the sector words (which are the
+// descriptions), the posts a document asks RoleMatch of.
+func (kb *KB) indexPosts(roles map[string]roleForm) {
+	for _, e := range kb.sectorWords {
+		if _, ok := roles[e.Name]; !ok {
+			r := normRole(e.Name)
+			roles[e.Name] = roleForm{r, roleHead(r)}
+		}
+	}
+	if _, ok := roles[""]; !ok {
+		roles[""] = roleForm{}
+	}
+	heads := map[string]int32{}
+	kb.posts = make(map[string]postClass, len(roles))
+	kb.postRows = make([]postRow, 0, len(roles))
+	for r, f := range roles {
+		k, ok := heads[f.head]
+		if !ok {
+			k = int32(len(kb.postHeads))
+			heads[f.head] = k
+			kb.postHeads = append(kb.postHeads, nil)
+		}
+		kb.posts[r] = postClass{k, int32(len(kb.postHeads[k])), int32(len(kb.postRows))}
+		kb.postHeads[k] = append(kb.postHeads[k], r)
+		kb.postRows = append(kb.postRows, postRow{})
+	}
+	kb.sectorWords = nil // (needed no more)
+}
+
+// roleMatch is RoleMatch, answered from the knowledge base's tables (indexPosts) for the posts it
+// knows, which are all those a document asks of: the descriptions are sector words, and the
+// posts those of terms or sector words.
+func (kb *KB) roleMatch(desc, role string) bool {
+	a, okA := kb.posts[desc]
+	b, okB := kb.posts[role]
+	switch {
+	case !okA || !okB:
+		return RoleMatch(desc, role) // (a post asked of Holder from outside)
+	case a.head != b.head:
+		return false
+	}
+	row := &kb.postRows[a.row]
+	row.once.Do(func() {
+		row.match = make([]bool, len(kb.postHeads[a.head]))
+		for j, r := range kb.postHeads[a.head] {
+			row.match[j] = RoleMatch(desc, r)
+		}
+	})
+	return row.match[b.i]
 }
 
 // sortPhrases orders the phrases of each first word longest first (keeping the file order among
@@ -524,6 +596,9 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 		r0 := f[0][0]
 		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]]}
 		kb.add(f[0], e, 'A' <= r0 && r0 <= 'Z')
+		if k == KindOffice || k == KindGroup {
+			kb.sectorWords = append(kb.sectorWords, e)
+		}
 		return nil
 	})
 }
@@ -568,8 +643,9 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 	})
 }
 
-// indexPeople adds every person's names to the phrase index.
-func (kb *KB) indexPeople() {
+// indexPeople adds every person's names to the phrase index, and returns the roles of their
+// terms as roleTerms compares them.
+func (kb *KB) indexPeople() map[string]roleForm {
 	roles := map[string]roleForm{} // the roles of the terms, as roleTerms compares them
 	names := make([]string, 0, len(kb.people))
 	for n := range kb.people {
@@ -620,6 +696,7 @@ func (kb *KB) indexPeople() {
 			}
 		}
 	}
+	return roles
 }
 
 // add indexes a phrase. Proper names must be capitalised in the text; their all-capital tokens

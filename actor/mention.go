@@ -351,9 +351,6 @@ type Doc struct {
 	// the terms on the date of the people the document asked for first (at)
 	terms  [12]personTerm
 	nTerms int
-	// the RoleMatch answers the document asked for first (roleMatch)
-	roleAnswers  [12]roleAnswer
-	nRoleAnswers int
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -1616,32 +1613,14 @@ func (d *Doc) recent(country, sector, role string) *Mention {
 // holds reports whether the person of m holds a post described as role, as the text or the
 // knowledge base says.
 func (d *Doc) holds(m *Mention, role string) bool {
-	if d.roleMatch(role, m.Role) {
+	if d.kb.roleMatch(role, m.Role) {
 		return true
 	}
 	if m.Person != nil {
 		t, _ := d.at(m.Person)
-		return t.Role != m.Role && d.roleMatch(role, t.Role) // (the same role: no, as above)
+		return t.Role != m.Role && d.kb.roleMatch(role, t.Role) // (the same role: no, as above)
 	}
 	return false
-}
-
-// roleMatch is KB.roleMatch, remembered for the document too: a document asks of a few pairs
-// (four on average on the bench corpus), which a short list of its own answers more cheaply than
-// the knowledge base's map, shared by the workers, or a map made for each document. Past the
-// room of the list, the knowledge base answers.
-func (d *Doc) roleMatch(desc, role string) bool {
-	for i := range d.roleAnswers[:d.nRoleAnswers] {
-		if a := &d.roleAnswers[i]; a.desc == desc && a.role == role {
-			return a.match
-		}
-	}
-	v := d.kb.roleMatch(desc, role)
-	if d.nRoleAnswers < len(d.roleAnswers) {
-		d.roleAnswers[d.nRoleAnswers] = roleAnswer{desc, role, v}
-		d.nRoleAnswers++
-	}
-	return v
 }
 
 // at is p.At(d.Date), remembered for the first people the document asks of (a person mention
@@ -1677,24 +1656,6 @@ type personTerm struct {
 	p    *Person
 	i    int32
 	held bool
-}
-
-// roleAnswer is RoleMatch(desc, role), as a document remembers it.
-type roleAnswer struct {
-	desc, role string
-	match      bool
-}
-
-// roleMatch is RoleMatch, remembered for the knowledge base: it depends on the two strings
-// alone, which come from the dictionaries' posts and sector words.
-func (kb *KB) roleMatch(desc, role string) bool {
-	k := roleKey{desc, role}
-	if v, ok := kb.matchMemo.Load(k); ok {
-		return v.(bool)
-	}
-	v := RoleMatch(desc, role)
-	kb.matchMemo.Store(k, v)
-	return v
 }
 
 // holder is KB.Holder on the document's date. It is not remembered for the document: a
