@@ -357,15 +357,23 @@ type Doc struct {
 	Text string
 
 	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
+	mentioned bool       // a block of spare mentions was allocated
 	spareList []*Mention // room for lists of mentions not yet used (mentionList)
 	noted     []*phrase  // the names whose surname is noted (noteSurname)
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
-// are allocated a block (of 16) at a time rather than one by one.
+// are allocated a block at a time rather than one by one: the first sized for the document's
+// text (the bench corpus has a mention for every 37 bytes; a block of 40 bytes' worth leaves
+// little unused), the next ones of 16.
 func (d *Doc) newMention() *Mention {
 	if len(d.spare) == 0 {
-		d.spare = make([]Mention, 16)
+		n := 16
+		if !d.mentioned {
+			n = min(max(n, len(d.Text)/40), 256)
+			d.mentioned = true
+		}
+		d.spare = make([]Mention, n)
 	}
 	m := &d.spare[0]
 	d.spare = d.spare[1:]
