@@ -654,3 +654,50 @@ func TestRoleMatchTable(t *testing.T) {
 		t.Errorf("only %d pairs matched: too few to tell", matched.Load())
 	}
 }
+
+// TestNotedSurnames names twenty people of the knowledge base in one document, each by the full
+// name and then by the surname alone: every surname is the person's (noteSurname's phrases and
+// lists, cut from blocks of the document's, stay each its own past a block).
+func TestNotedSurnames(t *testing.T) {
+	kb := load(t)
+	var people []*Person
+	for _, name := range slices.Sorted(maps.Keys(kb.people)) {
+		p := kb.people[name]
+		ws := strings.Fields(name)
+		last := strings.ToLower(ws[len(ws)-1])
+		if len(ws) != 2 || p.family != noFamilyFirst || len(kb.phrases[last]) > 0 || !isASCIIWord(ws[0]) || !isASCIIWord(ws[1]) {
+			continue
+		}
+		people = append(people, p)
+		if len(people) == 20 {
+			break
+		}
+	}
+	if len(people) < 20 {
+		t.Fatalf("only %d people to name", len(people))
+	}
+	d := kb.NewDoc("")
+	say := func(s string) []*Mention {
+		return d.Mentions(text.AppendTokens(nil, s, 0))
+	}
+	for _, p := range people {
+		if ms := say(p.Name + " spoke."); len(ms) != 1 || ms[0].Person != p {
+			t.Fatalf("%q: %v", p.Name, ms)
+		}
+	}
+	for _, p := range people {
+		ws := strings.Fields(p.Name)
+		if ms := say(ws[1] + " said."); len(ms) != 1 || ms[0].Person != p {
+			t.Errorf("%q after %q: %+v", ws[1], p.Name, ms)
+		}
+	}
+}
+
+func isASCIIWord(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return len(w) > 2 && w[0] >= 'A' && w[0] <= 'Z'
+}

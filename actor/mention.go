@@ -360,6 +360,9 @@ type Doc struct {
 	mentioned bool       // a block of spare mentions was allocated
 	spareList []*Mention // room for lists of mentions not yet used (mentionList)
 	noted     []*phrase  // the names whose surname is noted (noteSurname)
+	notedBuf  [8]*phrase // room for noted
+
+	spareSurnames []surnamePhrase // surname phrases allocated for the document and not yet used
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
@@ -398,6 +401,7 @@ type roleKey struct{ a, b string }
 func (kb *KB) NewDoc(date string) *Doc {
 	d := &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
 	d.states = d.stateBuf[:0]
+	d.noted = d.notedBuf[:0]
 	return d
 }
 
@@ -793,12 +797,17 @@ func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
 	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (toks[i].IsCapitalized() || d.is(i, isNameParticle))
 }
 
-// addLearned adds a phrase learned from the text.
-func (d *Doc) addLearned(ph *phrase) {
+// addLearned adds a phrase learned from the text. When it is the first of its word, its word's
+// list is room (if not nil: an empty list the caller allocated with the phrase).
+func (d *Doc) addLearned(ph *phrase, room []candidate) {
 	w := ph.toks[0]
 	h := text.HashWord(w) & 255
 	d.learnedBits[h>>6] |= 1 << (h & 63)
-	d.learned[w] = append(d.learned[w], newCandidate(ph, func(w string) uint32 {
+	l := d.learned[w]
+	if l == nil {
+		l = room
+	}
+	d.learned[w] = append(l, newCandidate(ph, func(w string) uint32 {
 		known, _ := d.kb.words.Find(&text.Token{Lower: w})
 		return known.id
 	}))
@@ -1558,17 +1567,25 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 			return // already noted (or a learned person's)
 		}
 	}
-	// the phrase and its one-word lists in one allocation
-	sp := &surnamePhrase{tok: [1]string{w}}
+	// the phrase, its one-word lists and its list of candidates cut from a block of the
+	// document's (they live as long as it does)
+	if len(d.spareSurnames) == 0 {
+		d.spareSurnames = make([]surnamePhrase, 8)
+	}
+	sp := &d.spareSurnames[0]
+	d.spareSurnames = d.spareSurnames[1:]
+	sp.tok[0] = w
 	sp.phrase = phrase{entry: e, capital: true, exactCase: sp.exact[:], toks: sp.tok[:]}
-	d.addLearned(&sp.phrase)
+	d.addLearned(&sp.phrase, sp.cand[:0:1])
 }
 
-// surnamePhrase is the phrase of a surname noted by noteSurname, with room for its lists.
+// surnamePhrase is the phrase of a surname noted by noteSurname, with room for its lists and,
+// when it is the first phrase of its word, its word's list of learned candidates.
 type surnamePhrase struct {
 	phrase
 	tok   [1]string
 	exact [1]bool
+	cand  [1]candidate
 }
 
 // familyFirst reports whether the news names the person family name first on date: whether
@@ -1602,7 +1619,7 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 		for _, t := range f {
 			ph.toks = append(ph.toks, t.Lower)
 		}
-		d.addLearned(ph)
+		d.addLearned(ph, nil)
 	}
 	return p
 }
