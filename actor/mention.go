@@ -337,8 +337,9 @@ type Doc struct {
 	// phrase begins with them without a look-up
 	learnedBits [4]uint64
 	people      []*Mention // person mentions in order, for pronouns and descriptions
-	subject     *Mention   // the first person of the latest sentence that named one
-	lastState   string     // the state mentioned most recently
+	peopleBuf   [8]*Mention
+	subject     *Mention // the first person of the latest sentence that named one
+	lastState   string   // the state mentioned most recently
 	// the states in the order the text first names them, with their mentions so far (named by
 	// the text, not guessed); held in stateBuf until a document names more than it has room for
 	states     []stateTally
@@ -402,6 +403,7 @@ func (kb *KB) NewDoc(date string) *Doc {
 	d := &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
 	d.states = d.stateBuf[:0]
 	d.noted = d.notedBuf[:0]
+	d.people = d.peopleBuf[:0]
 	return d
 }
 
