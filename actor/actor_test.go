@@ -701,3 +701,22 @@ func isASCIIWord(w string) bool {
 	}
 	return len(w) > 2 && w[0] >= 'A' && w[0] <= 'Z'
 }
+
+// TestLowerText holds lowerText to strings.ToLower: ASCII, other letters (İ lowers to i), texts
+// longer than the buffer, and invalid UTF-8.
+func TestLowerText(t *testing.T) {
+	for _, s := range []string{"", "The Two Sides", "both COUNTRIES", "two leaders", "Leaders of the TWO countrİes",
+		"İSTANBUL", "Ärzte", "\xff\xfeSIDES", "\u212aelvin", strings.Repeat("Peacekeepers ", 10), "his country", "Her Country"} {
+		for _, n := range []int{0, 8, 64} {
+			if got, want := string(lowerText(make([]byte, 0, n), s)), strings.ToLower(s); got != want {
+				t.Errorf("lowerText(%q) with room for %d = %q, want %q", s, n, got, want)
+			}
+		}
+		m := &Mention{Text: s}
+		l := strings.ToLower(s)
+		want := strings.HasSuffix(l, "sides") || strings.HasSuffix(l, "countries") || strings.HasSuffix(l, "leaders") && strings.Contains(l, "two")
+		if m.bothSides() != want {
+			t.Errorf("bothSides(%q) = %v, want %v", s, !want, want)
+		}
+	}
+}

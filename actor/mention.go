@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,8 +38,29 @@ type Mention struct {
 
 // bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
 func (m *Mention) bothSides() bool {
-	t := strings.ToLower(m.Text)
-	return strings.HasSuffix(t, "sides") || strings.HasSuffix(t, "countries") || strings.HasSuffix(t, "leaders") && strings.Contains(t, "two")
+	var buf [64]byte
+	t := lowerText(buf[:0], m.Text)
+	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
+}
+
+// lowerText returns strings.ToLower(s) as bytes, written into buf when s is ASCII and fits in
+// its capacity (most mention texts): a test of a mention's words then makes no string.
+func lowerText(buf []byte, s string) []byte {
+	if len(s) > cap(buf) {
+		return []byte(strings.ToLower(s))
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return []byte(strings.ToLower(s)) // (other letters: as ToLower writes them)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return b
 }
 
 // civilBodies close the name of a civil body: "the Third World Water Forum".
@@ -498,7 +520,8 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 		case m.Pronoun:
 			d.resolvePronoun(m, out[:k])
 		case m.stateRef:
-			if strings.HasPrefix(strings.ToLower(m.Text), "his ") || strings.HasPrefix(strings.ToLower(m.Text), "her ") {
+			var buf [64]byte
+			if t := lowerText(buf[:0], m.Text); bytes.HasPrefix(t, []byte("his ")) || bytes.HasPrefix(t, []byte("her ")) {
 				var ref Mention
 				d.resolvePronoun(&ref, out[:k])
 				m.Country = ref.Country
@@ -527,7 +550,7 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 			switch {
 			case where != "":
 				m.Country = where
-			case m.Person == nil && strings.Contains(strings.ToLower(m.Text), "peacekeep"):
+			case m.Person == nil && bytes.Contains(lowerText(make([]byte, 0, 64), m.Text), []byte("peacekeep")):
 				// "a regional peacekeeping force": peacekeepers no state is named for serve an
 				// intergovernmental body
 				m.Country = "IGO"
