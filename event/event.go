@@ -430,7 +430,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		st.dateline = &p
 	}
 	st.contexts = c.Contexts.counter()
-	sents := text.Sentences(doc.Text)
+	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
+	sents := st.sents
 	st.read(sents)
 	for i, s := range sents {
 		r := st.read1[i]
@@ -464,14 +465,15 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	return evs
 }
 
-// scratch is memory that the coding of a document uses and the next one reuses (it keeps
-// nothing of the document once coded): what the first pass (read) found in each sentence, the
-// sentence prepared for place.FindNearIn, the events before merging.
+// scratch is memory that the coding of a document uses and the next one reuses (nothing in it
+// is read once the document is coded): its sentences, what the first pass (read) found in each,
+// the sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
-	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
-	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
-	read1         []sentenceRead // what the first pass found in each sentence
-	toks          []text.Token   // the tokens of the current sentence
+	sents         []text.Sentence // the document's sentences
+	allToks       []text.Token    // the tokens of the document's sentences, one after the other (read)
+	allLex        []*wordEntry    // the pattern tables' entry of each of allToks (read)
+	read1         []sentenceRead  // what the first pass found in each sentence
+	toks          []text.Token    // the tokens of the current sentence
 	placeSent     place.Prepared
 	events        []Event
 	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
