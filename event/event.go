@@ -469,11 +469,10 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 // is read once the document is coded): its sentences, what the first pass (read) found in each,
 // the sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
-	sents         []text.Sentence // the document's sentences
-	allToks       []text.Token    // the tokens of the document's sentences, one after the other (read)
-	allLex        []*wordEntry    // the pattern tables' entry of each of allToks (read)
-	read1         []sentenceRead  // what the first pass found in each sentence
-	toks          []text.Token    // the tokens of the current sentence
+	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
+	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
+	read1         []sentenceRead // what the first pass found in each sentence
+	toks          []text.Token   // the tokens of the current sentence
 	placeSent     place.Prepared
 	events        []Event
 	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
@@ -483,6 +482,8 @@ type scratch struct {
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
 	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
+
+	sents []text.Sentence // the document's sentences
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
