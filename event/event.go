@@ -5,7 +5,6 @@ package event
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -78,29 +77,31 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 	if l := e.Location; l != nil && (math.IsInf(l.Lat, 0) || math.IsNaN(l.Lat) || math.IsInf(l.Lon, 0) || math.IsNaN(l.Lon)) {
 		return b, fmt.Errorf("json: unsupported value: %v, %v", l.Lat, l.Lon)
 	}
-	b = append(b, `{"id":`...)
-	b = appendJSONString(b, e.ID)
-	b = append(b, `,"doc_id":`...)
-	b = appendJSONString(b, e.DocID)
-	b = append(b, `,"sentence":`...)
+	// the quotes around a string value are written with the keys before and after it: fewer
+	// appends for the ~20 fields of an event
+	b = append(b, `{"id":"`...)
+	b = appendJSONChars(b, e.ID)
+	b = append(b, `","doc_id":"`...)
+	b = appendJSONChars(b, e.DocID)
+	b = append(b, `","sentence":`...)
 	b = strconv.AppendInt(b, int64(e.Sentence), 10)
-	b = append(b, `,"date":`...)
-	b = appendJSONString(b, e.Date)
-	b = append(b, `,"date_source":`...)
-	b = appendJSONString(b, e.DateSource)
-	b = append(b, `,"type":`...)
-	b = appendJSONString(b, e.Type)
-	b = append(b, `,"mode":`...)
-	b = appendJSONString(b, e.Mode)
-	b = append(b, `,"intent":`...)
+	b = append(b, `,"date":"`...)
+	b = appendJSONChars(b, e.Date)
+	b = append(b, `","date_source":"`...)
+	b = appendJSONChars(b, e.DateSource)
+	b = append(b, `","type":"`...)
+	b = appendJSONChars(b, e.Type)
+	b = append(b, `","mode":"`...)
+	b = appendJSONChars(b, e.Mode)
+	b = append(b, `","intent":`...)
 	b = strconv.AppendBool(b, e.Intent)
-	b = append(b, `,"intended":`...)
-	b = appendJSONString(b, e.Intended)
-	b = append(b, `,"negated":`...)
+	b = append(b, `,"intended":"`...)
+	b = appendJSONChars(b, e.Intended)
+	b = append(b, `","negated":`...)
 	b = strconv.AppendBool(b, e.Negated)
-	b = append(b, `,"cameo":`...)
-	b = appendJSONString(b, e.Cameo)
-	b = append(b, `,"goldstein":`...)
+	b = append(b, `,"cameo":"`...)
+	b = appendJSONChars(b, e.Cameo)
+	b = append(b, `","goldstein":`...)
 	b = appendJSONFloat(b, e.Goldstein)
 	b = append(b, `,"source":`...)
 	b = e.Source.appendJSON(b)
@@ -114,19 +115,19 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 	if l := e.Location; l == nil {
 		b = append(b, "null"...)
 	} else {
-		b = append(b, `{"name":`...)
-		b = appendJSONString(b, l.Name)
-		b = append(b, `,"country":`...)
-		b = appendJSONString(b, l.Country)
-		b = append(b, `,"lat":`...)
+		b = append(b, `{"name":"`...)
+		b = appendJSONChars(b, l.Name)
+		b = append(b, `","country":"`...)
+		b = appendJSONChars(b, l.Country)
+		b = append(b, `","lat":`...)
 		b = appendJSONFloat(b, l.Lat)
 		b = append(b, `,"lon":`...)
 		b = appendJSONFloat(b, l.Lon)
 		b = append(b, '}')
 	}
-	b = append(b, `,"evidence":`...)
-	b = appendJSONString(b, e.Evidence)
-	b = append(b, `,"confidence":`...)
+	b = append(b, `,"evidence":"`...)
+	b = appendJSONChars(b, e.Evidence)
+	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
 	b = append(b, `,"contexts":`...)
 	if e.Contexts == nil {
@@ -145,17 +146,17 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 }
 
 func (a *Actor) appendJSON(b []byte) []byte {
-	b = append(b, `{"text":`...)
-	b = appendJSONString(b, a.Text)
-	b = append(b, `,"name":`...)
-	b = appendJSONString(b, a.Name)
-	b = append(b, `,"country":`...)
-	b = appendJSONString(b, a.Country)
-	b = append(b, `,"sector":`...)
-	b = appendJSONString(b, a.Sector)
-	b = append(b, `,"code":`...)
-	b = appendJSONString(b, a.Code)
-	return append(b, '}')
+	b = append(b, `{"text":"`...)
+	b = appendJSONChars(b, a.Text)
+	b = append(b, `","name":"`...)
+	b = appendJSONChars(b, a.Name)
+	b = append(b, `","country":"`...)
+	b = appendJSONChars(b, a.Country)
+	b = append(b, `","sector":"`...)
+	b = appendJSONChars(b, a.Sector)
+	b = append(b, `","code":"`...)
+	b = appendJSONChars(b, a.Code)
+	return append(b, `"}`...)
 }
 
 // jsonPlain are the bytes that appendJSONString writes as they are: ASCII but for control
@@ -171,31 +172,63 @@ var jsonPlain = func() (out [256]bool) {
 // escaping: quotes, backslashes and control characters, U+2028 and U+2029, and invalid UTF-8
 // as U+FFFD.
 func appendJSONString(b []byte, s string) []byte {
-	i := 0
-	for i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
-		i += 8
-	}
-	if i < len(s) && i+8 > len(s) && len(s) >= 8 && plain8(binary.LittleEndian.Uint64([]byte(s[len(s)-8:]))) {
-		i = len(s) // the last eight bytes, some read again, are plain too: no tail byte by byte
-	}
-	for i < len(s) && jsonPlain[s[i]] {
-		i++
-	}
 	b = append(b, '"')
-	if i < len(s) {
-		return appendJSONEscaped(b, s, i)
-	}
-	b = append(b, s...)
+	b = appendJSONChars(b, s)
 	return append(b, '"')
 }
 
-// appendJSONEscaped is appendJSONString after its opening quote, for s whose first byte to
-// escape (or character outside ASCII) is at i.
-func appendJSONEscaped(b []byte, s string, i int) []byte {
+// appendJSONChars appends what appendJSONString does between the quotes.
+func appendJSONChars(b []byte, s string) []byte {
+	if !plainString(s) {
+		return appendJSONEscaped(b, s)
+	}
+	return append(b, s...)
+}
+
+// plainString tells whether every byte of s is jsonPlain. It tests eight bytes at once, and a
+// short string whole rather than byte by byte (most of an event's strings are short, and a loop
+// mispredicts where each ends): one of four to seven bytes as two halves that may overlap, a
+// shorter one as its first, middle and last bytes with spaces for the rest.
+func plainString(s string) bool {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 8:
+		for i := 0; i+8 < n; i += 8 {
+			if !plain8(load64(s[i:])) {
+				return false
+			}
+		}
+		x = load64(s[n-8:]) // the last eight, some perhaps tested already
+	case n >= 4:
+		x = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
+	case n > 0:
+		x = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16 | 0x2020202020<<24
+	default:
+		return true
+	}
+	return plain8(x)
+}
+
+// load64 and load32 read the first bytes of s as a little-endian number.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
+// ASCII.
+func appendJSONEscaped(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
-	start := 0
+	start, i := 0, 0
 	for i < len(s) {
-		if i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
+		if i+8 <= len(s) && plain8(load64(s[i:])) {
 			i += 8
 			continue
 		}
@@ -242,8 +275,7 @@ func appendJSONEscaped(b []byte, s string, i int) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // pow10 are the powers of ten appendShortDecimal tries.
@@ -398,7 +430,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		st.dateline = &p
 	}
 	st.contexts = c.Contexts.counter()
-	sents := text.Sentences(doc.Text)
+	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
+	sents := st.sents
 	st.read(sents)
 	for i, s := range sents {
 		r := st.read1[i]
@@ -432,9 +465,9 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 	return evs
 }
 
-// scratch is memory that the coding of a document uses and the next one reuses (it keeps
-// nothing of the document once coded): what the first pass (read) found in each sentence, the
-// sentence prepared for place.FindNearIn, the events before merging.
+// scratch is memory that the coding of a document uses and the next one reuses (nothing in it
+// is read once the document is coded): its sentences, what the first pass (read) found in each,
+// the sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
 	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
 	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
@@ -449,6 +482,8 @@ type scratch struct {
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
 	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
+
+	sents []text.Sentence // the document's sentences
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than

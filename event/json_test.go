@@ -96,3 +96,81 @@ func TestAppendShortDecimal(t *testing.T) {
 		check(r.Float64() * 1000)
 	}
 }
+
+// jsonEncoded is what encoding/json's Encoder writes for v without HTML escaping.
+func jsonEncoded(t *testing.T, v any) string {
+	t.Helper()
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestAppendJSONStringShort compares appendJSONString with encoding/json on strings of up to 20
+// bytes with every byte value at every place, where plainString reads short strings whole.
+func TestAppendJSONStringShort(t *testing.T) {
+	for n := range 21 {
+		for pos := range max(n, 1) {
+			for c := range 256 {
+				w := []byte(strings.Repeat("aZ 9~", 5)[:n])
+				if n > 0 {
+					w[pos] = byte(c)
+				}
+				s := string(w)
+				want := strings.TrimSuffix(jsonEncoded(t, s), "\n")
+				if got := appendJSONString([]byte("x"), s); string(got) != "x"+want {
+					t.Fatalf("%q:\n got %s\nwant x%s", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAppendJSON compares Event.AppendJSON with encoding/json on events of random strings
+// (plain, escaped, outside ASCII, empty), numbers and nil pointers.
+func TestAppendJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"", "Iran", "USA", "GOV", "2017-10-05", "The minister said ", `"`, `\`, "\n",
+		"\x01", "é", "’", "\u2028", "\xff", "<&>", "abcdefgh", "1"}
+	str := func() string {
+		var b strings.Builder
+		for range r.IntN(4) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	actor := func() Actor {
+		return Actor{Text: str(), Name: str(), Country: str(), Sector: str(), Code: str()}
+	}
+	num := func() float64 {
+		return []float64{0, -7, 4.5, 0.75, 1e-9, 1e21, 12.13282, r.Float64() * 100}[r.IntN(8)]
+	}
+	for range 20000 {
+		e := Event{ID: str(), DocID: str(), Sentence: r.IntN(300), Date: str(), DateSource: str(),
+			Type: str(), Mode: str(), Intent: r.IntN(2) == 0, Intended: str(), Negated: r.IntN(2) == 0,
+			Cameo: str(), Goldstein: num(), Source: actor(), Evidence: str(), Confidence: num()}
+		if r.IntN(2) == 0 {
+			a := actor()
+			e.Target = &a
+		}
+		if r.IntN(2) == 0 {
+			e.Location = &Location{Name: str(), Country: str(), Lat: num(), Lon: num()}
+		}
+		switch r.IntN(3) {
+		case 0:
+			e.Contexts = []string{}
+		case 1:
+			e.Contexts = []string{str(), str()}
+		}
+		got, err := e.AppendJSON([]byte("x"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != "x"+want {
+			t.Fatalf("%+v:\n got %s\nwant x%s", e, got, want)
+		}
+	}
+}

@@ -255,12 +255,12 @@ func ReadJSONL(r io.Reader, origin string, handle Handler, report func(*RecordEr
 // readJSONL hands on the lines of r that are not blank, undecoded.
 func readJSONL(r io.Reader, origin string, handle recordHandler, report func(*RecordError)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	var line []byte
+	var line, buf []byte
 	records := 0
 	for n := 1; ; n++ {
 		var tooLong bool
 		var err error
-		line, tooLong, err = readLine(br, line[:0])
+		line, buf, tooLong, err = readLine(br, buf)
 		if tooLong {
 			report(&RecordError{Origin: fmt.Sprintf("%s:%d", origin, n), Reason: fmt.Sprintf("line longer than %d bytes", MaxRecord)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
@@ -285,12 +285,17 @@ func readJSONL(r io.Reader, origin string, handle recordHandler, report func(*Re
 	}
 }
 
-// readLine appends the next line (without its newline) to buf; lines over MaxRecord are skipped
-// to their end and reported as too long, so memory stays bounded.
-func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
-	tooLong := false
+// readLine returns the next line (without its newline), valid until the next read from br: the
+// reader's own bytes when it holds the whole line (most lines: no copy), else a copy in buf, which
+// it returns, grown, for the next call. Lines over MaxRecord are skipped to their end and reported
+// as too long, so memory stays bounded.
+func readLine(br *bufio.Reader, buf []byte) (line, grown []byte, tooLong bool, err error) {
+	chunk, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull && len(chunk) <= MaxRecord {
+		return bytes.TrimRight(chunk, "\r\n"), buf, false, err
+	}
+	buf = buf[:0]
 	for {
-		chunk, err := br.ReadSlice('\n')
 		if !tooLong {
 			if len(buf)+len(chunk) > MaxRecord+1 {
 				tooLong = true
@@ -299,15 +304,16 @@ func readLine(br *bufio.Reader, buf []byte) ([]byte, bool, error) {
 				buf = append(buf, chunk...)
 			}
 		}
-		if err == bufio.ErrBufferFull {
-			continue
+		if err != bufio.ErrBufferFull {
+			break
 		}
-		buf = bytes.TrimRight(buf, "\r\n")
-		if len(buf) > MaxRecord {
-			tooLong, buf = true, buf[:0]
-		}
-		return buf, tooLong, err
+		chunk, err = br.ReadSlice('\n')
 	}
+	line = bytes.TrimRight(buf, "\r\n")
+	if len(line) > MaxRecord {
+		tooLong, line = true, buf[:0]
+	}
+	return line, buf, tooLong, err
 }
 
 func parseRecord(line []byte, where string) (Document, *RecordError) {

@@ -3,6 +3,7 @@ package ingest_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -444,6 +445,38 @@ func TestReadJSONLBoundary(t *testing.T) {
 	if docs != 0 || len(errs) != 1 || !strings.Contains(errs[0].Reason, "longer than") {
 		t.Errorf("line of %d bytes (MaxRecord %d): %d documents, errors %v; want it reported as too long",
 			len(line), ingest.MaxRecord, docs, errs)
+	}
+}
+
+// TestReadRecordsLines checks that ReadRecords hands on each line whole and as it was, the lines
+// kept after the input has moved on: short lines (handed on from the reader's buffer) among lines
+// longer than that buffer (copied), with CRLF and LF endings.
+func TestReadRecordsLines(t *testing.T) {
+	var want []string
+	var in strings.Builder
+	for i := range 40 {
+		line := fmt.Sprintf(`{"id": "%d", "text": "%s"}`, i, strings.Repeat("word ", []int{1, 30, 20000, 3}[i%4]))
+		want = append(want, line)
+		in.WriteString(line)
+		in.WriteString([]string{"\n", "\r\n"}[i%2])
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"in.jsonl": in.String()})
+	var got []ingest.Record
+	err := ingest.ReadRecords([]string{filepath.Join(dir, "in.jsonl")}, nil, func(r ingest.Record) error {
+		got = append(got, r)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("unexpected error: %v", e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d records, want %d", len(got), len(want))
+	}
+	for i, r := range got {
+		if string(r.Line) != want[i] || r.LineNo != i+1 {
+			t.Errorf("record %d: line %d %.40q..., want line %d %.40q...", i, r.LineNo, r.Line, i+1, want[i])
+		}
 	}
 }
 

@@ -83,7 +83,12 @@ var abbreviations = map[string]bool{
 
 // Sentences splits doc into sentences.
 func Sentences(doc string) []Sentence {
-	out := make([]Sentence, 0, len(doc)/64+1) // news sentences run to some 100 bytes
+	return AppendSentences(make([]Sentence, 0, len(doc)/64+1), doc) // news sentences run to some 100 bytes
+}
+
+// AppendSentences appends the sentences of doc to out: Sentences for a caller that reuses out
+// from one document to the next.
+func AppendSentences(out []Sentence, doc string) []Sentence {
 	lineStart := 0
 	for lineStart < len(doc) {
 		lineEnd := strings.IndexByte(doc[lineStart:], '\n')

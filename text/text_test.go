@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -234,6 +235,23 @@ func TestSentences(t *testing.T) {
 				t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.doc, texts, tt.want)
 			}
 		})
+	}
+}
+
+// TestAppendSentences checks that AppendSentences appends what Sentences returns, after
+// sentences of another document left in the slice.
+func TestAppendSentences(t *testing.T) {
+	var buf []text.Sentence
+	for _, tt := range sentenceTests {
+		want := text.Sentences(tt.doc)
+		prev := slices.Clone(buf)
+		buf = text.AppendSentences(buf, tt.doc)
+		if !slices.Equal(buf[:len(prev)], prev) || !slices.Equal(buf[len(prev):], want) {
+			t.Fatalf("AppendSentences(%d sentences, %q) = %v, want them and %v", len(prev), tt.doc, buf, want)
+		}
+		if buf = text.AppendSentences(buf[:0], tt.doc); !slices.Equal(buf, want) {
+			t.Fatalf("AppendSentences(reused, %q) = %v, want %v", tt.doc, buf, want)
+		}
 	}
 }
 
