@@ -5,6 +5,7 @@ package event
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -195,13 +196,13 @@ func plainString(s string) bool {
 	switch {
 	case n >= 8:
 		for i := 0; i+8 < n; i += 8 {
-			if !plain8(load64(s[i:])) {
+			if !plain8(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
 				return false
 			}
 		}
-		x = load64(s[n-8:]) // the last eight, some perhaps tested already
+		x = binary.LittleEndian.Uint64([]byte(s[n-8:])) // the last eight, some perhaps tested already
 	case n >= 4:
-		x = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
+		x = uint64(binary.LittleEndian.Uint32([]byte(s[:4]))) | uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))<<32
 	case n > 0:
 		x = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16 | 0x2020202020<<24
 	default:
@@ -210,25 +211,13 @@ func plainString(s string) bool {
 	return plain8(x)
 }
 
-// load64 and load32 read the first bytes of s as a little-endian number.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func load32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
-
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
 // ASCII.
 func appendJSONEscaped(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	start, i := 0, 0
 	for i < len(s) {
-		if i+8 <= len(s) && plain8(load64(s[i:])) {
+		if i+8 <= len(s) && plain8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) {
 			i += 8
 			continue
 		}
