@@ -23,7 +23,11 @@ type lexWord struct {
 
 // newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
 func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
-	words := make(map[string]lexWord, len(ps.words))
+	n := len(ps.words)
+	for range kb.Words() {
+		n++
+	}
+	words := make(map[string]lexWord, n) // (no growth on the way)
 	for w, v := range kb.Words() {
 		words[w] = lexWord{actor: v}
 	}
