@@ -474,7 +474,7 @@ func TestWords(t *testing.T) {
 	if r, ok := kb.words.Find(&text.Token{Lower: "the"}); !ok || r.flags&isOpener == 0 {
 		t.Errorf(`"the": %v %+v, want an opener`, ok, r)
 	}
-	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (word{}) {
+	if r, ok := kb.words.Find(&text.Token{Lower: "zzqx"}); ok || r != (Word{}) {
 		t.Errorf(`"zzqx": %v %+v, want nothing`, ok, r)
 	}
 }

@@ -89,7 +89,7 @@ type Term struct {
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases  map[string][]*phrase  // by first folded token
-	words    *text.WordTable[word] // every word of the phrases and of the word lists, once loaded
+	words    *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
 	roleMemo sync.Map              // roleKey{country, role} → []roleTerm, for Holder
 	posts    map[string]postClass  // every post of a term and every sector word, for roleMatch
 	// the office and group words, as loadSectors reads them (for indexPosts, which clears it)
@@ -290,11 +290,11 @@ func (kb *KB) roleMatch(desc, role string) bool {
 // phrases of one length), so that a look-up can stop at the first length shorter than its best,
 // and makes the table of words.
 func (kb *KB) sortPhrases() {
-	words := map[string]*word{}
-	wordOf := func(s string) *word {
+	words := map[string]*Word{}
+	wordOf := func(s string) *Word {
 		w := words[s]
 		if w == nil {
-			w = &word{id: uint32(len(words) + 1)}
+			w = &Word{id: uint32(len(words) + 1)}
 			words[s] = w
 		}
 		return w
@@ -332,7 +332,7 @@ func (kb *KB) sortPhrases() {
 			w.flags |= opensLower
 		}
 	}
-	table := make(map[string]word, len(words))
+	table := make(map[string]Word, len(words))
 	for s, w := range words {
 		table[s] = *w
 	}
@@ -340,7 +340,7 @@ func (kb *KB) sortPhrases() {
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
-func newFirstPhrases(ps []*phrase, words map[string]*word) firstPhrases {
+func newFirstPhrases(ps []*phrase, words map[string]*Word) firstPhrases {
 	fp := firstPhrases{all: newCandidates(ps, words)}
 	if len(ps) < minSecondPhrases {
 		return fp
@@ -385,7 +385,7 @@ const minSecondPhrases = 4
 type candidate struct {
 	p     *phrase
 	entry *Entry // p.entry
-	// the numbers (word.id) of the phrase's second and third words, where it has them, so that
+	// the numbers (Word.id) of the phrase's second and third words, where it has them, so that
 	// they are compared with the numbers of the sentence's words (Doc.words) rather than as
 	// strings; 0 for a word the knowledge base does not know (a name learned from the text)
 	next    [2]uint32
@@ -395,7 +395,7 @@ type candidate struct {
 }
 
 // newCandidates returns the candidates of phrases whose words are all in words.
-func newCandidates(ps []*phrase, words map[string]*word) []candidate {
+func newCandidates(ps []*phrase, words map[string]*Word) []candidate {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -424,7 +424,7 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 
 // candidates returns the phrases that may match at token i of the sentence (a subsequence of
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
-// phrases that may begin in lower case (word.lower): the others could not match it.
+// phrases that may begin in lower case (Word.phrases.lower): the others could not match it.
 func (d *Doc) candidates(toks []text.Token, i int) []candidate {
 	ph := d.words[i].phrases
 	if ph == nil {

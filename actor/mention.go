@@ -368,7 +368,8 @@ type Doc struct {
 	stateBuf   [8]stateTally
 	all        []*Person  // learned people in order of appearance
 	atomBuf    []atom     // the atoms of the sentence, reused from sentence to sentence
-	words      []word     // the knowledge base's words of the sentence's tokens (zero: unknown)
+	words      []Word     // the knowledge base's words of the sentence's tokens (zero: unknown)
+	ownWords   []Word     // room for words when Mentions looks them up (MentionsOf's are the caller's)
 	flags      []wordFlag // the flags of those words (0: unknown)
 	inSentence wordFlag   // the flags of any of them
 	// the terms on the date of the people the document asked for first (at)
@@ -432,6 +433,24 @@ func (kb *KB) NewDoc(date string) *Doc {
 // Mentions finds the actor mentions of one sentence, in order.
 func (d *Doc) Mentions(toks []text.Token) []*Mention {
 	d.findWords(toks)
+	return d.mentions(toks)
+}
+
+// MentionsOf is Mentions for a caller that has looked up the tokens' words itself: words[i] is
+// the Word of toks[i] (from KB.Words; the zero Word for a word the knowledge base does not
+// know), so that a caller with a table of its own words beside the knowledge base's (the event
+// coder) looks each token up once for both. The Doc reads words, and the caller must not change
+// them, until the next call to Mentions or MentionsOf.
+func (d *Doc) MentionsOf(toks []text.Token, words []Word) []*Mention {
+	if len(words) != len(toks) {
+		panic("actor: MentionsOf given words for a different number of tokens")
+	}
+	d.setWords(words)
+	return d.mentions(toks)
+}
+
+// mentions finds the mentions of the sentence whose words are set (setWords).
+func (d *Doc) mentions(toks []text.Token) []*Mention {
 	atoms := d.atoms(toks)
 	// room for the atoms' mentions and a few pronouns: no growth at every few mentions (the list
 	// is the caller's to keep)

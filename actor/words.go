@@ -1,6 +1,8 @@
 package actor
 
 import (
+	"iter"
+
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -46,13 +48,22 @@ var flaggedLists = []struct {
 // brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
 var brackets = map[string]bool{"(": true}
 
-// word is what the knowledge base knows of one folded word: the word lists it is in and the
-// dictionary phrases it begins. It is small (the table of words keeps it by value) so that a
-// token's flags are read with the table's slot of the word, without reaching further.
-type word struct {
+// Word is what the knowledge base knows of one folded word: the word lists it is in and the
+// dictionary phrases it begins. The zero Word is a word it does not know. A caller that looks up
+// a document's words in a table of its own, beside words of its own, has them from KB.Words and
+// gives them back to Doc.MentionsOf.
+//
+// It is small (the table of words keeps it by value) so that a token's flags are read with the
+// table's slot of the word, without reaching further.
+type Word struct {
 	phrases *wordPhrases // the phrases that begin with it, or nil
 	id      uint32       // its number, from 1 (0: a word the knowledge base does not know)
 	flags   wordFlag
+}
+
+// Words returns every word the knowledge base knows (folded, as a token's Lower) with its Word.
+func (kb *KB) Words() iter.Seq2[string, Word] {
+	return kb.words.All()
 }
 
 // wordPhrases are the phrases that begin with a word.
@@ -63,21 +74,32 @@ type wordPhrases struct {
 	lower firstPhrases
 }
 
-// findWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
-// d.inSentence to the union of those.
+// findWords looks up the words of the sentence's tokens in the knowledge base and sets them
+// (setWords).
 func (d *Doc) findWords(toks []text.Token) {
-	if cap(d.words) < len(toks) {
-		n := len(toks) + len(toks)/2
-		d.words, d.flags = make([]word, n), make([]wordFlag, n)
+	if cap(d.ownWords) < len(toks) {
+		d.ownWords = make([]Word, len(toks)+len(toks)/2)
 	}
-	d.words, d.flags = d.words[:len(toks)], d.flags[:len(toks)]
-	var all wordFlag
+	words := d.ownWords[:len(toks)]
 	for i := range toks {
-		w, _ := d.kb.words.Find(&toks[i]) // (a word the knowledge base does not know: the zero word)
-		d.flags[i] = w.flags
-		d.words[i] = w
-		all |= w.flags
+		words[i], _ = d.kb.words.Find(&toks[i]) // (a word the knowledge base does not know: the zero Word)
 	}
+	d.setWords(words)
+}
+
+// setWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
+// d.inSentence to the union of those.
+func (d *Doc) setWords(words []Word) {
+	if cap(d.flags) < len(words) {
+		d.flags = make([]wordFlag, len(words)+len(words)/2)
+	}
+	d.flags = d.flags[:len(words)]
+	var all wordFlag
+	for i := range words {
+		d.flags[i] = words[i].flags
+		all |= words[i].flags
+	}
+	d.words = words
 	d.inSentence = all
 }
 

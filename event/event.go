@@ -346,6 +346,8 @@ type Coder struct {
 	Patterns *Patterns
 	Places   *place.Gazetteer
 	Contexts *Contexts
+
+	words *lexicon // the words of KB and Patterns in one table (NewCoder), or nil
 }
 
 // NewCoder loads the knowledge base and the patterns (shipped, or overridden from the
@@ -368,7 +370,7 @@ func NewCoder(dictDir, patternDir string) (*Coder, error) {
 		return nil, fmt.Errorf("loading contexts: %w", err)
 	}
 	ps.addCues(contexts)
-	return &Coder{KB: kb, Patterns: ps, Places: places, Contexts: contexts}, nil
+	return &Coder{KB: kb, Patterns: ps, Places: places, Contexts: contexts, words: newLexicon(kb, ps)}, nil
 }
 
 // PublicationDate returns the document's date and where it came from: its published field
@@ -460,6 +462,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 type scratch struct {
 	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
 	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
+	allWords      []actor.Word   // the knowledge base's Word of each of allToks, when a lexicon found them (read)
 	read1         []sentenceRead // what the first pass found in each sentence
 	toks          []text.Token   // the tokens of the current sentence
 	placeSent     place.Prepared

@@ -90,9 +90,10 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 
 // read is the first pass over a document's sentences, stage by stage so that each stage's code
 // runs over the whole document at once rather than turn by turn with the others': the tokens of
-// every sentence, then their actor mentions in order (a mention may refer back to those before
-// it: "he", "the two presidents"), their time expressions, their words' entries in the pattern
-// tables (and the context cues they count), and their triggers. The coding of each sentence
+// every sentence, their words' entries in the pattern tables and the knowledge base (one look-up
+// for both: lexicon), then their actor mentions in order (a mention may refer back to those
+// before it: "he", "the two presidents"), their time expressions, the context cues they count,
+// and their triggers. The coding of each sentence
 // (sentence) follows, then the placing of every event (Coder.code).
 //
 // This is the same as coding sentence by sentence because no stage of the first pass reads what
@@ -108,6 +109,14 @@ func (st *docState) read(sents []text.Sentence) {
 		st.allToks = text.AppendTokens(st.allToks, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
 	}
+	// every token's entry in the pattern tables and, from the same look-up, its word in the
+	// knowledge base for the mentions (a Coder put together without NewCoder looks each table up)
+	oneLookUp := st.c.words.of(st.c)
+	if oneLookUp {
+		st.allLex, st.allWords = st.c.words.lookUp(st.allLex[:0], st.allWords[:0], st.allToks)
+	} else {
+		st.allLex = st.c.Patterns.lookUp(st.allLex[:0], st.allToks)
+	}
 	for idx := range st.read1 {
 		r := &st.read1[idx]
 		toks := st.allToks[r.start:r.end]
@@ -116,7 +125,11 @@ func (st *docState) read(sents []text.Sentence) {
 			r.first += text.Dateline(toks)
 		}
 		if r.first < r.end {
-			r.mentions = st.actors.Mentions(st.allToks[r.first:r.end])
+			if oneLookUp {
+				r.mentions = st.actors.MentionsOf(st.allToks[r.first:r.end], st.allWords[r.first:r.end:r.end])
+			} else {
+				r.mentions = st.actors.Mentions(st.allToks[r.first:r.end])
+			}
 			st.capitalsElsewhere(r.mentions)
 			r.subject = st.actors.Subject()
 		}
@@ -125,7 +138,6 @@ func (st *docState) read(sents []text.Sentence) {
 		r := &st.read1[idx]
 		r.times = when.FindTokens(s, st.allToks[r.start:r.end], st.date)
 	}
-	st.allLex = st.c.Patterns.lookUp(st.allLex[:0], st.allToks)
 	for _, r := range st.read1 {
 		if st.c.Patterns.cues == st.c.Contexts {
 			st.contexts.add(st.allToks[r.first:r.end], st.allLex[r.first:r.end])

@@ -1,5 +1,7 @@
 package text
 
+import "iter"
+
 // WordTable finds what a table of words keeps for a token's word (its Lower) by the hash the
 // tokenizer keeps in the token (Token.Hash), with no hashing of its own: an open-addressing table
 // of a power-of-two size, at most half full, of small slots (a hash and where the word is) so that
@@ -54,6 +56,17 @@ func (t *WordTable[V]) Find(tok *Token) (v V, ok bool) {
 		if s.hash == h {
 			if e := &t.entries[s.at-1]; e.word == tok.Lower {
 				return e.val, true
+			}
+		}
+	}
+}
+
+// All returns every word of the table with its value, in no set order.
+func (t *WordTable[V]) All() iter.Seq2[string, V] {
+	return func(yield func(string, V) bool) {
+		for i := range t.entries {
+			if !yield(t.entries[i].word, t.entries[i].val) {
+				return
 			}
 		}
 	}

@@ -1,0 +1,56 @@
+package event
+
+import (
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/text"
+)
+
+// lexicon is one table of the words of a Coder's knowledge base and of its pattern tables, so
+// that the coding of a document looks each token up once for both (docState.read) rather than
+// once in each table: a word that is in neither costs a probe or two of one table, and one
+// that is in both is read from one place.
+type lexicon struct {
+	kb    *actor.KB // the knowledge base and the patterns it was made of, so that a Coder whose
+	ps    *Patterns // KB or Patterns were replaced after NewCoder does not use it
+	table *text.WordTable[lexWord]
+}
+
+// lexWord is what the knowledge base and the pattern tables hold for one word.
+type lexWord struct {
+	actor actor.Word // the zero Word for a word the knowledge base does not know
+	entry *wordEntry // its entry in the pattern tables (Patterns.lookUp), or nil
+}
+
+// newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
+func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
+	n := len(ps.words)
+	for range kb.Words() {
+		n++
+	}
+	words := make(map[string]lexWord, n) // (no growth on the way)
+	for w, v := range kb.Words() {
+		words[w] = lexWord{actor: v}
+	}
+	for w, e := range ps.words {
+		l := words[w]
+		l.entry = e
+		words[w] = l
+	}
+	return &lexicon{kb: kb, ps: ps, table: text.NewWordTable(words)}
+}
+
+// of reports whether lx holds the words of c's knowledge base and patterns.
+func (lx *lexicon) of(c *Coder) bool {
+	return lx != nil && lx.kb == c.KB && lx.ps == c.Patterns
+}
+
+// lookUp appends to lex the pattern tables' entry of each token's word (as Patterns.lookUp) and
+// to words its Word in the knowledge base (as actor.Doc.Mentions would find it).
+func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Token) ([]*wordEntry, []actor.Word) {
+	for i := range toks {
+		l, _ := lx.table.Find(&toks[i])
+		lex = append(lex, l.entry)
+		words = append(words, l.actor)
+	}
+	return lex, words
+}

@@ -1,0 +1,113 @@
+package event
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/corpus"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/ingesttest"
+	"github.com/dyad-events/dyad/text"
+)
+
+// lexiconDocs returns the articles of the shared seeds and evaluation sets (when they are there)
+// and generated articles (corpus), to be read by both look-ups.
+func lexiconDocs(t *testing.T) []ingest.Document {
+	docs := ingesttest.SharedDocs(t, "../../shared")
+	if len(docs) == 0 {
+		t.Log("no shared seeds or evaluation sets (../../shared): reading generated articles only")
+	}
+	g, err := corpus.New(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(500) {
+		docs = append(docs, ingest.Document{ID: a.ID, Title: a.Title, Published: a.Published, Text: a.Text})
+	}
+	return docs
+}
+
+// TestLexiconFindsBoth checks that the one look-up of the lexicon gives every token of real and
+// generated articles (lexiconDocs) the same entry in the pattern tables as Patterns.lookUp and the same Word as the
+// knowledge base holds for it (its words, by their string), and that it holds every word of both.
+func TestLexiconFindsBoth(t *testing.T) {
+	c := testCoder(t)
+	if !c.words.of(c) {
+		t.Fatal("NewCoder made no lexicon of its knowledge base and patterns")
+	}
+	kbWords := map[string]actor.Word{}
+	for w, v := range c.KB.Words() {
+		kbWords[w] = v
+	}
+	for w, v := range kbWords {
+		if l, ok := c.words.table.Find(&text.Token{Lower: w}); !ok || l.actor != v || l.entry != c.Patterns.words[w] {
+			t.Fatalf("the lexicon's %q is %+v, %v; want the knowledge base's %+v and the patterns' %p", w, l, ok, v, c.Patterns.words[w])
+		}
+	}
+	for w, e := range c.Patterns.words {
+		if l, ok := c.words.table.Find(&text.Token{Lower: w}); !ok || l.entry != e || l.actor != kbWords[w] {
+			t.Fatalf("the lexicon's %q is %+v, %v; want the patterns' %p", w, l, ok, e)
+		}
+	}
+	n := 0
+	for _, d := range lexiconDocs(t) {
+		var toks []text.Token
+		for _, s := range text.Sentences(d.Text) {
+			toks = text.AppendTokens(toks, s.Text, s.Start)
+		}
+		lex, words := c.words.lookUp(nil, nil, toks)
+		want := c.Patterns.lookUp(nil, toks)
+		for i := range toks {
+			if lex[i] != want[i] {
+				t.Fatalf("%s: token %d %q: the lexicon's pattern entry is %p, Patterns.lookUp's %p", d.ID, i, toks[i].Lower, lex[i], want[i])
+			}
+			if words[i] != kbWords[toks[i].Lower] {
+				t.Fatalf("%s: token %d %q: the lexicon's Word is %+v, the knowledge base's %+v", d.ID, i, toks[i].Lower, words[i], kbWords[toks[i].Lower])
+			}
+		}
+		n += len(toks)
+	}
+	t.Logf("%d tokens looked up alike", n)
+}
+
+// TestMentionsOfLexicon checks that the mentions of the sentences of real and generated articles, given the
+// words the lexicon found (MentionsOf, as a Coder reads them), are those Mentions finds with
+// its own look-up; and that a Coder made by NewCoder explains each article as one that looks
+// up each table on its own.
+func TestMentionsOfLexicon(t *testing.T) {
+	c := testCoder(t)
+	docs := lexiconDocs(t)
+	for _, d := range docs {
+		own, given := c.KB.NewDoc(d.Published), c.KB.NewDoc(d.Published)
+		for _, s := range text.Sentences(d.Text) {
+			toks := text.AppendTokens(nil, s.Text, s.Start)
+			if len(toks) == 0 {
+				continue
+			}
+			_, words := c.words.lookUp(nil, nil, toks)
+			want := own.Mentions(toks)
+			got := given.MentionsOf(toks, words)
+			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(given.Subject(), own.Subject()) {
+				t.Fatalf("%s: %q: MentionsOf found %s, Mentions %s", d.ID, s.Text, mentionTexts(got), mentionTexts(want))
+			}
+		}
+	}
+	separate := *c
+	separate.words = nil // (as a Coder put together without NewCoder)
+	for _, d := range docs {
+		evs, trace := c.Explain(d)
+		wantEvs, wantTrace := separate.Explain(d)
+		if trace != wantTrace || !reflect.DeepEqual(evs, wantEvs) {
+			t.Fatalf("%s: coded with the lexicon:\n%s\nwith separate look-ups:\n%s", d.ID, trace, wantTrace)
+		}
+	}
+}
+
+func mentionTexts(ms []*actor.Mention) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
