@@ -104,9 +104,12 @@ var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "
 // and placing reads only the event, its sentence and what earlier placings set (scene).
 func (st *docState) read(sents []text.Sentence) {
 	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
+	// one buffer for the lower-case forms of the document's capitalised words, new for each
+	// document since its tokens keep them (a guess: such words are about a quarter of news text)
+	folded := make([]byte, 0, len(st.doc.Text)/3+16)
 	for _, s := range sents {
 		start := len(st.allToks)
-		st.allToks = text.AppendTokens(st.allToks, s.Text, s.Start)
+		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
 	}
 	// every token's entry in the pattern tables and, from the same look-up, its word in the

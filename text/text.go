@@ -324,17 +324,30 @@ func Tokens(doc string, s Sentence) []Token {
 // The lower-case forms that differ from the text are written into a few buffers that they
 // share, so a sentence costs a few allocations rather than one per capitalised word.
 func AppendTokens(toks []Token, text string, base int) []Token {
+	toks, _ = AppendTokensFolded(toks, nil, text, base)
+	return toks
+}
+
+// AppendTokensFolded is AppendTokens writing the lower-case forms that differ from the text
+// after the bytes of folded, and returning folded extended by them, so that a caller who splits
+// a document sentence by sentence can give the whole document one buffer rather than one a
+// sentence. When folded is full a new buffer is started (and returned); the bytes of folded
+// already there are never written. The tokens' Lower strings share the returned buffer's bytes:
+// the caller must not write to them, nor hand the buffer to a call for another document while
+// the tokens are in use.
+func AppendTokensFolded(toks []Token, folded []byte, text string, base int) ([]Token, []byte) {
 	toks = slices.Grow(toks, len(text)/5+1)
-	z := tokenizer{toks: toks, text: text, base: base}
+	z := tokenizer{toks: toks, text: text, base: base, folded: folded}
 	if !z.simpleWords() {
-		// a character simpleWords does not know: start again with the full rules
+		// a character simpleWords does not know: start again with the full rules (the forms
+		// simpleWords wrote stay where they are, unused)
 		z.toks = toks
 		z.uax29Words()
 	}
-	return z.toks
+	return z.toks, z.folded
 }
 
-// tokenizer collects the tokens of one call of AppendTokens.
+// tokenizer collects the tokens of one call of AppendTokensFolded.
 type tokenizer struct {
 	toks   []Token
 	text   string // the text being split

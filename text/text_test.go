@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/ingesttest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -510,5 +511,36 @@ func TestFilter(t *testing.T) {
 	}
 	if miss < 8 {
 		t.Errorf("only %d of 10 words outside the set were ruled out", miss)
+	}
+}
+
+// TestAppendTokensFolded splits each shared document sentence by sentence with one buffer for
+// the document, as the event coder does: the tokens are those of AppendTokens, and the
+// lower-case forms of earlier sentences are not changed by the calls that follow.
+func TestAppendTokensFolded(t *testing.T) {
+	docs := ingesttest.SharedDocs(t, "../../shared")
+	if len(docs) == 0 {
+		t.Skip("no shared documents")
+	}
+	for _, d := range docs {
+		var toks []text.Token
+		var lowers []string                      // copies of the forms as they were made
+		folded := make([]byte, 0, len(d.Text)/8) // small, so that some documents fill it
+		for _, s := range text.AppendSentences(nil, d.Text) {
+			from := len(toks)
+			toks, folded = text.AppendTokensFolded(toks, folded, s.Text, s.Start)
+			want := text.AppendTokens(nil, s.Text, s.Start)
+			if got := toks[from:]; !slices.Equal(got, want) {
+				t.Fatalf("%s: sentence %q: tokens\n%v\nwant\n%v", d.ID, s.Text, got, want)
+			}
+			for _, tok := range toks[from:] {
+				lowers = append(lowers, strings.Clone(tok.Lower))
+			}
+		}
+		for i, tok := range toks {
+			if tok.Lower != lowers[i] {
+				t.Fatalf("%s: token %d's lower-case form changed from %q to %q", d.ID, i, lowers[i], tok.Lower)
+			}
+		}
 	}
 }
