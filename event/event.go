@@ -519,6 +519,19 @@ type docState struct {
 	subject   *actor.Mention // the document's subject as of the current sentence (actor.Doc.Subject)
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
+	targets   []Actor           // the block newTarget takes the events' targets from
+}
+
+// newTarget returns a copy of a for an event's Target, from a block the document's events share:
+// one allocation for a document's targets rather than one each. The block is the document's
+// own (docState is), since the events returned keep pointers into it.
+func (st *docState) newTarget(a Actor) *Actor {
+	if len(st.targets) == cap(st.targets) {
+		// about an event a trigger, most of them with a target
+		st.targets = make([]Actor, 0, max(4, len(st.allTrs)))
+	}
+	st.targets = append(st.targets, a)
+	return &st.targets[len(st.targets)-1]
 }
 
 func actorOf(m *actor.Mention) Actor {
@@ -576,8 +589,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}
 	if tgt != nil {
-		a := st.actorOn(tgt, day, daySource)
-		e.Target = &a
+		e.Target = st.newTarget(st.actorOn(tgt, day, daySource))
 		e.tgtKey = keyOf(tgt)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded

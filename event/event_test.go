@@ -500,3 +500,27 @@ func checkGolden(t *testing.T, id, golden, got string) {
 		t.Errorf("%s: events differ from %s:\n%s", id, golden, got)
 	}
 }
+
+// TestEventsKeptAcrossDocuments keeps the events of each example article while the next ones are
+// coded: nothing they hold (targets from a document's block, strings from its tokens) may be
+// written by the coding of another document.
+func TestEventsKeptAcrossDocuments(t *testing.T) {
+	c := testCoder(t)
+	var docs []ingest.Document
+	ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	var kept [][]Event
+	var first []string // each document's events as JSON, when they were coded
+	for _, d := range docs {
+		evs := c.Code(d)
+		line, _ := json.Marshal(evs)
+		kept, first = append(kept, evs), append(first, string(line))
+	}
+	for i, evs := range kept {
+		if line, _ := json.Marshal(evs); string(line) != first[i] {
+			t.Errorf("%s: the events changed after later documents were coded:\n%s\nwere\n%s", docs[i].ID, line, first[i])
+		}
+	}
+}
