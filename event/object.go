@@ -88,7 +88,8 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 		if src != nil && m.Country == src.Country {
 			// "relations between Iran and Syria": the other state of a list
-			for _, o := range sc.expandList(m)[1:] {
+			var buf [4]*actor.Mention // (most lists are short)
+			for _, o := range sc.expandList(buf[:0], m)[1:] {
 				if o.Country != src.Country {
 					return o
 				}

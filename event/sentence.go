@@ -832,7 +832,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 				accuser = sc.authorities(tr)
 			}
 			if accuser != nil && src != nil {
-				for _, a := range sc.conjuncts(src) {
+				var buf [4]*actor.Mention // (most subjects are one actor)
+				for _, a := range sc.conjuncts(buf[:0], src) {
 					if !sameActor(accuser, a) {
 						sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
 					}
@@ -1064,13 +1065,14 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		return
 	}
 	// "the two sides": each side in turn; "Iran, Russia and Turkey condemned X": each of them
-	sources := sc.expand(src)
+	var srcBuf, tgtBuf [4]*actor.Mention // (most acts have one source and one target)
+	sources := sc.expand(srcBuf[:0], src)
 	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && r.Type == "REQUEST") {
-		sources = sc.conjuncts(src) // "Bolivia and Chile urged restraint": each of them, of no one
+		sources = sc.conjuncts(srcBuf[:0], src) // "Bolivia and Chile urged restraint": each of them, of no one
 	}
-	targets := []*actor.Mention{tgt}
+	targets := append(tgtBuf[:0], tgt)
 	if tgt != nil {
-		targets = sc.expandList(tgt)
+		targets = sc.expandList(tgtBuf[:0], tgt)
 	}
 	if also != nil {
 		targets = append(targets, also)
@@ -1213,23 +1215,24 @@ func confidence(tr *trigger, src, tgt *actor.Mention, srcHow, tgtHow string) flo
 // U.S. economic terrorism", "Syria's territorial integrity") or after it ("plots hatched by the US
 // and the West"): the speaker of the sentence accuses or supports that actor (guidelines 5, 9).
 func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
-	var accused []*actor.Mention
+	var accusedBuf, speakerBuf [4]*actor.Mention // (most are one actor)
+	accused := accusedBuf[:0]
 	if m := sc.mentionAt(tr.m.first - 1); m != nil && !m.Pronoun {
-		accused = []*actor.Mention{m}
+		accused = append(accused, m)
 	} else if tr.m.first >= 2 && sc.toks[tr.m.first-1].Lower == "'s" {
 		if m := sc.mentionAt(tr.m.first - 2); m != nil && !m.Pronoun {
-			accused = []*actor.Mention{m}
+			accused = append(accused, m)
 		}
 	}
-	if accused == nil {
+	if len(accused) == 0 {
 		for _, m := range sc.mentions {
 			if m.First >= tr.m.last && m.First <= tr.m.last+2 && !m.Pronoun {
-				accused = sc.expandList(m)
+				accused = sc.expandList(accused, m)
 				break
 			}
 		}
 	}
-	if accused == nil {
+	if len(accused) == 0 {
 		return
 	}
 	speaker := sc.attribution(tr)
@@ -1249,9 +1252,9 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 	if speaker == nil {
 		return
 	}
-	speakers := sc.expand(speaker)
+	speakers := sc.expand(speakerBuf[:0], speaker)
 	if len(speakers) == 1 {
-		speakers = sc.conjuncts(speaker)
+		speakers = sc.conjuncts(speakerBuf[:0], speaker)
 	}
 	for _, src := range speakers {
 		for _, a := range accused {
@@ -1300,7 +1303,7 @@ func (sc *sentenceCtx) setting(tr *trigger) []*actor.Mention {
 		}
 		for _, m := range sc.mentions {
 			if m.First == c+1 && !m.Pronoun {
-				if ps := sc.conjuncts(m); len(ps) >= 2 {
+				if ps := sc.conjuncts(nil, m); len(ps) >= 2 {
 					return ps
 				}
 				return nil

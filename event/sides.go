@@ -66,9 +66,10 @@ func (sc *sentenceCtx) partner(src *actor.Mention) *actor.Mention {
 	return nil
 }
 
-// conjuncts returns the members of the coordinated phrase m belongs to ("Iran, Russia and
-// Turkey"), or just m.
-func (sc *sentenceCtx) conjuncts(m *actor.Mention) []*actor.Mention {
+// conjuncts appends to dst the members of the coordinated phrase m belongs to ("Iran, Russia
+// and Turkey"), or just m. (Callers give it a small array of their own, most phrases being one
+// actor, rather than allocating for each.)
+func (sc *sentenceCtx) conjuncts(dst []*actor.Mention, m *actor.Mention) []*actor.Mention {
 	k := -1
 	for i, x := range sc.mentions {
 		if x == m {
@@ -76,7 +77,7 @@ func (sc *sentenceCtx) conjuncts(m *actor.Mention) []*actor.Mention {
 		}
 	}
 	if k < 0 {
-		return []*actor.Mention{m}
+		return append(dst, m)
 	}
 	first := k
 	for first > 0 && sc.listed(sc.mentions[first-1], sc.mentions[first]) {
@@ -87,11 +88,11 @@ func (sc *sentenceCtx) conjuncts(m *actor.Mention) []*actor.Mention {
 		last++
 	}
 	if first == last || !sc.coordinated(sc.mentions[last-1], sc.mentions[last]) {
-		return []*actor.Mention{m}
+		return append(dst, m)
 	}
-	var out []*actor.Mention
+	out := dst
 	for _, x := range sc.mentions[first : last+1] {
-		if x.Country != "" && indexCountry(out, x) < 0 {
+		if x.Country != "" && indexCountry(out[len(dst):], x) < 0 {
 			out = append(out, x)
 		}
 	}
@@ -153,12 +154,12 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 	return false
 }
 
-// expand turns "the two sides" into both sides of the latest meeting.
-func (sc *sentenceCtx) expand(m *actor.Mention) []*actor.Mention {
+// expand appends to dst m, or both sides of the latest meeting for "the two sides".
+func (sc *sentenceCtx) expand(dst []*actor.Mention, m *actor.Mention) []*actor.Mention {
 	if sc.bothSides(m) {
-		return sc.st.lastMeet[:]
+		return append(dst, sc.st.lastMeet[:]...)
 	}
-	return []*actor.Mention{m}
+	return append(dst, m)
 }
 
 // counterpart returns the other side of the latest meeting when m was one side of it.
@@ -175,10 +176,11 @@ func (st *docState) counterpart(m *actor.Mention) *actor.Mention {
 	return nil
 }
 
-// expandList returns m and the actors coordinated with it: "the United States, the Zionist
-// regime and their regional allies".
-func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
-	out := []*actor.Mention{m}
+// expandList appends to dst m and the actors coordinated with it: "the United States, the
+// Zionist regime and their regional allies".
+func (sc *sentenceCtx) expandList(dst []*actor.Mention, m *actor.Mention) []*actor.Mention {
+	out := append(dst, m)
+	base := len(dst) // out[base:] are the actors of the list
 	cur := m
 	for {
 		var next *actor.Mention
@@ -216,10 +218,10 @@ func (sc *sentenceCtx) expandList(m *actor.Mention) []*actor.Mention {
 		if next.Country == "" {
 			continue
 		}
-		if same := indexCountry(out, next); same >= 0 {
+		if same := indexCountry(out[base:], next); same >= 0 {
 			// the Iranian nation and the Islamic Republic: one actor, the state (guideline 11)
-			if next.Sector == "GOV" && next.Person == nil && out[same].Person == nil {
-				out[same] = next
+			if next.Sector == "GOV" && next.Person == nil && out[base+same].Person == nil {
+				out[base+same] = next
 			}
 			continue
 		}
