@@ -409,6 +409,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		// their strings and pointers would keep the article
 		clear(buf.allToks)
 		clear(buf.allTrs)
+		clear(buf.targets)
 		clear(buf.read1)
 		buf.toks = nil
 		buf.reading = reading{}
@@ -474,6 +475,7 @@ type scratch struct {
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
 	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
+	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
 }
@@ -488,6 +490,18 @@ func (s *scratch) newTrigger(tr trigger) *trigger {
 	s.spareTriggers = s.spareTriggers[1:]
 	*t = tr
 	return t
+}
+
+// newTarget returns a copy of a for an event's Target, from a block that each document reuses
+// (read empties it): merged moves the targets of the events it keeps into a block of their own,
+// one allocation of the right size for the document rather than one a target. When the block is
+// full a larger one is started, and the targets already made keep the old one.
+func (s *scratch) newTarget(a Actor) *Actor {
+	if len(s.targets) == cap(s.targets) {
+		s.targets = make([]Actor, 0, max(16, 2*cap(s.targets)))
+	}
+	s.targets = append(s.targets, a)
+	return &s.targets[len(s.targets)-1]
 }
 
 // flags returns n false flags in *buf, reused from sentence to sentence.
@@ -519,19 +533,6 @@ type docState struct {
 	subject   *actor.Mention // the document's subject as of the current sentence (actor.Doc.Subject)
 	events    []Event
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
-	targets   []Actor           // the block newTarget takes the events' targets from
-}
-
-// newTarget returns a copy of a for an event's Target, from a block the document's events share:
-// one allocation for a document's targets rather than one each. The block is the document's
-// own (docState is), since the events returned keep pointers into it.
-func (st *docState) newTarget(a Actor) *Actor {
-	if len(st.targets) == cap(st.targets) {
-		// about an event a trigger, most of them with a target
-		st.targets = make([]Actor, 0, max(4, len(st.allTrs)))
-	}
-	st.targets = append(st.targets, a)
-	return &st.targets[len(st.targets)-1]
 }
 
 func actorOf(m *actor.Mention) Actor {
@@ -789,6 +790,21 @@ func (st *docState) merged() []Event {
 	}
 	if len(out) == 0 {
 		return nil
+	}
+	// the targets kept, out of the scratch block the next document reuses
+	n := 0
+	for i := range out {
+		if out[i].Target != nil {
+			n++
+		}
+	}
+	targets := make([]Actor, n)
+	for i := range out {
+		if t := out[i].Target; t != nil {
+			targets[0] = *t
+			out[i].Target = &targets[0]
+			targets = targets[1:]
+		}
 	}
 	return out
 }

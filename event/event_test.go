@@ -515,6 +515,11 @@ func TestEventsKeptAcrossDocuments(t *testing.T) {
 	var first []string // each document's events as JSON, when they were coded
 	for _, d := range docs {
 		evs := c.Code(d)
+		for _, e := range evs {
+			if e.Target != nil && *e.Target == (Actor{}) {
+				t.Errorf("%s: a blank target (cleared with the coder's scratch memory?): %s", d.ID, brief(e))
+			}
+		}
 		line, _ := json.Marshal(evs)
 		kept, first = append(kept, evs), append(first, string(line))
 	}

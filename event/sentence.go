@@ -149,7 +149,7 @@ func (st *docState) read(sents []text.Sentence) {
 		}
 	}
 	st.allBlocked = st.flags(&st.allBlocked, len(st.allToks))
-	st.allTrs = st.allTrs[:0]
+	st.allTrs, st.targets = st.allTrs[:0], st.targets[:0]
 	for idx := range st.read1 {
 		st.triggers(&st.read1[idx])
 	}
