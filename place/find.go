@@ -1,7 +1,6 @@
 package place
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -923,15 +922,153 @@ func lastRune(s string) string {
 	return s[len(s)-n:]
 }
 
-// datelineRegion is a country or state after a dateline's place: ", Oman", ", Calif.".
-var datelineRegion = regexp.MustCompile(`^\s*,\s*(\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,2})`)
+// The parts of a dateline after its place are read by hand rather than by regular expressions,
+// which cost more than the rest of Dateline, run once a document: each function below says the
+// expression it matches as Go's regexp would (leftmost first; \s is [\t\n\f\r ]; an invalid
+// byte is a rune of its own, U+FFFD, as utf8.DecodeRuneInString reads it), and the tests hold them
+// to it.
 
-// datelineItem is one thing that may follow a dateline's place (and region), after spaces,
-// commas or full stops: a month, a number, an agency in capitals, brackets or slashes.
-var datelineItem = regexp.MustCompile(`^[\s,.]*(\d{1,4}(?:st|nd|rd|th)?\b|\p{Lu}[\p{L}'’]*\.?|\([^()\n]{1,40}\)|/[^/\n]{1,20}/)`)
+// datelineRegion returns the country or state after a dateline's place, ", Oman", ", Calif.",
+// and the length of rest it takes: `^\s*,\s*(\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,2})`.
+func datelineRegion(rest string) (region string, end int, ok bool) {
+	i := skipSpace(rest, 0)
+	if i == len(rest) || rest[i] != ',' {
+		return "", 0, false
+	}
+	i = skipSpace(rest, i+1)
+	start := i
+	for words := 0; words < 3; words++ {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.Is(unicode.Lu, r) {
+			break
+		}
+		j := i + n
+		for j < len(rest) {
+			r, n := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.Is(unicode.L, r) && r != '.' && r != '\'' && r != '’' {
+				break
+			}
+			j += n
+		}
+		end = j
+		if i = skipSpace(rest, j); i == j {
+			break // no space, so no next word
+		}
+	}
+	if end == 0 {
+		return "", 0, false // no word
+	}
+	return rest[start:end], end, true
+}
 
-// datelineEnd ends a dateline: a dash or a colon.
-var datelineEnd = regexp.MustCompile(`^[\s,.]*(?:-+|[–—:])`)
+// skipSpace returns the index of the first byte of s from i on that is not in \s.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isRegexpSpace tells whether c is in the regexp class \s: [\t\n\f\r ], without \v.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipSeparators returns the index of the first byte of s that is not in [\s,.].
+func skipSeparators(s string) int {
+	i := 0
+	for i < len(s) && (isRegexpSpace(s[i]) || s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// datelineItem returns one thing that may follow a dateline's place (and region), after spaces,
+// commas or full stops: a month, a number, an agency in capitals, brackets or slashes; and the
+// length of rest it takes: `^[\s,.]*(\d{1,4}(?:st|nd|rd|th)?\b|\p{Lu}[\p{L}'’]*\.?|\([^()\n]{1,40}\)|/[^/\n]{1,20}/)`.
+func datelineItem(rest string) (item string, end int, ok bool) {
+	i := skipSeparators(rest)
+	if i == len(rest) {
+		return "", 0, false
+	}
+	j := i
+	switch c := rest[i]; {
+	case '0' <= c && c <= '9':
+		// the digits' greedy match is the only one that may end at a word boundary: a shorter
+		// one is followed by a digit
+		for j < len(rest) && j-i < 4 && '0' <= rest[j] && rest[j] <= '9' {
+			j++
+		}
+		if j+2 <= len(rest) {
+			switch rest[j : j+2] {
+			case "st", "nd", "rd", "th":
+				if j+2 == len(rest) || !isASCIIWordByte(rest[j+2]) {
+					return rest[i : j+2], j + 2, true
+				}
+			}
+		}
+		if j < len(rest) && isASCIIWordByte(rest[j]) {
+			return "", 0, false
+		}
+	case c == '(':
+		if j = closing(rest, i+1, ')', '(', 40); j < 0 {
+			return "", 0, false
+		}
+	case c == '/':
+		if j = closing(rest, i+1, '/', '/', 20); j < 0 {
+			return "", 0, false
+		}
+	default:
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.Is(unicode.Lu, r) {
+			return "", 0, false
+		}
+		for j += n; j < len(rest); j += n {
+			r, n = utf8.DecodeRuneInString(rest[j:])
+			if !unicode.Is(unicode.L, r) && r != '\'' && r != '’' {
+				break
+			}
+		}
+		if j < len(rest) && rest[j] == '.' {
+			j++
+		}
+	}
+	return rest[i:j], j, true
+}
+
+// closing returns the end of `[^<other><end>\n]{1,most}<end>` at s[i:], or -1.
+func closing(s string, i int, end, other byte, most int) int {
+	for n := 0; i < len(s); n++ {
+		switch s[i] {
+		case end:
+			if n == 0 {
+				return -1
+			}
+			return i + 1
+		case other, '\n':
+			return -1
+		}
+		if n == most {
+			return -1
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return -1
+}
+
+// isASCIIWordByte tells whether c is in the regexp class \w, [0-9A-Za-z_], whose bounds \b marks.
+func isASCIIWordByte(c byte) bool {
+	return asciiWord[c] || c == '_'
+}
+
+// datelineEnd tells whether rest starts with the end of a dateline, a dash or a colon, after
+// spaces, commas or full stops: `^[\s,.]*(?:-+|[–—:])`.
+func datelineEnd(rest string) bool {
+	rest = rest[skipSeparators(rest):]
+	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ":") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
 
 var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true,
 	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
@@ -971,10 +1108,10 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		caps := isUpper(name)
 		rest := line[toks[k].end:]
 		region := ""
-		if m := datelineRegion.FindStringSubmatchIndex(rest); m != nil {
-			region = rest[m[2]:m[3]]
+		if r, end, ok := datelineRegion(rest); ok {
+			region = r
 			if _, ok := g.countries[fold(region)]; ok || caps || strings.Contains(region, ".") {
-				rest = rest[m[1]:]
+				rest = rest[end:]
 			} else {
 				region = ""
 			}
@@ -1000,15 +1137,14 @@ func (g *Gazetteer) datelineTail(rest string, caps bool) bool {
 		return true // the place alone on its line
 	}
 	for n := 0; n < 8; n++ {
-		if datelineEnd.MatchString(rest) {
+		if datelineEnd(rest) {
 			return true
 		}
-		m := datelineItem.FindStringSubmatchIndex(rest)
-		if m == nil {
+		item, end, ok := datelineItem(rest)
+		if !ok {
 			return false
 		}
-		item := rest[m[2]:m[3]]
-		rest = rest[m[1]:]
+		rest = rest[end:]
 		switch w := strings.TrimSuffix(item, "."); {
 		case item[0] == '(' || item[0] == '/':
 			return true // an agency ends it
