@@ -629,6 +629,32 @@ func lowerASCII(b []byte, s string) ([]byte, bool) {
 	return b, true
 }
 
+// wordLengths has, for each first byte of the words of a set, a bit for each of their lengths:
+// one look-up rules out most other words before a probe of the set's map, which costs a hash of
+// the word and a compare. A word that is empty or 64 bytes long or more is never ruled out.
+type wordLengths [256]uint64
+
+// add puts w's first byte and length in t.
+func (t *wordLengths) add(w string) {
+	if len(w) > 0 && len(w) < 64 {
+		t[w[0]] |= 1 << len(w)
+	}
+}
+
+// may tells whether w may be a word of t's set: false rules it out.
+func (t *wordLengths) may(w []byte) bool {
+	return len(w) == 0 || len(w) >= 64 || t[w[0]]&(1<<len(w)) != 0
+}
+
+// lengthsOf returns the wordLengths of the keys of set.
+func lengthsOf[V any](set map[string]V) *wordLengths {
+	t := new(wordLengths)
+	for w := range set {
+		t.add(w)
+	}
+	return t
+}
+
 // fillers are the words that may stand between a cue and the place's name: "in the northern
 // city of Aleppo", "at the port of Tartus".
 var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, "town": true,
@@ -642,6 +668,9 @@ var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, 
 	"besieged": true, "holy": true, "ancient": true, "old": true, "historic": true,
 	"countryside": true, "downtown": true, "resort": true, "seaside": true, "industrial": true,
 	"rebel held": true, "government held": true, "opposition held": true}
+
+// fillerLengths rules out most words that are no filler.
+var fillerLengths = lengthsOf(fillers)
 
 // afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
 // mention.
@@ -657,7 +686,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		t := toks[j]
 		w := t.appendFold(buf[:0])
 		switch {
-		case fillers[string(w)]:
+		case fillerLengths.may(w) && fillers[string(w)]:
 			capital = capital || string(w) == "capital"
 			j++
 			prev = appositive(w)
@@ -691,7 +720,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 				}
 				return Place{}, 0, false
 			}
-			if c, ok := g.demonyms[string(w)]; ok {
+			if c, ok := g.demonym(w); ok {
 				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
 				prev = appositive(w)
 				continue
@@ -704,6 +733,15 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		return p, ofAt, ok
 	}
 	return Place{}, 0, false
+}
+
+// demonym returns the country of w, a folded demonym ("syrian").
+func (g *Gazetteer) demonym(w []byte) (string, bool) {
+	if !g.demonymLengths.may(w) {
+		return "", false
+	}
+	c, ok := g.demonyms[string(w)]
+	return c, ok
 }
 
 // appositive returns w when it is a word after which a comma opens an apposition in afterCue
@@ -844,7 +882,7 @@ func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
 			continue
 		}
 		key := keys.folded[:keys.ends[k]]
-		if notPlaces[string(key)] {
+		if notPlaceLengths.may(key) && notPlaces[string(key)] {
 			continue
 		}
 		if i, ok := g.pick(g.byName[string(key)], prefer); ok {
@@ -862,6 +900,9 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 	"easter": true, "ramadan": true, "africa": true, "asia": true, "europe": true,
 	"america": true, "latin america": true, "north america": true, "south america": true,
 	"oceania": true, "antarctica": true, "middle east": true, "gulf": true, "the gulf": true}
+
+// notPlaceLengths rules out most keys that are not in notPlaces.
+var notPlaceLengths = lengthsOf(notPlaces)
 
 // countryAt returns the country named among keys ("Syria", "Saudi Arabia", "the United
 // States"), and the index of the name's last token.
@@ -1096,7 +1137,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		}
 		name := line[:toks[k].end]
 		fk := keys.folded[:keys.ends[k]]
-		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaces[string(fk)] {
+		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
 			continue
 		}
 		key := string(fk)
