@@ -81,3 +81,69 @@ func FuzzDatelineParts(f *testing.F) {
 		checkDatelineParts(t, s)
 	})
 }
+
+// checkMayBeDateline tells t when mayBeDateline rules out line, or line with no space at its
+// start, that readDateline takes.
+func checkMayBeDateline(t *testing.T, g *Gazetteer, line string) {
+	t.Helper()
+	line = strings.TrimSpace(line)
+	if p, ok := g.readDateline(line); ok && !mayBeDateline(line) {
+		t.Errorf("mayBeDateline(%q) = false, but its dateline is %s", line, p.Name)
+	}
+}
+
+// TestMayBeDateline checks that mayBeDateline rules out no line whose dateline readDateline
+// reads: the first lines of the shared documents (when they are there), generated datelines and
+// random strings of the characters that tell them apart.
+func TestMayBeDateline(t *testing.T) {
+	g := gazetteer(t)
+	var lines []string
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for i, line := range strings.SplitN(d.Text, "\n", 6) {
+			if i < 5 {
+				lines = append(lines, line[:min(len(line), 300)])
+			}
+		}
+	}
+	places := []string{"TEHRAN", "Tehran", "NEW DELHI", "New Delhi", "Washington", "WASHINGTON, D.C.",
+		"São Paulo", "SÃO PAULO", "Muscat", "Kyiv", "İstanbul", "Rio de Janeiro", "KANSAS CITY"}
+	tails := []string{"", " –", " —", " -", ":", " (Reuters) -", ", Oman (AP) —", ", Nov. 9 /TASS/",
+		", Oct 4, IRNA --", ", Oman", ", Calif.", ", KS", " Oman", "\tx", " ,", ", Oct. 4", ". 9."}
+	for _, p := range places {
+		for _, tail := range tails {
+			lines = append(lines, p+tail, p+tail+" The minister said ...")
+		}
+	}
+	taken := 0
+	for _, line := range lines {
+		if _, ok := g.readDateline(strings.TrimSpace(line)); ok {
+			taken++
+		}
+		checkMayBeDateline(t, g, line)
+	}
+	if taken < len(places) {
+		t.Errorf("only %d of %d lines have a dateline", taken, len(lines))
+	}
+	pieces := []string{"Tehran", "TEHRAN", "Oman", "OMAN", "Ab", "a", "A", "É", "é", " ", ",", ".",
+		"-", "–", "—", ":", "(", ")", "/", "AP", "4", "Oct", "\xe2", "\xff", "\u00a0"}
+	rng := rand.New(rand.NewSource(1))
+	var b strings.Builder
+	for range 100000 {
+		b.Reset()
+		for n := rng.Intn(8); n > 0; n-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		checkMayBeDateline(t, g, b.String())
+	}
+}
+
+func FuzzMayBeDateline(f *testing.F) {
+	g := gazetteer(f)
+	for _, s := range []string{"TEHRAN", "Tehran –", "MUSCAT, Oman", "Tehran, Oct 4, IRNA --",
+		"Damascus is old.", "KABUL —The Taliban"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		checkMayBeDateline(t, g, line)
+	})
+}

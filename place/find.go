@@ -1117,7 +1117,16 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true,
 	"december": true}
 
+// dateline returns the place of the dateline that opens line, with no space at its start.
 func (g *Gazetteer) dateline(line string) (Place, bool) {
+	if !mayBeDateline(line) {
+		return Place{}, false
+	}
+	return g.readDateline(line)
+}
+
+// readDateline is dateline without mayBeDateline's test first.
+func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	// the words a name at the start may have (see keysAt): the rest of the line is not read
 	var tb [32]token
 	toks := appendFirstTokens(tb[:0], line, g.maxWords)
@@ -1168,6 +1177,23 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		return g.places[i].Place, true
 	}
 	return Place{}, false
+}
+
+// mayBeDateline tells whether line, with no space at its start, may open with a dateline that
+// dateline would read, without tokenizing it: most lines of news do not. False when line starts
+// with an ASCII character that is not a capital (dateline wants a word in capitals first), or
+// when it has no dash, colon, bracket or slash (which datelineTail wants after the place unless
+// the place is in capitals, alone on its line) and its second byte is an ASCII letter in lower
+// case (which is in the first word, so in the place's name, which then is not in capitals).
+func mayBeDateline(line string) bool {
+	if line == "" || line[0] < utf8.RuneSelf && !('A' <= line[0] && line[0] <= 'Z') {
+		return false
+	}
+	if len(line) < 2 || !('a' <= line[1] && line[1] <= 'z') {
+		return true
+	}
+	// "\xe2\x80" opens "–" and "—" (and other punctuation, which only makes the test weaker)
+	return strings.ContainsAny(line, "-:(/") || strings.Contains(line, "\xe2\x80")
 }
 
 // datelineTail tells whether rest may follow a dateline's place and region: months, numbers and
