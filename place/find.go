@@ -1,7 +1,6 @@
 package place
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -630,6 +629,32 @@ func lowerASCII(b []byte, s string) ([]byte, bool) {
 	return b, true
 }
 
+// wordLengths has, for each first byte of the words of a set, a bit for each of their lengths:
+// one look-up rules out most other words before a probe of the set's map, which costs a hash of
+// the word and a compare. A word that is empty or 64 bytes long or more is never ruled out.
+type wordLengths [256]uint64
+
+// add puts w's first byte and length in t.
+func (t *wordLengths) add(w string) {
+	if len(w) > 0 && len(w) < 64 {
+		t[w[0]] |= 1 << len(w)
+	}
+}
+
+// may tells whether w may be a word of t's set: false rules it out.
+func (t *wordLengths) may(w []byte) bool {
+	return len(w) == 0 || len(w) >= 64 || t[w[0]]&(1<<len(w)) != 0
+}
+
+// lengthsOf returns the wordLengths of the keys of set.
+func lengthsOf[V any](set map[string]V) *wordLengths {
+	t := new(wordLengths)
+	for w := range set {
+		t.add(w)
+	}
+	return t
+}
+
 // fillers are the words that may stand between a cue and the place's name: "in the northern
 // city of Aleppo", "at the port of Tartus".
 var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, "town": true,
@@ -643,6 +668,9 @@ var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, 
 	"besieged": true, "holy": true, "ancient": true, "old": true, "historic": true,
 	"countryside": true, "downtown": true, "resort": true, "seaside": true, "industrial": true,
 	"rebel held": true, "government held": true, "opposition held": true}
+
+// fillerLengths rules out most words that are no filler.
+var fillerLengths = lengthsOf(fillers)
 
 // afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
 // mention.
@@ -658,7 +686,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		t := toks[j]
 		w := t.appendFold(buf[:0])
 		switch {
-		case fillers[string(w)]:
+		case fillerLengths.may(w) && fillers[string(w)]:
 			capital = capital || string(w) == "capital"
 			j++
 			prev = appositive(w)
@@ -692,7 +720,7 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 				}
 				return Place{}, 0, false
 			}
-			if c, ok := g.demonyms[string(w)]; ok {
+			if c, ok := g.demonym(w); ok {
 				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
 				prev = appositive(w)
 				continue
@@ -705,6 +733,15 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		return p, ofAt, ok
 	}
 	return Place{}, 0, false
+}
+
+// demonym returns the country of w, a folded demonym ("syrian").
+func (g *Gazetteer) demonym(w []byte) (string, bool) {
+	if !g.demonymLengths.may(w) {
+		return "", false
+	}
+	c, ok := g.demonyms[string(w)]
+	return c, ok
 }
 
 // appositive returns w when it is a word after which a comma opens an apposition in afterCue
@@ -845,7 +882,7 @@ func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
 			continue
 		}
 		key := keys.folded[:keys.ends[k]]
-		if notPlaces[string(key)] {
+		if notPlaceLengths.may(key) && notPlaces[string(key)] {
 			continue
 		}
 		if i, ok := g.pick(g.byName[string(key)], prefer); ok {
@@ -863,6 +900,9 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 	"easter": true, "ramadan": true, "africa": true, "asia": true, "europe": true,
 	"america": true, "latin america": true, "north america": true, "south america": true,
 	"oceania": true, "antarctica": true, "middle east": true, "gulf": true, "the gulf": true}
+
+// notPlaceLengths rules out most keys that are not in notPlaces.
+var notPlaceLengths = lengthsOf(notPlaces)
 
 // countryAt returns the country named among keys ("Syria", "Saudi Arabia", "the United
 // States"), and the index of the name's last token.
@@ -923,15 +963,153 @@ func lastRune(s string) string {
 	return s[len(s)-n:]
 }
 
-// datelineRegion is a country or state after a dateline's place: ", Oman", ", Calif.".
-var datelineRegion = regexp.MustCompile(`^\s*,\s*(\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,2})`)
+// The parts of a dateline after its place are read by hand rather than by regular expressions,
+// which cost more than the rest of Dateline, run once a document: each function below says the
+// expression it matches as Go's regexp would (leftmost first; \s is [\t\n\f\r ]; an invalid
+// byte is a rune of its own, U+FFFD, as utf8.DecodeRuneInString reads it), and the tests hold them
+// to it.
 
-// datelineItem is one thing that may follow a dateline's place (and region), after spaces,
-// commas or full stops: a month, a number, an agency in capitals, brackets or slashes.
-var datelineItem = regexp.MustCompile(`^[\s,.]*(\d{1,4}(?:st|nd|rd|th)?\b|\p{Lu}[\p{L}'’]*\.?|\([^()\n]{1,40}\)|/[^/\n]{1,20}/)`)
+// datelineRegion returns the country or state after a dateline's place, ", Oman", ", Calif.",
+// and the length of rest it takes: `^\s*,\s*(\p{Lu}[\p{L}.'’]*(?:\s+\p{Lu}[\p{L}.'’]*){0,2})`.
+func datelineRegion(rest string) (region string, end int, ok bool) {
+	i := skipSpace(rest, 0)
+	if i == len(rest) || rest[i] != ',' {
+		return "", 0, false
+	}
+	i = skipSpace(rest, i+1)
+	start := i
+	for words := 0; words < 3; words++ {
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.Is(unicode.Lu, r) {
+			break
+		}
+		j := i + n
+		for j < len(rest) {
+			r, n := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.Is(unicode.L, r) && r != '.' && r != '\'' && r != '’' {
+				break
+			}
+			j += n
+		}
+		end = j
+		if i = skipSpace(rest, j); i == j {
+			break // no space, so no next word
+		}
+	}
+	if end == 0 {
+		return "", 0, false // no word
+	}
+	return rest[start:end], end, true
+}
 
-// datelineEnd ends a dateline: a dash or a colon.
-var datelineEnd = regexp.MustCompile(`^[\s,.]*(?:-+|[–—:])`)
+// skipSpace returns the index of the first byte of s from i on that is not in \s.
+func skipSpace(s string, i int) int {
+	for i < len(s) && isRegexpSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
+// isRegexpSpace tells whether c is in the regexp class \s: [\t\n\f\r ], without \v.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// skipSeparators returns the index of the first byte of s that is not in [\s,.].
+func skipSeparators(s string) int {
+	i := 0
+	for i < len(s) && (isRegexpSpace(s[i]) || s[i] == ',' || s[i] == '.') {
+		i++
+	}
+	return i
+}
+
+// datelineItem returns one thing that may follow a dateline's place (and region), after spaces,
+// commas or full stops: a month, a number, an agency in capitals, brackets or slashes; and the
+// length of rest it takes: `^[\s,.]*(\d{1,4}(?:st|nd|rd|th)?\b|\p{Lu}[\p{L}'’]*\.?|\([^()\n]{1,40}\)|/[^/\n]{1,20}/)`.
+func datelineItem(rest string) (item string, end int, ok bool) {
+	i := skipSeparators(rest)
+	if i == len(rest) {
+		return "", 0, false
+	}
+	j := i
+	switch c := rest[i]; {
+	case '0' <= c && c <= '9':
+		// the digits' greedy match is the only one that may end at a word boundary: a shorter
+		// one is followed by a digit
+		for j < len(rest) && j-i < 4 && '0' <= rest[j] && rest[j] <= '9' {
+			j++
+		}
+		if j+2 <= len(rest) {
+			switch rest[j : j+2] {
+			case "st", "nd", "rd", "th":
+				if j+2 == len(rest) || !isASCIIWordByte(rest[j+2]) {
+					return rest[i : j+2], j + 2, true
+				}
+			}
+		}
+		if j < len(rest) && isASCIIWordByte(rest[j]) {
+			return "", 0, false
+		}
+	case c == '(':
+		if j = closing(rest, i+1, ')', '(', 40); j < 0 {
+			return "", 0, false
+		}
+	case c == '/':
+		if j = closing(rest, i+1, '/', '/', 20); j < 0 {
+			return "", 0, false
+		}
+	default:
+		r, n := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.Is(unicode.Lu, r) {
+			return "", 0, false
+		}
+		for j += n; j < len(rest); j += n {
+			r, n = utf8.DecodeRuneInString(rest[j:])
+			if !unicode.Is(unicode.L, r) && r != '\'' && r != '’' {
+				break
+			}
+		}
+		if j < len(rest) && rest[j] == '.' {
+			j++
+		}
+	}
+	return rest[i:j], j, true
+}
+
+// closing returns the end of `[^<other><end>\n]{1,most}<end>` at s[i:], or -1.
+func closing(s string, i int, end, other byte, most int) int {
+	for n := 0; i < len(s); n++ {
+		switch s[i] {
+		case end:
+			if n == 0 {
+				return -1
+			}
+			return i + 1
+		case other, '\n':
+			return -1
+		}
+		if n == most {
+			return -1
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return -1
+}
+
+// isASCIIWordByte tells whether c is in the regexp class \w, [0-9A-Za-z_], whose bounds \b marks.
+func isASCIIWordByte(c byte) bool {
+	return asciiWord[c] || c == '_'
+}
+
+// datelineEnd tells whether rest starts with the end of a dateline, a dash or a colon, after
+// spaces, commas or full stops: `^[\s,.]*(?:-+|[–—:])`.
+func datelineEnd(rest string) bool {
+	rest = rest[skipSeparators(rest):]
+	return strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ":") ||
+		strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
 
 var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true,
 	"jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true,
@@ -939,7 +1117,16 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 	"july": true, "august": true, "september": true, "october": true, "november": true,
 	"december": true}
 
+// dateline returns the place of the dateline that opens line, with no space at its start.
 func (g *Gazetteer) dateline(line string) (Place, bool) {
+	if !mayBeDateline(line) {
+		return Place{}, false
+	}
+	return g.readDateline(line)
+}
+
+// readDateline is dateline without mayBeDateline's test first.
+func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	// the words a name at the start may have (see keysAt): the rest of the line is not read
 	var tb [32]token
 	toks := appendFirstTokens(tb[:0], line, g.maxWords)
@@ -959,7 +1146,7 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		}
 		name := line[:toks[k].end]
 		fk := keys.folded[:keys.ends[k]]
-		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaces[string(fk)] {
+		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
 			continue
 		}
 		key := string(fk)
@@ -971,10 +1158,10 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 		caps := isUpper(name)
 		rest := line[toks[k].end:]
 		region := ""
-		if m := datelineRegion.FindStringSubmatchIndex(rest); m != nil {
-			region = rest[m[2]:m[3]]
+		if r, end, ok := datelineRegion(rest); ok {
+			region = r
 			if _, ok := g.countries[fold(region)]; ok || caps || strings.Contains(region, ".") {
-				rest = rest[m[1]:]
+				rest = rest[end:]
 			} else {
 				region = ""
 			}
@@ -992,6 +1179,23 @@ func (g *Gazetteer) dateline(line string) (Place, bool) {
 	return Place{}, false
 }
 
+// mayBeDateline tells whether line, with no space at its start, may open with a dateline that
+// dateline would read, without tokenizing it: most lines of news do not. False when line starts
+// with an ASCII character that is not a capital (dateline wants a word in capitals first), or
+// when it has no dash, colon, bracket or slash (which datelineTail wants after the place unless
+// the place is in capitals, alone on its line) and its second byte is an ASCII letter in lower
+// case (which is in the first word, so in the place's name, which then is not in capitals).
+func mayBeDateline(line string) bool {
+	if line == "" || line[0] < utf8.RuneSelf && !('A' <= line[0] && line[0] <= 'Z') {
+		return false
+	}
+	if len(line) < 2 || !('a' <= line[1] && line[1] <= 'z') {
+		return true
+	}
+	// "\xe2\x80" opens "–" and "—" (and other punctuation, which only makes the test weaker)
+	return strings.ContainsAny(line, "-:(/") || strings.Contains(line, "\xe2\x80")
+}
+
 // datelineTail tells whether rest may follow a dateline's place and region: months, numbers and
 // agencies up to a dash or a colon, or an agency in brackets or slashes; for a place in
 // capitals, also nothing.
@@ -1000,15 +1204,14 @@ func (g *Gazetteer) datelineTail(rest string, caps bool) bool {
 		return true // the place alone on its line
 	}
 	for n := 0; n < 8; n++ {
-		if datelineEnd.MatchString(rest) {
+		if datelineEnd(rest) {
 			return true
 		}
-		m := datelineItem.FindStringSubmatchIndex(rest)
-		if m == nil {
+		item, end, ok := datelineItem(rest)
+		if !ok {
 			return false
 		}
-		item := rest[m[2]:m[3]]
-		rest = rest[m[1]:]
+		rest = rest[end:]
 		switch w := strings.TrimSuffix(item, "."); {
 		case item[0] == '(' || item[0] == '/':
 			return true // an agency ends it

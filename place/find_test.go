@@ -322,3 +322,59 @@ func FuzzIsUpper(f *testing.F) {
 		}
 	})
 }
+
+// TestWordLengths checks that the tables that rule out words before a probe of a map rule out
+// none of its keys, nor an empty word or one of 64 bytes or more.
+func TestWordLengths(t *testing.T) {
+	g := gazetteer(t)
+	for _, set := range []struct {
+		name    string
+		keys    []string
+		lengths *wordLengths
+	}{
+		{"fillers", keysOf(fillers), fillerLengths},
+		{"notPlaces", keysOf(notPlaces), notPlaceLengths},
+		{"demonyms", keysOf(g.demonyms), &g.demonymLengths},
+	} {
+		if len(set.keys) == 0 {
+			t.Errorf("%s: no keys", set.name)
+		}
+		for _, k := range set.keys {
+			if !set.lengths.may([]byte(k)) {
+				t.Errorf("%s: %q ruled out", set.name, k)
+			}
+		}
+		for _, w := range []string{"", strings.Repeat("x", 64), strings.Repeat("é", 40)} {
+			if !set.lengths.may([]byte(w)) {
+				t.Errorf("%s: %q ruled out", set.name, w)
+			}
+		}
+	}
+	if fillerLengths.may([]byte("damascus")) && fillerLengths.may([]byte("aleppo")) {
+		t.Errorf("fillerLengths rules out neither damascus nor aleppo")
+	}
+}
+
+func keysOf[V any](m map[string]V) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+func FuzzWordLengths(f *testing.F) {
+	g := gazetteer(f)
+	for _, s := range []string{"the", "syrian", "may", "damascus", "", "government held"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		_, filler := fillers[w]
+		_, notPlace := notPlaces[w]
+		_, demonym := g.demonyms[w]
+		if filler && !fillerLengths.may([]byte(w)) || notPlace && !notPlaceLengths.may([]byte(w)) ||
+			demonym && !g.demonymLengths.may([]byte(w)) {
+			t.Errorf("%q ruled out", w)
+		}
+	})
+}

@@ -57,6 +57,8 @@ type Gazetteer struct {
 	// the longest key of byName or countries by the hash of its first word (see keyBound):
 	// most keys read in text are no name, and this rules them out without a probe of a large map
 	keyLens []uint8
+	// the first bytes and lengths of demonyms' keys, which rule out most names that are none
+	demonymLengths wordLengths
 }
 
 // keyLenBits is the size of Gazetteer.keyLens, a power of two well above the number of first
@@ -233,6 +235,7 @@ func parse(fsys fs.FS) (*Gazetteer, error) {
 	if err := eachLine(fsys, "data/countries.tsv", 3, g.addCountry); err != nil {
 		return nil, err
 	}
+	g.demonymLengths = *lengthsOf(g.demonyms)
 	g.places = make([]entry, 0, 32<<10)
 	if err := eachLine(fsys, "data/cities.tsv", 7, func(f []string) error {
 		e, err := readEntry(f)
