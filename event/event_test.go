@@ -401,14 +401,21 @@ func TestUserPatterns(t *testing.T) {
 	}
 }
 
-// TestGoldenExamples codes the example articles and compares with testdata/*.events.golden.
-func TestGoldenExamples(t *testing.T) {
-	c := testCoder(t)
+// exampleDocs returns the example articles that ship in the repo (examples/).
+func exampleDocs(t *testing.T) []ingest.Document {
+	t.Helper()
 	var docs []ingest.Document
 	ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
 		docs = append(docs, d)
 		return nil
 	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	return docs
+}
+
+// TestGoldenExamples codes the example articles and compares with testdata/*.events.golden.
+func TestGoldenExamples(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
 	if len(docs) == 0 {
 		t.Fatal("no example articles")
 	}
@@ -506,11 +513,7 @@ func checkGolden(t *testing.T, id, golden, got string) {
 // written by the coding of another document.
 func TestEventsKeptAcrossDocuments(t *testing.T) {
 	c := testCoder(t)
-	var docs []ingest.Document
-	ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
-		docs = append(docs, d)
-		return nil
-	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	docs := exampleDocs(t)
 	var kept [][]Event
 	var first []string // each document's events as JSON, when they were coded
 	for _, d := range docs {

@@ -61,15 +61,7 @@ func TestDatelineParts(t *testing.T) {
 	alphabet := []string{" ", "\t", "\n", "\v", "\f", "\r", ",", ".", "-", "–", "—", ":", "(", ")", "/",
 		"'", "’", "_", "0", "1", "9", "s", "t", "n", "d", "r", "h", "a", "A", "Z", "É", "é", "ß",
 		"Σ", "σ", "\u00a0", "\xff", "\xe2", "\u2010", "x"}
-	rng := rand.New(rand.NewSource(1))
-	var b strings.Builder
-	for range 200000 {
-		b.Reset()
-		for n := rng.Intn(30); n > 0; n-- {
-			b.WriteString(alphabet[rng.Intn(len(alphabet))])
-		}
-		checkDatelineParts(t, b.String())
-	}
+	randomTexts(alphabet, 200000, 30, func(s string) { checkDatelineParts(t, s) })
 }
 
 func FuzzDatelineParts(f *testing.F) {
@@ -126,15 +118,7 @@ func TestMayBeDateline(t *testing.T) {
 	}
 	pieces := []string{"Tehran", "TEHRAN", "Oman", "OMAN", "Ab", "a", "A", "É", "é", " ", ",", ".",
 		"-", "–", "—", ":", "(", ")", "/", "AP", "4", "Oct", "\xe2", "\xff", "\u00a0"}
-	rng := rand.New(rand.NewSource(1))
-	var b strings.Builder
-	for range 100000 {
-		b.Reset()
-		for n := rng.Intn(8); n > 0; n-- {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		checkMayBeDateline(t, g, b.String())
-	}
+	randomTexts(pieces, 100000, 8, func(s string) { checkMayBeDateline(t, g, s) })
 }
 
 func FuzzMayBeDateline(f *testing.F) {
@@ -146,4 +130,17 @@ func FuzzMayBeDateline(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line string) {
 		checkMayBeDateline(t, g, line)
 	})
+}
+
+// randomTexts calls fn with n strings of fewer than maxPieces pieces each, chosen at random (seeded).
+func randomTexts(pieces []string, n, maxPieces int, fn func(string)) {
+	rng := rand.New(rand.NewSource(1))
+	var b strings.Builder
+	for range n {
+		b.Reset()
+		for k := rng.Intn(maxPieces); k > 0; k-- {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		fn(b.String())
+	}
 }
