@@ -418,7 +418,8 @@ func (d *Doc) mentionList(n int) []*Mention {
 	return l
 }
 
-// roleKey is a pair of strings for the memos of a Doc (its date is fixed, the KB immutable).
+// roleKey is a pair of strings, the key of the knowledge base's role memo and holders (roleMemo,
+// byHead).
 type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown).
@@ -437,9 +438,10 @@ func (d *Doc) Mentions(toks []text.Token) []*Mention {
 }
 
 // MentionsOf is Mentions for a caller that has looked up the tokens' words itself: words[i] is
-// the Word of toks[i] (from KB.Words; the zero Word for a word the knowledge base does not
-// know), so that a caller with a table of its own words beside the knowledge base's (the event
-// coder) looks each token up once for both. The Doc reads words, and the caller must not change
+// the Word of toks[i] (from KB.Words of the Doc's own knowledge base, whose word numbers it
+// compares; the zero Word for a word the knowledge base does not know), so that a caller with a
+// table of its own words beside the knowledge base's (the event coder) looks each token up once
+// for both. The Doc reads words, and the caller must not change
 // them, until the next call to Mentions or MentionsOf.
 func (d *Doc) MentionsOf(toks []text.Token, words []Word) []*Mention {
 	if len(words) != len(toks) {
@@ -978,7 +980,6 @@ func matches(p *phrase, toks []text.Token, i int) bool {
 			return false
 		}
 	}
-	// a proper name does not end inside a longer hyphenated or dotted word
 	return true
 }
 

@@ -411,6 +411,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		clear(buf.allTrs)
 		clear(buf.targets)
 		clear(buf.read1)
+		clear(buf.sents)
 		buf.toks = nil
 		buf.reading = reading{}
 		buf.sc = sentenceCtx{}

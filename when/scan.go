@@ -401,7 +401,7 @@ var scanBits = func() (out [16]uint64) {
 	return out
 }()
 
-// wordBits are the two bits of scanBits[h>>60] for the hash h (plain tests them by hand).
+// wordBits are the two bits of scanBits[h>>60] for the hash h (scanTokens tests them in its loop).
 func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
 
 // quietBytes are the ASCII bytes that are not word bytes: a token of one of them is nothing to
