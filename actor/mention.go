@@ -235,11 +235,28 @@ func nearestCountry(ms []*Mention, k int) string {
 // NonState reports the code of a body above or across states (IGO, UNO, EUR, NGO, IMG, WST): a
 // junta or a police force named near ECOWAS is not ECOWAS's.
 func NonState(code string) bool {
-	switch code {
-	case "IGO", "UNO", "EUR", "NGO", "IMG", "WST":
-		return true
+	if len(code) != 3 {
+		return false
 	}
-	return false
+	// the code's three bytes as one number, compared with each in turn: a state's code (most)
+	// fails every test, where a switch on the strings would branch on each code differently
+	k := codeKey(code)
+	return k == keyIGO || k == keyUNO || k == keyEUR || k == keyNGO || k == keyIMG || k == keyWST
+}
+
+// The codes of NonState as codeKey writes them.
+const (
+	keyIGO = 'I'<<16 | 'G'<<8 | 'O'
+	keyUNO = 'U'<<16 | 'N'<<8 | 'O'
+	keyEUR = 'E'<<16 | 'U'<<8 | 'R'
+	keyNGO = 'N'<<16 | 'G'<<8 | 'O'
+	keyIMG = 'I'<<16 | 'M'<<8 | 'G'
+	keyWST = 'W'<<16 | 'S'<<8 | 'T'
+)
+
+// codeKey returns a three-letter code's bytes as one number.
+func codeKey(c string) uint32 {
+	return uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
 }
 
 // IsState reports a state named as a whole, by its name or capital ("Turkey", "Damascus").
@@ -747,11 +764,23 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 // a phrase that needs no capital.
 func (d *Doc) plainWord(toks []text.Token, i int) bool {
 	s := toks[i].Text
-	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
+	if s == "" {
 		return false
 	}
-	return d.flags[i]&(opensLower|isNameParticle) == 0
+	// one test of the first byte's class and the word's flags together, not one branch for each
+	return wordFlag(notPlainFirst[s[0]])|d.flags[i]&(opensLower|isNameParticle) == 0
 }
+
+// notPlainFirst marks the first bytes of a word that is not plain (plainWord): an ASCII capital,
+// or the first byte of a character that is not ASCII.
+var notPlainFirst = func() (t [256]uint8) {
+	for c := range t {
+		if 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // stanceWords before a hyphen and a state name a stance towards that state, not the state:
 // "pro-Iranian", "anti-Syria".
@@ -775,7 +804,22 @@ func isCompass(w string) bool {
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	// (the rare word first: these are asked of every phrase found)
+	// the words each test begins with, from their flags: one branch for most phrases, which
+	// none of them stands around
+	near := d.flags[i] & (isCompassWord | isNational)
+	if i >= 2 {
+		near |= d.flags[i-2] & isStanceWord
+	}
+	if j < len(toks) {
+		near |= d.flags[j] & isCurrency
+	}
+	if j+1 < len(toks) {
+		near |= d.flags[j+1] & isBacker
+	}
+	if near == 0 {
+		return false
+	}
+	// (the rare word first)
 	if i >= 2 && d.is(i-2, isStanceWord) && toks[i-1].Lower == "-" && isState(e) {
 		return true
 	}
@@ -1918,7 +1962,7 @@ type stateTally struct {
 // countState counts a mention of state c, a three-letter code (a document names a few states:
 // a list is quicker to search than a map to hash).
 func (d *Doc) countState(c string) {
-	k := uint32(c[0])<<16 | uint32(c[1])<<8 | uint32(c[2])
+	k := codeKey(c)
 	for i := range d.states {
 		if d.states[i].key == k {
 			d.states[i].n++

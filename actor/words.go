@@ -29,6 +29,8 @@ const (
 	isBracket                           // brackets
 	isGapWord                           // gapWords
 	isEthnicWord                        // ethnicWords
+	isNational                          // nationalWords
+	isCurrency                          // currencyWords
 	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
 )
 
@@ -42,8 +44,16 @@ var flaggedLists = []struct {
 	{notNames, isNotName}, {memberWords, isMemberWord}, {compassWords, isCompassWord},
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
 	{referWords, isReferWord}, {brackets, isBracket},
-	{gapWords, isGapWord}, {ethnicWords, isEthnicWord},
+	{gapWords, isGapWord}, {ethnicWords, isEthnicWord}, {nationalWords, isNational},
+	{currencyWords, isCurrency},
 }
+
+// nationalWords and currencyWords are the words notThisActor asks of after a phrase: "national"
+// ("a US national") and those of money after a state's initials ("US$50", "US dollars").
+var (
+	nationalWords = map[string]bool{"national": true}
+	currencyWords = map[string]bool{"$": true, "dollars": true}
+)
 
 // brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
 var brackets = map[string]bool{"(": true}

@@ -1,0 +1,109 @@
+package actor
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// The fast paths of the mention finder, each held to the plainer code it replaced.
+
+// fastPathTexts are sentences with the words the fast paths test for, in every position.
+var fastPathTexts = []string{
+	"Pro-Iranian militias and anti-Syria protesters met Syrian-backed fighters in West Darfur.",
+	"The US$50 aid, 20 US dollars, and a US national: National Security officials said national television.",
+	"Iran's Foreign Minister Mohammad Javad Zarif met al-Assad and the IGO, UNO, EUR, NGO, IMG and WST.",
+	"Über-Präsident Émile said (the Hizbollah (Party of God)) 12 ... ¿Qué? — east Timor, Western Sahara.",
+	"pro - Iran, Iran - backed, $ Iran $, dollars Iran dollars, national Iran national, West - Bank",
+}
+
+// oldNonState is NonState as a switch on the strings.
+func oldNonState(code string) bool {
+	switch code {
+	case "IGO", "UNO", "EUR", "NGO", "IMG", "WST":
+		return true
+	}
+	return false
+}
+
+func TestNonState(t *testing.T) {
+	kb := load(t)
+	codes := []string{"", "I", "IG", "IGOX", "igo", "IGO", "UNO", "EUR", "NGO", "IMG", "WST", "GO", "NGOs", "XXX"}
+	for c := range kb.Countries {
+		codes = append(codes, c)
+	}
+	nonStates := 0
+	for _, c := range codes {
+		if got, want := NonState(c), oldNonState(c); got != want {
+			t.Errorf("NonState(%q) = %v, want %v", c, got, want)
+		} else if got {
+			nonStates++
+		}
+	}
+	if nonStates < 6 {
+		t.Errorf("only %d codes are not states", nonStates)
+	}
+}
+
+// oldPlainWord is plainWord as it tested the first byte and the flags one at a time.
+func oldPlainWord(d *Doc, toks []text.Token, i int) bool {
+	s := toks[i].Text
+	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
+		return false
+	}
+	return d.flags[i]&(opensLower|isNameParticle) == 0
+}
+
+// oldNotThisActor is notThisActor without the first test of the words' flags.
+func oldNotThisActor(d *Doc, toks []text.Token, i, j int, e *Entry) bool {
+	if i >= 2 && d.is(i-2, isStanceWord) && toks[i-1].Lower == "-" && isState(e) {
+		return true
+	}
+	if j+1 < len(toks) && d.is(j+1, isBacker) && toks[j].Lower == "-" && isState(e) {
+		return true
+	}
+	if j == i+1 && d.is(i, isCompassWord) && j < len(toks) && toks[j].IsCapitalized() {
+		return true
+	}
+	if e.Kind == KindCountry && j < len(toks) && (toks[j].Text == "$" || toks[j].Lower == "dollars") {
+		return true
+	}
+	if j == i+1 && toks[i].Lower == "national" {
+		return toks[i].IsCapitalized() || j < len(toks) && isWordTok(toks[j]) && !d.is(j, isFunctionWord)
+	}
+	return false
+}
+
+func TestFastPathsOfAtoms(t *testing.T) {
+	kb := load(t)
+	entries := []*Entry{{Kind: KindCountry}, {Kind: KindCapital}, {Kind: KindDemonym}, {Kind: KindOrg},
+		{Kind: KindOffice}, {Kind: KindGroup}, {Kind: KindTitle}, {Kind: KindPerson}}
+	plain, not := 0, 0
+	for _, s := range fastPathTexts {
+		toks := text.AppendTokens(nil, s, 0)
+		toks = append(toks, text.Token{}) // an empty token
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		for i := range toks {
+			if got, want := d.plainWord(toks, i), oldPlainWord(d, toks, i); got != want {
+				t.Errorf("%q, token %d %q: plainWord = %v, want %v", s, i, toks[i].Text, got, want)
+			}
+			for j := i + 1; j <= len(toks) && j <= i+3; j++ {
+				for _, e := range entries {
+					if got, want := d.notThisActor(toks, i, j, e), oldNotThisActor(d, toks, i, j, e); got != want {
+						t.Errorf("%q, tokens %d to %d, kind %d: notThisActor = %v, want %v", s, i, j, e.Kind, got, want)
+					} else if got {
+						not++
+					}
+				}
+			}
+			if d.plainWord(toks, i) {
+				plain++
+			}
+		}
+	}
+	if plain < 20 || not < 10 {
+		t.Errorf("%d plain words, %d phrases not their actor: too few cases of either", plain, not)
+	}
+}
