@@ -107,3 +107,30 @@ func TestFastPathsOfAtoms(t *testing.T) {
 		t.Errorf("%d plain words, %d phrases not their actor: too few cases of either", plain, not)
 	}
 }
+
+// TestLoneState holds loneState to resolve.
+func TestLoneState(t *testing.T) {
+	kb := load(t)
+	n := 0
+	for _, s := range append(fastPathTexts, "The Iran said Damascus and Tehran, Syria's Damascus, the US, his Iraq, senior Baghdad.") {
+		toks := text.AppendTokens(nil, s, 0)
+		for _, doc := range []string{s, ""} {
+			d := kb.NewDoc("2017-10-05")
+			d.Text = doc
+			d.findWords(toks)
+			for _, a := range d.atoms(toks) {
+				if a.entry == nil || a.entry.Kind != KindCountry && a.entry.Kind != KindCapital {
+					continue
+				}
+				got, want := d.loneState(toks, a), d.resolve(toks, []atom{a})
+				if got == nil || want == nil || *got != *want {
+					t.Errorf("%q at %d: loneState %+v, resolve %+v", s, a.first, got, want)
+				}
+				n++
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d lone states", n)
+	}
+}

@@ -497,7 +497,13 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			i = j
 			continue
 		}
-		if m := d.resolve(toks, atoms[i:j]); m != nil {
+		var m *Mention
+		if e := atoms[i].entry; j == i+1 && e != nil && (e.Kind == KindCountry || e.Kind == KindCapital) {
+			m = d.loneState(toks, atoms[i])
+		} else {
+			m = d.resolve(toks, atoms[i:j])
+		}
+		if m != nil {
 			out = append(out, m)
 		}
 		i = j
@@ -1270,6 +1276,16 @@ func (d *Doc) allModifiers(i, j int) bool {
 }
 
 // resolve turns a phrase's atoms into a mention.
+// loneState is resolve of a state named alone ("Iran", "Damascus"; a third of the phrases), told
+// from its entry.
+func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
+	m := d.newMention()
+	*m = Mention{First: a.first, Last: a.last, End: toks[a.last-1].End, Country: a.entry.Country, Sector: "GOV",
+		Group: true, stateName: true}
+	d.open(toks, m)
+	return m
+}
+
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
 	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
@@ -1459,17 +1475,21 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		}
 	}
 	m.Country = country
-	// the words that open the phrase belong to it: "The Syrian president", "his Syrian
-	// counterpart", "senior Iranian lawmaker"
+	d.open(toks, m)
+	if !m.Group && m.Sector != "" && d.outOfOffice(toks, m.First, first) {
+		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
+	}
+	return m
+}
+
+// open gives m the words that open its phrase ("The Syrian president", "his Syrian
+// counterpart", "senior Iranian lawmaker"), and sets its Start and Text.
+func (d *Doc) open(toks []text.Token, m *Mention) {
 	for m.First > 0 && (d.is(m.First-1, isOpener) || d.is(m.First-1, isModifier) && toks[m.First-1].Lower != "-") {
 		m.First--
 	}
 	m.Start = toks[m.First].Start
 	m.Text = d.sliceText(toks, m.First, m.Last)
-	if !m.Group && m.Sector != "" && d.outOfOffice(toks, m.First, first) {
-		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
-	}
-	return m
 }
 
 // formerWords before an office or a name put its holder out of office.
