@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -132,5 +133,41 @@ func TestLoneState(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("only %d lone states", n)
+	}
+}
+
+// TestWordFlags holds the flags that stand for a comparison of a token's word with one or two
+// words to that comparison, and the passes that ask for an "and" (joinAnd) to sentences with one.
+func TestWordFlags(t *testing.T) {
+	kb := load(t)
+	flags := []struct {
+		flag  wordFlag
+		words []string
+	}{{isNational, []string{"national"}}, {isCurrency, []string{"$", "dollars"}}, {isAnd, []string{"and"}},
+		{isPossessive, []string{"'s"}}}
+	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.")
+	coordinated := 0
+	for _, s := range texts {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		for i := range toks {
+			for _, f := range flags {
+				if got, want := d.is(i, f.flag), slices.Contains(f.words, toks[i].Lower); got != want {
+					t.Errorf("%q: token %q has flag %b %v, want %v", s, toks[i].Text, f.flag, got, want)
+				}
+			}
+		}
+		for _, m := range d.mentions(toks) {
+			if m.coordinated {
+				coordinated++
+				if !d.anywhere(isAnd) {
+					t.Errorf("%q: %q is coordinated in a sentence with no \"and\"", s, m.Text)
+				}
+			}
+		}
+	}
+	if coordinated == 0 {
+		t.Errorf("no coordinated mention")
 	}
 }

@@ -535,30 +535,17 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	if len(out) == 0 {
 		return out // (many sentences name no actor: none of what follows to run)
 	}
-	for k, m := range out {
-		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
-			m.Sector, m.Role, m.Group = out[k+1].Sector, out[k+1].Role, out[k+1].Group
-			m.Text = joinText(toks[m.First:m.Last]) + " " + m.Role
-		} else if m.coordinated {
-			m.Adjective, m.Sector = true, "GOV"
-		}
-	}
-	// "U.S. and foreign forces": a state joined to a group named without one is that state's group
-	for k := 0; k+1 < len(out); k++ {
-		m, n := out[k], out[k+1]
-		if m.stateName && m.Last < len(toks) && toks[m.Last].Lower == "and" && n.First <= m.Last+3 &&
-			n.Country == "" && n.Person == nil && !n.Pronoun && n.Sector != "" && n.Sector != "GOV" {
-			m.Sector, m.Role, m.Last, m.End = n.Sector, n.Role, n.Last, n.End
-			m.Text = joinText(toks[m.First:m.Last])
-			out = append(out[:k+1], out[k+2:]...)
-		}
+	if d.anywhere(isAnd) { // (both passes ask for an "and" after a mention: none, no pass)
+		out = joinAnd(toks, out)
 	}
 	var subject *Mention
+	dropped := false // an unresolved "they"
 	for k, m := range out {
 		switch {
 		case m.Pronoun && strings.EqualFold(m.Text, "they"):
 			resolveThey(toks, m, out[:k])
 			if m.Country == "" {
+				dropped = true
 				continue // unresolved: dropped below, as if never found
 			}
 		case m.Pronoun:
@@ -621,7 +608,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			d.lastState = m.Country
 			d.countState(m.Country)
 		}
-		if m.Last < len(toks) && toks[m.Last].Lower == "'s" {
+		if m.Last < len(toks) && d.is(m.Last, isPossessive) { // "'s"
 			m.Possessive = true
 		}
 		if m.Person != nil && !m.Pronoun {
@@ -651,6 +638,9 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	if subject != nil {
 		d.subject = subject
 	}
+	if !dropped {
+		return out
+	}
 	kept := out[:0]
 	for _, m := range out {
 		if !(m.Pronoun && m.Country == "" && strings.EqualFold(m.Text, "they")) {
@@ -658,6 +648,31 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 		}
 	}
 	return kept
+}
+
+// joinAnd gives a mention coordinated with the next ("Hungarian and Romanian officials") the
+// next one's sector, and joins a state to the group after "and" named without one ("U.S. and
+// foreign forces"). It returns the list without the mentions so joined.
+func joinAnd(toks []text.Token, out []*Mention) []*Mention {
+	for k, m := range out {
+		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
+			m.Sector, m.Role, m.Group = out[k+1].Sector, out[k+1].Role, out[k+1].Group
+			m.Text = joinText(toks[m.First:m.Last]) + " " + m.Role
+		} else if m.coordinated {
+			m.Adjective, m.Sector = true, "GOV"
+		}
+	}
+	// "U.S. and foreign forces": a state joined to a group named without one is that state's group
+	for k := 0; k+1 < len(out); k++ {
+		m, n := out[k], out[k+1]
+		if m.stateName && m.Last < len(toks) && toks[m.Last].Lower == "and" && n.First <= m.Last+3 &&
+			n.Country == "" && n.Person == nil && !n.Pronoun && n.Sector != "" && n.Sector != "GOV" {
+			m.Sector, m.Role, m.Last, m.End = n.Sector, n.Role, n.Last, n.End
+			m.Text = joinText(toks[m.First:m.Last])
+			out = append(out[:k+1], out[k+2:]...)
+		}
+	}
+	return out
 }
 
 // memberWords name the members of a body: "activists from the Fatah Party".

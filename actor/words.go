@@ -31,6 +31,8 @@ const (
 	isEthnicWord                        // ethnicWords
 	isNational                          // nationalWords
 	isCurrency                          // currencyWords
+	isAnd                               // "and"
+	isPossessive                        // "'s"
 	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
 )
 
@@ -45,7 +47,7 @@ var flaggedLists = []struct {
 	{stanceWords, isStanceWord}, {backers, isBacker}, {formerWords, isFormerWord},
 	{referWords, isReferWord}, {brackets, isBracket},
 	{gapWords, isGapWord}, {ethnicWords, isEthnicWord}, {nationalWords, isNational},
-	{currencyWords, isCurrency},
+	{currencyWords, isCurrency}, {map[string]bool{"and": true}, isAnd}, {map[string]bool{"'s": true}, isPossessive},
 }
 
 // nationalWords and currencyWords are the words notThisActor asks of after a phrase: "national"
