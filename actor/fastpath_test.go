@@ -145,7 +145,8 @@ func TestWordFlags(t *testing.T) {
 		words []string
 	}{{isNational, []string{"national"}}, {isCurrency, []string{"$", "dollars"}}, {isAnd, []string{"and"}},
 		{isPossessive, []string{"'s"}}}
-	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.")
+	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
+		"The senior - a his her top former deputy general defense Special ex-minister their its an A")
 	coordinated := 0
 	for _, s := range texts {
 		toks := text.AppendTokens(nil, s, 0)
@@ -156,6 +157,11 @@ func TestWordFlags(t *testing.T) {
 				if got, want := d.is(i, f.flag), slices.Contains(f.words, toks[i].Lower); got != want {
 					t.Errorf("%q: token %q has flag %b %v, want %v", s, toks[i].Text, f.flag, got, want)
 				}
+			}
+			// as Doc.open asked before
+			w := toks[i].Lower
+			if got, want := d.is(i, isPhraseOpener), openers[w] || modifiers[w] && w != "-"; got != want {
+				t.Errorf("%q: token %q opens a phrase: %v, want %v", s, toks[i].Text, got, want)
 			}
 		}
 		for _, m := range d.mentions(toks) {
@@ -169,5 +175,22 @@ func TestWordFlags(t *testing.T) {
 	}
 	if coordinated == 0 {
 		t.Errorf("no coordinated mention")
+	}
+}
+
+// TestSliceTextElsewhere holds sliceText to joinText for tokens that do not stand in the Doc's
+// text as they are written: another text, shorter, or with other bytes at their offsets.
+func TestSliceTextElsewhere(t *testing.T) {
+	toks := text.AppendTokens(nil, "Syrian President al-Assad met them.", 0)
+	toks = append(toks, text.Token{Start: 35, End: 35}, text.Token{Start: -1, End: 2, Text: "Sy"}, text.Token{Start: 3, End: 1, Text: "x"})
+	for _, doc := range []string{"Syrian President al-Assad met them.", "Syrian president al-Assad met them.", "Syrian\tPresident al-Assad met them.", "Syrian", "Iranian"} {
+		d := &Doc{Text: doc}
+		for first := 0; first < len(toks); first++ {
+			for last := first + 1; last <= len(toks); last++ {
+				if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
+					t.Errorf("%q, tokens %d to %d: sliceText = %q, want %q", doc, first, last, got, want)
+				}
+			}
+		}
 	}
 }

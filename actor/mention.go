@@ -1500,7 +1500,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 // open gives m the words that open its phrase ("The Syrian president", "his Syrian
 // counterpart", "senior Iranian lawmaker"), and sets its Start and Text.
 func (d *Doc) open(toks []text.Token, m *Mention) {
-	for m.First > 0 && (d.is(m.First-1, isOpener) || d.is(m.First-1, isModifier) && toks[m.First-1].Lower != "-") {
+	for m.First > 0 && d.is(m.First-1, isPhraseOpener) {
 		m.First--
 	}
 	m.Start = toks[m.First].Start
@@ -1575,21 +1575,30 @@ func joinText(toks []text.Token) string {
 // tokens stand there as joinText writes them (next to each other or one space apart), without
 // building a string.
 func (d *Doc) sliceText(toks []text.Token, first, last int) string {
-	if last-first < 2 || d.Text == "" {
+	// (each test is one that seldom fails, so that its branch is foretold: joinText is the answer
+	// whenever one does, and where any word is empty; one word is sliced from the text too, not
+	// told apart by a branch that would often fail)
+	if d.Text == "" || !d.standsAt(&toks[first]) {
 		return joinText(toks[first:last])
 	}
-	for i := first; i < last; i++ {
+	for i := first + 1; i < last; i++ {
 		t := &toks[i]
-		if t.Start < 0 || t.End > len(d.Text) || t.Start > t.End || d.Text[t.Start:t.End] != t.Text {
+		gap := t.Start - toks[i-1].End
+		if !d.standsAt(t) || uint(gap) > 1 {
 			return joinText(toks[first:last])
 		}
-		if i > first {
-			if gap := t.Start - toks[i-1].End; gap != 0 && (gap != 1 || d.Text[t.Start-1] != ' ') {
-				return joinText(toks[first:last])
-			}
+		// the byte before the word when there is a gap (a space it must be), else its first
+		if gap*int(d.Text[t.Start-gap]^' ') != 0 {
+			return joinText(toks[first:last])
 		}
 	}
 	return d.Text[toks[first].Start:toks[last-1].End]
+}
+
+// standsAt reports whether token t, not empty, is the document's text at its offsets.
+func (d *Doc) standsAt(t *text.Token) bool {
+	// (the offsets as unsigned numbers: a negative one is out of range too)
+	return uint(t.Start) < uint(t.End) && uint(t.End) <= uint(len(d.Text)) && d.Text[t.Start:t.End] == t.Text
 }
 
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a

@@ -33,6 +33,7 @@ const (
 	isCurrency                          // currencyWords
 	isAnd                               // "and"
 	isPossessive                        // "'s"
+	isPhraseOpener                      // phraseOpeners
 	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
 )
 
@@ -48,7 +49,22 @@ var flaggedLists = []struct {
 	{referWords, isReferWord}, {brackets, isBracket},
 	{gapWords, isGapWord}, {ethnicWords, isEthnicWord}, {nationalWords, isNational},
 	{currencyWords, isCurrency}, {map[string]bool{"and": true}, isAnd}, {map[string]bool{"'s": true}, isPossessive},
+	{phraseOpeners, isPhraseOpener},
 }
+
+// phraseOpeners are the words that open an actor phrase before its first atom (Doc.open): the
+// openers, and the modifiers but the hyphen.
+var phraseOpeners = func() map[string]bool {
+	l := map[string]bool{}
+	for _, m := range []map[string]bool{openers, modifiers} {
+		for w, in := range m {
+			if in && w != "-" {
+				l[w] = true
+			}
+		}
+	}
+	return l
+}()
 
 // nationalWords and currencyWords are the words notThisActor asks of after a phrase: "national"
 // ("a US national") and those of money after a state's initials ("US$50", "US dollars").
