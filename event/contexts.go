@@ -114,9 +114,7 @@ func (k *counter) add(toks []text.Token, lex []*wordEntry) {
 	for i := range toks {
 		var cs *contextCues
 		if lex != nil {
-			if lex[i] != nil {
-				cs = lex[i].cues
-			}
+			cs = lex[i].cues // (never nil: Patterns.lookUp)
 		} else if k.c.first.HasToken(&toks[i]) {
 			cs = k.c.cues[toks[i].Lower]
 		}

@@ -153,10 +153,17 @@ var wordLists = map[wordClass]map[string]bool{
 	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
 }
 
-// lookUp appends to lex the entry of each token's word, nil for a word of no table.
+// noEntry is the entry lookUp gives a word of no table, rather than nil, so that the passes over
+// a sentence's tokens read a token's entry with no test for nil first.
+var noEntry = &wordEntry{}
+
+// lookUp appends to lex the entry of each token's word, noEntry for a word of no table.
 func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
 	for i := range toks {
 		e, _ := ps.table.Find(&toks[i])
+		if e == nil {
+			e = noEntry
+		}
 		lex = append(lex, e)
 	}
 	return lex
@@ -254,7 +261,7 @@ func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 // reading is a sentence as the pattern matcher reads it.
 type reading struct {
 	toks    []text.Token
-	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp)
+	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
 }
@@ -643,7 +650,7 @@ type match struct {
 
 // find returns the longest pattern starting at token i, if any.
 func find(rd *reading, i int) (match, bool) {
-	if rd.lex[i] == nil || rd.lex[i].first == nil {
+	if rd.lex[i].first == nil {
 		return match{}, false
 	}
 	fi := rd.lex[i].first
@@ -670,7 +677,7 @@ func find(rd *reading, i int) (match, bool) {
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
 func topicAt(rd *reading, i int) int {
-	if rd.lex[i] == nil || rd.lex[i].topic == nil {
+	if rd.lex[i].topic == nil {
 		return -1
 	}
 	fi := rd.lex[i].topic

@@ -177,7 +177,7 @@ func (st *docState) triggers(r *sentenceRead) {
 	rd := &st.reading
 	rd.set(toks, lex, blocked)
 	for i := 0; i < len(toks); {
-		if blocked[i] || lex[i] == nil || lex[i].first == nil { // (most words begin no pattern)
+		if lex[i].first == nil || blocked[i] { // (most words begin no pattern)
 			i++
 			continue
 		}
