@@ -1,0 +1,97 @@
+package event
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// eachSentence reads each article of lexiconDocs as Coder.code does (read) and calls fn with the
+// context of each of its sentences that has triggers, set up as sentence sets it up before it
+// reads their context and topics.
+func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
+	t.Helper()
+	c := testCoder(t)
+	for _, d := range lexiconDocs(t) {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		for idx := range st.sents {
+			r := st.read1[idx]
+			toks := st.allToks[r.first:r.end:r.end]
+			trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
+			if len(toks) == 0 || len(trs) == 0 {
+				continue
+			}
+			lex := st.allLex[r.first:r.end:r.end]
+			rd := &st.reading
+			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+			sc := &st.sc
+			*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: r.mentions, trs: trs}
+			fn(sc, trs)
+		}
+	}
+}
+
+// topicsBefore is topics as it was before it skipped the words outside a topic that open none:
+// the fast path is held to it.
+func (sc *sentenceCtx) topicsBefore(trs []*trigger) []bool {
+	in := make([]bool, len(sc.toks))
+	on := false
+	thanks := map[int]bool{}
+	for _, tr := range trs {
+		if tr.m.p.rule.Type != "SUPPORT" {
+			continue
+		}
+		for k := tr.m.last; k < len(sc.toks) && k < tr.m.last+12; k++ {
+			if w := sc.toks[k].Lower; (w == "on" || w == "for" || w == "over") && sc.mentionAt(k) == nil {
+				thanks[k] = true
+				break
+			}
+		}
+	}
+	for i := 0; i < len(sc.toks); i++ {
+		e := sc.lex[i]
+		if thanks[i] {
+			on = true
+		}
+		if e.is(topicEndWord) && sc.endsTopic(i, trs) {
+			on = false
+		}
+		if !on && e.topic != nil {
+			if end := topicAt(sc.rd, i); end > i {
+				on = true
+				i = end - 1
+				continue
+			}
+		}
+		in[i] = on
+	}
+	return in
+}
+
+// TestTopicsAsBefore checks that topics marks the tokens of every sentence with triggers of real
+// and generated articles as it did before its fast path (topicsBefore), and that some sentences
+// have topics and thanks.
+func TestTopicsAsBefore(t *testing.T) {
+	n, marked := 0, 0
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		want := sc.topicsBefore(trs)
+		got := sc.topics(trs)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: topics %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], got, want)
+		}
+		n++
+		if slices.Contains(got, true) {
+			marked++
+		}
+	})
+	if marked == 0 {
+		t.Fatalf("no topic in %d sentences", n)
+	}
+	t.Logf("%d sentences, %d with a topic", n, marked)
+}
