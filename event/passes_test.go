@@ -95,3 +95,36 @@ func TestTopicsAsBefore(t *testing.T) {
 	}
 	t.Logf("%d sentences, %d with a topic", n, marked)
 }
+
+// TestCountersAlike checks that counting a document's context cues from the tokens' entries
+// (counter.add with lex) finds what the look-up of each token in the cues finds (lex nil), and
+// that every number (text.IsNumber) of the articles startsNumber (maxGap's quick test).
+func TestCountersAlike(t *testing.T) {
+	c := testCoder(t)
+	hits, numbers := 0, 0
+	for _, d := range lexiconDocs(t) {
+		byEntry, byWord := c.Contexts.counter(), c.Contexts.counter()
+		for _, s := range text.Sentences(d.Text) {
+			toks := text.AppendTokens(nil, s.Text, s.Start)
+			byEntry.add(toks, c.Patterns.lookUp(nil, toks))
+			byWord.add(toks, nil)
+			for i := range toks {
+				if text.IsNumber(toks[i]) {
+					numbers++
+					if !startsNumber(&toks[i]) {
+						t.Fatalf("%q is a number that startsNumber does not see", toks[i].Text)
+					}
+				}
+			}
+		}
+		if !slices.Equal(byEntry.hits, byWord.hits) {
+			t.Fatalf("%s: counted %v from the entries, %v from the words", d.ID, byEntry.hits, byWord.hits)
+		}
+		for _, n := range byEntry.hits {
+			hits += n
+		}
+	}
+	if hits == 0 || numbers == 0 {
+		t.Fatalf("%d cue hits, %d numbers", hits, numbers)
+	}
+}

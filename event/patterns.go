@@ -658,7 +658,7 @@ func find(rd *reading, i int) (match, bool) {
 	var best match
 	found := false
 	eachCandidate(fi, rd, i, func(p *pattern) {
-		end, ok := rd.matchAt(p.words, i)
+		end, ok := rd.matchAt(p.words[1:], i+1) // (its first word is token i's)
 		if !ok {
 			return
 		}
@@ -683,7 +683,7 @@ func topicAt(rd *reading, i int) int {
 	fi := rd.lex[i].topic
 	end := -1
 	eachCandidate(fi, rd, i, func(p *pattern) {
-		if e, ok := rd.matchAt(p.words, i); ok && e > end {
+		if e, ok := rd.matchAt(p.words[1:], i+1); ok && e > end { // (its first word is token i's)
 			end = e
 		}
 	})
@@ -760,8 +760,8 @@ func (rd *reading) maxGap(i int) int {
 		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
-		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
-			if !text.IsNumber(toks[i+n]) {
+		case startsNumber(&toks[i+n]) && text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			if toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer" {
 				n++ // "more than"
 			}
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
@@ -776,6 +776,12 @@ func (rd *reading) maxGap(i int) int {
 	}
 	rd.reach[i] = int32(n) + 1
 	return n
+}
+
+// startsNumber reports whether t begins with a digit, as every number does (text.IsNumber): most
+// tokens are ruled out without reading on.
+func startsNumber(t *text.Token) bool {
+	return t.Text != "" && t.Text[0]-'0' < 10
 }
 
 var currencies = map[string]bool{"$": true, "€": true, "£": true, "¥": true}

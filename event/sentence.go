@@ -165,7 +165,7 @@ func (st *docState) triggers(r *sentenceRead) {
 		for i := m.First; i < m.Last; i++ {
 			blocked[i] = true
 		}
-		if k+1 < len(mentions) && m.Name != "" && mentions[k+1].Name == m.Name && mentions[k+1].First == m.Last+1 && toks[m.Last].Lower == "," {
+		if k+1 < len(mentions) && mentions[k+1].First == m.Last+1 && toks[m.Last].Lower == "," && m.Name != "" && mentions[k+1].Name == m.Name {
 			// "the UN refugee agency, UNHCR, …": one actor named twice, its commas part of it
 			blocked[m.Last] = true
 			if n := mentions[k+1]; n.Last < len(toks) && toks[n.Last].Lower == "," {
