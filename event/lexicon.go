@@ -52,11 +52,12 @@ func (lx *lexicon) of(c *Coder) bool {
 func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Token) ([]*wordEntry, []actor.Word) {
 	n, m := len(lex), len(words)
 	lex, words = slices.Grow(lex, len(toks))[:n+len(toks)], slices.Grow(words, len(toks))[:m+len(toks)]
+	none := noEntry // (in a register: the choice below is then made with no branch)
 	for i := range toks {
 		l, _ := lx.table.Find(&toks[i])
 		e := l.entry
 		if e == nil {
-			e = noEntry
+			e = none
 		}
 		lex[n+i] = e
 		words[m+i] = l.actor
