@@ -128,3 +128,52 @@ func TestCountersAlike(t *testing.T) {
 		t.Fatalf("%d cue hits, %d numbers", hits, numbers)
 	}
 }
+
+// maxGapBefore is maxGap as it was before its quick tests (startsNumber, hyphenAt written out),
+// with no memory: the fast path is held to it.
+func (rd *reading) maxGapBefore(i int) int {
+	toks, lex, blocked := rd.toks, rd.lex, rd.blocked
+	hyphen := func(i int) bool {
+		return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
+	}
+	n, words := 0, 0
+	for i+n < len(toks) && words < 3 {
+		switch {
+		case blocked[i+n]:
+			for i+n < len(toks) && blocked[i+n] {
+				n++
+			}
+		case i+n+2 < len(toks) && hyphen(i+n+1):
+			n += 3
+		case lex[i+n].is(articleWord):
+			n++
+			continue
+		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			if !text.IsNumber(toks[i+n]) {
+				n++
+			}
+			n++
+			continue
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
+			n += 2
+			continue
+		default:
+			n++
+		}
+		words++
+	}
+	return n
+}
+
+// TestMaxGapAsBefore checks maxGap from every token of every sentence with triggers of real and
+// generated articles against maxGapBefore.
+func TestMaxGapAsBefore(t *testing.T) {
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		rd := sc.rd
+		for i := range len(rd.toks) + 1 {
+			if got, want := rd.maxGap(i), rd.maxGapBefore(i); got != want {
+				t.Fatalf("%q: maxGap(%d) = %d, want %d", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], i, got, want)
+			}
+		}
+	})
+}

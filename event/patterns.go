@@ -736,9 +736,15 @@ func gapWord(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
 	return isWord(toks[i])
 }
 
-// hyphenAt reports a hyphen inside a word: "night-time", "30-day".
+// hyphenAt reports a hyphen inside a word: "night-time", "30-day". It is small enough for the
+// compiler to write it out where it is called, so that a token that is no hyphen costs no call.
 func hyphenAt(toks []text.Token, i int) bool {
-	return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
+	return toks[i].Lower == "-" && joinsWords(toks, i)
+}
+
+// joinsWords reports whether token i stands between two words.
+func joinsWords(toks []text.Token, i int) bool {
+	return i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
 }
 
 // maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
@@ -760,11 +766,11 @@ func (rd *reading) maxGap(i int) int {
 		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
-		case startsNumber(&toks[i+n]) && text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
-			if toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer" {
-				n++ // "more than"
-			}
+		case startsNumber(&toks[i+n]) && text.IsNumber(toks[i+n]):
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
+			continue
+		case (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			n += 2 // "more than"
 			continue
 		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
