@@ -111,35 +111,41 @@ func (c *Contexts) counter() *counter { return &counter{c: c, hits: make([]int, 
 // add counts the cues of one sentence's tokens: a word counts once, a phrase twice. lex holds
 // the tokens' entries in the pattern tables when these hold the cues (Patterns.addCues), else nil.
 func (k *counter) add(toks []text.Token, lex []*wordEntry) {
-	for i := range toks {
-		var cs *contextCues
-		if lex != nil {
-			if lex[i] != nil {
-				cs = lex[i].cues
+	if lex != nil {
+		for i, e := range lex[:len(toks)] {
+			if e.cues != nil { // (never nil: Patterns.lookUp)
+				k.count(toks, i, e.cues)
 			}
-		} else if k.c.first.HasToken(&toks[i]) {
-			cs = k.c.cues[toks[i].Lower]
 		}
-		if cs == nil {
+		return
+	}
+	for i := range toks {
+		if k.c.first.HasToken(&toks[i]) {
+			if cs := k.c.cues[toks[i].Lower]; cs != nil {
+				k.count(toks, i, cs)
+			}
+		}
+	}
+}
+
+// count counts cs, the cues that begin with the word of token i.
+func (k *counter) count(toks []text.Token, i int, cs *contextCues) {
+	for _, ctx := range cs.word {
+		k.hits[ctx]++
+	}
+	for _, p := range cs.phrases {
+		if i+len(p.words) > len(toks) {
 			continue
 		}
-		for _, ctx := range cs.word {
-			k.hits[ctx]++
+		ok := true
+		for j, w := range p.words[1:] {
+			if toks[i+1+j].Lower != w {
+				ok = false
+				break
+			}
 		}
-		for _, p := range cs.phrases {
-			if i+len(p.words) > len(toks) {
-				continue
-			}
-			ok := true
-			for j, w := range p.words[1:] {
-				if toks[i+1+j].Lower != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				k.hits[p.context] += 2
-			}
+		if ok {
+			k.hits[p.context] += 2
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"slices"
+
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/text"
 )
@@ -44,13 +46,21 @@ func (lx *lexicon) of(c *Coder) bool {
 	return lx != nil && lx.kb == c.KB && lx.ps == c.Patterns
 }
 
-// lookUp appends to lex the pattern tables' entry of each token's word (as Patterns.lookUp) and
+// lookUp appends to lex the pattern tables' entry of each token's word (as Patterns.lookUp: noEntry
+// for a word of none) and
 // to words its Word in the knowledge base (as actor.Doc.Mentions would find it).
 func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Token) ([]*wordEntry, []actor.Word) {
+	n, m := len(lex), len(words)
+	lex, words = slices.Grow(lex, len(toks))[:n+len(toks)], slices.Grow(words, len(toks))[:m+len(toks)]
+	none := noEntry // (in a register: the choice below is then made with no branch)
 	for i := range toks {
 		l, _ := lx.table.Find(&toks[i])
-		lex = append(lex, l.entry)
-		words = append(words, l.actor)
+		e := l.entry
+		if e == nil {
+			e = none
+		}
+		lex[n+i] = e
+		words[m+i] = l.actor
 	}
 	return lex, words
 }

@@ -111,3 +111,30 @@ func mentionTexts(ms []*actor.Mention) []string {
 	}
 	return out
 }
+
+// TestLookUpNeverNil checks that both look-ups give each token its word's entry in the pattern
+// tables, or noEntry (never nil) for a word of none, and that noEntry holds nothing: the passes
+// over a sentence read a token's entry without testing it for nil.
+func TestLookUpNeverNil(t *testing.T) {
+	c := testCoder(t)
+	if *noEntry != (wordEntry{}) {
+		t.Fatalf("noEntry holds %+v", *noEntry)
+	}
+	for _, d := range lexiconDocs(t)[:50] {
+		var toks []text.Token
+		for _, s := range text.Sentences(d.Text) {
+			toks = text.AppendTokens(toks, s.Text, s.Start)
+		}
+		lex, _ := c.words.lookUp(nil, nil, toks)
+		own := c.Patterns.lookUp(nil, toks)
+		for i, tok := range toks {
+			want := c.Patterns.words[tok.Lower]
+			if want == nil {
+				want = noEntry
+			}
+			if lex[i] != want || own[i] != want {
+				t.Fatalf("%s: token %d %q: entries %p and %p, want %p", d.ID, i, tok.Lower, lex[i], own[i], want)
+			}
+		}
+	}
+}

@@ -153,10 +153,17 @@ var wordLists = map[wordClass]map[string]bool{
 	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
 }
 
-// lookUp appends to lex the entry of each token's word, nil for a word of no table.
+// noEntry is the entry lookUp gives a word of no table, rather than nil, so that the passes over
+// a sentence's tokens read a token's entry with no test for nil first.
+var noEntry = &wordEntry{}
+
+// lookUp appends to lex the entry of each token's word, noEntry for a word of no table.
 func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
 	for i := range toks {
 		e, _ := ps.table.Find(&toks[i])
+		if e == nil {
+			e = noEntry
+		}
 		lex = append(lex, e)
 	}
 	return lex
@@ -254,7 +261,7 @@ func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 // reading is a sentence as the pattern matcher reads it.
 type reading struct {
 	toks    []text.Token
-	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp)
+	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
 }
@@ -643,7 +650,7 @@ type match struct {
 
 // find returns the longest pattern starting at token i, if any.
 func find(rd *reading, i int) (match, bool) {
-	if rd.lex[i] == nil || rd.lex[i].first == nil {
+	if rd.lex[i].first == nil {
 		return match{}, false
 	}
 	fi := rd.lex[i].first
@@ -651,7 +658,7 @@ func find(rd *reading, i int) (match, bool) {
 	var best match
 	found := false
 	eachCandidate(fi, rd, i, func(p *pattern) {
-		end, ok := rd.matchAt(p.words, i)
+		end, ok := rd.matchAt(p.words[1:], i+1) // (its first word is token i's)
 		if !ok {
 			return
 		}
@@ -670,13 +677,13 @@ func find(rd *reading, i int) (match, bool) {
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
 func topicAt(rd *reading, i int) int {
-	if rd.lex[i] == nil || rd.lex[i].topic == nil {
+	if rd.lex[i].topic == nil {
 		return -1
 	}
 	fi := rd.lex[i].topic
 	end := -1
 	eachCandidate(fi, rd, i, func(p *pattern) {
-		if e, ok := rd.matchAt(p.words, i); ok && e > end {
+		if e, ok := rd.matchAt(p.words[1:], i+1); ok && e > end { // (its first word is token i's)
 			end = e
 		}
 	})
@@ -729,9 +736,15 @@ func gapWord(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
 	return isWord(toks[i])
 }
 
-// hyphenAt reports a hyphen inside a word: "night-time", "30-day".
+// hyphenAt reports a hyphen inside a word: "night-time", "30-day". It is small enough for the
+// compiler to write it out where it is called, so that a token that is no hyphen costs no call.
 func hyphenAt(toks []text.Token, i int) bool {
-	return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
+	return toks[i].Lower == "-" && joinsWords(toks, i)
+}
+
+// joinsWords reports whether token i stands between two words.
+func joinsWords(toks []text.Token, i int) bool {
+	return i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
 }
 
 // maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
@@ -753,11 +766,11 @@ func (rd *reading) maxGap(i int) int {
 		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
 			continue
-		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
-			if !text.IsNumber(toks[i+n]) {
-				n++ // "more than"
-			}
+		case startsNumber(&toks[i+n]) && text.IsNumber(toks[i+n]):
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
+			continue
+		case (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			n += 2 // "more than"
 			continue
 		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
@@ -769,6 +782,12 @@ func (rd *reading) maxGap(i int) int {
 	}
 	rd.reach[i] = int32(n) + 1
 	return n
+}
+
+// startsNumber reports whether t begins with a digit, as every number does (text.IsNumber): most
+// tokens are ruled out without reading on.
+func startsNumber(t *text.Token) bool {
+	return t.Text != "" && t.Text[0]-'0' < 10
 }
 
 var currencies = map[string]bool{"$": true, "€": true, "£": true, "¥": true}

@@ -165,7 +165,7 @@ func (st *docState) triggers(r *sentenceRead) {
 		for i := m.First; i < m.Last; i++ {
 			blocked[i] = true
 		}
-		if k+1 < len(mentions) && m.Name != "" && mentions[k+1].Name == m.Name && mentions[k+1].First == m.Last+1 && toks[m.Last].Lower == "," {
+		if k+1 < len(mentions) && mentions[k+1].First == m.Last+1 && toks[m.Last].Lower == "," && m.Name != "" && mentions[k+1].Name == m.Name {
 			// "the UN refugee agency, UNHCR, …": one actor named twice, its commas part of it
 			blocked[m.Last] = true
 			if n := mentions[k+1]; n.Last < len(toks) && toks[n.Last].Lower == "," {
@@ -177,7 +177,7 @@ func (st *docState) triggers(r *sentenceRead) {
 	rd := &st.reading
 	rd.set(toks, lex, blocked)
 	for i := 0; i < len(toks); {
-		if blocked[i] || lex[i] == nil || lex[i].first == nil { // (most words begin no pattern)
+		if lex[i].first == nil || blocked[i] { // (most words begin no pattern)
 			i++
 			continue
 		}
@@ -543,26 +543,41 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 	in := sc.st.flags(&sc.st.topicBuf, len(sc.toks))
 	on := false
-	// what someone is thanked, praised or congratulated for is a topic too
-	thanks := map[int]bool{}
+	// what someone is thanked, praised or congratulated for is a topic too: the tokens, in order
+	// (the triggers are, and each token is the first after its trigger)
+	var thanksBuf [8]int
+	thanks := thanksBuf[:0]
 	for _, tr := range trs {
 		if tr.m.p.rule.Type != "SUPPORT" {
 			continue
 		}
 		for k := tr.m.last; k < len(sc.toks) && k < tr.m.last+12; k++ {
 			if w := sc.toks[k].Lower; (w == "on" || w == "for" || w == "over") && sc.mentionAt(k) == nil {
-				thanks[k] = true
+				thanks = append(thanks, k)
 				break
 			}
 		}
 	}
+	next := 0 // thanks[next:] are at or after token i
 	for i := 0; i < len(sc.toks); i++ {
-		e := sc.lex[i]
-		if e == nil {
-			in[i] = on // a word of no list neither ends a topic nor opens one (nor is thanked for)
-			continue
+		for next < len(thanks) && thanks[next] < i {
+			next++
 		}
-		if len(thanks) > 0 && thanks[i] {
+		if !on {
+			// outside a topic only a word that opens one, or one thanked for, changes anything
+			stop := len(sc.toks)
+			if next < len(thanks) {
+				stop = thanks[next]
+			}
+			for i < stop && sc.lex[i].topic == nil {
+				i++ // (in[i] is false already)
+			}
+			if i == len(sc.toks) {
+				break
+			}
+		}
+		e := sc.lex[i]
+		if next < len(thanks) && thanks[next] == i {
 			on = true
 		}
 		if e.is(topicEndWord) && sc.endsTopic(i, trs) {

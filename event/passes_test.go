@@ -1,0 +1,179 @@
+package event
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// eachSentence reads each article of lexiconDocs as Coder.code does (read) and calls fn with the
+// context of each of its sentences that has triggers, set up as sentence sets it up before it
+// reads their context and topics.
+func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
+	t.Helper()
+	c := testCoder(t)
+	for _, d := range lexiconDocs(t) {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		for idx := range st.sents {
+			r := st.read1[idx]
+			toks := st.allToks[r.first:r.end:r.end]
+			trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
+			if len(toks) == 0 || len(trs) == 0 {
+				continue
+			}
+			lex := st.allLex[r.first:r.end:r.end]
+			rd := &st.reading
+			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+			sc := &st.sc
+			*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: r.mentions, trs: trs}
+			fn(sc, trs)
+		}
+	}
+}
+
+// topicsBefore is topics as it was before it skipped the words outside a topic that open none:
+// the fast path is held to it.
+func (sc *sentenceCtx) topicsBefore(trs []*trigger) []bool {
+	in := make([]bool, len(sc.toks))
+	on := false
+	thanks := map[int]bool{}
+	for _, tr := range trs {
+		if tr.m.p.rule.Type != "SUPPORT" {
+			continue
+		}
+		for k := tr.m.last; k < len(sc.toks) && k < tr.m.last+12; k++ {
+			if w := sc.toks[k].Lower; (w == "on" || w == "for" || w == "over") && sc.mentionAt(k) == nil {
+				thanks[k] = true
+				break
+			}
+		}
+	}
+	for i := 0; i < len(sc.toks); i++ {
+		e := sc.lex[i]
+		if thanks[i] {
+			on = true
+		}
+		if e.is(topicEndWord) && sc.endsTopic(i, trs) {
+			on = false
+		}
+		if !on && e.topic != nil {
+			if end := topicAt(sc.rd, i); end > i {
+				on = true
+				i = end - 1
+				continue
+			}
+		}
+		in[i] = on
+	}
+	return in
+}
+
+// TestTopicsAsBefore checks that topics marks the tokens of every sentence with triggers of real
+// and generated articles as it did before its fast path (topicsBefore), and that some sentences
+// have topics and thanks.
+func TestTopicsAsBefore(t *testing.T) {
+	n, marked := 0, 0
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		want := sc.topicsBefore(trs)
+		got := sc.topics(trs)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%q: topics %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], got, want)
+		}
+		n++
+		if slices.Contains(got, true) {
+			marked++
+		}
+	})
+	if marked == 0 {
+		t.Fatalf("no topic in %d sentences", n)
+	}
+	t.Logf("%d sentences, %d with a topic", n, marked)
+}
+
+// TestCountersAlike checks that counting a document's context cues from the tokens' entries
+// (counter.add with lex) finds what the look-up of each token in the cues finds (lex nil), and
+// that every number (text.IsNumber) of the articles startsNumber (maxGap's quick test).
+func TestCountersAlike(t *testing.T) {
+	c := testCoder(t)
+	hits, numbers := 0, 0
+	for _, d := range lexiconDocs(t) {
+		byEntry, byWord := c.Contexts.counter(), c.Contexts.counter()
+		for _, s := range text.Sentences(d.Text) {
+			toks := text.AppendTokens(nil, s.Text, s.Start)
+			byEntry.add(toks, c.Patterns.lookUp(nil, toks))
+			byWord.add(toks, nil)
+			for i := range toks {
+				if text.IsNumber(toks[i]) {
+					numbers++
+					if !startsNumber(&toks[i]) {
+						t.Fatalf("%q is a number that startsNumber does not see", toks[i].Text)
+					}
+				}
+			}
+		}
+		if !slices.Equal(byEntry.hits, byWord.hits) {
+			t.Fatalf("%s: counted %v from the entries, %v from the words", d.ID, byEntry.hits, byWord.hits)
+		}
+		for _, n := range byEntry.hits {
+			hits += n
+		}
+	}
+	if hits == 0 || numbers == 0 {
+		t.Fatalf("%d cue hits, %d numbers", hits, numbers)
+	}
+}
+
+// maxGapBefore is maxGap as it was before its quick tests (startsNumber, hyphenAt written out),
+// with no memory: the fast path is held to it.
+func (rd *reading) maxGapBefore(i int) int {
+	toks, lex, blocked := rd.toks, rd.lex, rd.blocked
+	hyphen := func(i int) bool {
+		return toks[i].Lower == "-" && i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
+	}
+	n, words := 0, 0
+	for i+n < len(toks) && words < 3 {
+		switch {
+		case blocked[i+n]:
+			for i+n < len(toks) && blocked[i+n] {
+				n++
+			}
+		case i+n+2 < len(toks) && hyphen(i+n+1):
+			n += 3
+		case lex[i+n].is(articleWord):
+			n++
+			continue
+		case text.IsNumber(toks[i+n]) || (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+			if !text.IsNumber(toks[i+n]) {
+				n++
+			}
+			n++
+			continue
+		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
+			n += 2
+			continue
+		default:
+			n++
+		}
+		words++
+	}
+	return n
+}
+
+// TestMaxGapAsBefore checks maxGap from every token of every sentence with triggers of real and
+// generated articles against maxGapBefore.
+func TestMaxGapAsBefore(t *testing.T) {
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		rd := sc.rd
+		for i := range len(rd.toks) + 1 {
+			if got, want := rd.maxGap(i), rd.maxGapBefore(i); got != want {
+				t.Fatalf("%q: maxGap(%d) = %d, want %d", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], i, got, want)
+			}
+		}
+	})
+}
