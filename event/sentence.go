@@ -338,9 +338,8 @@ func (sc *sentenceCtx) verbBetween(i, j int) bool {
 // people (as the gazetteer's own choice between places of one name).
 func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 	for _, m := range mentions {
-		capital, ok := st.capitalNamed(m)
-		if !ok {
-			continue
+		if !m.IsState() || m.Person != nil || m.Country == "" {
+			continue // (named by no capital: capitalNamed, asked below only where it matters)
 		}
 		other, own := "", false
 		for _, o := range mentions {
@@ -357,6 +356,10 @@ func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 			}
 		}
 		if own || other == "" {
+			continue
+		}
+		capital, ok := st.capitalNamed(m)
+		if !ok {
 			continue
 		}
 		if p, ok := st.c.Places.LookupIn(m.Text, other); ok && p.Country == other && p.Population*20 >= capital.Population {

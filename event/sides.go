@@ -139,19 +139,69 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 	if n := len(m.Text); n == 0 || m.Text[n-1]|0x20 != 'o' && m.Text[n-1]|0x20 != 's' {
 		return false
 	}
-	t := strings.ToLower(m.Text)
-	if m.First > 0 && m.First <= len(sc.toks) && sc.mentionAt(m.First) == m {
-		t = sc.toks[m.First-1].Lower + " " + t // (a mention of this sentence, not of one before)
+	// with the word before it, for a mention of this sentence (not of one before)
+	here := m.First > 0 && m.First <= len(sc.toks) && sc.mentionAt(m.First) == m
+	before := ""
+	if here {
+		before = sc.toks[m.First-1].Lower
 	}
-	for _, w := range []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
-		"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
-		"both delegations", "two governments", "both governments", "two neighbours", "two neighbors",
-		"two"} {
-		if strings.HasSuffix(t, w) {
+	var buf [bothSidesTail]byte
+	tail, ok := lowerTail(&buf, here, before, m.Text)
+	if !ok {
+		// (a mention with other than ASCII at its end, which lower-cases by Unicode's rules)
+		t := strings.ToLower(m.Text)
+		if here {
+			t = before + " " + t
+		}
+		tail = []byte(t)
+	}
+	for _, w := range bothSidesPhrases {
+		if len(tail) >= len(w) && string(tail[len(tail)-len(w):]) == w {
 			return sc.st.lastMeet[0] != nil
 		}
 	}
 	return false
+}
+
+// bothSidesPhrases are the ends of a mention (with the word before it) that bothSides looks for.
+var bothSidesPhrases = []string{"two sides", "both sides", "two countries", "both countries", "two leaders",
+	"two officials", "two ministers", "two presidents", "both leaders", "two delegations",
+	"both delegations", "two governments", "both governments", "two neighbours", "two neighbors",
+	"two"}
+
+// bothSidesTail is the length of the longest of bothSidesPhrases: as much of the end of a mention
+// as bothSides needs.
+const bothSidesTail = 16
+
+// lowerTail writes to buf the last len(buf) bytes (or fewer, when shorter) of before + " " +
+// strings.ToLower(text), or of strings.ToLower(text) when not joined, and returns them, without
+// allocating. It reports false, and writes nothing, when the bytes of text it would lower-case are
+// not all ASCII (a letter outside ASCII may lower-case to another length, or to an ASCII letter).
+func lowerTail(buf *[bothSidesTail]byte, joined bool, before, text string) ([]byte, bool) {
+	n := min(len(text), len(buf))
+	for i := len(text) - n; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			return nil, false
+		}
+	}
+	k := len(buf)
+	for i := len(text) - 1; i >= len(text)-n; i-- {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k--
+		buf[k] = c
+	}
+	if n == len(text) && joined && k > 0 {
+		k--
+		buf[k] = ' '
+		for i := len(before) - 1; i >= 0 && k > 0; i-- {
+			k--
+			buf[k] = before[i]
+		}
+	}
+	return buf[k:], true
 }
 
 // expand appends to dst m, or both sides of the latest meeting for "the two sides".
