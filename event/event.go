@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -381,7 +382,11 @@ func PublicationDate(doc ingest.Document) (string, string) {
 
 // Code returns the events of one document, in text order.
 func (c *Coder) Code(doc ingest.Document) []Event {
-	return c.code(doc, nil)
+	evs, _ := c.code(doc, nil, nil, nil)
+	if len(evs) == 0 {
+		return nil
+	}
+	return evs
 }
 
 // Explain codes a document like Code and also returns, in words, every decision the coder made:
@@ -391,11 +396,17 @@ func (c *Coder) Code(doc ingest.Document) []Event {
 // extend the dictionaries (dyad explain).
 func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
 	var b strings.Builder
-	evs := c.code(doc, &b)
+	evs, _ := c.code(doc, &b, nil, nil)
+	if len(evs) == 0 {
+		evs = nil
+	}
 	return evs, b.String()
 }
 
-func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
+// code codes doc and appends its events to dst and their targets to targets, whose spare room
+// it may use (RunRecords reuses them from batch to batch; nil allocates); the document's events
+// are those from len(dst) of the slice it returns.
+func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, targets []Actor) ([]Event, []Actor) {
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
@@ -442,7 +453,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
 		e.ID = eventID(st.doc.ID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)
 	}
-	evs := st.merged()
+	all, targets := st.merged(dst, targets)
+	evs := all[len(dst):]
 	if len(evs) > 0 {
 		ctx := st.contexts.result()
 		if ctx == nil {
@@ -455,7 +467,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder) []Event {
 			st.note("contexts of the article: %s", strings.Join(ctx, ", "))
 		}
 	}
-	return evs
+	return all, targets
 }
 
 // scratch is memory that the coding of a document uses and the next one reuses (nothing in it
@@ -740,12 +752,15 @@ type meetingKey struct {
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
-// merge only within a sentence.
-func (st *docState) merged() []Event {
+// merge only within a sentence. It appends the events kept to dst and their targets to targets
+// (st.events and st.targets are reused by the next document), growing them when they have not
+// the room.
+func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 	if len(st.events) == 0 {
-		return nil
+		return dst, targets
 	}
-	out := make([]Event, 0, len(st.events)) // (st.events is reused by the next document)
+	start := len(dst)
+	out := slices.Grow(dst, len(st.events))
 	if st.seen == nil {
 		st.seen = map[meetingKey]bool{}
 	}
@@ -754,7 +769,7 @@ func (st *docState) merged() []Event {
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
 	meetings := map[meetingCodes]meetingSides{}
-	sentence, from := -1, 0 // out[from:] are the events kept of the current sentence
+	sentence, from := -1, start // out[from:] are the events kept of the current sentence
 	for i := range st.events {
 		e := &st.events[i]
 		if e.Sentence != sentence {
@@ -789,25 +804,24 @@ func (st *docState) merged() []Event {
 		}
 		out = append(out, *e)
 	}
-	if len(out) == 0 {
-		return nil
-	}
 	// the targets kept, out of the scratch block the next document reuses
 	n := 0
-	for i := range out {
+	for i := start; i < len(out); i++ {
 		if out[i].Target != nil {
 			n++
 		}
 	}
-	targets := make([]Actor, n)
-	for i := range out {
+	if cap(targets)-len(targets) < n {
+		// a new block: the targets already in the old one stay there, pointed to by their events
+		targets = make([]Actor, 0, max(n, 2*cap(targets)))
+	}
+	for i := start; i < len(out); i++ {
 		if t := out[i].Target; t != nil {
-			targets[0] = *t
-			out[i].Target = &targets[0]
-			targets = targets[1:]
+			targets = append(targets, *t)
+			out[i].Target = &targets[len(targets)-1]
 		}
 	}
-	return out
+	return out, targets
 }
 
 // sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an

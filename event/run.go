@@ -35,11 +35,11 @@ func (c *Coder) Run(docs <-chan ingest.Document, workers int, emit func(Result) 
 // CPU) and calls emit with each record's result in input order. This is the one place where
 // dyad works in parallel: documents are independent, so each is decoded, coded and formatted
 // whole by one worker, and emit only has to write. When format is not nil, the worker calls it
-// with a buffer to append to (recycled from results already emitted) and sets Result.Out to
-// what it returns; emit must not keep Out once it has returned. At most a few batches of
-// documents per worker wait for their turn, so memory stays bounded however long the input.
-// If emit or format fails, RunRecords stops taking records and returns the first error in
-// input order.
+// with a buffer to append to and sets Result.Out to what it appended; the memory of Out and of
+// Events is then reused once emit has returned (emit must not keep them), so that a long run
+// allocates little beyond what it reads. At most a few batches of documents per worker wait for
+// their turn, so memory stays bounded however long the input. If emit or format fails,
+// RunRecords stops taking records and returns the first error in input order.
 func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(dst []byte, r *Result) ([]byte, error),
 	emit func(*Result) error) error {
 	if workers <= 0 {
@@ -53,23 +53,39 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 		seq  int
 		recs []ingest.Record
 	}
+	// done is a batch's results; with format, its blocks are reused by a later batch once
+	// emitted (spare)
 	type done struct {
-		seq  int
-		res  []Result
-		errs []error // from format
+		seq     int
+		res     []Result
+		errs    []error // from format
+		out     []byte  // the Out of each result, one after the other
+		events  []Event // the Events of each result, one after the other
+		targets []Actor // their targets
 	}
 	size := 4 * workers // batches taken but not yet emitted
 	jobs := make(chan job)
 	results := make(chan done, workers)
 	window := make(chan struct{}, size)
-	free := make(chan []byte, size*maxBatch) // output buffers to reuse
+	spare := make(chan done, size) // emitted batches whose memory is free (with format)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				d := done{seq: j.seq, res: make([]Result, len(j.recs)), errs: make([]error, len(j.recs))}
+				var d done
+				if format != nil {
+					select {
+					case d = <-spare:
+					default:
+					}
+				}
+				n := len(j.recs)
+				if cap(d.res) < n {
+					d.res, d.errs = make([]Result, n), make([]error, n)
+				}
+				d.seq, d.res, d.errs = j.seq, d.res[:n], d.errs[:n]
 				for k, rec := range j.recs {
 					r := &d.res[k]
 					doc, rerr := rec.Decode()
@@ -77,15 +93,19 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 						r.Err = rerr
 						continue
 					}
-					r.Doc, r.Events = doc, c.Code(doc)
-					if format != nil {
-						var buf []byte
-						select {
-						case buf = <-free:
-						default:
-						}
-						r.Out, d.errs[k] = format(buf, r)
+					r.Doc = doc
+					if format == nil {
+						r.Events = c.Code(doc)
+						continue
 					}
+					from := len(d.events)
+					d.events, d.targets = c.code(doc, nil, d.events, d.targets)
+					if len(d.events) > from {
+						r.Events = d.events[from:len(d.events):len(d.events)]
+					}
+					from = len(d.out)
+					d.out, d.errs[k] = format(d.out, r)
+					r.Out = d.out[from:len(d.out):len(d.out)]
 				}
 				results <- d
 			}
@@ -155,11 +175,18 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 						close(stop)
 					}
 				}
-				if r.Out != nil {
-					select {
-					case free <- r.Out[:0]:
-					default:
-					}
+			}
+			if format != nil {
+				// nothing of the batch is read any more: its blocks, emptied so that they keep
+				// no article, for a later batch
+				clear(b.res)
+				clear(b.errs)
+				clear(b.events)
+				clear(b.targets)
+				b.out, b.events, b.targets = b.out[:0], b.events[:0], b.targets[:0]
+				select {
+				case spare <- b:
+				default:
 				}
 			}
 		}

@@ -1,0 +1,80 @@
+package event
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+
+	"github.com/dyad-events/dyad/ingest"
+)
+
+// TestRunRecordsReuse holds RunRecords, which codes and formats into blocks a later batch
+// reuses, to Code document by document: the same events and output for every record, in input
+// order, over many batches, with one worker or several, and records that cannot be read among
+// them.
+func TestRunRecordsReuse(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
+	if len(docs) == 0 {
+		t.Fatal("no example articles")
+	}
+	format := func(dst []byte, r *Result) ([]byte, error) {
+		var err error
+		for i := range r.Events {
+			if dst, err = r.Events[i].AppendJSON(dst); err != nil {
+				return dst, err
+			}
+		}
+		return dst, nil
+	}
+	var recs []ingest.Record
+	var want [][]Event
+	for i := range 400 {
+		d := docs[i%len(docs)]
+		d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		line, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%37 == 5 {
+			line = []byte(`{"id":"broken"`)
+		}
+		recs = append(recs, ingest.Record{Line: line, Origin: "t", LineNo: i + 1})
+		doc, rerr := recs[i].Decode()
+		if rerr != nil {
+			want = append(want, nil)
+			continue
+		}
+		want = append(want, c.Code(doc))
+	}
+	for _, workers := range []int{1, 3} {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for _, r := range recs {
+				ch <- r
+			}
+		}()
+		n := 0
+		err := c.RunRecords(ch, workers, format, func(r *Result) error {
+			k := n
+			n++
+			if (r.Err != nil) != (want[k] == nil && recs[k].Line[len(recs[k].Line)-1] != '}') {
+				t.Errorf("workers %d, record %d: error %v", workers, k, r.Err)
+			}
+			if !reflect.DeepEqual(r.Events, want[k]) {
+				t.Errorf("workers %d, record %d: events differ from Code's", workers, k)
+			}
+			wantOut, _ := format(nil, &Result{Events: want[k]})
+			if !bytes.Equal(r.Out, wantOut) {
+				t.Errorf("workers %d, record %d: output\n%s\nwant\n%s", workers, k, r.Out, wantOut)
+			}
+			return nil
+		})
+		if err != nil || n != len(recs) {
+			t.Errorf("workers %d: %d results, error %v", workers, n, err)
+		}
+	}
+}
