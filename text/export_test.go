@@ -110,3 +110,6 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 	emit(s, end)
 	return out
 }
+
+// Lower8 is lower8, for TestLower8.
+func Lower8(x uint64) uint64 { return lower8(x) }

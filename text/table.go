@@ -20,10 +20,12 @@ type wordEntry[V any] struct {
 	val  V
 }
 
-// wordSlot is a word's hash and its index in entries plus one (0: an empty slot).
+// wordSlot is a word's hash, its index in entries plus one (0: an empty slot) and whether it is
+// shorter than shortWord, so that its hash tells it apart from every other such word.
 type wordSlot struct {
-	hash uint64
-	at   uint32
+	hash  uint64
+	at    uint32
+	short bool
 }
 
 // NewWordTable returns a table of the words and their values.
@@ -40,7 +42,7 @@ func NewWordTable[V any](words map[string]V) *WordTable[V] {
 		for t.slots[i].at != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.slots[i] = wordSlot{hash: h, at: uint32(len(t.entries))}
+		t.slots[i] = wordSlot{hash: h, at: uint32(len(t.entries)), short: len(w) < shortWord}
 	}
 	return t
 }
@@ -54,7 +56,9 @@ func (t *WordTable[V]) Find(tok *Token) (v V, ok bool) {
 			return v, false
 		}
 		if s.hash == h {
-			if e := &t.entries[s.at-1]; e.word == tok.Lower {
+			// two words shorter than shortWord with one hash are one word: the bytes of the
+			// word need not be compared
+			if e := &t.entries[s.at-1]; s.short && len(tok.Lower) < shortWord || e.word == tok.Lower {
 				return e.val, true
 			}
 		}

@@ -37,3 +37,44 @@ func TestWordTable(t *testing.T) {
 		t.Error("an empty table found a word")
 	}
 }
+
+// TestFilterHashShortWordsDistinct holds filterHash to what WordTable.Find counts on: words
+// shorter than shortWord never share a hash. Every word of one or two bytes, every word of three
+// over an alphabet, and words of four to seven bytes that differ in one byte or in length.
+func TestFilterHashShortWordsDistinct(t *testing.T) {
+	seen := map[uint64]string{}
+	add := func(w string) {
+		h := filterHash(w)
+		if v, ok := seen[h]; ok && v != w {
+			t.Fatalf("filterHash(%q) = filterHash(%q)", w, v)
+		}
+		seen[h] = w
+	}
+	for a := range 256 {
+		add(string([]byte{byte(a)}))
+		for b := range 256 {
+			add(string([]byte{byte(a), byte(b)}))
+		}
+	}
+	alphabet := "aezAZ09'.-_\x00\xff\xe2\x80\x99"
+	for _, a := range []byte(alphabet) {
+		for _, b := range []byte(alphabet) {
+			for _, c := range []byte(alphabet) {
+				add(string([]byte{a, b, c}))
+			}
+		}
+	}
+	for n := 4; n < shortWord; n++ {
+		base := []byte("abcdefg"[:n])
+		for at := range n {
+			for c := range 256 {
+				w := append([]byte(nil), base...)
+				w[at] = byte(c)
+				add(string(w))
+				if n+1 < shortWord {
+					add(string(w) + "\x00") // and one byte longer
+				}
+			}
+		}
+	}
+}

@@ -611,24 +611,31 @@ func (t *Token) Hash() uint64 {
 // HashWord returns the Hash of a token whose Lower is w.
 func HashWord(w string) uint64 { return filterHash(w) }
 
-// filterHash hashes the first and last bytes of s (up to eight of each) with its length: a few
-// instructions for a word, at the cost of more false positives among long words alike at both ends.
+// filterHash hashes s: a word of fewer than shortWord bytes whole, with its length, and a
+// longer one by its first and last eight bytes and its length (a few instructions for a word, at
+// the cost of more false positives among long words alike at both ends). Two words of fewer than
+// shortWord bytes never have the same hash (the bytes and the length are packed into 64 bits,
+// and what follows is a bijection), which WordTable.Find counts on.
 func filterHash(s string) uint64 {
 	n := len(s)
-	var a, b uint64
+	var h uint64
 	switch {
-	case n >= 8:
-		a, b = load64(s), load64(s[n-8:])
+	case n >= shortWord:
+		h = load64(s)*0x9E3779B97F4A7C15 ^ load64(s[n-8:])*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
 	case n >= 4:
-		a, b = uint64(load32(s)), uint64(load32(s[n-4:]))
+		// the first and last four bytes overlap, and the bytes they both have are or-ed with themselves
+		h = (uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4)) | uint64(n)<<56) * 0x9E3779B97F4A7C15
 	case n > 0:
-		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+		// s[0], s[n>>1], s[n-1] are every byte of s, in place, when n < 4
+		h = (uint64(s[0]) | uint64(s[n>>1])<<(8*(n>>1)) | uint64(s[n-1])<<(8*(n-1)) | uint64(n)<<56) * 0x9E3779B97F4A7C15
 	}
-	h := a*0x9E3779B97F4A7C15 ^ b*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
 	h ^= h >> 29
 	h *= 0xBF58476D1CE4E5B9
 	return h ^ h>>32
 }
+
+// shortWord is the length from which filterHash no longer tells words apart for sure.
+const shortWord = 8
 
 func load64(s string) uint64 {
 	_ = s[7]

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -161,16 +162,24 @@ func (z *tokenizer) simpleWords() bool {
 	return true
 }
 
-// foldASCII is fold for a word of ASCII letters, digits and the characters that join them.
+// foldASCII is fold for a word of ASCII letters, digits and the characters that join them, at
+// byte i of the text: eight bytes at a time where the text has eight from there (the bytes
+// written past the word are past the end of the buffer, and written over by the next form),
+// the rest one by one.
 func (z *tokenizer) foldASCII(w string, i int) string {
-	if cap(z.folded)-len(z.folded) < len(w) {
+	if cap(z.folded)-len(z.folded) < len(w)+8 {
 		// a guess: capitalised words are a fraction of a sentence
-		z.folded = make([]byte, 0, (len(z.text)-i)/4+len(w)+8)
+		z.folded = make([]byte, 0, (len(z.text)-i)/4+len(w)+16)
 	}
 	from := len(z.folded)
+	k := 0
+	for ; k < len(w) && i+k+8 <= len(z.text); k += 8 {
+		x := load64(z.text[i+k:])
+		binary.LittleEndian.PutUint64(z.folded[from+k:from+k+8], lower8(x))
+	}
 	z.folded = z.folded[:from+len(w)]
 	f := z.folded[from:]
-	for k := range f {
+	for ; k < len(f); k++ {
 		c := w[k]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -178,4 +187,17 @@ func (z *tokenizer) foldASCII(w string, i int) string {
 		f[k] = c
 	}
 	return unsafe.String(unsafe.SliceData(f), len(f))
+}
+
+// lower8 lower-cases the ASCII capitals among the eight bytes of x (as load64 reads them),
+// leaving the other bytes as they are.
+func lower8(x uint64) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	// each byte below 0x80 with its top bit cleared, so that the sum and difference below stay
+	// within it, with no carry into the next
+	y := x &^ high
+	atLeast := y + (0x80-'A')*ones // 0x80 where the byte >= 'A'
+	atMost := (0x80+'Z')*ones - y  // 0x80 where the byte <= 'Z'
+	capitals := atLeast & atMost &^ x & high
+	return x | capitals>>2 // 0x20, a capital's lower case
 }

@@ -136,3 +136,26 @@ func FuzzSentencesByBytes(f *testing.F) {
 		}
 	})
 }
+
+// TestLower8 holds lower8, which lower-cases eight bytes at once, to a byte-by-byte lower-casing
+// of ASCII capitals: every byte value at every place among bytes of each kind.
+func TestLower8(t *testing.T) {
+	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0} {
+		for at := range 8 {
+			for c := range 256 {
+				x := base&^(0xff<<(8*at)) | uint64(c)<<(8*at)
+				var want uint64
+				for k := range 8 {
+					b := byte(x >> (8 * k))
+					if 'A' <= b && b <= 'Z' {
+						b += 'a' - 'A'
+					}
+					want |= uint64(b) << (8 * k)
+				}
+				if got := text.Lower8(x); got != want {
+					t.Fatalf("lower8(%#x) = %#x, want %#x", x, got, want)
+				}
+			}
+		}
+	}
+}

@@ -79,7 +79,7 @@ type candidate struct {
 
 // isWordByte tells whether c is a word character for `\b`: ASCII letters, digits and '_'.
 func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+	return wordBytes[c] != 0 // one look-up rather than four range tests
 }
 
 // wordKinds is what a word in lower case is to features and to candidates.

@@ -334,3 +334,15 @@ func TestFindTokensAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestIsWordByte holds isWordByte, a look-up in wordBytes, to the range tests it replaced, on
+// every byte.
+func TestIsWordByte(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+		if got := isWordByte(b); got != want {
+			t.Errorf("isWordByte(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
