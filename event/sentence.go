@@ -217,6 +217,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		return
 	}
 	st.subject = r.subject
+	if r.trs == r.trsEnd && st.trace == nil {
+		return // no act to code (most sentences): nothing to set up
+	}
 	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
 	blocked := st.allBlocked[r.first:r.end:r.end]
@@ -351,6 +354,7 @@ func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 			}
 			if o.Country == m.Country {
 				own = true
+				break
 			} else if other == "" {
 				other = o.Country
 			}
@@ -467,6 +471,9 @@ type sentenceCtx struct {
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
 	lastType string         // and its type
 	trs      []*trigger     // the sentence's acts, in order
+
+	lastIf, lastUnless int  // the last "if" and "unless" of the sentence, -1 for none (conditionAfter)
+	condsFound         bool // whether they are set
 }
 
 // context sets negation, intent and framing of tr; later are the triggers after it.
@@ -692,6 +699,24 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 
 // conditionAfter reports a clause opened by word ("unless", "if") after token i.
 func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
+	if word == "if" || word == "unless" {
+		// the last of each in the sentence, found once for all its acts
+		if !sc.condsFound {
+			sc.lastIf, sc.lastUnless, sc.condsFound = -1, -1, true
+			for k := range sc.toks {
+				switch sc.toks[k].Lower {
+				case "if":
+					sc.lastIf = k
+				case "unless":
+					sc.lastUnless = k
+				}
+			}
+		}
+		if word == "if" {
+			return sc.lastIf >= i
+		}
+		return sc.lastUnless >= i
+	}
 	for k := i; k < len(sc.toks); k++ {
 		if sc.toks[k].Lower == word {
 			return true
@@ -1322,8 +1347,8 @@ var chargeRule = &Rule{Type: "ACCUSE", Mode: "allege", Cameo: "112", Goldstein: 
 // charge codes "X is failing to uphold their rights, a rights group protested": the reporter
 // accuses the subject of the clause it reports. It reports whether tr was such a verb.
 func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) bool {
-	if tr.m.last != tr.m.first+1 {
-		return false
+	if tr.m.last != tr.m.first+1 || !sc.is(tr.m.first, chargeVerbWord) {
+		return false // (no speaker: charges asks for a charge verb at the end of the actor)
 	}
 	var speaker, accused *actor.Mention
 	for _, m := range sc.mentions {
