@@ -471,9 +471,6 @@ type sentenceCtx struct {
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
 	lastType string         // and its type
 	trs      []*trigger     // the sentence's acts, in order
-
-	lastIf, lastUnless int  // the last "if" and "unless" of the sentence, -1 for none (conditionAfter)
-	condsFound         bool // whether they are set
 }
 
 // context sets negation, intent and framing of tr; later are the triggers after it.
@@ -699,24 +696,6 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 
 // conditionAfter reports a clause opened by word ("unless", "if") after token i.
 func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
-	if word == "if" || word == "unless" {
-		// the last of each in the sentence, found once for all its acts
-		if !sc.condsFound {
-			sc.lastIf, sc.lastUnless, sc.condsFound = -1, -1, true
-			for k := range sc.toks {
-				switch sc.toks[k].Lower {
-				case "if":
-					sc.lastIf = k
-				case "unless":
-					sc.lastUnless = k
-				}
-			}
-		}
-		if word == "if" {
-			return sc.lastIf >= i
-		}
-		return sc.lastUnless >= i
-	}
 	for k := i; k < len(sc.toks); k++ {
 		if sc.toks[k].Lower == word {
 			return true

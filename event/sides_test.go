@@ -3,8 +3,6 @@ package event
 import (
 	"strings"
 	"testing"
-
-	"github.com/dyad-events/dyad/text"
 )
 
 // TestLowerTail holds lowerTail to what bothSides did before it: the end of the lower-cased
@@ -70,31 +68,6 @@ func TestTwoOrBothBefore(t *testing.T) {
 	for _, p := range []string{"officials", "the officials", "the three sides", "protesters", "twos"} {
 		if twoOrBothBefore([]byte(p)) {
 			t.Errorf("twoOrBothBefore(%q) = true", p)
-		}
-	}
-}
-
-// TestConditionAfter holds conditionAfter's look-up of the sentence's last "if" and "unless" to a
-// scan of the tokens after i.
-func TestConditionAfter(t *testing.T) {
-	for _, s := range []string{
-		"Iran will close the strait if attacked, unless talks resume , if not today",
-		"If Iran attacks, Israel will respond",
-		"no condition here",
-		"unless",
-	} {
-		toks := text.AppendTokens(nil, s, 0)
-		for _, word := range []string{"if", "unless", "when"} {
-			sc := &sentenceCtx{toks: toks}
-			for i := len(toks) + 1; i >= 0; i-- { // (later tokens first: the look-up is made once)
-				want := false
-				for k := i; k < len(toks); k++ {
-					want = want || toks[k].Lower == word
-				}
-				if got := sc.conditionAfter(i, word); got != want {
-					t.Errorf("%q: conditionAfter(%d, %q) = %v, want %v", s, i, word, got, want)
-				}
-			}
 		}
 	}
 }
