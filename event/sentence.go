@@ -217,6 +217,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		return
 	}
 	st.subject = r.subject
+	if r.trs == r.trsEnd && st.trace == nil {
+		return // no act to code (most sentences): nothing to set up
+	}
 	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
 	blocked := st.allBlocked[r.first:r.end:r.end]
@@ -266,16 +269,16 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	for k, tr := range trs {
 		// a charge in a discussed topic is still a charge (guideline 9)
 		if tr.framed {
-			st.note("  - %q: not coded on its own: what the phrase before it frames (its intent)", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "not coded on its own: what the phrase before it frames (its intent)")
 			continue
 		}
 		if topic[tr.m.first] && !tr.m.p.rule.Named && !sc.ownParticipants(tr) {
-			st.note("  - %q: not coded: a topic of talks, a condition or a purpose", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "not coded: a topic of talks, a condition or a purpose")
 			continue
 		}
 		if k+1 < len(trs) && tr.m.last+1 == trs[k+1].m.first && sc.toks[tr.m.last].Lower == "by" && trs[k+1].m.p.form == formIng {
 			// "retaliated by expelling two diplomats": the act is the means named after "by"
-			st.note("  - %q: not coded: the act after it says what was done", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "not coded: the act after it says what was done")
 			continue
 		}
 		// an act named inside the object of another act is part of it: "police prevented
@@ -286,7 +289,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			insideEnd > 0 && sc.coordinate(insideEnd, tr.m.first) {
 			// "support a resolution that aims to tighten sanctions and impose a blockade": an act
 			// coordinated with one inside the object is inside it too
-			st.note("  - %q: not coded: inside the object of the act before it", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "not coded: inside the object of the act before it")
 			insideEnd = tr.m.last
 			continue
 		}
@@ -295,15 +298,22 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		// that describes the noun act before it, of another type
 		if prev != nil && prev.m.p.form == formNone && tr.m.p.form == formIng && tr.m.first > 0 &&
 			sc.toks[tr.m.first-1].Lower == "," && prev.m.p.rule.Type != tr.m.p.rule.Type && tr.m.first-prev.m.last <= 6 {
-			st.note("  - %q: not coded: it describes the act before it", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "not coded: it describes the act before it")
 			continue
 		}
 		before := len(st.events)
 		sc.code(idx, s, tr, subj)
 		if len(st.events) == before && st.trace != nil {
-			st.note("  - %q: no event: no actor to be its source, or no target for a type that needs one", st.doc.Text[tr.start:tr.end])
+			st.skipped(tr, "no event: no actor to be its source, or no target for a type that needs one")
 		}
 		prevSubj, prevEnd, prev = subj, tr.m.last, tr
+	}
+}
+
+// skipped notes, when tracing, why the act tr makes no event.
+func (st *docState) skipped(tr *trigger, why string) {
+	if st.trace != nil { // (note's arguments would be boxed, on the heap, even when not tracing)
+		st.note("  - %q: %s", st.doc.Text[tr.start:tr.end], why)
 	}
 }
 
@@ -351,6 +361,7 @@ func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 			}
 			if o.Country == m.Country {
 				own = true
+				break
 			} else if other == "" {
 				other = o.Country
 			}
@@ -1337,8 +1348,8 @@ var chargeRule = &Rule{Type: "ACCUSE", Mode: "allege", Cameo: "112", Goldstein: 
 // charge codes "X is failing to uphold their rights, a rights group protested": the reporter
 // accuses the subject of the clause it reports. It reports whether tr was such a verb.
 func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) bool {
-	if tr.m.last != tr.m.first+1 {
-		return false
+	if tr.m.last != tr.m.first+1 || !sc.is(tr.m.first, chargeVerbWord) {
+		return false // (no speaker: charges asks for a charge verb at the end of the actor)
 	}
 	var speaker, accused *actor.Mention
 	for _, m := range sc.mentions {

@@ -4,6 +4,7 @@ package event
 // sides", counterparts.
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
@@ -155,12 +156,29 @@ func (sc *sentenceCtx) bothSides(m *actor.Mention) bool {
 		}
 		tail = []byte(t)
 	}
+	if !twoOrBothBefore(tail) {
+		return false // (as most mentions: their last word follows no "two" or "both")
+	}
 	for _, w := range bothSidesPhrases {
-		if len(tail) >= len(w) && string(tail[len(tail)-len(w):]) == w {
+		if hasSuffix(tail, w) {
 			return sc.st.lastMeet[0] != nil
 		}
 	}
 	return false
+}
+
+// twoOrBothBefore reports whether phrase ends in "two", or its last word follows "two" or "both":
+// true of every phrase that ends in one of bothSidesPhrases.
+func twoOrBothBefore(phrase []byte) bool {
+	if hasSuffix(phrase, "two") {
+		return true
+	}
+	i := bytes.LastIndexByte(phrase, ' ')
+	return i >= 0 && (hasSuffix(phrase[:i], "two") || hasSuffix(phrase[:i], "both"))
+}
+
+func hasSuffix(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix
 }
 
 // bothSidesPhrases are the ends of a mention (with the word before it) that bothSides looks for.

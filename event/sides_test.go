@@ -54,3 +54,20 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// TestTwoOrBothBefore holds bothSides' quick test to the phrases it stands for: every phrase that
+// ends in one of bothSidesPhrases passes it.
+func TestTwoOrBothBefore(t *testing.T) {
+	for _, w := range bothSidesPhrases {
+		for _, before := range []string{"", "the ", "x", "and the ", "both of the "} {
+			if p := before + w; !twoOrBothBefore([]byte(p)) {
+				t.Errorf("twoOrBothBefore(%q) = false", p)
+			}
+		}
+	}
+	for _, p := range []string{"officials", "the officials", "the three sides", "protesters", "twos"} {
+		if twoOrBothBefore([]byte(p)) {
+			t.Errorf("twoOrBothBefore(%q) = true", p)
+		}
+	}
+}
