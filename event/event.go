@@ -71,6 +71,42 @@ type Event struct {
 // writes with SetEscapeHTML(false), the newline included, without reflection (dyad code writes
 // millions). It fails, as encoding/json does, on a number that is not finite.
 func (e *Event) AppendJSON(b []byte) ([]byte, error) {
+	b, err := e.appendJSONHead(b)
+	if err != nil {
+		return b, err
+	}
+	return appendJSONContexts(b, e.Contexts), nil
+}
+
+// AppendJSONLines appends evs to b as AppendJSON appends them one by one, and fails where it
+// fails, having appended the events before. The contexts, which the events of a document
+// share (the same slice), are written once and then copied.
+func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
+	var prev []string // the previous event's contexts, when not empty
+	var from, to int  // where b holds their JSON and the end of the line
+	for i := range evs {
+		e := &evs[i]
+		var err error
+		if b, err = e.appendJSONHead(b); err != nil {
+			return b, err
+		}
+		if c := e.Contexts; len(c) > 0 && len(c) == len(prev) && &c[0] == &prev[0] {
+			b = append(b, b[from:to]...)
+		} else {
+			from = len(b)
+			b = appendJSONContexts(b, c)
+			to = len(b)
+			prev = c
+			if len(c) == 0 {
+				prev = nil
+			}
+		}
+	}
+	return b, nil
+}
+
+// appendJSONHead appends what AppendJSON does up to the contexts, the key included.
+func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	for _, f := range []float64{e.Goldstein, e.Confidence} {
 		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return b, fmt.Errorf("json: unsupported value: %v", f)
@@ -131,12 +167,16 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 	b = appendJSONChars(b, e.Evidence)
 	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
-	b = append(b, `,"contexts":`...)
-	if e.Contexts == nil {
+	return append(b, `,"contexts":`...), nil
+}
+
+// appendJSONContexts appends the contexts of an event and the end of its line.
+func appendJSONContexts(b []byte, contexts []string) []byte {
+	if contexts == nil {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '[')
-		for i, c := range e.Contexts {
+		for i, c := range contexts {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -144,7 +184,7 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 		}
 		b = append(b, ']')
 	}
-	return append(b, "}\n"...), nil
+	return append(b, "}\n"...)
 }
 
 func (a *Actor) appendJSON(b []byte) []byte {

@@ -3,6 +3,7 @@ package event
 import (
 	"encoding/binary"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strconv"
@@ -171,6 +172,36 @@ func TestAppendJSON(t *testing.T) {
 		}
 		if want := jsonEncoded(t, &e); string(got) != "x"+want {
 			t.Fatalf("%+v:\n got %s\nwant x%s", e, got, want)
+		}
+	}
+}
+
+// TestAppendJSONLines holds AppendJSONLines, which copies the JSON of contexts shared with the
+// previous event, to AppendJSON event by event: contexts shared, equal but not shared, a part
+// of another's, empty and nil, and an event that cannot be written.
+func TestAppendJSONLines(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	shared := []string{"diplomatic", "mili\"tary", "économie"}
+	lists := [][]string{nil, {}, shared, shared, shared[:2], shared[1:], {"diplomatic", "mili\"tary", "économie"}, {"x"}}
+	for n := range 3000 {
+		evs := make([]Event, r.IntN(6))
+		for i := range evs {
+			evs[i] = Event{ID: fmt.Sprint(i), DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
+				Contexts: lists[r.IntN(len(lists))]}
+			if r.IntN(40) == 0 {
+				evs[i].Confidence = math.NaN()
+			}
+		}
+		want := []byte("x")
+		var wantErr error
+		for i := range evs {
+			if want, wantErr = evs[i].AppendJSON(want); wantErr != nil {
+				break
+			}
+		}
+		got, err := AppendJSONLines([]byte("x"), evs)
+		if string(got) != string(want) || (err == nil) != (wantErr == nil) {
+			t.Fatalf("case %d, %d events: got %q (error %v)\nwant %q (error %v)", n, len(evs), got, err, want, wantErr)
 		}
 	}
 }

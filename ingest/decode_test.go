@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"reflect"
@@ -142,4 +143,17 @@ func FuzzDecodeRecord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, line []byte) {
 		sameAsUnmarshal(t, line)
 	})
+}
+
+// TestWhere holds Record.where to fmt.Sprintf("%s:%d").
+func TestWhere(t *testing.T) {
+	for _, c := range []struct {
+		origin string
+		line   int
+	}{{"a.jsonl", 1}, {"", 0}, {"stdin", 1234567}, {"dir/x y.jsonl", -3}, {"é:2", 99}} {
+		r := Record{Origin: c.origin, LineNo: c.line}
+		if got, want := r.where(), fmt.Sprintf("%s:%d", c.origin, c.line); got != want {
+			t.Errorf("%q %d: %q, want %q", c.origin, c.line, got, want)
+		}
+	}
 }

@@ -273,13 +273,7 @@ func writeMerged(ms []merge.Merged, format string, w io.Writer, cw *csv.Writer) 
 
 // formatJSONL appends a document's events to dst as JSON Lines.
 func formatJSONL(dst []byte, r *event.Result) ([]byte, error) {
-	var err error
-	for i := range r.Events {
-		if dst, err = r.Events[i].AppendJSON(dst); err != nil {
-			return dst, err
-		}
-	}
-	return dst, nil
+	return event.AppendJSONLines(dst, r.Events)
 }
 
 // formatCSV appends a document's events to dst as CSV rows.
