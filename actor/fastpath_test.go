@@ -212,7 +212,8 @@ func TestReleasedDocs(t *testing.T) {
 	}
 	// and articles that name people the knowledge base does not know
 	docs = append(docs, ingest.Document{ID: "learned-1", Text: "Iranian lawmaker Ali Qzxmotahari said on Monday that Iran would talk. Qzxmotahari added that he met Syrian President Bashar al-Assad. Chinese Foreign Minister Wang Yi agreed. Wang said so."},
-		ingest.Document{ID: "learned-2", Text: "Qzxmotahari, a senior adviser to Foreign Minister Zarif, met Wang. He said they agreed."})
+		ingest.Document{ID: "learned-2", Text: "Qzxmotahari, a senior adviser to Foreign Minister Zarif, met Wang. He said they agreed."},
+		ingest.Document{ID: "states", Text: "Iran, Iraq, Syria, Turkey, Egypt, Jordan, Israel, Lebanon, Qatar, Oman and Yemen met. Police said so. Oman and Yemen agreed, police said."})
 	// the mentions of a document, written out
 	code := func(kb *KB, doc ingest.Document, release bool) string {
 		var b strings.Builder

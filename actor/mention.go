@@ -407,7 +407,10 @@ type Doc struct {
 	listBlocks        [][]*Mention
 	nMentions, nLists int
 
-	spareSurnames []surnamePhrase // surname phrases allocated for the document and not yet used
+	spareSurnames  []surnamePhrase   // surname phrases allocated for the document and not yet used
+	surnameBlocks  [][]surnamePhrase // the blocks they were cut from, kept as those of mentions
+	nSurnameBlocks int
+	moreStates     []stateTally // room for states kept from a document that named more than stateBuf holds
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
@@ -468,6 +471,9 @@ func (kb *KB) NewDoc(date string) *Doc {
 	}
 	d.Date = date
 	d.states = d.stateBuf[:0]
+	if d.moreStates != nil {
+		d.states = d.moreStates
+	}
 	d.noted = d.notedBuf[:0]
 	d.people = d.peopleBuf[:0]
 	return d
@@ -484,11 +490,20 @@ func (d *Doc) Release() {
 	for _, l := range d.listBlocks[:d.nLists] {
 		clear(l)
 	}
+	for _, b := range d.surnameBlocks[:d.nSurnameBlocks] {
+		clear(b)
+	}
 	clear(d.learned)
 	clear(d.atomBuf[:cap(d.atomBuf)])
+	var moreStates []stateTally
+	if cap(d.states) > len(d.stateBuf) {
+		moreStates = d.states[:0]
+		clear(d.states[:cap(d.states)])
+	}
 	kb := d.kb
 	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords, flags: d.flags,
-		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks}
+		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks, surnameBlocks: d.surnameBlocks,
+		moreStates: moreStates}
 	kb.docs.Put(d)
 }
 
@@ -1751,7 +1766,13 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 	// the phrase, its one-word lists and its list of candidates cut from a block of the
 	// document's (they live as long as it does)
 	if len(d.spareSurnames) == 0 {
-		d.spareSurnames = make([]surnamePhrase, 8)
+		if d.nSurnameBlocks < len(d.surnameBlocks) {
+			d.spareSurnames = d.surnameBlocks[d.nSurnameBlocks] // an earlier document's
+		} else {
+			d.spareSurnames = make([]surnamePhrase, 8)
+			d.surnameBlocks = append(d.surnameBlocks, d.spareSurnames)
+		}
+		d.nSurnameBlocks++
 	}
 	sp := &d.spareSurnames[0]
 	d.spareSurnames = d.spareSurnames[1:]
