@@ -1352,7 +1352,6 @@ func (d *Doc) allModifiers(i, j int) bool {
 	return true
 }
 
-// resolve turns a phrase's atoms into a mention.
 // loneState is resolve of a state named alone ("Iran", "Damascus"; a third of the phrases), told
 // from its entry.
 func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
@@ -1363,6 +1362,7 @@ func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
 	return m
 }
 
+// resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
 	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
