@@ -1,10 +1,14 @@
 package actor
 
 import (
+	"fmt"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -192,5 +196,76 @@ func TestSliceTextElsewhere(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestReleasedDocs holds Docs released and started again (Release, NewDoc) to new ones: the same
+// mentions of every example article, whatever article the Doc was released by.
+func TestReleasedDocs(t *testing.T) {
+	var docs []ingest.Document
+	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
+		docs = append(docs, d)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	if err != nil || len(docs) < 2 {
+		t.Fatalf("example articles: %v", err)
+	}
+	// and articles that name people the knowledge base does not know
+	docs = append(docs, ingest.Document{ID: "learned-1", Text: "Iranian lawmaker Ali Qzxmotahari said on Monday that Iran would talk. Qzxmotahari added that he met Syrian President Bashar al-Assad. Chinese Foreign Minister Wang Yi agreed. Wang said so."},
+		ingest.Document{ID: "learned-2", Text: "Qzxmotahari, a senior adviser to Foreign Minister Zarif, met Wang. He said they agreed."},
+		ingest.Document{ID: "states", Text: "Iran, Iraq, Syria, Turkey, Egypt, Jordan, Israel, Lebanon, Qatar, Oman and Yemen met. Police said so. Oman and Yemen agreed, police said."})
+	// the mentions of a document, written out
+	code := func(kb *KB, doc ingest.Document, release bool) string {
+		var b strings.Builder
+		d := kb.NewDoc("2017-10-05")
+		d.Text = doc.Text
+		for _, s := range text.Sentences(doc.Text) {
+			for _, m := range d.Mentions(text.Tokens(doc.Text, s)) {
+				c := *m
+				c.Person = nil // (the two knowledge bases' people are not the same)
+				fmt.Fprintf(&b, "%+v", c)
+				if p := m.Person; p != nil {
+					fmt.Fprintf(&b, " %q %v %+v", p.Name, p.Learned, p.Terms)
+				}
+				b.WriteByte('\n')
+			}
+		}
+		if release {
+			d.Release()
+		}
+		return b.String()
+	}
+	fresh, reused := load(t), load(t)
+	for round := range 3 {
+		for i := range docs {
+			doc := docs[(i*(round+1))%len(docs)] // in another order each round
+			if got, want := code(reused, doc, true), code(fresh, doc, false); got != want {
+				t.Fatalf("round %d, %s: a released Doc finds\n%s\na new one\n%s", round, doc.ID, got, want)
+			}
+		}
+	}
+	// a released Doc keeps nothing of its document: its mentions, or the names it learned
+	learned := 0
+	for _, doc := range docs {
+		d := reused.NewDoc("")
+		d.Text = doc.Text
+		var ms []*Mention
+		for _, s := range text.Sentences(d.Text) {
+			ms = append(ms, d.Mentions(text.Tokens(d.Text, s))...)
+		}
+		learned += len(d.learned)
+		d.Release()
+		kept := 0
+		for _, m := range ms {
+			if m.Text != "" || m.Person != nil {
+				kept++
+			}
+		}
+		if len(ms) == 0 || kept > 0 || len(d.learned) > 0 || d.Text != "" || len(d.all) > 0 {
+			t.Errorf("%s: %d mentions, %d of them kept after Release; %d learned names", doc.ID, len(ms), kept, len(d.learned))
+		}
+	}
+	if learned == 0 {
+		t.Errorf("no name learned from the examples")
 	}
 }

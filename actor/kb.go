@@ -91,6 +91,7 @@ type KB struct {
 	phrases  map[string][]*phrase  // by first folded token
 	words    *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
 	roleMemo sync.Map              // roleKey{country, role} → []roleTerm, for Holder
+	docs     sync.Pool             // Docs released (Doc.Release), for NewDoc
 	posts    map[string]postClass  // every post of a term and every sector word, for roleMatch
 	// the office and group words, as loadSectors reads them (for indexPosts, which clears it)
 	sectorWords []*Entry

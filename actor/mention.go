@@ -398,26 +398,39 @@ type Doc struct {
 	Text string
 
 	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
-	mentioned bool       // a block of spare mentions was allocated
 	spareList []*Mention // room for lists of mentions not yet used (mentionList)
 	noted     []*phrase  // the names whose surname is noted (noteSurname)
 	notedBuf  [8]*phrase // room for noted
+	// the blocks spare and spareList were cut from, kept when the Doc is released (Release) for
+	// the next document, and how many of each the document has used
+	mentionBlocks     [][]Mention
+	listBlocks        [][]*Mention
+	nMentions, nLists int
 
-	spareSurnames []surnamePhrase // surname phrases allocated for the document and not yet used
+	spareSurnames  []surnamePhrase   // surname phrases allocated for the document and not yet used
+	surnameBlocks  [][]surnamePhrase // the blocks they were cut from, kept as those of mentions
+	nSurnameBlocks int
+	moreStates     []stateTally // room for states kept from a document that named more than stateBuf holds
 }
 
 // newMention returns a new zero Mention. A document's mentions live as long as it does, so they
-// are allocated a block at a time rather than one by one: the first sized for the document's
-// text (the bench corpus has a mention for every 37 bytes; a block of 40 bytes' worth leaves
-// little unused), the next ones of 16.
+// are cut from blocks rather than allocated one by one: those of an earlier document of a
+// released Doc (Release), else new ones, the first sized for the document's text (the bench
+// corpus has a mention for every 37 bytes; a block of 40 bytes' worth leaves little unused), the
+// next ones of 16.
 func (d *Doc) newMention() *Mention {
 	if len(d.spare) == 0 {
-		n := 16
-		if !d.mentioned {
-			n = min(max(n, len(d.Text)/40), 256)
-			d.mentioned = true
+		if d.nMentions < len(d.mentionBlocks) {
+			d.spare = d.mentionBlocks[d.nMentions]
+		} else {
+			n := 16
+			if d.nMentions == 0 {
+				n = min(max(n, len(d.Text)/40), 256)
+			}
+			d.spare = make([]Mention, n)
+			d.mentionBlocks = append(d.mentionBlocks, d.spare)
 		}
-		d.spare = make([]Mention, n)
+		d.nMentions++
 	}
 	m := &d.spare[0]
 	d.spare = d.spare[1:]
@@ -428,7 +441,17 @@ func (d *Doc) newMention() *Mention {
 // document's: a sentence's list is kept as long as the document, like its mentions.
 func (d *Doc) mentionList(n int) []*Mention {
 	if len(d.spareList) < n {
-		d.spareList = make([]*Mention, max(n, 256))
+		switch {
+		case d.nLists < len(d.listBlocks) && len(d.listBlocks[d.nLists]) >= n:
+			d.spareList = d.listBlocks[d.nLists] // an earlier document's
+		case d.nLists < len(d.listBlocks):
+			d.spareList = make([]*Mention, max(n, 256))
+			d.listBlocks[d.nLists] = d.spareList
+		default:
+			d.spareList = make([]*Mention, max(n, 256))
+			d.listBlocks = append(d.listBlocks, d.spareList)
+		}
+		d.nLists++
 	}
 	l := d.spareList[:0:n]
 	d.spareList = d.spareList[n:]
@@ -439,13 +462,49 @@ func (d *Doc) mentionList(n int) []*Mention {
 // byHead).
 type roleKey struct{ a, b string }
 
-// NewDoc starts a document whose events are resolved on date ("" when unknown).
+// NewDoc starts a document whose events are resolved on date ("" when unknown). It is a Doc
+// released by an earlier document (Release) when there is one.
 func (kb *KB) NewDoc(date string) *Doc {
-	d := &Doc{kb: kb, Date: date, learned: map[string][]candidate{}}
+	d, _ := kb.docs.Get().(*Doc)
+	if d == nil {
+		d = &Doc{kb: kb, learned: map[string][]candidate{}}
+	}
+	d.Date = date
 	d.states = d.stateBuf[:0]
+	if d.moreStates != nil {
+		d.states = d.moreStates
+	}
 	d.noted = d.notedBuf[:0]
 	d.people = d.peopleBuf[:0]
 	return d
+}
+
+// Release ends the Doc's document, so that NewDoc may start another with its room: the mentions
+// and their lists, kept from one document to the next rather than allocated anew. Neither the
+// Doc nor anything it returned (mentions, their lists, people learned) may be used after.
+func (d *Doc) Release() {
+	// nothing of the document is kept: its mentions, names and people
+	for _, b := range d.mentionBlocks[:d.nMentions] {
+		clear(b)
+	}
+	for _, l := range d.listBlocks[:d.nLists] {
+		clear(l)
+	}
+	for _, b := range d.surnameBlocks[:d.nSurnameBlocks] {
+		clear(b)
+	}
+	clear(d.learned)
+	clear(d.atomBuf[:cap(d.atomBuf)])
+	var moreStates []stateTally
+	if cap(d.states) > len(d.stateBuf) {
+		moreStates = d.states[:0]
+		clear(d.states[:cap(d.states)])
+	}
+	kb := d.kb
+	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords, flags: d.flags,
+		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks, surnameBlocks: d.surnameBlocks,
+		moreStates: moreStates}
+	kb.docs.Put(d)
 }
 
 // Mentions finds the actor mentions of one sentence, in order.
@@ -491,8 +550,10 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			} else if a := atoms[i]; a.last-a.first >= 2 && civilBodies[toks[a.last-1].Lower] {
 				// "the Third World Water Forum": a civil body no state is named for
 				name := joinText(toks[a.first:a.last])
-				out = append(out, &Mention{First: a.first, Last: a.last, Start: toks[a.first].Start, End: toks[a.last-1].End,
-					Text: name, Name: name, Country: "NGO", Sector: "NGO", Group: true})
+				m := d.newMention()
+				*m = Mention{First: a.first, Last: a.last, Start: toks[a.first].Start, End: toks[a.last-1].End,
+					Text: name, Name: name, Country: "NGO", Sector: "NGO", Group: true}
+				out = append(out, m)
 			}
 			i = j
 			continue
@@ -526,7 +587,8 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				j-- // one adjective: the Arab country
 			}
 			if countryDeterminers[toks[j].Lower] && !inside(out, j) {
-				m := &Mention{First: j, Last: i + 1, Start: toks[j].Start, End: t.End,
+				m := d.newMention()
+				*m = Mention{First: j, Last: i + 1, Start: toks[j].Start, End: t.End,
 					Text: joinText(toks[j : i+1]), Sector: "GOV", stateRef: true}
 				out = insert(out, m)
 			}
@@ -1290,7 +1352,6 @@ func (d *Doc) allModifiers(i, j int) bool {
 	return true
 }
 
-// resolve turns a phrase's atoms into a mention.
 // loneState is resolve of a state named alone ("Iran", "Damascus"; a third of the phrases), told
 // from its entry.
 func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
@@ -1301,6 +1362,7 @@ func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
 	return m
 }
 
+// resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
 	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
@@ -1656,7 +1718,8 @@ func (d *Doc) describedName(toks []text.Token, atoms []atom, i int) (*Mention, i
 	}
 	name := joinText(toks[u.first:u.last])
 	p := d.learn(name, toks[u.first:u.last], country, firstNonEmpty(post.entry.Sector, "GOV"), post.entry.Name)
-	m := &Mention{First: u.first, Last: u.last, Start: toks[u.first].Start, End: toks[u.last-1].End,
+	m := d.newMention()
+	*m = Mention{First: u.first, Last: u.last, Start: toks[u.first].Start, End: toks[u.last-1].End,
 		Text: name, Country: country, Sector: firstNonEmpty(post.entry.Sector, "GOV"), Name: name,
 		Role: post.entry.Name, Person: p, Learned: true}
 	// the description, up to the next comma, is a mention of the same person
@@ -1703,7 +1766,13 @@ func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
 	// the phrase, its one-word lists and its list of candidates cut from a block of the
 	// document's (they live as long as it does)
 	if len(d.spareSurnames) == 0 {
-		d.spareSurnames = make([]surnamePhrase, 8)
+		if d.nSurnameBlocks < len(d.surnameBlocks) {
+			d.spareSurnames = d.surnameBlocks[d.nSurnameBlocks] // an earlier document's
+		} else {
+			d.spareSurnames = make([]surnamePhrase, 8)
+			d.surnameBlocks = append(d.surnameBlocks, d.spareSurnames)
+		}
+		d.nSurnameBlocks++
 	}
 	sp := &d.spareSurnames[0]
 	d.spareSurnames = d.spareSurnames[1:]

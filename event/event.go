@@ -466,6 +466,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		buf.toks = nil
 		buf.reading = reading{}
 		buf.sc = sentenceCtx{}
+		st.actors.Release() // (the events keep no mention: they copy what they code of them)
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
