@@ -464,7 +464,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		clear(buf.read1)
 		clear(buf.sents)
 		buf.toks = nil
-		buf.reading = reading{}
+		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		buf.sc = sentenceCtx{}
 		st.actors.Release() // (the events keep no mention: they copy what they code of them)
 	}()
