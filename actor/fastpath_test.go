@@ -269,3 +269,76 @@ func TestReleasedDocs(t *testing.T) {
 		t.Errorf("no name learned from the examples")
 	}
 }
+
+// oldHolder is KB.Holder as it read every post's holders: the terms of the country's holders of
+// the post's head word, each asked RoleMatch.
+func oldHolder(kb *KB, country, role, date string) *Person {
+	if country == "" || role == "" || date == "" {
+		return nil
+	}
+	var found *Person
+	for _, h := range kb.byHead[roleKey{country, roleHead(normRole(role))}] {
+		if RoleMatch(role, h.t.Role) && covers(*h.t, date) {
+			if found != nil && found != h.p {
+				return nil
+			}
+			found = h.p
+		}
+	}
+	return found
+}
+
+func TestHolderOfPost(t *testing.T) {
+	kb := load(t)
+	var words []*Entry // the office and group words
+	seen := map[*Entry]bool{}
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			if e := p.entry; (e.Kind == KindOffice || e.Kind == KindGroup) && !seen[e] {
+				seen[e] = true
+				words = append(words, e)
+			}
+		}
+	}
+	slices.SortFunc(words, func(a, b *Entry) int { return strings.Compare(a.Where, b.Where) })
+	countries := []string{"", "SY", "SYRIA", "syr", "XXX"}
+	for c := range kb.holders {
+		countries = append(countries, c)
+	}
+	slices.Sort(countries)
+	dates := []string{"", "1990", "2005-06", "2017-10-05", "2020-01-20", "2024-12-31"}
+	found := 0
+	for _, date := range dates {
+		d := kb.NewDoc(date)
+		for _, e := range words {
+			if !e.hasPost {
+				t.Fatalf("%s (%s) has no post", e.Name, e.Where)
+			}
+			for _, c := range countries {
+				want := oldHolder(kb, c, e.Name, date)
+				if got := d.holder(c, e); got != want {
+					t.Fatalf("holder(%q, %q) on %q = %v, want %v", c, e.Name, date, got, want)
+				}
+				if got := kb.Holder(c, e.Name, date); got != want {
+					t.Fatalf("Holder(%q, %q, %q) = %v, want %v", c, e.Name, date, got, want)
+				}
+				if want != nil {
+					found++
+				}
+			}
+		}
+		// posts that are no office or group word: a term's role, and one the base does not know
+		for _, role := range []string{"Foreign Minister", "minister of foreign affairs", "qzxw minister", "president"} {
+			for _, c := range countries {
+				if got, want := kb.Holder(c, role, date), oldHolder(kb, c, role, date); got != want {
+					t.Fatalf("Holder(%q, %q, %q) = %v, want %v", c, role, date, got, want)
+				}
+			}
+		}
+		d.Release()
+	}
+	t.Logf("%d holders found", found)
+	if found < 100 {
+		t.Errorf("only %d posts had a holder", found)
+	}
+}

@@ -59,6 +59,10 @@ type Entry struct {
 	Where   string  // file:line it came from
 
 	adjectival bool // a group or office word often used as a modifier (adjectival)
+	hasPost    bool // an office or group word, whose post is post
+	// for an office or group word: its Name as a post (indexPosts), so that a document asks
+	// for its holders (Doc.holder) without looking the name up
+	post postClass
 }
 
 // Person is a named individual with dated offices.
@@ -88,11 +92,10 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases  map[string][]*phrase  // by first folded token
-	words    *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
-	roleMemo sync.Map              // roleKey{country, role} → []roleTerm, for Holder
-	docs     sync.Pool             // Docs released (Doc.Release), for NewDoc
-	posts    map[string]postClass  // every post of a term and every sector word, for roleMatch
+	phrases map[string][]*phrase  // by first folded token
+	words   *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
+	docs    sync.Pool             // Docs released (Doc.Release), for NewDoc
+	posts   map[string]postClass  // every post of a term and every sector word, for roleMatch
 	// the office and group words, as loadSectors reads them (for indexPosts, which clears it)
 	sectorWords []*Entry
 	postHeads   [][]string             // the posts of each head word (postClass.head)
@@ -101,6 +104,7 @@ type KB struct {
 	orgTerms    map[string][]Term      // dated lines of orgs.tsv, by canonical name
 	holders     map[string][]*Person   // office holders by country
 	byHead      map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
+	headTerms   [][]countryTerms       // the same by head word (postClass.head), then country
 	Countries   map[string]string      // code → name
 }
 
@@ -233,6 +237,16 @@ type postClass struct {
 type postRow struct {
 	once  sync.Once
 	match []bool
+	// the terms of the holders of the post (as roleTerms gives them) by country (codeKey),
+	// worked out the first time a document asks (KB.postTerms)
+	holdersOnce sync.Once
+	holders     map[uint32][]roleTerm
+}
+
+// countryTerms are the terms of a country's office holders whose posts have one head word.
+type countryTerms struct {
+	country uint32 // codeKey of the country
+	terms   []roleTerm
 }
 
 // indexPosts places every post of the knowledge base among those of its head word: the roles of
@@ -261,6 +275,14 @@ func (kb *KB) indexPosts(roles map[string]roleForm) {
 		kb.posts[r] = postClass{k, int32(len(kb.postHeads[k])), int32(len(kb.postRows))}
 		kb.postHeads[k] = append(kb.postHeads[k], r)
 		kb.postRows = append(kb.postRows, postRow{})
+	}
+	for _, e := range kb.sectorWords {
+		e.post, e.hasPost = kb.posts[e.Name], true
+	}
+	kb.headTerms = make([][]countryTerms, len(kb.postHeads))
+	for k, ts := range kb.byHead {
+		h := heads[k.b] // (every role of a term is among the posts)
+		kb.headTerms[h] = append(kb.headTerms[h], countryTerms{codeKey(k.a), ts})
 	}
 	kb.sectorWords = nil // (needed no more)
 }

@@ -458,8 +458,7 @@ func (d *Doc) mentionList(n int) []*Mention {
 	return l
 }
 
-// roleKey is a pair of strings, the key of the knowledge base's role memo and holders (roleMemo,
-// byHead).
+// roleKey is a pair of strings, the key of the knowledge base's holders (byHead).
 type roleKey struct{ a, b string }
 
 // NewDoc starts a document whose events are resolved on date ("" when unknown). It is a Doc
@@ -1378,8 +1377,9 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
-	var unknown int // the unknown names among the atoms
-	var u atom      // the last of them
+	var roleWord *Entry // the word of role
+	var unknown int     // the unknown names among the atoms
+	var u atom          // the last of them
 	groupOnly, govGroup, post, headOfOrg := true, false, false, false
 	prevLast := first
 	for _, a := range atoms {
@@ -1421,7 +1421,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			// their body ("activists of the opposition")
 			if office == "" || memberWords[role] && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !genericHeads[e.Name] {
 				office = firstNonEmpty(e.Sector, office)
-				role = e.Name
+				role, roleWord = e.Name, e
 				if e.Kind == KindOffice {
 					groupOnly, post = false, true
 				}
@@ -1546,7 +1546,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				if country == "" {
 					country, m.Sector = p.Country, p.Sector
 				}
-			} else if p := d.holder(country, role); p != nil {
+			} else if p := d.holder(country, roleWord); p != nil {
 				m.Person, m.Name = p, p.Name
 			}
 		}
@@ -1885,11 +1885,14 @@ type personTerm struct {
 	held bool
 }
 
-// holder is KB.Holder on the document's date. It is not remembered for the document: a
-// document seldom asks for the same post twice (on the bench corpus, one time in thirty), and a
-// memo of its own cost more to make than it saved.
-func (d *Doc) holder(country, role string) *Person {
-	return d.kb.Holder(country, role, d.Date)
+// holder is KB.Holder on the document's date of the post of an office or group word. It is not
+// remembered for the document: a document seldom asks for the same post twice (on the bench
+// corpus, one time in thirty), and a memo of its own cost more to make than it saved.
+func (d *Doc) holder(country string, e *Entry) *Person {
+	if !e.hasPost || country == "" || d.Date == "" {
+		return d.kb.Holder(country, e.Name, d.Date)
+	}
+	return holderOn(d.kb.postTerms(e.post, country), d.Date)
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the

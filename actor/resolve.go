@@ -93,8 +93,16 @@ func (kb *KB) Holder(country, role, date string) *Person {
 	if country == "" || role == "" || date == "" {
 		return nil
 	}
+	if c, ok := kb.posts[role]; ok {
+		return holderOn(kb.postTerms(c, country), date)
+	}
+	return holderOn(kb.roleTerms(country, role), date) // (a post asked from outside)
+}
+
+// holderOn returns the one person of terms in office on date, else nil.
+func holderOn(terms []roleTerm, date string) *Person {
 	var found *Person
-	for _, h := range kb.roleTerms(country, role) {
+	for _, h := range terms {
 		if covers(*h.t, date) {
 			if found != nil && found != h.p {
 				return nil
@@ -115,12 +123,8 @@ type roleTerm struct {
 }
 
 // roleTerms returns the terms of the holders of a country's posts that RoleMatch role, in the
-// order of kb.holders, computed once for each country and role.
+// order of kb.holders.
 func (kb *KB) roleTerms(country, role string) []roleTerm {
-	k := roleKey{country, role}
-	if v, ok := kb.roleMemo.Load(k); ok {
-		return v.([]roleTerm)
-	}
 	var out []roleTerm
 	// another head word is another post (RoleMatch): only the terms of this one are asked
 	for _, h := range kb.byHead[roleKey{country, roleHead(normRole(role))}] {
@@ -128,8 +132,32 @@ func (kb *KB) roleTerms(country, role string) []roleTerm {
 			out = append(out, h)
 		}
 	}
-	kb.roleMemo.Store(k, out)
 	return out
+}
+
+// postTerms is roleTerms of a post the knowledge base knows (c is its class), read from a table
+// of the post's holders by country made the first time a document asks for them.
+func (kb *KB) postTerms(c postClass, country string) []roleTerm {
+	if len(country) != 3 {
+		return nil // (the country of every term is a code of three letters)
+	}
+	row := &kb.postRows[c.row]
+	row.holdersOnce.Do(func() {
+		desc := kb.postHeads[c.head][c.i]
+		row.holders = map[uint32][]roleTerm{}
+		for _, ct := range kb.headTerms[c.head] {
+			var out []roleTerm
+			for _, h := range ct.terms {
+				if kb.roleMatch(desc, h.t.Role) {
+					out = append(out, h)
+				}
+			}
+			if out != nil {
+				row.holders[ct.country] = out
+			}
+		}
+	})
+	return row.holders[codeKey(country)]
 }
 
 // Explanation says how a name resolves on a date, and why.
