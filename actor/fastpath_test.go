@@ -306,10 +306,12 @@ func TestHolderOfPost(t *testing.T) {
 		countries = append(countries, c)
 	}
 	slices.Sort(countries)
-	dates := []string{"", "1990", "2005-06", "2017-10-05", "2020-01-20", "2024-12-31"}
+	dates := []string{"", "1990", "2005-06", "2017-10-05", "2020-01-20", "2024-12-31", "2017-10-05T12", "20200120"}
 	found := 0
+	shared := kb.NewDoc("") // a Doc whose Date is changed (holder reads it anew)
 	for _, date := range dates {
 		d := kb.NewDoc(date)
+		shared.Date = date
 		for _, e := range words {
 			if !e.hasPost {
 				t.Fatalf("%s (%s) has no post", e.Name, e.Where)
@@ -318,6 +320,9 @@ func TestHolderOfPost(t *testing.T) {
 				want := oldHolder(kb, c, e.Name, date)
 				if got := d.holder(c, e); got != want {
 					t.Fatalf("holder(%q, %q) on %q = %v, want %v", c, e.Name, date, got, want)
+				}
+				if got := shared.holder(c, e); got != want {
+					t.Fatalf("holder(%q, %q) on %q (Date changed) = %v, want %v", c, e.Name, date, got, want)
 				}
 				if got := kb.Holder(c, e.Name, date); got != want {
 					t.Fatalf("Holder(%q, %q, %q) = %v, want %v", c, e.Name, date, got, want)
@@ -340,5 +345,29 @@ func TestHolderOfPost(t *testing.T) {
 	t.Logf("%d holders found", found)
 	if found < 100 {
 		t.Errorf("only %d posts had a holder", found)
+	}
+}
+
+func TestDateKeys(t *testing.T) {
+	kb := load(t)
+	dates := []string{"", "2017", "2017-10", "2017-10-05", "1999-12-31", "2024-01-01", "2017-1", "2017-10-5",
+		"20171005", "2017/10/05", "2017-10-05T12:00", "abcd", "2017-1x", "2017-16", "2017-10-32", "0000", "9999-15-31"}
+	for y := 1990; y <= 2026; y += 3 {
+		for _, md := range []string{"", "-01", "-06", "-12", "-01-01", "-06-15", "-12-31"} {
+			dates = append(dates, fmt.Sprint(y)+md)
+		}
+	}
+	var terms []Term
+	for _, p := range kb.people {
+		terms = append(terms, p.Terms...)
+	}
+	terms = append(terms, Term{Start: "2017", End: "2017-10"}, Term{Start: "2017-10-05", End: "2017-10-05"}, Term{Start: "2017-10"})
+	for _, tm := range terms {
+		h := []roleTerm{{p: &Person{}, t: &tm, start: dateKeyOf(tm.Start), end: endKeyOf(tm.End)}}
+		for _, d := range dates {
+			if got, want := holderOn(h, dateKeyOf(d), d) != nil, covers(tm, d); got != want {
+				t.Fatalf("term %s to %q on %q: in office %v, want %v", tm.Start, tm.End, d, got, want)
+			}
+		}
 	}
 }

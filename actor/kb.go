@@ -714,7 +714,7 @@ func (kb *KB) indexPeople() map[string]roleForm {
 			for i := range p.Terms {
 				if t := &p.Terms[i]; t.Country == country {
 					k := roleKey{country, roles[t.Role].head}
-					kb.byHead[k] = append(kb.byHead[k], roleTerm{p, t})
+					kb.byHead[k] = append(kb.byHead[k], roleTerm{p: p, t: t}) // (dates: withDates)
 				}
 			}
 		}

@@ -392,6 +392,10 @@ type Doc struct {
 	// the terms on the date of the people the document asked for first (at)
 	terms  [12]personTerm
 	nTerms int
+	// the Date as holder compares it (dateKeyOf), once read, and the Date it was read from
+	day     dateKey
+	dayOf   string
+	dayRead bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
 	// mentions' Text is then sliced from it rather than built word by word.
@@ -1892,7 +1896,10 @@ func (d *Doc) holder(country string, e *Entry) *Person {
 	if !e.hasPost || country == "" || d.Date == "" {
 		return d.kb.Holder(country, e.Name, d.Date)
 	}
-	return holderOn(d.kb.postTerms(e.post, country), d.Date)
+	if !d.dayRead || d.dayOf != d.Date {
+		d.day, d.dayOf, d.dayRead = dateKeyOf(d.Date), d.Date, true
+	}
+	return holderOn(d.kb.postTerms(e.post, country), d.day, d.Date)
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the

@@ -94,13 +94,35 @@ func (kb *KB) Holder(country, role, date string) *Person {
 		return nil
 	}
 	if c, ok := kb.posts[role]; ok {
-		return holderOn(kb.postTerms(c, country), date)
+		return holderOn(kb.postTerms(c, country), dateKeyOf(date), date)
 	}
-	return holderOn(kb.roleTerms(country, role), date) // (a post asked from outside)
+	return holderOn(kb.roleTerms(country, role), dateKeyOf(date), date) // (a post asked from outside)
 }
 
-// holderOn returns the one person of terms in office on date, else nil.
-func holderOn(terms []roleTerm, date string) *Person {
+// holderOn returns the one person of terms in office on date (day is its dateKeyOf), else nil.
+func holderOn(terms []roleTerm, day dateKey, date string) *Person {
+	if day.mask == 0 {
+		return holderOnText(terms, date) // (not a date as the knowledge base writes them)
+	}
+	var found *Person
+	for i := range terms {
+		h := &terms[i]
+		// covers: the term begins on or before the day, and ends on or after it, at the
+		// precision of each bound
+		m := h.start.mask & day.mask
+		e := h.end.mask & day.mask
+		if h.start.key&m <= day.key&m && h.end.key&e >= day.key&e {
+			if found != nil && found != h.p {
+				return nil
+			}
+			found = h.p
+		}
+	}
+	return found
+}
+
+// holderOnText is holderOn comparing the dates as text (covers).
+func holderOnText(terms []roleTerm, date string) *Person {
 	var found *Person
 	for _, h := range terms {
 		if covers(*h.t, date) {
@@ -113,13 +135,70 @@ func holderOn(terms []roleTerm, date string) *Person {
 	return found
 }
 
+// dateKey is a date of the form YYYY, YYYY-MM or YYYY-MM-DD as a number that compares as the
+// text does (year, month and day in bits of their own), with a mask of the bits of its
+// precision: two dates compare at the precision of the less precise one by the AND of their masks.
+type dateKey struct{ key, mask uint32 }
+
+// dateKeyOf returns the dateKey of a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or the zero
+// dateKey (mask 0) for any other text.
+func dateKeyOf(s string) dateKey {
+	y, ok := digits(s[:min(len(s), 4)])
+	switch {
+	case !ok || len(s) != 4 && len(s) != 7 && len(s) != 10:
+		return dateKey{}
+	case len(s) == 4:
+		return dateKey{y << 9, ^uint32(1<<9 - 1)}
+	}
+	mo, ok := digits(s[5:7])
+	if !ok || s[4] != '-' || mo > 15 {
+		return dateKey{}
+	}
+	if len(s) == 7 {
+		return dateKey{y<<9 | mo<<5, ^uint32(1<<5 - 1)}
+	}
+	d, ok := digits(s[8:10])
+	if !ok || s[7] != '-' || d > 31 {
+		return dateKey{}
+	}
+	return dateKey{y<<9 | mo<<5 | d, ^uint32(0)}
+}
+
+// digits returns the number s writes in decimal digits, and false if s has another byte.
+func digits(s string) (uint32, bool) {
+	var n uint32
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + uint32(c)
+	}
+	return n, true
+}
+
+// endKeyOf is dateKeyOf of the end of a term: one still held ("") ends after every date.
+func endKeyOf(s string) dateKey {
+	if s == "" {
+		return dateKey{^uint32(0), ^uint32(0)}
+	}
+	return dateKeyOf(s)
+}
+
 // roleForm is a role as RoleMatch compares it: written by normRole, and its head word.
 type roleForm struct{ norm, head string }
 
 // roleTerm is a term of an office holder.
 type roleTerm struct {
-	p *Person
-	t *Term
+	p          *Person
+	t          *Term
+	start, end dateKey // t.Start and t.End (endKeyOf), for holderOn: set by withDates
+}
+
+// withDates returns h with the dates of its term.
+func (h roleTerm) withDates() roleTerm {
+	h.start, h.end = dateKeyOf(h.t.Start), endKeyOf(h.t.End)
+	return h
 }
 
 // roleTerms returns the terms of the holders of a country's posts that RoleMatch role, in the
@@ -129,7 +208,7 @@ func (kb *KB) roleTerms(country, role string) []roleTerm {
 	// another head word is another post (RoleMatch): only the terms of this one are asked
 	for _, h := range kb.byHead[roleKey{country, roleHead(normRole(role))}] {
 		if kb.roleMatch(role, h.t.Role) { // normRolesMatch, remembered
-			out = append(out, h)
+			out = append(out, h.withDates())
 		}
 	}
 	return out
@@ -149,7 +228,7 @@ func (kb *KB) postTerms(c postClass, country string) []roleTerm {
 			var out []roleTerm
 			for _, h := range ct.terms {
 				if kb.roleMatch(desc, h.t.Role) {
-					out = append(out, h)
+					out = append(out, h.withDates())
 				}
 			}
 			if out != nil {
