@@ -88,6 +88,8 @@ type Term struct {
 	Country, Sector, Role string
 	Start, End            string
 	Where                 string
+
+	start, end dateKey // Start and End as holderOn compares them (endKeyOf), for the terms of the files
 }
 
 // KB is a loaded knowledge base.
@@ -661,7 +663,7 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 			}
 		}
 		p.Terms = append(p.Terms, Term{Country: f[2], Sector: f[3], Role: f[4], Start: f[5], End: f[6],
-			Where: fmt.Sprintf("%s:%d", file, n)})
+			Where: fmt.Sprintf("%s:%d", file, n), start: dateKeyOf(f[5]), end: endKeyOf(f[6])})
 		return nil
 	})
 }

@@ -143,38 +143,36 @@ type dateKey struct{ key, mask uint32 }
 // dateKeyOf returns the dateKey of a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or the zero
 // dateKey (mask 0) for any other text.
 func dateKeyOf(s string) dateKey {
-	y, ok := digits(s[:min(len(s), 4)])
-	switch {
-	case !ok || len(s) != 4 && len(s) != 7 && len(s) != 10:
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
 		return dateKey{}
-	case len(s) == 4:
+	}
+	hi, ok1 := digits(s[0], s[1])
+	lo, ok2 := digits(s[2], s[3])
+	if !ok1 || !ok2 {
+		return dateKey{}
+	}
+	y := hi*100 + lo
+	if len(s) == 4 {
 		return dateKey{y << 9, ^uint32(1<<9 - 1)}
 	}
-	mo, ok := digits(s[5:7])
+	mo, ok := digits(s[5], s[6])
 	if !ok || s[4] != '-' || mo > 15 {
 		return dateKey{}
 	}
 	if len(s) == 7 {
 		return dateKey{y<<9 | mo<<5, ^uint32(1<<5 - 1)}
 	}
-	d, ok := digits(s[8:10])
+	d, ok := digits(s[8], s[9])
 	if !ok || s[7] != '-' || d > 31 {
 		return dateKey{}
 	}
 	return dateKey{y<<9 | mo<<5 | d, ^uint32(0)}
 }
 
-// digits returns the number s writes in decimal digits, and false if s has another byte.
-func digits(s string) (uint32, bool) {
-	var n uint32
-	for i := 0; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			return 0, false
-		}
-		n = n*10 + uint32(c)
-	}
-	return n, true
+// digits returns the number two decimal digits write, and false if either is no digit.
+func digits(a, b byte) (uint32, bool) {
+	a, b = a-'0', b-'0'
+	return uint32(a)*10 + uint32(b), a <= 9 && b <= 9
 }
 
 // endKeyOf is dateKeyOf of the end of a term: one still held ("") ends after every date.
@@ -192,12 +190,12 @@ type roleForm struct{ norm, head string }
 type roleTerm struct {
 	p          *Person
 	t          *Term
-	start, end dateKey // t.Start and t.End (endKeyOf), for holderOn: set by withDates
+	start, end dateKey // t.start and t.end, for holderOn: set by withDates
 }
 
 // withDates returns h with the dates of its term.
 func (h roleTerm) withDates() roleTerm {
-	h.start, h.end = dateKeyOf(h.t.Start), endKeyOf(h.t.End)
+	h.start, h.end = h.t.start, h.t.end
 	return h
 }
 
