@@ -371,3 +371,40 @@ func TestDateKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleIs holds Doc.roleIs, which asks by an office or group word's post, to RoleMatch.
+func TestRoleIs(t *testing.T) {
+	kb := load(t)
+	roles := []string{"", "Foreign Minister", "qzxw minister", "the president", "deputy prime minister"}
+	seen := map[string]bool{}
+	for _, p := range kb.people {
+		for _, tm := range p.Terms {
+			if !seen[tm.Role] {
+				seen[tm.Role] = true
+				roles = append(roles, tm.Role)
+			}
+		}
+	}
+	d := kb.NewDoc("")
+	matched := 0
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			e := p.entry
+			if e.Kind != KindOffice && e.Kind != KindGroup {
+				continue
+			}
+			for _, r := range roles {
+				want := RoleMatch(e.Name, r)
+				if got := d.roleIs(e, r); got != want {
+					t.Fatalf("roleIs(%q, %q) = %v, want %v", e.Name, r, got, want)
+				}
+				if want {
+					matched++
+				}
+			}
+		}
+	}
+	if matched < 100 {
+		t.Errorf("only %d roles matched", matched)
+	}
+}

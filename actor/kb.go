@@ -293,11 +293,20 @@ func (kb *KB) indexPosts(roles map[string]roleForm) {
 // knows, which are all those a document asks of: the descriptions are sector words, and the
 // posts those of terms or sector words.
 func (kb *KB) roleMatch(desc, role string) bool {
-	a, okA := kb.posts[desc]
-	b, okB := kb.posts[role]
-	switch {
-	case !okA || !okB:
+	a, ok := kb.posts[desc]
+	if !ok {
 		return RoleMatch(desc, role) // (a post asked of Holder from outside)
+	}
+	return kb.postMatch(a, desc, role)
+}
+
+// postMatch is roleMatch of a description the knowledge base knows (a is its class), such as
+// the post of an office or group word (Entry.post).
+func (kb *KB) postMatch(a postClass, desc, role string) bool {
+	b, ok := kb.posts[role]
+	switch {
+	case !ok:
+		return RoleMatch(desc, role)
 	case a.head != b.head:
 		return false
 	}

@@ -1545,7 +1545,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			m.Sector = d.subject.Sector // his Syrian counterpart: the same post in the other state
 		} else if !groupOnly && role != "" {
 			// a description of one post holder: "the Syrian president", "the Leader"
-			if p := d.recent(country, "", role); p != nil {
+			if p := d.recent(country, roleWord); p != nil {
 				m.Person, m.Name = p.Person, p.Name
 				if country == "" {
 					country, m.Sector = p.Country, p.Sector
@@ -1830,28 +1830,37 @@ func (d *Doc) learn(name string, toks []text.Token, country, sector, role string
 	return p
 }
 
-// recent returns the latest person mention of this country (and sector, when given).
-func (d *Doc) recent(country, sector, role string) *Mention {
+// recent returns the latest person mention of this country (any, when "") whose person holds
+// the post of an office or group word (holds).
+func (d *Doc) recent(country string, e *Entry) *Mention {
 	for i := len(d.people) - 1; i >= 0; i-- {
 		m := d.people[i]
-		if (country == "" || m.Country == country) && (sector == "" || m.Sector == sector) && (role == "" || d.holds(m, role)) {
+		if (country == "" || m.Country == country) && d.holds(m, e) {
 			return m
 		}
 	}
 	return nil
 }
 
-// holds reports whether the person of m holds a post described as role, as the text or the
-// knowledge base says.
-func (d *Doc) holds(m *Mention, role string) bool {
-	if d.kb.roleMatch(role, m.Role) {
+// holds reports whether the person of m holds the post of an office or group word, as the text
+// or the knowledge base says.
+func (d *Doc) holds(m *Mention, e *Entry) bool {
+	if d.roleIs(e, m.Role) {
 		return true
 	}
 	if m.Person != nil {
 		t, _ := d.at(m.Person)
-		return t.Role != m.Role && d.kb.roleMatch(role, t.Role) // (the same role: no, as above)
+		return t.Role != m.Role && d.roleIs(e, t.Role) // (the same role: no, as above)
 	}
 	return false
+}
+
+// roleIs is KB.roleMatch of the name of an office or group word, asked by its post.
+func (d *Doc) roleIs(e *Entry, role string) bool {
+	if !e.hasPost {
+		return d.kb.roleMatch(e.Name, role)
+	}
+	return d.kb.postMatch(e.post, e.Name, role)
 }
 
 // at is p.At(d.Date), remembered for the first people the document asks of (a person mention
