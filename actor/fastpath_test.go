@@ -148,9 +148,10 @@ func TestWordFlags(t *testing.T) {
 		flag  wordFlag
 		words []string
 	}{{isNational, []string{"national"}}, {isCurrency, []string{"$", "dollars"}}, {isAnd, []string{"and"}},
-		{isPossessive, []string{"'s"}}}
+		{isPossessive, []string{"'s"}}, {isOrgHead, []string{"chief", "head", "commander", "leader"}}}
 	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
-		"The senior - a his her top former deputy general defense Special ex-minister their its an A")
+		"The senior - a his her top former deputy general defense Special ex-minister their its an A",
+		"Hamas leader, army chief, the Head of state, Commander heads leaders commanders chiefs")
 	coordinated := 0
 	for _, s := range texts {
 		toks := text.AppendTokens(nil, s, 0)
@@ -406,5 +407,26 @@ func TestRoleIs(t *testing.T) {
 	}
 	if matched < 100 {
 		t.Errorf("only %d roles matched", matched)
+	}
+}
+
+// TestEntryWords holds the flags of the office and group words to the word lists they stand for.
+func TestEntryWords(t *testing.T) {
+	kb := load(t)
+	n := 0
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			e := p.entry
+			if e.Kind != KindOffice && e.Kind != KindGroup {
+				continue
+			}
+			n++
+			if e.genericHead != genericHeads[e.Name] || e.memberWord != memberWords[e.Name] || e.aide != aides[e.Name] {
+				t.Errorf("%q: flags generic %v, member %v, aide %v", e.Name, e.genericHead, e.memberWord, e.aide)
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d office and group words", n)
 	}
 }

@@ -59,7 +59,9 @@ type Entry struct {
 	Where   string  // file:line it came from
 
 	adjectival bool // a group or office word often used as a modifier (adjectival)
-	hasPost    bool // an office or group word, whose post is post
+	// a group or office word in genericHeads, memberWords, aides
+	genericHead, memberWord, aide bool
+	hasPost                       bool // an office or group word, whose post is post
 	// for an office or group word: its Name as a post (indexPosts), so that a document asks
 	// for its holders (Doc.holder) without looking the name up
 	post postClass
@@ -628,7 +630,8 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 		}
 		// a phrase written with a capital must be capitalised in the text ("General")
 		r0 := f[0][0]
-		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]]}
+		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]],
+			genericHead: genericHeads[f[0]], memberWord: memberWords[f[0]], aide: aides[f[0]]}
 		kb.add(f[0], e, 'A' <= r0 && r0 <= 'Z')
 		if k == KindOffice || k == KindGroup {
 			kb.sectorWords = append(kb.sectorWords, e)

@@ -1234,7 +1234,7 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	switch {
 	case gs == "" || d.allModifiers(prev.last, next.first):
 		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
-		if pe != nil && pe.Kind == KindPerson && ne != nil && ne.Kind == KindOffice && aides[ne.Name] && len(gap) == 0 {
+		if pe != nil && pe.Kind == KindPerson && ne != nil && ne.Kind == KindOffice && ne.aide && len(gap) == 0 {
 			return true // "a Trump envoy", "a Putin aide": someone who serves the person
 		}
 		if hasPerson {
@@ -1410,7 +1410,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			}
 			// "Sudanese army chief X", "Hamas leader X": the head of the body, of its sector
 			for k := a.last; k < len(toks) && k < a.last+2; k++ {
-				if orgHeads[toks[k].Lower] {
+				if d.is(k, isOrgHead) {
 					headOfOrg = true
 				}
 			}
@@ -1423,7 +1423,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 			// newspaper"), the first before "of" ("Speaker of the People's Assembly"); a generic
 			// head keeps the sector before it ("intelligence officials" are SPY); members are of
 			// their body ("activists of the opposition")
-			if office == "" || memberWords[role] && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !genericHeads[e.Name] {
+			if office == "" || roleWord != nil && roleWord.memberWord && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !e.genericHead {
 				office = firstNonEmpty(e.Sector, office)
 				role, roleWord = e.Name, e
 				if e.Kind == KindOffice {
@@ -1446,7 +1446,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	if a := atoms[len(atoms)-1]; office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
 		office, govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
 	}
-	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && aides[a.entry.Name] {
+	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && a.entry.aide {
 		// "Trump envoy": the envoy, of the person's state, not the person
 		t, _ := d.at(person)
 		country = firstNonEmpty(country, t.Country)

@@ -34,6 +34,7 @@ const (
 	isAnd                               // "and"
 	isPossessive                        // "'s"
 	isPhraseOpener                      // phraseOpeners
+	isOrgHead                           // orgHeads
 	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
 )
 
@@ -49,7 +50,7 @@ var flaggedLists = []struct {
 	{referWords, isReferWord}, {brackets, isBracket},
 	{gapWords, isGapWord}, {ethnicWords, isEthnicWord}, {nationalWords, isNational},
 	{currencyWords, isCurrency}, {map[string]bool{"and": true}, isAnd}, {map[string]bool{"'s": true}, isPossessive},
-	{phraseOpeners, isPhraseOpener},
+	{phraseOpeners, isPhraseOpener}, {orgHeads, isOrgHead},
 }
 
 // phraseOpeners are the words that open an actor phrase before its first atom (Doc.open): the
