@@ -20,7 +20,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 	}
 	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
-	ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
+	ownSide := ownForces.has(typeOf(tr.m.p.rule.Type)) && tr.m.p.rule.Mode != "release" && src != nil
 	for _, m := range sc.mentions {
 		if m.First <= tr.m.first {
 			continue
