@@ -20,7 +20,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 	}
 	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
-	ownSide := ownForces.has(typeOf(tr.m.p.rule.Type)) && tr.m.p.rule.Mode != "release" && src != nil
+	ownSide := ownForces.has(tr.patternType()) && tr.m.p.rule.Mode != "release" && src != nil
 	for _, m := range sc.mentions {
 		if m.First <= tr.m.first {
 			continue
@@ -204,28 +204,29 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true,
 	"province": true, "region": true, "border": true}
 
-// recode returns another rule for an act its source makes another type: a state's protest is an
-// accusation ("Taipei protested Beijing's military pressure"); drills held by a compound subject
-// are joint exercises (guideline 10b); troops arriving are deployed, peacekeepers protect. Nil when the pattern's rule stands.
-func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
+// recode returns another rule, with its type, for an act its source makes another type: a state's
+// protest is an accusation ("Taipei protested Beijing's military pressure"); drills held by a
+// compound subject are joint exercises (guideline 10b); troops arriving are deployed, peacekeepers
+// protect. Nil when the pattern's rule stands.
+func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) (*Rule, actType) {
 	ps := sc.st.c.Patterns
-	switch r := tr.m.p.rule; {
-	case r.Type == "PROTEST" && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
-		return ps.plain["ACCUSE"]
-	case r.Type == "MOBILIZE" && drills(tr.m.p.text) && sc.partner(src) != nil:
-		return ps.plain["COOPERATE"]
-	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
-		return peacekeeping
-	case r.Type != "REJECT" && sc.outOfQuestion(tr) && ps.plain["REJECT"] != nil:
-		return ps.plain["REJECT"] // "removing the sanctions on Burma is out of the question"
-	case r.Type == "REQUEST" && tr.m.p.text == "+order":
+	switch r, typ := tr.m.p.rule, tr.patternType(); {
+	case typ == protestType && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
+		return ps.plain["ACCUSE"], accuseType
+	case typ == mobilizeType && drills(tr.m.p.text) && sc.partner(src) != nil:
+		return ps.plain["COOPERATE"], cooperateType
+	case typ == consultType && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
+		return peacekeeping, aidType
+	case typ != rejectType && sc.outOfQuestion(tr) && ps.plain["REJECT"] != nil:
+		return ps.plain["REJECT"], rejectType // "removing the sanctions on Burma is out of the question"
+	case typ == requestType && tr.m.p.text == "+order":
 		if nx := sc.orderedAct(tr); nx != nil {
-			return nx.m.p.rule // "ordered the newspaper to suspend publication": the order is the coercion
+			return nx.m.p.rule, nx.patternType() // "ordered the newspaper to suspend publication": the order is the coercion
 		}
-	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
-		return ps.plain["MOBILIZE"] // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
+	case typ == consultType && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
+		return ps.plain["MOBILIZE"], mobilizeType // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
 	}
-	return nil
+	return nil, noType
 }
 
 // outOfQuestion reports an act named as the subject of "is out of the question": refused.

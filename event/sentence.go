@@ -21,6 +21,16 @@ type trigger struct {
 	content    *trigger // for a framing phrase: the act it frames
 	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
 	future     bool     // said with "will" or "would": an act still to come
+	typ        actType  // the type of its pattern's rule, once asked for (patternType)
+}
+
+// patternType returns the type of tr's pattern's rule (not of the rule it is recoded as), worked
+// out the first time it is asked for.
+func (tr *trigger) patternType() actType {
+	if tr.typ == noType {
+		tr.typ = typeOf(tr.m.p.rule.Type)
+	}
+	return tr.typ
 }
 
 // rule returns the rule tr is coded by.
@@ -854,13 +864,12 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 
 // code makes the events of one trigger, whose subject is subj (sc.subject).
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
-	r := tr.m.p.rule
-	typ := typeOf(r.Type)
+	r, typ := tr.m.p.rule, tr.patternType()
 	if tr.negated && tr.future && (typ == concedeType || typ == retreatType) {
 		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
 		// (CAMEO 124), not a promise that did not happen
 		if as := sc.st.c.Patterns.plain["REJECT/yield"]; as != nil {
-			tr.as, r, typ = as, as, typeOf(as.Type)
+			tr.as, r, typ = as, as, rejectType
 			tr.negated, tr.future, tr.intended, tr.threat = false, false, "", false
 		}
 	}
@@ -970,8 +979,8 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		return // "called the agreement a failure": not a phone call, which names whom it calls
 	}
 	if src != nil {
-		if as := sc.recode(tr, src); as != nil {
-			tr.as, r, typ = as, as, typeOf(as.Type)
+		if as, t := sc.recode(tr, src); as != nil {
+			tr.as, r, typ = as, as, t
 		}
 	}
 	if !passive {
@@ -993,7 +1002,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			// "forced the UN refugee agency out of the country": an organisation or diplomats sent
 			// away are expelled (SANCTION), people are deported
 			if as := sc.st.c.Patterns.plain["SANCTION/expel"]; as != nil {
-				tr.as, r, typ = as, as, typeOf(as.Type)
+				tr.as, r, typ = as, as, sanctionType
 			}
 		}
 		if typ == rejectType && tgt == nil {
@@ -1082,7 +1091,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		home := typ == coerceType || typ == concedeType
 		if tr.content != nil && (typ == threatenType || typ == agreeType) {
 			// "said it was prepared to impose martial law": what is promised decides
-			ct := typeOf(tr.content.m.p.rule.Type)
+			ct := tr.content.patternType()
 			home = ct == coerceType || ct == concedeType
 		}
 		if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {

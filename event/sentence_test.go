@@ -40,3 +40,22 @@ func TestTypeSets(t *testing.T) {
 		}
 	}
 }
+
+// TestRecodedTypes holds the types the coding of an act takes its recoded rules to be of (code,
+// recode) to those rules' own.
+func TestRecodedTypes(t *testing.T) {
+	plain := testCoder(t).Patterns.plain
+	for key, want := range map[string]actType{"REJECT/yield": rejectType, "SANCTION/expel": sanctionType,
+		"ACCUSE": accuseType, "COOPERATE": cooperateType, "REJECT": rejectType, "MOBILIZE": mobilizeType} {
+		if r := plain[key]; r != nil && typeOf(r.Type) != want {
+			t.Errorf("plain[%q] is of type %s, not number %d", key, r.Type, want)
+		}
+	}
+	if typeOf(peacekeeping.Type) != aidType {
+		t.Errorf("peacekeeping is of type %s, not AID", peacekeeping.Type)
+	}
+	tr := &trigger{m: match{p: &pattern{rule: &Rule{Type: "PROTEST"}}}}
+	if tr.patternType() != protestType || tr.typ != protestType {
+		t.Errorf("patternType of a PROTEST rule = %d", tr.typ)
+	}
+}
