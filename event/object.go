@@ -20,7 +20,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		}
 	}
 	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
-	ownSide := ownForces.has(tr.patternType()) && tr.m.p.rule.Mode != "release" && src != nil
+	ownSide := ownForces.has(tr.typ) && tr.m.p.rule.Mode != "release" && src != nil
 	for _, m := range sc.mentions {
 		if m.First <= tr.m.first {
 			continue
@@ -210,7 +210,7 @@ var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "c
 // protect. Nil when the pattern's rule stands.
 func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) (*Rule, actType) {
 	ps := sc.st.c.Patterns
-	switch r, typ := tr.m.p.rule, tr.patternType(); {
+	switch r, typ := tr.m.p.rule, tr.typ; {
 	case typ == protestType && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
 		return ps.plain["ACCUSE"], accuseType
 	case typ == mobilizeType && drills(tr.m.p.text) && sc.partner(src) != nil:
@@ -221,7 +221,7 @@ func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) (*Rule, actType) 
 		return ps.plain["REJECT"], rejectType // "removing the sanctions on Burma is out of the question"
 	case typ == requestType && tr.m.p.text == "+order":
 		if nx := sc.orderedAct(tr); nx != nil {
-			return nx.m.p.rule, nx.patternType() // "ordered the newspaper to suspend publication": the order is the coercion
+			return nx.m.p.rule, nx.typ // "ordered the newspaper to suspend publication": the order is the coercion
 		}
 	case typ == consultType && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
 		return ps.plain["MOBILIZE"], mobilizeType // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit

@@ -21,16 +21,7 @@ type trigger struct {
 	content    *trigger // for a framing phrase: the act it frames
 	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
 	future     bool     // said with "will" or "would": an act still to come
-	typ        actType  // the type of its pattern's rule, once asked for (patternType)
-}
-
-// patternType returns the type of tr's pattern's rule (not of the rule it is recoded as), worked
-// out the first time it is asked for.
-func (tr *trigger) patternType() actType {
-	if tr.typ == noType {
-		tr.typ = typeOf(tr.m.p.rule.Type)
-	}
-	return tr.typ
+	typ        actType  // the type of its pattern's rule (not of the rule it is recoded as), set for the acts of a sentence before any is coded
 }
 
 // rule returns the rule tr is coded by.
@@ -331,6 +322,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			}
 			st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
 		}
+	}
+	for _, tr := range trs {
+		tr.typ = typeOf(tr.m.p.rule.Type)
 	}
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
@@ -864,7 +858,7 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 
 // code makes the events of one trigger, whose subject is subj (sc.subject).
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
-	r, typ := tr.m.p.rule, tr.patternType()
+	r, typ := tr.m.p.rule, tr.typ
 	if tr.negated && tr.future && (typ == concedeType || typ == retreatType) {
 		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
 		// (CAMEO 124), not a promise that did not happen
@@ -1091,7 +1085,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		home := typ == coerceType || typ == concedeType
 		if tr.content != nil && (typ == threatenType || typ == agreeType) {
 			// "said it was prepared to impose martial law": what is promised decides
-			ct := tr.content.patternType()
+			ct := tr.content.typ
 			home = ct == coerceType || ct == concedeType
 		}
 		if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {

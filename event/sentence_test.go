@@ -54,8 +54,4 @@ func TestRecodedTypes(t *testing.T) {
 	if typeOf(peacekeeping.Type) != aidType {
 		t.Errorf("peacekeeping is of type %s, not AID", peacekeeping.Type)
 	}
-	tr := &trigger{m: match{p: &pattern{rule: &Rule{Type: "PROTEST"}}}}
-	if tr.patternType() != protestType || tr.typ != protestType {
-		t.Errorf("patternType of a PROTEST rule = %d", tr.typ)
-	}
 }
