@@ -13,7 +13,7 @@ import (
 // object finds the target: the first actor after the trigger that is not the source, preferring
 // one of another state; a place only right after a "place" trigger.
 func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
-	if tr.content != nil && (tr.m.p.rule.Type == "AGREE" || tr.m.p.rule.Type == "THREATEN") {
+	if tr.content != nil && (tr.typ == agreeType || tr.typ == threatenType) {
 		// "promised to continue military aid to Mozambique": the target of what is promised
 		if m := sc.object(tr.content, src); m != nil {
 			return m
@@ -38,7 +38,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
 			break
 		}
-		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.m.p.rule.Type == "MOBILIZE") {
+		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.typ == mobilizeType) {
 			continue // "mobilized army reservists", "withdrew its forces", "trained hackers": the source's own
 		}
 		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
@@ -50,7 +50,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if sc.reports(m) {
 			continue // ", the official news agency said": the reporter, not the target
 		}
-		if !inside && tr.m.p.rule.Type == "CONSULT" && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
+		if !inside && tr.typ == consultType && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
 			continue // "met in Cairo to discuss the release of hostages": a topic, not the target
 		}
 		if m.Adjective && m.Last < len(sc.toks) && sc.is(m.Last, borderWord) {
@@ -62,7 +62,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
-		if tr.m.p.rule.Type == "ASSAULT" && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
+		if tr.typ == assaultType && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
 			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
 		}
 		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {

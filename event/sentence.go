@@ -373,7 +373,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		// "sanctions against Russia, targeting companies in China": a participle after a comma
 		// that describes the noun act before it, of another type
 		if prev != nil && prev.m.p.form == formNone && tr.m.p.form == formIng && tr.m.first > 0 &&
-			sc.toks[tr.m.first-1].Lower == "," && prev.m.p.rule.Type != tr.m.p.rule.Type && tr.m.first-prev.m.last <= 6 {
+			sc.toks[tr.m.first-1].Lower == "," && prev.typ != tr.typ && tr.m.first-prev.m.last <= 6 {
 			st.skipped(tr, "not coded: it describes the act before it")
 			continue
 		}
@@ -1143,7 +1143,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		c.Country = src.Country
 		tgt = &c
 	}
-	if tgt != nil && sc.bothSides(tgt) && r.Mode == "third-party" {
+	if r.Mode == "third-party" && tgt != nil && sc.bothSides(tgt) {
 		// "shuttling between the two delegations": the mediator with each side of the talks
 		for _, side := range sc.st.lastMeet {
 			if !sameActor(src, side) {
