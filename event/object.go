@@ -13,14 +13,14 @@ import (
 // object finds the target: the first actor after the trigger that is not the source, preferring
 // one of another state; a place only right after a "place" trigger.
 func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
-	if tr.content != nil && (tr.m.p.rule.Type == "AGREE" || tr.m.p.rule.Type == "THREATEN") {
+	if tr.content != nil && (tr.typ == agreeType || tr.typ == threatenType) {
 		// "promised to continue military aid to Mozambique": the target of what is promised
 		if m := sc.object(tr.content, src); m != nil {
 			return m
 		}
 	}
 	var inGap *actor.Mention // in the trigger's gap: "give Tanzania a grant", "preserving Syria's sovereignty"
-	ownSide := ownForces[tr.m.p.rule.Type] && tr.m.p.rule.Mode != "release" && src != nil
+	ownSide := ownForces.has(tr.typ) && tr.m.p.rule.Mode != "release" && src != nil
 	for _, m := range sc.mentions {
 		if m.First <= tr.m.first {
 			continue
@@ -38,7 +38,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if !inside && (sc.speechBetween(tr.m.last, m.First) || sc.backgroundBetween(tr.m.last, m.First) || sc.newPredicate(tr.m.last, m.First)) {
 			break
 		}
-		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.m.p.rule.Type == "MOBILIZE") {
+		if ownSide && m.Country == src.Country && (ownSectors[m.Sector] || inside && tr.typ == mobilizeType) {
 			continue // "mobilized army reservists", "withdrew its forces", "trained hackers": the source's own
 		}
 		if sc.placed(m) && !((tr.m.p.rule.Place || endsWithPreposition(tr.m.p.text) && !m.IsState()) && m.First == tr.m.last) && !ownSide {
@@ -50,7 +50,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if sc.reports(m) {
 			continue // ", the official news agency said": the reporter, not the target
 		}
-		if !inside && tr.m.p.rule.Type == "CONSULT" && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
+		if !inside && tr.typ == consultType && sc.topic != nil && sc.topic[m.First] && !sc.topic[tr.m.first] {
 			continue // "met in Cairo to discuss the release of hostages": a topic, not the target
 		}
 		if m.Adjective && m.Last < len(sc.toks) && sc.is(m.Last, borderWord) {
@@ -62,7 +62,7 @@ func (sc *sentenceCtx) object(tr *trigger, src *actor.Mention) *actor.Mention {
 		if m.Adjective && m.Last+1 < len(sc.toks) && sc.toks[m.Last].Lower == "-" && sc.toks[m.Last+1].Lower == "led" {
 			continue // "the Russian-led CSTO": the body led, not its leader
 		}
-		if tr.m.p.rule.Type == "ASSAULT" && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
+		if tr.typ == assaultType && src != nil && (src.Sector == "GOV" || src.Sector == "MIL") && m.Country == src.Country && m.Sector == "MIL" && m.Group && m.Person == nil {
 			continue // "launched 40 drones at Kyiv": the means of the attack, not its target
 		}
 		if !inside && m.First >= 2 && sc.toks[m.First-2].Lower == "," && (sc.toks[m.First-1].Lower == "and" || sc.toks[m.First-1].Lower == "but") && m.First-2 >= tr.m.last && sc.isVerbishAfter(m) {
@@ -204,28 +204,29 @@ func (sc *sentenceCtx) bomber(s text.Sentence, tr *trigger) *actor.Mention {
 var placeNouns = map[string]bool{"city": true, "town": true, "village": true, "capital": true, "port": true,
 	"province": true, "region": true, "border": true}
 
-// recode returns another rule for an act its source makes another type: a state's protest is an
-// accusation ("Taipei protested Beijing's military pressure"); drills held by a compound subject
-// are joint exercises (guideline 10b); troops arriving are deployed, peacekeepers protect. Nil when the pattern's rule stands.
-func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) *Rule {
+// recode returns another rule, with its type, for an act its source makes another type: a state's
+// protest is an accusation ("Taipei protested Beijing's military pressure"); drills held by a
+// compound subject are joint exercises (guideline 10b); troops arriving are deployed, peacekeepers
+// protect. Nil when the pattern's rule stands.
+func (sc *sentenceCtx) recode(tr *trigger, src *actor.Mention) (*Rule, actType) {
 	ps := sc.st.c.Patterns
-	switch r := tr.m.p.rule; {
-	case r.Type == "PROTEST" && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
-		return ps.plain["ACCUSE"]
-	case r.Type == "MOBILIZE" && drills(tr.m.p.text) && sc.partner(src) != nil:
-		return ps.plain["COOPERATE"]
-	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
-		return peacekeeping
-	case r.Type != "REJECT" && sc.outOfQuestion(tr) && ps.plain["REJECT"] != nil:
-		return ps.plain["REJECT"] // "removing the sanctions on Burma is out of the question"
-	case r.Type == "REQUEST" && tr.m.p.text == "+order":
+	switch r, typ := tr.m.p.rule, tr.typ; {
+	case typ == protestType && src.Sector == "GOV" && (src.IsState() || src.Person != nil) && tr.m.p.form != formNone:
+		return ps.plain["ACCUSE"], accuseType
+	case typ == mobilizeType && drills(tr.m.p.text) && sc.partner(src) != nil:
+		return ps.plain["COOPERATE"], cooperateType
+	case typ == consultType && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && sc.peacekeepers(src):
+		return peacekeeping, aidType
+	case typ != rejectType && sc.outOfQuestion(tr) && ps.plain["REJECT"] != nil:
+		return ps.plain["REJECT"], rejectType // "removing the sanctions on Burma is out of the question"
+	case typ == requestType && tr.m.p.text == "+order":
 		if nx := sc.orderedAct(tr); nx != nil {
-			return nx.m.p.rule // "ordered the newspaper to suspend publication": the order is the coercion
+			return nx.m.p.rule, nx.typ // "ordered the newspaper to suspend publication": the order is the coercion
 		}
-	case r.Type == "CONSULT" && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
-		return ps.plain["MOBILIZE"] // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
+	case typ == consultType && r.Mode == "visit" && src.Person == nil && src.Sector == "MIL" && ps.plain["MOBILIZE"] != nil:
+		return ps.plain["MOBILIZE"], mobilizeType // "a contingent of Kenyan troops arrived in Somalia": a deployment, not a visit
 	}
-	return nil
+	return nil, noType
 }
 
 // outOfQuestion reports an act named as the subject of "is out of the question": refused.

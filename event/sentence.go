@@ -21,6 +21,7 @@ type trigger struct {
 	content    *trigger // for a framing phrase: the act it frames
 	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
 	future     bool     // said with "will" or "would": an act still to come
+	typ        actType  // the type of its pattern's rule (not of the rule it is recoded as), set for the acts of a sentence before any is coded
 }
 
 // rule returns the rule tr is coded by.
@@ -51,42 +52,114 @@ var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true
 	"being": true, "be": true, "'s": true}
 var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside": true, "inside": true}
 
+// actType is an event type as a small number (typeOf), so that the coding of an act tests its
+// rule's type once rather than comparing strings again and again.
+type actType uint8
+
+// The event types (Types), numbered from 1; noType is none of them.
+const (
+	noType actType = iota
+	agreeType
+	consultType
+	supportType
+	concedeType
+	cooperateType
+	aidType
+	retreatType
+	requestType
+	accuseType
+	rejectType
+	threatenType
+	protestType
+	sanctionType
+	mobilizeType
+	coerceType
+	assaultType
+)
+
+// typeOf returns the number of the event type named t, noType for a name not in Types.
+func typeOf(t string) actType {
+	switch t {
+	case "AGREE":
+		return agreeType
+	case "CONSULT":
+		return consultType
+	case "SUPPORT":
+		return supportType
+	case "CONCEDE":
+		return concedeType
+	case "COOPERATE":
+		return cooperateType
+	case "AID":
+		return aidType
+	case "RETREAT":
+		return retreatType
+	case "REQUEST":
+		return requestType
+	case "ACCUSE":
+		return accuseType
+	case "REJECT":
+		return rejectType
+	case "THREATEN":
+		return threatenType
+	case "PROTEST":
+		return protestType
+	case "SANCTION":
+		return sanctionType
+	case "MOBILIZE":
+		return mobilizeType
+	case "COERCE":
+		return coerceType
+	case "ASSAULT":
+		return assaultType
+	}
+	return noType
+}
+
+// typeSet is a set of event types, one bit for each.
+type typeSet uint32
+
+// has reports whether t is in the set.
+func (s typeSet) has(t actType) bool {
+	return s&(1<<t) != 0
+}
+
 // toCounterpart are the verbal acts that, naming no one, are addressed to the other side of
 // the meeting where they are made (a call, praise, a promise); an accusation is not.
-var toCounterpart = map[string]bool{"REQUEST": true, "SUPPORT": true, "AGREE": true}
+const toCounterpart typeSet = 1<<requestType | 1<<supportType | 1<<agreeType
 
 // withEachOther are the acts a compound subject does with each other when it names no one else
 // ("Czechia and Albania upgraded their ties", "failed to reach an agreement"); other acts go to a
 // third party, or to no one ("the United States and Britain urged restraint", "Canada and the EU
 // announced sanctions").
-var withEachOther = map[string]bool{"CONSULT": true, "AGREE": true, "COOPERATE": true, "SUPPORT": true}
+const withEachOther typeSet = 1<<consultType | 1<<agreeType | 1<<cooperateType | 1<<supportType
 
 // eachOther reports an act a compound subject does with each other (withEachOther), or a failure
 // to agree ("failed to reach an agreement"); a refusal of no one named is no one's ("Poland and
-// Bulgaria refused to pay in roubles" is not a refusal of each other).
-func eachOther(tr *trigger, r *Rule) bool {
-	return withEachOther[r.Type] || r.Type == "REJECT" && strings.HasPrefix(tr.m.p.text, "+fail")
+// Bulgaria refused to pay in roubles" is not a refusal of each other). t is the type of r.
+func eachOther(tr *trigger, t actType) bool {
+	return withEachOther.has(t) || t == rejectType && strings.HasPrefix(tr.m.p.text, "+fail")
 }
 
 // ownForces are the acts done with the source's own forces: their target is the other state
 // named, wherever ("strengthened its forces in Lebanon", "withdrew troops from Panama").
-var ownForces = map[string]bool{"MOBILIZE": true, "RETREAT": true, "AID": true}
+const ownForces typeSet = 1<<mobilizeType | 1<<retreatType | 1<<aidType
 
 // placeTargets are the material acts whose target, when no actor is named, is the people of
 // the place where they happen.
-var placeTargets = map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true, "CONCEDE": true, "RETREAT": true,
-	"AID": true}
+const placeTargets typeSet = 1<<threatenType | 1<<coerceType | 1<<assaultType | 1<<sanctionType |
+	1<<concedeType | 1<<retreatType | 1<<aidType
 
 // targetOptional types are coded without a target when none is named (PLOVER allows it): a
 // promise ("promised to democratize the country"), a deployment.
-var targetOptional = map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true, "REQUEST": true}
+const targetOptional typeSet = 1<<agreeType | 1<<mobilizeType | 1<<retreatType | 1<<requestType
 
 // violent types turn an intent into a threat (formats.md: a declared intent to use force).
 var violent = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true}
 
 // verbal types are acts of speech: their source is the speaker.
-var verbal = map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
-	"AGREE": true, "THREATEN": true, "CONCEDE": true}
+const verbal typeSet = 1<<supportType | 1<<accuseType | 1<<requestType | 1<<rejectType |
+	1<<agreeType | 1<<threatenType | 1<<concedeType
 
 // read is the first pass over a document's sentences, stage by stage so that each stage's code
 // runs over the whole document at once rather than turn by turn with the others': the tokens of
@@ -250,6 +323,9 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 			st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
 		}
 	}
+	for _, tr := range trs {
+		tr.typ = typeOf(tr.m.p.rule.Type)
+	}
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
 	}
@@ -297,7 +373,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 		// "sanctions against Russia, targeting companies in China": a participle after a comma
 		// that describes the noun act before it, of another type
 		if prev != nil && prev.m.p.form == formNone && tr.m.p.form == formIng && tr.m.first > 0 &&
-			sc.toks[tr.m.first-1].Lower == "," && prev.m.p.rule.Type != tr.m.p.rule.Type && tr.m.first-prev.m.last <= 6 {
+			sc.toks[tr.m.first-1].Lower == "," && prev.typ != tr.typ && tr.m.first-prev.m.last <= 6 {
 			st.skipped(tr, "not coded: it describes the act before it")
 			continue
 		}
@@ -476,7 +552,7 @@ type sentenceCtx struct {
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
-	lastType string         // and its type
+	lastType actType        // and its type
 	trs      []*trigger     // the sentence's acts, in order
 }
 
@@ -797,12 +873,12 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 
 // code makes the events of one trigger, whose subject is subj (sc.subject).
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
-	r := tr.m.p.rule
-	if tr.negated && tr.future && (r.Type == "CONCEDE" || r.Type == "RETREAT") {
+	r, typ := tr.m.p.rule, tr.typ
+	if tr.negated && tr.future && (typ == concedeType || typ == retreatType) {
 		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
 		// (CAMEO 124), not a promise that did not happen
 		if as := sc.st.c.Patterns.plain["REJECT/yield"]; as != nil {
-			tr.as, r = as, as
+			tr.as, r, typ = as, as, rejectType
 			tr.negated, tr.future, tr.intended, tr.threat = false, false, "", false
 		}
 	}
@@ -831,11 +907,11 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		}
 		return
 	}
-	if a, b := sc.between(tr); a != nil && (r.Type == "ASSAULT" || r.Mutual) {
+	if a, b := sc.between(tr); a != nil && (typ == assaultType || r.Mutual) {
 		// "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq": the two
 		// named, each against (or with) the other
 		sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
-		if r.Type == "ASSAULT" {
+		if typ == assaultType {
 			sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, "subject", "object"))
 		}
 		return
@@ -846,13 +922,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && (sc.beBefore(tr.m.first) || sc.reducedPassive(tr)) {
 		by := sc.byAgent(tr.m.first + 1)
-		if by == nil && (r.Self || r.Type == "RETREAT" && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
+		if by == nil && (r.Self || typ == retreatType && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
 			// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
 			// oneself, the subject its source
 			sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, "subject", ""))
 			return
 		}
-		if by == nil && r.Type == "ACCUSE" {
+		if by == nil && typ == accuseType {
 			// "companies accused of helping Moscow, EU officials said": the accused is the
 			// subject; the accuser, if anyone, the one reporting it
 			accuser := sc.attribution(tr)
@@ -870,7 +946,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			}
 			return
 		}
-		if by == nil && (r.Type == "ASSAULT" || r.Type == "COERCE") {
+		if by == nil && (typ == assaultType || typ == coerceType) {
 			victim := src
 			if victim == nil {
 				for _, m := range sc.mentions {
@@ -881,7 +957,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			}
 			if victim != nil && victim.Country != "" {
 				bomber := sc.bomber(s, tr)
-				if bomber == nil && r.Type == "COERCE" {
+				if bomber == nil && typ == coerceType {
 					// "was arrested in Lebanon": by the authorities of the place
 					bomber = sc.authorities(tr)
 				}
@@ -912,50 +988,50 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		return // "called the agreement a failure": not a phone call, which names whom it calls
 	}
 	if src != nil {
-		if as := sc.recode(tr, src); as != nil {
-			tr.as, r = as, as
+		if as, t := sc.recode(tr, src); as != nil {
+			tr.as, r, typ = as, as, t
 		}
 	}
 	if !passive {
 		tgt = sc.object(tr, src)
-		if r.Type == "ACCUSE" || r.Type == "SUPPORT" {
+		if typ == accuseType || typ == supportType {
 			// "condemned the launch", "welcomed the deal": the ones who did the act spoken of
 			if by, with := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
 				tgt, also = by, with
 			}
 		}
-		if (r.Type == "ASSAULT" || r.Type == "COERCE" && r.Mode == "restrict") && tgt != nil && tgt.First == tr.m.last && sc.st.isCapital(tgt) {
+		if (typ == assaultType || typ == coerceType && r.Mode == "restrict") && tgt != nil && tgt.First == tr.m.last && sc.st.isCapital(tgt) {
 			// "shelled Juba", "would blockade Paris": a city under fire or siege is its people,
 			// not the government its name may stand for
 			c := *tgt
 			c.Sector = "CVL"
 			tgt = &c
 		}
-		if r.Type == "COERCE" && r.Mode == "deport" && tgt != nil && (actor.NonState(tgt.Country) || tgt.Sector == "GOV") {
+		if typ == coerceType && r.Mode == "deport" && tgt != nil && (actor.NonState(tgt.Country) || tgt.Sector == "GOV") {
 			// "forced the UN refugee agency out of the country": an organisation or diplomats sent
 			// away are expelled (SANCTION), people are deported
 			if as := sc.st.c.Patterns.plain["SANCTION/expel"]; as != nil {
-				tr.as, r = as, as
+				tr.as, r, typ = as, as, sanctionType
 			}
 		}
-		if r.Type == "REJECT" && tgt == nil {
+		if typ == rejectType && tgt == nil {
 			// "rejected the statement as interference": the one who made it
 			if by := sc.st.referredSaying(sc.toks, tr, src); by != nil {
 				tgt, tgtHow = by, "meeting"
 			}
 		}
-		if r.Type == "ACCUSE" && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
+		if typ == accuseType && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
 			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
 			if a := sc.accusedAfter(tgt); a != nil {
 				tgt = a
 			}
 		}
 	}
-	if src == nil && verbal[r.Type] {
+	if src == nil && verbal.has(typ) {
 		src = sc.attribution(tr)
 		srcHow = "attribution"
 	}
-	if src == nil && r.Type == "ASSAULT" {
+	if src == nil && typ == assaultType {
 		src, srcHow = sc.bomber(s, tr), "guessed" // "a roadside bomb killed three soldiers"
 	}
 	if src == nil || src.Country == "" && !sc.bothSides(src) {
@@ -968,7 +1044,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			return
 		}
 	}
-	if (r.Type == "CONSULT" || r.Type == "AGREE" || r.Type == "COOPERATE") && r.Mode != "third-party" {
+	if (typ == consultType || typ == agreeType || typ == cooperateType) && r.Mode != "third-party" {
 		if p := sc.partner(src); p != nil {
 			// "Jordan and Britain have agreed": between the two, the first named first
 			tgt = p
@@ -983,7 +1059,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 	if tgt == nil && tr.m.p.form == formIng && sc.lastTgt != nil && sc.countAfter(tr.m.last) {
 		// "opened fire on demonstrators, killing one person and arresting 12": those counted
 		// are of the ones the act before was aimed at
-		if r.Type == sc.lastType {
+		if typ == sc.lastType {
 			return // "fired on the crowd, killing three": one assault
 		}
 		tgt, tgtHow = sc.lastTgt, "guessed"
@@ -992,13 +1068,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		// "Czechia and Albania upgraded their ties": between the members of a compound subject
 		// (not for a call or a charge: "the United States and Britain urged restraint")
 		// (a ceasefire, CAMEO 196, is broken by one party of it against the other)
-		if p := sc.partner(src); p != nil && (eachOther(tr, r) || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
+		if p := sc.partner(src); p != nil && (eachOther(tr, typ) || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
 			tgt = p
 			if p.First < src.First {
 				src, tgt = p, src
 			}
 			tgtHow = "partner"
-			if r.Type == "ASSAULT" {
+			if typ == assaultType {
 				// "India and Pakistan exchanged fire": each against the other
 				sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, "subject", "partner"))
 			}
@@ -1008,30 +1084,31 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 				tgt, tgtHow = t, "guessed"
 			}
 		}
-		if tgt == nil && r.Type == "REJECT" {
+		if tgt == nil && typ == rejectType {
 			// "declined to resign despite growing pressure by the anti-corruption commission":
 			// the one pressing is the one refused
 			tgt, tgtHow = sc.pressedBy(tr), "guessed"
 		}
-		if tgt == nil && toCounterpart[r.Type] {
+		if tgt == nil && toCounterpart.has(typ) {
 			// said at a meeting with no one named: to the other side of that meeting
 			tgt, tgtHow = sc.st.counterpart(src), "meeting"
 		}
-		if tgt == nil && placeTargets[r.Type] {
+		if tgt == nil && placeTargets.has(typ) {
 			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
 			tgt, tgtHow = sc.population(tr), "guessed"
 		}
-		home := r.Type == "COERCE" || r.Type == "CONCEDE"
-		if tr.content != nil && (r.Type == "THREATEN" || r.Type == "AGREE") {
+		home := typ == coerceType || typ == concedeType
+		if tr.content != nil && (typ == threatenType || typ == agreeType) {
 			// "said it was prepared to impose martial law": what is promised decides
-			home = tr.content.m.p.rule.Type == "COERCE" || tr.content.m.p.rule.Type == "CONCEDE"
+			ct := tr.content.typ
+			home = ct == coerceType || ct == concedeType
 		}
 		if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
 			// "the government lifted the state of emergency": a state's measure at home
 			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
 			tgtHow = "guessed"
 		}
-		if tgt == nil && (r.Type == "AGREE" || r.Type == "REJECT" || r.Type == "REQUEST") {
+		if tgt == nil && (typ == agreeType || typ == rejectType || typ == requestType) {
 			// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
 			// deployed in East Timor", "called for new elections in Venezuela": a promise, refusal
 			// or call about a place concerns its state (which body, the text does not say)
@@ -1047,17 +1124,17 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 				tgt, tgtHow = p, "guessed"
 			}
 		}
-		if tgt == nil && !(targetOptional[r.Type] && sc.near(src, tr)) {
+		if tgt == nil && !(targetOptional.has(typ) && sc.near(src, tr)) {
 			return // a promise without a target only when its maker is right before it
 		}
 	}
-	if tgt == nil && (r.Type == "PROTEST" || r.Type == "REQUEST") {
+	if tgt == nil && (typ == protestType || typ == requestType) {
 		// "rioted … demanding a referendum on independence from Indonesian rule": at the ruler
 		if m := sc.ruler(tr); m != nil && m.Country != src.Country {
 			tgt, tgtHow = m, "guessed"
 		}
 	}
-	if tgt == nil && (r.Type == "PROTEST" || r.Type == "CONCEDE" && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
+	if tgt == nil && (typ == protestType || typ == concedeType && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
 		// a protest that names no one is aimed at the authorities of the place, else of the
 		// protesters' own state; so is calling it off ("the teachers called off their strike")
 		c := src.Country
@@ -1069,19 +1146,19 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			tgtHow = "guessed"
 		}
 	}
-	if tgt != nil && r.Type == "PROTEST" && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
+	if tgt != nil && typ == protestType && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
 		// "in protest at the arrest of activists": at those who arrested them, the authorities
 		tgt = &actor.Mention{First: tgt.First, Last: tgt.Last, Start: tgt.Start, End: tgt.End, Country: tgt.Country, Sector: "GOV"}
 		tgtHow = "guessed"
 	}
-	if tgt != nil && r.Type == "COERCE" && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
+	if tgt != nil && typ == coerceType && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
 		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
 		// arrests, unnamed by state, are its own
 		c := *tgt
 		c.Country = src.Country
 		tgt = &c
 	}
-	if tgt != nil && sc.bothSides(tgt) && r.Mode == "third-party" {
+	if r.Mode == "third-party" && tgt != nil && sc.bothSides(tgt) {
 		// "shuttling between the two delegations": the mediator with each side of the talks
 		for _, side := range sc.st.lastMeet {
 			if !sameActor(src, side) {
@@ -1096,7 +1173,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 	// "the two sides": each side in turn; "Iran, Russia and Turkey condemned X": each of them
 	var srcBuf, tgtBuf [4]*actor.Mention // (most acts have one source and one target)
 	sources := sc.expand(srcBuf[:0], src)
-	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && r.Type == "REQUEST") {
+	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && typ == requestType) {
 		sources = sc.conjuncts(srcBuf[:0], src) // "Bolivia and Chile urged restraint": each of them, of no one
 	}
 	targets := append(tgtBuf[:0], tgt)
@@ -1108,10 +1185,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 	}
 	for _, a := range sources {
 		for _, b := range targets {
-			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart[r.Type] || r.Type == "CONSULT" || r.Mutual) {
+			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart.has(typ) || typ == consultType || r.Mutual) {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
-			if b == nil && !r.Self && !targetOptional[r.Type] {
+			if b == nil && !r.Self && !targetOptional.has(typ) {
 				continue
 			}
 			if b != nil && sameActor(a, b) {
@@ -1122,13 +1199,13 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			}
 			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, srcHow, tgtHow))
 			if b != nil {
-				sc.lastTgt, sc.lastType = b, r.Type
+				sc.lastTgt, sc.lastType = b, typ
 			}
 		}
 	}
 	// the two sides of the latest meeting, or of an agreement when no meeting is told of ("Saudi
 	// Arabia and Iran agreed … The two countries also agreed to…")
-	if (r.Type == "CONSULT" && r.Mode != "phone" && r.Mode != "third-party" || r.Type == "AGREE" && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
+	if (typ == consultType && r.Mode != "phone" && r.Mode != "third-party" || typ == agreeType && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
 		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
 	}
 }

@@ -183,14 +183,14 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 	if subj.Person == nil && !subj.Pronoun {
 		// the speaker speaks for the state: "Boroujerdi … affirming that the Islamic Republic would"
 		for _, c := range cands[:len(cands)-1] {
-			if c.Person != nil && c.Country == subj.Country && verbal[tr.m.p.rule.Type] {
+			if c.Person != nil && c.Country == subj.Country && verbal.has(tr.typ) {
 				return c
 			}
 		}
 	}
 	// reported speech: "Assad said Syria supports Iran" has Assad as source ("… said the two
 	// sides agreed": the two sides)
-	if verbal[tr.m.p.rule.Type] && len(cands) > 1 && !sc.bothSides(subj) {
+	if verbal.has(tr.typ) && len(cands) > 1 && !sc.bothSides(subj) {
 		for k := len(cands) - 2; k >= 0; k-- {
 			sp := cands[k]
 			if sc.speechBetween(sp.Last, subj.First) && (sp.Country == subj.Country || subj.Country == "") {
@@ -271,7 +271,7 @@ func (sc *sentenceCtx) relativeSubject(first int) *actor.Mention {
 // whole ("Iran's readiness", "the Islamic Republic would") and a person of that state speaks in the
 // sentence, the person is the source.
 func (sc *sentenceCtx) speakerFor(src *actor.Mention, tr *trigger) *actor.Mention {
-	if src == nil || src.Person != nil || src.Pronoun || !verbal[tr.m.p.rule.Type] {
+	if src == nil || src.Person != nil || src.Pronoun || !verbal.has(tr.typ) {
 		return src
 	}
 	for _, m := range sc.mentions {
