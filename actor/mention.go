@@ -1653,8 +1653,7 @@ func (d *Doc) sliceText(toks []text.Token, first, last int) string {
 		if !d.standsAt(t) || uint(gap) > 1 {
 			return joinText(toks[first:last])
 		}
-		// the byte before the word when there is a gap (a space it must be), else its first
-		if gap*int(d.Text[t.Start-gap]^' ') != 0 {
+		if gap == 1 && d.Text[t.Start-1] != ' ' { // a gap of one byte must be a space
 			return joinText(toks[first:last])
 		}
 	}

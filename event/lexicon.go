@@ -51,8 +51,9 @@ func (lx *lexicon) of(c *Coder) bool {
 // to words its Word in the knowledge base (as actor.Doc.Mentions would find it).
 func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Token) ([]*wordEntry, []actor.Word) {
 	n, m := len(lex), len(words)
-	lex, words = slices.Grow(lex, len(toks))[:n+len(toks)], slices.Grow(words, len(toks))[:m+len(toks)]
-	none := noEntry // (in a register: the choice below is then made with no branch)
+	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
+	words = slices.Grow(words, len(toks))[:m+len(toks)]
+	none := noEntry // (a local: the compiler then picks it below without a branch)
 	for i := range toks {
 		l, _ := lx.table.Find(&toks[i])
 		e := l.entry

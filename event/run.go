@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -35,7 +36,8 @@ func (c *Coder) Run(docs <-chan ingest.Document, workers int, emit func(Result) 
 // CPU) and calls emit with each record's result in input order. This is the one place where
 // dyad works in parallel: documents are independent, so each is decoded, coded and formatted
 // whole by one worker, and emit only has to write. When format is not nil, the worker calls it
-// with a buffer to append to and sets Result.Out to what it appended; the memory of Out and of
+// with a buffer to append to (it must return the buffer extended, as append does: a format
+// that returns less is reported as failing) and sets Result.Out to what it appended; the memory of Out and of
 // Events is then reused once emit has returned (emit must not keep them), so that a long run
 // allocates little beyond what it reads. At most a few batches of documents per worker wait for
 // their turn, so memory stays bounded however long the input. If emit or format fails,
@@ -104,7 +106,12 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 						r.Events = d.events[from:len(d.events):len(d.events)]
 					}
 					from = len(d.out)
-					d.out, d.errs[k] = format(d.out, r)
+					out, err := format(d.out, r)
+					if len(out) < from { // (it did not append: report it, no panic)
+						d.errs[k] = fmt.Errorf("event: the format of RunRecords must append to the buffer it is given (%s)", doc.ID)
+						continue
+					}
+					d.out, d.errs[k] = out, err
 					r.Out = d.out[from:len(d.out):len(d.out)]
 				}
 				results <- d

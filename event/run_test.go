@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/ingest"
@@ -76,5 +77,24 @@ func TestRunRecordsReuse(t *testing.T) {
 		if err != nil || n != len(recs) {
 			t.Errorf("workers %d: %d results, error %v", workers, n, err)
 		}
+	}
+}
+
+// TestRunRecordsShortFormat: a format function that does not append to the buffer it is given
+// (here it returns a fresh, short slice) makes RunRecords fail with an error, not panic.
+func TestRunRecordsShortFormat(t *testing.T) {
+	c := testCoder(t)
+	ch := make(chan ingest.Record)
+	go func() {
+		defer close(ch)
+		for i := range 50 {
+			id := fmt.Sprintf("%0*d", 1+(i*7)%23, i) // ids of mixed length
+			ch <- ingest.Record{Line: []byte(`{"id":"` + id + `","text":"Iran condemned Syria."}`), Origin: "t", LineNo: i + 1}
+		}
+	}()
+	format := func(_ []byte, r *Result) ([]byte, error) { return []byte(r.Doc.ID + "\n"), nil }
+	err := c.RunRecords(ch, 2, format, func(r *Result) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "must append") {
+		t.Errorf("error %v, want one saying the format must append", err)
 	}
 }
