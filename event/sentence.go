@@ -2,6 +2,7 @@ package event
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
@@ -56,7 +57,7 @@ var locatives = map[string]bool{"in": true, "at": true, "near": true, "outside":
 // rule's type once rather than comparing strings again and again.
 type actType uint8
 
-// The event types (Types), numbered from 1; noType is none of them.
+// The event types, numbered from 1 in the order of Types; noType is none of them.
 const (
 	noType actType = iota
 	agreeType
@@ -77,43 +78,10 @@ const (
 	assaultType
 )
 
-// typeOf returns the number of the event type named t, noType for a name not in Types.
+// typeOf returns the number of the event type named t, noType for a name not in Types (the
+// constants above are in the order of Types).
 func typeOf(t string) actType {
-	switch t {
-	case "AGREE":
-		return agreeType
-	case "CONSULT":
-		return consultType
-	case "SUPPORT":
-		return supportType
-	case "CONCEDE":
-		return concedeType
-	case "COOPERATE":
-		return cooperateType
-	case "AID":
-		return aidType
-	case "RETREAT":
-		return retreatType
-	case "REQUEST":
-		return requestType
-	case "ACCUSE":
-		return accuseType
-	case "REJECT":
-		return rejectType
-	case "THREATEN":
-		return threatenType
-	case "PROTEST":
-		return protestType
-	case "SANCTION":
-		return sanctionType
-	case "MOBILIZE":
-		return mobilizeType
-	case "COERCE":
-		return coerceType
-	case "ASSAULT":
-		return assaultType
-	}
-	return noType
+	return actType(slices.Index(Types, t) + 1)
 }
 
 // typeSet is a set of event types, one bit for each.

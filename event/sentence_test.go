@@ -8,7 +8,7 @@ func TestTypeSets(t *testing.T) {
 	seen := map[actType]string{}
 	for _, name := range Types {
 		n := typeOf(name)
-		if n == noType || seen[n] != "" {
+		if n == noType || seen[n] != "" || n > assaultType {
 			t.Errorf("typeOf(%q) = %d, not a number of its own", name, n)
 		}
 		seen[n] = name
