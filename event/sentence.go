@@ -270,26 +270,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	sc := &st.sc // reused: kept by nothing after the sentence
 	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
 	if st.trace != nil {
-		st.note("sentence %d: %s", idx, s.Text)
-		var words []string
-		for _, t := range toks {
-			words = append(words, t.Text)
-		}
-		st.note("  tokens: %s", strings.Join(words, " | "))
-		for _, m := range mentions {
-			how := "from the dictionaries"
-			switch {
-			case m.Pronoun && strings.EqualFold(m.Text, "they"):
-				how = "a pronoun for the group that opens the sentence"
-			case m.Pronoun:
-				how = "a pronoun for the person last spoken of"
-			case m.Learned:
-				how = "learned from the text"
-			case m.Person != nil && m.Name != "" && !sharesWord(m.Text, m.Name):
-				how = "a description of the post holder"
-			}
-			st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
-		}
+		st.traceSentence(idx, s, toks, mentions)
 	}
 	for _, tr := range trs {
 		tr.typ = typeOf(tr.m.p.rule.Type)
@@ -297,10 +278,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	for k, tr := range trs {
 		sc.context(tr, trs[k+1:])
 	}
-	if st.trace != nil { // (note's arguments would be boxed, on the heap, even when not tracing)
-		for _, tr := range trs {
-			st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
-		}
+	if st.trace != nil {
+		st.tracePhrases(trs)
 	}
 	if len(trs) == 0 {
 		return // nothing to code, no topics to mark
@@ -354,7 +333,43 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	}
 }
 
-// skipped notes, when tracing, why the act tr makes no event.
+// traceSentence notes, when tracing, the sentence's text, tokens and actor mentions. (The
+// tracing is out of line, as are tracePhrases and skipped, so that sentence's machine code,
+// run for every sentence with an act, holds only what coding does.)
+func (st *docState) traceSentence(idx int, s text.Sentence, toks []text.Token, mentions []*actor.Mention) {
+	st.note("sentence %d: %s", idx, s.Text)
+	var words []string
+	for _, t := range toks {
+		words = append(words, t.Text)
+	}
+	st.note("  tokens: %s", strings.Join(words, " | "))
+	for _, m := range mentions {
+		how := "from the dictionaries"
+		switch {
+		case m.Pronoun && strings.EqualFold(m.Text, "they"):
+			how = "a pronoun for the group that opens the sentence"
+		case m.Pronoun:
+			how = "a pronoun for the person last spoken of"
+		case m.Learned:
+			how = "learned from the text"
+		case m.Person != nil && m.Name != "" && !sharesWord(m.Text, m.Name):
+			how = "a description of the post holder"
+		}
+		st.note("  actor %q -> %s%s %s (%s)", m.Text, m.Country, m.Sector, m.Name, how)
+	}
+}
+
+// tracePhrases notes, when tracing, the acts found in the sentence.
+func (st *docState) tracePhrases(trs []*trigger) {
+	for _, tr := range trs {
+		st.note("  phrase %q = %s %s (%s)", st.doc.Text[tr.start:tr.end], tr.m.p.rule.Type, tr.m.p.rule.Mode, tr.m.p.rule.Where)
+	}
+}
+
+// skipped notes, when tracing, why the act tr makes no event. (Not inlined: sentence calls it in
+// five places, each rarely taken.)
+//
+//go:noinline
 func (st *docState) skipped(tr *trigger, why string) {
 	if st.trace != nil { // (note's arguments would be boxed, on the heap, even when not tracing)
 		st.note("  - %q: %s", st.doc.Text[tr.start:tr.end], why)

@@ -18,6 +18,12 @@ func indexCountry(ms []*actor.Mention, m *actor.Mention) int {
 	}
 	return -1
 }
+
+// sameActor reports whether a and b name one actor: the same person or organisation by name, or
+// the same country and sector. (Not inlined: its string comparisons, copied into each of the
+// dozen places that ask, made code's machine code bigger than the instruction cache holds well.)
+//
+//go:noinline
 func sameActor(a, b *actor.Mention) bool {
 	if a.Name != "" && a.Name == b.Name {
 		return true
