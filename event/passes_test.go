@@ -81,7 +81,8 @@ func TestTopicsAsBefore(t *testing.T) {
 	n, marked := 0, 0
 	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
 		want := sc.topicsBefore(trs)
-		got := sc.topics(trs)
+		got := make([]bool, len(sc.toks))
+		sc.topics(trs, got)
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: topics %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], got, want)
 		}

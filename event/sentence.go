@@ -247,11 +247,41 @@ type sentenceRead struct {
 	trs, trsEnd       int // its triggers: allTrs[trs:trsEnd]
 }
 
+// readActs works out what the coding of each act needs to know of its sentence, for every
+// sentence of the document at once: the type of its rule, its context (negation, intent, framing:
+// context) and the tokens that name a topic of talks (topics, in topicBuf for the whole
+// document). None of it reads what coding writes. Done stage by stage, the code of these steps
+// and that of the coding each stay in the instruction cache from one sentence to the next, where
+// taken turn by turn they did not fit in it together.
+func (st *docState) readActs() {
+	topic := st.flags(&st.topicBuf, len(st.allToks))
+	sc := &st.sc
+	for _, r := range st.read1 {
+		if r.trs == r.trsEnd {
+			continue // no act (most sentences)
+		}
+		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
+		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
+		*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: &st.reading, mentions: r.mentions, trs: trs}
+		for _, tr := range trs {
+			tr.typ = typeOf(tr.m.p.rule.Type)
+		}
+		for k, tr := range trs {
+			sc.context(tr, trs[k+1:])
+		}
+		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+		sc.topics(trs, topic[r.first:r.end:r.end])
+	}
+}
+
 // sentence codes the sentence s, the idx-th, from what read found in it: its tokens after any
-// dateline (st.toks, which place look-ups read, has the dateline's too), mentions and triggers.
-// Its views of the document's blocks end where the sentence ends (three-index slices), so that an
-// append never runs into the next sentence's.
+// dateline (st.toks, which place look-ups read, has the dateline's too), mentions and triggers,
+// and what readActs found of its acts. Its views of the document's blocks end where the sentence
+// ends (three-index slices), so that an append never runs into the next sentence's.
 func (st *docState) sentence(idx int, s text.Sentence) {
+	if idx == 0 {
+		st.readActs() // (for the whole document, before its first sentence is coded)
+	}
 	r := st.read1[idx]
 	toks := st.allToks[r.first:r.end:r.end]
 	if len(toks) == 0 {
@@ -263,28 +293,18 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	}
 	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
-	blocked := st.allBlocked[r.first:r.end:r.end]
-	rd := &st.reading
-	rd.set(toks, lex, blocked)
 	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 	sc := &st.sc // reused: kept by nothing after the sentence
-	*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: mentions, trs: trs}
+	// (no reading: the coding matches no pattern, readActs did: topics)
+	*sc = sentenceCtx{st: st, toks: toks, lex: lex, mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.traceSentence(idx, s, toks, mentions)
-	}
-	for _, tr := range trs {
-		tr.typ = typeOf(tr.m.p.rule.Type)
-	}
-	for k, tr := range trs {
-		sc.context(tr, trs[k+1:])
-	}
-	if st.trace != nil {
 		st.tracePhrases(trs)
 	}
 	if len(trs) == 0 {
-		return // nothing to code, no topics to mark
+		return // nothing to code
 	}
-	topic := sc.topics(trs)
+	topic := st.topicBuf[r.first:r.end:r.end]
 	sc.topic = topic
 	var prevSubj *actor.Mention
 	var prev *trigger
@@ -531,7 +551,7 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
-	rd       *reading     // the sentence as the pattern matcher reads it
+	rd       *reading     // the sentence as the pattern matcher reads it (for topics, in readActs; nil when coding)
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
@@ -611,10 +631,10 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	}
 }
 
-// topics marks the tokens that name a topic of talks rather than an act: from a topic phrase
-// ("discussed", "the importance of", "congratulated X on") to the end of its clause.
-func (sc *sentenceCtx) topics(trs []*trigger) []bool {
-	in := sc.st.flags(&sc.st.topicBuf, len(sc.toks))
+// topics marks in in, false for each token of the sentence, the tokens that name a topic of
+// talks rather than an act: from a topic phrase ("discussed", "the importance of",
+// "congratulated X on") to the end of its clause.
+func (sc *sentenceCtx) topics(trs []*trigger, in []bool) {
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too: the tokens, in order
 	// (the triggers are, and each token is the first after its trigger)
@@ -665,7 +685,6 @@ func (sc *sentenceCtx) topics(trs []*trigger) []bool {
 		}
 		in[i] = on
 	}
-	return in
 }
 
 // topicEnds are the words that may end a topic: the words endsTopic tests (keep the two in step;

@@ -1,6 +1,11 @@
 package event
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad/text"
+)
 
 // TestTypeSets holds typeOf and the sets of event types to the maps of type names the coding
 // of an act looked its rule's type up in before.
@@ -53,5 +58,67 @@ func TestRecodedTypes(t *testing.T) {
 	}
 	if typeOf(peacekeeping.Type) != aidType {
 		t.Errorf("peacekeeping is of type %s, not AID", peacekeeping.Type)
+	}
+}
+
+// TestReadActsBySentence holds readActs, which works out the types and contexts of the acts and
+// the topics of every sentence of a document before any sentence is coded, to working them out
+// sentence by sentence as sentence did before it: the same fields of every trigger, the same
+// topic flags of every token.
+func TestReadActsBySentence(t *testing.T) {
+	c := testCoder(t)
+	acts, topics := 0, 0
+	for _, d := range lexiconDocs(t) {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		st.readActs()
+		got := make([]trigger, len(st.allTrs))
+		for i, tr := range st.allTrs {
+			got[i] = *tr
+			*tr = trigger{m: tr.m, start: tr.start, end: tr.end} // as triggers made it
+		}
+		gotTopic := slices.Clone(st.topicBuf[:len(st.allToks)])
+		for _, r := range st.read1 {
+			toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
+			trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
+			if len(toks) == 0 || len(trs) == 0 {
+				if slices.Contains(gotTopic[r.first:r.end], true) {
+					t.Errorf("%s: a topic in a sentence without acts", d.ID)
+				}
+				continue
+			}
+			rd := &reading{}
+			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+			sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: r.mentions, trs: trs}
+			for _, tr := range trs {
+				tr.typ = typeOf(tr.m.p.rule.Type)
+			}
+			for k, tr := range trs {
+				sc.context(tr, trs[k+1:])
+			}
+			want := make([]bool, len(toks))
+			sc.topics(trs, want)
+			if !slices.Equal(gotTopic[r.first:r.end], want) {
+				t.Errorf("%s: topics %v, want %v", d.ID, gotTopic[r.first:r.end], want)
+			}
+			if slices.Contains(want, true) {
+				topics++
+			}
+		}
+		for i, tr := range st.allTrs {
+			if got[i] != *tr {
+				t.Errorf("%s: %q read as %+v, want %+v", d.ID, d.Text[tr.start:tr.end], got[i], *tr)
+			}
+			if tr.typ != noType {
+				acts++
+			}
+		}
+	}
+	if acts == 0 || topics == 0 {
+		t.Fatalf("%d acts, %d sentences with a topic", acts, topics)
 	}
 }
