@@ -559,7 +559,8 @@ type sentenceCtx struct {
 	trs      []*trigger     // the sentence's acts, in order
 }
 
-// context sets negation, intent and framing of tr; later are the triggers after it.
+// context sets negation, intent and framing of tr (its type, tr.typ, set); later are the
+// triggers after it.
 func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	toks := sc.toks
 	first := tr.m.first
@@ -575,13 +576,13 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 		if sc.is(i, modalWord) {
 			tr.future = true
 		}
-		if sc.is(i, modalWord) && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" && tr.m.p.rule.Type != "REJECT" { // ("would not allow": a refusal now)
+		if sc.is(i, modalWord) && tr.typ != agreeType && tr.typ != threatenType && tr.typ != rejectType { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
 	}
 	// "will provide 25,000 tons of food aid": a noun act that is the object of a future verb
-	if tr.m.p.form == formNone && tr.intended == "" && tr.m.p.rule.Type != "AGREE" && tr.m.p.rule.Type != "THREATEN" {
+	if tr.m.p.form == formNone && tr.intended == "" && tr.typ != agreeType && tr.typ != threatenType {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
 			w := toks[i].Lower
 			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || sc.mentionAt(i) != nil || sc.is(i, negatorWord) {
@@ -622,11 +623,11 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.intended != "" && sc.conditionAfter(tr.m.last, "unless") {
 		tr.threat = true
 	}
-	if t := tr.m.p.rule.Type; hostile[t] && sc.conditionAfter(tr.m.last, "if") && sc.modalBefore(first) {
-		tr.intended, tr.threat = t, true
+	if hostile.has(tr.typ) && sc.conditionAfter(tr.m.last, "if") && sc.modalBefore(first) {
+		tr.intended, tr.threat = tr.m.p.rule.Type, true
 	}
 	// a promise framed without content is a promise to cooperate
-	if tr.m.p.rule.Type == "AGREE" && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
+	if tr.typ == agreeType && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
 		tr.intended = "COOPERATE"
 	}
 }
@@ -805,8 +806,7 @@ func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
 }
 
 // hostile acts made conditional on the other side are threats.
-var hostile = map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "SANCTION": true,
-	"PROTEST": true}
+const hostile typeSet = 1<<assaultType | 1<<coerceType | 1<<mobilizeType | 1<<sanctionType | 1<<protestType
 
 // modalBefore reports a modal of intent or possibility up to four words before token i, within
 // the clause: "will", "would", "may", "might", "could".

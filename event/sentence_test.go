@@ -35,6 +35,7 @@ func TestTypeSets(t *testing.T) {
 		{"placeTargets", placeTargets, map[string]bool{"THREATEN": true, "COERCE": true, "ASSAULT": true, "SANCTION": true,
 			"CONCEDE": true, "RETREAT": true, "AID": true}},
 		{"targetOptional", targetOptional, map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true, "REQUEST": true}},
+		{"hostile", hostile, map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "SANCTION": true, "PROTEST": true}},
 		{"verbal", verbal, map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
 			"AGREE": true, "THREATEN": true, "CONCEDE": true}},
 	} {
