@@ -873,324 +873,140 @@ func (sc *sentenceCtx) mentionAt(i int) *actor.Mention {
 	return nil
 }
 
+// draft is what code has found so far of the events of one trigger.
+type draft struct {
+	r              *Rule          // the rule they are coded by (tr.rule once recoded)
+	typ            actType        // its type
+	src, tgt       *actor.Mention // their source and target
+	also           *actor.Mention // a second target: the other party of a deal welcomed
+	srcHow, tgtHow string         // how the source and target were found (confidence)
+	passive        bool           // the source is the agent of a passive verb ("was received by X")
+}
+
 // code makes the events of one trigger, whose subject is subj (sc.subject).
+//
+// Its rarely taken branches are methods of their own (refusalToYield, meetingSet, betweenTwo,
+// passive, objectTarget, guessTarget, authoritiesTarget, mediated), so that the tests that choose
+// a branch lie together: code runs for every act, and with those bodies inline its machine code
+// was 13 KB (now under 5 KB), more than the instruction cache keeps from one act to the next.
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
-	r, typ := tr.m.p.rule, tr.typ
-	if tr.negated && tr.future && (typ == concedeType || typ == retreatType) {
-		// "would not meet the hostage-takers' demands", "will not withdraw": a refusal to yield
-		// (CAMEO 124), not a promise that did not happen
-		if as := sc.st.c.Patterns.plain["REJECT/yield"]; as != nil {
-			tr.as, r, typ = as, as, rejectType
-			tr.negated, tr.future, tr.intended, tr.threat = false, false, "", false
-		}
+	d := draft{r: tr.m.p.rule, typ: tr.typ, srcHow: "subject", tgtHow: "object"}
+	if tr.negated && tr.future && (d.typ == concedeType || d.typ == retreatType) {
+		sc.refusalToYield(tr, &d)
 	}
-	if r.Named {
+	if d.r.Named {
 		sc.named(idx, s, tr)
 		return
 	}
-	if r.Demand {
+	if d.r.Demand {
 		sc.demand(idx, s, tr)
 		return
 	}
 	if sc.charge(idx, s, tr) {
 		return
 	}
-	if r.Mutual && (sc.toks[tr.m.first].Lower == "during" || sc.toks[tr.m.first].Lower == "at") {
-		// "during a recent meeting in Sochi, Iran, Russia and Turkey stressed…": the meeting
-		// is between the parties that open the clause after it
-		parties := sc.setting(tr)
-		if len(parties) == 2 {
-			tr.as = sc.st.c.Patterns.plain["CONSULT"] // two parties: not multilateral
-		}
-		for i, a := range parties {
-			for _, b := range parties[i+1:] {
-				sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
-			}
-		}
+	if d.r.Mutual && (sc.toks[tr.m.first].Lower == "during" || sc.toks[tr.m.first].Lower == "at") {
+		sc.meetingSet(idx, s, tr)
 		return
 	}
-	if a, b := sc.between(tr); a != nil && (typ == assaultType || r.Mutual) {
-		// "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq": the two
-		// named, each against (or with) the other
-		sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
-		if typ == assaultType {
-			sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, "subject", "object"))
-		}
+	if a, b := sc.between(tr); a != nil && (d.typ == assaultType || d.r.Mutual) {
+		sc.betweenTwo(idx, s, tr, d.typ, a, b)
 		return
 	}
-	src, tgt, passive := sc.speakerFor(subj, tr), (*actor.Mention)(nil), false
-	var also *actor.Mention // a second target: the other party of a deal welcomed
-	srcHow, tgtHow := "subject", "object"
+	d.src = sc.speakerFor(subj, tr)
 	// passive voice: "was received by X"; without an agent, "three civilians were killed"
 	if (tr.m.p.form == formPast || tr.m.p.form == formParticiple) && (sc.beBefore(tr.m.first) || sc.reducedPassive(tr)) {
-		by := sc.byAgent(tr.m.first + 1)
-		if by == nil && (r.Self || typ == retreatType && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
-			// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
-			// oneself, the subject its source
-			sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, "subject", ""))
+		if sc.passive(idx, s, tr, &d) {
 			return
-		}
-		if by == nil && typ == accuseType {
-			// "companies accused of helping Moscow, EU officials said": the accused is the
-			// subject; the accuser, if anyone, the one reporting it
-			accuser := sc.attribution(tr)
-			if accuser == nil && r.Mode == "investigate" {
-				// "was put under investigation in Italy": the authorities of the place
-				accuser = sc.authorities(tr)
-			}
-			if accuser != nil && src != nil {
-				var buf [4]*actor.Mention // (most subjects are one actor)
-				for _, a := range sc.conjuncts(buf[:0], src) {
-					if !sameActor(accuser, a) {
-						sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
-					}
-				}
-			}
-			return
-		}
-		if by == nil && (typ == assaultType || typ == coerceType) {
-			victim := src
-			if victim == nil {
-				for _, m := range sc.mentions {
-					if m.Last <= tr.m.first && !m.Pronoun {
-						victim = m
-					}
-				}
-			}
-			if victim != nil && victim.Country != "" {
-				bomber := sc.bomber(s, tr)
-				if bomber == nil && typ == coerceType {
-					// "was arrested in Lebanon": by the authorities of the place
-					bomber = sc.authorities(tr)
-				}
-				if bomber != nil {
-					// (with no one to do it, "people were killed" is a fact, not a dyad)
-					sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
-				}
-			}
-			return
-		}
-		if by != nil {
-			passive = true
-			if src == nil {
-				// "a camp for Congolese refugees was attacked by…": the nearest actor before the verb
-				for _, m := range sc.mentions {
-					if m.Last <= tr.m.first && !m.Pronoun {
-						src = m
-					}
-				}
-			}
-			tgt, src = src, by
-			if r.Swap {
-				src, tgt = tgt, src // "was received by the king": the visitor is the subject
-			}
 		}
 	}
-	if r.Mode == "phone" && tr.m.p.text == "+call" && sc.mentionAt(tr.m.last) == nil {
+	if d.r.Mode == "phone" && tr.m.p.text == "+call" && sc.mentionAt(tr.m.last) == nil {
 		return // "called the agreement a failure": not a phone call, which names whom it calls
 	}
-	if src != nil {
-		if as, t := sc.recode(tr, src); as != nil {
-			tr.as, r, typ = as, as, t
+	if d.src != nil {
+		if as, t := sc.recode(tr, d.src); as != nil {
+			tr.as, d.r, d.typ = as, as, t
 		}
 	}
-	if !passive {
-		tgt = sc.object(tr, src)
-		if typ == accuseType || typ == supportType {
-			// "condemned the launch", "welcomed the deal": the ones who did the act spoken of
-			if by, with := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(src, by) {
-				tgt, also = by, with
-			}
-		}
-		if (typ == assaultType || typ == coerceType && r.Mode == "restrict") && tgt != nil && tgt.First == tr.m.last && sc.st.isCapital(tgt) {
-			// "shelled Juba", "would blockade Paris": a city under fire or siege is its people,
-			// not the government its name may stand for
-			c := *tgt
-			c.Sector = "CVL"
-			tgt = &c
-		}
-		if typ == coerceType && r.Mode == "deport" && tgt != nil && (actor.NonState(tgt.Country) || tgt.Sector == "GOV") {
-			// "forced the UN refugee agency out of the country": an organisation or diplomats sent
-			// away are expelled (SANCTION), people are deported
-			if as := sc.st.c.Patterns.plain["SANCTION/expel"]; as != nil {
-				tr.as, r, typ = as, as, sanctionType
-			}
-		}
-		if typ == rejectType && tgt == nil {
-			// "rejected the statement as interference": the one who made it
-			if by := sc.st.referredSaying(sc.toks, tr, src); by != nil {
-				tgt, tgtHow = by, "meeting"
-			}
-		}
-		if typ == accuseType && tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
-			// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
-			if a := sc.accusedAfter(tgt); a != nil {
-				tgt = a
-			}
+	if !d.passive {
+		d.tgt = sc.object(tr, d.src)
+		if objectTypes.has(d.typ) {
+			sc.objectTarget(tr, &d)
 		}
 	}
-	if src == nil && verbal.has(typ) {
-		src = sc.attribution(tr)
-		srcHow = "attribution"
+	if d.src == nil && verbal.has(d.typ) {
+		d.src = sc.attribution(tr)
+		d.srcHow = "attribution"
 	}
-	if src == nil && typ == assaultType {
-		src, srcHow = sc.bomber(s, tr), "guessed" // "a roadside bomb killed three soldiers"
+	if d.src == nil && d.typ == assaultType {
+		d.src, d.srcHow = sc.bomber(s, tr), "guessed" // "a roadside bomb killed three soldiers"
 	}
-	if src == nil || src.Country == "" && !sc.bothSides(src) {
+	if d.src == nil || d.src.Country == "" && !sc.bothSides(d.src) {
 		return
 	}
-	if r.Mutual {
+	if d.r.Mutual {
 		// "Algeria and Tunisia discussed…": only between the members of a compound subject
-		tgt = nil
-		if !sc.bothSides(src) && sc.partner(src) == nil {
+		d.tgt = nil
+		if !sc.bothSides(d.src) && sc.partner(d.src) == nil {
 			return
 		}
 	}
-	if (typ == consultType || typ == agreeType || typ == cooperateType) && r.Mode != "third-party" {
-		if p := sc.partner(src); p != nil {
+	if (d.typ == consultType || d.typ == agreeType || d.typ == cooperateType) && d.r.Mode != "third-party" {
+		if p := sc.partner(d.src); p != nil {
 			// "Jordan and Britain have agreed": between the two, the first named first
-			tgt = p
-			if p.First < src.First {
-				src, tgt = p, src
+			d.tgt = p
+			if p.First < d.src.First {
+				d.src, d.tgt = p, d.src
 			}
 		}
 	}
-	if r.Swap && !passive && tgt != nil {
-		src, tgt = tgt, src
+	if d.r.Swap && !d.passive && d.tgt != nil {
+		d.src, d.tgt = d.tgt, d.src
 	}
-	if tgt == nil && tr.m.p.form == formIng && sc.lastTgt != nil && sc.countAfter(tr.m.last) {
+	if d.tgt == nil && tr.m.p.form == formIng && sc.lastTgt != nil && sc.countAfter(tr.m.last) {
 		// "opened fire on demonstrators, killing one person and arresting 12": those counted
 		// are of the ones the act before was aimed at
-		if typ == sc.lastType {
+		if d.typ == sc.lastType {
 			return // "fired on the crowd, killing three": one assault
 		}
-		tgt, tgtHow = sc.lastTgt, "guessed"
+		d.tgt, d.tgtHow = sc.lastTgt, "guessed"
 	}
-	if tgt == nil && !r.Self && !sc.bothSides(src) {
-		// "Czechia and Albania upgraded their ties": between the members of a compound subject
-		// (not for a call or a charge: "the United States and Britain urged restraint")
-		// (a ceasefire, CAMEO 196, is broken by one party of it against the other)
-		if p := sc.partner(src); p != nil && (eachOther(tr, typ) || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
-			tgt = p
-			if p.First < src.First {
-				src, tgt = p, src
-			}
-			tgtHow = "partner"
-			if typ == assaultType {
-				// "India and Pakistan exchanged fire": each against the other
-				sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, "subject", "partner"))
-			}
-		}
-		if tgt == nil {
-			if t := sc.disarmedTo(tr, src); t != nil {
-				tgt, tgtHow = t, "guessed"
-			}
-		}
-		if tgt == nil && typ == rejectType {
-			// "declined to resign despite growing pressure by the anti-corruption commission":
-			// the one pressing is the one refused
-			tgt, tgtHow = sc.pressedBy(tr), "guessed"
-		}
-		if tgt == nil && toCounterpart.has(typ) {
-			// said at a meeting with no one named: to the other side of that meeting
-			tgt, tgtHow = sc.st.counterpart(src), "meeting"
-		}
-		if tgt == nil && placeTargets.has(typ) {
-			// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
-			tgt, tgtHow = sc.population(tr), "guessed"
-		}
-		home := typ == coerceType || typ == concedeType
-		if tr.content != nil && (typ == threatenType || typ == agreeType) {
-			// "said it was prepared to impose martial law": what is promised decides
-			ct := tr.content.typ
-			home = ct == coerceType || ct == concedeType
-		}
-		if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
-			// "the government lifted the state of emergency": a state's measure at home
-			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
-			tgtHow = "guessed"
-		}
-		if tgt == nil && (typ == agreeType || typ == rejectType || typ == requestType) {
-			// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
-			// deployed in East Timor", "called for new elections in Venezuela": a promise, refusal
-			// or call about a place concerns its state (which body, the text does not say)
-			if p := sc.population(tr); p != nil {
-				p.Sector = ""
-				tgt, tgtHow = p, "guessed"
-			}
-		}
-		if tgt == nil && r.Mode == "investigate" {
-			// "sent inspectors to a plant in central Iran": the state where the inquiry is made
-			if p := sc.population(tr); p != nil {
-				p.Sector = "GOV"
-				tgt, tgtHow = p, "guessed"
-			}
-		}
-		if tgt == nil && !(targetOptional.has(typ) && sc.near(src, tr)) {
-			return // a promise without a target only when its maker is right before it
+	if d.tgt == nil && !d.r.Self && !sc.bothSides(d.src) {
+		if !sc.guessTarget(idx, s, tr, &d) {
+			return
 		}
 	}
-	if tgt == nil && (typ == protestType || typ == requestType) {
-		// "rioted … demanding a referendum on independence from Indonesian rule": at the ruler
-		if m := sc.ruler(tr); m != nil && m.Country != src.Country {
-			tgt, tgtHow = m, "guessed"
-		}
+	if authorityTypes.has(d.typ) {
+		sc.authoritiesTarget(tr, &d)
 	}
-	if tgt == nil && (typ == protestType || typ == concedeType && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
-		// a protest that names no one is aimed at the authorities of the place, else of the
-		// protesters' own state; so is calling it off ("the teachers called off their strike")
-		c := src.Country
-		if p := sc.population(tr); p != nil {
-			c = p.Country
-		}
-		if !actor.NonState(c) { // (a transnational group's own "state" has no authorities)
-			tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
-			tgtHow = "guessed"
-		}
-	}
-	if tgt != nil && typ == protestType && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
-		// "in protest at the arrest of activists": at those who arrested them, the authorities
-		tgt = &actor.Mention{First: tgt.First, Last: tgt.Last, Start: tgt.Start, End: tgt.End, Country: tgt.Country, Sector: "GOV"}
-		tgtHow = "guessed"
-	}
-	if tgt != nil && typ == coerceType && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
-		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
-		// arrests, unnamed by state, are its own
-		c := *tgt
-		c.Country = src.Country
-		tgt = &c
-	}
-	if r.Mode == "third-party" && tgt != nil && sc.bothSides(tgt) {
-		// "shuttling between the two delegations": the mediator with each side of the talks
-		for _, side := range sc.st.lastMeet {
-			if !sameActor(src, side) {
-				sc.st.add(idx, s, tr, src, side, confidence(tr, src, side, "subject", "meeting"))
-			}
-		}
+	if d.r.Mode == "third-party" && d.tgt != nil && sc.bothSides(d.tgt) {
+		sc.mediated(idx, s, tr, d.src)
 		return
 	}
-	if tgt != nil && sameActor(src, tgt) {
+	if d.tgt != nil && sameActor(d.src, d.tgt) {
 		return
 	}
-	// "the two sides": each side in turn; "Iran, Russia and Turkey condemned X": each of them
+	// each source with each target: "the two sides", each side in turn; "Iran, Russia and Turkey
+	// condemned X", each of them
+	src, tgt := d.src, d.tgt
 	var srcBuf, tgtBuf [4]*actor.Mention // (most acts have one source and one target)
 	sources := sc.expand(srcBuf[:0], src)
-	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && typ == requestType) {
+	if len(sources) == 1 && (tgt != nil && !sc.coordinated(src, tgt) && !sc.coordinated(tgt, src) || tgt == nil && d.typ == requestType) {
 		sources = sc.conjuncts(srcBuf[:0], src) // "Bolivia and Chile urged restraint": each of them, of no one
 	}
 	targets := append(tgtBuf[:0], tgt)
 	if tgt != nil {
 		targets = sc.expandList(tgtBuf[:0], tgt)
 	}
-	if also != nil {
-		targets = append(targets, also)
+	if d.also != nil {
+		targets = append(targets, d.also)
 	}
 	for _, a := range sources {
 		for _, b := range targets {
-			if b == nil && len(sources) == 2 && !r.Self && (toCounterpart.has(typ) || typ == consultType || r.Mutual) {
+			if b == nil && len(sources) == 2 && !d.r.Self && (toCounterpart.has(d.typ) || d.typ == consultType || d.r.Mutual) {
 				b = sc.st.counterpart(a) // "the two sides highlighted the need…": each to the other
 			}
-			if b == nil && !r.Self && !targetOptional.has(typ) {
+			if b == nil && !d.r.Self && !targetOptional.has(d.typ) {
 				continue
 			}
 			if b != nil && sameActor(a, b) {
@@ -1199,16 +1015,286 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 			if b == nil && a.Country == "" {
 				continue
 			}
-			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, srcHow, tgtHow))
+			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, d.srcHow, d.tgtHow))
 			if b != nil {
-				sc.lastTgt, sc.lastType = b, typ
+				sc.lastTgt, sc.lastType = b, d.typ
 			}
 		}
 	}
 	// the two sides of the latest meeting, or of an agreement when no meeting is told of ("Saudi
 	// Arabia and Iran agreed … The two countries also agreed to…")
-	if (typ == consultType && r.Mode != "phone" && r.Mode != "third-party" || typ == agreeType && sc.st.lastMeet[0] == nil) && tgt != nil && !tr.negated {
-		sc.st.lastMeet = [2]*actor.Mention{src, tgt}
+	if (d.typ == consultType && d.r.Mode != "phone" && d.r.Mode != "third-party" || d.typ == agreeType && sc.st.lastMeet[0] == nil) && d.tgt != nil && !tr.negated {
+		sc.st.lastMeet = [2]*actor.Mention{d.src, d.tgt}
+	}
+}
+
+// refusalToYield recodes a negated promise to yield: "would not meet the hostage-takers'
+// demands", "will not withdraw" are a refusal to yield (CAMEO 124), not a promise that did not
+// happen.
+func (sc *sentenceCtx) refusalToYield(tr *trigger, d *draft) {
+	if as := sc.st.c.Patterns.plain["REJECT/yield"]; as != nil {
+		tr.as, d.r, d.typ = as, as, rejectType
+		tr.negated, tr.future, tr.intended, tr.threat = false, false, "", false
+	}
+}
+
+// meetingSet codes a meeting told of in a phrase set before a clause: "during a recent meeting in
+// Sochi, Iran, Russia and Turkey stressed…" is between the parties that open the clause after it.
+func (sc *sentenceCtx) meetingSet(idx int, s text.Sentence, tr *trigger) {
+	parties := sc.setting(tr)
+	if len(parties) == 2 {
+		tr.as = sc.st.c.Patterns.plain["CONSULT"] // two parties: not multilateral
+	}
+	for i, a := range parties {
+		for _, b := range parties[i+1:] {
+			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+		}
+	}
+}
+
+// betweenTwo codes "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq":
+// the two named, each against (or with) the other.
+func (sc *sentenceCtx) betweenTwo(idx int, s text.Sentence, tr *trigger, typ actType, a, b *actor.Mention) {
+	sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+	if typ == assaultType {
+		sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, "subject", "object"))
+	}
+}
+
+// passive codes an act told in the passive voice, its verb after a form of "be" or a reduced
+// passive. With an agent ("was attacked by X") the agent becomes d's source and the subject its
+// target (d.passive); without one, an act done to oneself, a charge, an assault or an arrest is
+// coded here. It reports whether the act is done with (whether or not it made an event).
+func (sc *sentenceCtx) passive(idx int, s text.Sentence, tr *trigger, d *draft) bool {
+	r, typ, src := d.r, d.typ, d.src
+	by := sc.byAgent(tr.m.first + 1)
+	if by == nil && (r.Self || typ == retreatType && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
+		// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
+		// oneself, the subject its source
+		sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, "subject", ""))
+		return true
+	}
+	if by == nil && typ == accuseType {
+		// "companies accused of helping Moscow, EU officials said": the accused is the
+		// subject; the accuser, if anyone, the one reporting it
+		accuser := sc.attribution(tr)
+		if accuser == nil && r.Mode == "investigate" {
+			// "was put under investigation in Italy": the authorities of the place
+			accuser = sc.authorities(tr)
+		}
+		if accuser != nil && src != nil {
+			var buf [4]*actor.Mention // (most subjects are one actor)
+			for _, a := range sc.conjuncts(buf[:0], src) {
+				if !sameActor(accuser, a) {
+					sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
+				}
+			}
+		}
+		return true
+	}
+	if by == nil && (typ == assaultType || typ == coerceType) {
+		victim := src
+		if victim == nil {
+			for _, m := range sc.mentions {
+				if m.Last <= tr.m.first && !m.Pronoun {
+					victim = m
+				}
+			}
+		}
+		if victim != nil && victim.Country != "" {
+			bomber := sc.bomber(s, tr)
+			if bomber == nil && typ == coerceType {
+				// "was arrested in Lebanon": by the authorities of the place
+				bomber = sc.authorities(tr)
+			}
+			if bomber != nil {
+				// (with no one to do it, "people were killed" is a fact, not a dyad)
+				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
+			}
+		}
+		return true
+	}
+	if by != nil {
+		d.passive = true
+		if src == nil {
+			// "a camp for Congolese refugees was attacked by…": the nearest actor before the verb
+			for _, m := range sc.mentions {
+				if m.Last <= tr.m.first && !m.Pronoun {
+					src = m
+				}
+			}
+		}
+		d.tgt, d.src = src, by
+		if r.Swap {
+			d.src, d.tgt = d.tgt, d.src // "was received by the king": the visitor is the subject
+		}
+	}
+	return false
+}
+
+// objectTypes are the types whose target objectTarget may change from the object of the verb.
+const objectTypes typeSet = 1<<accuseType | 1<<supportType | 1<<assaultType | 1<<coerceType | 1<<rejectType
+
+// objectTarget changes the target of an act of objectTypes from the object of its verb (d.tgt)
+// where the object names an act, a city or an organisation rather than who the act is aimed at.
+func (sc *sentenceCtx) objectTarget(tr *trigger, d *draft) {
+	typ, r := d.typ, d.r
+	if typ == accuseType || typ == supportType {
+		// "condemned the launch", "welcomed the deal": the ones who did the act spoken of
+		if by, with := sc.st.referredAct(sc.toks, tr, r.Type); by != nil && !sameActor(d.src, by) {
+			d.tgt, d.also = by, with
+		}
+	}
+	if (typ == assaultType || typ == coerceType && r.Mode == "restrict") && d.tgt != nil && d.tgt.First == tr.m.last && sc.st.isCapital(d.tgt) {
+		// "shelled Juba", "would blockade Paris": a city under fire or siege is its people,
+		// not the government its name may stand for
+		c := *d.tgt
+		c.Sector = "CVL"
+		d.tgt = &c
+	}
+	if typ == coerceType && r.Mode == "deport" && d.tgt != nil && (actor.NonState(d.tgt.Country) || d.tgt.Sector == "GOV") {
+		// "forced the UN refugee agency out of the country": an organisation or diplomats sent
+		// away are expelled (SANCTION), people are deported
+		if as := sc.st.c.Patterns.plain["SANCTION/expel"]; as != nil {
+			tr.as, d.r, d.typ = as, as, sanctionType
+		}
+	}
+	if typ == rejectType && d.tgt == nil {
+		// "rejected the statement as interference": the one who made it
+		if by := sc.st.referredSaying(sc.toks, tr, d.src); by != nil {
+			d.tgt, d.tgtHow = by, "meeting"
+		}
+	}
+	if typ == accuseType && d.tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
+		// "complained to the UN over Israeli air raids": the UN hears it, Israel is accused
+		if a := sc.accusedAfter(d.tgt); a != nil {
+			d.tgt = a
+		}
+	}
+}
+
+// guessTarget looks for the target of an act that names none, for a source that is not "the
+// two sides": the partner of a compound subject, the side disarmed to, the one pressing for what
+// is refused, the other side of the meeting, the people of the place, the state's own people.
+// It may make an event of its own ("India and Pakistan exchanged fire": each against the other)
+// and may swap source and target. It reports false when the act is to make no event (a promise
+// without a target, its maker not right before it).
+func (sc *sentenceCtx) guessTarget(idx int, s text.Sentence, tr *trigger, d *draft) bool {
+	r, typ, src := d.r, d.typ, d.src
+	var tgt *actor.Mention
+	tgtHow := d.tgtHow
+	// "Czechia and Albania upgraded their ties": between the members of a compound subject
+	// (not for a call or a charge: "the United States and Britain urged restraint")
+	// (a ceasefire, CAMEO 196, is broken by one party of it against the other)
+	if p := sc.partner(src); p != nil && (eachOther(tr, typ) || r.Mutual || r.Cameo == "196") && r.Mode != "third-party" {
+		tgt = p
+		if p.First < src.First {
+			src, tgt = p, src
+		}
+		tgtHow = "partner"
+		if typ == assaultType {
+			// "India and Pakistan exchanged fire": each against the other
+			sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, "subject", "partner"))
+		}
+	}
+	if tgt == nil {
+		if t := sc.disarmedTo(tr, src); t != nil {
+			tgt, tgtHow = t, "guessed"
+		}
+	}
+	if tgt == nil && typ == rejectType {
+		// "declined to resign despite growing pressure by the anti-corruption commission":
+		// the one pressing is the one refused
+		tgt, tgtHow = sc.pressedBy(tr), "guessed"
+	}
+	if tgt == nil && toCounterpart.has(typ) {
+		// said at a meeting with no one named: to the other side of that meeting
+		tgt, tgtHow = sc.st.counterpart(src), "meeting"
+	}
+	if tgt == nil && placeTargets.has(typ) {
+		// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
+		tgt, tgtHow = sc.population(tr), "guessed"
+	}
+	home := typ == coerceType || typ == concedeType
+	if tr.content != nil && (typ == threatenType || typ == agreeType) {
+		// "said it was prepared to impose martial law": what is promised decides
+		ct := tr.content.typ
+		home = ct == coerceType || ct == concedeType
+	}
+	if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
+		// "the government lifted the state of emergency": a state's measure at home
+		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
+		tgtHow = "guessed"
+	}
+	if tgt == nil && (typ == agreeType || typ == rejectType || typ == requestType) {
+		// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
+		// deployed in East Timor", "called for new elections in Venezuela": a promise, refusal
+		// or call about a place concerns its state (which body, the text does not say)
+		if p := sc.population(tr); p != nil {
+			p.Sector = ""
+			tgt, tgtHow = p, "guessed"
+		}
+	}
+	if tgt == nil && r.Mode == "investigate" {
+		// "sent inspectors to a plant in central Iran": the state where the inquiry is made
+		if p := sc.population(tr); p != nil {
+			p.Sector = "GOV"
+			tgt, tgtHow = p, "guessed"
+		}
+	}
+	if tgt == nil && !(targetOptional.has(typ) && sc.near(src, tr)) {
+		return false // a promise without a target only when its maker is right before it
+	}
+	d.src, d.tgt, d.tgtHow = src, tgt, tgtHow
+	return true
+}
+
+// authorityTypes are the types whose target authoritiesTarget may set or change.
+const authorityTypes typeSet = 1<<protestType | 1<<requestType | 1<<concedeType | 1<<coerceType
+
+// authoritiesTarget finds the authorities a protest or demand is aimed at, and the state of those a
+// state arrests: for an act of authorityTypes.
+func (sc *sentenceCtx) authoritiesTarget(tr *trigger, d *draft) {
+	r, typ, src := d.r, d.typ, d.src
+	if d.tgt == nil && (typ == protestType || typ == requestType) {
+		// "rioted … demanding a referendum on independence from Indonesian rule": at the ruler
+		if m := sc.ruler(tr); m != nil && m.Country != src.Country {
+			d.tgt, d.tgtHow = m, "guessed"
+		}
+	}
+	if d.tgt == nil && (typ == protestType || typ == concedeType && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
+		// a protest that names no one is aimed at the authorities of the place, else of the
+		// protesters' own state; so is calling it off ("the teachers called off their strike")
+		c := src.Country
+		if p := sc.population(tr); p != nil {
+			c = p.Country
+		}
+		if !actor.NonState(c) { // (a transnational group's own "state" has no authorities)
+			d.tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
+			d.tgtHow = "guessed"
+		}
+	}
+	if tgt := d.tgt; tgt != nil && typ == protestType && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
+		// "in protest at the arrest of activists": at those who arrested them, the authorities
+		d.tgt = &actor.Mention{First: tgt.First, Last: tgt.Last, Start: tgt.Start, End: tgt.End, Country: tgt.Country, Sector: "GOV"}
+		d.tgtHow = "guessed"
+	}
+	if tgt := d.tgt; tgt != nil && typ == coerceType && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
+		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
+		// arrests, unnamed by state, are its own
+		c := *tgt
+		c.Country = src.Country
+		d.tgt = &c
+	}
+}
+
+// mediated codes "shuttling between the two delegations": the mediator src with each side of the
+// talks.
+func (sc *sentenceCtx) mediated(idx int, s text.Sentence, tr *trigger, src *actor.Mention) {
+	for _, side := range sc.st.lastMeet {
+		if !sameActor(src, side) {
+			sc.st.add(idx, s, tr, src, side, confidence(tr, src, side, "subject", "meeting"))
+		}
 	}
 }
 

@@ -36,6 +36,9 @@ func TestTypeSets(t *testing.T) {
 			"CONCEDE": true, "RETREAT": true, "AID": true}},
 		{"targetOptional", targetOptional, map[string]bool{"AGREE": true, "MOBILIZE": true, "RETREAT": true, "REQUEST": true}},
 		{"hostile", hostile, map[string]bool{"ASSAULT": true, "COERCE": true, "MOBILIZE": true, "SANCTION": true, "PROTEST": true}},
+		// (the types whose blocks objectTarget and authoritiesTarget hold: code asks them only for these)
+		{"objectTypes", objectTypes, map[string]bool{"ACCUSE": true, "SUPPORT": true, "ASSAULT": true, "COERCE": true, "REJECT": true}},
+		{"authorityTypes", authorityTypes, map[string]bool{"PROTEST": true, "REQUEST": true, "CONCEDE": true, "COERCE": true}},
 		{"verbal", verbal, map[string]bool{"SUPPORT": true, "ACCUSE": true, "REQUEST": true, "REJECT": true,
 			"AGREE": true, "THREATEN": true, "CONCEDE": true}},
 	} {
