@@ -264,14 +264,16 @@ func (ps *Patterns) addCues(cs *Contexts) {
 // firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every
 // pattern has its place in the file order (ord), which breaks ties in find as the file order did.
 type firstIndex struct {
-	always []*pattern // one word long, or a gap then a gap: tried at every match of the first word
-	second byWord     // first word, then this word
-	third  byWord     // first word, a gap, then this word
+	// the bits (wordEntry.bit) of the keys of second and third: a token whose bit is not in them is
+	// no key (first, so that with always they share the cache line the index is reached by)
+	secondMask, thirdMask uint64
+	always                []*pattern // one word long, or a gap then a gap: tried at every match of the first word
+	second                byWord     // first word, then this word
+	third                 byWord     // first word, a gap, then this word
 }
 
 // byWord holds patterns by the number of one of their words (wordEntry.num).
 type byWord struct {
-	mask uint64     // the bit (wordEntry.bit) of every key: a token whose bit is not in it is none
 	keys []uint32   // the numbers of the words, in increasing order
 	from []int32    // the patterns of keys[k] are pats[from[k]:from[k+1]]
 	pats []*pattern // the patterns, key by key
@@ -294,7 +296,6 @@ func (b *byWord) add(num uint32, p *pattern) {
 		}
 		b.keys = append(b.keys, num)
 		b.from = append(b.from, int32(len(b.pats))) // where its patterns end: none yet
-		b.mask |= wordBit(num)
 	}
 	b.pats = append(b.pats, p)
 	b.from[len(b.keys)] = int32(len(b.pats))
@@ -323,9 +324,11 @@ func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 		slices.SortStableFunc(third, func(a, b *pattern) int { return cmp.Compare(a.nums[2], b.nums[2]) })
 		for _, p := range second {
 			fi.second.add(p.nums[1], p)
+			fi.secondMask |= wordBit(p.nums[1])
 		}
 		for _, p := range third {
 			fi.third.add(p.nums[2], p)
+			fi.thirdMask |= wordBit(p.nums[2])
 		}
 	}
 	return out
@@ -337,6 +340,7 @@ type reading struct {
 	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+	cands   []*pattern   // the candidates at a token (find, topicAt): memory reused
 }
 
 // set makes rd read a sentence, reusing its memory.
@@ -347,6 +351,9 @@ func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	}
 	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
 	clear(rd.reach)
+	if rd.cands == nil {
+		rd.cands = make([]*pattern, 0, 32) // (more than any token of the shipped patterns has)
+	}
 }
 
 // candidates appends to cands every pattern of fi (the index of token i's word) that may match
@@ -358,10 +365,10 @@ func (rd *reading) candidates(cands []*pattern, fi *firstIndex, i int) []*patter
 	if i+1 >= len(lex) {
 		return cands
 	}
-	if next := lex[i+1]; fi.second.mask&next.bit != 0 {
+	if next := lex[i+1]; fi.secondMask&next.bit != 0 {
 		cands = append(cands, fi.second.of(next.num)...)
 	}
-	if fi.third.mask == 0 {
+	if fi.thirdMask == 0 {
 		return cands
 	}
 	// the first token of each third word after token i, within the gap's reach: the reach is
@@ -369,7 +376,7 @@ func (rd *reading) candidates(cands []*pattern, fi *firstIndex, i int) []*patter
 	end := -1
 	for k := i + 1; k < len(lex); k++ {
 		e := lex[k]
-		if fi.third.mask&e.bit == 0 {
+		if fi.thirdMask&e.bit == 0 {
 			continue
 		}
 		if end < 0 {
@@ -723,11 +730,11 @@ func find(rd *reading, i int) (match, bool) {
 	if fi == nil {
 		return match{}, false
 	}
-	var buf [32]*pattern
+	rd.cands = rd.candidates(rd.cands[:0], fi, i)
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	for _, p := range rd.candidates(buf[:0], fi, i) {
+	for _, p := range rd.cands {
 		end, ok := rd.matchAt(p.nums[1:], i+1) // (its first word is token i's)
 		if !ok {
 			continue
@@ -751,9 +758,9 @@ func topicAt(rd *reading, i int) int {
 	if fi == nil {
 		return -1
 	}
-	var buf [32]*pattern
+	rd.cands = rd.candidates(rd.cands[:0], fi, i)
 	end := -1
-	for _, p := range rd.candidates(buf[:0], fi, i) {
+	for _, p := range rd.cands {
 		if e, ok := rd.matchAt(p.nums[1:], i+1); ok && e > end { // (its first word is token i's)
 			end = e
 		}
