@@ -153,3 +153,28 @@ func TestWordNumbers(t *testing.T) {
 		t.Fatal("noEntry has a number")
 	}
 }
+
+// TestReadLooksUpEveryToken checks that read, which looks the tokens up sentence by sentence,
+// gives every token of the document its entry in the pattern tables and its Word in the
+// knowledge base, in step with the tokens.
+func TestReadLooksUpEveryToken(t *testing.T) {
+	c := testCoder(t)
+	for _, d := range lexiconDocs(t)[:200] {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		lex, words := c.words.lookUp(nil, nil, st.allToks)
+		if len(st.allLex) != len(st.allToks) || len(st.allWords) != len(st.allToks) {
+			t.Fatalf("%s: %d tokens, %d entries, %d words", d.ID, len(st.allToks), len(st.allLex), len(st.allWords))
+		}
+		for i := range st.allToks {
+			if st.allLex[i] != lex[i] || st.allWords[i] != words[i] {
+				t.Fatalf("%s: token %d %q: read gives %p, %+v; want %p, %+v", d.ID, i, st.allToks[i].Lower, st.allLex[i], st.allWords[i], lex[i], words[i])
+			}
+		}
+		st.actors.Release()
+	}
+}
