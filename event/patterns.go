@@ -352,7 +352,7 @@ func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
 	clear(rd.reach)
 	if rd.cands == nil {
-		rd.cands = make([]*pattern, 0, 32) // (more than any token of the shipped patterns has)
+		rd.cands = make([]*pattern, 0, 32) // (room for the candidates at most tokens)
 	}
 }
 
