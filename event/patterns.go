@@ -79,6 +79,10 @@ type Patterns struct {
 	plain   map[string]*Rule // the first rule of each type (and of each "type/mode") in the file without flags, for acts recoded as another type
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
+	// the number of each word of a phrase of byFirst and topics (wordEntry.num), from 1 in the
+	// order the files first have them, so that the masks of the indexes are the same from run to
+	// run; only while loading (index puts them in the entries)
+	numbers map[string]uint32
 
 	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
 	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
@@ -182,7 +186,23 @@ func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
 	return lex
 }
 
-// index fills words from the tables and numbers the words of their phrases.
+// number sets p.nums, numbering the words of p that have no number yet.
+func (ps *Patterns) number(p *pattern) {
+	p.nums = make([]uint32, len(p.words))
+	for k, w := range p.words {
+		if w == "*" {
+			continue // (gap)
+		}
+		num, ok := ps.numbers[w]
+		if !ok {
+			num = uint32(len(ps.numbers) + 1)
+			ps.numbers[w] = num
+		}
+		p.nums[k] = num
+	}
+}
+
+// index fills words from the tables; their patterns must be numbered (number).
 func (ps *Patterns) index() {
 	ps.words = map[string]*wordEntry{}
 	entry := func(w string) *wordEntry {
@@ -191,38 +211,12 @@ func (ps *Patterns) index() {
 		}
 		return ps.words[w]
 	}
-	// every word of a phrase, numbered in the order of the words (so that the masks of the
-	// indexes are the same from run to run)
-	var phraseWords []string
-	for _, byFirst := range []map[string][]*pattern{ps.byFirst, ps.topics} {
-		for _, pats := range byFirst {
-			for _, p := range pats {
-				for _, w := range p.words {
-					if w != "*" {
-						phraseWords = append(phraseWords, w)
-					}
-				}
-			}
-		}
-	}
-	slices.Sort(phraseWords)
-	for k, w := range slices.Compact(phraseWords) {
+	for w, num := range ps.numbers {
 		e := entry(w)
-		e.num = uint32(k + 1)
-		e.bit = wordBit(e.num)
+		e.num = num
+		e.bit = wordBit(num)
 	}
-	for _, byFirst := range []map[string][]*pattern{ps.byFirst, ps.topics} {
-		for _, pats := range byFirst {
-			for _, p := range pats {
-				p.nums = make([]uint32, len(p.words))
-				for k, w := range p.words {
-					if w != "*" {
-						p.nums[k] = ps.words[w].num
-					}
-				}
-			}
-		}
-	}
+	ps.numbers = nil // (the entries have them now)
 	for w, fi := range indexFirst(ps.byFirst) {
 		e := entry(w)
 		e.first = fi
@@ -436,7 +430,8 @@ func LoadPatterns(dir string) (*Patterns, error) {
 		}
 	}
 	ps := &Patterns{byFirst: map[string][]*pattern{}, speech: map[string]bool{}, topics: map[string][]*pattern{},
-		plain: map[string]*Rule{}}
+		numbers: map[string]uint32{},
+		plain:   map[string]*Rule{}}
 	{
 		f, name, err := open("topics.tsv")
 		if err != nil {
@@ -444,6 +439,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 		}
 		err = eachLine(f, name, func(n int, line string) error {
 			for _, p := range expand(strings.TrimSpace(line), irregular) {
+				ps.number(p)
 				ps.topics[p.words[0]] = append(ps.topics[p.words[0]], p)
 			}
 			return nil
@@ -539,6 +535,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			seen[ph] = r.Where
 			for _, p := range expand(ph, irregular) {
 				p.rule = r
+				ps.number(p)
 				ps.byFirst[p.words[0]] = append(ps.byFirst[p.words[0]], p)
 			}
 		}
