@@ -84,9 +84,9 @@ type Patterns struct {
 	// run; only while loading (index puts them in the entries)
 	numbers map[string]uint32
 
-	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
-	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
-	// it: looked up once for each token of a sentence (lookUp), not table by table
+	// every word of a phrase of the tables above or that they hold as a speech verb, that the
+	// package's word lists hold (wordLists) or that begins a context cue (addCues), with what they
+	// hold for it: looked up once for each token of a sentence (lookUp), not table by table
 	words map[string]*wordEntry
 	table *text.WordTable[*wordEntry] // words, found by each token's hash
 	cues  *Contexts                   // the contexts whose cues the entries hold too (addCues)
