@@ -53,6 +53,8 @@ func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Toke
 	n, m := len(lex), len(words)
 	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
 	words = slices.Grow(words, len(toks))[:m+len(toks)]
+	// the tokens' parts, as long as toks (so that the compiler checks no index in the loop)
+	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
 	none := noEntry // (a local: the compiler then picks it below without a branch)
 	for i := range toks {
 		l, _ := lx.table.Find(&toks[i])
@@ -60,8 +62,8 @@ func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Toke
 		if e == nil {
 			e = none
 		}
-		lex[n+i] = e
-		words[m+i] = l.actor
+		lexOut[i] = e
+		wordsOut[i] = l.actor
 	}
 	return lex, words
 }

@@ -2,10 +2,10 @@ package event
 
 import (
 	"bufio"
+	"cmp"
 	"embed"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -66,6 +66,7 @@ const (
 // pattern is one inflected phrase of a rule.
 type pattern struct {
 	words []string // folded words; "*" for a gap
+	nums  []uint32 // the number of each word (wordEntry.num), gap for a gap: what matchAt compares
 	form  form     // form of the first word
 	text  string   // the phrase as written in the file
 	rule  *Rule
@@ -78,10 +79,14 @@ type Patterns struct {
 	plain   map[string]*Rule // the first rule of each type (and of each "type/mode") in the file without flags, for acts recoded as another type
 	speech  map[string]bool  // speech verbs, every form
 	topics  map[string][]*pattern
+	// the number of each word of a phrase of byFirst and topics (wordEntry.num), from 1 in the
+	// order the files first have them, so that the masks of the indexes are the same from run to
+	// run; only while loading (index puts them in the entries)
+	numbers map[string]uint32
 
-	// every word the tables above begin a phrase with or hold as a speech verb, that the package's
-	// word lists hold (wordLists) or that begins a context cue (addCues), with what they hold for
-	// it: looked up once for each token of a sentence (lookUp), not table by table
+	// every word of a phrase of the tables above or that they hold as a speech verb, that the
+	// package's word lists hold (wordLists) or that begins a context cue (addCues), with what they
+	// hold for it: looked up once for each token of a sentence (lookUp), not table by table
 	words map[string]*wordEntry
 	table *text.WordTable[*wordEntry] // words, found by each token's hash
 	cues  *Contexts                   // the contexts whose cues the entries hold too (addCues)
@@ -95,6 +100,18 @@ type wordEntry struct {
 	verb   bool         // the first word of a pattern in the form of a verb
 	class  wordClass    // the word lists of the package it is in
 	cues   *contextCues // the context cues that begin with it (addCues)
+	// a word of a phrase of the pattern tables (topics too) has a number, from 1 (0: a word of
+	// none), and a bit, 1<<(num%64) (0 for a word of none), which a firstIndex's masks are made of
+	num uint32
+	bit uint64
+}
+
+// gap is the number of a gap ("*") in pattern.nums: that of no word.
+const gap = 0
+
+// wordBit returns the bit of the word numbered num (wordEntry.bit).
+func wordBit(num uint32) uint64 {
+	return 1 << (num % 64)
 }
 
 // is reports whether e's word is in a list of class c. A nil entry is in none.
@@ -169,7 +186,23 @@ func (ps *Patterns) lookUp(lex []*wordEntry, toks []text.Token) []*wordEntry {
 	return lex
 }
 
-// index fills words from the tables.
+// number sets p.nums, numbering the words of p that have no number yet.
+func (ps *Patterns) number(p *pattern) {
+	p.nums = make([]uint32, len(p.words))
+	for k, w := range p.words {
+		if w == "*" {
+			continue // (gap)
+		}
+		num, ok := ps.numbers[w]
+		if !ok {
+			num = uint32(len(ps.numbers) + 1)
+			ps.numbers[w] = num
+		}
+		p.nums[k] = num
+	}
+}
+
+// index fills words from the tables; their patterns must be numbered (number).
 func (ps *Patterns) index() {
 	ps.words = map[string]*wordEntry{}
 	entry := func(w string) *wordEntry {
@@ -178,6 +211,12 @@ func (ps *Patterns) index() {
 		}
 		return ps.words[w]
 	}
+	for w, num := range ps.numbers {
+		e := entry(w)
+		e.num = num
+		e.bit = wordBit(num)
+	}
+	ps.numbers = nil // (the entries have them now)
 	for w, fi := range indexFirst(ps.byFirst) {
 		e := entry(w)
 		e.first = fi
@@ -219,40 +258,71 @@ func (ps *Patterns) addCues(cs *Contexts) {
 // firstIndex holds the patterns that begin with one word, narrowed by the tokens after it. Every
 // pattern has its place in the file order (ord), which breaks ties in find as the file order did.
 type firstIndex struct {
-	always   []*pattern            // one word long, or a gap then a gap: tried at every match of the first word
-	bySecond map[string][]*pattern // first word, then this word
-	byThird  map[string][]*pattern // first word, a gap, then this word
-	// the keys of bySecond and byThird, which spare most tokens a look-up in the maps
-	secondF, thirdF *text.Filter
+	// the bits (wordEntry.bit) of the keys of second and third: a token whose bit is not in them is
+	// no key (first, so that with always they share the cache line the index is reached by)
+	secondMask, thirdMask uint64
+	always                []*pattern // one word long, or a gap then a gap: tried at every match of the first word
+	second                byWord     // first word, then this word
+	third                 byWord     // first word, a gap, then this word
 }
 
+// byWord holds patterns by the number of one of their words (wordEntry.num).
+type byWord struct {
+	keys []uint32   // the numbers of the words, in increasing order
+	from []int32    // the patterns of keys[k] are pats[from[k]:from[k+1]]
+	pats []*pattern // the patterns, key by key
+}
+
+// of returns the patterns of the word numbered num, if any.
+func (b *byWord) of(num uint32) []*pattern {
+	k, ok := slices.BinarySearch(b.keys, num)
+	if !ok {
+		return nil
+	}
+	return b.pats[b.from[k]:b.from[k+1]]
+}
+
+// add adds p under the word numbered num; the keys must come in increasing order.
+func (b *byWord) add(num uint32, p *pattern) {
+	if n := len(b.keys); n == 0 || b.keys[n-1] != num {
+		if n == 0 {
+			b.from = append(b.from, 0) // where the first key's patterns start
+		}
+		b.keys = append(b.keys, num)
+		b.from = append(b.from, int32(len(b.pats))) // where its patterns end: none yet
+	}
+	b.pats = append(b.pats, p)
+	b.from[len(b.keys)] = int32(len(b.pats))
+}
+
+// indexFirst indexes the patterns of each first word; their words must be numbered (nums).
 func indexFirst(byFirst map[string][]*pattern) map[string]*firstIndex {
 	out := make(map[string]*firstIndex, len(byFirst))
 	for w, ps := range byFirst {
 		fi := &firstIndex{}
 		out[w] = fi
+		var second, third []*pattern
 		for k, p := range ps {
 			p.ord = k
 			switch {
 			case len(p.words) < 2 || p.words[1] == "*" && (len(p.words) < 3 || p.words[2] == "*"):
 				fi.always = append(fi.always, p)
 			case p.words[1] == "*":
-				if fi.byThird == nil {
-					fi.byThird = map[string][]*pattern{}
-				}
-				fi.byThird[p.words[2]] = append(fi.byThird[p.words[2]], p)
+				third = append(third, p)
 			default:
-				if fi.bySecond == nil {
-					fi.bySecond = map[string][]*pattern{}
-				}
-				fi.bySecond[p.words[1]] = append(fi.bySecond[p.words[1]], p)
+				second = append(second, p)
 			}
 		}
-		if fi.bySecond != nil {
-			fi.secondF = text.NewFilter(slices.Collect(maps.Keys(fi.bySecond))...)
+		// by key, and in the file order under each key
+		slices.SortStableFunc(second, func(a, b *pattern) int { return cmp.Compare(a.nums[1], b.nums[1]) })
+		slices.SortStableFunc(third, func(a, b *pattern) int { return cmp.Compare(a.nums[2], b.nums[2]) })
+		for _, p := range second {
+			fi.second.add(p.nums[1], p)
+			fi.secondMask |= wordBit(p.nums[1])
 		}
-		if fi.byThird != nil {
-			fi.thirdF = text.NewFilter(slices.Collect(maps.Keys(fi.byThird))...)
+		for _, p := range third {
+			fi.third.add(p.nums[2], p)
+			fi.thirdMask |= wordBit(p.nums[2])
 		}
 	}
 	return out
@@ -264,6 +334,7 @@ type reading struct {
 	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+	cands   []*pattern   // the candidates at a token (find, topicAt): memory reused
 }
 
 // set makes rd read a sentence, reusing its memory.
@@ -274,46 +345,45 @@ func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	}
 	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
 	clear(rd.reach)
+	if rd.cands == nil {
+		rd.cands = make([]*pattern, 0, 32) // (room for the candidates at most tokens)
+	}
 }
 
-// eachCandidate calls fn with every pattern of fi (the index of token i's word) that may match
+// candidates appends to cands every pattern of fi (the index of token i's word) that may match
 // at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
 // only if its third word stands within the gap's reach after token i.
-func eachCandidate(fi *firstIndex, rd *reading, i int, fn func(p *pattern)) {
-	toks := rd.toks
-	for _, p := range fi.always {
-		fn(p)
+func (rd *reading) candidates(cands []*pattern, fi *firstIndex, i int) []*pattern {
+	cands = append(cands, fi.always...)
+	lex := rd.lex
+	if i+1 >= len(lex) {
+		return cands
 	}
-	if i+1 >= len(toks) {
-		return
+	if next := lex[i+1]; fi.secondMask&next.bit != 0 {
+		cands = append(cands, fi.second.of(next.num)...)
 	}
-	if fi.bySecond != nil && fi.secondF.HasToken(&toks[i+1]) {
-		for _, p := range fi.bySecond[toks[i+1].Lower] {
-			fn(p)
+	if fi.thirdMask == 0 {
+		return cands
+	}
+	// the first token of each third word after token i, within the gap's reach: the reach is
+	// worked out only once a token may be a third word (most tokens of most sentences are none)
+	end := -1
+	for k := i + 1; k < len(lex); k++ {
+		e := lex[k]
+		if fi.thirdMask&e.bit == 0 {
+			continue
+		}
+		if end < 0 {
+			end = min(len(lex), i+2+rd.maxGap(i+1))
+		}
+		if k >= end {
+			break
+		}
+		if !rd.within(e.num, i+1, k-1) {
+			cands = append(cands, fi.third.of(e.num)...)
 		}
 	}
-	if fi.byThird != nil {
-		end := min(len(toks), i+2+rd.maxGap(i+1))
-		for k := i + 1; k < end; k++ {
-			if !fi.thirdF.HasToken(&toks[k]) {
-				continue // the third word of no pattern of this first word
-			}
-			w := toks[k].Lower
-			seen := false
-			for x := i + 1; x < k; x++ {
-				if toks[x].Lower == w {
-					seen = true
-					break
-				}
-			}
-			if seen {
-				continue
-			}
-			for _, p := range fi.byThird[w] {
-				fn(p)
-			}
-		}
-	}
+	return cands
 }
 
 // PatternError is a problem in a pattern file, with its position.
@@ -360,7 +430,8 @@ func LoadPatterns(dir string) (*Patterns, error) {
 		}
 	}
 	ps := &Patterns{byFirst: map[string][]*pattern{}, speech: map[string]bool{}, topics: map[string][]*pattern{},
-		plain: map[string]*Rule{}}
+		numbers: map[string]uint32{},
+		plain:   map[string]*Rule{}}
 	{
 		f, name, err := open("topics.tsv")
 		if err != nil {
@@ -368,6 +439,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 		}
 		err = eachLine(f, name, func(n int, line string) error {
 			for _, p := range expand(strings.TrimSpace(line), irregular) {
+				ps.number(p)
 				ps.topics[p.words[0]] = append(ps.topics[p.words[0]], p)
 			}
 			return nil
@@ -463,6 +535,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			seen[ph] = r.Where
 			for _, p := range expand(ph, irregular) {
 				p.rule = r
+				ps.number(p)
 				ps.byFirst[p.words[0]] = append(ps.byFirst[p.words[0]], p)
 			}
 		}
@@ -650,77 +723,80 @@ type match struct {
 
 // find returns the longest pattern starting at token i, if any.
 func find(rd *reading, i int) (match, bool) {
-	if rd.lex[i].first == nil {
+	fi := rd.lex[i].first
+	if fi == nil {
 		return match{}, false
 	}
-	fi := rd.lex[i].first
+	rd.cands = rd.candidates(rd.cands[:0], fi, i)
 	// the longest match (in tokens, then in words), the first in the file among equals
 	var best match
 	found := false
-	eachCandidate(fi, rd, i, func(p *pattern) {
-		end, ok := rd.matchAt(p.words[1:], i+1) // (its first word is token i's)
+	for _, p := range rd.cands {
+		end, ok := rd.matchAt(p.nums[1:], i+1) // (its first word is token i's)
 		if !ok {
-			return
+			continue
 		}
 		if found {
 			span, bspan := end-i, best.last-best.first
 			if span < bspan || span == bspan && (len(p.words) < len(best.p.words) || len(p.words) == len(best.p.words) && p.ord > best.p.ord) {
-				return
+				continue
 			}
 		}
 		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true
 		}
-	})
+	}
 	return best, found
 }
 
 // topicAt returns the end of a topic-introducing phrase at token i, or -1.
 func topicAt(rd *reading, i int) int {
-	if rd.lex[i].topic == nil {
+	fi := rd.lex[i].topic
+	if fi == nil {
 		return -1
 	}
-	fi := rd.lex[i].topic
+	rd.cands = rd.candidates(rd.cands[:0], fi, i)
 	end := -1
-	eachCandidate(fi, rd, i, func(p *pattern) {
-		if e, ok := rd.matchAt(p.words[1:], i+1); ok && e > end { // (its first word is token i's)
+	for _, p := range rd.cands {
+		if e, ok := rd.matchAt(p.nums[1:], i+1); ok && e > end { // (its first word is token i's)
 			end = e
 		}
-	})
+	}
 	return end
 }
 
-// matchAt matches words against toks from i, returning the end of the match.
-func (rd *reading) matchAt(words []string, i int) (int, bool) {
-	if len(words) == 0 {
+// matchAt matches the words numbered nums (pattern.nums) against the tokens from i, returning
+// the end of the match.
+func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
+	if len(nums) == 0 {
 		return i, true
 	}
-	toks := rd.toks
-	if words[0] == "*" {
+	lex := rd.lex
+	if nums[0] == gap {
 		most := rd.maxGap(i)
-		if len(words) > 1 && words[1] != "*" && !rd.within(words[1], i, i+most) {
+		if len(nums) > 1 && nums[1] != gap && !rd.within(nums[1], i, i+most) {
 			return 0, false // (most phrases tried fail here, and at once)
 		}
-		for gap := 0; gap <= most; gap++ {
-			if end, ok := rd.matchAt(words[1:], i+gap); ok {
+		for g := 0; g <= most; g++ {
+			if end, ok := rd.matchAt(nums[1:], i+g); ok {
 				return end, true
 			}
-			if i+gap >= len(toks) || !gapWord(toks, rd.lex, i+gap, rd.blocked) {
+			if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
 				return 0, false
 			}
 		}
 		return 0, false
 	}
-	if i >= len(toks) || toks[i].Lower != words[0] {
+	if i >= len(lex) || lex[i].num != nums[0] {
 		return 0, false
 	}
-	return rd.matchAt(words[1:], i+1)
+	return rd.matchAt(nums[1:], i+1)
 }
 
-// within reports whether word is that of one of the tokens from i to last.
-func (rd *reading) within(word string, i, last int) bool {
-	for k := i; k <= last && k < len(rd.toks); k++ {
-		if rd.toks[k].Lower == word {
+// within reports whether the word numbered num is that of one of the tokens from i to last.
+func (rd *reading) within(num uint32, i, last int) bool {
+	for k := i; k <= last && k < len(rd.lex); k++ {
+		if rd.lex[k].num == num {
 			return true
 		}
 	}

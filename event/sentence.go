@@ -148,18 +148,20 @@ func (st *docState) read(sents []text.Sentence) {
 	// one buffer for the lower-case forms of the document's capitalised words, new for each
 	// document since its tokens keep them (a guess: such words are about a quarter of news text)
 	folded := make([]byte, 0, len(st.doc.Text)/3+16)
+	// every token's entry in the pattern tables and, from the same look-up, its word in the
+	// knowledge base for the mentions (a Coder put together without NewCoder looks each table up),
+	// sentence by sentence, while the sentence's tokens are still in the processor's cache
+	oneLookUp := st.c.words.of(st.c)
+	st.allLex, st.allWords = st.allLex[:0], st.allWords[:0]
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
-	}
-	// every token's entry in the pattern tables and, from the same look-up, its word in the
-	// knowledge base for the mentions (a Coder put together without NewCoder looks each table up)
-	oneLookUp := st.c.words.of(st.c)
-	if oneLookUp {
-		st.allLex, st.allWords = st.c.words.lookUp(st.allLex[:0], st.allWords[:0], st.allToks)
-	} else {
-		st.allLex = st.c.Patterns.lookUp(st.allLex[:0], st.allToks)
+		if oneLookUp {
+			st.allLex, st.allWords = st.c.words.lookUp(st.allLex, st.allWords, st.allToks[start:])
+		} else {
+			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
+		}
 	}
 	for idx := range st.read1 {
 		r := &st.read1[idx]

@@ -1,0 +1,180 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/dyad-events/dyad/text"
+)
+
+// eachReading reads each article of lexiconDocs as Coder.code does (read) and calls fn with the
+// reading of each of its sentences, its actor mentions blocked, as triggers sets it up.
+func eachReading(t *testing.T, fn func(rd *reading)) {
+	t.Helper()
+	c := testCoder(t)
+	for _, d := range lexiconDocs(t) {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		for idx := range st.sents {
+			r := st.read1[idx]
+			rd := &st.reading
+			rd.set(st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end], st.allBlocked[r.first:r.end:r.end])
+			fn(rd)
+		}
+		st.actors.Release()
+	}
+}
+
+// findEvery is find without an index: it tries every pattern that begins with token i's word,
+// matching the words themselves (matchWords). The index and the word numbers are held to it.
+func findEvery(rd *reading, byFirst map[string][]*pattern, i int) (match, bool) {
+	var best match
+	found := false
+	for _, p := range byFirst[rd.toks[i].Lower] {
+		end, ok := rd.matchWords(p.words[1:], i+1)
+		if !ok {
+			continue
+		}
+		if found {
+			span, bspan := end-i, best.last-best.first
+			if span < bspan || span == bspan && (len(p.words) < len(best.p.words) || len(p.words) == len(best.p.words) && p.ord > best.p.ord) {
+				continue
+			}
+		}
+		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
+			best, found = match{i, end, p}, true
+		}
+	}
+	return best, found
+}
+
+// topicEvery is topicAt without an index, as findEvery is find.
+func topicEvery(rd *reading, topics map[string][]*pattern, i int) int {
+	end := -1
+	for _, p := range topics[rd.toks[i].Lower] {
+		if e, ok := rd.matchWords(p.words[1:], i+1); ok && e > end {
+			end = e
+		}
+	}
+	return end
+}
+
+// matchWords is matchAt comparing the words of the tokens rather than their numbers.
+func (rd *reading) matchWords(words []string, i int) (int, bool) {
+	if len(words) == 0 {
+		return i, true
+	}
+	toks := rd.toks
+	if words[0] == "*" {
+		most := rd.maxGap(i)
+		for gap := 0; gap <= most; gap++ {
+			if end, ok := rd.matchWords(words[1:], i+gap); ok {
+				return end, true
+			}
+			if i+gap >= len(toks) || !gapWord(toks, rd.lex, i+gap, rd.blocked) {
+				return 0, false
+			}
+		}
+		return 0, false
+	}
+	if i >= len(toks) || toks[i].Lower != words[0] {
+		return 0, false
+	}
+	return rd.matchWords(words[1:], i+1)
+}
+
+// TestFindEvery holds find and topicAt at every token of real and generated articles to
+// findEvery and topicEvery, and checks that some patterns of each kind of the index (one word,
+// by their second word, by their third after a gap) were found.
+func TestFindEvery(t *testing.T) {
+	ps := testCoder(t).Patterns
+	kinds := map[string]int{}
+	topics := 0
+	eachReading(t, func(rd *reading) {
+		for i := range rd.toks {
+			got, ok := find(rd, i)
+			want, wantOK := findEvery(rd, ps.byFirst, i)
+			if ok != wantOK || got != want {
+				t.Fatalf("%q, token %d: find gives %+v, %v; want %+v, %v", rd.toks[i].Lower, i, got, ok, want, wantOK)
+			}
+			if ok {
+				switch w := got.p.words; {
+				case len(w) == 1:
+					kinds["one word"]++
+				case w[1] == "*":
+					kinds["by the third word"]++
+				default:
+					kinds["by the second word"]++
+				}
+			}
+			if got, want := topicAt(rd, i), topicEvery(rd, ps.topics, i); got != want {
+				t.Fatalf("%q, token %d: topicAt gives %d; want %d", rd.toks[i].Lower, i, got, want)
+			} else if got > i {
+				topics++
+			}
+		}
+	})
+	if len(kinds) < 3 || topics == 0 {
+		t.Fatalf("found %v and %d topics", kinds, topics)
+	}
+}
+
+// TestWordNumbers checks that the entry of every word of every phrase has its number and bit,
+// that no two words share a number, and that noEntry has none.
+func TestWordNumbers(t *testing.T) {
+	ps := testCoder(t).Patterns
+	nums := map[uint32]string{}
+	for _, byFirst := range []map[string][]*pattern{ps.byFirst, ps.topics} {
+		for _, pats := range byFirst {
+			for _, p := range pats {
+				for k, w := range p.words {
+					if w == "*" {
+						if p.nums[k] != gap {
+							t.Fatalf("%q: the gap is numbered %d", p.text, p.nums[k])
+						}
+						continue
+					}
+					e := ps.words[w]
+					if e == nil || e.num == gap || p.nums[k] != e.num || e.bit != wordBit(e.num) {
+						t.Fatalf("%q: word %q numbered %d, its entry %+v", p.text, w, p.nums[k], e)
+					}
+					if other, ok := nums[e.num]; ok && other != w {
+						t.Fatalf("%q and %q are both numbered %d", w, other, e.num)
+					}
+					nums[e.num] = w
+				}
+			}
+		}
+	}
+	if noEntry.num != 0 || noEntry.bit != 0 {
+		t.Fatal("noEntry has a number")
+	}
+}
+
+// TestReadLooksUpEveryToken checks that read, which looks the tokens up sentence by sentence,
+// gives every token of the document its entry in the pattern tables and its Word in the
+// knowledge base, in step with the tokens.
+func TestReadLooksUpEveryToken(t *testing.T) {
+	c := testCoder(t)
+	for _, d := range lexiconDocs(t)[:200] {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		lex, words := c.words.lookUp(nil, nil, st.allToks)
+		if len(st.allLex) != len(st.allToks) || len(st.allWords) != len(st.allToks) {
+			t.Fatalf("%s: %d tokens, %d entries, %d words", d.ID, len(st.allToks), len(st.allLex), len(st.allWords))
+		}
+		for i := range st.allToks {
+			if st.allLex[i] != lex[i] || st.allWords[i] != words[i] {
+				t.Fatalf("%s: token %d %q: read gives %p, %+v; want %p, %+v", d.ID, i, st.allToks[i].Lower, st.allLex[i], st.allWords[i], lex[i], words[i])
+			}
+		}
+		st.actors.Release()
+	}
+}
