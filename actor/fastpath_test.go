@@ -140,6 +140,48 @@ func TestLoneState(t *testing.T) {
 	}
 }
 
+// TestGroupMention holds groupMention to resolve, for every group word alone or after a
+// demonym in the texts.
+func TestGroupMention(t *testing.T) {
+	kb := load(t)
+	texts := append(fastPathTexts, "Syrian troops and police met Yoruba leaders, community leaders and the Iranian government.",
+		"U.S. military aid, Russian military said, police custody, the army in, Turkish army units, Iraqi Kurdish leaders.",
+		"Hungarian and Romanian officials, rebel groups and the Israeli security cabinet, Pakistani intelligence sharing.")
+	// besides the words of the files, group words the files do not have: of civilians' leaders
+	// (elites), with no sector, and adjectival
+	others := []*Entry{{Kind: KindGroup, Sector: "CVL", Name: "leaders"}, {Kind: KindGroup, Sector: "CVL", Name: "leader"},
+		{Kind: KindGroup, Name: "crowd"}, {Kind: KindGroup, Sector: "MIL", Name: "army", adjectival: true}}
+	n := 0
+	for _, s := range texts {
+		toks := text.AppendTokens(nil, s, 0)
+		for _, doc := range []string{s, ""} {
+			d := kb.NewDoc("2017-10-05")
+			d.Text = doc
+			d.findWords(toks)
+			atoms := slices.Clone(d.atoms(toks))
+			for i := range atoms {
+				for j := i + 1; j <= len(atoms) && j <= i+2; j++ {
+					if !groupPhrase(atoms[i:j]) {
+						continue
+					}
+					phrase := slices.Clone(atoms[i:j])
+					for _, e := range append([]*Entry{phrase[len(phrase)-1].entry}, others...) {
+						phrase[len(phrase)-1].entry = e
+						got, want := d.groupMention(toks, phrase), d.resolve(toks, phrase)
+						if (got == nil) != (want == nil) || got != nil && *got != *want {
+							t.Errorf("%q at %d to %d, %+v: groupMention %+v, resolve %+v", s, atoms[i].first, atoms[j-1].last, e, got, want)
+						}
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d group phrases", n)
+	}
+}
+
 // TestWordFlags holds the flags that stand for a comparison of a token's word with one or two
 // words to that comparison, and the passes that ask for an "and" (joinAnd) to sentences with one.
 func TestWordFlags(t *testing.T) {

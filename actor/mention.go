@@ -562,9 +562,12 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			continue
 		}
 		var m *Mention
-		if e := atoms[i].entry; j == i+1 && e != nil && (e.Kind == KindCountry || e.Kind == KindCapital) {
+		switch e := atoms[i].entry; {
+		case j == i+1 && e != nil && (e.Kind == KindCountry || e.Kind == KindCapital):
 			m = d.loneState(toks, atoms[i])
-		} else {
+		case groupPhrase(atoms[i:j]):
+			m = d.groupMention(toks, atoms[i:j])
+		default:
 			m = d.resolve(toks, atoms[i:j])
 		}
 		if m != nil {
@@ -1361,6 +1364,47 @@ func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
 	m := d.newMention()
 	*m = Mention{First: a.first, Last: a.last, End: toks[a.last-1].End, Country: a.entry.Country, Sector: "GOV",
 		Group: true, stateName: true}
+	d.open(toks, m)
+	return m
+}
+
+// groupPhrase reports a phrase of a group word, alone or after a demonym ("police", "Syrian
+// troops"; half the phrases resolve is asked of), which groupMention resolves.
+func groupPhrase(atoms []atom) bool {
+	switch len(atoms) {
+	case 1:
+		return atoms[0].entry != nil && atoms[0].entry.Kind == KindGroup
+	case 2:
+		return atoms[0].entry != nil && atoms[0].entry.Kind == KindDemonym && atoms[1].entry != nil && atoms[1].entry.Kind == KindGroup
+	}
+	return false
+}
+
+// groupMention is resolve of a group word, alone or after a demonym (groupPhrase), told from
+// the entries: the group, of the demonym's state (none when alone), in the group's sector.
+func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
+	g := atoms[len(atoms)-1]
+	first, last := atoms[0].first, g.last
+	e := g.entry
+	if e.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
+		return d.resolve(toks, atoms) // "military aid", "U.S. military aid"
+	}
+	country := ""
+	if len(atoms) == 2 {
+		country = atoms[0].entry.Country
+	}
+	sector := e.Sector
+	switch {
+	case sector == "CVL" && (e.Name == "leaders" || e.Name == "leader"):
+		sector = "ELI" // "Yoruba leaders": the elites of a people
+	case sector == "" && country != "":
+		sector = "GOV"
+	case sector == "":
+		return d.resolve(toks, atoms) // (no group word of the files has no sector)
+	}
+	m := d.newMention()
+	*m = Mention{First: first, Last: last, End: toks[last-1].End, Country: country, Sector: sector,
+		Role: e.Name, Group: true}
 	d.open(toks, m)
 	return m
 }
