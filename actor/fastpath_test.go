@@ -190,10 +190,13 @@ func TestWordFlags(t *testing.T) {
 		flag  wordFlag
 		words []string
 	}{{isNational, []string{"national"}}, {isCurrency, []string{"$", "dollars"}}, {isAnd, []string{"and"}},
-		{isPossessive, []string{"'s"}}, {isOrgHead, []string{"chief", "head", "commander", "leader"}}}
-	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
+		{isPossessive, []string{"'s"}}, {isOrgHead, []string{"chief", "head", "commander", "leader"}},
+		{isComma, []string{","}}}
+	texts := append(fastPathTexts, "ethnic Albanians, the Albanian population of the province, activists from the Fatah Party, the Russian minority.",
+		"Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
 		"The senior - a his her top former deputy general defense Special ex-minister their its an A",
-		"Hamas leader, army chief, the Head of state, Commander heads leaders commanders chiefs")
+		"Hamas leader, army chief, the Head of state, Commander heads leaders commanders chiefs",
+		"terrorist camps in Pakistan, a camp, bases, the base, Posts, headquarters, headquarterss, campss, stronghold strongholds s")
 	coordinated := 0
 	for _, s := range texts {
 		toks := text.AppendTokens(nil, s, 0)
@@ -207,11 +210,23 @@ func TestWordFlags(t *testing.T) {
 			}
 			// as Doc.open asked before
 			w := toks[i].Lower
+			// as placedIn asked before
+			if got, want := d.is(i, isGroupPlace), holdings[w] || holdings[strings.TrimSuffix(w, "s")]; got != want {
+				t.Errorf("%q: token %q is a group's place: %v, want %v", s, toks[i].Text, got, want)
+			}
 			if got, want := d.is(i, isPhraseOpener), openers[w] || modifiers[w] && w != "-"; got != want {
 				t.Errorf("%q: token %q opens a phrase: %v, want %v", s, toks[i].Text, got, want)
 			}
 		}
-		for _, m := range d.mentions(toks) {
+		out := d.mentions(toks)
+		for k, m := range out {
+			// the passes of mentions asked only of sentences with one of the words they need
+			if d.ethnic(toks, m) && !d.anywhere(isEthnicWord|isPeopleHead) {
+				t.Errorf("%q: %q is ethnic in a sentence with no word that says so", s, m.Text)
+			}
+			if k+1 < len(out) && (d.is(m.Last-1, isMemberWord) || m.Last < len(toks) && toks[m.Last].Lower == ",") && !d.anywhere(isMemberWord|isComma) {
+				t.Errorf("%q: %q is followed by a comma or ends with a member word in a sentence with neither", s, m.Text)
+			}
 			if m.coordinated {
 				coordinated++
 				if !d.anywhere(isAnd) {

@@ -146,9 +146,9 @@ var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, 
 
 // placedIn returns the state of a place named right after m: "militants in Syria", "rebels in
 // the Ivory Coast".
-func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
+func (d *Doc) placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	i := m.Last
-	if i+1 < len(toks) && (holdings[toks[i].Lower] || holdings[strings.TrimSuffix(toks[i].Lower, "s")]) {
+	if i+1 < len(toks) && d.is(i, isGroupPlace) {
 		i++ // "terrorist camps in Pakistan": the group's places, then where they are
 	}
 	if i >= len(toks) || toks[i].Lower != "in" && toks[i].Lower != "of" {
@@ -628,11 +628,12 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people || m.Person == nil && d.ethnic(toks, m) {
+		// (ethnic asks for a word of either list: none in the sentence, no call)
+		if m.people || m.Person == nil && d.anywhere(isEthnicWord|isPeopleHead) && d.ethnic(toks, m) {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
 			// operating in Macedonia": that state's rebels)
-			if c := placedIn(toks, out, m); c != "" {
+			if c := d.placedIn(toks, out, m); c != "" {
 				m.Country = c
 			} else if d.ethnic(toks, m) {
 				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
@@ -642,7 +643,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
 			// a group named without its state ("police", "the government"): the state of the
 			// nearest actor in the sentence, else the state the article names most
-			where := placedIn(toks, out, m)
+			where := d.placedIn(toks, out, m)
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
 				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
@@ -686,7 +687,8 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			subject = m
 		}
 	}
-	for k := 0; k+1 < len(out); k++ {
+	// (each case asks for a member word or a comma: none in the sentence, no pass)
+	for k := 0; k+1 < len(out) && d.anywhere(isMemberWord|isComma); k++ {
 		m, n := out[k], out[k+1]
 		if m.Person != nil || m.Pronoun || n.Person != nil || n.Pronoun || m.Sector == "" || n.Sector == "" {
 			continue
@@ -1057,7 +1059,7 @@ func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
 	if i+n > len(toks) {
 		return false
 	}
-	if c.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+	if c.capital && !toks[i].IsCapitalized() && !d.is(i, isNameParticle) {
 		return false
 	}
 	if n == 1 {
