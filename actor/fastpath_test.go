@@ -150,13 +150,15 @@ func TestGroupMention(t *testing.T) {
 	// besides the words of the files, group words the files do not have: of civilians' leaders
 	// (elites), with no sector, and adjectival
 	others := []*Entry{{Kind: KindGroup, Sector: "CVL", Name: "leaders"}, {Kind: KindGroup, Sector: "CVL", Name: "leader"},
-		{Kind: KindGroup, Name: "crowd"}, {Kind: KindGroup, Sector: "MIL", Name: "army", adjectival: true}}
+		{Kind: KindGroup, Name: "crowd"}, {Kind: KindGroup, Sector: "MIL", Name: "army", adjectival: true},
+		{Kind: KindGroup, Sector: "GOV", Name: "counterpart"}}
 	n := 0
 	for _, s := range texts {
 		toks := text.AppendTokens(nil, s, 0)
 		for _, doc := range []string{s, ""} {
 			d := kb.NewDoc("2017-10-05")
 			d.Text = doc
+			d.subject = &Mention{Sector: "LEG"} // (for "counterpart")
 			d.findWords(toks)
 			atoms := slices.Clone(d.atoms(toks))
 			for i := range atoms {

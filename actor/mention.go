@@ -1388,8 +1388,10 @@ func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
 	g := atoms[len(atoms)-1]
 	first, last := atoms[0].first, g.last
 	e := g.entry
-	if e.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
-		return d.resolve(toks, atoms) // "military aid", "U.S. military aid"
+	if e.adjectival && last < len(toks) && d.modifiesNoun(toks, last) || e.Name == "counterpart" {
+		// "military aid", "U.S. military aid"; a group named like the post resolve gives the
+		// subject's sector (a dictionary's own)
+		return d.resolve(toks, atoms)
 	}
 	country := ""
 	if len(atoms) == 2 {
