@@ -140,6 +140,50 @@ func TestLoneState(t *testing.T) {
 	}
 }
 
+// TestGroupMention holds groupMention to resolve, for every group word alone or after a
+// demonym in the texts.
+func TestGroupMention(t *testing.T) {
+	kb := load(t)
+	texts := append(fastPathTexts, "Syrian troops and police met Yoruba leaders, community leaders and the Iranian government.",
+		"U.S. military aid, Russian military said, police custody, the army in, Turkish army units, Iraqi Kurdish leaders.",
+		"Hungarian and Romanian officials, rebel groups and the Israeli security cabinet, Pakistani intelligence sharing.")
+	// besides the words of the files, group words the files do not have: of civilians' leaders
+	// (elites), with no sector, and adjectival
+	others := []*Entry{{Kind: KindGroup, Sector: "CVL", Name: "leaders"}, {Kind: KindGroup, Sector: "CVL", Name: "leader"},
+		{Kind: KindGroup, Name: "crowd"}, {Kind: KindGroup, Sector: "MIL", Name: "army", adjectival: true},
+		{Kind: KindGroup, Sector: "GOV", Name: "counterpart"}}
+	n := 0
+	for _, s := range texts {
+		toks := text.AppendTokens(nil, s, 0)
+		for _, doc := range []string{s, ""} {
+			d := kb.NewDoc("2017-10-05")
+			d.Text = doc
+			d.subject = &Mention{Sector: "LEG"} // (for "counterpart")
+			d.findWords(toks)
+			atoms := slices.Clone(d.atoms(toks))
+			for i := range atoms {
+				for j := i + 1; j <= len(atoms) && j <= i+2; j++ {
+					if !groupPhrase(atoms[i:j]) {
+						continue
+					}
+					phrase := slices.Clone(atoms[i:j])
+					for _, e := range append([]*Entry{phrase[len(phrase)-1].entry}, others...) {
+						phrase[len(phrase)-1].entry = e
+						got, want := d.groupMention(toks, phrase), d.resolve(toks, phrase)
+						if (got == nil) != (want == nil) || got != nil && *got != *want {
+							t.Errorf("%q at %d to %d, %+v: groupMention %+v, resolve %+v", s, atoms[i].first, atoms[j-1].last, e, got, want)
+						}
+						n++
+					}
+				}
+			}
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d group phrases", n)
+	}
+}
+
 // TestWordFlags holds the flags that stand for a comparison of a token's word with one or two
 // words to that comparison, and the passes that ask for an "and" (joinAnd) to sentences with one.
 func TestWordFlags(t *testing.T) {
@@ -148,10 +192,13 @@ func TestWordFlags(t *testing.T) {
 		flag  wordFlag
 		words []string
 	}{{isNational, []string{"national"}}, {isCurrency, []string{"$", "dollars"}}, {isAnd, []string{"and"}},
-		{isPossessive, []string{"'s"}}, {isOrgHead, []string{"chief", "head", "commander", "leader"}}}
-	texts := append(fastPathTexts, "Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
+		{isPossessive, []string{"'s"}}, {isOrgHead, []string{"chief", "head", "commander", "leader"}},
+		{isComma, []string{","}}}
+	texts := append(fastPathTexts, "ethnic Albanians, the Albanian population of the province, activists from the Fatah Party, the Russian minority.",
+		"Iran’s and Syria's AND And and. 'S dollar $$ Nationals", "Hungarian and Romanian officials met U.S. and foreign forces.",
 		"The senior - a his her top former deputy general defense Special ex-minister their its an A",
-		"Hamas leader, army chief, the Head of state, Commander heads leaders commanders chiefs")
+		"Hamas leader, army chief, the Head of state, Commander heads leaders commanders chiefs",
+		"terrorist camps in Pakistan, a camp, bases, the base, Posts, headquarters, headquarterss, campss, stronghold strongholds s")
 	coordinated := 0
 	for _, s := range texts {
 		toks := text.AppendTokens(nil, s, 0)
@@ -165,11 +212,23 @@ func TestWordFlags(t *testing.T) {
 			}
 			// as Doc.open asked before
 			w := toks[i].Lower
+			// as placedIn asked before
+			if got, want := d.is(i, isGroupPlace), holdings[w] || holdings[strings.TrimSuffix(w, "s")]; got != want {
+				t.Errorf("%q: token %q is a group's place: %v, want %v", s, toks[i].Text, got, want)
+			}
 			if got, want := d.is(i, isPhraseOpener), openers[w] || modifiers[w] && w != "-"; got != want {
 				t.Errorf("%q: token %q opens a phrase: %v, want %v", s, toks[i].Text, got, want)
 			}
 		}
-		for _, m := range d.mentions(toks) {
+		out := d.mentions(toks)
+		for k, m := range out {
+			// the passes of mentions asked only of sentences with one of the words they need
+			if d.ethnic(toks, m) && !d.anywhere(isEthnicWord|isPeopleHead) {
+				t.Errorf("%q: %q is ethnic in a sentence with no word that says so", s, m.Text)
+			}
+			if k+1 < len(out) && (d.is(m.Last-1, isMemberWord) || m.Last < len(toks) && toks[m.Last].Lower == ",") && !d.anywhere(isMemberWord|isComma) {
+				t.Errorf("%q: %q is followed by a comma or ends with a member word in a sentence with neither", s, m.Text)
+			}
 			if m.coordinated {
 				coordinated++
 				if !d.anywhere(isAnd) {

@@ -146,9 +146,9 @@ var countryDeterminers = map[string]bool{"his": true, "her": true, "the": true, 
 
 // placedIn returns the state of a place named right after m: "militants in Syria", "rebels in
 // the Ivory Coast".
-func placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
+func (d *Doc) placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 	i := m.Last
-	if i+1 < len(toks) && (holdings[toks[i].Lower] || holdings[strings.TrimSuffix(toks[i].Lower, "s")]) {
+	if i+1 < len(toks) && d.is(i, isGroupPlace) {
 		i++ // "terrorist camps in Pakistan": the group's places, then where they are
 	}
 	if i >= len(toks) || toks[i].Lower != "in" && toks[i].Lower != "of" {
@@ -562,9 +562,12 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			continue
 		}
 		var m *Mention
-		if e := atoms[i].entry; j == i+1 && e != nil && (e.Kind == KindCountry || e.Kind == KindCapital) {
+		switch e := atoms[i].entry; {
+		case j == i+1 && e != nil && (e.Kind == KindCountry || e.Kind == KindCapital):
 			m = d.loneState(toks, atoms[i])
-		} else {
+		case groupPhrase(atoms[i:j]):
+			m = d.groupMention(toks, atoms[i:j])
+		default:
 			m = d.resolve(toks, atoms[i:j])
 		}
 		if m != nil {
@@ -625,11 +628,12 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Country = d.lastState
 			}
 		}
-		if m.people || m.Person == nil && d.ethnic(toks, m) {
+		// (ethnic asks for a word of either list: none in the sentence, no call)
+		if m.people || m.Person == nil && d.anywhere(isEthnicWord|isPeopleHead) && d.ethnic(toks, m) {
 			// "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
 			// living in a state is coded as that state's civilians ("ethnic Albanian guerrillas
 			// operating in Macedonia": that state's rebels)
-			if c := placedIn(toks, out, m); c != "" {
+			if c := d.placedIn(toks, out, m); c != "" {
 				m.Country = c
 			} else if d.ethnic(toks, m) {
 				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
@@ -639,7 +643,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
 			// a group named without its state ("police", "the government"): the state of the
 			// nearest actor in the sentence, else the state the article names most
-			where := placedIn(toks, out, m)
+			where := d.placedIn(toks, out, m)
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
 				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
@@ -683,7 +687,8 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			subject = m
 		}
 	}
-	for k := 0; k+1 < len(out); k++ {
+	// (each case asks for a member word or a comma: none in the sentence, no pass)
+	for k := 0; k+1 < len(out) && d.anywhere(isMemberWord|isComma); k++ {
 		m, n := out[k], out[k+1]
 		if m.Person != nil || m.Pronoun || n.Person != nil || n.Pronoun || m.Sector == "" || n.Sector == "" {
 			continue
@@ -1054,7 +1059,7 @@ func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
 	if i+n > len(toks) {
 		return false
 	}
-	if c.capital && !toks[i].IsCapitalized() && !nameParticles[toks[i].Lower] {
+	if c.capital && !toks[i].IsCapitalized() && !d.is(i, isNameParticle) {
 		return false
 	}
 	if n == 1 {
@@ -1361,6 +1366,49 @@ func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
 	m := d.newMention()
 	*m = Mention{First: a.first, Last: a.last, End: toks[a.last-1].End, Country: a.entry.Country, Sector: "GOV",
 		Group: true, stateName: true}
+	d.open(toks, m)
+	return m
+}
+
+// groupPhrase reports a phrase of a group word, alone or after a demonym ("police", "Syrian
+// troops"; half the phrases resolve is asked of), which groupMention resolves.
+func groupPhrase(atoms []atom) bool {
+	switch len(atoms) {
+	case 1:
+		return atoms[0].entry != nil && atoms[0].entry.Kind == KindGroup
+	case 2:
+		return atoms[0].entry != nil && atoms[0].entry.Kind == KindDemonym && atoms[1].entry != nil && atoms[1].entry.Kind == KindGroup
+	}
+	return false
+}
+
+// groupMention is resolve of a group word, alone or after a demonym (groupPhrase), told from
+// the entries: the group, of the demonym's state (none when alone), in the group's sector.
+func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
+	g := atoms[len(atoms)-1]
+	first, last := atoms[0].first, g.last
+	e := g.entry
+	if e.adjectival && last < len(toks) && d.modifiesNoun(toks, last) || e.Name == "counterpart" {
+		// "military aid", "U.S. military aid"; a group named like the post resolve gives the
+		// subject's sector (a dictionary's own)
+		return d.resolve(toks, atoms)
+	}
+	country := ""
+	if len(atoms) == 2 {
+		country = atoms[0].entry.Country
+	}
+	sector := e.Sector
+	switch {
+	case sector == "CVL" && (e.Name == "leaders" || e.Name == "leader"):
+		sector = "ELI" // "Yoruba leaders": the elites of a people
+	case sector == "" && country != "":
+		sector = "GOV"
+	case sector == "":
+		return d.resolve(toks, atoms) // (no group word of the files has no sector)
+	}
+	m := d.newMention()
+	*m = Mention{First: first, Last: last, End: toks[last-1].End, Country: country, Sector: sector,
+		Role: e.Name, Group: true}
 	d.open(toks, m)
 	return m
 }

@@ -36,6 +36,8 @@ const (
 	isPhraseOpener                      // phraseOpeners
 	isOrgHead                           // orgHeads
 	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
+	isComma                             // ","
+	isGroupPlace                        // groupPlaces
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -50,8 +52,21 @@ var flaggedLists = []struct {
 	{referWords, isReferWord}, {brackets, isBracket},
 	{gapWords, isGapWord}, {ethnicWords, isEthnicWord}, {nationalWords, isNational},
 	{currencyWords, isCurrency}, {map[string]bool{"and": true}, isAnd}, {map[string]bool{"'s": true}, isPossessive},
-	{phraseOpeners, isPhraseOpener}, {orgHeads, isOrgHead},
+	{phraseOpeners, isPhraseOpener}, {orgHeads, isOrgHead}, {map[string]bool{",": true}, isComma},
+	{groupPlaces, isGroupPlace},
 }
+
+// groupPlaces are the holdings and their plurals ("camps"): the places of a group placedIn
+// steps over.
+var groupPlaces = func() map[string]bool {
+	l := map[string]bool{}
+	for w, in := range holdings {
+		if in {
+			l[w], l[w+"s"] = true, true
+		}
+	}
+	return l
+}()
 
 // phraseOpeners are the words that open an actor phrase before its first atom (Doc.open): the
 // openers, and the modifiers but the hyphen.
