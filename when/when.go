@@ -475,52 +475,78 @@ func dateAt(exprs []Expr, best int, pub string) (date, source string) {
 func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
 	best := pick(exprs, sentence, triggerStart)
 	date, source = dateAt(exprs, best, pub)
-	day, ok := pubDay(pub)
-	if best < 0 || source != "text" || !ok || date > day || !bareWeekday(exprs[best].Text) {
+	if best < 0 || source != "text" || !bareWeekday(exprs[best].Text) {
+		return date, source
+	}
+	if day, ok := pubDay(pub); !ok || date > day {
 		return date, source
 	}
 	if e := exprs[best]; e.End <= triggerStart && triggerStart <= len(sentence) && strings.Contains(sentence[e.End:triggerStart], " that ") {
 		return date, source // "said on Tuesday that it would…": the day of the saying, past
 	}
-	t, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	y, m, d, ok := isoDay(date) // as time.Parse reads it
+	if !ok {
 		return date, source
 	}
-	return format(t.AddDate(0, 0, 7), Day), source
+	return format(addDays(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), 7), Day), source
 }
 
+// weekdayNames are the days of the week in lower case.
+var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 // bareWeekday reports a day of the week with no "last" or "next": "Monday", "on Monday night".
+// Its first word, lower-cased as strings.ToLower does, is one of weekdayNames; one of ASCII
+// bytes is read by hand.
 func bareWeekday(text string) bool {
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) == 0 {
-		return false
+	i := 0
+	for i < len(text) && asciiSpace(text[i]) {
+		i++
 	}
-	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if f[0] == w {
+	j := i
+	for j < len(text) && text[j] < utf8.RuneSelf && !asciiSpace(text[j]) {
+		j++
+	}
+	if j < len(text) && text[j] >= utf8.RuneSelf {
+		return bareWeekdayOf(text) // a word or a space outside ASCII
+	}
+	for _, w := range weekdayNames {
+		if j-i == len(w) && hasFold(text, i, w) {
 			return true
 		}
 	}
 	return false
 }
 
+// asciiSpace tells the ASCII bytes that unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// bareWeekdayOf is bareWeekday for any text.
+func bareWeekdayOf(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && slices.Contains(weekdayNames, f[0])
+}
+
 // pick returns the index of the time expression that dates the act at triggerStart, or -1.
 func pick(exprs []Expr, sentence string, triggerStart int) int {
 	triggerStart = max(0, min(triggerStart, len(sentence)))
 	best, bestRank, bestDist := -1, 0, 0
-	var breaks []int
-	if len(exprs) > 0 {
-		// crosses asks about breaks from the trigger or the end of an expression before it, to
-		// the trigger or the start of an expression after it
-		first, limit := triggerStart, triggerStart
-		for _, e := range exprs {
-			if e.End > triggerStart {
-				limit = max(limit, e.Start)
-			} else {
-				first = min(first, e.End)
-			}
+	// Clause breaks are read only where they can change the choice: after the trigger, up to the
+	// nearest expression that starts after it (a break before that one bars it and every one
+	// further on, and without one it is chosen over them). Before the trigger the nearest
+	// expression is chosen whether a break lies between them or not: a break between an
+	// expression and the trigger lies between any one further before and the trigger too.
+	limit := triggerStart
+	for _, e := range exprs {
+		if e.End > triggerStart && e.Start > triggerStart && (limit == triggerStart || e.Start < limit) {
+			limit = e.Start
 		}
+	}
+	var breaks []int
+	if limit > triggerStart {
 		var buf [16]int
-		breaks = clauseBreaks(sentence, breakFree(sentence, first), limit, buf[:0])
+		breaks = clauseBreaks(sentence, breakFree(sentence, triggerStart), limit, buf[:0])
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -531,9 +557,6 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 			rank, dist = 0, max(0, e.Start-triggerStart)
 		} else {
 			rank, dist = 1, triggerStart-e.End
-			if crosses(breaks, e.End, triggerStart) {
-				rank = 2
-			}
 		}
 		if best < 0 || rank < bestRank || (rank == bestRank && dist < bestDist) {
 			best, bestRank, bestDist = i, rank, dist
@@ -557,12 +580,21 @@ func Carry(narrative, sentence, pub string) string {
 // CarryAmong is Carry for a sentence whose expressions Find has already returned.
 func CarryAmong(narrative string, exprs []Expr, pub string) string {
 	if len(exprs) == 0 {
-		return narrative // most sentences: the publication date is not read
+		return narrative // most sentences: small enough to be inlined, it makes no call for them
 	}
-	day, ok := pubDay(pub)
+	return carryDays(narrative, exprs, pub)
+}
+
+// carryDays is CarryAmong for a sentence with expressions.
+func carryDays(narrative string, exprs []Expr, pub string) string {
+	day, ok, pubRead := "", false, false
 	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
+		}
+		if !pubRead { // only for a day: most expressions of a sentence have none
+			day, ok = pubDay(pub)
+			pubRead = true
 		}
 		// a valid day (as time.Parse reads it) not after publication: YYYY-MM-DD strings compare
 		// as the days they write
