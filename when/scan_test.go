@@ -365,10 +365,7 @@ func TestPickMatchesAllBreaks(t *testing.T) {
 			}
 			sets = append(sets, es)
 		}
-		var breaks []int
-		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
-			breaks = append(breaks, loc[0])
-		}
+		breaks := clauseBreakStarts(s)
 		for _, es := range sets {
 			for trigger := -1; trigger <= len(s)+1; trigger++ {
 				if got, want := pick(es, s, trigger), pickAllBreaks(es, s, breaks, trigger); got != want {
@@ -418,4 +415,31 @@ func TestBareWeekday(t *testing.T) {
 			t.Fatalf("bareWeekday(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzPick compares pick with the choice knowing every clause break, pickAllBreaks, on arbitrary
+// text and spans.
+func FuzzPick(f *testing.F) {
+	f.Add("On Monday, the minister said; on Tuesday (in Paris) he met the king, who left on Friday.", 40, 3, 9, 60, 75)
+	f.Add("Yesterday - after talks - they met last week, but on Monday: nothing, since 2015.", 20, 0, 9, 35, 44)
+	f.Fuzz(func(t *testing.T, s string, trigger, a, b, c, d int) {
+		var es []Expr
+		for _, span := range [][2]int{{a, b}, {c, d}} {
+			if 0 <= span[0] && span[0] <= span[1] && span[1] <= len(s) {
+				es = append(es, Expr{Start: span[0], End: span[1]})
+			}
+		}
+		if got, want := pick(es, s, trigger), pickAllBreaks(es, s, clauseBreakStarts(s), trigger); got != want {
+			t.Fatalf("pick(%v, %q, %d) = %d, want %d", es, s, trigger, got, want)
+		}
+	})
+}
+
+// clauseBreakStarts returns where the matches of clauseBreak in s start.
+func clauseBreakStarts(s string) []int {
+	var out []int
+	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
+		out = append(out, loc[0])
+	}
+	return out
 }
