@@ -553,6 +553,9 @@ func EventDate(sentence string, triggerStart int, pub string) (date, source stri
 // DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
 // sentence with several events is searched once.
 func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+	if len(exprs) == 0 {
+		return dateAt(nil, -1, pub) // a sentence without expressions: no clause breaks to read
+	}
 	return dateAt(exprs, pick(exprs, sentence, triggerStart), pub)
 }
 
@@ -585,7 +588,7 @@ func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 	if !ok {
 		return date, source
 	}
-	return format(addDays(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), 7), Day), source
+	return formatDayOf(daysFrom(y, time.Month(m), d) + 7), source
 }
 
 // weekdayNames are the days of the week in lower case.
@@ -1022,12 +1025,6 @@ func date(y int, m time.Month, d int) (time.Time, bool) {
 // validDay tells whether there is a day y-m-d, as date does.
 func validDay(y int, m time.Month, d int) bool {
 	return m >= time.January && m <= time.December && d >= 1 && d <= daysIn(y, int(m))
-}
-
-// addDays returns t, a time in UTC, n days later: t.AddDate(0, 0, n) without normalising a date,
-// as a day in UTC is always 24 hours long.
-func addDays(t time.Time, n int) time.Time {
-	return t.Add(time.Duration(n) * 24 * time.Hour)
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).

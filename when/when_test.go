@@ -482,8 +482,8 @@ func TestDateByHand(t *testing.T) {
 	}
 }
 
-// TestAddDaysAndShift holds addDays and shift's months to AddDate, for days in UTC as pubTime
-// reads them.
+// TestAddDaysAndShift holds the counting of days (formatDayOf of a day's number moved n days)
+// and shift's months to AddDate, for days in UTC as pubTime reads them.
 func TestAddDaysAndShift(t *testing.T) {
 	days := []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
 	for day := time.Date(1890, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2110; day = day.AddDate(0, 0, 1) {
@@ -491,8 +491,8 @@ func TestAddDaysAndShift(t *testing.T) {
 	}
 	for _, day := range days {
 		for _, n := range []int{-400, -61, -31, -8, -7, -2, -1, 0, 1, 2, 7, 8, 31, 61, 400} {
-			if got, want := addDays(day, n), day.AddDate(0, 0, n); !got.Equal(want) || got.Location() != want.Location() {
-				t.Fatalf("addDays(%v, %d) = %v, want %v", day, n, got, want)
+			if got, want := formatDayOf(daysFrom(day.Date())+n), format(day.AddDate(0, 0, n), Day); got != want {
+				t.Fatalf("%v and %d days: %s, want %s", day, n, got, want)
 			}
 		}
 		if day.Day() > 2 {
@@ -668,7 +668,7 @@ func weekdayExprByTime(m match, pub time.Time, havePub bool) (string, string, bo
 	case "next", "coming", "this coming":
 		back -= 7
 	}
-	return format(addDays(pub, -back), Day), Day, true
+	return format(pub.AddDate(0, 0, -back), Day), Day, true
 }
 
 func relativeDayByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
@@ -686,16 +686,16 @@ func relativeDayByTime(m match, pub time.Time, havePub bool) (string, string, bo
 	case "the day after tomorrow":
 		offset = 2
 	}
-	return format(addDays(pub, offset), Day), Day, true
+	return format(pub.AddDate(0, 0, offset), Day), Day, true
 }
 
 func shiftByTime(pub time.Time, unit string, n int) (string, string) {
 	prec := unitPrecision(unit)
 	switch unit {
 	case "day":
-		return format(addDays(pub, n), prec), prec
+		return format(pub.AddDate(0, 0, n), prec), prec
 	case "week":
-		return format(addDays(pub, 7*n), prec), prec
+		return format(pub.AddDate(0, 0, 7*n), prec), prec
 	case "month":
 		return format(time.Date(pub.Year(), pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec), prec
 	}
