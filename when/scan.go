@@ -567,10 +567,16 @@ const (
 // start: the starts of the matches of clauseBreak, found by hand. start is 0 or a place where no
 // break is under way (breakFree): breaks are found from the left, each after the one before, and
 // none spans such a place, so reading from it finds those after it. It reads s only up to limit
-// and a break that starts there. A sentence with a character that folds to an ASCII letter is
-// left to the regular expression.
+// and a break that starts there. A sentence with a character that folds to an ASCII letter from
+// start on is left to the regular expression.
 func clauseBreaks(s string, start, limit int, out []int) []int {
-	if foldsOutsideASCII(s) {
+	// every break begins with a byte of mayBreak or a space before one (a dash): without one up
+	// to limit, none starts before it, and the sentence need not be read for folding characters
+	head := s[:max(start, min(len(s), limit+1))]
+	if nextMayBreak(head, start) == len(head) {
+		return out
+	}
+	if foldsOutsideASCII(s[start:]) { // no break before start spans it: what comes before it is not read
 		for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
 			if start <= loc[0] && loc[0] < limit {
 				out = append(out, loc[0])
@@ -579,8 +585,7 @@ func clauseBreaks(s string, start, limit int, out []int) []int {
 		return out
 	}
 	from := start // the end of the latest break: a break starts at or after it
-	// a break starts at i or, before a dash, at i-1: i goes up to limit
-	head := s[:max(start, min(len(s), limit+1))]
+	// a break starts at i or, before a dash, at i-1: i goes up to limit (head)
 	for i := start; i < len(head); i++ {
 		if i = nextMayBreak(head, i); i == len(head) {
 			break

@@ -346,3 +346,100 @@ func TestIsWordByte(t *testing.T) {
 		}
 	}
 }
+
+// TestPickMatchesAllBreaks holds pick, which reads clause breaks only where they can change its
+// choice, to the choice made knowing every break of the sentence (clauseBreak's matches): for the
+// expressions Find returns and for random sets of spans, at every trigger.
+func TestPickMatchesAllBreaks(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	sentences := append(scanSentences(t)[:3000],
+		"On Monday, the minister said; on Tuesday (in Paris) he met the king, who left on Friday.",
+		"Yesterday - after talks - they met last week, but on Monday: nothing, since 2015.")
+	for _, s := range sentences {
+		sets := [][]Expr{Find(s, "2017-10-19")}
+		for range 3 {
+			var es []Expr
+			for range r.IntN(4) {
+				a, b := r.IntN(len(s)+1), r.IntN(len(s)+1)
+				es = append(es, Expr{Start: min(a, b), End: max(a, b)})
+			}
+			sets = append(sets, es)
+		}
+		breaks := clauseBreakStarts(s)
+		for _, es := range sets {
+			for trigger := -1; trigger <= len(s)+1; trigger++ {
+				if got, want := pick(es, s, trigger), pickAllBreaks(es, s, breaks, trigger); got != want {
+					t.Fatalf("pick(%v, %q, %d) = %d, want %d", es, s, trigger, got, want)
+				}
+			}
+		}
+	}
+}
+
+// pickAllBreaks is pick knowing every clause break of sentence, breaks.
+func pickAllBreaks(exprs []Expr, sentence string, breaks []int, triggerStart int) int {
+	triggerStart = max(0, min(triggerStart, len(sentence)))
+	best, bestRank, bestDist := -1, 0, 0
+	for i, e := range exprs {
+		var rank, dist int
+		if e.End > triggerStart {
+			if crosses(breaks, triggerStart, e.Start) {
+				continue
+			}
+			rank, dist = 0, max(0, e.Start-triggerStart)
+		} else {
+			rank, dist = 1, triggerStart-e.End
+			if crosses(breaks, e.End, triggerStart) {
+				rank = 2
+			}
+		}
+		if best < 0 || rank < bestRank || (rank == bestRank && dist < bestDist) {
+			best, bestRank, bestDist = i, rank, dist
+		}
+	}
+	return best
+}
+
+// TestBareWeekday holds bareWeekday, which reads an ASCII word by hand, to bareWeekdayOf.
+func TestBareWeekday(t *testing.T) {
+	for _, s := range []string{"Monday", "monday", "MONDAY", "on Monday", " Monday night", "\tSunday",
+		"Mondays", "Monda", "last Monday", "Friday,", "\u00a0Monday", "Monday\u00a0night", "\u017funday",
+		"Sunday\u2009", "\u2009Sunday", "Wednesday\u0085", "\u0085Wednesday", "", " ", "Saturday\n",
+		"Thursday's", "THURSDAY morning", "Tuesday\vx", "\u212aonday"} {
+		if got, want := bareWeekday(s), bareWeekdayOf(s); got != want {
+			t.Errorf("bareWeekday(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for _, s := range scanSentences(t)[:5000] {
+		if got, want := bareWeekday(s), bareWeekdayOf(s); got != want {
+			t.Fatalf("bareWeekday(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// FuzzPick compares pick with the choice knowing every clause break, pickAllBreaks, on arbitrary
+// text and spans.
+func FuzzPick(f *testing.F) {
+	f.Add("On Monday, the minister said; on Tuesday (in Paris) he met the king, who left on Friday.", 40, 3, 9, 60, 75)
+	f.Add("Yesterday - after talks - they met last week, but on Monday: nothing, since 2015.", 20, 0, 9, 35, 44)
+	f.Fuzz(func(t *testing.T, s string, trigger, a, b, c, d int) {
+		var es []Expr
+		for _, span := range [][2]int{{a, b}, {c, d}} {
+			if 0 <= span[0] && span[0] <= span[1] && span[1] <= len(s) {
+				es = append(es, Expr{Start: span[0], End: span[1]})
+			}
+		}
+		if got, want := pick(es, s, trigger), pickAllBreaks(es, s, clauseBreakStarts(s), trigger); got != want {
+			t.Fatalf("pick(%v, %q, %d) = %d, want %d", es, s, trigger, got, want)
+		}
+	})
+}
+
+// clauseBreakStarts returns where the matches of clauseBreak in s start.
+func clauseBreakStarts(s string) []int {
+	var out []int
+	for _, loc := range clauseBreak.FindAllStringIndex(s, -1) {
+		out = append(out, loc[0])
+	}
+	return out
+}

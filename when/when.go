@@ -55,6 +55,9 @@ const (
 // 15" in an article of 19 October is this year's, "December 25" last year's.
 const futureWindow = 61 * 24 * time.Hour
 
+// futureDays is futureWindow in days.
+const futureDays = int(futureWindow / (24 * time.Hour))
+
 const dayLayout = "2006-01-02"
 
 // Expr is a time expression in a sentence.
@@ -131,7 +134,7 @@ func parseDate(s string) (string, bool) {
 			continue
 		}
 		for _, raw := range p.re.FindAllStringSubmatchIndex(s, -1) {
-			if d, prec, ok := p.resolve(match{s, indexOf(raw), &patternGroups[i]}, time.Time{}, false); ok && prec == Day && d != "" {
+			if d, prec, ok := p.resolve(match{s, indexOf(raw), &patternGroups[i]}, pubDate{}, false); ok && prec == Day && d != "" {
 				return d, true
 			}
 		}
@@ -212,7 +215,7 @@ func firstDay(s string, year int) (Expr, bool) {
 		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
 		}
-		d, _, ok := p.resolve(m, time.Time{}, false)
+		d, _, ok := p.resolve(m, pubDate{}, false)
 		if !ok {
 			continue
 		}
@@ -293,7 +296,7 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 	}
 	// the publication date is read at the first match: only a sentence that holds an expression
 	// needs it
-	var p time.Time
+	var p pubDate
 	havePub, pubRead := false, false
 	var exprBuf [4]Expr
 	out := exprBuf[:0]
@@ -310,7 +313,7 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 		}
 		for _, idx := range found {
 			if !pubRead {
-				p, havePub = pubTime(pub)
+				p, havePub = readPubDate(pub)
 				pubRead = true
 			}
 			m := match{sentence, idx, &patternGroups[i]}
@@ -369,6 +372,100 @@ func scan(s string, buf []candidate) (has feature, cs []candidate, slow bool) {
 func pubTime(pub string) (time.Time, bool) {
 	c := pubEntryOf(pub)
 	return c.t, c.ok
+}
+
+// pubDate is a publication date as the resolving functions read it: its day, and the number of
+// that day (days since 1970-01-01, daysFrom).
+type pubDate struct {
+	y int
+	m time.Month
+	d int
+	n int
+}
+
+// readPubDate reads pub as pubTime does.
+func readPubDate(pub string) (pubDate, bool) {
+	if y, m, d, ok := isoDay(pub); ok {
+		return newPubDate(y, time.Month(m), d), true
+	}
+	t, ok := pubTime(pub)
+	if !ok {
+		return pubDate{}, false
+	}
+	return newPubDate(t.Date()), true
+}
+
+// newPubDate returns the pubDate of the day y-m-d.
+func newPubDate(y int, m time.Month, d int) pubDate {
+	return pubDate{y, m, d, daysFrom(y, m, d)}
+}
+
+// daysFrom returns the number of the day y-m-d, a valid day of the Gregorian calendar (and of
+// the years before it, as the time package counts them): the days from 1970-01-01 to it.
+func daysFrom(y int, m time.Month, d int) int {
+	// counted in cycles of 400 years (146097 days) from March 1 of year 0, so that February,
+	// and its leap day, ends a year
+	mm := int(m) - 3 // months since March
+	if mm < 0 {
+		y, mm = y-1, mm+12
+	}
+	cycle := y / 400
+	if y%400 < 0 {
+		cycle-- // rounded down
+	}
+	yc := y - cycle*400               // year of the cycle, 0 to 399
+	yd := (153*mm+2)/5 + d - 1        // day of the year from March 1, 0 to 365
+	cd := yc*365 + yc/4 - yc/100 + yd // day of the cycle
+	return cycle*146097 + cd - 719468 // 719468: the number of 1970-01-01 from March 1 of year 0
+}
+
+// dayOf returns the day numbered n (daysFrom).
+func dayOf(n int) (int, time.Month, int) {
+	n += 719468
+	cycle := n / 146097
+	if n%146097 < 0 {
+		cycle--
+	}
+	cd := n - cycle*146097                            // day of the cycle, 0 to 146096
+	yc := (cd - cd/1460 + cd/36524 - cd/146096) / 365 // year of the cycle
+	yd := cd - (yc*365 + yc/4 - yc/100)               // day of the year from March 1
+	mm := (5*yd + 2) / 153                            // months since March
+	d := yd - (153*mm+2)/5 + 1
+	y := yc + cycle*400
+	if mm >= 10 { // January and February: of the year after
+		return y + 1, time.Month(mm - 9), d
+	}
+	return y, time.Month(mm + 3), d
+}
+
+// weekdayOfDay returns the day of the week of the day numbered n (daysFrom).
+func weekdayOfDay(n int) time.Weekday {
+	return time.Weekday(((n+4)%7 + 7) % 7) // 1970-01-01 was a Thursday
+}
+
+// formatDayOf is formatDay for the day numbered n (daysFrom).
+func formatDayOf(n int) string {
+	return formatDay(dayOf(n))
+}
+
+// formatWeekOf is format at precision Week for the day numbered n (daysFrom): its ISO 8601 week,
+// the one of its Thursday (weeks begin on Mondays), numbered from the week of that year's first
+// Thursday.
+func formatWeekOf(n int) string {
+	if y, _, _ := dayOf(n); y < 1 || y > 9999 {
+		return ""
+	}
+	thursday := n - (int(weekdayOfDay(n))+6)%7 + 3
+	y, _, _ := dayOf(thursday)
+	if y < 1 || y > 9999 {
+		return ""
+	}
+	w := (thursday-daysFrom(y, time.January, 1))/7 + 1
+	var b [8]byte // YYYY-Www
+	putDigits(b[0:4], y)
+	b[4], b[5] = '-', 'W'
+	putDigits(b[6:8], w)
+	return string(b[:])
 }
 
 // pubEntryOf reads pub as pubTime does. A date already written YYYY-MM-DD, as articles carry
@@ -456,6 +553,9 @@ func EventDate(sentence string, triggerStart int, pub string) (date, source stri
 // DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
 // sentence with several events is searched once.
 func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+	if len(exprs) == 0 {
+		return dateAt(nil, -1, pub) // a sentence without expressions: no clause breaks to read
+	}
 	return dateAt(exprs, pick(exprs, sentence, triggerStart), pub)
 }
 
@@ -475,52 +575,78 @@ func dateAt(exprs []Expr, best int, pub string) (date, source string) {
 func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
 	best := pick(exprs, sentence, triggerStart)
 	date, source = dateAt(exprs, best, pub)
-	day, ok := pubDay(pub)
-	if best < 0 || source != "text" || !ok || date > day || !bareWeekday(exprs[best].Text) {
+	if best < 0 || source != "text" || !bareWeekday(exprs[best].Text) {
+		return date, source
+	}
+	if day, ok := pubDay(pub); !ok || date > day {
 		return date, source
 	}
 	if e := exprs[best]; e.End <= triggerStart && triggerStart <= len(sentence) && strings.Contains(sentence[e.End:triggerStart], " that ") {
 		return date, source // "said on Tuesday that it would…": the day of the saying, past
 	}
-	t, err := time.Parse("2006-01-02", date)
-	if err != nil {
+	y, m, d, ok := isoDay(date) // as time.Parse reads it
+	if !ok {
 		return date, source
 	}
-	return format(t.AddDate(0, 0, 7), Day), source
+	return formatDayOf(daysFrom(y, time.Month(m), d) + 7), source
 }
 
+// weekdayNames are the days of the week in lower case.
+var weekdayNames = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
 // bareWeekday reports a day of the week with no "last" or "next": "Monday", "on Monday night".
+// Its first word, lower-cased as strings.ToLower does, is one of weekdayNames; one of ASCII
+// bytes is read by hand.
 func bareWeekday(text string) bool {
-	f := strings.Fields(strings.ToLower(text))
-	if len(f) == 0 {
-		return false
+	i := 0
+	for i < len(text) && asciiSpace(text[i]) {
+		i++
 	}
-	for _, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
-		if f[0] == w {
+	j := i
+	for j < len(text) && text[j] < utf8.RuneSelf && !asciiSpace(text[j]) {
+		j++
+	}
+	if j < len(text) && text[j] >= utf8.RuneSelf {
+		return bareWeekdayOf(text) // a word or a space outside ASCII
+	}
+	for _, w := range weekdayNames {
+		if j-i == len(w) && hasFold(text, i, w) {
 			return true
 		}
 	}
 	return false
 }
 
+// asciiSpace tells the ASCII bytes that unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// bareWeekdayOf is bareWeekday for any text.
+func bareWeekdayOf(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && slices.Contains(weekdayNames, f[0])
+}
+
 // pick returns the index of the time expression that dates the act at triggerStart, or -1.
 func pick(exprs []Expr, sentence string, triggerStart int) int {
 	triggerStart = max(0, min(triggerStart, len(sentence)))
 	best, bestRank, bestDist := -1, 0, 0
-	var breaks []int
-	if len(exprs) > 0 {
-		// crosses asks about breaks from the trigger or the end of an expression before it, to
-		// the trigger or the start of an expression after it
-		first, limit := triggerStart, triggerStart
-		for _, e := range exprs {
-			if e.End > triggerStart {
-				limit = max(limit, e.Start)
-			} else {
-				first = min(first, e.End)
-			}
+	// Clause breaks are read only where they can change the choice: after the trigger, up to the
+	// nearest expression that starts after it (a break before that one bars it and every one
+	// further on, and without one it is chosen over them). Before the trigger the nearest
+	// expression is chosen whether a break lies between them or not: a break between an
+	// expression and the trigger lies between any one further before and the trigger too.
+	limit := triggerStart
+	for _, e := range exprs {
+		if e.End > triggerStart && e.Start > triggerStart && (limit == triggerStart || e.Start < limit) {
+			limit = e.Start
 		}
+	}
+	var breaks []int
+	if limit > triggerStart {
 		var buf [16]int
-		breaks = clauseBreaks(sentence, breakFree(sentence, first), limit, buf[:0])
+		breaks = clauseBreaks(sentence, breakFree(sentence, triggerStart), limit, buf[:0])
 	}
 	for i, e := range exprs {
 		var rank, dist int
@@ -531,9 +657,6 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 			rank, dist = 0, max(0, e.Start-triggerStart)
 		} else {
 			rank, dist = 1, triggerStart-e.End
-			if crosses(breaks, e.End, triggerStart) {
-				rank = 2
-			}
 		}
 		if best < 0 || rank < bestRank || (rank == bestRank && dist < bestDist) {
 			best, bestRank, bestDist = i, rank, dist
@@ -557,12 +680,21 @@ func Carry(narrative, sentence, pub string) string {
 // CarryAmong is Carry for a sentence whose expressions Find has already returned.
 func CarryAmong(narrative string, exprs []Expr, pub string) string {
 	if len(exprs) == 0 {
-		return narrative // most sentences: the publication date is not read
+		return narrative // most sentences: small enough to be inlined, it makes no call for them
 	}
-	day, ok := pubDay(pub)
+	return carryDays(narrative, exprs, pub)
+}
+
+// carryDays is CarryAmong for a sentence with expressions.
+func carryDays(narrative string, exprs []Expr, pub string) string {
+	day, ok, pubRead := "", false, false
 	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
+		}
+		if !pubRead { // only for a day: most expressions of a sentence have none
+			day, ok = pubDay(pub)
+			pubRead = true
 		}
 		// a valid day (as time.Parse reads it) not after publication: YYYY-MM-DD strings compare
 		// as the days they write
@@ -623,32 +755,73 @@ func digits(s string) bool {
 // format writes t at precision prec; "" when its year has not four digits.
 func format(t time.Time, prec string) string {
 	y, m, d := t.Date()
+	switch prec {
+	case Day:
+		return formatDay(y, m, d)
+	case Week:
+		return formatWeekOf(daysFrom(y, m, d))
+	case Month:
+		return formatMonth(y, m)
+	}
+	return formatYear(y)
+}
+
+// formatDay is format at precision Day for the day d of month m (1 to 12) of year y, without
+// making its time.
+func formatDay(y int, m time.Month, d int) string {
 	if y < 1 || y > 9999 {
 		return ""
 	}
-	var b [10]byte // YYYY-MM-DD, YYYY-Www
+	var b [10]byte // YYYY-MM-DD
 	putDigits(b[0:4], y)
-	switch prec {
-	case Day:
-		b[4], b[7] = '-', '-'
-		putDigits(b[5:7], int(m))
-		putDigits(b[8:10], d)
-		return string(b[:10])
-	case Week:
-		y, w := t.ISOWeek()
-		if y < 1 || y > 9999 {
-			return ""
-		}
-		putDigits(b[0:4], y)
-		b[4], b[5] = '-', 'W'
-		putDigits(b[6:8], w)
-		return string(b[:8])
-	case Month:
-		b[4] = '-'
-		putDigits(b[5:7], int(m))
-		return string(b[:7])
+	b[4], b[7] = '-', '-'
+	putDigits(b[5:7], int(m))
+	putDigits(b[8:10], d)
+	return string(b[:])
+}
+
+// formatMonth is format at precision Month for month m (1 to 12) of year y.
+func formatMonth(y int, m time.Month) string {
+	if y < 1 || y > 9999 {
+		return ""
 	}
-	return string(b[:4])
+	var b [7]byte // YYYY-MM
+	putDigits(b[0:4], y)
+	b[4] = '-'
+	putDigits(b[5:7], int(m))
+	return string(b[:])
+}
+
+// formatYear is format at precision Year for year y.
+func formatYear(y int) string {
+	if y < 1 || y > 9999 {
+		return ""
+	}
+	var b [4]byte
+	putDigits(b[:], y)
+	return string(b[:])
+}
+
+// monthOn returns month m of year y, m being any number, carried over into the year as time.Date
+// carries it (month 13 is January of the year after, month 0 December of the year before).
+func monthOn(y int, m time.Month) (int, time.Month) {
+	k := int(m) - 1 // months from January of y
+	if k < 0 {
+		n := (-k-1)/12 + 1
+		y, k = y-n, k+12*n
+	}
+	return y + k/12, time.Month(k%12 + 1)
+}
+
+// dayAfter tells whether the day y-m-d comes after the day ly-lm-ld.
+func dayAfter(y int, m time.Month, d int, ly int, lm time.Month, ld int) bool {
+	if y != ly {
+		return y > ly
+	}
+	if m != lm {
+		return m > lm
+	}
+	return d > ld
 }
 
 // putDigits writes n, which has at most len(b) digits, into b with leading zeros.
@@ -689,7 +862,7 @@ func (m match) span() (start, end int) {
 type pattern struct {
 	needs   feature // what a sentence must have for the pattern to match in it
 	re      *regexp.Regexp
-	resolve func(m match, pub time.Time, havePub bool) (date, prec string, ok bool)
+	resolve func(m match, pub pubDate, havePub bool) (date, prec string, ok bool)
 	starts  start // the words a match can begin with
 }
 
@@ -843,16 +1016,15 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // date returns the day y-m-d, and false when there is no such day (its time is then of no use).
 // The day is told valid by hand, before making its time: most days tried are not.
 func date(y int, m time.Month, d int) (time.Time, bool) {
-	if m < time.January || m > time.December || d < 1 || d > daysIn(y, int(m)) {
+	if !validDay(y, m, d) {
 		return time.Time{}, false
 	}
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
 }
 
-// addDays returns t, a time in UTC, n days later: t.AddDate(0, 0, n) without normalising a date,
-// as a day in UTC is always 24 hours long.
-func addDays(t time.Time, n int) time.Time {
-	return t.Add(time.Duration(n) * 24 * time.Hour)
+// validDay tells whether there is a day y-m-d, as date does.
+func validDay(y int, m time.Month, d int) bool {
+	return m >= time.January && m <= time.December && d >= 1 && d <= daysIn(y, int(m))
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
@@ -865,30 +1037,30 @@ func monthNumber(m match) time.Month {
 }
 
 // fullDate: "2017-10-04", "October 4, 2017", "4 October 2017".
-func fullDate(m match, _ time.Time, _ bool) (string, string, bool) {
+func fullDate(m match, _ pubDate, _ bool) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	t, ok := date(y, monthNumber(m), d)
-	if !ok || y < 1 {
+	mo := monthNumber(m)
+	if !validDay(y, mo, d) || y < 1 {
 		return "", Day, false
 	}
-	return format(t, Day), Day, true
+	return formatDay(y, mo, d), Day, true
 }
 
 // dayMonth: "October 4", "4 Oct." in the year that puts them at most futureWindow after pub.
-func dayMonth(m match, pub time.Time, havePub bool) (string, string, bool) {
+func dayMonth(m match, pub pubDate, havePub bool) (string, string, bool) {
 	d, _ := strconv.Atoi(m.get(m.g.d))
 	mo := monthNumber(m)
-	if _, ok := date(2000, mo, d); !ok { // 2000 is a leap year: February 29 is a day
+	if !validDay(2000, mo, d) { // 2000 is a leap year: February 29 is a day
 		return "", Day, false
 	}
 	if !havePub {
 		return "", Day, true
 	}
-	limit := pub.Add(futureWindow)
-	for y := pub.Year() + 1; y >= pub.Year()-4; y-- {
-		if t, ok := date(y, mo, d); ok && !t.After(limit) {
-			return format(t, Day), Day, true
+	ly, lm, ld := dayOf(pub.n + futureDays)
+	for y := pub.y + 1; y >= pub.y-4; y-- {
+		if validDay(y, mo, d) && !dayAfter(y, mo, d, ly, lm, ld) {
+			return formatDay(y, mo, d), Day, true
 		}
 	}
 	return "", Day, true
@@ -904,16 +1076,16 @@ func dayInYear(m match, y int) string {
 }
 
 // monthYear: "October 2017", "early October 2017".
-func monthYear(m match, _ time.Time, _ bool) (string, string, bool) {
+func monthYear(m match, _ pubDate, _ bool) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
 	if y < 1 {
 		return "", Month, false
 	}
-	return format(time.Date(y, monthNumber(m), 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+	return formatMonth(monthOn(y, monthNumber(m))), Month, true
 }
 
 // monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
-func monthOnly(m match, pub time.Time, havePub bool) (string, string, bool) {
+func monthOnly(m match, pub pubDate, havePub bool) (string, string, bool) {
 	rel := strings.ToLower(m.get(m.g.rel))
 	if m.get(m.g.pre) == "" && rel == "" && m.get(m.g.part) == "" {
 		return "", Month, false
@@ -922,27 +1094,30 @@ func monthOnly(m match, pub time.Time, havePub bool) (string, string, bool) {
 		return "", Month, true
 	}
 	mo := monthNumber(m)
-	y := pub.Year()
+	y := pub.y
 	switch rel {
 	case "last":
-		if mo >= pub.Month() {
+		if mo >= pub.m {
 			y--
 		}
 	case "next":
-		if mo <= pub.Month() {
+		if mo <= pub.m {
 			y++
 		}
 	case "this":
 	default:
-		limit := pub.Add(futureWindow)
-		for y = pub.Year() + 1; time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC).After(limit); y-- {
+		ly, lm, ld := dayOf(pub.n + futureDays)
+		for y = pub.y + 1; ; y-- {
+			if fy, fm := monthOn(y, mo); !dayAfter(fy, fm, 1, ly, lm, ld) {
+				break
+			}
 		}
 	}
-	return format(time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+	return formatMonth(monthOn(y, mo)), Month, true
 }
 
 // yearOnlyExpr: "in 2015", "early 2015"; a bare number is not one.
-func yearOnlyExpr(m match, _ time.Time, _ bool) (string, string, bool) {
+func yearOnlyExpr(m match, _ pubDate, _ bool) (string, string, bool) {
 	if m.get(m.g.pre) == "" && m.get(m.g.part) == "" {
 		return "", Year, false
 	}
@@ -950,12 +1125,12 @@ func yearOnlyExpr(m match, _ time.Time, _ bool) (string, string, bool) {
 }
 
 // weekdayExpr: "Thursday", "on Thursday night", "last Thursday", "next Thursday".
-func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
+func weekdayExpr(m match, pub pubDate, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Day, true
 	}
 	wd := weekdayOf(m.get(m.g.wd))
-	back := (int(pub.Weekday()) - int(wd) + 7) % 7 // days back to the latest such day
+	back := (int(weekdayOfDay(pub.n)) - int(wd) + 7) % 7 // days back to the latest such day
 	switch strings.ToLower(m.get(m.g.rel)) {
 	case "last", "past", "this past":
 		if back == 0 {
@@ -964,7 +1139,7 @@ func weekdayExpr(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "next", "coming", "this coming":
 		back -= 7 // forward to the first one after
 	}
-	return format(addDays(pub, -back), Day), Day, true
+	return formatDayOf(pub.n - back), Day, true
 }
 
 // weekdayOf returns the day of the week that name, a day's name in any case, stands for. The
@@ -999,7 +1174,7 @@ func weekdayOf(name string) time.Weekday {
 }
 
 // relativeDay: "today", "yesterday", "tomorrow" and the like.
-func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
+func relativeDay(m match, pub pubDate, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Day, true
 	}
@@ -1014,7 +1189,7 @@ func relativeDay(m match, pub time.Time, havePub bool) (string, string, bool) {
 	case "the day after tomorrow":
 		offset = 2
 	}
-	return format(addDays(pub, offset), Day), Day, true
+	return formatDayOf(pub.n + offset), Day, true
 }
 
 // unitPrecision returns the precision of "day", "week", "month" and "year", "" for another word.
@@ -1032,25 +1207,24 @@ func unitPrecision(unit string) string {
 	return ""
 }
 
-// shift returns pub, a day in UTC, moved n units (day, week, month or year), at that unit's
-// precision.
-func shift(pub time.Time, unit string, n int) (string, string) {
+// shift returns pub moved n units (day, week, month or year), at that unit's precision.
+func shift(pub pubDate, unit string, n int) (string, string) {
 	prec := unitPrecision(unit)
 	switch unit {
 	case "day":
-		return format(addDays(pub, n), prec), prec
+		return formatDayOf(pub.n + n), prec
 	case "week":
-		return format(addDays(pub, 7*n), prec), prec
+		return formatWeekOf(pub.n + 7*n), prec
 	case "month":
-		// the first of the month n months on: time.Date carries the month over into the year
-		// as AddDate does
-		return format(time.Date(pub.Year(), pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec), prec
+		// the month n months on, carried over into the year as AddDate carries it
+		return formatMonth(monthOn(pub.y, pub.m+time.Month(n))), prec
 	}
-	return format(pub.AddDate(n, 0, 0), prec), prec
+	// the year n years on (AddDate would move February 29 to March 1, in the same year)
+	return formatYear(pub.y + n), prec
 }
 
 // relativePeriod: "last week", "this month", "earlier this month", "next year".
-func relativePeriod(m match, pub time.Time, havePub bool) (string, string, bool) {
+func relativePeriod(m match, pub pubDate, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision(unit), true
@@ -1070,7 +1244,7 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 	"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 // ago: "three days ago", "a week ago", "two years ago".
-func ago(m match, pub time.Time, havePub bool) (string, string, bool) {
+func ago(m match, pub pubDate, havePub bool) (string, string, bool) {
 	unit := strings.ToLower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision(unit), true

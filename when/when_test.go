@@ -2,6 +2,7 @@ package when
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -481,8 +482,8 @@ func TestDateByHand(t *testing.T) {
 	}
 }
 
-// TestAddDaysAndShift holds addDays and shift's months to AddDate, for days in UTC as pubTime
-// reads them.
+// TestAddDaysAndShift holds the counting of days (formatDayOf of a day's number moved n days)
+// and shift's months to AddDate, for days in UTC as pubTime reads them.
 func TestAddDaysAndShift(t *testing.T) {
 	days := []time.Time{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
 	for day := time.Date(1890, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2110; day = day.AddDate(0, 0, 1) {
@@ -490,8 +491,8 @@ func TestAddDaysAndShift(t *testing.T) {
 	}
 	for _, day := range days {
 		for _, n := range []int{-400, -61, -31, -8, -7, -2, -1, 0, 1, 2, 7, 8, 31, 61, 400} {
-			if got, want := addDays(day, n), day.AddDate(0, 0, n); !got.Equal(want) || got.Location() != want.Location() {
-				t.Fatalf("addDays(%v, %d) = %v, want %v", day, n, got, want)
+			if got, want := formatDayOf(daysFrom(day.Date())+n), format(day.AddDate(0, 0, n), Day); got != want {
+				t.Fatalf("%v and %d days: %s, want %s", day, n, got, want)
 			}
 		}
 		if day.Day() > 2 {
@@ -500,7 +501,8 @@ func TestAddDaysAndShift(t *testing.T) {
 		for _, n := range []int{-25, -13, -12, -1, 0, 1, 11, 12, 25} {
 			first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
 			want := format(first.AddDate(0, n, 0), Month)
-			if got, _ := shift(day, "month", n); got != want {
+			pub := newPubDate(day.Date())
+			if got, _ := shift(pub, "month", n); got != want {
 				t.Fatalf("shift(%v, month, %d) = %s, want %s", day, n, got, want)
 			}
 		}
@@ -537,6 +539,232 @@ func TestMonthOf(t *testing.T) {
 		}
 		if got := monthOf(name); got != want {
 			t.Errorf("monthOf(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// TestResolveByHand holds the resolving functions, which count days and write dates from their
+// numbers, to the ones they replaced, which made times and formatted them: Find gives the same
+// expressions with either, on every day of 2015 to 2017 and days at the ends of the years format
+// writes.
+func TestResolveByHand(t *testing.T) {
+	sentences := []string{"on October 4, 4 Oct. and 31 December", "on February 29 and January 1",
+		"in October, last October, next January, this December, early March, during mid-May",
+		"October 2017, early March 0001, December 9999, February 29, 2016, 29 February 2017",
+		"last month, next month, this month, last year, next year, earlier this year, later this month",
+		"twelve months ago, 99 months ago, 99 years ago, a year ago, one month ago, 12 years ago",
+		"last week, next week, three weeks ago, two days ago, on Monday", "2016-02-29 and 0001-01-01",
+		"99 weeks ago, 99 days ago, this week, last Sunday, next Sunday, this coming Thursday, Friday",
+		"yesterday, today, tomorrow, the day before yesterday, the day after tomorrow, last night"}
+	var pubs []string
+	for d := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2018; d = d.AddDate(0, 0, 1) {
+		pubs = append(pubs, d.Format(dayLayout))
+	}
+	pubs = append(pubs, "0001-01-01", "0001-02-28", "0001-12-31", "0002-01-01", "0099-12-31",
+		"9999-10-20", "9999-11-01", "9999-12-31", "2000-02-29", "1900-02-28", "2100-02-28", "")
+	byHand := []func(match, pubDate, bool) (string, string, bool){}
+	for _, p := range patterns {
+		byHand = append(byHand, p.resolve)
+	}
+	byTime := map[int]func(match, time.Time, bool) (string, string, bool){0: fullDateByTime,
+		1: fullDateByTime, 2: fullDateByTime, 3: dayMonthByTime, 4: dayMonthByTime, 5: monthYearByTime,
+		6: monthOnlyByTime, 8: weekdayExprByTime, 9: relativeDayByTime, 10: relativePeriodByTime, 11: agoByTime}
+	for _, pub := range pubs {
+		for _, s := range sentences {
+			got := Find(s, pub)
+			for i, f := range byTime {
+				patterns[i].resolve = func(m match, p pubDate, havePub bool) (string, string, bool) {
+					return f(m, time.Date(p.y, p.m, p.d, 0, 0, 0, 0, time.UTC), havePub)
+				}
+			}
+			want := Find(s, pub)
+			for i := range byTime {
+				patterns[i].resolve = byHand[i]
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("Find(%q, %q) = %v, with times %v", s, pub, got, want)
+			}
+		}
+	}
+}
+
+// The resolving functions as they were, making times.
+
+func fullDateByTime(m match, _ time.Time, _ bool) (string, string, bool) {
+	y, _ := strconv.Atoi(m.get(m.g.y))
+	d, _ := strconv.Atoi(m.get(m.g.d))
+	t, ok := date(y, monthNumber(m), d)
+	if !ok || y < 1 {
+		return "", Day, false
+	}
+	return format(t, Day), Day, true
+}
+
+func dayMonthByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	d, _ := strconv.Atoi(m.get(m.g.d))
+	mo := monthNumber(m)
+	if _, ok := date(2000, mo, d); !ok {
+		return "", Day, false
+	}
+	if !havePub {
+		return "", Day, true
+	}
+	limit := pub.Add(futureWindow)
+	for y := pub.Year() + 1; y >= pub.Year()-4; y-- {
+		if t, ok := date(y, mo, d); ok && !t.After(limit) {
+			return format(t, Day), Day, true
+		}
+	}
+	return "", Day, true
+}
+
+func monthYearByTime(m match, _ time.Time, _ bool) (string, string, bool) {
+	y, _ := strconv.Atoi(m.get(m.g.y))
+	if y < 1 {
+		return "", Month, false
+	}
+	return format(time.Date(y, monthNumber(m), 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+}
+
+func monthOnlyByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	rel := strings.ToLower(m.get(m.g.rel))
+	if m.get(m.g.pre) == "" && rel == "" && m.get(m.g.part) == "" {
+		return "", Month, false
+	}
+	if !havePub {
+		return "", Month, true
+	}
+	mo := monthNumber(m)
+	y := pub.Year()
+	switch rel {
+	case "last":
+		if mo >= pub.Month() {
+			y--
+		}
+	case "next":
+		if mo <= pub.Month() {
+			y++
+		}
+	case "this":
+	default:
+		limit := pub.Add(futureWindow)
+		for y = pub.Year() + 1; time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC).After(limit); y-- {
+		}
+	}
+	return format(time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+}
+
+func weekdayExprByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	if !havePub {
+		return "", Day, true
+	}
+	wd := weekdayOf(m.get(m.g.wd))
+	back := (int(pub.Weekday()) - int(wd) + 7) % 7
+	switch strings.ToLower(m.get(m.g.rel)) {
+	case "last", "past", "this past":
+		if back == 0 {
+			back = 7
+		}
+	case "next", "coming", "this coming":
+		back -= 7
+	}
+	return format(pub.AddDate(0, 0, -back), Day), Day, true
+}
+
+func relativeDayByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	if !havePub {
+		return "", Day, true
+	}
+	offset := 0
+	switch strings.ToLower(m.get(m.g.x)) {
+	case "yesterday", "last night":
+		offset = -1
+	case "the day before yesterday":
+		offset = -2
+	case "tomorrow":
+		offset = 1
+	case "the day after tomorrow":
+		offset = 2
+	}
+	return format(pub.AddDate(0, 0, offset), Day), Day, true
+}
+
+func shiftByTime(pub time.Time, unit string, n int) (string, string) {
+	prec := unitPrecision(unit)
+	switch unit {
+	case "day":
+		return format(pub.AddDate(0, 0, n), prec), prec
+	case "week":
+		return format(pub.AddDate(0, 0, 7*n), prec), prec
+	case "month":
+		return format(time.Date(pub.Year(), pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), prec), prec
+	}
+	return format(pub.AddDate(n, 0, 0), prec), prec
+}
+
+func relativePeriodByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	unit := strings.ToLower(m.get(m.g.unit))
+	if !havePub {
+		return "", unitPrecision(unit), true
+	}
+	n := 0
+	switch strings.ToLower(m.get(m.g.rel)) {
+	case "last":
+		n = -1
+	case "next", "coming":
+		n = 1
+	}
+	d, prec := shiftByTime(pub, unit, n)
+	return d, prec, true
+}
+
+func agoByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
+	unit := strings.ToLower(m.get(m.g.unit))
+	if !havePub {
+		return "", unitPrecision(unit), true
+	}
+	n, ok := numbers[strings.ToLower(m.get(m.g.num))]
+	if !ok {
+		n, _ = strconv.Atoi(m.get(m.g.num))
+	}
+	d, prec := shiftByTime(pub, unit, -n)
+	return d, prec, true
+}
+
+// TestMonthOn holds monthOn to time.Date's carrying of months into years.
+func TestMonthOn(t *testing.T) {
+	for _, y := range []int{-1, 0, 1, 2017, 9999} {
+		for m := time.Month(-30); m <= 30; m++ {
+			wy, wm, _ := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Date()
+			if gy, gm := monthOn(y, m); gy != wy || gm != wm {
+				t.Errorf("monthOn(%d, %d) = %d, %d, want %d, %d", y, m, gy, gm, wy, wm)
+			}
+		}
+	}
+}
+
+// TestDaysByHand holds daysFrom, dayOf, weekdayOfDay and formatWeekOf to the time package (the
+// ISO week of its ISOWeek), on every day of the years -2 to 10001 (as time.Date counts them).
+func TestDaysByHand(t *testing.T) {
+	for day := time.Date(-2, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 10002; day = day.AddDate(0, 0, 1) {
+		y, m, d := day.Date()
+		n := int(day.Unix() / (24 * 60 * 60)) // a whole number of days: midnight
+		if got := daysFrom(y, m, d); got != n {
+			t.Fatalf("daysFrom(%d, %d, %d) = %d, want %d", y, m, d, got, n)
+		}
+		if gy, gm, gd := dayOf(n); gy != y || gm != m || gd != d {
+			t.Fatalf("dayOf(%d) = %d-%d-%d, want %d-%d-%d", n, gy, gm, gd, y, m, d)
+		}
+		if got := weekdayOfDay(n); got != day.Weekday() {
+			t.Fatalf("weekdayOfDay(%d) = %v, want %v", n, got, day.Weekday())
+		}
+		wy, w := day.ISOWeek()
+		want := fmt.Sprintf("%04d-W%02d", wy, w)
+		if y < 1 || y > 9999 || wy < 1 || wy > 9999 {
+			want = ""
+		}
+		if got := formatWeekOf(n); got != want {
+			t.Fatalf("formatWeekOf(%d) = %q, want %q (%v)", n, got, want, day)
 		}
 	}
 }
