@@ -377,6 +377,11 @@ func (p *Prepared) Sentence() string { return p.sentence }
 
 // FindNearIn is FindNear on a prepared sentence.
 func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (Place, int, bool) {
+	if len(ps.cues) == 0 {
+		// no word that locates, so no place (most sentences): nothing to read, nor to keep for
+		// the sentence's other events
+		return Place{}, -1, false
+	}
 	if ps.afterG != g || !slices.Equal(ps.afterFor, countries) {
 		ps.after = ps.after[:0]
 		for _, i := range ps.cues {

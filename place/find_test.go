@@ -378,3 +378,63 @@ func FuzzWordLengths(f *testing.F) {
 		}
 	})
 }
+
+// findNearRef is FindNearIn as it reads every cue of p: the first place after the trigger, else
+// the last before (without a trigger, the first).
+func findNearRef(g *Gazetteer, p *Prepared, trigger int, countries []string) (Place, int, bool) {
+	var best Place
+	bestAt, found := -1, false
+	for _, i := range p.cues {
+		pl, at, ok := g.afterCue(p.sentence, p.toks, i+1, countries)
+		if !ok || found && (trigger < 0 || bestAt >= trigger) {
+			continue
+		}
+		best, bestAt, found = pl, at, true
+	}
+	return best, bestAt, found
+}
+
+// TestFindNearIn holds FindNearIn, which returns at once for a sentence with no word that
+// locates and keeps what it reads after each for the sentence's other events, to findNearRef:
+// on sentences with and without such words, prepared from text tokens one after the other in one
+// Prepared as the event coder does, for several triggers and countries.
+func TestFindNearIn(t *testing.T) {
+	g := gazetteer(t)
+	doc := strings.Join([]string{
+		"Lavrov, who arrived in Ankara on Monday, met Zarif in Tehran on Tuesday.",
+		"Damascus accused Ankara of aggression.",
+		"Rival militias clashed in Tripoli.",
+		"The two countries signed an agreement in Syria.",
+		"Putin paid a visit to Ankara last week.",
+		"He said nothing.",
+		"They met in the Syrian capital on Monday.",
+		"SANA reported the attack in detail.",
+	}, " ")
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		doc += "\n\n" + d.Text
+	}
+	var ps Prepared
+	empty, located := 0, 0
+	for _, s := range text.Sentences(doc) {
+		ps.SetTokens(s, text.Tokens(doc, s))
+		ref := Prepare(s.Text)
+		if len(ps.cues) == 0 {
+			empty++
+		}
+		for _, countries := range [][]string{nil, {"LBN"}, {"USA", "SYR"}, {"LBN"}} {
+			for _, trigger := range []int{-1, 0, len(s.Text) / 2, len(s.Text)} {
+				p, at, ok := g.FindNearIn(&ps, trigger, countries...)
+				wp, wat, wok := findNearRef(g, ref, trigger, countries)
+				if p != wp || at != wat || ok != wok {
+					t.Fatalf("FindNearIn(%q, %d, %v) = %v, %d, %v; want %v, %d, %v", s.Text, trigger, countries, p, at, ok, wp, wat, wok)
+				}
+				if ok {
+					located++
+				}
+			}
+		}
+	}
+	if empty == 0 || located == 0 {
+		t.Errorf("%d sentences with no cue, %d places found: the test reads too few of either", empty, located)
+	}
+}
