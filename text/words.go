@@ -131,6 +131,20 @@ func (z *tokenizer) simpleWords() bool {
 				}
 				continue
 			}
+			if n == 8 && i+16 <= len(s) {
+				// and a word of 8 to 15 bytes from the next eight
+				x2 := load64(s[i+8:])
+				kinds2 := wordKinds(x2)
+				n2 := bits.TrailingZeros64(^kinds2&(0x80*ones)) / 8
+				if n2 < 8 && endsWord(s, i+8+n2) {
+					z.longWord(x, x2, kinds|kinds2&(1<<(8*n2)-1), i, 8+n2)
+					i += 8 + n2
+					if s[i] == ' ' {
+						i++
+					}
+					continue
+				}
+			}
 			j, shape = i+n, kindsShape(kinds&(1<<(8*n)-1)) // a shift by 64 gives 0, the mask all ones
 		}
 		quote := false // joined by an apostrophe: maybe a possessive, maybe a typographic one
@@ -219,6 +233,30 @@ func (z *tokenizer) shortWord(x, kinds uint64, i, n int) {
 		t.Lower = unsafe.String(unsafe.SliceData(f), n)
 	}
 	t.hash = packedHash(x, n)
+}
+
+// longWord adds the word s[i:i+n], 8 <= n < 16, whose bytes are those of x1 and the first n-8
+// of x2 (as load64 reads them), and kinds their wordKinds, as shortWord does.
+func (z *tokenizer) longWord(x1, x2, kinds uint64, i, n int) {
+	w := z.text[i : i+n]
+	t := z.next()
+	t.Start, t.End, t.Text, t.Lower, t.Shape = z.base+i, z.base+i+n, w, w, kindsShape(kinds)
+	if t.Shape&ShapeUpper != 0 {
+		x1, x2 = lower8(x1), lower8(x2)
+		if cap(z.folded)-len(z.folded) < 16 {
+			// a guess: capitalised words are a fraction of a sentence
+			z.folded = make([]byte, 0, (len(z.text)-i)/4+24)
+		}
+		// sixteen bytes written, as in shortWord
+		from := len(z.folded)
+		z.folded = binary.LittleEndian.AppendUint64(z.folded, x1)
+		z.folded = binary.LittleEndian.AppendUint64(z.folded, x2)[:from+n]
+		f := z.folded[from:]
+		t.Lower = unsafe.String(unsafe.SliceData(f), n)
+	}
+	// the last eight bytes: the end of x1 and the start of x2 (none of x2 for n == 8, as a shift
+	// by 64 gives 0)
+	t.hash = longHash(x1, x1>>(8*(n-8))|x2<<(8*(16-n)), n)
 }
 
 // next appends a token to z.toks and returns it, for the caller to set every field.

@@ -181,3 +181,26 @@ func TestWordKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestSimpleWordsLengths compares simpleWords with uax29 on words of every length up to 20
+// bytes, of each kind of character, before each kind of ending, with room after them and
+// without: the fast paths for words of fewer than 8 and of 8 to 15 bytes read the text eight
+// bytes at a time.
+func TestSimpleWordsLengths(t *testing.T) {
+	const letters = "AbCdEfGhIjKlMnOpQrStUvWxYz"
+	words := func(n int) []string {
+		return []string{strings.Repeat("a", n), "A" + strings.Repeat("b", n-1), strings.Repeat("Z", n),
+			letters[:n], strings.Repeat("7", n), strings.Repeat("a_1", n)[:n]}
+	}
+	for n := 1; n <= 20; n++ {
+		for _, w := range words(n) {
+			for _, end := range []string{"", " ", " x", ",", ", y", ".a", ".7", "'s", "\u2019s", ":b", "-c", "\u00e9", "\u2014"} {
+				for _, pad := range []string{"", " and twenty more bytes."} {
+					if s := "x " + w + end + pad; !sameWords(t, s) && !strings.Contains(s, "\u00e9") {
+						t.Errorf("simpleWords could not split %q", s)
+					}
+				}
+			}
+		}
+	}
+}
