@@ -113,3 +113,7 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }
+
+func WordKinds(x uint64) uint64 { return wordKinds(x) }
+
+func WordBytes(c byte) Shape { return wordBytes[c] }

@@ -621,14 +621,31 @@ func filterHash(s string) uint64 {
 	var h uint64
 	switch {
 	case n >= shortWord:
-		h = load64(s)*0x9E3779B97F4A7C15 ^ load64(s[n-8:])*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9
+		return longHash(load64(s), load64(s[n-8:]), n)
 	case n >= 4:
 		// the first and last four bytes overlap, and the bytes they both have are or-ed with themselves
-		h = (uint64(load32(s)) | uint64(load32(s[n-4:]))<<(8*(n-4)) | uint64(n)<<56) * 0x9E3779B97F4A7C15
+		return packedHash(uint64(load32(s))|uint64(load32(s[n-4:]))<<(8*(n-4)), n)
 	case n > 0:
 		// s[0], s[n>>1], s[n-1] are every byte of s, in place, when n < 4
-		h = (uint64(s[0]) | uint64(s[n>>1])<<(8*(n>>1)) | uint64(s[n-1])<<(8*(n-1)) | uint64(n)<<56) * 0x9E3779B97F4A7C15
+		return packedHash(uint64(s[0])|uint64(s[n>>1])<<(8*(n>>1))|uint64(s[n-1])<<(8*(n-1)), n)
 	}
+	return mixHash(h)
+}
+
+// packedHash is filterHash of a word of n bytes, 0 < n < shortWord, packed into x as load64
+// reads them (the bytes past the word 0).
+func packedHash(x uint64, n int) uint64 {
+	return mixHash((x | uint64(n)<<56) * 0x9E3779B97F4A7C15)
+}
+
+// longHash is filterHash of a word of n >= shortWord bytes whose first and last eight bytes are
+// first and last (as load64 reads them).
+func longHash(first, last uint64, n int) uint64 {
+	return mixHash(first*0x9E3779B97F4A7C15 ^ last*0xC2B2AE3D27D4EB4F ^ uint64(n)*0x165667B19E3779F9)
+}
+
+// mixHash is the last step of filterHash.
+func mixHash(h uint64) uint64 {
 	h ^= h >> 29
 	h *= 0xBF58476D1CE4E5B9
 	return h ^ h>>32

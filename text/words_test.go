@@ -159,3 +159,48 @@ func TestLower8(t *testing.T) {
 		}
 	}
 }
+
+// TestWordKinds holds wordKinds, which tells the kinds of eight bytes at once, to the byte
+// table simpleWords reads one byte at a time: every byte value at every place among bytes of
+// each kind.
+func TestWordKinds(t *testing.T) {
+	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80, 0} {
+		for at := range 8 {
+			for c := range 256 {
+				x := base&^(0xff<<(8*at)) | uint64(c)<<(8*at)
+				var want uint64
+				for k := range 8 {
+					if sh := text.WordBytes(byte(x >> (8 * k))); sh != 0 {
+						want |= (0x80 | uint64(sh)) << (8 * k)
+					}
+				}
+				if got := text.WordKinds(x); got != want {
+					t.Fatalf("wordKinds(%#x) = %#x, want %#x", x, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestSimpleWordsLengths compares simpleWords with uax29 on words of every length up to 20
+// bytes, of each kind of character, before each kind of ending, with room after them and
+// without: the fast paths for words of fewer than 8 and of 8 to 15 bytes read the text eight
+// bytes at a time.
+func TestSimpleWordsLengths(t *testing.T) {
+	const letters = "AbCdEfGhIjKlMnOpQrStUvWxYz"
+	words := func(n int) []string {
+		return []string{strings.Repeat("a", n), "A" + strings.Repeat("b", n-1), strings.Repeat("Z", n),
+			letters[:n], strings.Repeat("7", n), strings.Repeat("a_1", n)[:n]}
+	}
+	for n := 1; n <= 20; n++ {
+		for _, w := range words(n) {
+			for _, end := range []string{"", " ", " x", ",", ", y", ".a", ".7", "'s", "\u2019s", ":b", "-c", "\u00e9", "\u2014"} {
+				for _, pad := range []string{"", " and twenty more bytes."} {
+					if s := "x " + w + end + pad; !sameWords(t, s) && !strings.Contains(s, "\u00e9") {
+						t.Errorf("simpleWords could not split %q", s)
+					}
+				}
+			}
+		}
+	}
+}
