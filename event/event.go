@@ -308,46 +308,43 @@ func appendJSONEscaped(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
-// pow10 are the powers of ten appendShortDecimal tries.
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
+// pow10 are the powers of ten up to the places appendShortDecimal writes.
+var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
 
 // appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
-// decimal n/10^k of up to six places and n below 10^15, and reports whether it is. The decimal of
-// fewest places that reads back as f is then the shortest: another of as many places would be
-// 10^-k away, more than f's precision there, and one of fewer places would have been found first.
+// decimal n/10^k of up to six places and below 10^9 in size, and reports whether it is. Such an
+// f is the double nearest to round(f*10^6)/10^6, and that decimal without its trailing zeros is
+// the shortest that reads back as f: another of as many places would be 10^-k away, more than
+// f's precision there, and one of fewer places would have those digits. (Below 10^9 the error of
+// f*10^6 is far under a half, so the rounding finds n*10^(6-k) whatever k is.)
 func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
-	if f == 0 {
-		return b, false // 0 and -0: left to strconv
+	if f == 0 || !(math.Abs(f) < 1e9) {
+		return b, false // 0 and -0, large ones (and NaN): left to strconv
 	}
-	for k, p := range pow10 {
-		n := math.Round(f * p)
-		if math.Abs(n) >= 1e15 {
-			return b, false // large: left to strconv
-		}
-		if n == 0 || n/p != f {
-			continue // more places needed (0.05 is 0 at one place); tiny ones run out of places
-		}
-		if n < 0 {
-			b = append(b, '-')
-			n = -n
-		}
-		var buf [24]byte
-		digits := strconv.AppendUint(buf[:0], uint64(n), 10)
-		if len(digits) <= k { // below 1: 0.05
-			b = append(b, '0', '.')
-			for range k - len(digits) {
-				b = append(b, '0')
-			}
-			return append(b, digits...), true
-		}
-		b = append(b, digits[:len(digits)-k]...)
-		if k > 0 {
-			b = append(b, '.')
-			b = append(b, digits[len(digits)-k:]...)
-		}
+	n := math.Round(f * 1e6)
+	if n == 0 || n/1e6 != f {
+		return b, false // more places than six, or tiny
+	}
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	u, k := uint64(n), 6
+	for k > 0 && u%10 == 0 {
+		u /= 10
+		k--
+	}
+	b = strconv.AppendUint(b, u/pow10[k], 10)
+	if k == 0 {
 		return b, true
 	}
-	return b, false
+	var frac [7]byte // the point and k digits
+	frac[0] = '.'
+	for i, r := k, u%pow10[k]; i > 0; i-- {
+		frac[i] = byte('0' + r%10)
+		r /= 10
+	}
+	return append(b, frac[:k+1]...), true
 }
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
