@@ -471,7 +471,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	if p, ok := c.Places.Dateline(doc.Text); ok {
 		st.dateline = &p
 	}
-	st.contexts = c.Contexts.counter()
+	st.contexts = buf.cues.reset(c.Contexts)
 	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
 	sents := st.sents
 	st.read(sents)
@@ -482,14 +482,13 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
 	}
-	// where each event took place and its id, once every sentence is coded (in the same order),
-	// so that the gazetteer's code runs over the document at once
+	// where each event took place, once every sentence is coded (in the same order), so that the
+	// gazetteer's code runs over the document at once
 	for i := range st.events {
 		e := &st.events[i]
 		r := st.read1[e.Sentence]
 		st.toks = st.allToks[r.start:r.end]
 		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
-		e.ID = eventID(st.doc.ID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)
 	}
 	all, targets := st.merged(dst, targets)
 	evs := all[len(dst):]
@@ -498,7 +497,9 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		if ctx == nil {
 			ctx = []string{} // none: an empty list, not null
 		}
+		ids := eventIDs(evs) // the ids of the events kept, in one string
 		for i := range evs {
+			evs[i].ID = ids[i*idLen : (i+1)*idLen]
 			evs[i].Contexts = ctx
 		}
 		if trace != nil {
@@ -529,6 +530,9 @@ type scratch struct {
 	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
+
+	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
+	cues     counter                       // the document's context cues
 }
 
 // newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
@@ -621,9 +625,10 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}
-	e := Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
+	st.events = append(st.events, Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
 		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
-		Confidence: conf}
+		Confidence: conf})
+	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	if src != nil {
 		e.Source, e.srcKey = st.actorOn(src, day, daySource), keyOf(src)
 	}
@@ -654,7 +659,6 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
-	st.events = append(st.events, e)
 	if st.trace != nil {
 		tgt := "none"
 		if e.Target != nil {
@@ -680,23 +684,35 @@ func (st *docState) note(format string, args ...any) {
 	}
 }
 
-// eventID returns an event's id: the first 8 bytes, in hex, of the SHA-256 of its document id,
-// sentence, evidence start, type, source code and target, separated by NUL bytes.
-func eventID(doc string, sentence, start int, typ, source, target string) string {
+// idLen is the length of an event's id.
+const idLen = 16
+
+// eventIDs returns the ids of evs, one after the other (idLen bytes each), in one string rather
+// than one string an event. An event's id is the first 8 bytes, in hex, of the SHA-256 of its
+// document id, sentence, evidence start, type, source code and target, separated by NUL bytes.
+func eventIDs(evs []Event) string {
+	var ids strings.Builder
+	ids.Grow(idLen * len(evs))
 	var buf [128]byte
-	b := append(buf[:0], doc...)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(sentence), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(start), 10)
-	for _, s := range []string{typ, source, target} {
+	for i := range evs {
+		e := &evs[i]
+		b := append(buf[:0], e.DocID...)
 		b = append(b, 0)
-		b = append(b, s...)
+		b = strconv.AppendInt(b, int64(e.Sentence), 10)
+		b = append(b, 0)
+		b = strconv.AppendInt(b, int64(e.evStart), 10)
+		b = append(b, 0)
+		b = append(b, e.Type...)
+		b = append(b, 0)
+		b = append(b, e.Source.Code...)
+		b = append(b, 0)
+		b = append(b, e.tgtKey...)
+		sum := sha256.Sum256(b)
+		var id [idLen]byte
+		hex.Encode(id[:], sum[:idLen/2])
+		ids.Write(id[:])
 	}
-	sum := sha256.Sum256(b)
-	var id [16]byte
-	hex.Encode(id[:], sum[:8])
-	return string(id[:])
+	return ids.String()
 }
 
 // meetingCodes keys a meeting by the codes of its sides, in either order, and whether it was
@@ -806,7 +822,11 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 	seen := st.seen // the meetings kept
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	meetings := map[meetingCodes]meetingSides{}
+	if st.meetings == nil {
+		st.meetings = map[meetingCodes]meetingSides{}
+	}
+	clear(st.meetings)
+	meetings := st.meetings
 	sentence, from := -1, start // out[from:] are the events kept of the current sentence
 	for i := range st.events {
 		e := &st.events[i]
