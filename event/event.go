@@ -447,12 +447,21 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
+	// the events are coded into the room after dst (RunRecords' block: merged then leaves those
+	// kept in place), or, when there is no dst (Code), into the scratch block and then copied
+	events := buf.events[:0]
+	if dst != nil {
+		dst = slices.Grow(dst, 32)
+		events = dst[len(dst):]
+	}
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
-		events: buf.events[:0]}
+		events: events}
 	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
-		clear(st.events) // keep nothing of the document
-		buf.events = st.events[:0]
+		if dst == nil {
+			clear(st.events) // keep nothing of the document
+			buf.events = st.events[:0]
+		}
 		// the document's part of each block (the rest was cleared after the document that used it):
 		// their strings and pointers would keep the article
 		clear(buf.allToks)
@@ -490,8 +499,15 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		st.toks = st.allToks[r.start:r.end]
 		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
 	}
-	all, targets := st.merged(dst, targets)
+	kept := st.merged()
+	var all []Event
+	if n := len(dst); len(kept) > 0 && n < cap(dst) && &dst[:n+1][n] == &kept[0] {
+		all = dst[:n+len(kept)] // coded in place
+	} else {
+		all = append(dst, kept...) // (Code, or more events than dst had room for)
+	}
 	evs := all[len(dst):]
+	targets = keepTargets(evs, targets)
 	if len(evs) > 0 {
 		ctx := st.contexts.result()
 		if ctx == nil {
@@ -806,15 +822,13 @@ type meetingKey struct {
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
-// merge only within a sentence. It appends the events kept to dst and their targets to targets
-// (st.events and st.targets are reused by the next document), growing them when they have not
-// the room.
-func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
-	if len(st.events) == 0 {
-		return dst, targets
+// merge only within a sentence. It moves the events kept up over those folded, in st.events, clears
+// the slots left over and returns the events kept.
+func (st *docState) merged() []Event {
+	evs := st.events
+	if len(evs) == 0 {
+		return evs
 	}
-	start := len(dst)
-	out := slices.Grow(dst, len(st.events))
 	if st.seen == nil {
 		st.seen = map[meetingKey]bool{}
 	}
@@ -827,11 +841,12 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 	}
 	clear(st.meetings)
 	meetings := st.meetings
-	sentence, from := -1, start // out[from:] are the events kept of the current sentence
-	for i := range st.events {
-		e := &st.events[i]
+	n := 0                  // evs[:n] are the events kept
+	sentence, from := -1, 0 // evs[from:n] are those of the current sentence
+	for i := range evs {
+		e := &evs[i]
 		if e.Sentence != sentence {
-			sentence, from = e.Sentence, len(out)
+			sentence, from = e.Sentence, n
 		}
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
@@ -856,16 +871,25 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 				continue
 			}
 			seen[k] = true
-		} else if sameOccasion(out[from:], e) {
+		} else if sameOccasion(evs[from:n], e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
 		}
-		out = append(out, *e)
+		if i != n {
+			evs[n] = *e
+		}
+		n++
 	}
-	// the targets kept, out of the scratch block the next document reuses
+	clear(evs[n:])
+	return evs[:n]
+}
+
+// keepTargets moves the targets of evs out of the scratch block the next document reuses into
+// targets, and returns targets, grown when it has not the room.
+func keepTargets(evs []Event, targets []Actor) []Actor {
 	n := 0
-	for i := start; i < len(out); i++ {
-		if out[i].Target != nil {
+	for i := range evs {
+		if evs[i].Target != nil {
 			n++
 		}
 	}
@@ -873,13 +897,13 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 		// a new block: the targets already in the old one stay there, pointed to by their events
 		targets = make([]Actor, 0, max(n, 2*cap(targets)))
 	}
-	for i := start; i < len(out); i++ {
-		if t := out[i].Target; t != nil {
+	for i := range evs {
+		if t := evs[i].Target; t != nil {
 			targets = append(targets, *t)
-			out[i].Target = &targets[len(targets)-1]
+			evs[i].Target = &targets[len(targets)-1]
 		}
 	}
-	return out, targets
+	return targets
 }
 
 // sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an
