@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -308,9 +309,6 @@ func appendJSONEscaped(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
-// pow10 are the powers of ten up to the places appendShortDecimal writes.
-var pow10 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
-
 // appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
 // decimal n/10^k of up to six places and below 10^9 in size, and reports whether it is. Such an
 // f is the double nearest to round(f*10^6)/10^6, and that decimal without its trailing zeros is
@@ -329,22 +327,23 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 		b = append(b, '-')
 		n = -n
 	}
-	u, k := uint64(n), 6
-	for k > 0 && u%10 == 0 {
-		u /= 10
-		k--
-	}
-	b = strconv.AppendUint(b, u/pow10[k], 10)
-	if k == 0 {
+	u := uint64(n)
+	b = strconv.AppendUint(b, u/1e6, 10)
+	frac := u % 1e6
+	if frac == 0 {
 		return b, true
 	}
-	var frac [7]byte // the point and k digits
-	frac[0] = '.'
-	for i, r := k, u%pow10[k]; i > 0; i-- {
-		frac[i] = byte('0' + r%10)
-		r /= 10
+	// the point and the six digits of frac as the bytes of w, in order from its lowest; then the
+	// bytes up to the last digit that is not 0, found by counting the top bytes of w that are 0
+	// or the digit 0 (0.65: ".650000" and a 0, of which ".65")
+	w := uint64('.')
+	for shift := 48; shift > 0; shift -= 8 {
+		w |= ('0' + frac%10) << shift
+		frac /= 10
 	}
-	return append(b, frac[:k+1]...), true
+	var digits [8]byte
+	binary.LittleEndian.PutUint64(digits[:], w)
+	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
 }
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
@@ -485,7 +484,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	sents := st.sents
 	st.read(sents)
 	for i, s := range sents {
-		r := st.read1[i]
+		r := &st.read1[i]
 		st.toks, st.times = st.allToks[r.start:r.end:r.end], r.times
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
@@ -495,7 +494,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	// gazetteer's code runs over the document at once
 	for i := range st.events {
 		e := &st.events[i]
-		r := st.read1[e.Sentence]
+		r := &st.read1[e.Sentence]
 		st.toks = st.allToks[r.start:r.end]
 		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
 	}
@@ -563,15 +562,15 @@ func (s *scratch) newTrigger(tr trigger) *trigger {
 	return t
 }
 
-// newTarget returns a copy of a for an event's Target, from a block that each document reuses
-// (read empties it): merged moves the targets of the events it keeps into a block of their own,
+// newTarget returns a blank Actor for an event's Target, from a block that each document reuses
+// (read empties it): keepTargets moves the targets of the events kept into a block of their own,
 // one allocation of the right size for the document rather than one a target. When the block is
 // full a larger one is started, and the targets already made keep the old one.
-func (s *scratch) newTarget(a Actor) *Actor {
+func (s *scratch) newTarget() *Actor {
 	if len(s.targets) == cap(s.targets) {
 		s.targets = make([]Actor, 0, max(16, 2*cap(s.targets)))
 	}
-	s.targets = append(s.targets, a)
+	s.targets = append(s.targets, Actor{})
 	return &s.targets[len(s.targets)-1]
 }
 
@@ -606,20 +605,16 @@ type docState struct {
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
 }
 
-func actorOf(m *actor.Mention) Actor {
-	return Actor{Text: m.Text, Name: m.Name, Country: m.Country, Sector: m.Sector, Code: m.Country + m.Sector}
-}
-
-// actorOn is actorOf for an event told of on another day than the article's: a person known to
-// the knowledge base is coded by the post held on the event's day (issue 3: "in 2012, Rouhani…"
-// is a former official, whatever he is when the article appears).
-func (st *docState) actorOn(m *actor.Mention, day, daySource string) Actor {
-	a := actorOf(m)
-	if daySource == "text" && day != st.date && m.Person != nil {
+// setActor sets *a to what m codes on an event's day: for an event told of on another day than
+// the article's, a person known to the knowledge base is coded by the post held on the event's
+// day (issue 3: "in 2012, Rouhani…" is a former official, whatever he is when the article
+// appears).
+func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) {
+	a.Text, a.Name, a.Country, a.Sector = m.Text, m.Name, m.Country, m.Sector
+	if m.Person != nil && daySource == "text" && day != st.date {
 		a.Country, a.Sector = m.On(day)
-		a.Code = a.Country + a.Sector
 	}
-	return a
+	a.Code = a.Country + a.Sector
 }
 
 func keyOf(m *actor.Mention) string {
@@ -646,7 +641,8 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		Confidence: conf})
 	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	if src != nil {
-		e.Source, e.srcKey = st.actorOn(src, day, daySource), keyOf(src)
+		st.setActor(&e.Source, src, day, daySource)
+		e.srcKey = keyOf(src)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -662,7 +658,8 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}
 	if tgt != nil {
-		e.Target = st.newTarget(st.actorOn(tgt, day, daySource))
+		e.Target = st.newTarget()
+		st.setActor(e.Target, tgt, day, daySource)
 		e.tgtKey = keyOf(tgt)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
