@@ -465,6 +465,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		// their strings and pointers would keep the article
 		clear(buf.allToks)
 		clear(buf.allTrs)
+		clear(buf.triggerMemory)
+		buf.triggerMemory = buf.triggerMemory[:0]
 		clear(buf.targets)
 		clear(buf.read1)
 		clear(buf.sents)
@@ -541,7 +543,7 @@ type scratch struct {
 	reading       reading             // the sentence as the pattern matcher reads it
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
-	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
+	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
 	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
@@ -550,16 +552,15 @@ type scratch struct {
 	cues     counter                       // the document's context cues
 }
 
-// newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
-// one by one.
+// newTrigger returns a new trigger set to tr, from a block that each document reuses (the
+// triggers are read while the document is coded, never after). When the block is full a larger
+// one is started, and the triggers already made keep the old one.
 func (s *scratch) newTrigger(tr trigger) *trigger {
-	if len(s.spareTriggers) == 0 {
-		s.spareTriggers = make([]trigger, 16)
+	if len(s.triggerMemory) == cap(s.triggerMemory) {
+		s.triggerMemory = make([]trigger, 0, max(16, 2*cap(s.triggerMemory)))
 	}
-	t := &s.spareTriggers[0]
-	s.spareTriggers = s.spareTriggers[1:]
-	*t = tr
-	return t
+	s.triggerMemory = append(s.triggerMemory, tr)
+	return &s.triggerMemory[len(s.triggerMemory)-1]
 }
 
 // newTarget returns a blank Actor for an event's Target, from a block that each document reuses

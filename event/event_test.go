@@ -584,3 +584,21 @@ func TestContextsResult(t *testing.T) {
 		t.Fatalf("reset left %v", k.hits)
 	}
 }
+
+// TestCodingOrder codes the example articles forwards and then backwards: each one's events are
+// the same whatever was coded before it with the scratch memory (triggers, targets, counters)
+// that the documents reuse.
+func TestCodingOrder(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
+	first := map[string]string{}
+	for _, d := range docs {
+		line, _ := json.Marshal(c.Code(d))
+		first[d.ID] = string(line)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if line, _ := json.Marshal(c.Code(docs[i])); string(line) != first[docs[i].ID] {
+			t.Errorf("%s: coded after the others:\n%s\nfirst:\n%s", docs[i].ID, line, first[docs[i].ID])
+		}
+	}
+}
