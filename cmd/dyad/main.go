@@ -173,16 +173,17 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		encode = formatCSV
 	}
 
-	// one goroutine reads the records, the workers decode, code and format them, and this one
-	// writes their output in input order (RunRecordsTo: a batch of records at once, straight from
-	// the workers' memory) and reports the records that could not be read, in order too
+	// one goroutine reads and decodes the records (straight from the reader's buffer: no copy of
+	// each line to decode later), the workers code and format them, and this one writes their
+	// output in input order (RunRecordsTo: a batch of records at once, straight from the workers'
+	// memory) and reports the records that could not be read, in order too
 	failed := 0
 	recs := make(chan ingest.Record, 16)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(recs)
-		readErr <- ingest.ReadRecords(fs.Args(), stdin, func(r ingest.Record) error {
-			recs <- r
+		readErr <- ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+			recs <- ingest.Record{Doc: d}
 			return nil
 		}, func(e *ingest.RecordError) {
 			recs <- ingest.Record{Err: e}
