@@ -18,6 +18,8 @@ type Contexts struct {
 	names []string                // the contexts in the file's order
 	ids   map[string]int          // context name -> index of its count
 	order []int                   // the index of the count of each of names
+	// byName are the indexes in names in the order of the names (counter.result writes them so)
+	byName []int
 }
 
 // contextCues are the cues that begin with one word.
@@ -89,9 +91,11 @@ func LoadContexts(dir string) (*Contexts, error) {
 		}
 		return nil
 	})
-	for _, n := range c.names {
+	for i, n := range c.names {
 		c.order = append(c.order, c.ids[n])
+		c.byName = append(c.byName, i)
 	}
+	sort.SliceStable(c.byName, func(i, j int) bool { return c.names[c.byName[i]] < c.names[c.byName[j]] })
 	var keys []string
 	for w := range c.cues {
 		keys = append(keys, w)
@@ -106,7 +110,16 @@ type counter struct {
 	hits []int // cue hits per context
 }
 
-func (c *Contexts) counter() *counter { return &counter{c: c, hits: make([]int, len(c.ids))} }
+func (c *Contexts) counter() *counter { return new(counter).reset(c) }
+
+// reset empties k for a document of c and returns it: its counts' memory is reused.
+func (k *counter) reset(c *Contexts) *counter {
+	if k.c != c || len(k.hits) != len(c.ids) {
+		*k = counter{c: c, hits: make([]int, len(c.ids))}
+	}
+	clear(k.hits)
+	return k
+}
 
 // add counts the cues of one sentence's tokens: a word counts once, a phrase twice. lex holds
 // the tokens' entries in the pattern tables when these hold the cues (Patterns.addCues), else nil.
@@ -150,14 +163,22 @@ func (k *counter) count(toks []text.Token, i int, cs *contextCues) {
 	}
 }
 
-// result returns the contexts named at least twice, in the file's order.
+// result returns the contexts named at least twice, sorted (nil for none).
 func (k *counter) result() []string {
-	var out []string
-	for i, n := range k.c.names {
+	n := 0
+	for _, i := range k.c.byName {
 		if k.hits[k.c.order[i]] >= 2 {
-			out = append(out, n)
+			n++
 		}
 	}
-	sort.Strings(out)
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for _, i := range k.c.byName {
+		if k.hits[k.c.order[i]] >= 2 {
+			out = append(out, k.c.names[i])
+		}
+	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -308,46 +309,41 @@ func appendJSONEscaped(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
-// pow10 are the powers of ten appendShortDecimal tries.
-var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
-
 // appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
-// decimal n/10^k of up to six places and n below 10^15, and reports whether it is. The decimal of
-// fewest places that reads back as f is then the shortest: another of as many places would be
-// 10^-k away, more than f's precision there, and one of fewer places would have been found first.
+// decimal n/10^k of up to six places and below 10^9 in size, and reports whether it is. Such an
+// f is the double nearest to round(f*10^6)/10^6, and that decimal without its trailing zeros is
+// the shortest that reads back as f: another of as many places would be 10^-k away, more than
+// f's precision there, and one of fewer places would have those digits. (Below 10^9 the error of
+// f*10^6 is far under a half, so the rounding finds n*10^(6-k) whatever k is.)
 func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
-	if f == 0 {
-		return b, false // 0 and -0: left to strconv
+	if f == 0 || !(math.Abs(f) < 1e9) {
+		return b, false // 0 and -0, large ones (and NaN): left to strconv
 	}
-	for k, p := range pow10 {
-		n := math.Round(f * p)
-		if math.Abs(n) >= 1e15 {
-			return b, false // large: left to strconv
-		}
-		if n == 0 || n/p != f {
-			continue // more places needed (0.05 is 0 at one place); tiny ones run out of places
-		}
-		if n < 0 {
-			b = append(b, '-')
-			n = -n
-		}
-		var buf [24]byte
-		digits := strconv.AppendUint(buf[:0], uint64(n), 10)
-		if len(digits) <= k { // below 1: 0.05
-			b = append(b, '0', '.')
-			for range k - len(digits) {
-				b = append(b, '0')
-			}
-			return append(b, digits...), true
-		}
-		b = append(b, digits[:len(digits)-k]...)
-		if k > 0 {
-			b = append(b, '.')
-			b = append(b, digits[len(digits)-k:]...)
-		}
+	n := math.Round(f * 1e6)
+	if n == 0 || n/1e6 != f {
+		return b, false // more places than six, or tiny
+	}
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	u := uint64(n)
+	b = strconv.AppendUint(b, u/1e6, 10)
+	frac := u % 1e6
+	if frac == 0 {
 		return b, true
 	}
-	return b, false
+	// the point and the six digits of frac as the bytes of w, in order from its lowest; then the
+	// bytes up to the last digit that is not 0, found by counting the top bytes of w that are 0
+	// or the digit 0 (0.65: ".650000" and a 0, of which ".65")
+	w := uint64('.')
+	for shift := 48; shift > 0; shift -= 8 {
+		w |= ('0' + frac%10) << shift
+		frac /= 10
+	}
+	var digits [8]byte
+	binary.LittleEndian.PutUint64(digits[:], w)
+	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
 }
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
@@ -450,16 +446,27 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(buf)
+	// the events are coded into the room after dst (RunRecords' block: merged then leaves those
+	// kept in place), or, when there is no dst (Code), into the scratch block and then copied
+	events := buf.events[:0]
+	if dst != nil {
+		dst = slices.Grow(dst, 32)
+		events = dst[len(dst):]
+	}
 	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
-		events: buf.events[:0]}
+		events: events}
 	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
-		clear(st.events) // keep nothing of the document
-		buf.events = st.events[:0]
+		if dst == nil {
+			clear(st.events) // keep nothing of the document
+			buf.events = st.events[:0]
+		}
 		// the document's part of each block (the rest was cleared after the document that used it):
 		// their strings and pointers would keep the article
 		clear(buf.allToks)
 		clear(buf.allTrs)
+		clear(buf.triggerMemory)
+		buf.triggerMemory = buf.triggerMemory[:0]
 		clear(buf.targets)
 		clear(buf.read1)
 		clear(buf.sents)
@@ -474,34 +481,42 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	if p, ok := c.Places.Dateline(doc.Text); ok {
 		st.dateline = &p
 	}
-	st.contexts = c.Contexts.counter()
+	st.contexts = buf.cues.reset(c.Contexts)
 	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
 	sents := st.sents
 	st.read(sents)
 	for i, s := range sents {
-		r := st.read1[i]
+		r := &st.read1[i]
 		st.toks, st.times = st.allToks[r.start:r.end:r.end], r.times
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
 		st.narrative = when.CarryAmong(st.narrative, st.times, date)
 	}
-	// where each event took place and its id, once every sentence is coded (in the same order),
-	// so that the gazetteer's code runs over the document at once
+	// where each event took place, once every sentence is coded (in the same order), so that the
+	// gazetteer's code runs over the document at once
 	for i := range st.events {
 		e := &st.events[i]
-		r := st.read1[e.Sentence]
+		r := &st.read1[e.Sentence]
 		st.toks = st.allToks[r.start:r.end]
 		e.Location = st.locate(sents[e.Sentence], e.trStart, e.trEnd, e)
-		e.ID = eventID(st.doc.ID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)
 	}
-	all, targets := st.merged(dst, targets)
+	kept := st.merged()
+	var all []Event
+	if n := len(dst); len(kept) > 0 && n < cap(dst) && &dst[:n+1][n] == &kept[0] {
+		all = dst[:n+len(kept)] // coded in place
+	} else {
+		all = append(dst, kept...) // (Code, or more events than dst had room for)
+	}
 	evs := all[len(dst):]
+	targets = keepTargets(evs, targets)
 	if len(evs) > 0 {
 		ctx := st.contexts.result()
 		if ctx == nil {
 			ctx = []string{} // none: an empty list, not null
 		}
+		ids := eventIDs(evs) // the ids of the events kept, in one string
 		for i := range evs {
+			evs[i].ID = ids[i*idLen : (i+1)*idLen]
 			evs[i].Contexts = ctx
 		}
 		if trace != nil {
@@ -528,33 +543,35 @@ type scratch struct {
 	reading       reading             // the sentence as the pattern matcher reads it
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
-	spareTriggers []trigger           // triggers allocated and not yet used (newTrigger)
+	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
 	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
+
+	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
+	cues     counter                       // the document's context cues
 }
 
-// newTrigger returns a new trigger set to tr, from a block allocated 16 at a time rather than
-// one by one.
+// newTrigger returns a new trigger set to tr, from a block that each document reuses (the
+// triggers are read while the document is coded, never after). When the block is full a larger
+// one is started, and the triggers already made keep the old one.
 func (s *scratch) newTrigger(tr trigger) *trigger {
-	if len(s.spareTriggers) == 0 {
-		s.spareTriggers = make([]trigger, 16)
+	if len(s.triggerMemory) == cap(s.triggerMemory) {
+		s.triggerMemory = make([]trigger, 0, max(16, 2*cap(s.triggerMemory)))
 	}
-	t := &s.spareTriggers[0]
-	s.spareTriggers = s.spareTriggers[1:]
-	*t = tr
-	return t
+	s.triggerMemory = append(s.triggerMemory, tr)
+	return &s.triggerMemory[len(s.triggerMemory)-1]
 }
 
-// newTarget returns a copy of a for an event's Target, from a block that each document reuses
-// (read empties it): merged moves the targets of the events it keeps into a block of their own,
+// newTarget returns a blank Actor for an event's Target, from a block that each document reuses
+// (read empties it): keepTargets moves the targets of the events kept into a block of their own,
 // one allocation of the right size for the document rather than one a target. When the block is
 // full a larger one is started, and the targets already made keep the old one.
-func (s *scratch) newTarget(a Actor) *Actor {
+func (s *scratch) newTarget() *Actor {
 	if len(s.targets) == cap(s.targets) {
 		s.targets = make([]Actor, 0, max(16, 2*cap(s.targets)))
 	}
-	s.targets = append(s.targets, a)
+	s.targets = append(s.targets, Actor{})
 	return &s.targets[len(s.targets)-1]
 }
 
@@ -589,20 +606,16 @@ type docState struct {
 	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
 }
 
-func actorOf(m *actor.Mention) Actor {
-	return Actor{Text: m.Text, Name: m.Name, Country: m.Country, Sector: m.Sector, Code: m.Country + m.Sector}
-}
-
-// actorOn is actorOf for an event told of on another day than the article's: a person known to
-// the knowledge base is coded by the post held on the event's day (issue 3: "in 2012, Rouhani…"
-// is a former official, whatever he is when the article appears).
-func (st *docState) actorOn(m *actor.Mention, day, daySource string) Actor {
-	a := actorOf(m)
-	if daySource == "text" && day != st.date && m.Person != nil {
+// setActor sets *a to what m codes on an event's day: for an event told of on another day than
+// the article's, a person known to the knowledge base is coded by the post held on the event's
+// day (issue 3: "in 2012, Rouhani…" is a former official, whatever he is when the article
+// appears).
+func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) {
+	a.Text, a.Name, a.Country, a.Sector = m.Text, m.Name, m.Country, m.Sector
+	if m.Person != nil && daySource == "text" && day != st.date {
 		a.Country, a.Sector = m.On(day)
-		a.Code = a.Country + a.Sector
 	}
-	return a
+	a.Code = a.Country + a.Sector
 }
 
 func keyOf(m *actor.Mention) string {
@@ -624,11 +637,13 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}
-	e := Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
+	st.events = append(st.events, Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
 		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
-		Confidence: conf}
+		Confidence: conf})
+	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	if src != nil {
-		e.Source, e.srcKey = st.actorOn(src, day, daySource), keyOf(src)
+		st.setActor(&e.Source, src, day, daySource)
+		e.srcKey = keyOf(src)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -644,7 +659,8 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
 	}
 	if tgt != nil {
-		e.Target = st.newTarget(st.actorOn(tgt, day, daySource))
+		e.Target = st.newTarget()
+		st.setActor(e.Target, tgt, day, daySource)
 		e.tgtKey = keyOf(tgt)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
@@ -657,7 +673,6 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
-	st.events = append(st.events, e)
 	if st.trace != nil {
 		tgt := "none"
 		if e.Target != nil {
@@ -683,23 +698,35 @@ func (st *docState) note(format string, args ...any) {
 	}
 }
 
-// eventID returns an event's id: the first 8 bytes, in hex, of the SHA-256 of its document id,
-// sentence, evidence start, type, source code and target, separated by NUL bytes.
-func eventID(doc string, sentence, start int, typ, source, target string) string {
+// idLen is the length of an event's id.
+const idLen = 16
+
+// eventIDs returns the ids of evs, one after the other (idLen bytes each), in one string rather
+// than one string an event. An event's id is the first 8 bytes, in hex, of the SHA-256 of its
+// document id, sentence, evidence start, type, source code and target, separated by NUL bytes.
+func eventIDs(evs []Event) string {
+	var ids strings.Builder
+	ids.Grow(idLen * len(evs))
 	var buf [128]byte
-	b := append(buf[:0], doc...)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(sentence), 10)
-	b = append(b, 0)
-	b = strconv.AppendInt(b, int64(start), 10)
-	for _, s := range []string{typ, source, target} {
+	for i := range evs {
+		e := &evs[i]
+		b := append(buf[:0], e.DocID...)
 		b = append(b, 0)
-		b = append(b, s...)
+		b = strconv.AppendInt(b, int64(e.Sentence), 10)
+		b = append(b, 0)
+		b = strconv.AppendInt(b, int64(e.evStart), 10)
+		b = append(b, 0)
+		b = append(b, e.Type...)
+		b = append(b, 0)
+		b = append(b, e.Source.Code...)
+		b = append(b, 0)
+		b = append(b, e.tgtKey...)
+		sum := sha256.Sum256(b)
+		var id [idLen]byte
+		hex.Encode(id[:], sum[:idLen/2])
+		ids.Write(id[:])
 	}
-	sum := sha256.Sum256(b)
-	var id [16]byte
-	hex.Encode(id[:], sum[:8])
-	return string(id[:])
+	return ids.String()
 }
 
 // meetingCodes keys a meeting by the codes of its sides, in either order, and whether it was
@@ -793,15 +820,13 @@ type meetingKey struct {
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
-// merge only within a sentence. It appends the events kept to dst and their targets to targets
-// (st.events and st.targets are reused by the next document), growing them when they have not
-// the room.
-func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
-	if len(st.events) == 0 {
-		return dst, targets
+// merge only within a sentence. It moves the events kept up over those folded, in st.events, clears
+// the slots left over and returns the events kept.
+func (st *docState) merged() []Event {
+	evs := st.events
+	if len(evs) == 0 {
+		return evs
 	}
-	start := len(dst)
-	out := slices.Grow(dst, len(st.events))
 	if st.seen == nil {
 		st.seen = map[meetingKey]bool{}
 	}
@@ -809,12 +834,17 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 	seen := st.seen // the meetings kept
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	meetings := map[meetingCodes]meetingSides{}
-	sentence, from := -1, start // out[from:] are the events kept of the current sentence
-	for i := range st.events {
-		e := &st.events[i]
+	if st.meetings == nil {
+		st.meetings = map[meetingCodes]meetingSides{}
+	}
+	clear(st.meetings)
+	meetings := st.meetings
+	n := 0                  // evs[:n] are the events kept
+	sentence, from := -1, 0 // evs[from:n] are those of the current sentence
+	for i := range evs {
+		e := &evs[i]
 		if e.Sentence != sentence {
-			sentence, from = e.Sentence, len(out)
+			sentence, from = e.Sentence, n
 		}
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
@@ -839,16 +869,25 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 				continue
 			}
 			seen[k] = true
-		} else if sameOccasion(out[from:], e) {
+		} else if sameOccasion(evs[from:n], e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
 		}
-		out = append(out, *e)
+		if i != n {
+			evs[n] = *e
+		}
+		n++
 	}
-	// the targets kept, out of the scratch block the next document reuses
+	clear(evs[n:])
+	return evs[:n]
+}
+
+// keepTargets moves the targets of evs out of the scratch block the next document reuses into
+// targets, and returns targets, grown when it has not the room.
+func keepTargets(evs []Event, targets []Actor) []Actor {
 	n := 0
-	for i := start; i < len(out); i++ {
-		if out[i].Target != nil {
+	for i := range evs {
+		if evs[i].Target != nil {
 			n++
 		}
 	}
@@ -856,13 +895,13 @@ func (st *docState) merged(dst []Event, targets []Actor) ([]Event, []Actor) {
 		// a new block: the targets already in the old one stay there, pointed to by their events
 		targets = make([]Actor, 0, max(n, 2*cap(targets)))
 	}
-	for i := start; i < len(out); i++ {
-		if t := out[i].Target; t != nil {
+	for i := range evs {
+		if t := evs[i].Target; t != nil {
 			targets = append(targets, *t)
-			out[i].Target = &targets[len(targets)-1]
+			evs[i].Target = &targets[len(targets)-1]
 		}
 	}
-	return out, targets
+	return targets
 }
 
 // sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an

@@ -1,11 +1,16 @@
 package event
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -529,6 +534,71 @@ func TestEventsKeptAcrossDocuments(t *testing.T) {
 	for i, evs := range kept {
 		if line, _ := json.Marshal(evs); string(line) != first[i] {
 			t.Errorf("%s: the events changed after later documents were coded:\n%s\nwere\n%s", docs[i].ID, line, first[i])
+		}
+	}
+}
+
+// TestEventIDs holds the ids that eventIDs writes into one string to the SHA-256 of each event's
+// fields, one string an event, as they have always been made.
+func TestEventIDs(t *testing.T) {
+	evs := []Event{
+		{DocID: "bench-0000000", Sentence: 2, evStart: 117, Type: "CONCEDE", Source: Actor{Code: "MKDGOV"}, tgtKey: "American Red Cross"},
+		{DocID: "d", Sentence: 0, evStart: 0, Type: "CONSULT", Source: Actor{Code: "IRN"}},
+		{DocID: "a long document id, long enough that the fields fill more than one block of the hash", Sentence: 1234,
+			evStart: 98765, Type: "THREATEN", Source: Actor{Code: "USAMIL"}, tgtKey: "SYR/GOV"},
+	}
+	ids := eventIDs(evs)
+	if len(ids) != idLen*len(evs) {
+		t.Fatalf("%d bytes of ids for %d events", len(ids), len(evs))
+	}
+	for i, e := range evs {
+		sum := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s\x00%s", e.DocID, e.Sentence, e.evStart, e.Type, e.Source.Code, e.tgtKey)))
+		if got, want := ids[i*idLen:(i+1)*idLen], hex.EncodeToString(sum[:8]); got != want {
+			t.Errorf("event %d: id %s, want %s", i, got, want)
+		}
+	}
+}
+
+// TestContextsResult holds counter.result, which walks the contexts in the order of their names,
+// to what it was: the contexts counted at least twice in the file's order, then sorted.
+func TestContextsResult(t *testing.T) {
+	c := testCoder(t)
+	k := c.Contexts.counter()
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 1000 {
+		for i := range k.hits {
+			k.hits[i] = r.IntN(4)
+		}
+		var want []string
+		for i, n := range c.Contexts.names {
+			if k.hits[c.Contexts.order[i]] >= 2 {
+				want = append(want, n)
+			}
+		}
+		sort.Strings(want)
+		if got := k.result(); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("hits %v: %q, want %q", k.hits, got, want)
+		}
+	}
+	if k.reset(c.Contexts); slices.ContainsFunc(k.hits, func(n int) bool { return n != 0 }) {
+		t.Fatalf("reset left %v", k.hits)
+	}
+}
+
+// TestCodingOrder codes the example articles forwards and then backwards: each one's events are
+// the same whatever was coded before it with the scratch memory (triggers, targets, counters)
+// that the documents reuse.
+func TestCodingOrder(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
+	first := map[string]string{}
+	for _, d := range docs {
+		line, _ := json.Marshal(c.Code(d))
+		first[d.ID] = string(line)
+	}
+	for i := len(docs) - 1; i >= 0; i-- {
+		if line, _ := json.Marshal(c.Code(docs[i])); string(line) != first[docs[i].ID] {
+			t.Errorf("%s: coded after the others:\n%s\nfirst:\n%s", docs[i].ID, line, first[docs[i].ID])
 		}
 	}
 }

@@ -98,6 +98,81 @@ func TestAppendShortDecimal(t *testing.T) {
 	}
 }
 
+// shortDecimalByPlaces is the appendShortDecimal of before, which tried one place after another:
+// TestShortDecimalByPlaces holds the one of now to it.
+func shortDecimalByPlaces(b []byte, f float64) ([]byte, bool) {
+	if f == 0 {
+		return b, false
+	}
+	for k, p := range [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6} {
+		n := math.Round(f * p)
+		if math.Abs(n) >= 1e15 {
+			return b, false
+		}
+		if n == 0 || n/p != f {
+			continue
+		}
+		if n < 0 {
+			b = append(b, '-')
+			n = -n
+		}
+		digits := strconv.AppendUint(nil, uint64(n), 10)
+		if len(digits) <= k {
+			b = append(b, '0', '.')
+			for range k - len(digits) {
+				b = append(b, '0')
+			}
+			return append(b, digits...), true
+		}
+		b = append(b, digits[:len(digits)-k]...)
+		if k > 0 {
+			b = append(b, '.')
+			b = append(b, digits[len(digits)-k:]...)
+		}
+		return b, true
+	}
+	return b, false
+}
+
+// TestShortDecimalByPlaces compares appendShortDecimal with the loop over places it replaced:
+// below 10^9 both take the same numbers and write the same digits.
+func TestShortDecimalByPlaces(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	check := func(f float64) {
+		got, ok := appendShortDecimal(nil, f)
+		want, wok := shortDecimalByPlaces(nil, f)
+		if math.Abs(f) >= 1e9 {
+			if ok {
+				t.Fatalf("appendShortDecimal(%v) = %s, want it left to strconv", f, got)
+			}
+			return
+		}
+		if ok != wok || string(got) != string(want) {
+			t.Fatalf("appendShortDecimal(%v) = %s, %v; the loop over places: %s, %v", f, got, ok, want, wok)
+		}
+	}
+	for _, f := range []float64{1, 10, 1000, 1e8, 999999999, 123456789.123456, 0.1, 0.65, -10, 7, -7,
+		4, 12.13282, -86.2504, 0.05, 0.000001, 0.0000015, 5e-7, 0.1 + 0.2, 1.0 / 3, 100.000001, 1e9, 2e9} {
+		check(f)
+		check(-f)
+	}
+	for range 1000000 {
+		places := r.IntN(9)
+		s := strconv.FormatInt(r.Int64N(1<<r.IntN(50)), 10)
+		for len(s) <= places {
+			s = "0" + s
+		}
+		f, err := strconv.ParseFloat(s[:len(s)-places]+"."+s[len(s)-places:], 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(f)
+		check(-f)
+		check(r.Float64() * 1000)
+		check(math.Float64frombits(r.Uint64()))
+	}
+}
+
 // jsonEncoded is what encoding/json's Encoder writes for v without HTML escaping.
 func jsonEncoded(t *testing.T, v any) string {
 	t.Helper()

@@ -98,3 +98,63 @@ func TestRunRecordsShortFormat(t *testing.T) {
 		t.Errorf("error %v, want one saying the format must append", err)
 	}
 }
+
+// TestRunRecordsTo holds RunRecordsTo, which writes a batch's output at once, to RunRecords with
+// an emit that writes each result's Out: the same bytes, with records that cannot be read among
+// the others; and a format that fails stops it after the output of the records before.
+func TestRunRecordsTo(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
+	var lines []string
+	for i := range 300 {
+		d := docs[i%len(docs)]
+		d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+		line, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%41 == 7 {
+			line = []byte(`{"id":"broken"`)
+		}
+		lines = append(lines, string(line))
+	}
+	records := func() <-chan ingest.Record {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for i, l := range lines {
+				ch <- ingest.Record{Line: []byte(l), Origin: "t", LineNo: i + 1}
+			}
+		}()
+		return ch
+	}
+	failAt := ""
+	format := func(dst []byte, r *Result) ([]byte, error) {
+		if r.Doc.ID == failAt {
+			return dst, fmt.Errorf("failing at %s", failAt)
+		}
+		return AppendJSONLines(dst, r.Events)
+	}
+	for _, fail := range []string{"", fmt.Sprintf("%s-%d", docs[150%len(docs)].ID, 150)} {
+		failAt = fail
+		var want bytes.Buffer
+		wantErr := c.RunRecords(records(), 2, format, func(r *Result) error {
+			want.Write(r.Out)
+			return nil
+		})
+		var got bytes.Buffer
+		failed := 0
+		err := c.RunRecordsTo(&got, records(), 2, format, func(r *Result) error {
+			if r.Err != nil {
+				failed++
+			}
+			return nil
+		})
+		if fmt.Sprint(err) != fmt.Sprint(wantErr) || (fail != "") != (err != nil) {
+			t.Errorf("failing at %q: error %v, want %v", fail, err, wantErr)
+		}
+		if failed == 0 || want.Len() == 0 || !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("failing at %q: %d bytes written (%d records not read), want %d bytes", fail, got.Len(), failed, want.Len())
+		}
+	}
+}

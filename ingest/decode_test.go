@@ -118,7 +118,7 @@ func TestPlainEnd(t *testing.T) {
 	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x00, 0x20, 0x21, 0x7f, 0x80, 0xa2, 0xdc, 0xe2, 0xff, '\n'}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 200000 {
-		b := make([]byte, r.IntN(20))
+		b := make([]byte, r.IntN(40))
 		for k := range b {
 			b[k] = 'x'
 			if r.IntN(4) == 0 {

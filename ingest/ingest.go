@@ -531,11 +531,18 @@ func jsonString(b []byte, i int) (string, int, bool) {
 // the mask clears. A borrow may mark the bytes above a marked one, never one below it, so the
 // lowest mark is the first such byte.
 func plainEnd(b []byte, i int) int {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v & tops }
+	for ; i+16 <= len(b); i += 16 { // two words a round: most runs are long (a text up to an escape)
+		w := b[i : i+16]
+		m0, m1 := stops(binary.LittleEndian.Uint64(w[:8])), stops(binary.LittleEndian.Uint64(w[8:]))
+		if m0|m1 != 0 {
+			if m0 != 0 {
+				return i + bits.TrailingZeros64(m0)/8
+			}
+			return i + 8 + bits.TrailingZeros64(m1)/8
+		}
+	}
 	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		if m := below(x, 0x20) | below(x^'"'*ones, 1) | below(x^'\\'*ones, 1); m != 0 {
+		if m := stops(binary.LittleEndian.Uint64(b[i : i+8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -543,6 +550,14 @@ func plainEnd(b []byte, i int) int {
 		i++
 	}
 	return i
+}
+
+// stops marks the top bit of the bytes of x that end a run for plainEnd: quotes, backslashes and
+// control characters (the lowest mark is exact; those above it may not be).
+func stops(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	q, bs := x^'"'*ones, x^'\\'*ones // 0 where x holds a quote, a backslash
+	return ((x-0x20*ones)&^x | (q-ones)&^q | (bs-ones)&^bs) & tops
 }
 
 // plainJSON tells whether b holds no quote, backslash or control character: a JSON string's

@@ -172,27 +172,25 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		cw.Flush() // the rows are formatted by the workers (formatCSV) and written after it
 		encode = formatCSV
 	}
-	if *mergeBatch {
-		encode = nil // the events are written once merged
-	}
 
-	// one goroutine reads the records, the workers decode, code and format them (RunRecords),
-	// and this one writes their output in input order and reports the records that could not be
-	// read, in order too
+	// one goroutine reads and decodes the records (straight from the reader's buffer: no copy of
+	// each line to decode later), the workers code and format them, and this one writes their
+	// output in input order (RunRecordsTo: a batch of records at once, straight from the workers'
+	// memory) and reports the records that could not be read, in order too
 	failed := 0
 	recs := make(chan ingest.Record, 16)
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(recs)
-		readErr <- ingest.ReadRecords(fs.Args(), stdin, func(r ingest.Record) error {
-			recs <- r
+		readErr <- ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+			recs <- ingest.Record{Doc: d}
 			return nil
 		}, func(e *ingest.RecordError) {
 			recs <- ingest.Record{Err: e}
 		})
 	}()
 	var batch []event.Result // with --merge: the whole batch, merged at the end
-	err = coder.RunRecords(recs, *workers, encode, func(r *event.Result) error {
+	emit := func(r *event.Result) error {
 		if r.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "dyad code: %v\n", r.Err)
@@ -200,11 +198,19 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		if *mergeBatch {
 			batch = append(batch, *r)
-			return nil
 		}
-		_, err := bw.Write(r.Out)
-		return err
-	})
+		return nil
+	}
+	if *mergeBatch {
+		err = coder.RunRecords(recs, *workers, nil, emit)
+	} else {
+		err = bw.Flush() // (the CSV header, before the events written past the buffer)
+		if err == nil {
+			err = coder.RunRecordsTo(w, recs, *workers, encode, emit)
+		}
+		for range recs { // (the reader's, when the header could not be written)
+		}
+	}
 	if rerr := <-readErr; err == nil {
 		err = rerr
 	}
