@@ -638,3 +638,64 @@ func oldJoins(d *Doc, toks []text.Token, prev, next atom, sofar []atom) bool {
 	}
 	return false
 }
+
+// oldCandidates is Doc.candidates as it was with a map of the second words: the phrases of fp
+// for a next word numbered next (none when !hasNext).
+func oldCandidates(fp *firstPhrases, next uint32, hasNext bool) []candidate {
+	if len(fp.all) < minSecondPhrases {
+		return fp.all
+	}
+	bySecond := map[uint32][]candidate{}
+	var single []candidate
+	for _, c := range fp.all {
+		if c.n == 1 {
+			single = append(single, c)
+		} else {
+			bySecond[c.next[0]] = append(bySecond[c.next[0]], c)
+		}
+	}
+	if l, ok := bySecond[next]; ok && hasNext {
+		return append(l, single...)
+	}
+	return single
+}
+
+// TestCandidatesBySecond holds the phrases a look-up is given for every first word and every
+// second word of its phrases (and others) to oldCandidates.
+func TestCandidatesBySecond(t *testing.T) {
+	kb := load(t)
+	d := kb.NewDoc("")
+	checked, narrowed := 0, 0
+	for s, w := range kb.words.All() {
+		if w.phrases == nil {
+			continue
+		}
+		for _, capital := range []bool{true, false} {
+			fp, first := &w.phrases.first, "X"
+			if !capital {
+				fp, first = &w.phrases.lower, "x"
+			}
+			nexts := []uint32{0, w.id, 1 << 30}
+			for _, c := range fp.all {
+				nexts = append(nexts, c.next[0], c.next[0]+1, c.next[0]-1)
+			}
+			for _, next := range nexts {
+				for _, n := range []int{1, 2} {
+					toks := []text.Token{{Text: first, Lower: s}, {Text: "y", Lower: "y"}}[:n]
+					d.words = []Word{w, {id: next}}[:n]
+					got, want := d.candidates(toks, 0), oldCandidates(fp, next, n == 2)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%q (capital %v) then word %d of %d: %d candidates, want %d", s, capital, next, n, len(got), len(want))
+					}
+					if len(got) < len(fp.all) {
+						narrowed++
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 10000 || narrowed < checked/4 {
+		t.Errorf("%d cases checked, %d narrowed: too few", checked, narrowed)
+	}
+}
