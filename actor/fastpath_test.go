@@ -489,3 +489,213 @@ func TestEntryWords(t *testing.T) {
 		t.Errorf("only %d office and group words", n)
 	}
 }
+
+// testSentences are the sentences of the example articles and those of the fast paths, for
+// the test of joins.
+func testSentences(t *testing.T) []string {
+	var sentences []string
+	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(doc ingest.Document) error {
+		for _, s := range text.Sentences(doc.Text) {
+			sentences = append(sentences, doc.Text[s.Start:s.End])
+		}
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	sentences = append(sentences, fastPathTexts...)
+	return append(sentences, "Maj. Gen. Baqeri, Irish nationalist guerrillas, Saudi-led forces and the Syrian government and nation",
+		"Speaker of the Syrian People's Assembly, a Trump envoy, the Supreme Leader in Iran Ali Khamenei",
+		"senior Iranian lawmaker, Alaeddin Boroujerdi, Bosnian Serbs and Iraqi Kurds met Ibo traditional elders",
+		"the Syrian Ba'ath (Arab Socialist Party) (ASP) of al-Assad ( the Union (the Hizbollah (Party) () (",
+		"the envoy ould Qzxw and van der Qzxv met von Qzxu, bint Qzxt, abu Qzxs and la Qzxr in Qzxq",
+		strings.Repeat("the Iranian foreign minister said a Kurdish group and Hamas (HMS) met UN envoys ", 9))
+}
+
+// TestJoins holds joins to oldJoins on every run of atoms of the test sentences, with their own
+// entries and with entries of every kind in place of the first.
+func TestJoins(t *testing.T) {
+	kb := load(t)
+	sentences := testSentences(t)
+	entries := []*Entry{nil, {Kind: KindCountry}, {Kind: KindCapital}, {Kind: KindDemonym}, {Kind: KindOrg},
+		{Kind: KindOffice}, {Kind: KindOffice, aide: true}, {Kind: KindGroup}, {Kind: KindGroup, Sector: "CVL"},
+		{Kind: KindTitle}, {Kind: KindPerson}}
+	checked, joined := 0, 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		atoms := slices.Clone(d.atoms(toks))
+		for i := range atoms {
+			for j := i + 1; j < len(atoms); j++ {
+				for _, e := range entries {
+					sofar := slices.Clone(atoms[i:j])
+					sofar[0].entry = e
+					prev := sofar[j-i-1]
+					if got, want := d.joins(toks, prev, atoms[j], sofar), oldJoins(d, toks, prev, atoms[j], sofar); got != want {
+						t.Errorf("%q, atoms %d to %d, first entry %+v: joins = %v, want %v", s, i, j, e, got, want)
+					} else if got {
+						joined++
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 1000 || joined < 50 {
+		t.Errorf("%d cases checked, %d joined: too few of either", checked, joined)
+	}
+}
+
+// oldJoins is joins as it was before it looked for a person only after the gap test.
+func oldJoins(d *Doc, toks []text.Token, prev, next atom, sofar []atom) bool {
+	gap := toks[prev.last:next.first]
+	pe, ne := prev.entry, next.entry
+	hasPerson := false
+	for _, a := range sofar {
+		if a.entry == nil || a.entry.Kind == KindPerson {
+			hasPerson = true
+		}
+	}
+	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
+		return !hasPerson // Maj. Gen. Baqeri
+	}
+	for k := range gap {
+		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
+			break // checked below
+		}
+		if !d.is(prev.last+k, isModifier|isGapWord) {
+			return false
+		}
+	}
+	// "Irish nationalist guerrillas", "French paper workers": up to two plain words between a
+	// state's adjective and the group it qualifies
+	// ("Ibo traditional elders": a people's name qualifies the group the same way)
+	if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 && len(gap) > 0 && !hasPerson {
+		plain := true
+		for k, t := range gap {
+			// "Georgians rallied outside parliament": a verb or a preposition is not an adjective
+			if t.IsCapitalized() || !isWordTok(t) || d.is(prev.last+k, isFunctionWord|isPlaceWord) || strings.HasSuffix(t.Lower, "ed") {
+				plain = false
+			}
+		}
+		if plain {
+			return true
+		}
+		// "Vietnamese-led forces", "Saudi-led coalition": the state leads the group
+		if len(gap) == 2 && gap[0].Lower == "-" && (gap[1].Lower == "led" || gap[1].Lower == "commanded") {
+			return true
+		}
+	}
+	// the words between, one space apart ("of the")
+	gs := ""
+	switch len(gap) {
+	case 0:
+	case 1:
+		gs = gap[0].Lower
+	default:
+		g := make([]string, len(gap))
+		for k, t := range gap {
+			g[k] = t.Lower
+		}
+		gs = strings.Join(g, " ")
+	}
+	switch {
+	case gs == "" || d.allModifiers(prev.last, next.first):
+		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
+		if pe != nil && pe.Kind == KindPerson && ne != nil && ne.Kind == KindOffice && ne.aide && len(gap) == 0 {
+			return true // "a Trump envoy", "a Putin aide": someone who serves the person
+		}
+		if hasPerson {
+			return false
+		}
+		if ne == nil || ne.Kind == KindPerson {
+			return pe == nil || pe.Kind != KindPerson
+		}
+		if isState(pe) && isState(ne) {
+			// Bosnian Serbs, Iraqi Kurds: a people of a state
+			return pe.Kind == KindDemonym && ne.Kind == KindDemonym
+		}
+		if ne.Kind == KindCountry || ne.Kind == KindCapital {
+			return false
+		}
+		return true
+	case gs == "of" || gs == "of the":
+		// Speaker of the Syrian People's Assembly; the army of Syria
+		return (isSectorWord(pe) || pe != nil && pe.Kind == KindTitle) && ne != nil && ne.Kind != KindPerson && ne.Kind != KindTitle && !hasPerson
+	case gs == "'s":
+		// Iran's foreign minister, parliament's committee
+		return pe != nil && (isState(pe) || pe.Kind == KindOrg) && isSectorWord(ne)
+	case gs == "in":
+		// an office placed in its state: the Supreme Leader … in Iran Ali Khamenei
+		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && ne != nil && ne.Kind == KindCountry && !hasState(sofar)
+	case gs == "and":
+		// conjoined parts of one actor: the Syrian government and nation
+		return !hasPerson && pe != nil && pe.Kind == KindGroup && ne != nil && ne.Kind == KindGroup
+	case gs == ",":
+		// apposition: senior Iranian lawmaker, Alaeddin Boroujerdi
+		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
+	}
+	return false
+}
+
+// oldCandidates is Doc.candidates as it was with a map of the second words: the phrases of fp
+// for a next word numbered next (none when !hasNext).
+func oldCandidates(fp *firstPhrases, next uint32, hasNext bool) []candidate {
+	if len(fp.all) < minSecondPhrases {
+		return fp.all
+	}
+	bySecond := map[uint32][]candidate{}
+	var single []candidate
+	for _, c := range fp.all {
+		if c.n == 1 {
+			single = append(single, c)
+		} else {
+			bySecond[c.next[0]] = append(bySecond[c.next[0]], c)
+		}
+	}
+	if l, ok := bySecond[next]; ok && hasNext {
+		return append(l, single...)
+	}
+	return single
+}
+
+// TestCandidatesBySecond holds the phrases a look-up is given for every first word and every
+// second word of its phrases (and others) to oldCandidates.
+func TestCandidatesBySecond(t *testing.T) {
+	kb := load(t)
+	d := kb.NewDoc("")
+	checked, narrowed := 0, 0
+	for s, w := range kb.words.All() {
+		if w.phrases == nil {
+			continue
+		}
+		for _, capital := range []bool{true, false} {
+			fp, first := &w.phrases.first, "X"
+			if !capital {
+				fp, first = &w.phrases.lower, "x"
+			}
+			nexts := []uint32{0, w.id, 1 << 30}
+			for _, c := range fp.all {
+				nexts = append(nexts, c.next[0], c.next[0]+1, c.next[0]-1)
+			}
+			for _, next := range nexts {
+				for _, n := range []int{1, 2} {
+					toks := []text.Token{{Text: first, Lower: s}, {Text: "y", Lower: "y"}}[:n]
+					d.words = []Word{w, {id: next}}[:n]
+					got, want := d.candidates(toks, 0), oldCandidates(fp, next, n == 2)
+					if !slices.Equal(got, want) {
+						t.Fatalf("%q (capital %v) then word %d of %d: %d candidates, want %d", s, capital, next, n, len(got), len(want))
+					}
+					if len(got) < len(fp.all) {
+						narrowed++
+					}
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 10000 || narrowed < checked/4 {
+		t.Errorf("%d cases checked, %d narrowed: too few", checked, narrowed)
+	}
+}

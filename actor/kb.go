@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -395,18 +396,21 @@ func newFirstPhrases(ps []*phrase, words map[string]*Word) firstPhrases {
 		}
 	}
 	fp.single = newCandidates(single, words)
-	fp.bySecond = make(map[uint32][]candidate, len(bySecond))
-	for w2, l := range bySecond {
-		fp.bySecond[w2] = newCandidates(append(l, single...), words)
+	fp.seconds = slices.Sorted(maps.Keys(bySecond))
+	fp.bySecond = make([][]candidate, len(fp.seconds))
+	for k, w2 := range fp.seconds {
+		fp.bySecond[k] = newCandidates(append(bySecond[w2], single...), words)
 	}
 	return fp
 }
 
 // firstPhrases are the phrases that begin with one word, longest first, narrowed by the next.
 type firstPhrases struct {
-	// for a long list: for the id of a second word, the longer phrases that go on with it,
-	// then those of one word (first, with all: what a look-up reads of a short list)
-	bySecond map[uint32][]candidate
+	// for a long list: the ids of the second words of the longer phrases, in order, and for
+	// each the phrases that go on with it, then those of one word (first, with all: what a
+	// look-up reads of a short list)
+	seconds  []uint32
+	bySecond [][]candidate
 	all      []candidate
 	single   []candidate // for a long list: the phrases of one word
 }
@@ -470,12 +474,12 @@ func (d *Doc) candidates(toks []text.Token, i int) []candidate {
 	if !toks[i].IsCapitalized() {
 		fp = &ph.lower
 	}
-	if fp.bySecond == nil {
+	if fp.seconds == nil {
 		return fp.all // (none, for a word that opens no phrase in lower case)
 	}
 	if i+1 < len(toks) {
-		if l, ok := fp.bySecond[d.words[i+1].id]; ok {
-			return l
+		if k, ok := slices.BinarySearch(fp.seconds, d.words[i+1].id); ok {
+			return fp.bySecond[k]
 		}
 	}
 	return fp.single

@@ -1187,14 +1187,8 @@ var gapWords = map[string]bool{"of": true, "the": true, "'s": true, ",": true, "
 func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	gap := toks[prev.last:next.first]
 	pe, ne := prev.entry, next.entry
-	hasPerson := false
-	for _, a := range sofar {
-		if a.entry == nil || a.entry.Kind == KindPerson {
-			hasPerson = true
-		}
-	}
 	if pe != nil && pe.Kind == KindTitle && len(gap) == 1 && gap[0].Lower == "." {
-		return !hasPerson // Maj. Gen. Baqeri
+		return !anyPerson(sofar) // Maj. Gen. Baqeri
 	}
 	for k := range gap {
 		if pe != nil && (pe.Kind == KindDemonym || pe.Kind == KindGroup && pe.Sector == "CVL") && isSectorWord(ne) && len(gap) <= 2 {
@@ -1204,6 +1198,8 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 			return false
 		}
 	}
+	// (looked for only now: most pairs of atoms are parted by some other word)
+	hasPerson := anyPerson(sofar)
 	// "Irish nationalist guerrillas", "French paper workers": up to two plain words between a
 	// state's adjective and the group it qualifies
 	// ("Ibo traditional elders": a people's name qualifies the group the same way)
@@ -1271,6 +1267,16 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 	case gs == ",":
 		// apposition: senior Iranian lawmaker, Alaeddin Boroujerdi
 		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
+	}
+	return false
+}
+
+// anyPerson reports whether a person or an unknown name is among the atoms.
+func anyPerson(atoms []atom) bool {
+	for _, a := range atoms {
+		if a.entry == nil || a.entry.Kind == KindPerson {
+			return true
+		}
 	}
 	return false
 }
