@@ -187,10 +187,22 @@ func (st *docState) read(sents []text.Sentence) {
 			r.subject = st.actors.Subject()
 		}
 	}
+	// the time expressions of every sentence in one slice (a guess: one in each sentence that is
+	// not quiet), each sentence's capped so that no append to it writes over the next's
+	loud := 0
+	for _, q := range quiet {
+		if !q {
+			loud++
+		}
+	}
+	times := make([]when.Expr, 0, loud)
 	for idx, s := range sents {
 		if !quiet[idx] {
 			r := &st.read1[idx]
-			r.times = when.FindTokens(s, st.allToks[r.start:r.end], st.date)
+			n := len(times)
+			if times = when.AppendFindTokens(times, s, st.allToks[r.start:r.end], st.date); len(times) > n {
+				r.times = times[n:len(times):len(times)]
+			}
 		}
 	}
 	for _, r := range st.read1 {

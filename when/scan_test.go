@@ -3,6 +3,7 @@ package when
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -289,6 +290,11 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	got, want := FindTokens(sent, toks, pub), Find(s, pub)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: FindTokens %v, Find %v", s, got, want)
+	}
+	// appended after another sentence's expressions, which it leaves as they were
+	prev := []Expr{{Start: 1, End: 2, Date: "2017", Precision: "Year", Text: "x"}}
+	if app := AppendFindTokens(slices.Clip(prev), sent, toks, pub); !reflect.DeepEqual(app[1:], want) && len(app[1:])+len(want) > 0 || app[0] != prev[0] {
+		t.Fatalf("%q: AppendFindTokens %v, Find %v", s, app, want)
 	}
 	if quiet(sent, toks) && (want != nil || features(s) != 0) {
 		t.Fatalf("%q is quiet, but Find finds %v and features %b", s, want, features(s))
