@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/when"
 )
 
 // lexicon is one table of the words of a Coder's knowledge base and of its pattern tables, so
@@ -21,11 +22,13 @@ type lexicon struct {
 type lexWord struct {
 	actor actor.Word // the zero Word for a word the knowledge base does not know
 	entry *wordEntry // its entry in the pattern tables (Patterns.lookUp), or nil
+	time  bool       // one of when.TimeWords
 }
 
 // newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
 func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
-	n := len(ps.words)
+	timeWords := when.TimeWords()
+	n := len(ps.words) + len(timeWords)
 	for range kb.Words() {
 		n++
 	}
@@ -36,6 +39,11 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 	for w, e := range ps.words {
 		l := words[w]
 		l.entry = e
+		words[w] = l
+	}
+	for _, w := range timeWords {
+		l := words[w]
+		l.time = true
 		words[w] = l
 	}
 	return &lexicon{kb: kb, ps: ps, table: text.NewWordTable(words)}
@@ -66,4 +74,29 @@ func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Toke
 		wordsOut[i] = l.actor
 	}
 	return lex, words
+}
+
+// lookUpSentence is lookUp for toks, the tokens of the sentence s, and also reports whether s is
+// quiet: it holds no digit and no word of when.TimeWords (when.Quiet), so that when.FindTokens
+// finds nothing in it.
+func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool) {
+	n, m := len(lex), len(words)
+	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
+	words = slices.Grow(words, len(toks))[:m+len(toks)]
+	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
+	none := noEntry
+	quiet, at := true, s.Start // at: the end of the token before
+	for i := range toks {
+		t := &toks[i]
+		l, _ := lx.table.Find(t)
+		e := l.entry
+		if e == nil {
+			e = none
+		}
+		lexOut[i] = e
+		wordsOut[i] = l.actor
+		quiet = quiet && !l.time && when.Quiet(s, at, t)
+		at = t.End
+	}
+	return lex, words, quiet && when.QuietEnd(s, at)
 }

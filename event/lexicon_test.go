@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/ingest/ingesttest"
 	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/when"
 )
 
 // lexiconDocs returns the articles of the shared seeds and evaluation sets (when they are there)
@@ -137,4 +138,33 @@ func TestLookUpNeverNil(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLookUpSentenceQuiet checks that lookUpSentence finds what lookUp finds in every sentence of
+// real and generated articles, and that when.FindTokens finds nothing in a sentence it tells is
+// quiet (docState.read does not ask it): some must be, or the test proves nothing.
+func TestLookUpSentenceQuiet(t *testing.T) {
+	c := testCoder(t)
+	quiet, all := 0, 0
+	for _, d := range lexiconDocs(t) {
+		for _, s := range text.Sentences(d.Text) {
+			toks := text.AppendTokens(nil, s.Text, s.Start)
+			lex, words, q := c.words.lookUpSentence(nil, nil, s, toks)
+			wantLex, wantWords := c.words.lookUp(nil, nil, toks)
+			if !reflect.DeepEqual(lex, wantLex) || !reflect.DeepEqual(words, wantWords) {
+				t.Fatalf("%s: %q: lookUpSentence finds other words than lookUp", d.ID, s.Text)
+			}
+			if q {
+				if got := when.FindTokens(s, toks, d.Published); got != nil {
+					t.Fatalf("%s: %q is quiet, but FindTokens finds %v", d.ID, s.Text, got)
+				}
+				quiet++
+			}
+			all++
+		}
+	}
+	if quiet == 0 || quiet == all {
+		t.Fatalf("%d of %d sentences quiet", quiet, all)
+	}
+	t.Logf("%d of %d sentences quiet", quiet, all)
 }

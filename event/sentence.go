@@ -153,13 +153,20 @@ func (st *docState) read(sents []text.Sentence) {
 	// sentence by sentence, while the sentence's tokens are still in the processor's cache
 	oneLookUp := st.c.words.of(st.c)
 	st.allLex, st.allWords = st.allLex[:0], st.allWords[:0]
+	// which sentences hold no digit and no time word (when.Quiet), told by the same look-up while
+	// their tokens are in the processor's cache: the reading of time expressions passes over them
+	var quietBuf [64]bool
+	quiet := quietBuf[:0]
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
 		if oneLookUp {
-			st.allLex, st.allWords = st.c.words.lookUp(st.allLex, st.allWords, st.allToks[start:])
+			var q bool
+			st.allLex, st.allWords, q = st.c.words.lookUpSentence(st.allLex, st.allWords, s, st.allToks[start:])
+			quiet = append(quiet, q)
 		} else {
+			quiet = append(quiet, false)
 			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
 		}
 	}
@@ -180,9 +187,23 @@ func (st *docState) read(sents []text.Sentence) {
 			r.subject = st.actors.Subject()
 		}
 	}
+	// the time expressions of every sentence in one slice (a guess: one in each sentence that is
+	// not quiet), each sentence's capped so that no append to it writes over the next's
+	loud := 0
+	for _, q := range quiet {
+		if !q {
+			loud++
+		}
+	}
+	times := make([]when.Expr, 0, loud)
 	for idx, s := range sents {
-		r := &st.read1[idx]
-		r.times = when.FindTokens(s, st.allToks[r.start:r.end], st.date)
+		if !quiet[idx] {
+			r := &st.read1[idx]
+			n := len(times)
+			if times = when.AppendFindTokens(times, s, st.allToks[r.start:r.end], st.date); len(times) > n {
+				r.times = times[n:len(times):len(times)]
+			}
+		}
 	}
 	for _, r := range st.read1 {
 		if st.c.Patterns.cues == st.c.Contexts {

@@ -3,6 +3,7 @@ package when
 import (
 	"encoding/binary"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -708,3 +709,37 @@ var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "w
 	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
 	"when": true, "since": true, "although": true, "though": true, "because": true,
 	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}
+
+// TimeWords returns the words, in lower case, one of which every time expression without a digit
+// needs: FindTokens finds nothing in a sentence that has neither (see Quiet).
+func TimeWords() []string {
+	ws := make([]string, 0, len(featureWords))
+	for w := range featureWords {
+		ws = append(ws, w)
+	}
+	slices.Sort(ws)
+	return ws
+}
+
+// Quiet reports that the token t of the sentence s, and the text between it and at (the end of
+// the token before it, or s.Start for the first), hold no digit and no word of TimeWords, given
+// that t's word (t.Lower) is not one of TimeWords: FindTokens finds nothing in a sentence whose
+// tokens (text.AppendTokens of s.Text at s.Start) are all quiet, when QuietEnd tells that the text
+// after the last one is too. A caller that looks up every token's word anyway (as the event
+// package does) can so pass over the sentence without reading its tokens again. Quiet reads the
+// token's Shape and offsets alone, and may report false for a token that holds neither (a token of
+// letters and marks, or after a gap other than one space), never true for one that holds either.
+func Quiet(s text.Sentence, at int, t *text.Token) bool {
+	gap := t.Start - at
+	return quietShapes>>(t.Shape&15)&1 != 0 && (gap == 0 || gap == 1 && s.Text[at-s.Start] == ' ')
+}
+
+// quietShapes has bit n set for each Shape n of a token that holds no digit and no word but its
+// own: letters alone, or marks alone (ShapeOther).
+const quietShapes = 1<<text.ShapeLower | 1<<text.ShapeUpper | 1<<(text.ShapeLower|text.ShapeUpper) | 1<<text.ShapeOther
+
+// QuietEnd reports that the text of s after at, the end of its last token, holds no digit and no
+// word of TimeWords (see Quiet).
+func QuietEnd(s text.Sentence, at int) bool {
+	return features(s.Text[at-s.Start:]) == 0
+}

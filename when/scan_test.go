@@ -3,6 +3,7 @@ package when
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -285,9 +286,81 @@ func checkFindTokens(t *testing.T, s, pub string) {
 			t.Fatalf("%q: scanTokens %b %v %v, scanWords %b %v %v", s, tf, tcs, tascii, f, cs, ascii)
 		}
 	}
-	got, want := FindTokens(text.Sentence{Start: base, End: base + len(s), Text: s}, toks, pub), Find(s, pub)
+	sent := text.Sentence{Start: base, End: base + len(s), Text: s}
+	got, want := FindTokens(sent, toks, pub), Find(s, pub)
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: FindTokens %v, Find %v", s, got, want)
+	}
+	// appended after another sentence's expressions, which it leaves as they were
+	prev := []Expr{{Start: 1, End: 2, Date: "2017", Precision: "Year", Text: "x"}}
+	if app := AppendFindTokens(slices.Clip(prev), sent, toks, pub); !reflect.DeepEqual(app[1:], want) && len(app[1:])+len(want) > 0 || app[0] != prev[0] {
+		t.Fatalf("%q: AppendFindTokens %v, Find %v", s, app, want)
+	}
+	if quiet(sent, toks) && (want != nil || features(s) != 0) {
+		t.Fatalf("%q is quiet, but Find finds %v and features %b", s, want, features(s))
+	}
+}
+
+// timeWords is TimeWords as a set, for quiet.
+var timeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range TimeWords() {
+		m[w] = true
+	}
+	return m
+}()
+
+// quiet tells whether every token of s is Quiet, and its end QuietEnd, as a caller that looks up
+// the tokens' words in TimeWords sees it.
+func quiet(s text.Sentence, toks []text.Token) bool {
+	at := s.Start
+	for i := range toks {
+		if timeWords[toks[i].Lower] || !Quiet(s, at, &toks[i]) {
+			return false
+		}
+		at = toks[i].End
+	}
+	return QuietEnd(s, at)
+}
+
+// TestQuietSentences checks that some sentences of generated articles are quiet, so that
+// checkFindTokens's test of Quiet is not idle, and that a digit, a time word or a gap of another
+// byte than one space is never quiet.
+func TestQuietSentences(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		quiet bool
+	}{
+		{"The minister met the president, saying a deal was near.", true},
+		{"The minister met the president on Monday.", false},
+		{"The minister met the MONDAY president.", false},
+		{"The minister met 2 presidents.", false},
+		{"The minister met the president in mid-May.", false},
+		{"The minister met the president's aide.", false},
+		{"The minister met the president.  Today", false},
+		{"The minister met the\u202fpresident", false},
+		{"The minister met the president. 5", false},
+	} {
+		toks := text.AppendTokens(nil, c.s, 3)
+		if got := quiet(text.Sentence{Start: 3, End: 3 + len(c.s), Text: c.s}, toks); got != c.quiet {
+			t.Errorf("%q: quiet %v, want %v", c.s, got, c.quiet)
+		}
+	}
+	n, all := 0, 0
+	g, err := corpus.New(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(100) {
+		for _, s := range text.Sentences(a.Text) {
+			if quiet(s, text.AppendTokens(nil, s.Text, s.Start)) {
+				n++
+			}
+			all++
+		}
+	}
+	if n == 0 || n == all {
+		t.Fatalf("%d of %d sentences quiet", n, all)
 	}
 }
 

@@ -271,14 +271,24 @@ func isPlace(s string) bool {
 func Find(sentence string, pub string) []Expr {
 	var buf [32]candidate
 	has, cs, slow := scan(sentence, buf[:0])
-	return find(sentence, has, cs, slow, pub)
+	var exprBuf [4]Expr
+	return clone(find(exprBuf[:0], sentence, has, cs, slow, pub))
 }
 
 // FindTokens is Find for a sentence already split into tokens: toks are text.AppendTokens of
 // s.Text at s.Start. It returns what Find(s.Text, pub) returns, reading the words from the tokens.
 func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
+	var exprBuf [4]Expr
+	return clone(AppendFindTokens(exprBuf[:0], s, toks, pub))
+}
+
+// AppendFindTokens is FindTokens appending the expressions to dst, so that a caller that keeps
+// those of many sentences can keep them in one slice.
+func AppendFindTokens(dst []Expr, s text.Sentence, toks []text.Token, pub string) []Expr {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
-		return Find(s.Text, pub) // not the sentence's tokens
+		var buf [32]candidate // not the sentence's tokens: as Find
+		has, cs, slow := scan(s.Text, buf[:0])
+		return find(dst, s.Text, has, cs, slow, pub)
 	}
 	var buf [16]candidate // news sentences have a few; more go to the heap
 	has, cs, ascii := scanTokens(s.Text, s.Start, toks, buf[:0])
@@ -286,20 +296,27 @@ func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
 	if slow {
 		has, cs = features(s.Text), nil
 	}
-	return find(s.Text, has, cs, slow, pub)
+	return find(dst, s.Text, has, cs, slow, pub)
 }
 
-// find is Find for a sentence whose features and candidates scan has found.
-func find(sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
+// clone returns a copy of exprs, nil when it is empty.
+func clone(exprs []Expr) []Expr {
+	if len(exprs) == 0 {
+		return nil
+	}
+	return slices.Clone(exprs)
+}
+
+// find appends to dst the expressions of a sentence whose features and candidates scan has found.
+func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
 	if has == 0 {
-		return nil // every pattern needs some feature
+		return dst // every pattern needs some feature
 	}
 	// the publication date is read at the first match: only a sentence that holds an expression
 	// needs it
 	var p pubDate
 	havePub, pubRead := false, false
-	var exprBuf [4]Expr
-	out := exprBuf[:0]
+	n := len(dst)
 	var foundBuf [4]index
 	for _, i := range patternsFor[has] {
 		pt := &patterns[i]
@@ -322,9 +339,10 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 				continue
 			}
 			start, end := m.span()
-			out = append(out, Expr{Start: start, End: end, Date: date, Precision: prec, Text: sentence[start:end]})
+			dst = append(dst, Expr{Start: start, End: end, Date: date, Precision: prec, Text: sentence[start:end]})
 		}
 	}
+	out := dst[n:]
 	slices.SortStableFunc(out, func(a, b Expr) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
@@ -338,10 +356,7 @@ func find(sentence string, has feature, cs []candidate, slow bool, pub string) [
 		}
 		kept = append(kept, e)
 	}
-	if len(kept) == 0 {
-		return nil
-	}
-	return slices.Clone(kept)
+	return dst[:n+len(kept)]
 }
 
 // patternsFor lists, for each set of features a sentence may have, the patterns (by their place
