@@ -82,9 +82,19 @@ func TestTopicsAsBefore(t *testing.T) {
 	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
 		want := sc.topicsBefore(trs)
 		got := make([]bool, len(sc.toks))
-		sc.topics(trs, got)
+		sc.topics(trs, got, len(sc.toks))
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: topics %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], got, want)
+		}
+		// stopped early, as readActs stops it, it marks the tokens before its limit the same
+		for _, tr := range trs {
+			tr.typ = typeOf(tr.m.p.rule.Type)
+		}
+		limit := topicsRead(trs, len(sc.toks))
+		part := make([]bool, len(sc.toks))
+		sc.topics(trs, part, limit)
+		if !slices.Equal(part[:limit], want[:limit]) || slices.Contains(part[limit:], true) {
+			t.Fatalf("%q: topics to %d %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], limit, part, want[:limit])
 		}
 		n++
 		if slices.Contains(got, true) {

@@ -272,7 +272,7 @@ func (st *docState) readActs() {
 			sc.context(tr, trs[k+1:])
 		}
 		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
-		sc.topics(trs, topic[r.first:r.end:r.end])
+		sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
 	}
 }
 
@@ -634,10 +634,25 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	}
 }
 
-// topics marks in in, false for each token of the sentence, the tokens that name a topic of
-// talks rather than an act: from a topic phrase ("discussed", "the importance of",
-// "congratulated X on") to the end of its clause.
-func (sc *sentenceCtx) topics(trs []*trigger, in []bool) {
+// topicsRead returns how many of the first tokens of a sentence of n tokens, with the acts trs,
+// the coding asks whether they are in a topic: up to the first token of its last act (sentence),
+// or every token when one of them is a meeting, whose target (object) must not be in a topic.
+func topicsRead(trs []*trigger, n int) int {
+	limit := 0
+	for _, tr := range trs {
+		if tr.typ == consultType {
+			return n
+		}
+		limit = max(limit, tr.m.first+1)
+	}
+	return limit
+}
+
+// topics marks in in, false for each token of the sentence, the tokens before limit that name a
+// topic of talks rather than an act: from a topic phrase ("discussed", "the importance of",
+// "congratulated X on") to the end of its clause. (The tokens from limit on are left as they are:
+// no one reads them, topicsRead.)
+func (sc *sentenceCtx) topics(trs []*trigger, in []bool, limit int) {
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too: the tokens, in order
 	// (the triggers are, and each token is the first after its trigger)
@@ -655,20 +670,20 @@ func (sc *sentenceCtx) topics(trs []*trigger, in []bool) {
 		}
 	}
 	next := 0 // thanks[next:] are at or after token i
-	for i := 0; i < len(sc.toks); i++ {
+	for i := 0; i < limit; i++ {
 		for next < len(thanks) && thanks[next] < i {
 			next++
 		}
 		if !on {
 			// outside a topic only a word that opens one, or one thanked for, changes anything
-			stop := len(sc.toks)
+			stop := limit
 			if next < len(thanks) {
-				stop = thanks[next]
+				stop = min(stop, thanks[next])
 			}
 			for i < stop && sc.lex[i].topic == nil {
 				i++ // (in[i] is false already)
 			}
-			if i == len(sc.toks) {
+			if i == limit {
 				break
 			}
 		}
