@@ -188,3 +188,23 @@ func TestMaxGapAsBefore(t *testing.T) {
 		}
 	})
 }
+
+// TestBlockedIsMentionOrComma checks, on every sentence with triggers of real and generated
+// articles, that a token read blocks (triggers) is part of an actor mention (mentionAt) or a
+// comma, and that every token of a mention is blocked: context's loops, which stop at a comma
+// or an actor, stop at a blocked token rather than asking mentionAt.
+func TestBlockedIsMentionOrComma(t *testing.T) {
+	commas := 0
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		for i, tok := range sc.toks {
+			in, blocked := sc.mentionAt(i) != nil, sc.rd.blocked[i]
+			if in != blocked && !(blocked && tok.Lower == ",") {
+				t.Fatalf("%q: token %d %q: in a mention %v, blocked %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], i, tok.Text, in, blocked)
+			}
+			if blocked && !in {
+				commas++
+			}
+		}
+	})
+	t.Logf("%d blocked commas outside mentions", commas)
+}

@@ -265,13 +265,13 @@ func (st *docState) readActs() {
 		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 		*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: &st.reading, mentions: r.mentions, trs: trs}
+		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
 		for _, tr := range trs {
 			tr.typ = typeOf(tr.m.p.rule.Type)
 		}
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}
-		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
 		sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
 	}
 }
@@ -563,13 +563,16 @@ type sentenceCtx struct {
 
 // context sets negation, intent and framing of tr (its type, tr.typ, set); later are the
 // triggers after it.
+//
+// Its loops stop at a comma or an actor: at a blocked token (sc.rd.blocked), which is part of an
+// actor mention or a comma (triggers), rather than at one mentionAt finds in the mentions.
 func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
-	toks := sc.toks
+	toks, blocked := sc.toks, sc.rd.blocked
 	first := tr.m.first
 	// negation and modals: up to four words before the trigger, not across an actor or comma
 	for i := first - 1; i >= 0 && i >= first-4; i-- {
 		w := toks[i].Lower
-		if w == "," || sc.mentionAt(i) != nil {
+		if w == "," || blocked[i] {
 			break
 		}
 		if sc.is(i, negatorWord) {
@@ -587,7 +590,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.m.p.form == formNone && tr.intended == "" && tr.typ != agreeType && tr.typ != threatenType {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
 			w := toks[i].Lower
-			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || sc.mentionAt(i) != nil || sc.is(i, negatorWord) {
+			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || blocked[i] || sc.is(i, negatorWord) {
 				break
 			}
 			if sc.is(i, modalWord) {
