@@ -264,8 +264,9 @@ func (st *docState) readActs() {
 		}
 		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
-		*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: &st.reading, mentions: r.mentions, trs: trs}
-		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+		blocked := st.allBlocked[r.first:r.end:r.end]
+		*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
+		st.reading.set(toks, lex, blocked)
 		for _, tr := range trs {
 			tr.typ = typeOf(tr.m.p.rule.Type)
 		}
@@ -298,7 +299,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 	sc := &st.sc // reused: kept by nothing after the sentence
 	// (no reading: the coding matches no pattern, readActs did: topics)
-	*sc = sentenceCtx{st: st, toks: toks, lex: lex, mentions: mentions, trs: trs}
+	*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.traceSentence(idx, s, toks, mentions)
 		st.tracePhrases(trs)
@@ -553,6 +554,7 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
+	blocked  []bool       // the tokens read blocked (triggers): those of actor mentions, and commas
 	rd       *reading     // the sentence as the pattern matcher reads it (for topics, in readActs; nil when coding)
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
@@ -564,10 +566,10 @@ type sentenceCtx struct {
 // context sets negation, intent and framing of tr (its type, tr.typ, set); later are the
 // triggers after it.
 //
-// Its loops stop at a comma or an actor: at a blocked token (sc.rd.blocked), which is part of an
+// Its loops stop at a comma or an actor: at a blocked token (sc.blocked), which is part of an
 // actor mention or a comma (triggers), rather than at one mentionAt finds in the mentions.
 func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
-	toks, blocked := sc.toks, sc.rd.blocked
+	toks, blocked := sc.toks, sc.blocked
 	first := tr.m.first
 	// negation and modals: up to four words before the trigger, not across an actor or comma
 	for i := first - 1; i >= 0 && i >= first-4; i-- {

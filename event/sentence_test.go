@@ -97,7 +97,7 @@ func TestReadActsBySentence(t *testing.T) {
 			}
 			rd := &reading{}
 			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
-			sc := &sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: r.mentions, trs: trs}
+			sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
 			for _, tr := range trs {
 				tr.typ = typeOf(tr.m.p.rule.Type)
 			}
