@@ -493,7 +493,7 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 func (sc *sentenceCtx) finiteVerbSoon(i, j int) bool {
 	for k := i; k < j && k < i+4; k++ {
 		w := sc.toks[k].Lower
-		if sc.mentionAt(k) != nil || w == "," {
+		if w == "," || sc.blocked[k] { // (blocked: an actor's token, or a comma)
 			return false
 		}
 		if k > i && (sc.is(k, beFormWord) || w == "has" || w == "have" || w == "had" || strings.HasSuffix(w, "ed") && sc.isVerbish(k)) {

@@ -31,7 +31,7 @@ func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
 			rd := &st.reading
 			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
 			sc := &st.sc
-			*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: rd, mentions: r.mentions, trs: trs}
+			*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
 			fn(sc, trs)
 		}
 	}
@@ -82,9 +82,19 @@ func TestTopicsAsBefore(t *testing.T) {
 	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
 		want := sc.topicsBefore(trs)
 		got := make([]bool, len(sc.toks))
-		sc.topics(trs, got)
+		sc.topics(trs, got, len(sc.toks))
 		if !slices.Equal(got, want) {
 			t.Fatalf("%q: topics %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], got, want)
+		}
+		// stopped early, as readActs stops it, it marks the tokens before its limit the same
+		for _, tr := range trs {
+			tr.typ = typeOf(tr.m.p.rule.Type)
+		}
+		limit := topicsRead(trs, len(sc.toks))
+		part := make([]bool, len(sc.toks))
+		sc.topics(trs, part, limit)
+		if !slices.Equal(part[:limit], want[:limit]) || slices.Contains(part[limit:], true) {
+			t.Fatalf("%q: topics to %d %v, want %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], limit, part, want[:limit])
 		}
 		n++
 		if slices.Contains(got, true) {
@@ -177,4 +187,25 @@ func TestMaxGapAsBefore(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestBlockedIsMentionOrComma checks, on every sentence with triggers of real and generated
+// articles, that a token read blocks (triggers) is part of an actor mention (mentionAt) or a
+// comma, and that every token of a mention is blocked: context's loops and finiteVerbSoon, which
+// stop at a comma or an actor, and clauseInitial, which stops at an actor (having stopped at a
+// comma before), stop at a blocked token rather than asking mentionAt.
+func TestBlockedIsMentionOrComma(t *testing.T) {
+	commas := 0
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		for i, tok := range sc.toks {
+			in, blocked := sc.mentionAt(i) != nil, sc.blocked[i]
+			if in != blocked && !(blocked && tok.Lower == ",") {
+				t.Fatalf("%q: token %d %q: in a mention %v, blocked %v", sc.st.doc.Text[sc.toks[0].Start:sc.toks[len(sc.toks)-1].End], i, tok.Text, in, blocked)
+			}
+			if blocked && !in {
+				commas++
+			}
+		}
+	})
+	t.Logf("%d blocked commas outside mentions", commas)
 }

@@ -285,15 +285,16 @@ func (st *docState) readActs() {
 		}
 		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
-		*sc = sentenceCtx{st: st, toks: toks, lex: lex, rd: &st.reading, mentions: r.mentions, trs: trs}
+		blocked := st.allBlocked[r.first:r.end:r.end]
+		*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
+		st.reading.set(toks, lex, blocked)
 		for _, tr := range trs {
 			tr.typ = typeOf(tr.m.p.rule.Type)
 		}
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}
-		st.reading.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
-		sc.topics(trs, topic[r.first:r.end:r.end])
+		sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
 	}
 }
 
@@ -319,7 +320,7 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 	sc := &st.sc // reused: kept by nothing after the sentence
 	// (no reading: the coding matches no pattern, readActs did: topics)
-	*sc = sentenceCtx{st: st, toks: toks, lex: lex, mentions: mentions, trs: trs}
+	*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.traceSentence(idx, s, toks, mentions)
 		st.tracePhrases(trs)
@@ -574,6 +575,7 @@ type sentenceCtx struct {
 	st       *docState
 	toks     []text.Token
 	lex      []*wordEntry // the entry of each token's word in the pattern tables (Patterns.lookUp)
+	blocked  []bool       // the tokens read blocked (triggers): those of actor mentions, and commas
 	rd       *reading     // the sentence as the pattern matcher reads it (for topics, in readActs; nil when coding)
 	mentions []*actor.Mention
 	topic    []bool         // the tokens that name a topic of talks, not an act (see topics)
@@ -584,13 +586,16 @@ type sentenceCtx struct {
 
 // context sets negation, intent and framing of tr (its type, tr.typ, set); later are the
 // triggers after it.
+//
+// Its loops stop at a comma or an actor: at a blocked token (sc.blocked), which is part of an
+// actor mention or a comma (triggers), rather than at one mentionAt finds in the mentions.
 func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
-	toks := sc.toks
+	toks, blocked := sc.toks, sc.blocked
 	first := tr.m.first
 	// negation and modals: up to four words before the trigger, not across an actor or comma
 	for i := first - 1; i >= 0 && i >= first-4; i-- {
 		w := toks[i].Lower
-		if w == "," || sc.mentionAt(i) != nil {
+		if w == "," || blocked[i] {
 			break
 		}
 		if sc.is(i, negatorWord) {
@@ -608,7 +613,7 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.m.p.form == formNone && tr.intended == "" && tr.typ != agreeType && tr.typ != threatenType {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
 			w := toks[i].Lower
-			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || sc.mentionAt(i) != nil || sc.is(i, negatorWord) {
+			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || blocked[i] || sc.is(i, negatorWord) {
 				break
 			}
 			if sc.is(i, modalWord) {
@@ -655,10 +660,25 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	}
 }
 
-// topics marks in in, false for each token of the sentence, the tokens that name a topic of
-// talks rather than an act: from a topic phrase ("discussed", "the importance of",
-// "congratulated X on") to the end of its clause.
-func (sc *sentenceCtx) topics(trs []*trigger, in []bool) {
+// topicsRead returns how many of the first tokens of a sentence of n tokens, with the acts trs,
+// the coding asks whether they are in a topic: up to the first token of its last act (sentence),
+// or every token when one of them is a meeting, whose target (object) must not be in a topic.
+func topicsRead(trs []*trigger, n int) int {
+	limit := 0
+	for _, tr := range trs {
+		if tr.typ == consultType {
+			return n
+		}
+		limit = max(limit, tr.m.first+1)
+	}
+	return limit
+}
+
+// topics marks in in, false for each token of the sentence, the tokens before limit that name a
+// topic of talks rather than an act: from a topic phrase ("discussed", "the importance of",
+// "congratulated X on") to the end of its clause. (The tokens from limit on are left as they are:
+// no one reads them, topicsRead.)
+func (sc *sentenceCtx) topics(trs []*trigger, in []bool, limit int) {
 	on := false
 	// what someone is thanked, praised or congratulated for is a topic too: the tokens, in order
 	// (the triggers are, and each token is the first after its trigger)
@@ -676,20 +696,20 @@ func (sc *sentenceCtx) topics(trs []*trigger, in []bool) {
 		}
 	}
 	next := 0 // thanks[next:] are at or after token i
-	for i := 0; i < len(sc.toks); i++ {
+	for i := 0; i < limit; i++ {
 		for next < len(thanks) && thanks[next] < i {
 			next++
 		}
 		if !on {
 			// outside a topic only a word that opens one, or one thanked for, changes anything
-			stop := len(sc.toks)
+			stop := limit
 			if next < len(thanks) {
-				stop = thanks[next]
+				stop = min(stop, thanks[next])
 			}
 			for i < stop && sc.lex[i].topic == nil {
 				i++ // (in[i] is false already)
 			}
-			if i == len(sc.toks) {
+			if i == limit {
 				break
 			}
 		}

@@ -58,7 +58,8 @@ func (sc *sentenceCtx) clauseInitial(m *actor.Mention) bool {
 			}
 		case i >= 2 && sc.toks[i-1].Lower == "-" && sc.mentionAt(i-2) == nil:
 			i -= 2 // "Iranian-backed militants", "well-armed rebels": one adjective
-		case sc.is(i, prepositionWord) || sc.mentionAt(i) != nil:
+		case sc.is(i, prepositionWord) || sc.blocked[i]:
+			// (an actor: a blocked token other than a comma, which opens a clause, above)
 			return false
 		case sc.isVerbish(i):
 			// "Newly appointed Palestinian Prime Minister …": a participle opening the sentence
