@@ -127,7 +127,7 @@ func (k *counter) add(toks []text.Token, lex []*wordEntry) {
 	if lex != nil {
 		for i, e := range lex[:len(toks)] {
 			if e.cues != nil { // (never nil: Patterns.lookUp)
-				k.count(toks, i, e.cues)
+				k.count(toks, i, e.cues, 1)
 			}
 		}
 		return
@@ -135,16 +135,17 @@ func (k *counter) add(toks []text.Token, lex []*wordEntry) {
 	for i := range toks {
 		if k.c.first.HasToken(&toks[i]) {
 			if cs := k.c.cues[toks[i].Lower]; cs != nil {
-				k.count(toks, i, cs)
+				k.count(toks, i, cs, 1)
 			}
 		}
 	}
 }
 
-// count counts cs, the cues that begin with the word of token i.
-func (k *counter) count(toks []text.Token, i int, cs *contextCues) {
+// count counts cs, the cues that begin with the word of token i, by times (-1 takes back what
+// 1 counted).
+func (k *counter) count(toks []text.Token, i int, cs *contextCues, times int) {
 	for _, ctx := range cs.word {
-		k.hits[ctx]++
+		k.hits[ctx] += times
 	}
 	for _, p := range cs.phrases {
 		if i+len(p.words) > len(toks) {
@@ -158,7 +159,18 @@ func (k *counter) count(toks []text.Token, i int, cs *contextCues) {
 			}
 		}
 		if ok {
-			k.hits[p.context] += 2
+			k.hits[p.context] += 2 * times
+		}
+	}
+}
+
+// takeBack takes back what k counted of the cues that begin with the first n of toks, a
+// sentence's tokens (lex their entries): docState.read counts a sentence's cues before it knows
+// that it opens with a dateline, whose cues do not count.
+func (k *counter) takeBack(toks []text.Token, lex []*wordEntry, n int) {
+	for i, e := range lex[:n] {
+		if e.cues != nil {
+			k.count(toks, i, e.cues, -1)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package event
 import (
 	"testing"
 
+	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -166,7 +167,12 @@ func TestReadLooksUpEveryToken(t *testing.T) {
 		st.contexts = c.Contexts.counter()
 		st.sents = text.AppendSentences(st.sents[:0], d.Text)
 		st.read(st.sents)
-		lex, words := c.words.lookUp(nil, nil, st.allToks)
+		var lex []*wordEntry
+		var words []actor.Word
+		for k, s := range st.sents {
+			r := st.read1[k]
+			lex, words, _ = c.words.lookUpSentence(lex, words, nil, s, st.allToks[r.start:r.end])
+		}
 		if len(st.allLex) != len(st.allToks) || len(st.allWords) != len(st.allToks) {
 			t.Fatalf("%s: %d tokens, %d entries, %d words", d.ID, len(st.allToks), len(st.allLex), len(st.allWords))
 		}

@@ -23,6 +23,7 @@ type lexWord struct {
 	actor actor.Word // the zero Word for a word the knowledge base does not know
 	entry *wordEntry // its entry in the pattern tables (Patterns.lookUp), or nil
 	time  bool       // one of when.TimeWords
+	cue   bool       // the first word of a context cue: its entry's cues are not nil
 }
 
 // newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
@@ -39,6 +40,7 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 	for w, e := range ps.words {
 		l := words[w]
 		l.entry = e
+		l.cue = e.cues != nil
 		words[w] = l
 	}
 	for _, w := range timeWords {
@@ -54,37 +56,19 @@ func (lx *lexicon) of(c *Coder) bool {
 	return lx != nil && lx.kb == c.KB && lx.ps == c.Patterns
 }
 
-// lookUp appends to lex the pattern tables' entry of each token's word (as Patterns.lookUp: noEntry
-// for a word of none) and
-// to words its Word in the knowledge base (as actor.Doc.Mentions would find it).
-func (lx *lexicon) lookUp(lex []*wordEntry, words []actor.Word, toks []text.Token) ([]*wordEntry, []actor.Word) {
+// lookUpSentence appends to lex the pattern tables' entry of each of toks, the tokens of the
+// sentence s (as Patterns.lookUp: noEntry for a word of none), and to words its Word in the
+// knowledge base (as actor.Doc.Mentions would find it). It also counts in k, unless nil, the
+// context cues of the tokens (as k.add, whose Contexts must be those of the lexicon's patterns),
+// and reports whether s is quiet: it holds no digit and no word of when.TimeWords (when.Quiet),
+// so that when.FindTokens finds nothing in it.
+func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *counter, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool) {
 	n, m := len(lex), len(words)
 	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
 	words = slices.Grow(words, len(toks))[:m+len(toks)]
 	// the tokens' parts, as long as toks (so that the compiler checks no index in the loop)
 	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
-	none := noEntry // (a local: the compiler then picks it below without a branch)
-	for i := range toks {
-		l, _ := lx.table.Find(&toks[i])
-		e := l.entry
-		if e == nil {
-			e = none
-		}
-		lexOut[i] = e
-		wordsOut[i] = l.actor
-	}
-	return lex, words
-}
-
-// lookUpSentence is lookUp for toks, the tokens of the sentence s, and also reports whether s is
-// quiet: it holds no digit and no word of when.TimeWords (when.Quiet), so that when.FindTokens
-// finds nothing in it.
-func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool) {
-	n, m := len(lex), len(words)
-	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
-	words = slices.Grow(words, len(toks))[:m+len(toks)]
-	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
-	none := noEntry
+	none := noEntry            // (a local: the compiler then picks it below without a branch)
 	quiet, at := true, s.Start // at: the end of the token before
 	for i := range toks {
 		t := &toks[i]
@@ -95,6 +79,9 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, s text.S
 		}
 		lexOut[i] = e
 		wordsOut[i] = l.actor
+		if l.cue && k != nil {
+			k.count(toks, i, e.cues, 1)
+		}
 		quiet = quiet && !l.time && when.Quiet(s, at, t)
 		at = t.End
 	}

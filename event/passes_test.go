@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/text"
 )
 
@@ -138,6 +139,44 @@ func TestCountersAlike(t *testing.T) {
 	if hits == 0 || numbers == 0 {
 		t.Fatalf("%d cue hits, %d numbers", hits, numbers)
 	}
+}
+
+// TestReadCountsCues checks that the context cues read counts with the look-up of each sentence
+// (lexicon.lookUpSentence), a dateline's taken back, are those counter.add counts word by word in
+// each sentence after its dateline; and that some datelines held cues, or the test proves less.
+func TestReadCountsCues(t *testing.T) {
+	c := testCoder(t)
+	hits, taken := 0, 0
+	// datelines with cues in them (those of the shared and generated articles have none)
+	docs := []ingest.Document{
+		{ID: "dateline-word", Published: "2016-05-02", Text: "MILITARY BASE – Troops of the army left the base on Monday."},
+		{ID: "dateline-phrase", Published: "2016-05-02", Text: "BORDER CROSSING, May 3 (Reuters) - Refugees crossed the border crossing. Troops watched."},
+	}
+	for _, d := range append(docs, lexiconDocs(t)...) {
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		st.read(st.sents)
+		want, dateline := c.Contexts.counter(), c.Contexts.counter()
+		for _, r := range st.read1 {
+			want.add(st.allToks[r.first:r.end], nil)
+			dateline.add(st.allToks[r.start:r.first], nil)
+		}
+		if !slices.Equal(st.contexts.hits, want.hits) {
+			t.Fatalf("%s: read counted %v, want %v", d.ID, st.contexts.hits, want.hits)
+		}
+		for k, n := range want.hits {
+			hits += n
+			taken += dateline.hits[k]
+		}
+		st.actors.Release()
+	}
+	if hits == 0 || taken == 0 {
+		t.Fatalf("%d cue hits, %d in datelines", hits, taken)
+	}
+	t.Logf("%d cue hits, %d in datelines taken back", hits, taken)
 }
 
 // maxGapBefore is maxGap as it was before its quick tests (startsNumber, hyphenAt written out),

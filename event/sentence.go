@@ -157,13 +157,19 @@ func (st *docState) read(sents []text.Sentence) {
 	// their tokens are in the processor's cache: the reading of time expressions passes over them
 	var quietBuf [64]bool
 	quiet := quietBuf[:0]
+	// the context cues are counted by the same look-up when the pattern tables hold them
+	// (Patterns.addCues); those of a dateline are taken back below
+	var cues *counter
+	if oneLookUp && st.c.Patterns.cues == st.c.Contexts {
+		cues = st.contexts
+	}
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
 		if oneLookUp {
 			var q bool
-			st.allLex, st.allWords, q = st.c.words.lookUpSentence(st.allLex, st.allWords, s, st.allToks[start:])
+			st.allLex, st.allWords, q = st.c.words.lookUpSentence(st.allLex, st.allWords, cues, s, st.allToks[start:])
 			quiet = append(quiet, q)
 		} else {
 			quiet = append(quiet, false)
@@ -176,6 +182,9 @@ func (st *docState) read(sents []text.Sentence) {
 		// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
 		if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
 			r.first += text.Dateline(toks)
+			if cues != nil && r.first > r.start {
+				cues.takeBack(toks, st.allLex[r.start:r.end], r.first-r.start)
+			}
 		}
 		if r.first < r.end {
 			if oneLookUp {
@@ -206,9 +215,11 @@ func (st *docState) read(sents []text.Sentence) {
 		}
 	}
 	for _, r := range st.read1 {
-		if st.c.Patterns.cues == st.c.Contexts {
+		switch {
+		case cues != nil: // (counted above)
+		case st.c.Patterns.cues == st.c.Contexts:
 			st.contexts.add(st.allToks[r.first:r.end], st.allLex[r.first:r.end])
-		} else {
+		default:
 			st.contexts.add(st.allToks[r.first:r.end], nil) // (a Coder put together without NewCoder)
 		}
 	}
