@@ -485,6 +485,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
 	sents := st.sents
 	st.read(sents)
+	st.readActs()
 	for i, s := range sents {
 		r := &st.read1[i]
 		st.toks, st.times = st.allToks[r.start:r.end:r.end], r.times
@@ -539,7 +540,7 @@ type scratch struct {
 	events        []Event
 	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
 	allBlocked    []bool              // a flag for each of allToks: inside an actor mention (read)
-	topicBuf      []bool              // a flag for each token of the sentence being coded: inside a topic
+	topicBuf      []bool              // a flag for each token of the document (readActs): inside a topic
 	reading       reading             // the sentence as the pattern matcher reads it
 	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/actor"
-	"github.com/dyad-events/dyad/text"
 )
 
 // eachReading reads each article of lexiconDocs as Coder.code does (read) and calls fn with the
@@ -13,12 +12,7 @@ func eachReading(t *testing.T, fn func(rd *reading)) {
 	t.Helper()
 	c := testCoder(t)
 	for _, d := range lexiconDocs(t) {
-		date, _ := PublicationDate(d)
-		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
-		st.actors.Text = d.Text
-		st.contexts = c.Contexts.counter()
-		st.sents = text.AppendSentences(st.sents[:0], d.Text)
-		st.read(st.sents)
+		st := readDoc(c, d)
 		for idx := range st.sents {
 			r := st.read1[idx]
 			rd := &st.reading
@@ -161,12 +155,7 @@ func TestWordNumbers(t *testing.T) {
 func TestReadLooksUpEveryToken(t *testing.T) {
 	c := testCoder(t)
 	for _, d := range lexiconDocs(t)[:200] {
-		date, _ := PublicationDate(d)
-		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
-		st.actors.Text = d.Text
-		st.contexts = c.Contexts.counter()
-		st.sents = text.AppendSentences(st.sents[:0], d.Text)
-		st.read(st.sents)
+		st := readDoc(c, d)
 		var lex []*wordEntry
 		var words []actor.Word
 		for k, s := range st.sents {

@@ -15,12 +15,7 @@ func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
 	t.Helper()
 	c := testCoder(t)
 	for _, d := range lexiconDocs(t) {
-		date, _ := PublicationDate(d)
-		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
-		st.actors.Text = d.Text
-		st.contexts = c.Contexts.counter()
-		st.sents = text.AppendSentences(st.sents[:0], d.Text)
-		st.read(st.sents)
+		st := readDoc(c, d)
 		for idx := range st.sents {
 			r := st.read1[idx]
 			toks := st.allToks[r.first:r.end:r.end]
@@ -153,12 +148,7 @@ func TestReadCountsCues(t *testing.T) {
 		{ID: "dateline-phrase", Published: "2016-05-02", Text: "BORDER CROSSING, May 3 (Reuters) - Refugees crossed the border crossing. Troops watched."},
 	}
 	for _, d := range append(docs, lexiconDocs(t)...) {
-		date, _ := PublicationDate(d)
-		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
-		st.actors.Text = d.Text
-		st.contexts = c.Contexts.counter()
-		st.sents = text.AppendSentences(st.sents[:0], d.Text)
-		st.read(st.sents)
+		st := readDoc(c, d)
 		want, dateline := c.Contexts.counter(), c.Contexts.counter()
 		for _, r := range st.read1 {
 			want.add(st.allToks[r.first:r.end], nil)
@@ -247,4 +237,16 @@ func TestBlockedIsMentionOrComma(t *testing.T) {
 		}
 	})
 	t.Logf("%d blocked commas outside mentions", commas)
+}
+
+// readDoc returns the state of document d after read, as Coder.code has it before coding the
+// document's first sentence (without readActs).
+func readDoc(c *Coder, d ingest.Document) *docState {
+	date, _ := PublicationDate(d)
+	st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
+	st.actors.Text = d.Text
+	st.contexts = c.Contexts.counter()
+	st.sents = text.AppendSentences(st.sents[:0], d.Text)
+	st.read(st.sents)
+	return st
 }

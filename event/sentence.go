@@ -314,9 +314,6 @@ func (st *docState) readActs() {
 // and what readActs found of its acts. Its views of the document's blocks end where the sentence
 // ends (three-index slices), so that an append never runs into the next sentence's.
 func (st *docState) sentence(idx int, s text.Sentence) {
-	if idx == 0 {
-		st.readActs() // (for the whole document, before its first sentence is coded)
-	}
 	r := st.read1[idx]
 	toks := st.allToks[r.first:r.end:r.end]
 	if len(toks) == 0 {

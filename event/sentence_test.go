@@ -3,8 +3,6 @@ package event
 import (
 	"slices"
 	"testing"
-
-	"github.com/dyad-events/dyad/text"
 )
 
 // TestTypeSets holds typeOf and the sets of event types to the maps of type names the coding
@@ -73,12 +71,7 @@ func TestReadActsBySentence(t *testing.T) {
 	c := testCoder(t)
 	acts, topics := 0, 0
 	for _, d := range lexiconDocs(t) {
-		date, _ := PublicationDate(d)
-		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: new(scratch)}
-		st.actors.Text = d.Text
-		st.contexts = c.Contexts.counter()
-		st.sents = text.AppendSentences(st.sents[:0], d.Text)
-		st.read(st.sents)
+		st := readDoc(c, d)
 		st.readActs()
 		got := make([]trigger, len(st.allTrs))
 		for i, tr := range st.allTrs {
