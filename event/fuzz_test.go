@@ -15,6 +15,9 @@ func FuzzCode(f *testing.F) {
 		"Egypt, Jordan and Kuwait said Israel must withdraw unless the UN acts; Iran's readiness to help Syria.",
 		"was attacked by , 's the of and in",
 		"Ali Asghar Khaji, a senior assistant to Foreign Minister Mohammad Javad Zarif, met him.",
+		// a welcome with no subject dyad knows, after an act it may refer to (sameActor was asked
+		// of a missing source and panicked)
+		"Chile praised Peru on Monday. The 委员会 signed the accord and welcomed it.",
 	} {
 		f.Add(s, "2017-10-05")
 	}

@@ -20,11 +20,14 @@ func indexCountry(ms []*actor.Mention, m *actor.Mention) int {
 }
 
 // sameActor reports whether a and b name one actor: the same person or organisation by name, or
-// the same country and sector. (Not inlined: its string comparisons, copied into each of the
+// the same country and sector. A missing actor (nil) is no one's match. (Not inlined: its string comparisons, copied into each of the
 // dozen places that ask, made code's machine code bigger than the instruction cache holds well.)
 //
 //go:noinline
 func sameActor(a, b *actor.Mention) bool {
+	if a == nil || b == nil {
+		return false
+	}
 	if a.Name != "" && a.Name == b.Name {
 		return true
 	}
