@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/dyad-events/dyad/ingest"
@@ -13,8 +14,8 @@ import (
 type Result struct {
 	Doc    ingest.Document
 	Events []Event
-	// Err says why the record could not be read as an article (RunRecords); Doc and Events
-	// are then empty.
+	// Err says why the record could not be read as an article, or coded (RunRecords); Events
+	// is then empty, and so is Doc when the record could not be read.
 	Err *ingest.RecordError
 	// Out is what the format function given to RunRecords wrote for the document.
 	Out []byte
@@ -117,11 +118,15 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					}
 					r.Doc = doc
 					if format == nil {
-						r.Events = c.Code(doc)
+						evs, _, err := c.codeGuarded(rec, doc, nil, nil)
+						if len(evs) > 0 {
+							r.Events = evs
+						}
+						r.Err = err
 						continue
 					}
 					from := len(d.events)
-					d.events, d.targets = c.code(doc, nil, d.events, d.targets)
+					d.events, d.targets, r.Err = c.codeGuarded(rec, doc, d.events, d.targets)
 					if len(d.events) > from {
 						r.Events = d.events[from:len(d.events):len(d.events)]
 					}
@@ -237,4 +242,23 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 		}
 	}
 	return err
+}
+
+// codeGuarded is c.code for one record of a run. A document that makes the coder panic (a bug
+// in dyad: the tests and the fuzz tests look for them) is reported as that record's error, with
+// the events it had begun dropped, rather than stopping every other record of the run.
+func (c *Coder) codeGuarded(rec ingest.Record, doc ingest.Document, events []Event, targets []Actor) (evs []Event, tgs []Actor, err *ingest.RecordError) {
+	defer func() {
+		if p := recover(); p != nil {
+			origin := rec.Origin
+			if rec.LineNo > 0 {
+				origin += ":" + strconv.Itoa(rec.LineNo)
+			}
+			evs, tgs = events, targets
+			err = &ingest.RecordError{Origin: origin, ID: doc.ID,
+				Reason: fmt.Sprintf("could not be coded (a bug in dyad; please report it with this article): %v", p)}
+		}
+	}()
+	evs, tgs = c.code(doc, nil, events, targets)
+	return evs, tgs, nil
 }

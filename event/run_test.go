@@ -158,3 +158,33 @@ func TestRunRecordsTo(t *testing.T) {
 		}
 	}
 }
+
+// TestRunRecordsCodingPanic holds RunRecords to reporting a document that makes the coder panic
+// as that record's error, naming its line, and going on with the others: a coder without its
+// dictionaries panics on every document.
+func TestRunRecordsCodingPanic(t *testing.T) {
+	formats := []func([]byte, *Result) ([]byte, error){nil, func(b []byte, r *Result) ([]byte, error) { return append(b, r.Doc.ID...), nil }}
+	for _, format := range formats {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for i := range 20 {
+				ch <- ingest.Record{Line: fmt.Appendf(nil, `{"id":"d%d","text":"Iran condemned Syria."}`, i), Origin: "t", LineNo: i + 1}
+			}
+		}()
+		n := 0
+		err := (&Coder{}).RunRecords(ch, 2, format, func(r *Result) error {
+			n++
+			if r.Err == nil || !strings.Contains(r.Err.Error(), fmt.Sprintf("t:%d: record \"d%d\": could not be coded", n, n-1)) {
+				t.Errorf("record %d: error %v, want it reported as not coded", n, r.Err)
+			}
+			if len(r.Events) > 0 || len(r.Out) > 0 {
+				t.Errorf("record %d: %d events, %d bytes out, want none", n, len(r.Events), len(r.Out))
+			}
+			return nil
+		})
+		if err != nil || n != 20 {
+			t.Errorf("RunRecords: %v after %d records, want no error after 20", err, n)
+		}
+	}
+}
