@@ -503,6 +503,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 	}
 	kept := st.merged()
 	var all []Event
+	// The events were coded in place when st.events begins in dst's own room, right after dst's
+	// last event (RunRecords hands that room to the coder); then they only need counting into dst.
 	if n := len(dst); len(kept) > 0 && n < cap(dst) && &dst[:n+1][n] == &kept[0] {
 		all = dst[:n+len(kept)] // coded in place
 	} else {

@@ -58,8 +58,9 @@ func (e *RecordError) Error() string {
 // Handler receives each document read. A non-nil error from it stops the reading.
 type Handler func(Document) error
 
-// Record is one article as read, before its JSON is decoded, so that decoding can run on the
-// goroutines that code the documents (event.Coder.RunRecords) while one goroutine reads.
+// Record is one article as read, handed to event.Coder.RunRecords: either decoded already (Doc,
+// as dyad code's reader does with Read), or a JSON line not decoded yet (Line, from ReadRecords,
+// for a caller that wants decoding done on the goroutines that code the documents).
 type Record struct {
 	Line   []byte   // a JSON Lines record, not decoded yet; nil when Doc is the article
 	Doc    Document // the article, when Line is nil

@@ -114,6 +114,8 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }
 
+// WordKinds is wordKinds, for TestWordKinds.
 func WordKinds(x uint64) uint64 { return wordKinds(x) }
 
+// WordBytes is the shape wordBytes gives byte c, for TestWordKinds.
 func WordBytes(c byte) Shape { return wordBytes[c] }
