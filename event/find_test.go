@@ -33,11 +33,8 @@ func findEvery(rd *reading, byFirst map[string][]*pattern, i int) (match, bool) 
 		if !ok {
 			continue
 		}
-		if found {
-			span, bspan := end-i, best.last-best.first
-			if span < bspan || span == bspan && (len(p.words) < len(best.p.words) || len(p.words) == len(best.p.words) && p.ord > best.p.ord) {
-				continue
-			}
+		if found && !(match{i, end, p}).outranks(best) {
+			continue
 		}
 		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true

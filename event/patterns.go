@@ -721,6 +721,19 @@ type match struct {
 	p           *pattern
 }
 
+// outranks reports whether m is a better match than best at the same token: more tokens, then more
+// words, then the first in the file among equals.
+func (m match) outranks(best match) bool {
+	span, bspan := m.last-m.first, best.last-best.first
+	if span != bspan {
+		return span > bspan
+	}
+	if len(m.p.words) != len(best.p.words) {
+		return len(m.p.words) > len(best.p.words)
+	}
+	return m.p.ord <= best.p.ord
+}
+
 // find returns the longest pattern starting at token i, if any.
 func find(rd *reading, i int) (match, bool) {
 	fi := rd.lex[i].first
@@ -736,11 +749,8 @@ func find(rd *reading, i int) (match, bool) {
 		if !ok {
 			continue
 		}
-		if found {
-			span, bspan := end-i, best.last-best.first
-			if span < bspan || span == bspan && (len(p.words) < len(best.p.words) || len(p.words) == len(best.p.words) && p.ord > best.p.ord) {
-				continue
-			}
+		if found && !(match{i, end, p}).outranks(best) {
+			continue
 		}
 		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
 			best, found = match{i, end, p}, true
