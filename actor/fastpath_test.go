@@ -242,6 +242,36 @@ func TestWordFlags(t *testing.T) {
 	}
 }
 
+// TestApposition holds the pass over pairs of mentions, which runs only in sentences with a member
+// word or a comma, to its comma case: a name in apposition to a description takes the description's
+// country ("the main Syrian rebel group, Jabhat al-Nusra," is a Syrian group). Without the comma in
+// the pass's guard, the name keeps its own code.
+func TestApposition(t *testing.T) {
+	kb := load(t)
+	for _, c := range []struct{ text, name, country string }{
+		{"The main Syrian rebel group, Jabhat al-Nusra, attacked police in Aleppo.", "Jabhat al-Nusra", "SYR"},
+		{"The Islamist militant group, Nusra Front (JN), shelled army positions.", "Nusra Front", "IMG"},
+		{"Jabhat al-Nusra attacked police in Aleppo.", "Jabhat al-Nusra", "IMG"},
+	} {
+		toks := text.AppendTokens(nil, c.text, 0)
+		d := kb.NewDoc("")
+		d.Text = c.text
+		d.findWords(toks)
+		found := false
+		for _, m := range d.mentions(toks) {
+			if m.Text == c.name {
+				found = true
+				if m.Country != c.country {
+					t.Errorf("%q: %q is of %q, want %q", c.text, m.Text, m.Country, c.country)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no mention %q", c.text, c.name)
+		}
+	}
+}
+
 // TestSliceTextElsewhere holds sliceText to joinText for tokens that do not stand in the Doc's
 // text as they are written: another text, shorter, or with other bytes at their offsets.
 func TestSliceTextElsewhere(t *testing.T) {
