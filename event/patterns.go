@@ -334,7 +334,6 @@ type reading struct {
 	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
-	cands   []*pattern   // the candidates at a token (find, topicAt): memory reused
 }
 
 // set makes rd read a sentence, reusing its memory.
@@ -345,25 +344,29 @@ func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	}
 	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
 	clear(rd.reach)
-	if rd.cands == nil {
-		rd.cands = make([]*pattern, 0, 32) // (room for the candidates at most tokens)
-	}
 }
 
-// candidates appends to cands every pattern of fi (the index of token i's word) that may match
-// at token i, in no particular order. A pattern with a gap second ("+launch * attack") may match
-// only if its third word stands within the gap's reach after token i.
-func (rd *reading) candidates(cands []*pattern, fi *firstIndex, i int) []*pattern {
-	cands = append(cands, fi.always...)
+// candidates calls try with each group of the patterns of fi (the index of token i's word) that
+// may match at token i, never with an empty group: those tried at every match of the word, those
+// of the next token's word, and those with a gap second ("+launch * attack") whose third word
+// stands within the gap's reach after token i. The groups are handed over as they stand in the
+// index rather than copied into one list: most words have no candidate or one, and the copying
+// was most of the cost.
+func (rd *reading) candidates(fi *firstIndex, i int, try func(ps []*pattern)) {
+	if len(fi.always) > 0 {
+		try(fi.always)
+	}
 	lex := rd.lex
 	if i+1 >= len(lex) {
-		return cands
+		return
 	}
 	if next := lex[i+1]; fi.secondMask&next.bit != 0 {
-		cands = append(cands, fi.second.of(next.num)...)
+		if ps := fi.second.of(next.num); len(ps) > 0 {
+			try(ps)
+		}
 	}
 	if fi.thirdMask == 0 {
-		return cands
+		return
 	}
 	// the first token of each third word after token i, within the gap's reach: the reach is
 	// worked out only once a token may be a third word (most tokens of most sentences are none)
@@ -380,10 +383,11 @@ func (rd *reading) candidates(cands []*pattern, fi *firstIndex, i int) []*patter
 			break
 		}
 		if !rd.within(e.num, i+1, k-1) {
-			cands = append(cands, fi.third.of(e.num)...)
+			if ps := fi.third.of(e.num); len(ps) > 0 {
+				try(ps)
+			}
 		}
 	}
-	return cands
 }
 
 // PatternError is a problem in a pattern file, with its position.
@@ -740,22 +744,24 @@ func find(rd *reading, i int) (match, bool) {
 	if fi == nil {
 		return match{}, false
 	}
-	rd.cands = rd.candidates(rd.cands[:0], fi, i)
-	// the longest match (in tokens, then in words), the first in the file among equals
+	// the longest match (in tokens, then in words), the first in the file among equals: the best
+	// of all candidates whatever the order they are tried in (outranks orders them all)
 	var best match
 	found := false
-	for _, p := range rd.cands {
-		end, ok := rd.matchAt(p.nums[1:], i+1) // (its first word is token i's)
-		if !ok {
-			continue
+	rd.candidates(fi, i, func(ps []*pattern) {
+		for _, p := range ps {
+			end, ok := rd.matchAt(p.nums[1:], i+1) // (its first word is token i's)
+			if !ok {
+				continue
+			}
+			if found && !(match{i, end, p}).outranks(best) {
+				continue
+			}
+			if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
+				best, found = match{i, end, p}, true
+			}
 		}
-		if found && !(match{i, end, p}).outranks(best) {
-			continue
-		}
-		if usedAsVerb(rd.toks, rd.lex, &match{i, end, p}) {
-			best, found = match{i, end, p}, true
-		}
-	}
+	})
 	return best, found
 }
 
@@ -765,13 +771,14 @@ func topicAt(rd *reading, i int) int {
 	if fi == nil {
 		return -1
 	}
-	rd.cands = rd.candidates(rd.cands[:0], fi, i)
 	end := -1
-	for _, p := range rd.cands {
-		if e, ok := rd.matchAt(p.nums[1:], i+1); ok && e > end { // (its first word is token i's)
-			end = e
+	rd.candidates(fi, i, func(ps []*pattern) {
+		for _, p := range ps {
+			if e, ok := rd.matchAt(p.nums[1:], i+1); ok && e > end { // (its first word is token i's)
+				end = e
+			}
 		}
-	}
+	})
 	return end
 }
 
