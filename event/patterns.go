@@ -70,7 +70,8 @@ type pattern struct {
 	form  form     // form of the first word
 	text  string   // the phrase as written in the file
 	rule  *Rule
-	ord   int // its place among the patterns of its first word, in file order
+	typ   actType // the type of its rule as a number (typeOf(rule.Type)), worked out once here
+	ord   int     // its place among the patterns of its first word, in file order
 }
 
 // Patterns is a compiled pattern set.
@@ -538,7 +539,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			}
 			seen[ph] = r.Where
 			for _, p := range expand(ph, irregular) {
-				p.rule = r
+				p.rule, p.typ = r, typeOf(r.Type)
 				ps.number(p)
 				ps.byFirst[p.words[0]] = append(ps.byFirst[p.words[0]], p)
 			}

@@ -22,7 +22,7 @@ type trigger struct {
 	content    *trigger // for a framing phrase: the act it frames
 	as         *Rule    // the rule the act is coded by when not its pattern's (see recode)
 	future     bool     // said with "will" or "would": an act still to come
-	typ        actType  // the type of its pattern's rule (not of the rule it is recoded as), set for the acts of a sentence before any is coded
+	typ        actType  // the type of its pattern's rule (not of the rule it is recoded as): pattern.typ
 }
 
 // rule returns the rule tr is coded by.
@@ -261,7 +261,7 @@ func (st *docState) triggers(r *sentenceRead) {
 				i++
 				continue
 			}
-			st.allTrs = append(st.allTrs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End}))
+			st.allTrs = append(st.allTrs, st.newTrigger(trigger{m: m, start: toks[m.first].Start, end: toks[m.last-1].End, typ: m.p.typ}))
 			i = m.last
 			continue
 		}
@@ -282,7 +282,7 @@ type sentenceRead struct {
 }
 
 // readActs works out what the coding of each act needs to know of its sentence, for every
-// sentence of the document at once: the type of its rule, its context (negation, intent, framing:
+// sentence of the document at once: its context (negation, intent, framing:
 // context) and the tokens that name a topic of talks (topics, in topicBuf for the whole
 // document). None of it reads what coding writes. Done stage by stage, the code of these steps
 // and that of the coding each stay in the instruction cache from one sentence to the next, where
@@ -299,9 +299,6 @@ func (st *docState) readActs() {
 		blocked := st.allBlocked[r.first:r.end:r.end]
 		*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
 		st.reading.set(toks, lex, blocked)
-		for _, tr := range trs {
-			tr.typ = typeOf(tr.m.p.rule.Type)
-		}
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}

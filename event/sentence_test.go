@@ -63,6 +63,23 @@ func TestRecodedTypes(t *testing.T) {
 	}
 }
 
+// TestPatternTypes holds the type number each pattern keeps (pattern.typ, which a trigger takes)
+// to the number of its rule's type, over the shipped patterns.
+func TestPatternTypes(t *testing.T) {
+	n := 0
+	for _, ps := range testCoder(t).Patterns.byFirst {
+		for _, p := range ps {
+			if want := typeOf(p.rule.Type); p.typ != want || want == noType {
+				t.Fatalf("%q: type number %d, want %d (%s)", p.text, p.typ, want, p.rule.Type)
+			}
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no patterns")
+	}
+}
+
 // TestReadActsBySentence holds readActs, which works out the types and contexts of the acts and
 // the topics of every sentence of a document before any sentence is coded, to working them out
 // sentence by sentence as sentence did before it: the same fields of every trigger, the same
