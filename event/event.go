@@ -472,8 +472,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		clear(buf.sents)
 		buf.toks = nil
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
-		buf.sc = sentenceCtx{}
-		st.actors.Release() // (the events keep no mention: they copy what they code of them)
+		st.actors.Release()                                 // (the events keep no mention: they copy what they code of them)
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
@@ -544,7 +543,6 @@ type scratch struct {
 	allBlocked    []bool              // a flag for each of allToks: inside an actor mention (read)
 	topicBuf      []bool              // a flag for each token of the document (readActs): inside a topic
 	reading       reading             // the sentence as the pattern matcher reads it
-	sc            sentenceCtx         // the sentence being coded
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
 	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
 	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)

@@ -26,8 +26,7 @@ func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
 			lex := st.allLex[r.first:r.end:r.end]
 			rd := &st.reading
 			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
-			sc := &st.sc
-			*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
+			sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
 			fn(sc, trs)
 		}
 	}

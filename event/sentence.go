@@ -289,15 +289,16 @@ type sentenceRead struct {
 // taken turn by turn they did not fit in it together.
 func (st *docState) readActs() {
 	topic := st.flags(&st.topicBuf, len(st.allToks))
-	sc := &st.sc
-	for _, r := range st.read1 {
+	for idx := range st.read1 {
+		r := &st.read1[idx] // (not a copy: most sentences are passed over)
 		if r.trs == r.trsEnd {
 			continue // no act (most sentences)
 		}
 		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 		blocked := st.allBlocked[r.first:r.end:r.end]
-		*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
+		// (on the stack: no method keeps it, and a heap one cost write barriers to set)
+		sc := sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
 		st.reading.set(toks, lex, blocked)
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
@@ -311,7 +312,7 @@ func (st *docState) readActs() {
 // and what readActs found of its acts. Its views of the document's blocks end where the sentence
 // ends (three-index slices), so that an append never runs into the next sentence's.
 func (st *docState) sentence(idx int, s text.Sentence) {
-	r := st.read1[idx]
+	r := &st.read1[idx]
 	toks := st.allToks[r.first:r.end:r.end]
 	if len(toks) == 0 {
 		return
@@ -323,9 +324,8 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
 	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
-	sc := &st.sc // reused: kept by nothing after the sentence
-	// (no reading: the coding matches no pattern, readActs did: topics)
-	*sc = sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], mentions: mentions, trs: trs}
+	// (on the stack: no method keeps it; no reading: the coding matches no pattern, readActs did)
+	sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], mentions: mentions, trs: trs}
 	if st.trace != nil {
 		st.traceSentence(idx, s, toks, mentions)
 		st.tracePhrases(trs)
