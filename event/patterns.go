@@ -786,29 +786,32 @@ func topicAt(rd *reading, i int) int {
 // matchAt matches the words numbered nums (pattern.nums) against the tokens from i, returning
 // the end of the match.
 func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
+	lex := rd.lex
+	// the words up to the first gap, one token each, in a loop rather than a call a word (most
+	// phrases have no gap)
+	for len(nums) > 0 && nums[0] != gap {
+		if i >= len(lex) || lex[i].num != nums[0] {
+			return 0, false
+		}
+		nums, i = nums[1:], i+1
+	}
 	if len(nums) == 0 {
 		return i, true
 	}
-	lex := rd.lex
-	if nums[0] == gap {
-		most := rd.maxGap(i)
-		if len(nums) > 1 && nums[1] != gap && !rd.within(nums[1], i, i+most) {
-			return 0, false // (most phrases tried fail here, and at once)
-		}
-		for g := 0; g <= most; g++ {
-			if end, ok := rd.matchAt(nums[1:], i+g); ok {
-				return end, true
-			}
-			if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
-				return 0, false
-			}
-		}
-		return 0, false
+	// a gap: the rest after each of the gap's lengths, shortest first
+	most := rd.maxGap(i)
+	if len(nums) > 1 && nums[1] != gap && !rd.within(nums[1], i, i+most) {
+		return 0, false // (most phrases tried fail here, and at once)
 	}
-	if i >= len(lex) || lex[i].num != nums[0] {
-		return 0, false
+	for g := 0; g <= most; g++ {
+		if end, ok := rd.matchAt(nums[1:], i+g); ok {
+			return end, true
+		}
+		if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+			return 0, false
+		}
 	}
-	return rd.matchAt(nums[1:], i+1)
+	return 0, false
 }
 
 // within reports whether the word numbered num is that of one of the tokens from i to last.
