@@ -290,6 +290,11 @@ type sentenceRead struct {
 // taken turn by turn they did not fit in it together.
 func (st *docState) readActs() {
 	topic := st.flags(&st.topicBuf, len(st.allToks))
+	// one context for every sentence, its parts set sentence by sentence rather than a new one
+	// made for each (which the compiler built aside, then copied); on the stack, as no method
+	// keeps it, so that setting its pointers costs no write barrier (context and topics set none
+	// of its parts)
+	sc := sentenceCtx{st: st, rd: &st.reading}
 	for idx := range st.read1 {
 		r := &st.read1[idx] // (not a copy: most sentences are passed over)
 		if r.trs == r.trsEnd {
@@ -298,8 +303,7 @@ func (st *docState) readActs() {
 		toks, lex := st.allToks[r.first:r.end:r.end], st.allLex[r.first:r.end:r.end]
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 		blocked := st.allBlocked[r.first:r.end:r.end]
-		// (on the stack: no method keeps it, and a heap one cost write barriers to set)
-		sc := sentenceCtx{st: st, toks: toks, lex: lex, blocked: blocked, rd: &st.reading, mentions: r.mentions, trs: trs}
+		sc.toks, sc.lex, sc.blocked, sc.mentions, sc.trs = toks, lex, blocked, r.mentions, trs
 		st.reading.set(toks, lex, blocked)
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
@@ -325,8 +329,10 @@ func (st *docState) sentence(idx int, s text.Sentence) {
 	lex := st.allLex[r.first:r.end:r.end]
 	mentions := r.mentions
 	trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
-	// (on the stack: no method keeps it; no reading: the coding matches no pattern, readActs did)
-	sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], mentions: mentions, trs: trs}
+	// (on the stack: no method keeps it; no reading: the coding matches no pattern, readActs did;
+	// set part by part, as a literal was built aside and then copied)
+	var sc sentenceCtx
+	sc.st, sc.toks, sc.lex, sc.blocked, sc.mentions, sc.trs = st, toks, lex, st.allBlocked[r.first:r.end:r.end], mentions, trs
 	if st.trace != nil {
 		st.traceSentence(idx, s, toks, mentions)
 		st.tracePhrases(trs)
