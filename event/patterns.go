@@ -816,8 +816,9 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 
 // within reports whether the word numbered num is that of one of the tokens from i to last.
 func (rd *reading) within(num uint32, i, last int) bool {
-	for k := i; k <= last && k < len(rd.lex); k++ {
-		if rd.lex[k].num == num {
+	lex := rd.lex
+	for k := i; k <= min(last, len(lex)-1); k++ {
+		if lex[k].num == num {
 			return true
 		}
 	}

@@ -87,9 +87,10 @@ func typeOf(t string) actType {
 // typeSet is a set of event types, one bit for each.
 type typeSet uint32
 
-// has reports whether t is in the set.
+// has reports whether t is in the set. (t&31 is t, as every type's number is below 32: it spares
+// the test of a shift past the set's width that Go makes otherwise, in a test asked of every act.)
 func (s typeSet) has(t actType) bool {
-	return s&(1<<t) != 0
+	return s&(1<<(t&31)) != 0
 }
 
 // toCounterpart are the verbal acts that, naming no one, are addressed to the other side of
@@ -697,7 +698,7 @@ func (sc *sentenceCtx) topics(trs []*trigger, in []bool, limit int) {
 	var thanksBuf [8]int
 	thanks := thanksBuf[:0]
 	for _, tr := range trs {
-		if tr.m.p.rule.Type != "SUPPORT" {
+		if tr.typ != supportType { // (its pattern's rule's type: not recoded before coding)
 			continue
 		}
 		for k := tr.m.last; k < len(sc.toks) && k < tr.m.last+12; k++ {
