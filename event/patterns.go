@@ -803,9 +803,17 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 	if len(nums) > 1 && nums[1] != gap && !rd.within(nums[1], i, i+most) {
 		return 0, false // (most phrases tried fail here, and at once)
 	}
+	// (where a word follows the gap, the rest is matched only at its tokens: anywhere else it
+	// fails at its first word)
+	next := uint32(gap)
+	if len(nums) > 1 {
+		next = nums[1]
+	}
 	for g := 0; g <= most; g++ {
-		if end, ok := rd.matchAt(nums[1:], i+g); ok {
-			return end, true
+		if next == gap || i+g < len(lex) && lex[i+g].num == next {
+			if end, ok := rd.matchAt(nums[1:], i+g); ok {
+				return end, true
+			}
 		}
 		if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
 			return 0, false
