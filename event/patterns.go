@@ -742,8 +742,8 @@ func (m match) outranks(best match) bool {
 // find returns the longest pattern starting at token i, if any.
 func find(rd *reading, i int) (match, bool) {
 	fi := rd.lex[i].first
-	if fi == nil {
-		return match{}, false
+	if fi == nil || len(fi.always) == 0 && fi.thirdMask == 0 && (i+1 >= len(rd.lex) || fi.secondMask&rd.lex[i+1].bit == 0) {
+		return match{}, false // (no candidate, as for many of the words that begin a phrase: "on", "have")
 	}
 	// the longest match (in tokens, then in words), the first in the file among equals: the best
 	// of all candidates whatever the order they are tried in (outranks orders them all)
