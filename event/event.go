@@ -467,6 +467,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		clear(buf.allTrs)
 		clear(buf.triggerMemory)
 		buf.triggerMemory = buf.triggerMemory[:0]
+		clear(buf.timeMemory)
+		buf.timeMemory = buf.timeMemory[:0]
 		clear(buf.targets)
 		clear(buf.read1)
 		clear(buf.sents)
@@ -545,6 +547,7 @@ type scratch struct {
 	reading       reading             // the sentence as the pattern matcher reads it
 	allTrs        []*trigger          // the triggers of the document's sentences (read)
 	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
+	timeMemory    []when.Expr         // the time expressions of the document's sentences (read), in a block the next one reuses
 	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences

@@ -198,14 +198,15 @@ func (st *docState) read(sents []text.Sentence) {
 		}
 	}
 	// the time expressions of every sentence in one slice (a guess: one in each sentence that is
-	// not quiet), each sentence's capped so that no append to it writes over the next's
+	// not quiet), each sentence's capped so that no append to it writes over the next's; the
+	// scratch block's, which the next document reuses (an event copies the date it keeps)
 	loud := 0
 	for _, q := range quiet {
 		if !q {
 			loud++
 		}
 	}
-	times := make([]when.Expr, 0, loud)
+	times := slices.Grow(st.timeMemory[:0], loud)
 	for idx, s := range sents {
 		if !quiet[idx] {
 			r := &st.read1[idx]
@@ -215,6 +216,7 @@ func (st *docState) read(sents []text.Sentence) {
 			}
 		}
 	}
+	st.timeMemory = times
 	if cues == nil { // (else counted above)
 		for i := range st.read1 {
 			r := &st.read1[i]
