@@ -164,6 +164,7 @@ func (st *docState) read(sents []text.Sentence) {
 	if oneLookUp && st.c.Patterns.cues == st.c.Contexts {
 		cues = st.contexts
 	}
+	loud := 0 // the sentences that are not quiet
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
@@ -172,19 +173,25 @@ func (st *docState) read(sents []text.Sentence) {
 			var q bool
 			st.allLex, st.allWords, q = st.c.words.lookUpSentence(st.allLex, st.allWords, cues, s, st.allToks[start:])
 			quiet = append(quiet, q)
+			if !q {
+				loud++
+			}
 		} else {
 			quiet = append(quiet, false)
+			loud++
 			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
 		}
 	}
 	for idx := range st.read1 {
 		r := &st.read1[idx]
-		toks := st.allToks[r.start:r.end]
 		// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
-		if idx == 0 || idx <= 2 && len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
-			r.first += text.Dateline(toks)
-			if cues != nil && r.first > r.start {
-				cues.takeBack(toks, st.allLex[r.start:r.end], r.first-r.start)
+		if idx <= 2 {
+			toks := st.allToks[r.start:r.end]
+			if idx == 0 || len(toks) > 2 && (toks[1].Lower == "," || toks[1].Lower == "(") && len(toks[0].Text) > 2 && toks[0].Text == strings.ToUpper(toks[0].Text) {
+				r.first += text.Dateline(toks)
+				if cues != nil && r.first > r.start {
+					cues.takeBack(toks, st.allLex[r.start:r.end], r.first-r.start)
+				}
 			}
 		}
 		if r.first < r.end {
@@ -200,12 +207,6 @@ func (st *docState) read(sents []text.Sentence) {
 	// the time expressions of every sentence in one slice (a guess: one in each sentence that is
 	// not quiet), each sentence's capped so that no append to it writes over the next's; the
 	// scratch block's, which the next document reuses (an event copies the date it keeps)
-	loud := 0
-	for _, q := range quiet {
-		if !q {
-			loud++
-		}
-	}
 	times := slices.Grow(st.timeMemory[:0], loud)
 	for idx, s := range sents {
 		if !quiet[idx] {
