@@ -505,11 +505,16 @@ func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 }
 
 // dateWord reports a month that reads like a verb in a date: "March 12", "12 March".
+// (Small enough for the compiler to write it out where it is called: it is asked of every act
+// found, and most are no month.)
 func dateWord(toks []text.Token, i int) bool {
-	if w := toks[i].Lower; w != "march" && w != "may" || !toks[i].IsCapitalized() {
-		return false
-	}
-	return i+1 < len(toks) && text.IsNumber(toks[i+1]) || i > 0 && text.IsNumber(toks[i-1])
+	w := toks[i].Lower
+	return (w == "march" || w == "may") && besideNumber(toks, i)
+}
+
+// besideNumber reports a capitalised token i right before or after a number.
+func besideNumber(toks []text.Token, i int) bool {
+	return toks[i].IsCapitalized() && (i+1 < len(toks) && text.IsNumber(toks[i+1]) || i > 0 && text.IsNumber(toks[i-1]))
 }
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,

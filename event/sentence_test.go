@@ -3,6 +3,8 @@ package event
 import (
 	"slices"
 	"testing"
+
+	"github.com/dyad-events/dyad/text"
 )
 
 // TestTypeSets holds typeOf and the sets of event types to the maps of type names the coding
@@ -135,5 +137,33 @@ func TestReadActsBySentence(t *testing.T) {
 	}
 	if acts == 0 || topics == 0 {
 		t.Fatalf("%d acts, %d sentences with a topic", acts, topics)
+	}
+}
+
+// TestDateWord holds dateWord, whose test of the month is written out where it is called, to the
+// way it was asked before: a capitalised "March" or "May" right before or after a number.
+func TestDateWord(t *testing.T) {
+	old := func(toks []text.Token, i int) bool {
+		if w := toks[i].Lower; w != "march" && w != "may" || !toks[i].IsCapitalized() {
+			return false
+		}
+		return i+1 < len(toks) && text.IsNumber(toks[i+1]) || i > 0 && text.IsNumber(toks[i-1])
+	}
+	dates := 0
+	for _, s := range []string{"March 12", "on 12 March they met", "May 3, 2024", "they may 12", "the march 12",
+		"March on Rome", "May", "12 May", "MARCH 12", "in May the", "Mayor 12", "12 March.", "they march"} {
+		toks := text.AppendTokens(nil, s, 0)
+		for i := range toks {
+			got, want := dateWord(toks, i), old(toks, i)
+			if got != want {
+				t.Errorf("%q, token %d %q: dateWord %v, want %v", s, i, toks[i].Text, got, want)
+			}
+			if got {
+				dates++
+			}
+		}
+	}
+	if dates < 3 {
+		t.Fatalf("only %d dates found", dates)
 	}
 }
