@@ -553,6 +553,8 @@ type scratch struct {
 
 	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
 	cues     counter                       // the document's context cues
+
+	codes codeCache // the codes and merge keys of actors, kept from document to document
 }
 
 // newTrigger returns a new trigger set to tr, from a block that each document reuses (the
@@ -618,7 +620,7 @@ func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) 
 	if m.Person != nil && daySource == "text" && day != st.date {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code = a.Country + a.Sector
+	a.Code, _ = st.codes.of(a.Country, a.Sector)
 }
 
 func keyOf(m *actor.Mention) string {
@@ -626,6 +628,59 @@ func keyOf(m *actor.Mention) string {
 		return m.Name
 	}
 	return m.Country + "/" + m.Sector
+}
+
+// keyOf is the package's keyOf, with the country/sector key from st.codes.
+func (st *docState) keyOf(m *actor.Mention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	_, key := st.codes.of(m.Country, m.Sector)
+	return key
+}
+
+// codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
+// actors of events got, for the usual country of three letters and sector of up to four:
+// building them was two concatenations and allocations an event, and a worker sees the same
+// few hundred pairs again and again. A slot keeps only the string it made (never one of an
+// article); another pair that falls on it replaces it.
+type codeCache [1024]codeSlot
+
+// codeSlot is one pair of country and sector in a codeCache.
+type codeSlot struct {
+	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
+	both string // the code and then the key: "USAGOVUSA/GOV"
+}
+
+// packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
+// number that is never 0, or reports that they do not fit.
+func packPair(country, sector string) (uint64, bool) {
+	if len(country) != 3 || len(sector) > 4 {
+		return 0, false
+	}
+	var sec uint64 // the bytes of sector, in order from the lowest
+	switch n := len(sector); {
+	case n == 4:
+		sec = uint64(binary.LittleEndian.Uint32([]byte(sector)))
+	case n > 0: // its first, middle and last bytes: all of one of up to three
+		sec = uint64(sector[0]) | uint64(sector[n>>1])<<(8*(n>>1)) | uint64(sector[n-1])<<(8*(n-1))
+	}
+	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(country[0]) | uint64(country[1])<<8 | uint64(country[2])<<16
+	return p, true
+}
+
+// of returns country+sector and country+"/"+sector.
+func (c *codeCache) of(country, sector string) (code, key string) {
+	p, ok := packPair(country, sector)
+	if !ok {
+		return country + sector, country + "/" + sector
+	}
+	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
+	if s.pair != p {
+		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector}
+	}
+	n := len(country) + len(sector)
+	return s.both[:n], s.both[n:]
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
@@ -646,7 +701,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	if src != nil {
 		st.setActor(&e.Source, src, day, daySource)
-		e.srcKey = keyOf(src)
+		e.srcKey = st.keyOf(src)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -659,12 +714,13 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
-		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
+		e.Source.Sector = "MIL"
+		e.Source.Code, _ = st.codes.of(src.Country, "MIL")
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()
 		st.setActor(e.Target, tgt, day, daySource)
-		e.tgtKey = keyOf(tgt)
+		e.tgtKey = st.keyOf(tgt)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
 	// evidence: from the first of the actors and the trigger to the last
