@@ -220,37 +220,44 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendJSONChars appends what appendJSONString does between the quotes.
+// appendJSONChars appends what appendJSONString does between the quotes. It copies s a word
+// at a time as it tests it (each byte read once, and no call to memmove for the short strings
+// that most fields hold), and writes s with appendJSONEscaped instead when a byte needs escaping:
+// what it copied was then only in b's spare room. A short string is read as plain8 reads words:
+// one of four to seven bytes as two halves that may overlap (written back the same way), a
+// shorter one as its first, middle and last bytes with spaces for the rest of the word.
 func appendJSONChars(b []byte, s string) []byte {
-	if !plainString(s) {
-		return appendJSONEscaped(b, s)
-	}
-	return append(b, s...)
-}
-
-// plainString tells whether every byte of s is jsonPlain. It tests eight bytes at once, and a
-// short string whole rather than byte by byte (most of an event's strings are short, and a loop
-// mispredicts where each ends): one of four to seven bytes as two halves that may overlap, a
-// shorter one as its first, middle and last bytes with spaces for the rest.
-func plainString(s string) bool {
 	n := len(s)
-	var x uint64
+	if cap(b)-len(b) < n {
+		b = slices.Grow(b, n)
+	}
+	at := len(b)
+	b = b[:at+n]
+	var marks uint64 // the jsonMarks of the words copied
 	switch {
 	case n >= 8:
 		for i := 0; i+8 < n; i += 8 {
-			if !plain8(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
-				return false
-			}
+			w := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+			marks |= jsonMarks(w)
+			binary.LittleEndian.PutUint64(b[at+i:], w)
 		}
-		x = binary.LittleEndian.Uint64([]byte(s[n-8:])) // the last eight, some perhaps tested already
+		w := binary.LittleEndian.Uint64([]byte(s[n-8:])) // the last eight, some perhaps copied already
+		marks |= jsonMarks(w)
+		binary.LittleEndian.PutUint64(b[at+n-8:], w)
 	case n >= 4:
-		x = uint64(binary.LittleEndian.Uint32([]byte(s[:4]))) | uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))<<32
+		lo, hi := binary.LittleEndian.Uint32([]byte(s[:4])), binary.LittleEndian.Uint32([]byte(s[n-4:]))
+		marks = jsonMarks(uint64(lo) | uint64(hi)<<32)
+		binary.LittleEndian.PutUint32(b[at:], lo)
+		binary.LittleEndian.PutUint32(b[at+n-4:], hi)
 	case n > 0:
-		x = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16 | 0x2020202020<<24
-	default:
-		return true
+		first, mid, last := s[0], s[n>>1], s[n-1]
+		marks = jsonMarks(uint64(first) | uint64(mid)<<8 | uint64(last)<<16 | 0x2020202020<<24)
+		b[at], b[at+n>>1], b[at+n-1] = first, mid, last
 	}
-	return plain8(x)
+	if marks != 0 {
+		return appendJSONEscaped(b[:at], s)
+	}
+	return b
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -346,14 +353,22 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
 }
 
-// plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
-// byte, x - 0x20 borrows into its top bit when it is below 0x20 and x ^ c is 0 (so that
-// subtracting 1 borrows) when it is c; a top bit already set is a byte outside ASCII. A borrow
-// can mark the byte above a marked one too, which does not change whether any is marked.
+// plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once.
 func plain8(x uint64) bool {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v & tops }
-	return (x&tops | below(x, 0x20) | below(x^'"'*ones, 1) | below(x^'\\'*ones, 1)) == 0
+	return jsonMarks(x) == 0
+}
+
+// jsonMarks is what plain8 tests: the top bits of the bytes of x that are not jsonPlain are set
+// in it, and no other bits. With the top bits of x cleared (t), no byte can carry into the next
+// one in the sums below: a byte of t + 0x60 has its top bit set when the byte is 0x20 or more,
+// and one of (t ^ c) + 0x7f when it is not c.
+func jsonMarks(x uint64) uint64 {
+	const tops, lows = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	t := x & lows
+	notControl := t + 0x6060606060606060
+	notQuote := t ^ 0x2222222222222222 + lows
+	notBackslash := t ^ 0x5c5c5c5c5c5c5c5c + lows
+	return (x | ^(notControl & notQuote & notBackslash)) & tops
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.

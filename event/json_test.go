@@ -186,7 +186,7 @@ func jsonEncoded(t *testing.T, v any) string {
 }
 
 // TestAppendJSONStringShort compares appendJSONString with encoding/json on strings of up to 20
-// bytes with every byte value at every place, where plainString reads short strings whole.
+// bytes with every byte value at every place, where appendJSONChars reads short strings whole.
 func TestAppendJSONStringShort(t *testing.T) {
 	for n := range 21 {
 		for pos := range max(n, 1) {
@@ -277,6 +277,30 @@ func TestAppendJSONLines(t *testing.T) {
 		got, err := AppendJSONLines([]byte("x"), evs)
 		if string(got) != string(want) || (err == nil) != (wantErr == nil) {
 			t.Fatalf("case %d, %d events: got %q (error %v)\nwant %q (error %v)", n, len(evs), got, err, want, wantErr)
+		}
+	}
+}
+
+// TestAppendJSONCharsRoom holds appendJSONChars, which copies a string into the spare room of
+// its buffer before it knows whether the string needs escaping, to encoding/json when that room
+// holds other bytes already: strings of every length up to 40 with a byte to escape (or none)
+// at every place.
+func TestAppendJSONCharsRoom(t *testing.T) {
+	for n := range 41 {
+		for pos := range n + 1 {
+			for _, c := range []string{"", `"`, `\`, "\n", "\x1f", "é", "\u2028", "\xff", "\x7f"} {
+				w := []byte(strings.Repeat("The Minister 7~", 3)[:n])
+				s := string(w[:pos]) + c + string(w[pos:])
+				buf := make([]byte, 3, 200)
+				for i := range buf[:cap(buf)] {
+					buf[:cap(buf)][i] = 0xee
+				}
+				copy(buf, "abc")
+				want := "abc" + strings.TrimSuffix(jsonEncoded(t, s), "\n")
+				if got := appendJSONString(buf, s); string(got) != want {
+					t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
+				}
+			}
 		}
 	}
 }
