@@ -123,7 +123,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","doc_id":"`...)
 	b = appendJSONChars(b, e.DocID)
 	b = append(b, `","sentence":`...)
-	b = strconv.AppendInt(b, int64(e.Sentence), 10)
+	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
 	b = append(b, `","date_source":"`...)
@@ -326,6 +326,9 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	if f == 0 || !(math.Abs(f) < 1e9) {
 		return b, false // 0 and -0, large ones (and NaN): left to strconv
 	}
+	if c := math.Round(f * 100); c/100 == f && math.Abs(c) < 1e4 {
+		return appendHundredths(b, c), true // most: scores and confidences ("-4.4", "0.75")
+	}
 	n := math.Round(f * 1e6)
 	if n == 0 || n/1e6 != f {
 		return b, false // more places than six, or tiny
@@ -335,7 +338,7 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 		n = -n
 	}
 	u := uint64(n)
-	b = strconv.AppendUint(b, u/1e6, 10)
+	b = appendUint(b, u/1e6)
 	frac := u % 1e6
 	if frac == 0 {
 		return b, true
@@ -351,6 +354,48 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	var digits [8]byte
 	binary.LittleEndian.PutUint64(digits[:], w)
 	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
+}
+
+// appendHundredths is appendShortDecimal for a number of up to two places and below 100 in
+// size, given in hundredths (c, a whole number).
+func appendHundredths(b []byte, c float64) []byte {
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	u := uint64(c)
+	b = appendUint(b, u/100)
+	if frac := u % 100; frac != 0 {
+		b = append(b, '.', byte('0'+frac/10))
+		if frac%10 != 0 {
+			b = append(b, byte('0'+frac%10))
+		}
+	}
+	return b
+}
+
+// appendUint appends u in decimal as strconv.AppendUint does, by hand below 10,000 (the whole
+// part of a score or a coordinate, a sentence's number, an offset into an article).
+func appendUint(b []byte, u uint64) []byte {
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case u < 1000:
+		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+	case u < 10000:
+		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+	}
+	return strconv.AppendUint(b, u, 10)
+}
+
+// appendInt appends i in decimal as strconv.AppendInt does (appendUint for most).
+func appendInt(b []byte, i int) []byte {
+	if i < 0 {
+		return strconv.AppendInt(b, int64(i), 10)
+	}
+	return appendUint(b, uint64(i))
 }
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once.
@@ -786,9 +831,9 @@ func eventIDs(evs []Event) string {
 		e := &evs[i]
 		b := append(buf[:0], e.DocID...)
 		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(e.Sentence), 10)
+		b = appendInt(b, e.Sentence)
 		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(e.evStart), 10)
+		b = appendInt(b, e.evStart)
 		b = append(b, 0)
 		b = append(b, e.Type...)
 		b = append(b, 0)

@@ -304,3 +304,41 @@ func TestAppendJSONCharsRoom(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendHundredths compares appendJSONFloat with strconv on every number of up to two places
+// below 100 in size, which appendHundredths writes, and on their neighbours.
+func TestAppendHundredths(t *testing.T) {
+	for c := -10001; c <= 10001; c++ {
+		f := float64(c) / 100
+		for _, g := range []float64{f, math.Nextafter(f, 200), math.Nextafter(f, -200)} {
+			want := strconv.AppendFloat(nil, g, 'f', -1, 64)
+			if g != 0 && math.Abs(g) < 1e-6 {
+				continue // (written as 'e': not this test's matter)
+			}
+			if got := appendJSONFloat(nil, g); string(got) != string(want) {
+				t.Fatalf("appendJSONFloat(%v) = %s, want %s", g, got, want)
+			}
+		}
+	}
+}
+
+// TestAppendUint compares appendUint and appendInt with strconv around the numbers of digits
+// they write by hand and beyond.
+func TestAppendUint(t *testing.T) {
+	check := func(i int) {
+		if got, want := appendInt([]byte("x"), i), strconv.AppendInt([]byte("x"), int64(i), 10); string(got) != string(want) {
+			t.Fatalf("appendInt(%d) = %s, want %s", i, got, want)
+		}
+		if i >= 0 {
+			if got, want := appendUint(nil, uint64(i)), strconv.AppendUint(nil, uint64(i), 10); string(got) != string(want) {
+				t.Fatalf("appendUint(%d) = %s, want %s", i, got, want)
+			}
+		}
+	}
+	for i := -1000; i <= 100000; i++ {
+		check(i)
+	}
+	for _, i := range []int{math.MaxInt, math.MinInt, 1 << 40, 999999999} {
+		check(i)
+	}
+}
