@@ -65,6 +65,7 @@ type Event struct {
 
 	srcKey, tgtKey string // who, for merging: canonical name or code
 	evStart        int    // where the evidence starts (the id reads it)
+	srcAt, tgtAt   int    // where the texts of the source and the target are in the evidence, when they are (appendJSONHead)
 	trStart, trEnd int    // the bytes of the trigger (placing reads them, once every sentence is coded)
 }
 
@@ -116,6 +117,10 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	if l := e.Location; l != nil && (math.IsInf(l.Lat, 0) || math.IsNaN(l.Lat) || math.IsInf(l.Lon, 0) || math.IsNaN(l.Lon)) {
 		return b, fmt.Errorf("json: unsupported value: %v, %v", l.Lat, l.Lon)
 	}
+	// The evidence is tested once for bytes to escape, and the text of an actor that is a part
+	// of it (the same bytes at srcAt or tgtAt, where add found the mention) is then written as it
+	// is, untested: an actor's text is most often such a part.
+	evPlain := plainString(e.Evidence)
 	// the quotes around a string value are written with the keys before and after it: fewer
 	// appends for the ~20 fields of an event
 	b = append(b, `{"id":"`...)
@@ -143,12 +148,12 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","goldstein":`...)
 	b = appendJSONFloat(b, e.Goldstein)
 	b = append(b, `,"source":`...)
-	b = e.Source.appendJSON(b)
+	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
 	b = append(b, `,"target":`...)
 	if e.Target == nil {
 		b = append(b, "null"...)
 	} else {
-		b = e.Target.appendJSON(b)
+		b = e.Target.appendJSON(b, evPlain && partOf(e.Evidence, e.tgtAt, e.Target.Text))
 	}
 	b = append(b, `,"location":`...)
 	if l := e.Location; l == nil {
@@ -165,7 +170,11 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 		b = append(b, '}')
 	}
 	b = append(b, `,"evidence":"`...)
-	b = appendJSONChars(b, e.Evidence)
+	if evPlain {
+		b = append(b, e.Evidence...)
+	} else {
+		b = appendJSONEscaped(b, e.Evidence)
+	}
 	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
 	return append(b, `,"contexts":`...), nil
@@ -188,9 +197,19 @@ func appendJSONContexts(b []byte, contexts []string) []byte {
 	return append(b, "}\n"...)
 }
 
-func (a *Actor) appendJSON(b []byte) []byte {
+// partOf tells whether s is the bytes of evidence from at.
+func partOf(evidence string, at int, s string) bool {
+	return at >= 0 && at <= len(evidence)-len(s) && evidence[at:at+len(s)] == s
+}
+
+// appendJSON appends a as JSON; plainText says that a.Text has nothing to escape.
+func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	b = append(b, `{"text":"`...)
-	b = appendJSONChars(b, a.Text)
+	if plainText {
+		b = append(b, a.Text...)
+	} else {
+		b = appendJSONChars(b, a.Text)
+	}
 	b = append(b, `","name":"`...)
 	b = appendJSONChars(b, a.Name)
 	b = append(b, `","country":"`...)
@@ -258,6 +277,24 @@ func appendJSONChars(b []byte, s string) []byte {
 		return appendJSONEscaped(b[:at], s)
 	}
 	return b
+}
+
+// plainString tells whether every byte of s is jsonPlain, testing eight at once.
+func plainString(s string) bool {
+	n := len(s)
+	if n < 8 {
+		for i := range n {
+			if !jsonPlain[s[i]] {
+				return false
+			}
+		}
+		return true
+	}
+	var marks uint64
+	for i := 0; i+8 < n; i += 8 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+	}
+	return marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))) == 0 // (the last eight, some perhaps tested already)
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -792,6 +829,12 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
+	if src != nil && src.Start >= start && src.End <= end {
+		e.srcAt = src.Start - start
+	}
+	if tgt != nil && tgt.Start >= start && tgt.End <= end {
+		e.tgtAt = tgt.Start - start
+	}
 	if st.trace != nil {
 		tgt := "none"
 		if e.Target != nil {

@@ -342,3 +342,50 @@ func TestAppendUint(t *testing.T) {
 		check(i)
 	}
 }
+
+// TestAppendJSONTextInEvidence compares Event.AppendJSON with encoding/json on events whose
+// actors' texts are parts of the evidence, where the writer tests the evidence alone: at the
+// offsets given (srcAt, tgtAt), at wrong ones, beyond the evidence, and texts that are not parts
+// of it, with and without bytes to escape in each.
+func TestAppendJSONTextInEvidence(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"Iran", " said ", "the minister", `"`, `\`, "\n", "é", "\x01", "abcdefgh", ""}
+	str := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	// text returns a text for an actor of an event with evidence ev, and where it says it is
+	text := func(ev string) (string, int) {
+		i := r.IntN(len(ev) + 1)
+		j := i + r.IntN(len(ev)-i+1)
+		switch r.IntN(4) {
+		case 0: // a part of the evidence, where it is
+			return ev[i:j], i
+		case 1: // a part, somewhere else
+			return ev[i:j], r.IntN(len(ev)+3) - 1
+		case 2: // another string
+			return str(3), i
+		}
+		return ev[i:j] + str(2), i // longer than the part
+	}
+	for range 50000 {
+		ev := str(8)
+		e := Event{ID: "0123456789abcdef", DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5, Evidence: ev}
+		e.Source.Text, e.srcAt = text(ev)
+		if r.IntN(2) == 0 {
+			a := Actor{}
+			a.Text, e.tgtAt = text(ev)
+			e.Target = &a
+		}
+		got, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != want {
+			t.Fatalf("%q at %d in %q:\n got %s\nwant %s", e.Source.Text, e.srcAt, ev, got, want)
+		}
+	}
+}
