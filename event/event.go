@@ -65,6 +65,7 @@ type Event struct {
 
 	srcKey, tgtKey string // who, for merging: canonical name or code
 	evStart        int    // where the evidence starts (the id reads it)
+	srcAt, tgtAt   int    // where the texts of the source and the target are in the evidence, when they are (appendJSONHead)
 	trStart, trEnd int    // the bytes of the trigger (placing reads them, once every sentence is coded)
 }
 
@@ -116,6 +117,10 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	if l := e.Location; l != nil && (math.IsInf(l.Lat, 0) || math.IsNaN(l.Lat) || math.IsInf(l.Lon, 0) || math.IsNaN(l.Lon)) {
 		return b, fmt.Errorf("json: unsupported value: %v, %v", l.Lat, l.Lon)
 	}
+	// The evidence is tested once for bytes to escape, and the text of an actor that is a part
+	// of it (the same bytes at srcAt or tgtAt, where add found the mention) is then written as it
+	// is, untested: an actor's text is most often such a part.
+	evPlain := plainString(e.Evidence)
 	// the quotes around a string value are written with the keys before and after it: fewer
 	// appends for the ~20 fields of an event
 	b = append(b, `{"id":"`...)
@@ -123,7 +128,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","doc_id":"`...)
 	b = appendJSONChars(b, e.DocID)
 	b = append(b, `","sentence":`...)
-	b = strconv.AppendInt(b, int64(e.Sentence), 10)
+	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
 	b = append(b, `","date_source":"`...)
@@ -143,12 +148,12 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","goldstein":`...)
 	b = appendJSONFloat(b, e.Goldstein)
 	b = append(b, `,"source":`...)
-	b = e.Source.appendJSON(b)
+	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
 	b = append(b, `,"target":`...)
 	if e.Target == nil {
 		b = append(b, "null"...)
 	} else {
-		b = e.Target.appendJSON(b)
+		b = e.Target.appendJSON(b, evPlain && partOf(e.Evidence, e.tgtAt, e.Target.Text))
 	}
 	b = append(b, `,"location":`...)
 	if l := e.Location; l == nil {
@@ -165,7 +170,11 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 		b = append(b, '}')
 	}
 	b = append(b, `,"evidence":"`...)
-	b = appendJSONChars(b, e.Evidence)
+	if evPlain {
+		b = append(b, e.Evidence...)
+	} else {
+		b = appendJSONEscaped(b, e.Evidence)
+	}
 	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
 	return append(b, `,"contexts":`...), nil
@@ -188,9 +197,19 @@ func appendJSONContexts(b []byte, contexts []string) []byte {
 	return append(b, "}\n"...)
 }
 
-func (a *Actor) appendJSON(b []byte) []byte {
+// partOf tells whether s is the bytes of evidence from at.
+func partOf(evidence string, at int, s string) bool {
+	return at >= 0 && at <= len(evidence)-len(s) && evidence[at:at+len(s)] == s
+}
+
+// appendJSON appends a as JSON; plainText says that a.Text has nothing to escape.
+func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	b = append(b, `{"text":"`...)
-	b = appendJSONChars(b, a.Text)
+	if plainText {
+		b = append(b, a.Text...)
+	} else {
+		b = appendJSONChars(b, a.Text)
+	}
 	b = append(b, `","name":"`...)
 	b = appendJSONChars(b, a.Name)
 	b = append(b, `","country":"`...)
@@ -220,37 +239,62 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// appendJSONChars appends what appendJSONString does between the quotes.
+// appendJSONChars appends what appendJSONString does between the quotes. It copies s a word
+// at a time as it tests it (each byte read once, and no call to memmove for the short strings
+// that most fields hold), and writes s with appendJSONEscaped instead when a byte needs escaping:
+// what it copied was then only in b's spare room. A short string is read as plain8 reads words:
+// one of four to seven bytes as two halves that may overlap (written back the same way), a
+// shorter one as its first, middle and last bytes with spaces for the rest of the word.
 func appendJSONChars(b []byte, s string) []byte {
-	if !plainString(s) {
-		return appendJSONEscaped(b, s)
-	}
-	return append(b, s...)
-}
-
-// plainString tells whether every byte of s is jsonPlain. It tests eight bytes at once, and a
-// short string whole rather than byte by byte (most of an event's strings are short, and a loop
-// mispredicts where each ends): one of four to seven bytes as two halves that may overlap, a
-// shorter one as its first, middle and last bytes with spaces for the rest.
-func plainString(s string) bool {
 	n := len(s)
-	var x uint64
+	if cap(b)-len(b) < n {
+		b = slices.Grow(b, n)
+	}
+	at := len(b)
+	b = b[:at+n]
+	var marks uint64 // the jsonMarks of the words copied
 	switch {
 	case n >= 8:
 		for i := 0; i+8 < n; i += 8 {
-			if !plain8(binary.LittleEndian.Uint64([]byte(s[i : i+8]))) {
+			w := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+			marks |= jsonMarks(w)
+			binary.LittleEndian.PutUint64(b[at+i:], w)
+		}
+		w := binary.LittleEndian.Uint64([]byte(s[n-8:])) // the last eight, some perhaps copied already
+		marks |= jsonMarks(w)
+		binary.LittleEndian.PutUint64(b[at+n-8:], w)
+	case n >= 4:
+		lo, hi := binary.LittleEndian.Uint32([]byte(s[:4])), binary.LittleEndian.Uint32([]byte(s[n-4:]))
+		marks = jsonMarks(uint64(lo) | uint64(hi)<<32)
+		binary.LittleEndian.PutUint32(b[at:], lo)
+		binary.LittleEndian.PutUint32(b[at+n-4:], hi)
+	case n > 0:
+		first, mid, last := s[0], s[n>>1], s[n-1]
+		marks = jsonMarks(uint64(first) | uint64(mid)<<8 | uint64(last)<<16 | 0x2020202020<<24)
+		b[at], b[at+n>>1], b[at+n-1] = first, mid, last
+	}
+	if marks != 0 {
+		return appendJSONEscaped(b[:at], s)
+	}
+	return b
+}
+
+// plainString tells whether every byte of s is jsonPlain, testing eight at once.
+func plainString(s string) bool {
+	n := len(s)
+	if n < 8 {
+		for i := range n {
+			if !jsonPlain[s[i]] {
 				return false
 			}
 		}
-		x = binary.LittleEndian.Uint64([]byte(s[n-8:])) // the last eight, some perhaps tested already
-	case n >= 4:
-		x = uint64(binary.LittleEndian.Uint32([]byte(s[:4]))) | uint64(binary.LittleEndian.Uint32([]byte(s[n-4:])))<<32
-	case n > 0:
-		x = uint64(s[0]) | uint64(s[n>>1])<<8 | uint64(s[n-1])<<16 | 0x2020202020<<24
-	default:
 		return true
 	}
-	return plain8(x)
+	var marks uint64
+	for i := 0; i+8 < n; i += 8 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+	}
+	return marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))) == 0 // (the last eight, some perhaps tested already)
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -319,6 +363,9 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	if f == 0 || !(math.Abs(f) < 1e9) {
 		return b, false // 0 and -0, large ones (and NaN): left to strconv
 	}
+	if c := math.Round(f * 100); c/100 == f && math.Abs(c) < 1e4 {
+		return appendHundredths(b, c), true // most: scores and confidences ("-4.4", "0.75")
+	}
 	n := math.Round(f * 1e6)
 	if n == 0 || n/1e6 != f {
 		return b, false // more places than six, or tiny
@@ -328,7 +375,7 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 		n = -n
 	}
 	u := uint64(n)
-	b = strconv.AppendUint(b, u/1e6, 10)
+	b = appendUint(b, u/1e6)
 	frac := u % 1e6
 	if frac == 0 {
 		return b, true
@@ -346,14 +393,64 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
 }
 
-// plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once: for each
-// byte, x - 0x20 borrows into its top bit when it is below 0x20 and x ^ c is 0 (so that
-// subtracting 1 borrows) when it is c; a top bit already set is a byte outside ASCII. A borrow
-// can mark the byte above a marked one too, which does not change whether any is marked.
+// appendHundredths is appendShortDecimal for a number of up to two places and below 100 in
+// size, given in hundredths (c, a whole number).
+func appendHundredths(b []byte, c float64) []byte {
+	if c < 0 {
+		b = append(b, '-')
+		c = -c
+	}
+	u := uint64(c)
+	b = appendUint(b, u/100)
+	if frac := u % 100; frac != 0 {
+		b = append(b, '.', byte('0'+frac/10))
+		if frac%10 != 0 {
+			b = append(b, byte('0'+frac%10))
+		}
+	}
+	return b
+}
+
+// appendUint appends u in decimal as strconv.AppendUint does, by hand below 10,000 (the whole
+// part of a score or a coordinate, a sentence's number, an offset into an article).
+func appendUint(b []byte, u uint64) []byte {
+	switch {
+	case u < 10:
+		return append(b, byte('0'+u))
+	case u < 100:
+		return append(b, byte('0'+u/10), byte('0'+u%10))
+	case u < 1000:
+		return append(b, byte('0'+u/100), byte('0'+u/10%10), byte('0'+u%10))
+	case u < 10000:
+		return append(b, byte('0'+u/1000), byte('0'+u/100%10), byte('0'+u/10%10), byte('0'+u%10))
+	}
+	return strconv.AppendUint(b, u, 10)
+}
+
+// appendInt appends i in decimal as strconv.AppendInt does (appendUint for most).
+func appendInt(b []byte, i int) []byte {
+	if i < 0 {
+		return strconv.AppendInt(b, int64(i), 10)
+	}
+	return appendUint(b, uint64(i))
+}
+
+// plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once.
 func plain8(x uint64) bool {
-	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	below := func(v, n uint64) uint64 { return (v - n*ones) &^ v & tops }
-	return (x&tops | below(x, 0x20) | below(x^'"'*ones, 1) | below(x^'\\'*ones, 1)) == 0
+	return jsonMarks(x) == 0
+}
+
+// jsonMarks is what plain8 tests: the top bits of the bytes of x that are not jsonPlain are set
+// in it, and no other bits. With the top bits of x cleared (t), no byte can carry into the next
+// one in the sums below: a byte of t + 0x60 has its top bit set when the byte is 0x20 or more,
+// and one of (t ^ c) + 0x7f when it is not c.
+func jsonMarks(x uint64) uint64 {
+	const tops, lows = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
+	t := x & lows
+	notControl := t + 0x6060606060606060
+	notQuote := t ^ 0x2222222222222222 + lows
+	notBackslash := t ^ 0x5c5c5c5c5c5c5c5c + lows
+	return (x | ^(notControl & notQuote & notBackslash)) & tops
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.
@@ -554,6 +651,8 @@ type scratch struct {
 
 	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
 	cues     counter                       // the document's context cues
+
+	codes codeCache // the codes and merge keys of actors, kept from document to document
 }
 
 // newTrigger returns a new trigger set to tr, from a block that each document reuses (the
@@ -619,7 +718,7 @@ func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) 
 	if m.Person != nil && daySource == "text" && day != st.date {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code = a.Country + a.Sector
+	a.Code, _ = st.codes.of(a.Country, a.Sector)
 }
 
 func keyOf(m *actor.Mention) string {
@@ -627,6 +726,59 @@ func keyOf(m *actor.Mention) string {
 		return m.Name
 	}
 	return m.Country + "/" + m.Sector
+}
+
+// keyOf is the package's keyOf, with the country/sector key from st.codes.
+func (st *docState) keyOf(m *actor.Mention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	_, key := st.codes.of(m.Country, m.Sector)
+	return key
+}
+
+// codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
+// actors of events got, for the usual country of three letters and sector of up to four:
+// building them was two concatenations and allocations an event, and a worker sees the same
+// few hundred pairs again and again. A slot keeps only the string it made (never one of an
+// article); another pair that falls on it replaces it.
+type codeCache [1024]codeSlot
+
+// codeSlot is one pair of country and sector in a codeCache.
+type codeSlot struct {
+	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
+	both string // the code and then the key: "USAGOVUSA/GOV"
+}
+
+// packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
+// number that is never 0, or reports that they do not fit.
+func packPair(country, sector string) (uint64, bool) {
+	if len(country) != 3 || len(sector) > 4 {
+		return 0, false
+	}
+	var sec uint64 // the bytes of sector, in order from the lowest
+	switch n := len(sector); {
+	case n == 4:
+		sec = uint64(binary.LittleEndian.Uint32([]byte(sector)))
+	case n > 0: // its first, middle and last bytes: all of one of up to three
+		sec = uint64(sector[0]) | uint64(sector[n>>1])<<(8*(n>>1)) | uint64(sector[n-1])<<(8*(n-1))
+	}
+	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(country[0]) | uint64(country[1])<<8 | uint64(country[2])<<16
+	return p, true
+}
+
+// of returns country+sector and country+"/"+sector.
+func (c *codeCache) of(country, sector string) (code, key string) {
+	p, ok := packPair(country, sector)
+	if !ok {
+		return country + sector, country + "/" + sector
+	}
+	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
+	if s.pair != p {
+		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector}
+	}
+	n := len(country) + len(sector)
+	return s.both[:n], s.both[n:]
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
@@ -647,7 +799,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	if src != nil {
 		st.setActor(&e.Source, src, day, daySource)
-		e.srcKey = keyOf(src)
+		e.srcKey = st.keyOf(src)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -660,12 +812,13 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
-		e.Source.Sector, e.Source.Code = "MIL", src.Country+"MIL"
+		e.Source.Sector = "MIL"
+		e.Source.Code, _ = st.codes.of(src.Country, "MIL")
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()
 		st.setActor(e.Target, tgt, day, daySource)
-		e.tgtKey = keyOf(tgt)
+		e.tgtKey = st.keyOf(tgt)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
 	// evidence: from the first of the actors and the trigger to the last
@@ -677,6 +830,12 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	e.Evidence = st.doc.Text[start:end]
 	e.evStart = start
+	if src != nil && src.Start >= start && src.End <= end {
+		e.srcAt = src.Start - start
+	}
+	if tgt != nil && tgt.Start >= start && tgt.End <= end {
+		e.tgtAt = tgt.Start - start
+	}
 	if st.trace != nil {
 		tgt := "none"
 		if e.Target != nil {
@@ -716,9 +875,9 @@ func eventIDs(evs []Event) string {
 		e := &evs[i]
 		b := append(buf[:0], e.DocID...)
 		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(e.Sentence), 10)
+		b = appendInt(b, e.Sentence)
 		b = append(b, 0)
-		b = strconv.AppendInt(b, int64(e.evStart), 10)
+		b = appendInt(b, e.evStart)
 		b = append(b, 0)
 		b = append(b, e.Type...)
 		b = append(b, 0)

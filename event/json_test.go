@@ -186,7 +186,7 @@ func jsonEncoded(t *testing.T, v any) string {
 }
 
 // TestAppendJSONStringShort compares appendJSONString with encoding/json on strings of up to 20
-// bytes with every byte value at every place, where plainString reads short strings whole.
+// bytes with every byte value at every place, where appendJSONChars reads short strings whole.
 func TestAppendJSONStringShort(t *testing.T) {
 	for n := range 21 {
 		for pos := range max(n, 1) {
@@ -277,6 +277,115 @@ func TestAppendJSONLines(t *testing.T) {
 		got, err := AppendJSONLines([]byte("x"), evs)
 		if string(got) != string(want) || (err == nil) != (wantErr == nil) {
 			t.Fatalf("case %d, %d events: got %q (error %v)\nwant %q (error %v)", n, len(evs), got, err, want, wantErr)
+		}
+	}
+}
+
+// TestAppendJSONCharsRoom holds appendJSONChars, which copies a string into the spare room of
+// its buffer before it knows whether the string needs escaping, to encoding/json when that room
+// holds other bytes already: strings of every length up to 40 with a byte to escape (or none)
+// at every place.
+func TestAppendJSONCharsRoom(t *testing.T) {
+	for n := range 41 {
+		for pos := range n + 1 {
+			for _, c := range []string{"", `"`, `\`, "\n", "\x1f", "é", "\u2028", "\xff", "\x7f"} {
+				w := []byte(strings.Repeat("The Minister 7~", 3)[:n])
+				s := string(w[:pos]) + c + string(w[pos:])
+				buf := make([]byte, 3, 200)
+				for i := range buf[:cap(buf)] {
+					buf[:cap(buf)][i] = 0xee
+				}
+				copy(buf, "abc")
+				want := "abc" + strings.TrimSuffix(jsonEncoded(t, s), "\n")
+				if got := appendJSONString(buf, s); string(got) != want {
+					t.Fatalf("%q:\n got %q\nwant %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestAppendHundredths compares appendJSONFloat with strconv on every number of up to two places
+// below 100 in size, which appendHundredths writes, and on their neighbours.
+func TestAppendHundredths(t *testing.T) {
+	for c := -10001; c <= 10001; c++ {
+		f := float64(c) / 100
+		for _, g := range []float64{f, math.Nextafter(f, 200), math.Nextafter(f, -200)} {
+			want := strconv.AppendFloat(nil, g, 'f', -1, 64)
+			if g != 0 && math.Abs(g) < 1e-6 {
+				continue // (written as 'e': not this test's matter)
+			}
+			if got := appendJSONFloat(nil, g); string(got) != string(want) {
+				t.Fatalf("appendJSONFloat(%v) = %s, want %s", g, got, want)
+			}
+		}
+	}
+}
+
+// TestAppendUint compares appendUint and appendInt with strconv around the numbers of digits
+// they write by hand and beyond.
+func TestAppendUint(t *testing.T) {
+	check := func(i int) {
+		if got, want := appendInt([]byte("x"), i), strconv.AppendInt([]byte("x"), int64(i), 10); string(got) != string(want) {
+			t.Fatalf("appendInt(%d) = %s, want %s", i, got, want)
+		}
+		if i >= 0 {
+			if got, want := appendUint(nil, uint64(i)), strconv.AppendUint(nil, uint64(i), 10); string(got) != string(want) {
+				t.Fatalf("appendUint(%d) = %s, want %s", i, got, want)
+			}
+		}
+	}
+	for i := -1000; i <= 100000; i++ {
+		check(i)
+	}
+	for _, i := range []int{math.MaxInt, math.MinInt, 1 << 40, 999999999} {
+		check(i)
+	}
+}
+
+// TestAppendJSONTextInEvidence compares Event.AppendJSON with encoding/json on events whose
+// actors' texts are parts of the evidence, where the writer tests the evidence alone: at the
+// offsets given (srcAt, tgtAt), at wrong ones, beyond the evidence, and texts that are not parts
+// of it, with and without bytes to escape in each.
+func TestAppendJSONTextInEvidence(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"Iran", " said ", "the minister", `"`, `\`, "\n", "é", "\x01", "abcdefgh", ""}
+	str := func(n int) string {
+		var b strings.Builder
+		for range r.IntN(n) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	// text returns a text for an actor of an event with evidence ev, and where it says it is
+	text := func(ev string) (string, int) {
+		i := r.IntN(len(ev) + 1)
+		j := i + r.IntN(len(ev)-i+1)
+		switch r.IntN(4) {
+		case 0: // a part of the evidence, where it is
+			return ev[i:j], i
+		case 1: // a part, somewhere else
+			return ev[i:j], r.IntN(len(ev)+3) - 1
+		case 2: // another string
+			return str(3), i
+		}
+		return ev[i:j] + str(2), i // longer than the part
+	}
+	for range 50000 {
+		ev := str(8)
+		e := Event{ID: "0123456789abcdef", DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5, Evidence: ev}
+		e.Source.Text, e.srcAt = text(ev)
+		if r.IntN(2) == 0 {
+			a := Actor{}
+			a.Text, e.tgtAt = text(ev)
+			e.Target = &a
+		}
+		got, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != want {
+			t.Fatalf("%q at %d in %q:\n got %s\nwant %s", e.Source.Text, e.srcAt, ev, got, want)
 		}
 	}
 }

@@ -112,27 +112,63 @@ func TestDecodeRecord(t *testing.T) {
 	}
 }
 
-// TestPlainEnd holds plainEnd, which tests eight bytes at once, to a byte-by-byte reading, on
-// random strings of the bytes that matter around the eight-byte boundaries.
-func TestPlainEnd(t *testing.T) {
-	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x00, 0x20, 0x21, 0x7f, 0x80, 0xa2, 0xdc, 0xe2, 0xff, '\n'}
+// TestHasControl holds hasControl, which tests eight bytes at once, to a byte-by-byte reading,
+// on random strings of the bytes that matter around the eight-byte boundaries.
+func TestHasControl(t *testing.T) {
+	alphabet := []byte{'a', ' ', '"', '\\', 0x1f, 0x00, 0x20, 0x21, 0x7f, 0x80, 0x9f, 0xa0, 0xdc, 0xe2, 0xff, '\n', '\t'}
 	r := rand.New(rand.NewPCG(3, 4))
 	for range 200000 {
 		b := make([]byte, r.IntN(40))
 		for k := range b {
 			b[k] = 'x'
-			if r.IntN(4) == 0 {
+			if r.IntN(6) == 0 {
 				b[k] = alphabet[r.IntN(len(alphabet))]
 			}
 		}
-		i := r.IntN(len(b) + 1)
-		want := i
-		for want < len(b) && b[want] != '"' && b[want] != '\\' && b[want] >= 0x20 {
-			want++
+		want := false
+		for _, c := range b {
+			want = want || c < 0x20
 		}
-		if got := plainEnd(b, i); got != want {
-			t.Fatalf("plainEnd(%q, %d) = %d, want %d", b, i, got, want)
+		if got := hasControl(b); got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", b, got, want)
 		}
+	}
+}
+
+// TestJSONString compares jsonString with json.Unmarshal on strings of random runs, escapes,
+// control characters and quotes, long and short: where the next backslash and quote are looked
+// for again matters.
+func TestJSONString(t *testing.T) {
+	pieces := []string{"The minister said ", "x", `\"`, `\\`, `\/`, `\n`, `\t`, `\b`, `\f`, `\r`, `\u00e9`,
+		`\u2028`, `\ud83d`, `\uZZ`, `\x`, "é", "\t", "\x01", `"`, `\`, "abcdefghijklmnop"}
+	r := rand.New(rand.NewPCG(5, 6))
+	accepted := 0
+	for range 100000 {
+		var b strings.Builder
+		b.WriteByte('"')
+		for range r.IntN(12) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if r.IntN(4) > 0 {
+			b.WriteByte('"')
+		}
+		b.WriteString(`, "x": 1`[:r.IntN(9)])
+		line := []byte(b.String())
+		got, next, ok := jsonString(line, 0)
+		if !ok {
+			continue
+		}
+		accepted++
+		var want string
+		if err := json.Unmarshal(line[:next], &want); err != nil || got != want {
+			t.Fatalf("%q: jsonString %q (to %d), json.Unmarshal %q (%v)", line, got, next, want, err)
+		}
+		if i := strings.LastIndexByte(string(line[:next]), '"'); i != next-1 {
+			t.Fatalf("%q: jsonString ends at %d", line, next)
+		}
+	}
+	if accepted < 10000 {
+		t.Errorf("jsonString accepted only %d strings", accepted)
 	}
 }
 

@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math/bits"
 	"os"
 	"path/filepath"
 	"sort"
@@ -463,33 +462,40 @@ func skipSpace(b []byte, i int) int {
 // jsonString decodes the JSON string that starts at b[i] (a quote) and returns it with the index
 // after it. ok is false for a string that is not valid JSON, or holds a \u escape of a
 // surrogate, left to encoding/json. b is valid UTF-8 (checkText).
+//
+// The string is read as runs of bytes that mean themselves, each up to the next backslash or
+// quote, which bytes.IndexByte finds many bytes at a time; a run must hold no control character
+// (hasControl). The next backslash and the next quote are each looked for again only once passed,
+// so that no byte is searched twice.
 func jsonString(b []byte, i int) (string, int, bool) {
 	if i >= len(b) || b[i] != '"' {
 		return "", 0, false
 	}
 	i++
 	start := i
-	i = plainEnd(b, i)
-	if i < len(b) && b[i] == '"' {
-		return string(b[start:i]), i + 1, true // no escape: the common field
+	quote, slash := indexFrom(b, i, '"'), indexFrom(b, i, '\\')
+	if quote < slash { // no escape: the common field
+		if hasControl(b[start:quote]) {
+			return "", 0, false
+		}
+		return string(b[start:quote]), quote + 1, true
 	}
-	// with escapes: runs of plain bytes are copied whole; the builder's string shares its bytes
+	// with escapes: the runs are copied whole; the builder's string shares its bytes
 	var out strings.Builder
 	out.Grow(len(b) - start)
-	out.Write(b[start:i])
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case c == '"':
-			return out.String(), i + 1, true
-		case c < 0x20:
-			return "", 0, false
-		case c != '\\':
-			j := plainEnd(b, i+1)
-			out.Write(b[i:j])
-			i = j
-			continue
+	for {
+		if quote < slash { // the end of the string
+			if hasControl(b[i:quote]) {
+				return "", 0, false
+			}
+			out.Write(b[i:quote])
+			return out.String(), quote + 1, true
 		}
+		if slash == len(b) || hasControl(b[i:slash]) { // (no quote after i either: not ended)
+			return "", 0, false
+		}
+		out.Write(b[i:slash])
+		i = slash
 		if i+1 >= len(b) {
 			return "", 0, false
 		}
@@ -515,50 +521,54 @@ func jsonString(b []byte, i int) (string, int, bool) {
 				return "", 0, false
 			}
 			out.WriteRune(rune(r))
-			i += 6
-			continue
+			i += 4
 		default:
 			return "", 0, false
 		}
 		i += 2
-	}
-	return "", 0, false
-}
-
-// plainEnd returns the index of the first quote, backslash or control character in b from i, or
-// len(b): the end of a run of a JSON string's bytes that mean themselves. It tests eight bytes at
-// once: for each byte, x - 0x20 borrows into its top bit when it is below 0x20, and x ^ c is 0 (so
-// that subtracting 1 borrows) when it is c; a byte outside ASCII has its top bit already set, which
-// the mask clears. A borrow may mark the bytes above a marked one, never one below it, so the
-// lowest mark is the first such byte.
-func plainEnd(b []byte, i int) int {
-	for ; i+16 <= len(b); i += 16 { // two words a round: most runs are long (a text up to an escape)
-		w := b[i : i+16]
-		m0, m1 := stops(binary.LittleEndian.Uint64(w[:8])), stops(binary.LittleEndian.Uint64(w[8:]))
-		if m0|m1 != 0 {
-			if m0 != 0 {
-				return i + bits.TrailingZeros64(m0)/8
-			}
-			return i + 8 + bits.TrailingZeros64(m1)/8
+		if slash < i {
+			slash = indexFrom(b, i, '\\')
+		}
+		if quote < i {
+			quote = indexFrom(b, i, '"')
 		}
 	}
-	for ; i+8 <= len(b); i += 8 {
-		if m := stops(binary.LittleEndian.Uint64(b[i : i+8])); m != 0 {
-			return i + bits.TrailingZeros64(m)/8
-		}
-	}
-	for i < len(b) && b[i] != '"' && b[i] != '\\' && b[i] >= 0x20 {
-		i++
-	}
-	return i
 }
 
-// stops marks the top bit of the bytes of x that end a run for plainEnd: quotes, backslashes and
-// control characters (the lowest mark is exact; those above it may not be).
-func stops(x uint64) uint64 {
+// indexFrom returns the index of the first c in b from i, or len(b).
+func indexFrom(b []byte, i int, c byte) int {
+	if j := bytes.IndexByte(b[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(b)
+}
+
+// hasControl tells whether b holds a control character (below 0x20), which a JSON string may
+// not hold unescaped. It tests eight bytes at once: x - 0x20 borrows into the top bit of each
+// byte below 0x20 (&^ x clears those of bytes outside ASCII); a borrow may mark the byte above
+// a marked one too, which does not change whether any is marked.
+func hasControl(b []byte) bool {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	q, bs := x^'"'*ones, x^'\\'*ones // 0 where x holds a quote, a backslash
-	return ((x-0x20*ones)&^x | (q-ones)&^q | (bs-ones)&^bs) & tops
+	if len(b) < 8 {
+		for _, c := range b {
+			if c < 0x20 {
+				return true
+			}
+		}
+		return false
+	}
+	x := binary.LittleEndian.Uint64(b[len(b)-8:]) // the last eight, some perhaps tested below too
+	marks := (x - 0x20*ones) &^ x
+	for len(b) >= 16 { // two words a round: most runs are long (a text up to an escape)
+		x, y := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint64(b[8:16])
+		marks |= (x-0x20*ones)&^x | (y-0x20*ones)&^y
+		b = b[16:]
+	}
+	if len(b) > 8 {
+		x := binary.LittleEndian.Uint64(b)
+		marks |= (x - 0x20*ones) &^ x
+	}
+	return marks&tops != 0
 }
 
 // plainJSON tells whether b holds no quote, backslash or control character: a JSON string's

@@ -1,0 +1,49 @@
+package event
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestCodeCache holds codeCache.of to the concatenations it replaces, on pairs that differ in
+// one byte or in length only (which packPair must tell apart), pairs that do not fit in a
+// number, and random pairs looked up again and again in a cache too small for them all, so that
+// slots are replaced.
+func TestCodeCache(t *testing.T) {
+	var c codeCache
+	check := func(country, sector string) {
+		t.Helper()
+		code, key := c.of(country, sector)
+		if code != country+sector || key != country+"/"+sector {
+			t.Fatalf("of(%q, %q) = %q, %q; want %q, %q", country, sector, code, key, country+sector, country+"/"+sector)
+		}
+	}
+	pairs := [][2]string{
+		{"USA", "GOV"}, {"USA", "GOA"}, {"USA", "AOV"}, {"USA", "GAV"}, {"USA", "GO"}, {"USA", "G"},
+		{"USA", ""}, {"USA", "GOVT"}, {"USA", "GOVX"}, {"USA", "GOVTS"}, {"USB", "GOV"}, {"UTA", "GOV"},
+		{"VSA", "GOV"}, {"US", "AGOV"}, {"USAG", "OV"}, {"", ""}, {"", "GOV"}, {"IGO", "IGO"},
+		{"USA", "\x00"}, {"USA", "\x00\x00"}, {"\x00\x00\x00", ""}, {"ÉTA", "MIL"}, {"USA", "é"},
+	}
+	for range 3 {
+		for _, p := range pairs {
+			check(p[0], p[1])
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	letters := "ABCGIMOSUV\x00é"
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = letters[r.IntN(len(letters))]
+		}
+		return string(b)
+	}
+	var many [][2]string
+	for range 5000 {
+		many = append(many, [2]string{word(2 + r.IntN(3)), word(r.IntN(6))})
+	}
+	for range 100000 {
+		p := many[r.IntN(len(many))]
+		check(p[0], p[1])
+	}
+}
