@@ -287,17 +287,98 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 }
 
 // scanTokens is scanWords for a sentence s already split into toks (by text.AppendTokens, base
+// being the document offset of s), reading from the tokens alone what it can.
+//
+// In news text the tokens of a sentence are apart by spaces alone, and spaces are nothing to
+// scanWords: scanTokens then reads the tokens alone, and the most of them, words of letters that
+// neither are a word of scanKinds nor begin with early, mid or late and marks of one ASCII byte,
+// in the tight loop of skipWords. That the sentence is such is told at the end, by counting: the
+// bytes outside the tokens are as many as its spaces outside them. Any other sentence is read
+// again by scanTokensGaps, which reads what lies between the tokens.
+func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
+	n := len(out)
+	sc := tokenScan{s: s, base: base, ascii: true}
+	at := base    // the end of the previous token, in the document
+	inToks := 0   // the bytes of the tokens
+	spacesIn := 0 // the spaces in the tokens
+	for k := 0; ; k++ {
+		var skipped int
+		k, at, skipped = skipWords(toks, k, at)
+		inToks += skipped
+		if k == len(toks) {
+			break
+		}
+		t := &toks[k]
+		if t.Start < at {
+			return scanTokensGaps(s, base, toks, out[:n]) // (not tokens as AppendTokens makes them)
+		}
+		at = t.End
+		inToks += t.End - t.Start
+		switch sh := t.Shape; {
+		case sh-1 < text.ShapeLower|text.ShapeUpper:
+			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
+			h := t.Hash()
+			m := wordBits(h)
+			out = sc.word(t, scanBits[h>>60]&m == m, out)
+		case sh&text.ShapeOther == 0 && sh != 0:
+			// letters and digits
+			sc.f, out = scanWord(s, t.Start-base, t.End-base, true, sc.f, out)
+		default:
+			spacesIn += strings.Count(t.Text, " ")
+			out = sc.between(t.Start, t.End, out)
+		}
+	}
+	if strings.Count(s, " ")-spacesIn != len(s)-inToks {
+		return scanTokensGaps(s, base, toks, out[:n])
+	}
+	return sc.f, out, sc.ascii
+}
+
+// skipWords passes over the tokens of toks from k on in which scanWords finds nothing that scanTokens
+// can tell from the tokens alone: words of letters that neither pass scanBits nor begin with early,
+// mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
+// other token (len(toks) when there is none), the end of the token before it, at being that of the
+// token before toks[k], and the bytes of the tokens passed over. A token that starts before the
+// end of the one before it is left to scanTokens. Most tokens are passed over here, in a loop that
+// calls nothing (but Token.Hash for a token without its hash) and keeps what it reads in registers.
+func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
+	for ; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Start < at {
+			break
+		}
+		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
+			h := t.Hash()
+			if w := scanBits[h>>60]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 || partFirst[t.Text[0]] && lowerPart(t.Lower) {
+				break
+			}
+		} else if sh != text.ShapeOther || len(t.Text) != 1 || !markBytes[t.Text[0]] {
+			break
+		}
+		at = t.End
+		skipped += t.End - t.Start
+	}
+	return k, at, skipped
+}
+
+// markBytes are the ASCII bytes that are not word bytes, but the space: a token of one of them is
+// nothing to scanWords, and has no space for scanTokens to count.
+var markBytes = func() (out [256]bool) {
+	out = quietBytes
+	out[' '] = false
+	return out
+}()
+
+// scanTokensGaps is scanWords for a sentence s already split into toks (by text.AppendTokens, base
 // being the document offset of s), without reading its bytes again where it need not: a token of
 // ASCII letters and digits alone is one run of word bytes, told by its Shape; any other token, and
 // what lies between tokens other than a single space (the tokenizer leaves out a word that follows
 // a space it joins, "\u202fan"), is read as scanWords reads it. A run of word bytes never spans two
 // tokens, as the tokenizer never splits one.
 //
-// Most tokens are words of letters that neither are a word of scanKinds nor begin with early, mid
-// or late, or marks of one ASCII byte: the loop passes over them from their tokens alone (for a
-// word, the hash the tokenizer keeps, tested against scanBits, and its first letter), and leaves
-// the others to tokenScan, out of its way.
-func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
+// It is the general reader behind scanTokens, for a sentence whose tokens are not all apart by
+// spaces alone.
+func scanTokensGaps(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
 	sc := tokenScan{s: s, base: base, ascii: true}
 	at := base // the end of the previous token, in the document
 	for k := range toks {
@@ -438,6 +519,11 @@ func hasPart(w string) bool {
 	return false
 }
 
+// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipQuiet.
+func lowerPart(w string) bool {
+	return len(w) >= 3 && w[:3] == "mid" || len(w) >= 4 && w[:4] == "late" || len(w) >= 5 && w[:5] == "early"
+}
+
 // foldsOutsideASCII tells whether s has a character that case-insensitive matching equates with
 // an ASCII letter (the long s, the Kelvin sign): in such a sentence a word may begin a pattern
 // without being spelled as the candidates are.
@@ -460,25 +546,6 @@ func containsBy(s, c string, k int) bool {
 		}
 	}
 	return false
-}
-
-// findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
-// the pattern only at the candidates cs of s.
-func findAll(i int, s string, cs []candidate, out []index) []index {
-	want := patterns[i].starts
-	from := 0
-	for ci, c := range cs {
-		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
-			continue
-		}
-		idx, ok := matchAt(i, s, c.pos)
-		if !ok {
-			continue
-		}
-		out = append(out, idx)
-		from = idx[1]
-	}
-	return out
 }
 
 // findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns (false for nil),

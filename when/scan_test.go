@@ -181,9 +181,36 @@ func candidates(s string, out []candidate) []candidate {
 	return out
 }
 
+// TestNumPatterns holds numPatterns, the size of findAt's arrays, to patterns.
+func TestNumPatterns(t *testing.T) {
+	if numPatterns != len(patterns) {
+		t.Fatalf("numPatterns is %d, patterns has %d", numPatterns, len(patterns))
+	}
+}
+
 // raw returns a match of pattern i as FindStringSubmatchIndex returns it.
 func raw(i int, idx index) []int {
 	return idx[:2*patternGroups[i].n]
+}
+
+// findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
+// the pattern only at the candidates cs of s: pattern by pattern, as find once went through the
+// candidates, and a check on matchAt and mayMatch apart from findAt's order of work.
+func findAll(i int, s string, cs []candidate, out []index) []index {
+	want := patterns[i].starts
+	from := 0
+	for ci, c := range cs {
+		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
+			continue
+		}
+		idx, ok := matchAt(i, s, c.pos)
+		if !ok {
+			continue
+		}
+		out = append(out, idx)
+		from = idx[1]
+	}
+	return out
 }
 
 // checkMatchers compares matchAt with each pattern's anchored regular expression at every byte
@@ -288,6 +315,10 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	}
 	sent := text.Sentence{Start: base, End: base + len(s), Text: s}
 	got, want := FindTokens(sent, toks, pub), Find(s, pub)
+	// Find's candidates, tried by findAt, find what the regular expressions find pattern by pattern
+	if regexps := clone(find(nil, s, features(s), nil, true, pub)); !reflect.DeepEqual(want, regexps) {
+		t.Fatalf("%q: Find %v, the regular expressions %v", s, want, regexps)
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: FindTokens %v, Find %v", s, got, want)
 	}

@@ -32,6 +32,7 @@
 package when
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -308,32 +309,28 @@ func clone(exprs []Expr) []Expr {
 }
 
 // find appends to dst the expressions of a sentence whose features and candidates scan has found.
+// Text that folds outside ASCII (slow) is left to the regular expressions, each pattern over the
+// whole sentence in turn; other text to findAt.
 func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
 	if has == 0 {
 		return dst // every pattern needs some feature
+	}
+	if !slow {
+		return findAt(dst, sentence, has, cs, pub)
 	}
 	// the publication date is read at the first match: only a sentence that holds an expression
 	// needs it
 	var p pubDate
 	havePub, pubRead := false, false
 	n := len(dst)
-	var foundBuf [4]index
 	for _, i := range patternsFor[has] {
 		pt := &patterns[i]
-		found := foundBuf[:0]
-		if slow {
-			for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
-				found = append(found, indexOf(raw))
-			}
-		} else {
-			found = findAll(i, sentence, cs, found)
-		}
-		for _, idx := range found {
+		for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
 			if !pubRead {
 				p, havePub = readPubDate(pub)
 				pubRead = true
 			}
-			m := match{sentence, idx, &patternGroups[i]}
+			m := match{sentence, indexOf(raw), &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
 				continue
@@ -357,6 +354,119 @@ func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, p
 		kept = append(kept, e)
 	}
 	return dst[:n+len(kept)]
+}
+
+// hit is a match of pattern pat found by findAt, from start to end (its span), not yet resolved.
+type hit struct {
+	start, end int
+	pat        int
+	idx        index
+}
+
+// findAt is find for text that folds within ASCII, whose candidates are cs. It finds what the
+// regular expressions find, pattern by pattern, but goes through the candidates once: at each it
+// tries the patterns that can begin with its word and that the sentence's features allow, in the
+// order of patterns, each only from where its latest match ended (as FindAll goes on). The matches
+// are then put in the order find puts the expressions in (by start, the longer first, then by
+// pattern: find's stable sort of the patterns' matches), and only those that do not overlap one
+// kept before them are resolved: resolving one that would be dropped is wasted (its date is made),
+// and one that does not resolve drops out of the order as it does in find.
+func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Expr {
+	allowed := patternSets[has]
+	var from [numPatterns]int // where the next match of each pattern may start
+	var buf [8]hit
+	hits := buf[:0]
+	for ci := range cs {
+		c := &cs[ci]
+		for set := patternsOf(c.kinds) & allowed; set != 0; set &= set - 1 {
+			i := bits.TrailingZeros16(set)
+			if c.pos < from[i] {
+				continue
+			}
+			if k := c.kinds & patterns[i].starts; mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
+				continue
+			}
+			idx, ok := matchAt(i, s, c.pos)
+			if !ok {
+				continue
+			}
+			from[i] = idx[1]
+			m := match{s, idx, &patternGroups[i]}
+			start, end := m.span()
+			hits = append(hits, hit{start, end, i, idx})
+		}
+	}
+	if len(hits) == 0 {
+		return dst
+	}
+	// insertion sort: a sentence has a few
+	for k := 1; k < len(hits); k++ {
+		for j := k; j > 0 && hits[j].before(&hits[j-1]); j-- {
+			hits[j], hits[j-1] = hits[j-1], hits[j]
+		}
+	}
+	p, havePub := readPubDate(pub)
+	end := -1 // the end of the latest expression kept
+	for k := range hits {
+		h := &hits[k]
+		if h.start < end {
+			continue
+		}
+		date, prec, ok := patterns[h.pat].resolve(match{s, h.idx, &patternGroups[h.pat]}, p, havePub)
+		if !ok {
+			continue
+		}
+		dst = append(dst, Expr{Start: h.start, End: h.end, Date: date, Precision: prec, Text: s[h.start:h.end]})
+		end = h.end
+	}
+	return dst
+}
+
+// before tells whether h comes before o in find's order of expressions.
+func (h *hit) before(o *hit) bool {
+	if h.start != o.start {
+		return h.start < o.start
+	}
+	if h.end != o.end {
+		return h.end > o.end
+	}
+	return h.pat < o.pat
+}
+
+// numPatterns is len(patterns).
+const numPatterns = 12
+
+// patternSets gives, for each set of features a sentence may have, the patterns that need no
+// other (patternsFor), as bits (bit i for patterns[i]).
+var patternSets = func() (out [agoWord << 1]uint16) {
+	for has, ps := range patternsFor {
+		for _, i := range ps {
+			out[has] |= 1 << i
+		}
+	}
+	return out
+}()
+
+// kindPatterns gives, for each kind of word (by its bit), the patterns that can begin with it, as
+// bits.
+var kindPatterns = func() (out [16]uint16) {
+	for b := range out {
+		for i, p := range patterns {
+			if p.starts&(1<<b) != 0 {
+				out[b] |= 1 << i
+			}
+		}
+	}
+	return out
+}()
+
+// patternsOf returns the patterns that can begin with a word of kinds k, as bits.
+func patternsOf(k start) uint16 {
+	var set uint16
+	for ; k != 0; k &= k - 1 {
+		set |= kindPatterns[bits.TrailingZeros16(uint16(k))]
+	}
+	return set
 }
 
 // patternsFor lists, for each set of features a sentence may have, the patterns (by their place
