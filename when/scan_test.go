@@ -547,3 +547,34 @@ func clauseBreakStarts(s string) []int {
 	}
 	return out
 }
+
+// TestNextMayBreak holds nextMayBreak, which passes over eight bytes at a time, to a loop over
+// every byte, on strings of random bytes from those near the bounds of maybeBreak's ranges, the
+// breaks themselves and bytes outside ASCII, at every offset.
+func TestNextMayBreak(t *testing.T) {
+	bytes := []byte("'()*+,-./09:;<=>@AZ[\\]^_`az{|}~ \t\x7f\x80\xa7\xa8\xbb\xbc\xe2\xff")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			if r.IntN(4) == 0 {
+				b[k] = bytes[r.IntN(len(bytes))]
+			} else {
+				b[k] = 'a' + byte(r.IntN(26))
+			}
+		}
+		s := string(b)
+		for i := range len(s) + 1 {
+			want := len(s)
+			for k := i; k < len(s); k++ {
+				if mayBreak[s[k]] {
+					want = k
+					break
+				}
+			}
+			if got := nextMayBreak(s, i); got != want {
+				t.Fatalf("nextMayBreak(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
