@@ -356,29 +356,23 @@ func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, p
 	return dst[:n+len(kept)]
 }
 
-// hit is a match of pattern pat found by findAt, from start to end (its span), not yet resolved.
-type hit struct {
-	start, end int
-	pat        int
-	idx        index
-}
-
 // findAt is find for text that folds within ASCII, whose candidates are cs. It finds what the
 // regular expressions find, pattern by pattern, but goes through the candidates once: at each it
 // tries the patterns that can begin with its word and that the sentence's features allow, in the
-// order of patterns, each only from where its latest match ended (as FindAll goes on). The matches
-// are then put in the order find puts the expressions in (by start, the longer first, then by
-// pattern: find's stable sort of the patterns' matches), and only those that do not overlap one
-// kept before them are resolved: resolving one that would be dropped is wasted (its date is made),
-// and one that does not resolve drops out of the order as it does in find.
+// order of patterns, each only from where its latest match ended (as FindAll goes on). The
+// expressions are then put in find's order: by start, the longer first, then by pattern (find's
+// stable sort of the patterns' expressions, appended pattern by pattern).
 func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Expr {
 	allowed := patternSets[has]
 	var from [numPatterns]int // where the next match of each pattern may start
-	var buf [8]hit
-	hits := buf[:0]
+	var patBuf [8]uint8
+	pats := patBuf[:0] // the pattern of each expression appended
+	n := len(dst)
+	var p pubDate
+	havePub, pubRead := false, false
 	for ci := range cs {
 		c := &cs[ci]
-		for set := patternsOf(c.kinds) & allowed; set != 0; set &= set - 1 {
+		for set := kindSetPatterns[c.kinds] & allowed; set != 0; set &= set - 1 {
 			i := bits.TrailingZeros16(set)
 			if c.pos < from[i] {
 				continue
@@ -391,46 +385,48 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Exp
 				continue
 			}
 			from[i] = idx[1]
+			if !pubRead { // only a sentence that holds an expression needs it
+				p, havePub = readPubDate(pub)
+				pubRead = true
+			}
 			m := match{s, idx, &patternGroups[i]}
+			date, prec, ok := patterns[i].resolve(m, p, havePub)
+			if !ok {
+				continue
+			}
 			start, end := m.span()
-			hits = append(hits, hit{start, end, i, idx})
+			dst = append(dst, Expr{Start: start, End: end, Date: date, Precision: prec, Text: s[start:end]})
+			pats = append(pats, uint8(i))
 		}
 	}
-	if len(hits) == 0 {
-		return dst
-	}
-	// insertion sort: a sentence has a few
-	for k := 1; k < len(hits); k++ {
-		for j := k; j > 0 && hits[j].before(&hits[j-1]); j-- {
-			hits[j], hits[j-1] = hits[j-1], hits[j]
+	out := dst[n:]
+	// insertion sort: a sentence has a few, mostly in order already
+	for k := 1; k < len(out); k++ {
+		for j := k; j > 0 && before(&out[j], pats[j], &out[j-1], pats[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+			pats[j], pats[j-1] = pats[j-1], pats[j]
 		}
 	}
-	p, havePub := readPubDate(pub)
-	end := -1 // the end of the latest expression kept
-	for k := range hits {
-		h := &hits[k]
-		if h.start < end {
+	kept := out[:0]
+	for _, e := range out {
+		if len(kept) > 0 && e.Start < kept[len(kept)-1].End {
 			continue
 		}
-		date, prec, ok := patterns[h.pat].resolve(match{s, h.idx, &patternGroups[h.pat]}, p, havePub)
-		if !ok {
-			continue
-		}
-		dst = append(dst, Expr{Start: h.start, End: h.end, Date: date, Precision: prec, Text: s[h.start:h.end]})
-		end = h.end
+		kept = append(kept, e)
 	}
-	return dst
+	return dst[:n+len(kept)]
 }
 
-// before tells whether h comes before o in find's order of expressions.
-func (h *hit) before(o *hit) bool {
-	if h.start != o.start {
-		return h.start < o.start
+// before tells whether the expression a of pattern pa comes before b of pattern pb in find's
+// order.
+func before(a *Expr, pa uint8, b *Expr, pb uint8) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
 	}
-	if h.end != o.end {
-		return h.end > o.end
+	if a.End != b.End {
+		return a.End > b.End
 	}
-	return h.pat < o.pat
+	return pa < pb
 }
 
 // numPatterns is len(patterns).
@@ -447,27 +443,18 @@ var patternSets = func() (out [agoWord << 1]uint16) {
 	return out
 }()
 
-// kindPatterns gives, for each kind of word (by its bit), the patterns that can begin with it, as
-// bits.
-var kindPatterns = func() (out [16]uint16) {
-	for b := range out {
+// kindSetPatterns gives, for each set of kinds of words, the patterns that can begin with a word
+// of one of them, as bits.
+var kindSetPatterns = func() (out [startNumber << 1]uint16) { // startNumber is the last kind
+	for k := range out {
 		for i, p := range patterns {
-			if p.starts&(1<<b) != 0 {
-				out[b] |= 1 << i
+			if p.starts&start(k) != 0 {
+				out[k] |= 1 << i
 			}
 		}
 	}
 	return out
 }()
-
-// patternsOf returns the patterns that can begin with a word of kinds k, as bits.
-func patternsOf(k start) uint16 {
-	var set uint16
-	for ; k != 0; k &= k - 1 {
-		set |= kindPatterns[bits.TrailingZeros16(uint16(k))]
-	}
-	return set
-}
 
 // patternsFor lists, for each set of features a sentence may have, the patterns (by their place
 // in patterns, in order) that need no other: find tries those alone.
