@@ -317,9 +317,7 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 		switch sh := t.Shape; {
 		case sh-1 < text.ShapeLower|text.ShapeUpper:
 			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
-			h := t.Hash()
-			m := wordBits(h)
-			out = sc.word(t, scanBits[h>>60]&m == m, out)
+			out = sc.fastWord(t, out)
 		case sh&text.ShapeOther == 0 && sh != 0:
 			// letters and digits
 			sc.f, out = scanWord(s, t.Start-base, t.End-base, true, sc.f, out)
@@ -331,12 +329,138 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 	if strings.Count(s, " ")-spacesIn != len(s)-inToks {
 		return scanTokensGaps(s, base, toks, out[:n])
 	}
+	if allowed := patternSets[sc.f]; allowed&lazyPatterns != 0 {
+		out = addLazy(s, out, n, toks, base, allowed)
+	}
 	return sc.f, out, sc.ascii
 }
 
-// skipWords passes over the tokens of toks from k on in which scanWords finds nothing that scanTokens
-// can tell from the tokens alone: words of letters that neither pass scanBits nor begin with early,
-// mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
+// The lazy words are the words of scanKinds that are nothing but the first word of a pattern that
+// needs more words after them: "the" (of "the day before yesterday"), "a", "an" and the numbers
+// one to twelve (of "three days ago"), "in" and "during" (of "in May"). They are half the words of
+// a sentence that may begin an expression, yet they matter only in a sentence that has the
+// feature their patterns need, and for "the", "in" and "during" only right before another
+// candidate: scanTokens passes over them, and adds those that can matter (addLazy).
+const lazyKinds = startDayWord | startNumber | startPre
+
+// lazyPatterns are the patterns that a lazy word can begin, as bits, and agoPatterns,
+// prePatterns and dayWordPatterns those that a number, "in" or "during", and "the" can begin.
+var (
+	lazyPatterns    = kindSetPatterns[lazyKinds]
+	agoPatterns     = kindSetPatterns[startNumber]
+	prePatterns     = kindSetPatterns[startPre]
+	dayWordPatterns = kindSetPatterns[startDayWord]
+)
+
+// preFollows are the kinds of a word that "in" or "during" can open a pattern before (mayMatch).
+var preFollows = (patterns[6].starts | patterns[7].starts) &^ startPre
+
+// lazyWord tells whether a word of scanKinds whose kinds are wk is a lazy word: no feature and no
+// kind but those of lazyKinds (so not "yesterday", which has both).
+func lazyWord(wk wordKinds) bool {
+	return wk.f == 0 && wk.k != 0 && wk.k&^lazyKinds == 0
+}
+
+// addLazy adds to out[n:], the candidates scanTokens found in the other words of the sentence s,
+// those of its lazy words that can begin a pattern the sentence's features allow (allowed), in the
+// order of their places: those before another candidate as mayMatch reads them ("in" before a
+// month, a year or what opens one, "the day before" and "the day after" before a day), or in a
+// sentence that has "ago" (rare) every lazy word of toks's words of letters. (scanTokens reads a
+// token of any other Shape whole, lazy words and all.)
+func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allowed uint16) []candidate {
+	var buf [16]candidate
+	lazy := buf[:0]
+	if allowed&agoPatterns != 0 {
+		for k := range toks {
+			t := &toks[k]
+			if t.Shape-1 >= text.ShapeLower|text.ShapeUpper {
+				continue
+			}
+			h := t.Hash()
+			if m := wordBits(h); lazyBits[h>>60]&m != m {
+				continue
+			}
+			if wk, ok := scanTable.Find(t); ok && lazyWord(wk) {
+				lazy = append(lazy, candidate{t.Start - base, wk.k})
+			}
+		}
+	} else {
+		for k := n; k < len(out); k++ {
+			c := &out[k]
+			q, kind := -1, start(0)
+			if c.kinds&preFollows != 0 && allowed&prePatterns != 0 {
+				q, kind = preBefore(s, c.pos), startPre
+			}
+			if c.kinds&startDayWord != 0 && allowed&dayWordPatterns != 0 && q < 0 {
+				q, kind = theBefore(s, c.pos), startDayWord
+			}
+			// (a candidate already when scanWord found it in a token of another Shape: as no
+			// other candidate lies between it and c, it is the one before c)
+			if q >= 0 && (k == n || out[k-1].pos != q) {
+				lazy = append(lazy, candidate{q, kind})
+			}
+		}
+	}
+	// merged from the back, into out grown by as many
+	i, j := len(out)-1, len(lazy)-1
+	out = append(out, lazy...)
+	for w := len(out) - 1; j >= 0; w-- {
+		if i >= n && out[i].pos > lazy[j].pos {
+			out[w] = out[i]
+			i--
+		} else {
+			out[w] = lazy[j]
+			j--
+		}
+	}
+	return out
+}
+
+// preBefore returns where the word before byte p of s begins when it is "in" or "during" in any
+// case and spaces (sp) alone lie between them, as mayMatch reads them; -1 when it is not.
+func preBefore(s string, p int) int {
+	e := p
+spaces:
+	for e > 0 {
+		switch {
+		case isSpace(s[e-1]):
+			e--
+		case strings.HasSuffix(s[:e], "\u00a0"):
+			e -= len("\u00a0")
+		case strings.HasSuffix(s[:e], "\u202f"):
+			e -= len("\u202f")
+		default:
+			break spaces
+		}
+	}
+	if e == p {
+		return -1
+	}
+	q := e
+	for q > 0 && isWordByte(s[q-1]) {
+		q--
+	}
+	if w := s[q:e]; len(w) == len("in") && hasFold(w, 0, "in") || len(w) == len("during") && hasFold(w, 0, "during") {
+		return q
+	}
+	return -1
+}
+
+// theBefore returns where "the day before " or "the day after " begins when it lies right before
+// byte p of s, in any case, as a word ("the" not the end of a longer one); -1 when it does not. Only
+// there can "the" begin an expression (relativeDayAt).
+func theBefore(s string, p int) int {
+	for _, pre := range [...]string{"the day before ", "the day after "} {
+		if q := p - len(pre); q >= 0 && hasFold(s, q, pre) && (q == 0 || !isWordByte(s[q-1])) {
+			return q
+		}
+	}
+	return -1
+}
+
+// skipWords passes over the tokens of toks from k on in which scanTokens finds nothing, as it can
+// tell from the tokens alone: words of letters that neither pass fastBits (lazy words do not) nor
+// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
 // other token (len(toks) when there is none), the end of the token before it, at being that of the
 // token before toks[k], and the bytes of the tokens passed over. A token that starts before the
 // end of the one before it is left to scanTokens. Most tokens are passed over here, in a loop that
@@ -349,7 +473,7 @@ func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
 		}
 		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
 			h := t.Hash()
-			if w := scanBits[h>>60]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 || partFirst[t.Text[0]] && lowerPart(t.Lower) {
+			if w := fastBits[h>>60]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 || partFirst[t.Text[0]] && lowerPart(t.Lower) {
 				break
 			}
 		} else if sh != text.ShapeOther || len(t.Text) != 1 || !markBytes[t.Text[0]] {
@@ -455,6 +579,26 @@ func (sc *tokenScan) word(t *text.Token, mayBe bool, out []candidate) []candidat
 	return out
 }
 
+// fastWord is word for scanTokens, which leaves the lazy words to addLazy: it appends nothing for
+// them.
+func (sc *tokenScan) fastWord(t *text.Token, out []candidate) []candidate {
+	var wk wordKinds
+	if h := t.Hash(); fastBits[h>>60]&wordBits(h) == wordBits(h) {
+		if wk, _ = scanTable.Find(t); lazyWord(wk) {
+			wk = wordKinds{}
+		}
+	}
+	sc.f |= wk.f
+	kinds := wk.k
+	if partFirst[t.Text[0]] && hasPart(t.Text) {
+		kinds |= startPart
+	}
+	if kinds != 0 {
+		out = append(out, candidate{t.Start - sc.base, kinds})
+	}
+	return out
+}
+
 // token appends to out what scanWords finds in t, a token of any other Shape.
 func (sc *tokenScan) token(t *text.Token, out []candidate) []candidate {
 	if sh := t.Shape; sh == 0 || sh&text.ShapeOther != 0 {
@@ -481,6 +625,20 @@ var scanBits = func() (out [16]uint64) {
 		out[h>>60] |= wordBits(h)
 	}
 	return out
+}()
+
+// fastBits is scanBits for the words of scanKinds but the lazy words, and lazyBits for the lazy
+// words alone.
+var fastBits, lazyBits = func() (fast, lazy [16]uint64) {
+	for w, wk := range scanKinds {
+		h := text.HashWord(w)
+		if lazyWord(wk) {
+			lazy[h>>60] |= wordBits(h)
+		} else {
+			fast[h>>60] |= wordBits(h)
+		}
+	}
+	return fast, lazy
 }()
 
 // wordBits are the two bits of scanBits[h>>60] for the hash h (scanTokens tests them in its loop).
