@@ -714,7 +714,8 @@ func findFirst(i int, s string, cs []candidate) (index, bool) {
 		if c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		if idx, ok := matchAt(i, s, c.pos); ok {
+		var idx index
+		if matchAt(i, s, c.pos, &idx) {
 			return idx, true
 		}
 	}

@@ -370,6 +370,7 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Exp
 	n := len(dst)
 	var p pubDate
 	havePub, pubRead := false, false
+	m := match{s: s} // each match in turn
 	for ci := range cs {
 		c := &cs[ci]
 		for set := kindSetPatterns[c.kinds] & allowed; set != 0; set &= set - 1 {
@@ -380,16 +381,15 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Exp
 			if k := c.kinds & patterns[i].starts; mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
 				continue
 			}
-			idx, ok := matchAt(i, s, c.pos)
-			if !ok {
+			if !matchAt(i, s, c.pos, &m.idx) {
 				continue
 			}
-			from[i] = idx[1]
+			from[i] = m.idx[1]
 			if !pubRead { // only a sentence that holds an expression needs it
 				p, havePub = readPubDate(pub)
 				pubRead = true
 			}
-			m := match{s, idx, &patternGroups[i]}
+			m.g = &patternGroups[i]
 			date, prec, ok := patterns[i].resolve(m, p, havePub)
 			if !ok {
 				continue
@@ -953,7 +953,7 @@ type match struct {
 
 // get returns the text of group k (a field of m.g), or "" when the pattern has no such group or
 // it did not match.
-func (m match) get(k int) string {
+func (m *match) get(k int) string {
 	if k < 0 || m.idx[2*k] < 0 {
 		return ""
 	}
@@ -961,7 +961,7 @@ func (m match) get(k int) string {
 }
 
 // span returns the offsets of the expression: the group "x", or the whole match.
-func (m match) span() (start, end int) {
+func (m *match) span() (start, end int) {
 	if k := m.g.x; k >= 0 && m.idx[2*k] >= 0 {
 		return m.idx[2*k], m.idx[2*k+1]
 	}
@@ -1140,7 +1140,7 @@ func validDay(y int, m time.Month, d int) bool {
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
-func monthNumber(m match) time.Month {
+func monthNumber(m *match) time.Month {
 	if s := m.get(m.g.m); s != "" {
 		n, _ := strconv.Atoi(s)
 		return time.Month(n)
@@ -1152,7 +1152,7 @@ func monthNumber(m match) time.Month {
 func fullDate(m match, _ pubDate, _ bool) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	if !validDay(y, mo, d) || y < 1 {
 		return "", Day, false
 	}
@@ -1162,7 +1162,7 @@ func fullDate(m match, _ pubDate, _ bool) (string, string, bool) {
 // dayMonth: "October 4", "4 Oct." in the year that puts them at most futureWindow after pub.
 func dayMonth(m match, pub pubDate, havePub bool) (string, string, bool) {
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	if !validDay(2000, mo, d) { // 2000 is a leap year: February 29 is a day
 		return "", Day, false
 	}
@@ -1181,7 +1181,7 @@ func dayMonth(m match, pub pubDate, havePub bool) (string, string, bool) {
 // dayInYear returns the day and month of m in year y, or "".
 func dayInYear(m match, y int) string {
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	if t, ok := date(y, monthNumber(m), d); ok {
+	if t, ok := date(y, monthNumber(&m), d); ok {
 		return format(t, Day)
 	}
 	return ""
@@ -1193,7 +1193,7 @@ func monthYear(m match, _ pubDate, _ bool) (string, string, bool) {
 	if y < 1 {
 		return "", Month, false
 	}
-	return formatMonth(monthOn(y, monthNumber(m))), Month, true
+	return formatMonth(monthOn(y, monthNumber(&m))), Month, true
 }
 
 // monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
@@ -1205,7 +1205,7 @@ func monthOnly(m match, pub pubDate, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Month, true
 	}
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	y := pub.y
 	switch rel {
 	case "last":
