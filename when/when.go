@@ -936,13 +936,20 @@ func dayAfter(y int, m time.Month, d int, ly int, lm time.Month, ld int) bool {
 	return d > ld
 }
 
-// putDigits writes n, which has at most len(b) digits, into b with leading zeros.
+// putDigits writes n, which has at most len(b) digits, into b with leading zeros. len(b) is even
+// (2 or 4, as dates have them): the digits are written two at a time, from pairs.
 func putDigits(b []byte, n int) {
-	for k := len(b) - 1; k >= 0; k-- {
-		b[k] = byte('0' + n%10)
-		n /= 10
+	for k := len(b); k > 0; k -= 2 {
+		p := 2 * (n % 100)
+		b[k-2], b[k-1] = digitPairs[p], digitPairs[p+1]
+		n /= 100
 	}
 }
+
+// digitPairs are "00" to "99" one after the other.
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // match is one match of a pattern's regular expression.
 type match struct {

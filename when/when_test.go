@@ -768,3 +768,21 @@ func TestDaysByHand(t *testing.T) {
 		}
 	}
 }
+
+// TestPutDigits holds putDigits, which writes two digits at a time, to fmt on every number of two
+// and four digits.
+func TestPutDigits(t *testing.T) {
+	for n := range 10000 {
+		var b [4]byte
+		putDigits(b[:], n)
+		if got, want := string(b[:]), fmt.Sprintf("%04d", n); got != want {
+			t.Fatalf("putDigits(%d) wrote %q, want %q", n, got, want)
+		}
+		if n < 100 {
+			putDigits(b[:2], n)
+			if got, want := string(b[:2]), fmt.Sprintf("%02d", n); got != want {
+				t.Fatalf("putDigits(%d) wrote %q, want %q", n, got, want)
+			}
+		}
+	}
+}
