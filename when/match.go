@@ -103,13 +103,15 @@ func indexOf(raw []int) index {
 	return idx
 }
 
-// reset makes idx a match of g's pattern from start to end with its groups unset.
-func (idx *index) reset(g *groups, start, end int) {
-	for k := range 2 * g.n {
-		idx[k] = -1
-	}
+// reset makes idx a match from start to end with its groups unset (all of them: an
+// index's entries after the pattern's groups are not read, and one copy is quicker than a loop).
+func (idx *index) reset(start, end int) {
+	*idx = unset
 	idx[0], idx[1] = start, end
 }
+
+// unset is an index with no group set.
+var unset = index{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // set records group k (when the pattern has it) at s[start:end].
 func set(idx *index, k, start, end int) {
@@ -149,9 +151,13 @@ func boundary(s string, i int) bool {
 	return isWordByte(s[i-1]) != (i < len(s) && isWordByte(s[i]))
 }
 
-// hasFold tells whether s has lit (ASCII, in lower case) at byte i, in any case.
+// hasFold tells whether s has lit (ASCII letters and spaces, in lower case, beginning with a letter)
+// at byte i, in any case.
 func hasFold(s string, i int, lit string) bool {
-	if len(s)-i < len(lit) {
+	// the first letter first, by the bit that makes an ASCII letter lower-case (no other byte
+	// becomes one with it): the lists of words that the matchers try each word in turn mostly
+	// differ there
+	if len(s)-i < len(lit) || s[i]|0x20 != lit[0] {
 		return false
 	}
 	for k := range len(lit) {
@@ -398,7 +404,7 @@ func monthDayYearAt(s string, pos int, g *groups, idx *index) bool {
 	if y < 0 {
 		return false
 	}
-	idx.reset(g, pos, y+4)
+	idx.reset(pos, y+4)
 	set(idx, g.x, pos, y+4)
 	set(idx, g.mon, i, me)
 	set(idx, g.d, ds, de)
@@ -426,7 +432,7 @@ func dayMonthYearAt(s string, pos int, g *groups, idx *index) bool {
 	if y < 0 {
 		return false
 	}
-	idx.reset(g, pos, y+4)
+	idx.reset(pos, y+4)
 	set(idx, g.x, pos, y+4)
 	set(idx, g.d, ds, de)
 	set(idx, g.mon, ms, me)
@@ -446,7 +452,7 @@ func monthDayAt(s string, pos int, g *groups, idx *index) bool {
 	if de < 0 || !boundary(s, e) {
 		return false
 	}
-	idx.reset(g, pos, e)
+	idx.reset(pos, e)
 	set(idx, g.x, pos, e)
 	set(idx, g.mon, i, me)
 	set(idx, g.d, ds, de)
@@ -469,7 +475,7 @@ func dayMonthAt(s string, pos int, g *groups, idx *index) bool {
 	if me < 0 {
 		return false
 	}
-	idx.reset(g, pos, me)
+	idx.reset(pos, me)
 	set(idx, g.x, pos, me)
 	set(idx, g.d, ds, de)
 	set(idx, g.mon, ms, me)
@@ -495,7 +501,7 @@ func monthYearAt(s string, pos int, g *groups, idx *index) bool {
 	if !fourDigits(s, k) {
 		return false
 	}
-	idx.reset(g, pos, k+4)
+	idx.reset(pos, k+4)
 	set(idx, g.x, pos, k+4)
 	set(idx, g.mon, ms, me)
 	set(idx, g.y, k, k+4)
@@ -534,7 +540,7 @@ func monthAt(s string, pos int, g *groups, idx *index) bool {
 	if me < 0 {
 		return false
 	}
-	idx.reset(g, pos, me)
+	idx.reset(pos, me)
 	set(idx, g.pre, preS, preE)
 	set(idx, g.x, x, me)
 	set(idx, g.rel, relS, relE)
@@ -554,7 +560,7 @@ func yearAt(s string, pos int, g *groups, idx *index) bool {
 	if i+2 > len(s) || !(s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') || !fourDigits(s, i) {
 		return false
 	}
-	idx.reset(g, pos, i+4)
+	idx.reset(pos, i+4)
 	set(idx, g.pre, preS, preE)
 	set(idx, g.x, x, i+4)
 	set(idx, g.part, partS, partE)
@@ -596,7 +602,7 @@ func weekdayFrom(s string, pos, i int, g *groups, idx *index) bool {
 			end = pe
 		}
 	}
-	idx.reset(g, pos, end)
+	idx.reset(pos, end)
 	set(idx, g.x, pos, end)
 	set(idx, g.wd, i, e)
 	return true
@@ -606,7 +612,7 @@ func weekdayFrom(s string, pos, i int, g *groups, idx *index) bool {
 func relativeDayAt(s string, pos int, g *groups, idx *index) bool {
 	for _, w := range relativeDays {
 		if hasFold(s, pos, w) && boundary(s, pos+len(w)) {
-			idx.reset(g, pos, pos+len(w))
+			idx.reset(pos, pos+len(w))
 			set(idx, g.x, pos, pos+len(w))
 			return true
 		}
@@ -628,7 +634,7 @@ func relativePeriodAt(s string, pos int, g *groups, idx *index) bool {
 		if !isWordFold(s[k:e], periodUnits) {
 			continue
 		}
-		idx.reset(g, pos, e)
+		idx.reset(pos, e)
 		set(idx, g.x, pos, e)
 		set(idx, g.rel, pos, pos+len(rel))
 		set(idx, g.unit, k, e)
@@ -683,7 +689,7 @@ func agoFrom(s string, pos, ne int, g *groups, idx *index) bool {
 		if k == e || !hasFold(s, k, "ago") || !boundary(s, k+len("ago")) {
 			continue
 		}
-		idx.reset(g, pos, k+len("ago"))
+		idx.reset(pos, k+len("ago"))
 		set(idx, g.x, pos, k+len("ago"))
 		set(idx, g.num, pos, ne)
 		set(idx, g.unit, us, ue)
