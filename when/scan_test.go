@@ -619,3 +619,50 @@ func TestNextMayBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstDayMatchesRegexp holds firstDay, which reads a line for candidates only up to limit, to
+// the patterns' regular expressions over the whole line (firstDayByRegexp), the dates beginning
+// after limit left out, for the limits its callers give (0 for a header, placeMax for a dateline)
+// and others.
+func TestFirstDayMatchesRegexp(t *testing.T) {
+	lines := append(scanSentences(t), "TEHRAN, Oct. 4, 2017 (Reuters) -", "October 4, 2017 -",
+		"KHARTOUM, May 3 -", "BEIJING, November 9. /TASS/", "Thursday, 5th of October 2017: talks",
+		"A long first line of an article that tells of 4 October 2017 and 5 Oct. far beyond the place, "+
+			"at more than eighty bytes from its start", strings.Repeat("x ", 39)+"Oct. 4, 2017")
+	for _, s := range lines {
+		for _, limit := range []int{0, 1, 7, placeMax, len(s)} {
+			want, wantOK := firstDayByRegexp(s, 2017)
+			if wantOK && want.Start > limit {
+				want, wantOK = Expr{}, false
+			}
+			if got, ok := firstDay(s, 2017, limit); ok != wantOK || got != want {
+				t.Fatalf("firstDay(%q, %d) = %v, %v; want %v, %v", s, limit, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// firstDayByRegexp is firstDay over the whole of s, by the patterns' regular expressions.
+func firstDayByRegexp(s string, year int) (Expr, bool) {
+	best, found := Expr{}, false
+	for i, p := range patterns[:5] {
+		raw := p.re.FindStringSubmatchIndex(s)
+		if raw == nil {
+			continue
+		}
+		m := match{s, indexOf(raw), &patternGroups[i]}
+		start, end := m.span()
+		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
+			continue
+		}
+		d, _, ok := p.resolve(m, pubDate{}, false)
+		if !ok {
+			continue
+		}
+		if d == "" && year != 0 {
+			d = dayInYear(m, year)
+		}
+		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
+	}
+	return best, found
+}

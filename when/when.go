@@ -176,7 +176,7 @@ func textDate(text string, year int) string {
 			line = line[:lineCut]
 		}
 		if loc := header.FindStringIndex(line); loc != nil {
-			if e, ok := firstDay(line[loc[1]:], year); ok && e.Start == 0 && e.Date != "" {
+			if e, ok := firstDay(line[loc[1]:], year, 0); ok && e.Start == 0 && e.Date != "" {
 				return e.Date
 			}
 			continue
@@ -188,13 +188,26 @@ func textDate(text string, year int) string {
 	return ""
 }
 
-// firstDay returns the earliest date with a day in s: a full date, or a day and month completed
-// with year (when year is 0, its Date is "").
-func firstDay(s string, year int) (Expr, bool) {
+// firstDay returns the earliest date with a day in s that begins at or before byte limit: a full
+// date, or a day and month completed with year (when year is 0, its Date is ""). A date that begins
+// after limit is of no use to the callers (a header's date begins the rest of its line, a dateline's
+// lies within placeMax bytes of its start), and s is read for candidates only up to it; the patterns
+// are then tried there whatever features s has, which would only rule some out.
+func firstDay(s string, year, limit int) (Expr, bool) {
 	best, found := Expr{}, false
 	// the leftmost match of each pattern: at the first candidate where it matches (see scan.go)
 	var buf [32]candidate
-	has, cs, slow := scan(s, buf[:0])
+	var cs []candidate
+	has, slow := ^feature(0), foldsOutsideASCII(s)
+	if slow {
+		has = features(s)
+	} else {
+		cut := min(limit, len(s)) // the end of the word at limit: a candidate's word is read whole
+		for cut < len(s) && isWordByte(s[cut]) {
+			cut++
+		}
+		_, cs, _ = scanWords(s[:cut], buf[:0])
+	}
 	for i, p := range patterns[:5] { // the dates with a day
 		if has&p.needs != p.needs {
 			continue
@@ -213,7 +226,7 @@ func firstDay(s string, year int) (Expr, bool) {
 		}
 		m := match{s, idx, &patternGroups[i]}
 		start, end := m.span()
-		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
+		if start > limit || found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
 		}
 		d, _, ok := p.resolve(m, pubDate{}, false)
@@ -231,7 +244,7 @@ func firstDay(s string, year int) (Expr, bool) {
 // dateline reads "PLACE, DATE" or "DATE" at the start of line, followed by the end of the line, an
 // agency or a dash.
 func dateline(line string, year int) string {
-	e, ok := firstDay(line, year)
+	e, ok := firstDay(line, year, placeMax)
 	if !ok || e.Date == "" || e.Start > placeMax || !isPlace(line[:e.Start]) || !datelineEnd.MatchString(line[e.End:]) {
 		return ""
 	}
