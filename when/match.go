@@ -298,6 +298,9 @@ var relFirst = func() (out [256]bool) {
 // afterWeekday reads the day of the week that may open a date ("Thursday, ", "Thu. the ") at
 // byte i, and returns where the date itself begins (i when there is no day of the week).
 func afterWeekday(s string, i int) int {
+	if i == len(s) || !weekdayFirst[s[i]] {
+		return i // most dates: a month or a day, whose first letter rules out a weekday
+	}
 	e := wordEnd(s, i)
 	if !hasKind(s, i, e, startWeekday) {
 		return i
@@ -319,6 +322,17 @@ func afterWeekday(s string, i int) int {
 	}
 	return k
 }
+
+// weekdayFirst tells the bytes that begin a day of the week (a word of startWeekday), in either
+// case.
+var weekdayFirst = func() (out [256]bool) {
+	for w, k := range startWords {
+		if k&startWeekday != 0 {
+			out[w[0]], out[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return out
+}()
 
 // dayAt reads `day` at byte i (one or two digits, then st, nd, rd or th) and returns the end of
 // the digits and of the day, or -1.

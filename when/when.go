@@ -420,14 +420,18 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Exp
 			pats[j], pats[j-1] = pats[j-1], pats[j]
 		}
 	}
-	kept := out[:0]
-	for _, e := range out {
-		if len(kept) > 0 && e.Start < kept[len(kept)-1].End {
+	// those that overlap one kept before them dropped, the others moved up only when one was
+	kept := 0
+	for k := range out {
+		if kept > 0 && out[k].Start < out[kept-1].End {
 			continue
 		}
-		kept = append(kept, e)
+		if kept != k {
+			out[kept] = out[k]
+		}
+		kept++
 	}
-	return dst[:n+len(kept)]
+	return dst[:n+kept]
 }
 
 // before tells whether the expression a of pattern pa comes before b of pattern pb in find's
