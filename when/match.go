@@ -8,8 +8,9 @@ import (
 // Matching the patterns by hand. Nearly every candidate word (scan.go) is a time expression, and
 // running a regular expression at each cost more than all the rest of Find. matchAt reads the
 // common patterns with the small functions below instead, and leaves the ISO date to its
-// regular expression. Each function returns what its pattern's anchored expression returns at
-// byte pos of the sentence (FindStringSubmatchIndex of s[pos:], offset by pos), or nil;
+// regular expression. Each function writes into *idx what its pattern's anchored expression
+// returns at byte pos of the sentence (FindStringSubmatchIndex of s[pos:], offset by pos), and
+// returns false where that is nil;
 // TestMatchersMatchRegexp and FuzzMatchers hold them to it. They read ASCII only: a sentence
 // with a character that folds to an ASCII letter (foldsOutsideASCII) is left to the regular
 // expressions.
@@ -18,39 +19,50 @@ import (
 // (a space, a month, a digit) cannot begin with the part itself, so when the rest fails after
 // it, it fails without it too. The functions take each part when it is there and go on.
 
-// matchAt returns what anchored[i].FindStringSubmatchIndex(s[pos:]) returns, offset by pos,
-// and false where that is nil.
-func matchAt(i int, s string, pos int) (index, bool) {
-	if m := matchers[i]; m != nil {
-		return m(s, pos, patternGroups[i])
+// matchAt sets *idx to what anchored[i].FindStringSubmatchIndex(s[pos:]) returns, offset by pos,
+// and returns false where that is nil (*idx is then of no use). The match is written in place and
+// the pattern's groups read in place: an index is large, and copied at each call and return it
+// cost more than the matching.
+func matchAt(i int, s string, pos int, idx *index) bool {
+	// a switch rather than a table of functions: called directly, the functions are seen not to
+	// keep idx, which so stays on the caller's stack
+	g := &patternGroups[i]
+	switch i {
+	case 1:
+		return monthDayYearAt(s, pos, g, idx)
+	case 2:
+		return dayMonthYearAt(s, pos, g, idx)
+	case 3:
+		return monthDayAt(s, pos, g, idx)
+	case 4:
+		return dayMonthAt(s, pos, g, idx)
+	case 5:
+		return monthYearAt(s, pos, g, idx)
+	case 6:
+		return monthAt(s, pos, g, idx)
+	case 7:
+		return yearAt(s, pos, g, idx)
+	case 8:
+		return weekdayAt(s, pos, g, idx)
+	case 9:
+		return relativeDayAt(s, pos, g, idx)
+	case 10:
+		return relativePeriodAt(s, pos, g, idx)
+	case 11:
+		return agoAt(s, pos, g, idx)
 	}
+	// the ISO date: rare
 	raw := anchored[i].FindStringSubmatchIndex(s[pos:])
 	if raw == nil {
-		return index{}, false
+		return false
 	}
 	for k := range raw {
 		if raw[k] >= 0 {
 			raw[k] += pos
 		}
 	}
-	return indexOf(raw), true
-}
-
-// matchers hold the function that reads each pattern by hand, in the order of patterns; nil
-// leaves the pattern to its regular expression.
-var matchers = [...]func(s string, pos int, g groups) (index, bool){
-	nil, // the ISO date: rare
-	monthDayYearAt,
-	dayMonthYearAt,
-	monthDayAt,
-	dayMonthAt,
-	monthYearAt,
-	monthAt,
-	yearAt,
-	weekdayAt,
-	relativeDayAt,
-	relativePeriodAt,
-	agoAt,
+	*idx = indexOf(raw)
+	return true
 }
 
 // groups are the numbers of a pattern's named groups, -1 for the names it has not.
@@ -91,15 +103,15 @@ func indexOf(raw []int) index {
 	return idx
 }
 
-// newIndex returns a match of g's pattern from start to end with its groups unset.
-func newIndex(g groups, start, end int) index {
-	var idx index
-	for k := range 2 * g.n {
-		idx[k] = -1
-	}
+// reset makes idx a match from start to end with its groups unset (all of them: an
+// index's entries after the pattern's groups are not read, and one copy is quicker than a loop).
+func (idx *index) reset(start, end int) {
+	*idx = unset
 	idx[0], idx[1] = start, end
-	return idx
 }
+
+// unset is an index with no group set.
+var unset = index{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 
 // set records group k (when the pattern has it) at s[start:end].
 func set(idx *index, k, start, end int) {
@@ -139,9 +151,13 @@ func boundary(s string, i int) bool {
 	return isWordByte(s[i-1]) != (i < len(s) && isWordByte(s[i]))
 }
 
-// hasFold tells whether s has lit (ASCII, in lower case) at byte i, in any case.
+// hasFold tells whether s has lit (ASCII letters and spaces, in lower case, beginning with a letter)
+// at byte i, in any case.
 func hasFold(s string, i int, lit string) bool {
-	if len(s)-i < len(lit) {
+	// the first letter first, by the bit that makes an ASCII letter lower-case (no other byte
+	// becomes one with it): the lists of words that the matchers try each word in turn mostly
+	// differ there
+	if len(s)-i < len(lit) || s[i]|0x20 != lit[0] {
 		return false
 	}
 	for k := range len(lit) {
@@ -282,6 +298,9 @@ var relFirst = func() (out [256]bool) {
 // afterWeekday reads the day of the week that may open a date ("Thursday, ", "Thu. the ") at
 // byte i, and returns where the date itself begins (i when there is no day of the week).
 func afterWeekday(s string, i int) int {
+	if i == len(s) || !weekdayFirst[s[i]] {
+		return i // most dates: a month or a day, whose first letter rules out a weekday
+	}
 	e := wordEnd(s, i)
 	if !hasKind(s, i, e, startWeekday) {
 		return i
@@ -303,6 +322,17 @@ func afterWeekday(s string, i int) int {
 	}
 	return k
 }
+
+// weekdayFirst tells the bytes that begin a day of the week (a word of startWeekday), in either
+// case.
+var weekdayFirst = func() (out [256]bool) {
+	for w, k := range startWords {
+		if k&startWeekday != 0 {
+			out[w[0]], out[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return out
+}()
 
 // dayAt reads `day` at byte i (one or two digits, then st, nd, rd or th) and returns the end of
 // the digits and of the day, or -1.
@@ -373,105 +403,105 @@ func partAfter(s string, i int) int {
 }
 
 // monthDayYearAt: "October 5, 2017", "Thursday, Oct. 5th 2017".
-func monthDayYearAt(s string, pos int, g groups) (index, bool) {
+func monthDayYearAt(s string, pos int, g *groups, idx *index) bool {
 	i := afterWeekday(s, pos)
 	me := monthWordAt(s, i, true)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
 	ds := spaces(s, me)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return index{}, false
+		return false
 	}
 	y := yearAfter(s, e)
 	if y < 0 {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, y+4)
-	set(&idx, g.x, pos, y+4)
-	set(&idx, g.mon, i, me)
-	set(&idx, g.d, ds, de)
-	set(&idx, g.y, y, y+4)
-	return idx, true
+	idx.reset(pos, y+4)
+	set(idx, g.x, pos, y+4)
+	set(idx, g.mon, i, me)
+	set(idx, g.d, ds, de)
+	set(idx, g.y, y, y+4)
+	return true
 }
 
 // dayMonthYearAt: "5 October 2017", "Thursday 5th of Oct. 2017".
-func dayMonthYearAt(s string, pos int, g groups) (index, bool) {
+func dayMonthYearAt(s string, pos int, g *groups, idx *index) bool {
 	ds := afterWeekday(s, pos)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return index{}, false
+		return false
 	}
 	ms := spaces(s, e)
 	if ms == e {
-		return index{}, false
+		return false
 	}
 	ms = ofAfter(s, ms)
 	me := monthWordAt(s, ms, true)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
 	y := yearAfter(s, me)
 	if y < 0 {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, y+4)
-	set(&idx, g.x, pos, y+4)
-	set(&idx, g.d, ds, de)
-	set(&idx, g.mon, ms, me)
-	set(&idx, g.y, y, y+4)
-	return idx, true
+	idx.reset(pos, y+4)
+	set(idx, g.x, pos, y+4)
+	set(idx, g.d, ds, de)
+	set(idx, g.mon, ms, me)
+	set(idx, g.y, y, y+4)
+	return true
 }
 
 // monthDayAt: "October 5", "Thu. Oct. 5th".
-func monthDayAt(s string, pos int, g groups) (index, bool) {
+func monthDayAt(s string, pos int, g *groups, idx *index) bool {
 	i := afterWeekday(s, pos)
 	me := monthWordAt(s, i, true)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
 	ds := spaces(s, me)
 	de, e := dayAt(s, ds)
 	if de < 0 || !boundary(s, e) {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, e)
-	set(&idx, g.x, pos, e)
-	set(&idx, g.mon, i, me)
-	set(&idx, g.d, ds, de)
-	return idx, true
+	idx.reset(pos, e)
+	set(idx, g.x, pos, e)
+	set(idx, g.mon, i, me)
+	set(idx, g.d, ds, de)
+	return true
 }
 
 // dayMonthAt: "5 October", "5th of Oct".
-func dayMonthAt(s string, pos int, g groups) (index, bool) {
+func dayMonthAt(s string, pos int, g *groups, idx *index) bool {
 	ds := afterWeekday(s, pos)
 	de, e := dayAt(s, ds)
 	if de < 0 {
-		return index{}, false
+		return false
 	}
 	ms := spaces(s, e)
 	if ms == e {
-		return index{}, false
+		return false
 	}
 	ms = ofAfter(s, ms)
 	me := monthWordAt(s, ms, false)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, me)
-	set(&idx, g.x, pos, me)
-	set(&idx, g.d, ds, de)
-	set(&idx, g.mon, ms, me)
-	return idx, true
+	idx.reset(pos, me)
+	set(idx, g.x, pos, me)
+	set(idx, g.d, ds, de)
+	set(idx, g.mon, ms, me)
+	return true
 }
 
 // monthYearAt: "October 2017", "early Oct. of 2017".
-func monthYearAt(s string, pos int, g groups) (index, bool) {
+func monthYearAt(s string, pos int, g *groups, idx *index) bool {
 	ms := partAfter(s, pos)
 	me := monthWordAt(s, ms, true)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
 	e := me
 	if e < len(s) && s[e] == ',' {
@@ -479,17 +509,17 @@ func monthYearAt(s string, pos int, g groups) (index, bool) {
 	}
 	k := spaces(s, e)
 	if k == e {
-		return index{}, false
+		return false
 	}
 	k = ofAfter(s, k)
 	if !fourDigits(s, k) {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, k+4)
-	set(&idx, g.x, pos, k+4)
-	set(&idx, g.mon, ms, me)
-	set(&idx, g.y, k, k+4)
-	return idx, true
+	idx.reset(pos, k+4)
+	set(idx, g.x, pos, k+4)
+	set(idx, g.mon, ms, me)
+	set(idx, g.y, k, k+4)
+	return true
 }
 
 // preAfter reads "in" or "during" and the spaces after them at byte i: the start and end of the
@@ -507,7 +537,7 @@ func preAfter(s string, i int) (start, end, next int) {
 }
 
 // monthAt: "in October", "last October", "early October", "during mid-Oct".
-func monthAt(s string, pos int, g groups) (index, bool) {
+func monthAt(s string, pos int, g *groups, idx *index) bool {
 	preS, preE, x := preAfter(s, pos)
 	i := x
 	relS, relE := -1, -1
@@ -522,19 +552,19 @@ func monthAt(s string, pos int, g groups) (index, bool) {
 	}
 	me := monthWordAt(s, i, false)
 	if me < 0 {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, me)
-	set(&idx, g.pre, preS, preE)
-	set(&idx, g.x, x, me)
-	set(&idx, g.rel, relS, relE)
-	set(&idx, g.part, partS, partE)
-	set(&idx, g.mon, i, me)
-	return idx, true
+	idx.reset(pos, me)
+	set(idx, g.pre, preS, preE)
+	set(idx, g.x, x, me)
+	set(idx, g.rel, relS, relE)
+	set(idx, g.part, partS, partE)
+	set(idx, g.mon, i, me)
+	return true
 }
 
 // yearAt: "in 2015", "early 2015", "during mid-2015".
-func yearAt(s string, pos int, g groups) (index, bool) {
+func yearAt(s string, pos int, g *groups, idx *index) bool {
 	preS, preE, x := preAfter(s, pos)
 	i := x
 	partS, partE := -1, -1
@@ -542,20 +572,20 @@ func yearAt(s string, pos int, g groups) (index, bool) {
 		partS, partE, i = i, k, k
 	}
 	if i+2 > len(s) || !(s[i] == '1' && (s[i+1] == '8' || s[i+1] == '9') || s[i] == '2' && s[i+1] == '0') || !fourDigits(s, i) {
-		return index{}, false
+		return false
 	}
-	idx := newIndex(g, pos, i+4)
-	set(&idx, g.pre, preS, preE)
-	set(&idx, g.x, x, i+4)
-	set(&idx, g.part, partS, partE)
-	set(&idx, g.y, i, i+4)
-	return idx, true
+	idx.reset(pos, i+4)
+	set(idx, g.pre, preS, preE)
+	set(idx, g.x, x, i+4)
+	set(idx, g.part, partS, partE)
+	set(idx, g.y, i, i+4)
+	return true
 }
 
 // weekdayAt: "Thursday", "Thursday night", "last Thursday", "this coming Monday".
-func weekdayAt(s string, pos int, g groups) (index, bool) {
+func weekdayAt(s string, pos int, g *groups, idx *index) bool {
 	if pos == len(s) || !relFirst[s[pos]] {
-		return weekdayFrom(s, pos, pos, g) // most candidates: the day's name
+		return weekdayFrom(s, pos, pos, g, idx) // most candidates: the day's name
 	}
 	for _, rel := range weekdayRels {
 		if !hasFold(s, pos, rel) {
@@ -565,20 +595,20 @@ func weekdayAt(s string, pos int, g groups) (index, bool) {
 		if k == pos+len(rel) {
 			continue
 		}
-		if idx, ok := weekdayFrom(s, pos, k, g); ok {
-			set(&idx, g.rel, pos, pos+len(rel))
-			return idx, true
+		if weekdayFrom(s, pos, k, g, idx) {
+			set(idx, g.rel, pos, pos+len(rel))
+			return true
 		}
 	}
-	return weekdayFrom(s, pos, pos, g)
+	return weekdayFrom(s, pos, pos, g, idx)
 }
 
 // weekdayFrom reads the day of the week at byte i and a part of the day after it, for a match
 // from pos.
-func weekdayFrom(s string, pos, i int, g groups) (index, bool) {
+func weekdayFrom(s string, pos, i int, g *groups, idx *index) bool {
 	e := wordEnd(s, i)
 	if !hasKind(s, i, e, startWeekdayName) {
-		return index{}, false
+		return false
 	}
 	end := e
 	if k := spaces(s, e); k > e {
@@ -586,26 +616,26 @@ func weekdayFrom(s string, pos, i int, g groups) (index, bool) {
 			end = pe
 		}
 	}
-	idx := newIndex(g, pos, end)
-	set(&idx, g.x, pos, end)
-	set(&idx, g.wd, i, e)
-	return idx, true
+	idx.reset(pos, end)
+	set(idx, g.x, pos, end)
+	set(idx, g.wd, i, e)
+	return true
 }
 
 // relativeDayAt: "yesterday", "today", "this morning", "the day after tomorrow".
-func relativeDayAt(s string, pos int, g groups) (index, bool) {
+func relativeDayAt(s string, pos int, g *groups, idx *index) bool {
 	for _, w := range relativeDays {
 		if hasFold(s, pos, w) && boundary(s, pos+len(w)) {
-			idx := newIndex(g, pos, pos+len(w))
-			set(&idx, g.x, pos, pos+len(w))
-			return idx, true
+			idx.reset(pos, pos+len(w))
+			set(idx, g.x, pos, pos+len(w))
+			return true
 		}
 	}
-	return index{}, false
+	return false
 }
 
 // relativePeriodAt: "last week", "this month", "earlier this year".
-func relativePeriodAt(s string, pos int, g groups) (index, bool) {
+func relativePeriodAt(s string, pos int, g *groups, idx *index) bool {
 	for _, rel := range periodRels {
 		if !hasFold(s, pos, rel) {
 			continue
@@ -618,17 +648,17 @@ func relativePeriodAt(s string, pos int, g groups) (index, bool) {
 		if !isWordFold(s[k:e], periodUnits) {
 			continue
 		}
-		idx := newIndex(g, pos, e)
-		set(&idx, g.x, pos, e)
-		set(&idx, g.rel, pos, pos+len(rel))
-		set(&idx, g.unit, k, e)
-		return idx, true
+		idx.reset(pos, e)
+		set(idx, g.x, pos, e)
+		set(idx, g.rel, pos, pos+len(rel))
+		set(idx, g.unit, k, e)
+		return true
 	}
-	return index{}, false
+	return false
 }
 
 // agoAt: "three days ago", "a week ago", "12 years ago".
-func agoAt(s string, pos int, g groups) (index, bool) {
+func agoAt(s string, pos int, g *groups, idx *index) bool {
 	var buf [4]int
 	ends := buf[:0] // the ends the number may have, in the order the expression tries them
 	switch {
@@ -647,22 +677,22 @@ func agoAt(s string, pos int, g groups) (index, bool) {
 		ends = append(ends, pos+1)
 	}
 	for _, ne := range ends {
-		if idx, ok := agoFrom(s, pos, ne, g); ok {
-			return idx, true
+		if agoFrom(s, pos, ne, g, idx) {
+			return true
 		}
 	}
-	return index{}, false
+	return false
 }
 
 // agoFrom reads the unit and "ago" after a number that ends at byte ne, for a match from pos.
-func agoFrom(s string, pos, ne int, g groups) (index, bool) {
+func agoFrom(s string, pos, ne int, g *groups, idx *index) bool {
 	us := spaces(s, ne)
 	if us == ne {
-		return index{}, false
+		return false
 	}
 	unit := oneOfFold(s, us, agoUnits)
 	if unit == "" {
-		return index{}, false
+		return false
 	}
 	ue := us + len(unit)
 	for _, e := range []int{ue + 1, ue} { // with a plural s, then without
@@ -673,11 +703,11 @@ func agoFrom(s string, pos, ne int, g groups) (index, bool) {
 		if k == e || !hasFold(s, k, "ago") || !boundary(s, k+len("ago")) {
 			continue
 		}
-		idx := newIndex(g, pos, k+len("ago"))
-		set(&idx, g.x, pos, k+len("ago"))
-		set(&idx, g.num, pos, ne)
-		set(&idx, g.unit, us, ue)
-		return idx, true
+		idx.reset(pos, k+len("ago"))
+		set(idx, g.x, pos, k+len("ago"))
+		set(idx, g.num, pos, ne)
+		set(idx, g.unit, us, ue)
+		return true
 	}
-	return index{}, false
+	return false
 }

@@ -287,17 +287,222 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 }
 
 // scanTokens is scanWords for a sentence s already split into toks (by text.AppendTokens, base
+// being the document offset of s), reading from the tokens alone what it can.
+//
+// In news text the tokens of a sentence are apart by spaces alone, and spaces are nothing to
+// scanWords: scanTokens then reads the tokens alone, and the most of them, words of letters that
+// neither are a word of scanKinds nor begin with early, mid or late and marks of one ASCII byte,
+// in the tight loop of skipWords. That the sentence is such is told at the end, by counting: the
+// bytes outside the tokens are as many as its spaces outside them. Any other sentence is read
+// again by scanTokensGaps, which reads what lies between the tokens.
+func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
+	n := len(out)
+	sc := tokenScan{s: s, base: base, ascii: true}
+	at := base    // the end of the previous token, in the document
+	inToks := 0   // the bytes of the tokens
+	spacesIn := 0 // the spaces in the tokens
+	for k := 0; ; k++ {
+		var skipped int
+		k, at, skipped = skipWords(toks, k, at)
+		inToks += skipped
+		if k == len(toks) {
+			break
+		}
+		t := &toks[k]
+		if t.Start < at {
+			return scanTokensGaps(s, base, toks, out[:n]) // (not tokens as AppendTokens makes them)
+		}
+		at = t.End
+		inToks += t.End - t.Start
+		switch sh := t.Shape; {
+		case sh-1 < text.ShapeLower|text.ShapeUpper:
+			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
+			out = sc.fastWord(t, out)
+		case sh&text.ShapeOther == 0 && sh != 0:
+			// letters and digits
+			sc.f, out = scanWord(s, t.Start-base, t.End-base, true, sc.f, out)
+		default:
+			spacesIn += strings.Count(t.Text, " ")
+			out = sc.between(t.Start, t.End, out)
+		}
+	}
+	if strings.Count(s, " ")-spacesIn != len(s)-inToks {
+		return scanTokensGaps(s, base, toks, out[:n])
+	}
+	if allowed := patternSets[sc.f]; allowed&lazyPatterns != 0 {
+		out = addLazy(s, out, n, toks, base, allowed)
+	}
+	return sc.f, out, sc.ascii
+}
+
+// The lazy words are the words of scanKinds that are nothing but the first word of a pattern that
+// needs more words after them: "the" (of "the day before yesterday"), "a", "an" and the numbers
+// one to twelve (of "three days ago"), "in" and "during" (of "in May"). They are half the words of
+// a sentence that may begin an expression, yet they matter only in a sentence that has the
+// feature their patterns need, and for "the", "in" and "during" only right before another
+// candidate: scanTokens passes over them, and adds those that can matter (addLazy).
+const lazyKinds = startDayWord | startNumber | startPre
+
+// lazyPatterns are the patterns that a lazy word can begin, as bits, and agoPatterns,
+// prePatterns and dayWordPatterns those that a number, "in" or "during", and "the" can begin.
+var (
+	lazyPatterns    = kindSetPatterns[lazyKinds]
+	agoPatterns     = kindSetPatterns[startNumber]
+	prePatterns     = kindSetPatterns[startPre]
+	dayWordPatterns = kindSetPatterns[startDayWord]
+)
+
+// preFollows are the kinds of a word that "in" or "during" can open a pattern before (mayMatch).
+var preFollows = (patterns[6].starts | patterns[7].starts) &^ startPre
+
+// lazyWord tells whether a word of scanKinds whose kinds are wk is a lazy word: no feature and no
+// kind but those of lazyKinds (so not "yesterday", which has both).
+func lazyWord(wk wordKinds) bool {
+	return wk.f == 0 && wk.k != 0 && wk.k&^lazyKinds == 0
+}
+
+// addLazy adds to out[n:], the candidates scanTokens found in the other words of the sentence s,
+// those of its lazy words that can begin a pattern the sentence's features allow (allowed), in the
+// order of their places: those before another candidate as mayMatch reads them ("in" before a
+// month, a year or what opens one, "the day before" and "the day after" before a day), or in a
+// sentence that has "ago" (rare) every lazy word of toks's words of letters. (scanTokens reads a
+// token of any other Shape whole, lazy words and all.)
+func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allowed uint16) []candidate {
+	var buf [16]candidate
+	lazy := buf[:0]
+	if allowed&agoPatterns != 0 {
+		for k := range toks {
+			t := &toks[k]
+			if t.Shape-1 >= text.ShapeLower|text.ShapeUpper {
+				continue
+			}
+			h := t.Hash()
+			if m := wordBits(h); lazyBits[h>>60]&m != m {
+				continue
+			}
+			if wk, ok := scanTable.Find(t); ok && lazyWord(wk) {
+				lazy = append(lazy, candidate{t.Start - base, wk.k})
+			}
+		}
+	} else {
+		for k := n; k < len(out); k++ {
+			c := &out[k]
+			q, kind := -1, start(0)
+			if c.kinds&preFollows != 0 && allowed&prePatterns != 0 {
+				q, kind = preBefore(s, c.pos), startPre
+			}
+			if c.kinds&startDayWord != 0 && allowed&dayWordPatterns != 0 && q < 0 {
+				q, kind = theBefore(s, c.pos), startDayWord
+			}
+			// (a candidate already when scanWord found it in a token of another Shape: as no
+			// other candidate lies between it and c, it is the one before c)
+			if q >= 0 && (k == n || out[k-1].pos != q) {
+				lazy = append(lazy, candidate{q, kind})
+			}
+		}
+	}
+	// merged from the back, into out grown by as many
+	i, j := len(out)-1, len(lazy)-1
+	out = append(out, lazy...)
+	for w := len(out) - 1; j >= 0; w-- {
+		if i >= n && out[i].pos > lazy[j].pos {
+			out[w] = out[i]
+			i--
+		} else {
+			out[w] = lazy[j]
+			j--
+		}
+	}
+	return out
+}
+
+// preBefore returns where the word before byte p of s begins when it is "in" or "during" in any
+// case and spaces (sp) alone lie between them, as mayMatch reads them; -1 when it is not.
+func preBefore(s string, p int) int {
+	e := p
+spaces:
+	for e > 0 {
+		switch {
+		case isSpace(s[e-1]):
+			e--
+		case strings.HasSuffix(s[:e], "\u00a0"):
+			e -= len("\u00a0")
+		case strings.HasSuffix(s[:e], "\u202f"):
+			e -= len("\u202f")
+		default:
+			break spaces
+		}
+	}
+	if e == p {
+		return -1
+	}
+	q := e
+	for q > 0 && isWordByte(s[q-1]) {
+		q--
+	}
+	if w := s[q:e]; len(w) == len("in") && hasFold(w, 0, "in") || len(w) == len("during") && hasFold(w, 0, "during") {
+		return q
+	}
+	return -1
+}
+
+// theBefore returns where "the day before " or "the day after " begins when it lies right before
+// byte p of s, in any case, as a word ("the" not the end of a longer one); -1 when it does not. Only
+// there can "the" begin an expression (relativeDayAt).
+func theBefore(s string, p int) int {
+	for _, pre := range [...]string{"the day before ", "the day after "} {
+		if q := p - len(pre); q >= 0 && hasFold(s, q, pre) && (q == 0 || !isWordByte(s[q-1])) {
+			return q
+		}
+	}
+	return -1
+}
+
+// skipWords passes over the tokens of toks from k on in which scanTokens finds nothing, as it can
+// tell from the tokens alone: words of letters that neither pass fastBits (lazy words do not) nor
+// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
+// other token (len(toks) when there is none), the end of the token before it, at being that of the
+// token before toks[k], and the bytes of the tokens passed over. A token that starts before the
+// end of the one before it is left to scanTokens. Most tokens are passed over here, in a loop that
+// calls nothing (but Token.Hash for a token without its hash) and keeps what it reads in registers.
+func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
+	for ; k < len(toks); k++ {
+		t := &toks[k]
+		if t.Start < at {
+			break
+		}
+		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
+			h := t.Hash()
+			if w := fastBits[h>>60]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 || partFirst[t.Text[0]] && lowerPart(t.Lower) {
+				break
+			}
+		} else if sh != text.ShapeOther || len(t.Text) != 1 || !markBytes[t.Text[0]] {
+			break
+		}
+		at = t.End
+		skipped += t.End - t.Start
+	}
+	return k, at, skipped
+}
+
+// markBytes are the ASCII bytes that are not word bytes, but the space: a token of one of them is
+// nothing to scanWords, and has no space for scanTokens to count.
+var markBytes = func() (out [256]bool) {
+	out = quietBytes
+	out[' '] = false
+	return out
+}()
+
+// scanTokensGaps is scanWords for a sentence s already split into toks (by text.AppendTokens, base
 // being the document offset of s), without reading its bytes again where it need not: a token of
 // ASCII letters and digits alone is one run of word bytes, told by its Shape; any other token, and
 // what lies between tokens other than a single space (the tokenizer leaves out a word that follows
 // a space it joins, "\u202fan"), is read as scanWords reads it. A run of word bytes never spans two
 // tokens, as the tokenizer never splits one.
 //
-// Most tokens are words of letters that neither are a word of scanKinds nor begin with early, mid
-// or late, or marks of one ASCII byte: the loop passes over them from their tokens alone (for a
-// word, the hash the tokenizer keeps, tested against scanBits, and its first letter), and leaves
-// the others to tokenScan, out of its way.
-func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
+// It is the general reader behind scanTokens, for a sentence whose tokens are not all apart by
+// spaces alone.
+func scanTokensGaps(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
 	sc := tokenScan{s: s, base: base, ascii: true}
 	at := base // the end of the previous token, in the document
 	for k := range toks {
@@ -374,6 +579,26 @@ func (sc *tokenScan) word(t *text.Token, mayBe bool, out []candidate) []candidat
 	return out
 }
 
+// fastWord is word for scanTokens, which leaves the lazy words to addLazy: it appends nothing for
+// them.
+func (sc *tokenScan) fastWord(t *text.Token, out []candidate) []candidate {
+	var wk wordKinds
+	if h := t.Hash(); fastBits[h>>60]&wordBits(h) == wordBits(h) {
+		if wk, _ = scanTable.Find(t); lazyWord(wk) {
+			wk = wordKinds{}
+		}
+	}
+	sc.f |= wk.f
+	kinds := wk.k
+	if partFirst[t.Text[0]] && hasPart(t.Text) {
+		kinds |= startPart
+	}
+	if kinds != 0 {
+		out = append(out, candidate{t.Start - sc.base, kinds})
+	}
+	return out
+}
+
 // token appends to out what scanWords finds in t, a token of any other Shape.
 func (sc *tokenScan) token(t *text.Token, out []candidate) []candidate {
 	if sh := t.Shape; sh == 0 || sh&text.ShapeOther != 0 {
@@ -400,6 +625,20 @@ var scanBits = func() (out [16]uint64) {
 		out[h>>60] |= wordBits(h)
 	}
 	return out
+}()
+
+// fastBits is scanBits for the words of scanKinds but the lazy words, and lazyBits for the lazy
+// words alone.
+var fastBits, lazyBits = func() (fast, lazy [16]uint64) {
+	for w, wk := range scanKinds {
+		h := text.HashWord(w)
+		if lazyWord(wk) {
+			lazy[h>>60] |= wordBits(h)
+		} else {
+			fast[h>>60] |= wordBits(h)
+		}
+	}
+	return fast, lazy
 }()
 
 // wordBits are the two bits of scanBits[h>>60] for the hash h (scanTokens tests them in its loop).
@@ -438,6 +677,11 @@ func hasPart(w string) bool {
 	return false
 }
 
+// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipQuiet.
+func lowerPart(w string) bool {
+	return len(w) >= 3 && w[:3] == "mid" || len(w) >= 4 && w[:4] == "late" || len(w) >= 5 && w[:5] == "early"
+}
+
 // foldsOutsideASCII tells whether s has a character that case-insensitive matching equates with
 // an ASCII letter (the long s, the Kelvin sign): in such a sentence a word may begin a pattern
 // without being spelled as the candidates are.
@@ -462,25 +706,6 @@ func containsBy(s, c string, k int) bool {
 	return false
 }
 
-// findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
-// the pattern only at the candidates cs of s.
-func findAll(i int, s string, cs []candidate, out []index) []index {
-	want := patterns[i].starts
-	from := 0
-	for ci, c := range cs {
-		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
-			continue
-		}
-		idx, ok := matchAt(i, s, c.pos)
-		if !ok {
-			continue
-		}
-		out = append(out, idx)
-		from = idx[1]
-	}
-	return out
-}
-
 // findFirst returns what patterns[i].re.FindStringSubmatchIndex(s) returns (false for nil),
 // trying the pattern only at the candidates cs of s.
 func findFirst(i int, s string, cs []candidate) (index, bool) {
@@ -489,7 +714,8 @@ func findFirst(i int, s string, cs []candidate) (index, bool) {
 		if c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
 			continue
 		}
-		if idx, ok := matchAt(i, s, c.pos); ok {
+		var idx index
+		if matchAt(i, s, c.pos, &idx) {
 			return idx, true
 		}
 	}
@@ -574,7 +800,8 @@ func clauseBreaks(s string, start, limit int, out []int) []int {
 	// every break begins with a byte of mayBreak or a space before one (a dash): without one up
 	// to limit, none starts before it, and the sentence need not be read for folding characters
 	head := s[:max(start, min(len(s), limit+1))]
-	if nextMayBreak(head, start) == len(head) {
+	first := nextMayBreak(head, start)
+	if first == len(head) {
 		return out
 	}
 	if foldsOutsideASCII(s[start:]) { // no break before start spans it: what comes before it is not read
@@ -587,7 +814,7 @@ func clauseBreaks(s string, start, limit int, out []int) []int {
 	}
 	from := start // the end of the latest break: a break starts at or after it
 	// a break starts at i or, before a dash, at i-1: i goes up to limit (head)
-	for i := start; i < len(head); i++ {
+	for i := first; i < len(head); i++ {
 		if i = nextMayBreak(head, i); i == len(head) {
 			break
 		}
@@ -626,15 +853,41 @@ func breakFree(s string, i int) int {
 }
 
 // nextMayBreak returns the first byte of s from i on that is mayBreak, or len(s): the loop that
-// most bytes of a sentence cost.
+// most bytes of a sentence cost. It passes over eight bytes at a time that maybeBreak rules out.
 func nextMayBreak(s string, i int) int {
-	rest := s[i:]
-	for k := 0; k < len(rest); k++ {
-		if mayBreak[rest[k]] {
-			return i + k
+	for i < len(s) {
+		if i+8 <= len(s) && !maybeBreak(load64(s, i)) {
+			i += 8
+			continue
+		}
+		for end := min(i+8, len(s)); i < end; i++ {
+			if mayBreak[s[i]] {
+				return i
+			}
 		}
 	}
 	return len(s)
+}
+
+// load64 returns the eight bytes of s from i as a little-endian number (one load).
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// maybeBreak tells whether the eight bytes of x may hold a byte of mayBreak: false only when none
+// does. It tests, for all eight at once, the ranges that hold those bytes, '(' to ';' and '[' to
+// ']', and the top bit (the first byte of a dash, any byte outside ASCII). Adding 0x80-c to a byte
+// below 0x80 sets its top bit when it is c or more, and carries into the next byte only from a
+// byte of 0x80 or more, which makes the answer true anyway.
+func maybeBreak(x uint64) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	fromParen := x + (0x80-'(')*ones
+	pastSemicolon := x + (0x80-';'-1)*ones
+	fromBracket := x + (0x80-'[')*ones
+	pastBracket := x + (0x80-']'-1)*ones
+	return (fromParen&^pastSemicolon|fromBracket&^pastBracket|x)&tops != 0
 }
 
 // mayBreak are the bytes that clauseBreakAt may find a break at, or a break may start before (a
@@ -741,5 +994,7 @@ const quietShapes = 1<<text.ShapeLower | 1<<text.ShapeUpper | 1<<(text.ShapeLowe
 // QuietEnd reports that the text of s after at, the end of its last token, holds no digit and no
 // word of TimeWords (see Quiet).
 func QuietEnd(s text.Sentence, at int) bool {
-	return features(s.Text[at-s.Start:]) == 0
+	// most sentences end with their last token: that is told without a call, QuietEnd being inlined
+	rest := s.Text[at-s.Start:]
+	return rest == "" || features(rest) == 0
 }

@@ -181,9 +181,36 @@ func candidates(s string, out []candidate) []candidate {
 	return out
 }
 
+// TestNumPatterns holds numPatterns, the size of findAt's arrays, to patterns.
+func TestNumPatterns(t *testing.T) {
+	if numPatterns != len(patterns) {
+		t.Fatalf("numPatterns is %d, patterns has %d", numPatterns, len(patterns))
+	}
+}
+
 // raw returns a match of pattern i as FindStringSubmatchIndex returns it.
 func raw(i int, idx index) []int {
 	return idx[:2*patternGroups[i].n]
+}
+
+// findAll appends to out what patterns[i].re.FindAllStringSubmatchIndex(s, -1) returns, trying
+// the pattern only at the candidates cs of s: pattern by pattern, as find once went through the
+// candidates, and a check on matchAt and mayMatch apart from findAt's order of work.
+func findAll(i int, s string, cs []candidate, out []index) []index {
+	want := patterns[i].starts
+	from := 0
+	for ci, c := range cs {
+		if c.pos < from || c.kinds&want == 0 || mayNotMatch(c.kinds&want) && !mayMatch(i, s, cs, ci) {
+			continue
+		}
+		var idx index
+		if !matchAt(i, s, c.pos, &idx) {
+			continue
+		}
+		out = append(out, idx)
+		from = idx[1]
+	}
+	return out
 }
 
 // checkMatchers compares matchAt with each pattern's anchored regular expression at every byte
@@ -202,7 +229,8 @@ func checkMatchers(t *testing.T, s string) {
 				}
 			}
 			var got []int
-			if idx, ok := matchAt(i, s, pos); ok {
+			idx := index{7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7} // written over whole by a match, whatever it held
+			if matchAt(i, s, pos, &idx) {
 				got = raw(i, idx)
 			}
 			if !reflect.DeepEqual(got, want) {
@@ -267,6 +295,17 @@ func TestScanTokensMatchesScanWords(t *testing.T) {
 	for _, s := range scanSentences(t) {
 		checkFindTokens(t, s, "2017-10-19")
 	}
+	// the lazy words, which scanTokens adds only where they can matter (addLazy)
+	for _, s := range []string{
+		"They met the day before yesterday.", "THE DAY AFTER TOMORROW they meet", "the day  before yesterday",
+		"bathe day before yesterday", "(the day before yesterday)", "the day before today", "the day after",
+		"it was in May, during mid-May and in\u00a0October", "in\u202f2015 and IN  2016", "within May",
+		"in the May", "in in May", "in last May", "in early 2015", "in 2015-10-05", "during, May",
+		"in’in May", "x’the day before yesterday", "in\nMay", "in May two days ago", "an hour, a week ago",
+		"Eleven weeks ago, in March", "in one week", "the day before yesterday, three years ago",
+	} {
+		checkFindTokens(t, s, "2017-10-19")
+	}
 	// and the sentences of the shared seeds and evaluation sets, when they are there
 	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
 		for _, s := range text.Sentences(d.Text) {
@@ -282,12 +321,16 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	if !foldsOutsideASCII(s) {
 		f, cs, ascii := scanWords(s, nil)
 		tf, tcs, tascii := scanTokens(s, base, toks, nil)
-		if f != tf || !reflect.DeepEqual(cs, tcs) || ascii != tascii {
+		if f != tf || !reflect.DeepEqual(usable(cs, f), usable(tcs, tf)) || ascii != tascii {
 			t.Fatalf("%q: scanTokens %b %v %v, scanWords %b %v %v", s, tf, tcs, tascii, f, cs, ascii)
 		}
 	}
 	sent := text.Sentence{Start: base, End: base + len(s), Text: s}
 	got, want := FindTokens(sent, toks, pub), Find(s, pub)
+	// Find's candidates, tried by findAt, find what the regular expressions find pattern by pattern
+	if regexps := clone(find(nil, s, features(s), nil, true, pub)); !reflect.DeepEqual(want, regexps) {
+		t.Fatalf("%q: Find %v, the regular expressions %v", s, want, regexps)
+	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%q: FindTokens %v, Find %v", s, got, want)
 	}
@@ -298,6 +341,35 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	}
 	if quiet(sent, toks) && (want != nil || features(s) != 0) {
 		t.Fatalf("%q is quiet, but Find finds %v and features %b", s, want, features(s))
+	}
+}
+
+// usable returns the candidates of cs that can begin a pattern that the features f allow, but the
+// lazy words: scanTokens leaves out those that can begin none (addLazy; FindTokens's expressions,
+// compared with Find's, hold it to the rest).
+func usable(cs []candidate, f feature) []candidate {
+	var out []candidate
+	for _, c := range cs {
+		if kindSetPatterns[c.kinds]&patternSets[f] != 0 && c.kinds&^lazyKinds != 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TestLazyWords holds lazyWord to the words it is meant for.
+func TestLazyWords(t *testing.T) {
+	var got []string
+	for w, wk := range scanKinds {
+		if lazyWord(wk) {
+			got = append(got, w)
+		}
+	}
+	slices.Sort(got)
+	want := []string{"a", "an", "during", "eight", "eleven", "five", "four", "in", "nine", "one", "seven",
+		"six", "ten", "the", "three", "twelve", "two"}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("lazy words %v, want %v", got, want)
 	}
 }
 
@@ -515,4 +587,82 @@ func clauseBreakStarts(s string) []int {
 		out = append(out, loc[0])
 	}
 	return out
+}
+
+// TestNextMayBreak holds nextMayBreak, which passes over eight bytes at a time, to a loop over
+// every byte, on strings of random bytes from those near the bounds of maybeBreak's ranges, the
+// breaks themselves and bytes outside ASCII, at every offset.
+func TestNextMayBreak(t *testing.T) {
+	bytes := []byte("'()*+,-./09:;<=>@AZ[\\]^_`az{|}~ \t\x7f\x80\xa7\xa8\xbb\xbc\xe2\xff")
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, r.IntN(40))
+		for k := range b {
+			if r.IntN(4) == 0 {
+				b[k] = bytes[r.IntN(len(bytes))]
+			} else {
+				b[k] = 'a' + byte(r.IntN(26))
+			}
+		}
+		s := string(b)
+		for i := range len(s) + 1 {
+			want := len(s)
+			for k := i; k < len(s); k++ {
+				if mayBreak[s[k]] {
+					want = k
+					break
+				}
+			}
+			if got := nextMayBreak(s, i); got != want {
+				t.Fatalf("nextMayBreak(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
+
+// TestFirstDayMatchesRegexp holds firstDay, which reads a line for candidates only up to limit, to
+// the patterns' regular expressions over the whole line (firstDayByRegexp), the dates beginning
+// after limit left out, for the limits its callers give (0 for a header, placeMax for a dateline)
+// and others.
+func TestFirstDayMatchesRegexp(t *testing.T) {
+	lines := append(scanSentences(t), "TEHRAN, Oct. 4, 2017 (Reuters) -", "October 4, 2017 -",
+		"KHARTOUM, May 3 -", "BEIJING, November 9. /TASS/", "Thursday, 5th of October 2017: talks",
+		"A long first line of an article that tells of 4 October 2017 and 5 Oct. far beyond the place, "+
+			"at more than eighty bytes from its start", strings.Repeat("x ", 39)+"Oct. 4, 2017")
+	for _, s := range lines {
+		for _, limit := range []int{0, 1, 7, placeMax, len(s)} {
+			want, wantOK := firstDayByRegexp(s, 2017)
+			if wantOK && want.Start > limit {
+				want, wantOK = Expr{}, false
+			}
+			if got, ok := firstDay(s, 2017, limit); ok != wantOK || got != want {
+				t.Fatalf("firstDay(%q, %d) = %v, %v; want %v, %v", s, limit, got, ok, want, wantOK)
+			}
+		}
+	}
+}
+
+// firstDayByRegexp is firstDay over the whole of s, by the patterns' regular expressions.
+func firstDayByRegexp(s string, year int) (Expr, bool) {
+	best, found := Expr{}, false
+	for i, p := range patterns[:5] {
+		raw := p.re.FindStringSubmatchIndex(s)
+		if raw == nil {
+			continue
+		}
+		m := match{s, indexOf(raw), &patternGroups[i]}
+		start, end := m.span()
+		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
+			continue
+		}
+		d, _, ok := p.resolve(m, pubDate{}, false)
+		if !ok {
+			continue
+		}
+		if d == "" && year != 0 {
+			d = dayInYear(m, year)
+		}
+		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
+	}
+	return best, found
 }

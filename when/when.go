@@ -32,6 +32,7 @@
 package when
 
 import (
+	"math/bits"
 	"regexp"
 	"slices"
 	"strconv"
@@ -175,7 +176,7 @@ func textDate(text string, year int) string {
 			line = line[:lineCut]
 		}
 		if loc := header.FindStringIndex(line); loc != nil {
-			if e, ok := firstDay(line[loc[1]:], year); ok && e.Start == 0 && e.Date != "" {
+			if e, ok := firstDay(line[loc[1]:], year, 0); ok && e.Start == 0 && e.Date != "" {
 				return e.Date
 			}
 			continue
@@ -187,13 +188,26 @@ func textDate(text string, year int) string {
 	return ""
 }
 
-// firstDay returns the earliest date with a day in s: a full date, or a day and month completed
-// with year (when year is 0, its Date is "").
-func firstDay(s string, year int) (Expr, bool) {
+// firstDay returns the earliest date with a day in s that begins at or before byte limit: a full
+// date, or a day and month completed with year (when year is 0, its Date is ""). A date that begins
+// after limit is of no use to the callers (a header's date begins the rest of its line, a dateline's
+// lies within placeMax bytes of its start), and s is read for candidates only up to it; the patterns
+// are then tried there whatever features s has, which would only rule some out.
+func firstDay(s string, year, limit int) (Expr, bool) {
 	best, found := Expr{}, false
 	// the leftmost match of each pattern: at the first candidate where it matches (see scan.go)
 	var buf [32]candidate
-	has, cs, slow := scan(s, buf[:0])
+	var cs []candidate
+	has, slow := ^feature(0), foldsOutsideASCII(s)
+	if slow {
+		has = features(s)
+	} else {
+		cut := min(limit, len(s)) // the end of the word at limit: a candidate's word is read whole
+		for cut < len(s) && isWordByte(s[cut]) {
+			cut++
+		}
+		_, cs, _ = scanWords(s[:cut], buf[:0])
+	}
 	for i, p := range patterns[:5] { // the dates with a day
 		if has&p.needs != p.needs {
 			continue
@@ -212,7 +226,7 @@ func firstDay(s string, year int) (Expr, bool) {
 		}
 		m := match{s, idx, &patternGroups[i]}
 		start, end := m.span()
-		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
+		if start > limit || found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
 		}
 		d, _, ok := p.resolve(m, pubDate{}, false)
@@ -230,7 +244,7 @@ func firstDay(s string, year int) (Expr, bool) {
 // dateline reads "PLACE, DATE" or "DATE" at the start of line, followed by the end of the line, an
 // agency or a dash.
 func dateline(line string, year int) string {
-	e, ok := firstDay(line, year)
+	e, ok := firstDay(line, year, placeMax)
 	if !ok || e.Date == "" || e.Start > placeMax || !isPlace(line[:e.Start]) || !datelineEnd.MatchString(line[e.End:]) {
 		return ""
 	}
@@ -308,32 +322,28 @@ func clone(exprs []Expr) []Expr {
 }
 
 // find appends to dst the expressions of a sentence whose features and candidates scan has found.
+// Text that folds outside ASCII (slow) is left to the regular expressions, each pattern over the
+// whole sentence in turn; other text to findAt.
 func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
 	if has == 0 {
 		return dst // every pattern needs some feature
+	}
+	if !slow {
+		return findAt(dst, sentence, has, cs, pub)
 	}
 	// the publication date is read at the first match: only a sentence that holds an expression
 	// needs it
 	var p pubDate
 	havePub, pubRead := false, false
 	n := len(dst)
-	var foundBuf [4]index
 	for _, i := range patternsFor[has] {
 		pt := &patterns[i]
-		found := foundBuf[:0]
-		if slow {
-			for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
-				found = append(found, indexOf(raw))
-			}
-		} else {
-			found = findAll(i, sentence, cs, found)
-		}
-		for _, idx := range found {
+		for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
 			if !pubRead {
 				p, havePub = readPubDate(pub)
 				pubRead = true
 			}
-			m := match{sentence, idx, &patternGroups[i]}
+			m := match{sentence, indexOf(raw), &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
 				continue
@@ -358,6 +368,110 @@ func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, p
 	}
 	return dst[:n+len(kept)]
 }
+
+// findAt is find for text that folds within ASCII, whose candidates are cs. It finds what the
+// regular expressions find, pattern by pattern, but goes through the candidates once: at each it
+// tries the patterns that can begin with its word and that the sentence's features allow, in the
+// order of patterns, each only from where its latest match ended (as FindAll goes on). The
+// expressions are then put in find's order: by start, the longer first, then by pattern (find's
+// stable sort of the patterns' expressions, appended pattern by pattern).
+func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Expr {
+	allowed := patternSets[has]
+	var from [numPatterns]int // where the next match of each pattern may start
+	var patBuf [8]uint8
+	pats := patBuf[:0] // the pattern of each expression appended
+	n := len(dst)
+	var p pubDate
+	havePub, pubRead := false, false
+	m := match{s: s} // each match in turn
+	for ci := range cs {
+		c := &cs[ci]
+		for set := kindSetPatterns[c.kinds] & allowed; set != 0; set &= set - 1 {
+			i := bits.TrailingZeros16(set)
+			if c.pos < from[i] {
+				continue
+			}
+			if k := c.kinds & patterns[i].starts; mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
+				continue
+			}
+			if !matchAt(i, s, c.pos, &m.idx) {
+				continue
+			}
+			from[i] = m.idx[1]
+			if !pubRead { // only a sentence that holds an expression needs it
+				p, havePub = readPubDate(pub)
+				pubRead = true
+			}
+			m.g = &patternGroups[i]
+			date, prec, ok := patterns[i].resolve(m, p, havePub)
+			if !ok {
+				continue
+			}
+			start, end := m.span()
+			dst = append(dst, Expr{Start: start, End: end, Date: date, Precision: prec, Text: s[start:end]})
+			pats = append(pats, uint8(i))
+		}
+	}
+	out := dst[n:]
+	// insertion sort: a sentence has a few, mostly in order already
+	for k := 1; k < len(out); k++ {
+		for j := k; j > 0 && before(&out[j], pats[j], &out[j-1], pats[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+			pats[j], pats[j-1] = pats[j-1], pats[j]
+		}
+	}
+	// those that overlap one kept before them dropped, the others moved up only when one was
+	kept := 0
+	for k := range out {
+		if kept > 0 && out[k].Start < out[kept-1].End {
+			continue
+		}
+		if kept != k {
+			out[kept] = out[k]
+		}
+		kept++
+	}
+	return dst[:n+kept]
+}
+
+// before tells whether the expression a of pattern pa comes before b of pattern pb in find's
+// order.
+func before(a *Expr, pa uint8, b *Expr, pb uint8) bool {
+	if a.Start != b.Start {
+		return a.Start < b.Start
+	}
+	if a.End != b.End {
+		return a.End > b.End
+	}
+	return pa < pb
+}
+
+// numPatterns is len(patterns).
+const numPatterns = 12
+
+// patternSets gives, for each set of features a sentence may have, the patterns that need no
+// other (patternsFor), as bits (bit i for patterns[i]).
+var patternSets = func() (out [agoWord << 1]uint16) {
+	for has, ps := range patternsFor {
+		for _, i := range ps {
+			out[has] |= 1 << i
+		}
+	}
+	return out
+}()
+
+// kindSetPatterns gives, for each set of kinds of words, the patterns that can begin with a word
+// of one of them, as bits.
+var kindSetPatterns = func() (out [startNumber << 1]uint16) { // startNumber is the last kind
+	for k := range out {
+		for i, p := range patterns {
+			if p.starts&start(k) != 0 {
+				out[k] |= 1 << i
+			}
+		}
+	}
+	return out
+}()
 
 // patternsFor lists, for each set of features a sentence may have, the patterns (by their place
 // in patterns, in order) that need no other: find tries those alone.
@@ -839,13 +953,20 @@ func dayAfter(y int, m time.Month, d int, ly int, lm time.Month, ld int) bool {
 	return d > ld
 }
 
-// putDigits writes n, which has at most len(b) digits, into b with leading zeros.
+// putDigits writes n, which has at most len(b) digits, into b with leading zeros. len(b) is even
+// (2 or 4, as dates have them): the digits are written two at a time, from pairs.
 func putDigits(b []byte, n int) {
-	for k := len(b) - 1; k >= 0; k-- {
-		b[k] = byte('0' + n%10)
-		n /= 10
+	for k := len(b); k > 0; k -= 2 {
+		p := 2 * (n % 100)
+		b[k-2], b[k-1] = digitPairs[p], digitPairs[p+1]
+		n /= 100
 	}
 }
+
+// digitPairs are "00" to "99" one after the other.
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // match is one match of a pattern's regular expression.
 type match struct {
@@ -856,7 +977,7 @@ type match struct {
 
 // get returns the text of group k (a field of m.g), or "" when the pattern has no such group or
 // it did not match.
-func (m match) get(k int) string {
+func (m *match) get(k int) string {
 	if k < 0 || m.idx[2*k] < 0 {
 		return ""
 	}
@@ -864,7 +985,7 @@ func (m match) get(k int) string {
 }
 
 // span returns the offsets of the expression: the group "x", or the whole match.
-func (m match) span() (start, end int) {
+func (m *match) span() (start, end int) {
 	if k := m.g.x; k >= 0 && m.idx[2*k] >= 0 {
 		return m.idx[2*k], m.idx[2*k+1]
 	}
@@ -1043,7 +1164,7 @@ func validDay(y int, m time.Month, d int) bool {
 }
 
 // monthNumber returns the month of a match: its group "m" (a number) or "mon" (a name).
-func monthNumber(m match) time.Month {
+func monthNumber(m *match) time.Month {
 	if s := m.get(m.g.m); s != "" {
 		n, _ := strconv.Atoi(s)
 		return time.Month(n)
@@ -1055,7 +1176,7 @@ func monthNumber(m match) time.Month {
 func fullDate(m match, _ pubDate, _ bool) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	if !validDay(y, mo, d) || y < 1 {
 		return "", Day, false
 	}
@@ -1065,7 +1186,7 @@ func fullDate(m match, _ pubDate, _ bool) (string, string, bool) {
 // dayMonth: "October 4", "4 Oct." in the year that puts them at most futureWindow after pub.
 func dayMonth(m match, pub pubDate, havePub bool) (string, string, bool) {
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	if !validDay(2000, mo, d) { // 2000 is a leap year: February 29 is a day
 		return "", Day, false
 	}
@@ -1084,7 +1205,7 @@ func dayMonth(m match, pub pubDate, havePub bool) (string, string, bool) {
 // dayInYear returns the day and month of m in year y, or "".
 func dayInYear(m match, y int) string {
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	if t, ok := date(y, monthNumber(m), d); ok {
+	if t, ok := date(y, monthNumber(&m), d); ok {
 		return format(t, Day)
 	}
 	return ""
@@ -1096,7 +1217,7 @@ func monthYear(m match, _ pubDate, _ bool) (string, string, bool) {
 	if y < 1 {
 		return "", Month, false
 	}
-	return formatMonth(monthOn(y, monthNumber(m))), Month, true
+	return formatMonth(monthOn(y, monthNumber(&m))), Month, true
 }
 
 // monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
@@ -1108,7 +1229,7 @@ func monthOnly(m match, pub pubDate, havePub bool) (string, string, bool) {
 	if !havePub {
 		return "", Month, true
 	}
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	y := pub.y
 	switch rel {
 	case "last":

@@ -593,7 +593,7 @@ func TestResolveByHand(t *testing.T) {
 func fullDateByTime(m match, _ time.Time, _ bool) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	t, ok := date(y, monthNumber(m), d)
+	t, ok := date(y, monthNumber(&m), d)
 	if !ok || y < 1 {
 		return "", Day, false
 	}
@@ -602,7 +602,7 @@ func fullDateByTime(m match, _ time.Time, _ bool) (string, string, bool) {
 
 func dayMonthByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
 	d, _ := strconv.Atoi(m.get(m.g.d))
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	if _, ok := date(2000, mo, d); !ok {
 		return "", Day, false
 	}
@@ -623,7 +623,7 @@ func monthYearByTime(m match, _ time.Time, _ bool) (string, string, bool) {
 	if y < 1 {
 		return "", Month, false
 	}
-	return format(time.Date(y, monthNumber(m), 1, 0, 0, 0, 0, time.UTC), Month), Month, true
+	return format(time.Date(y, monthNumber(&m), 1, 0, 0, 0, 0, time.UTC), Month), Month, true
 }
 
 func monthOnlyByTime(m match, pub time.Time, havePub bool) (string, string, bool) {
@@ -634,7 +634,7 @@ func monthOnlyByTime(m match, pub time.Time, havePub bool) (string, string, bool
 	if !havePub {
 		return "", Month, true
 	}
-	mo := monthNumber(m)
+	mo := monthNumber(&m)
 	y := pub.Year()
 	switch rel {
 	case "last":
@@ -765,6 +765,24 @@ func TestDaysByHand(t *testing.T) {
 		}
 		if got := formatWeekOf(n); got != want {
 			t.Fatalf("formatWeekOf(%d) = %q, want %q (%v)", n, got, want, day)
+		}
+	}
+}
+
+// TestPutDigits holds putDigits, which writes two digits at a time, to fmt on every number of two
+// and four digits.
+func TestPutDigits(t *testing.T) {
+	for n := range 10000 {
+		var b [4]byte
+		putDigits(b[:], n)
+		if got, want := string(b[:]), fmt.Sprintf("%04d", n); got != want {
+			t.Fatalf("putDigits(%d) wrote %q, want %q", n, got, want)
+		}
+		if n < 100 {
+			putDigits(b[:2], n)
+			if got, want := string(b[:2]), fmt.Sprintf("%02d", n); got != want {
+				t.Fatalf("putDigits(%d) wrote %q, want %q", n, got, want)
+			}
 		}
 	}
 }
