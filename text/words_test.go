@@ -161,8 +161,8 @@ func TestLower8(t *testing.T) {
 }
 
 // TestWordKinds holds wordKinds, which tells the kinds of eight bytes at once, to the byte
-// table simpleWords reads one byte at a time: every byte value at every place among bytes of
-// each kind.
+// table simpleWords reads one byte at a time (but for '_', which wordKinds leaves to the full
+// loop): every byte value at every place among bytes of each kind.
 func TestWordKinds(t *testing.T) {
 	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80, 0} {
 		for at := range 8 {
@@ -170,7 +170,8 @@ func TestWordKinds(t *testing.T) {
 				x := base&^(0xff<<(8*at)) | uint64(c)<<(8*at)
 				var want uint64
 				for k := range 8 {
-					if sh := text.WordBytes(byte(x >> (8 * k))); sh != 0 {
+					if b := byte(x >> (8 * k)); text.WordBytes(b) != 0 && b != '_' {
+						sh := text.WordBytes(b)
 						want |= (0x80 | uint64(sh)) << (8 * k)
 					}
 				}
