@@ -104,7 +104,7 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 			i = j
 			continue
 		}
-		if r == '.' && j == i+1 && isAbbreviation(doc[s:i]) {
+		if r == '.' && j == i+1 && isAbbreviationRunes(doc[s:i]) {
 			i = j
 			continue
 		}
@@ -114,6 +114,12 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 	emit(s, end)
 	return out
 }
+
+// Abbreviations returns the abbreviations, and IsAbbreviation and IsAbbreviationRunes are
+// isAbbreviation and the character-by-character test it holds to, for TestIsAbbreviation.
+func Abbreviations() map[string]bool         { return abbreviations }
+func IsAbbreviation(before string) bool      { return isAbbreviation(before) }
+func IsAbbreviationRunes(before string) bool { return isAbbreviationRunes(before) }
 
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }

@@ -208,7 +208,7 @@ func (z *tokenizer) fastWords(i int) int {
 			continue
 		}
 		// the first run of letters and digits from the eight bytes at i
-		x := load64(s[i:])
+		x := load64(s[i : i+8]) // (not s[i:]: the loop's test shows this slice in bounds)
 		kinds := wordKinds(x)
 		n := 8                                         // the run's bytes
 		var x2 uint64                                  // the next eight bytes, for a run of eight or more
@@ -221,7 +221,7 @@ func (z *tokenizer) fastWords(i int) int {
 			if i+16 > len(s) {
 				break
 			}
-			x2 = load64(s[i+8:])
+			x2 = load64(s[i+8 : i+16])
 			kinds2 := wordKinds(x2)
 			ends := ^kinds2 & (0x80 * ones)
 			if ends == 0 {

@@ -137,6 +137,28 @@ func FuzzSentencesByBytes(f *testing.F) {
 	})
 }
 
+// TestIsAbbreviation holds isAbbreviation, which packs an ASCII word of up to eight letters into
+// 64 bits to look it up, to isAbbreviationRunes, which reads the word character by character
+// and looks it up in the map of abbreviations, on every abbreviation written in several ways
+// and words that are not.
+func TestIsAbbreviation(t *testing.T) {
+	words := []string{"", "x", "X", "U.S", "e.g", "a.", "Iran", "minister", "abcdefgh", "abcdefghi",
+		"ABCDEFGHIJKLMNOPQR", "mr2", "Mr\u00e9", "\u00c9", "m-r", "m_r"}
+	for w := range text.Abbreviations() {
+		if len(w) > 8 || strings.ToLower(w) != w {
+			t.Errorf("abbreviation %q: isAbbreviation packs only lower-case words of up to 8 bytes", w)
+		}
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"x", w[1:], "x"+w)
+	}
+	for _, w := range words {
+		for _, before := range []string{w, "the " + w, "(" + w, "\u00e9 " + w, "a." + w, "1" + w} {
+			if got, want := text.IsAbbreviation(before), text.IsAbbreviationRunes(before); got != want {
+				t.Errorf("isAbbreviation(%q) = %v, isAbbreviationRunes %v", before, got, want)
+			}
+		}
+	}
+}
+
 // TestLower8 holds lower8, which lower-cases eight bytes at once, to a byte-by-byte lower-casing
 // of ASCII capitals: every byte value at every place among bytes of each kind.
 func TestLower8(t *testing.T) {
