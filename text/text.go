@@ -233,7 +233,8 @@ func indexFrom(doc string, c byte, from, end int) int {
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)
+	// (an opening quote first: the Unicode tables are searched for a character outside Latin-1)
+	return isOpener(r) || unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func startsLower(rest string) bool {
@@ -524,6 +525,11 @@ func (t *Token) IsCapitalized() bool {
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
+	if '\u2000' <= r && r <= '\u206f' {
+		// the typographic quotes, dashes and spaces of news (General Punctuation), none a
+		// capital (TestStartsUpper), told without searching the Unicode tables
+		return false
+	}
 	return unicode.IsUpper(r)
 }
 
