@@ -273,24 +273,54 @@ func isAbbreviation(before string) bool {
 		for i := 0; i < len(w); i++ {
 			x |= uint64(w[i]|0x20) << (8 * i)
 		}
-		return packedAbbreviations[x]
+		return isPackedAbbreviation(x)
 	}
 	return false // (no abbreviation is longer: TestAbbreviationsPacked)
 }
 
-// packedAbbreviations are the abbreviations, each packed into 64 bits as isAbbreviation packs
-// the word before a period.
-var packedAbbreviations = func() map[uint64]bool {
-	out := make(map[uint64]bool, len(abbreviations))
+// abbreviationSlots hold the abbreviations, each packed into 64 bits as isAbbreviation packs
+// the word before a period, in a table of twice as many slots or more (a power of two): each at
+// the slot its hash chooses, or the first free one after it. A look-up is a few instructions,
+// where a map's takes some fifty.
+var abbreviationSlots = func() []uint64 {
+	n := 1
+	for n < 2*len(abbreviations) {
+		n *= 2
+	}
+	out := make([]uint64, n)
 	for w := range abbreviations {
 		var x uint64
 		for i := 0; i < len(w) && i < 8; i++ {
 			x |= uint64(w[i]) << (8 * i)
 		}
-		out[x] = true
+		h := abbreviationSlot(x, n)
+		for out[h] != 0 {
+			h = (h + 1) & (n - 1)
+		}
+		out[h] = x
 	}
 	return out
 }()
+
+// abbreviationSlot returns the slot of a table of n slots, a power of two, that the packed word
+// x hashes to.
+func abbreviationSlot(x uint64, n int) int {
+	return int((x * 0x9E3779B97F4A7C15) >> 32 & uint64(n-1))
+}
+
+// isPackedAbbreviation tells whether x, a word packed as isAbbreviation packs it (not 0), is
+// among the abbreviationSlots.
+func isPackedAbbreviation(x uint64) bool {
+	slots := abbreviationSlots
+	for h := abbreviationSlot(x, len(slots)); ; h = (h + 1) & (len(slots) - 1) {
+		switch slots[h] {
+		case x:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
 
 // isAbbreviationRunes is isAbbreviation for a word that may have characters outside ASCII.
 func isAbbreviationRunes(before string) bool {
