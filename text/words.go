@@ -106,7 +106,7 @@ func (z *tokenizer) simpleWords() bool {
 					return false
 				}
 				if cl != wcSpace {
-					z.add(i, i+n)
+					z.typographic(i, n)
 				}
 			case cl != wcSpace:
 				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
@@ -171,6 +171,24 @@ func (z *tokenizer) punctuation(i int) {
 	c := z.text[i]
 	z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: z.text[i : i+1],
 		Lower: asciiFolded[c], hash: asciiHashes[c], Shape: ShapeOther})
+}
+
+// typographic adds the character s[i:i+n] outside ASCII that runeClass knows as a word of its
+// own or a mark that may join words (a typographic quote, apostrophe or dash), here a word of its
+// own: its lower-case form, Fold's, is one ASCII character, so the token is made as punctuation's
+// rather than by add.
+func (z *tokenizer) typographic(i, n int) {
+	w := z.text[i : i+n]
+	r, _ := utf8.DecodeRuneInString(w)
+	c := byte('-') // '\u2013', '\u2014'
+	switch r {
+	case '\u201c', '\u201d':
+		c = '"'
+	case '\u2018', '\u2019':
+		c = '\''
+	}
+	z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + n, Text: w, Lower: asciiFolded[c],
+		hash: asciiHashes[c], Shape: ShapeOther})
 }
 
 // fastWords adds the words of z.text from byte i for as long as they are the common ones, and
