@@ -275,7 +275,7 @@ func isAbbreviation(before string) bool {
 		}
 		return isPackedAbbreviation(x)
 	}
-	return false // (no abbreviation is longer: TestAbbreviationsPacked)
+	return false // (no abbreviation is longer: TestIsAbbreviation)
 }
 
 // abbreviationSlots hold the abbreviations, each packed into 64 bits as isAbbreviation packs

@@ -151,7 +151,9 @@ func TestIsAbbreviation(t *testing.T) {
 		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"x", w[1:], "x"+w)
 	}
 	for _, w := range words {
-		for _, before := range []string{w, "the " + w, "(" + w, "\u00e9 " + w, "a." + w, "1" + w} {
+		for _, before := range []string{w, "the " + w, "(" + w, "\u00e9 " + w, "a." + w, "1" + w,
+			"In the town of " + w, "Washington" + w, "\u00e9" + w, "\u00e9\u00e9\u00e9\u00e9" + w, "U.S.A.B.C" + w,
+			"xxxxxxxx." + w, "12345678 " + w, "\u201c" + w, "\xff\xff\xff\xff\xff\xff\xff\xff" + w} {
 			if got, want := text.IsAbbreviation(before), text.IsAbbreviationRunes(before); got != want {
 				t.Errorf("isAbbreviation(%q) = %v, isAbbreviationRunes %v", before, got, want)
 			}
