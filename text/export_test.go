@@ -124,8 +124,9 @@ func IsAbbreviationRunes(before string) bool { return isAbbreviationRunes(before
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }
 
-// WordKinds is wordKinds, for TestWordKinds.
-func WordKinds(x uint64) uint64 { return wordKinds(x) }
+// WordMask and WordShape are wordMask and wordShape, for TestWordMask.
+func WordMask(x uint64) uint64       { return wordMask(x) }
+func WordShape(x, keep uint64) Shape { return wordShape(x, keep) }
 
 // WordBytes is the shape wordBytes gives byte c, for TestWordKinds.
 func WordBytes(c byte) Shape { return wordBytes[c] }

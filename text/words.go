@@ -197,12 +197,12 @@ func (z *tokenizer) typographic(i, n int) {
 //
 // Most words are fewer than sixteen bytes of ASCII letters and digits followed by a space or a
 // punctuation mark, and those are read eight bytes at a time: their run, shape, lower-case form
-// and hash all come from the one or two 8-byte reads, with no second look at their bytes. A
-// punctuation mark is a word of its own, and a space is dropped. The tokens and the lower-case
-// forms are kept in locals, and each token is written in place, field by field, rather than
+// and hash all come from the one or two 8-byte reads, with no second look at their bytes (a word
+// in the last eight bytes of the text is left to the full loop). A punctuation mark is a word of
+// its own, and a space is dropped. The tokens are kept in a local (the lower-case forms, for a
+// fraction of the words, in z), and each token is written in place, field by field, rather than
 // built and copied. The loop calls nothing (it stops, for simpleWords' full loop, when a buffer
-// is full), so that the compiler can keep its variables in registers rather than save them
-// around calls.
+// is full), so that the compiler need not save its variables around calls.
 func (z *tokenizer) fastWords(i int) int {
 	s, base := z.text, z.base
 	toks := z.toks
@@ -225,46 +225,73 @@ func (z *tokenizer) fastWords(i int) int {
 			i++
 			continue
 		}
-		// the first run of letters and digits from the eight bytes at i
-		x := load64(s[i : i+8]) // (not s[i:]: the loop's test shows this slice in bounds)
-		kinds := wordKinds(x)
-		n := 8                                         // the run's bytes
-		var x2 uint64                                  // the next eight bytes, for a run of eight or more
-		if ends := ^kinds & (0x80 * ones); ends != 0 { // the top bit of the bytes that end the run
-			keep := (ends&-ends)>>7 - 1 // the bytes before the first of them
-			x &= keep
-			kinds &= keep
-			n = bits.TrailingZeros64(ends) / 8
-		} else {
-			if i+16 > len(s) {
+		// the first run of letters and digits from the eight bytes at i (read as s[i:i+8], not
+		// s[i:], which the compiler would check for being empty), and ends the top bit of the
+		// bytes that end it
+		x := load64(s[i : i+8])
+		if ends := ^wordMask(x) & (0x80 * ones); ends != 0 {
+			// a word of fewer than eight bytes (most words), written by itself rather than with
+			// the longer ones below: fewer variables live at once, fewer of them kept on the
+			// stack rather than in registers
+			n := bits.TrailingZeros64(ends) / 8
+			// the character after the run: a space or a mark that ends the word (most often),
+			// or one that may join it to what follows, which the full loop decides
+			c = s[i+n]
+			if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
 				break
 			}
-			x2 = load64(s[i+8 : i+16])
-			kinds2 := wordKinds(x2)
-			ends := ^kinds2 & (0x80 * ones)
-			if ends == 0 {
-				break // sixteen bytes or more
+			keep := (ends&-ends)>>7 - 1 // the bytes before the first of them
+			x &= keep
+			shape := wordShape(x, keep)
+			w, lower := s[i:i+n], s[i:i+n]
+			if shape&ShapeUpper != 0 {
+				// (z.folded is read and written here, not kept in a local: capitalised words
+				// are a fraction of the text, and the loop's variables fill the registers)
+				if cap(z.folded)-len(z.folded) < 8 {
+					break
+				}
+				x = lower8(x)
+				// eight bytes written: the ones past the word are past the end of folded, and
+				// written over by the next form
+				from := len(z.folded)
+				f := z.folded[from : from+8]
+				binary.LittleEndian.PutUint64(f, x)
+				z.folded = z.folded[:from+n]
+				lower = unsafe.String(&f[0], n)
 			}
-			kinds |= kinds2 & ((ends&-ends)>>7 - 1)
-			n += bits.TrailingZeros64(ends) / 8
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, packedHash(x, n), shape
+			i += n
+			if c == ' ' {
+				i++ // the space after a word, without going round again
+			}
+			continue
 		}
-		// the character after the run: a space or a mark that ends the word (most often), or
-		// one that may join it to what follows, which the full loop decides
+		// a word of 8 to 15 bytes, from the next eight too
+		if i+16 > len(s) {
+			break
+		}
+		x2 := load64(s[i+8 : i+16])
+		ends := ^wordMask(x2) & (0x80 * ones)
+		if ends == 0 {
+			break // sixteen bytes or more
+		}
+		n := 8 + bits.TrailingZeros64(ends)/8
 		c = s[i+n]
 		if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
 			break
 		}
-		shape := kindsShape(kinds)
+		keep := (ends&-ends)>>7 - 1
+		x2 &= keep
+		shape := wordShape(x, ^uint64(0)) | wordShape(x2, keep)
 		w, lower := s[i:i+n], s[i:i+n]
 		if shape&ShapeUpper != 0 {
-			// (z.folded is read and written here, not kept in a local: capitalised words are a
-			// fraction of the text, and the loop's variables fill the registers)
 			if cap(z.folded)-len(z.folded) < 16 {
 				break
 			}
 			x, x2 = lower8(x), lower8(x2)
-			// sixteen bytes written: the ones past the word are past the end of folded, and
-			// written over by the next form
+			// sixteen bytes written, as above
 			from := len(z.folded)
 			f := z.folded[from : from+16]
 			binary.LittleEndian.PutUint64(f, x)
@@ -274,17 +301,12 @@ func (z *tokenizer) fastWords(i int) int {
 		}
 		toks = toks[:len(toks)+1]
 		t := &toks[len(toks)-1]
-		t.Start, t.End, t.Text, t.Lower, t.Shape = base+i, base+i+n, w, lower, shape
-		if n < 8 {
-			t.hash = packedHash(x, n)
-		} else {
-			// the last eight bytes: the end of x and the start of x2 (none of x2 for n == 8, as
-			// a shift by 64 gives 0)
-			t.hash = longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n)
-		}
+		// the hash of the first and last eight bytes: the end of x and the start of x2 (none of
+		// x2 for n == 8, as a shift by 64 gives 0)
+		t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n), shape
 		i += n
 		if c == ' ' {
-			i++ // the space after a word, without going round again
+			i++
 		}
 	}
 	z.toks = toks
@@ -355,29 +377,32 @@ func lower8(x uint64) uint64 {
 
 const ones = 0x0101010101010101 // the byte 1 eight times
 
-// wordKinds tells what each of the eight bytes of x (as load64 reads them) is: in each byte, bit
-// 0 for an ASCII lower-case letter, 1 for a capital, 2 for a digit (the bits of their Shapes),
-// and bit 7 for any of them; 0 for any other byte ('_' included: fastWords leaves the words
-// with one to simpleWords' full loop). It is small enough for the compiler to write it out
-// where it is called.
-func wordKinds(x uint64) uint64 {
-	const high = 0x80 * ones
-	// each byte with its top bit cleared, so that the sums and differences below stay within
-	// it, with no carry into the next; a byte in [lo, hi] has the top bit of (y + 0x80-lo) and
-	// of (0x80+hi - y)
-	y := x &^ high
-	l := y | 0x20*ones // a letter's lower case
-	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l) &^ x & high
-	digit := (y + (0x80-'0')*ones) & ((0x80+'9')*ones - y) &^ x & high
-	lower := letter & (y << 2) // a lower-case letter has bit 5 (0x20), shifted here to bit 7
-	upper := letter ^ lower
-	return lower | upper | digit | lower>>7 | upper>>6 | digit>>5
+// wordMask returns the top bit of each of the eight bytes of x (as load64 reads them) that is
+// an ASCII letter or digit ('_' is not: fastWords leaves the words with one to simpleWords' full
+// loop). Only the bytes up to the first outside ASCII are told (a carry from that one may reach
+// those after it), which is all fastWords reads.
+func wordMask(x uint64) uint64 {
+	// a byte b < 0x80 in [lo, hi] has the top bit of (b + 0x80-lo) and of (0x80+hi - b), with no
+	// carry into the next byte; a byte from 0x80 has it cleared by &^ x
+	l := x | 0x20*ones // a letter's lower case
+	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
+	digit := (x + (0x80-'0')*ones) & ((0x80+'9')*ones - x)
+	return (letter | digit) &^ x & (0x80 * ones)
 }
 
-// kindsShape returns the Shape of bytes whose wordKinds are or-ed in kinds.
-func kindsShape(kinds uint64) Shape {
-	kinds |= kinds >> 32
-	kinds |= kinds >> 16
-	kinds |= kinds >> 8
-	return Shape(kinds & 0x0f)
+// wordShape returns the Shape of the bytes of x (as load64 reads them) that keep has all the
+// bits of, letters and digits, and 0 the other bytes of x: a letter has bit 6 (0x40) and a digit
+// not, and a lower-case letter has bit 5 (0x20) and a capital not.
+func wordShape(x, keep uint64) Shape {
+	b6 := x >> 6 & ones // in each byte's bit 0
+	b5 := x >> 5 & ones
+	lower := b6 & b5
+	upper := b6 ^ lower
+	digit := keep&ones ^ b6
+	// each byte's Shape, or-ed across the bytes
+	sh := lower | upper<<1 | digit<<2
+	sh |= sh >> 32
+	sh |= sh >> 16
+	sh |= sh >> 8
+	return Shape(sh & 0x07)
 }

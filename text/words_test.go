@@ -184,23 +184,41 @@ func TestLower8(t *testing.T) {
 	}
 }
 
-// TestWordKinds holds wordKinds, which tells the kinds of eight bytes at once, to the byte
-// table simpleWords reads one byte at a time (but for '_', which wordKinds leaves to the full
-// loop): every byte value at every place among bytes of each kind.
-func TestWordKinds(t *testing.T) {
-	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80, 0} {
+// TestWordMask holds wordMask, which tells the letters and digits among eight bytes at once, and
+// wordShape, which or-s their Shapes, to the byte table simpleWords reads one byte at a time
+// (but for '_', which they leave to the full loop), up to the first byte outside ASCII: every
+// byte value at every place among bytes of each kind, and the Shape of every run of letters and
+// digits from the first byte.
+func TestWordMask(t *testing.T) {
+	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80,
+		0x3161324233633464, 0xe2e1fbfa80b0b9ff, 0} {
 		for at := range 8 {
 			for c := range 256 {
 				x := base&^(0xff<<(8*at)) | uint64(c)<<(8*at)
-				var want uint64
+				var want, told uint64 // told: the bytes up to the first outside ASCII
 				for k := range 8 {
-					if b := byte(x >> (8 * k)); text.WordBytes(b) != 0 && b != '_' {
-						sh := text.WordBytes(b)
-						want |= (0x80 | uint64(sh)) << (8 * k)
+					b := byte(x >> (8 * k))
+					if text.WordBytes(b) != 0 && b != '_' {
+						want |= 0x80 << (8 * k)
+					}
+					told |= 0xff << (8 * k)
+					if b >= 0x80 {
+						break
 					}
 				}
-				if got := text.WordKinds(x); got != want {
-					t.Fatalf("wordKinds(%#x) = %#x, want %#x", x, got, want)
+				if got := text.WordMask(x); got&told != want&told {
+					t.Fatalf("wordMask(%#x) = %#x, want %#x", x, got, want)
+				}
+				var sh text.Shape
+				for k := range 8 {
+					if want&(0x80<<(8*k)) == 0 {
+						break
+					}
+					sh |= text.WordBytes(byte(x >> (8 * k)))
+					keep := uint64(1)<<(8*k+8) - 1 // (all ones for k == 7: a shift by 64 gives 0)
+					if got := text.WordShape(x&keep, keep); got != sh {
+						t.Fatalf("wordShape(%#x, %#x) = %b, want %b", x&keep, keep, got, sh)
+					}
 				}
 			}
 		}
