@@ -9,9 +9,13 @@ import (
 // SplitBoth returns the tokens of text as simpleWords finds them, whether it could, and as uax29
 // finds them, for the tests of package text_test.
 func SplitBoth(text string, base int) (simple []Token, ok bool, full []Token) {
-	z := tokenizer{text: text, base: base}
+	// room for tokens as AppendTokensFolded makes (fastWords stops when it is full)
+	z := tokenizer{text: text, base: base, toks: make([]Token, 0, len(text)/5+1)}
 	ok = z.simpleWords()
 	simple = z.toks
+	if len(simple) == 0 {
+		simple = nil // as uax29Words leaves it, for the tests' reflect.DeepEqual
+	}
 	z = tokenizer{text: text, base: base}
 	z.uax29Words()
 	return simple, ok, z.toks
@@ -100,7 +104,7 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 			i = j
 			continue
 		}
-		if r == '.' && j == i+1 && isAbbreviation(doc[s:i]) {
+		if r == '.' && j == i+1 && isAbbreviationRunes(doc[s:i]) {
 			i = j
 			continue
 		}
@@ -111,11 +115,18 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 	return out
 }
 
+// Abbreviations returns the abbreviations, and IsAbbreviation and IsAbbreviationRunes are
+// isAbbreviation and the character-by-character test it holds to, for TestIsAbbreviation.
+func Abbreviations() map[string]bool         { return abbreviations }
+func IsAbbreviation(before string) bool      { return isAbbreviation(before) }
+func IsAbbreviationRunes(before string) bool { return isAbbreviationRunes(before) }
+
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }
 
-// WordKinds is wordKinds, for TestWordKinds.
-func WordKinds(x uint64) uint64 { return wordKinds(x) }
+// WordMask and WordShape are wordMask and wordShape, for TestWordMask.
+func WordMask(x uint64) uint64       { return wordMask(x) }
+func WordShape(x, keep uint64) Shape { return wordShape(x, keep) }
 
 // WordBytes is the shape wordBytes gives byte c, for TestWordKinds.
 func WordBytes(c byte) Shape { return wordBytes[c] }

@@ -104,33 +104,10 @@ func AppendSentences(out []Sentence, doc string) []Sentence {
 }
 
 // splitLine appends the sentences of doc[start:end], a line without newlines.
+//
+// Each character it looks at (the one after a final mark, the spaces that follow, the first of
+// the next sentence) is told from its byte when it is ASCII, and decoded only when it is not.
 func splitLine(doc string, start, end int, out []Sentence) []Sentence {
-	emit := func(s, e int) {
-		for s < e {
-			n := spaceAt(doc[s:e])
-			if n == 0 {
-				break
-			}
-			s += n
-		}
-		for e > s {
-			if c := doc[e-1]; c < utf8.RuneSelf {
-				if !asciiSpace[c] {
-					break
-				}
-				e--
-				continue
-			}
-			r, n := utf8.DecodeLastRuneInString(doc[s:e])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			e -= n
-		}
-		if s < e {
-			out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
-		}
-	}
 	s := start
 	// the next full stop, exclamation and question marks from i (end when there are none): the
 	// final punctuation is ASCII, and no byte of another character is ASCII, so the bytes are
@@ -149,29 +126,28 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 		if i = min(dot, bang, question); i == end {
 			break
 		}
-		r := rune(doc[i])
+		r := doc[i]
 		j := i + 1
 		// runs of final punctuation and closing quotes or brackets stay with the sentence
 		for j < end {
-			r2, n2 := utf8.DecodeRuneInString(doc[j:])
-			if r2 == '.' || r2 == '!' || r2 == '?' || isCloser(r2) {
-				j += n2
+			if c := doc[j]; c < utf8.RuneSelf {
+				if !finalOrCloser[c] {
+					break
+				}
+				j++
 				continue
 			}
-			break
+			r2, n2 := utf8.DecodeRuneInString(doc[j:])
+			if !isCloser(r2) {
+				break
+			}
+			j += n2
 		}
 		if j < end && !isSpaceRune(doc[j:]) {
 			i = j
 			continue
 		}
-		k := j
-		for k < end {
-			n2 := spaceAt(doc[k:end])
-			if n2 == 0 {
-				break
-			}
-			k += n2
-		}
+		k := skipSpaces(doc, j, end)
 		if k >= end {
 			i = j
 			continue
@@ -189,12 +165,62 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 			i = j
 			continue
 		}
-		emit(s, j)
+		out = appendSentence(out, doc, s, j)
 		s, i = k, k
 	}
-	emit(s, end)
+	return appendSentence(out, doc, s, end)
+}
+
+// appendSentence appends the sentence doc[s:e], its spaces at either end trimmed, unless it is
+// all spaces.
+func appendSentence(out []Sentence, doc string, s, e int) []Sentence {
+	s = skipSpaces(doc, s, e)
+	for e > s {
+		if c := doc[e-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			e--
+			continue
+		}
+		r, n := utf8.DecodeLastRuneInString(doc[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	if s < e {
+		out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
+	}
 	return out
 }
+
+// skipSpaces returns the index of the first character of doc[k:end] that is not a space, or end.
+func skipSpaces(doc string, k, end int) int {
+	for k < end {
+		if c := doc[k]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			k++
+			continue
+		}
+		n := spaceAt(doc[k:end])
+		if n == 0 {
+			break
+		}
+		k += n
+	}
+	return k
+}
+
+// finalOrCloser tells the ASCII final punctuation and closing quotes and brackets (isCloser).
+var finalOrCloser = func() (out [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = c == '.' || c == '!' || c == '?' || isCloser(rune(c))
+	}
+	return out
+}()
 
 // indexFrom returns the index of the first c in doc[from:end], or end.
 func indexFrom(doc string, c byte, from, end int) int {
@@ -207,7 +233,8 @@ func indexFrom(doc string, c byte, from, end int) int {
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || isOpener(r)
+	// (an opening quote first: the Unicode tables are searched for a character outside Latin-1)
+	return isOpener(r) || unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func startsLower(rest string) bool {
@@ -220,12 +247,15 @@ func isAbbreviation(before string) bool {
 	// the word: ASCII letters and periods back to another ASCII character, or the whole test
 	// character by character when it meets one outside ASCII
 	k := len(before)
+	dotted := false
 	for ; k > 0; k-- {
 		c := before[k-1]
 		if c >= utf8.RuneSelf {
 			return isAbbreviationRunes(before)
 		}
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '.') {
+		if c == '.' {
+			dotted = true
+		} else if (c|0x20)-'a' >= 26 { // not a letter (c|0x20 is a letter's lower case)
 			break
 		}
 	}
@@ -233,21 +263,63 @@ func isAbbreviation(before string) bool {
 	switch {
 	case w == "":
 		return false
-	case strings.IndexByte(w, '.') >= 0: // U.S. and other dotted acronyms
+	case dotted: // U.S. and other dotted acronyms
 		return true
 	case len(w) == 1: // an initial: John F. Kennedy
 		return 'A' <= w[0] && w[0] <= 'Z'
-	case len(w) <= 16:
-		var buf [16]byte // the word in lower case, without allocating
-		lw := buf[:copy(buf[:], w)]
-		for x, c := range lw {
-			if 'A' <= c && c <= 'Z' {
-				lw[x] = c + 'a' - 'A'
-			}
+	case len(w) <= 8:
+		// the word in lower case packed into 64 bits, without building a string
+		var x uint64
+		for i := 0; i < len(w); i++ {
+			x |= uint64(w[i]|0x20) << (8 * i)
 		}
-		return abbreviations[string(lw)]
+		return isPackedAbbreviation(x)
 	}
-	return abbreviations[strings.ToLower(w)]
+	return false // (no abbreviation is longer: TestIsAbbreviation)
+}
+
+// abbreviationSlots hold the abbreviations, each packed into 64 bits as isAbbreviation packs
+// the word before a period, in a table of twice as many slots or more (a power of two): each at
+// the slot its hash chooses, or the first free one after it. A look-up is a few instructions,
+// where a map's takes some fifty.
+var abbreviationSlots = func() []uint64 {
+	n := 1
+	for n < 2*len(abbreviations) {
+		n *= 2
+	}
+	out := make([]uint64, n)
+	for w := range abbreviations {
+		var x uint64
+		for i := 0; i < len(w) && i < 8; i++ {
+			x |= uint64(w[i]) << (8 * i)
+		}
+		h := abbreviationSlot(x, n)
+		for out[h] != 0 {
+			h = (h + 1) & (n - 1)
+		}
+		out[h] = x
+	}
+	return out
+}()
+
+// abbreviationSlot returns the slot of a table of n slots, a power of two, that the packed word
+// x hashes to.
+func abbreviationSlot(x uint64, n int) int {
+	return int((x * 0x9E3779B97F4A7C15) >> 32 & uint64(n-1))
+}
+
+// isPackedAbbreviation tells whether x, a word packed as isAbbreviation packs it (not 0), is
+// among the abbreviationSlots.
+func isPackedAbbreviation(x uint64) bool {
+	slots := abbreviationSlots
+	for h := abbreviationSlot(x, len(slots)); ; h = (h + 1) & (len(slots) - 1) {
+		switch slots[h] {
+		case x:
+			return true
+		case 0:
+			return false
+		}
+	}
 }
 
 // isAbbreviationRunes is isAbbreviation for a word that may have characters outside ASCII.
@@ -483,6 +555,11 @@ func (t *Token) IsCapitalized() bool {
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
+	if '\u2000' <= r && r <= '\u206f' {
+		// the typographic quotes, dashes and spaces of news (General Punctuation), none a
+		// capital (TestStartsUpper), told without searching the Unicode tables
+		return false
+	}
 	return unicode.IsUpper(r)
 }
 

@@ -393,6 +393,17 @@ func TestIsCapitalized(t *testing.T) {
 	}
 }
 
+// TestStartsUpper checks that no character of General Punctuation (U+2000 to U+206F), which
+// IsCapitalized rules out without looking it up, is a capital.
+func TestStartsUpper(t *testing.T) {
+	for r := rune(0x2000); r <= 0x206f; r++ {
+		tok := text.Token{Text: string(r) + "A"}
+		if got, want := tok.IsCapitalized(), unicode.IsUpper(r); got != want {
+			t.Errorf("Token{Text: %q}.IsCapitalized() = %v, want %v", tok.Text, got, want)
+		}
+	}
+}
+
 // TestGolden segments the example articles and compares the sentences with
 // testdata/<name>.golden, one sentence a line as "start end text"; for JSON Lines files a line
 // "# id" opens each record. Run with -update to rewrite the golden files.

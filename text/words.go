@@ -3,7 +3,6 @@ package text
 import (
 	"encoding/binary"
 	"math/bits"
-	"slices"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -95,6 +94,10 @@ var wordBytes = func() (out [256]Shape) {
 func (z *tokenizer) simpleWords() bool {
 	s := z.text
 	for i := 0; i < len(s); {
+		// the common words, spaces and punctuation marks, as many as there are from i
+		if i = z.fastWords(i); i == len(s) {
+			break
+		}
 		if wordBytes[s[i]] == 0 {
 			cl, n := asciiClasses[s[i]], 1
 			switch {
@@ -103,13 +106,11 @@ func (z *tokenizer) simpleWords() bool {
 					return false
 				}
 				if cl != wcSpace {
-					z.add(i, i+n)
+					z.typographic(i, n)
 				}
 			case cl != wcSpace:
 				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
-				c := s[i]
-				z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: s[i : i+1],
-					Lower: asciiFolded[c], hash: asciiHashes[c], Shape: ShapeOther})
+				z.punctuation(i)
 			}
 			i += n
 			continue
@@ -117,37 +118,7 @@ func (z *tokenizer) simpleWords() bool {
 		// a word: runs of letters, digits and '_', and the characters that join them
 		j := i
 		var shape Shape // the wordBytes of its bytes, or-ed, and ShapeOther for a joining mark
-		if i+8 <= len(s) {
-			// the first run from the eight bytes at i at once, and a word of fewer than eight
-			// bytes not joined to the next (most words) added from them
-			x := load64(s[i:])
-			kinds := wordKinds(x)
-			n := bits.TrailingZeros64(^kinds&(0x80*ones)) / 8 // the run's bytes (8: eight or more)
-			if n < 8 && endsWord(s, i+n) {
-				z.shortWord(x, kinds, i, n)
-				i += n
-				if s[i] == ' ' {
-					i++ // the space after a word, without going round again
-				}
-				continue
-			}
-			if n == 8 && i+16 <= len(s) {
-				// and a word of 8 to 15 bytes from the next eight
-				x2 := load64(s[i+8:])
-				kinds2 := wordKinds(x2)
-				n2 := bits.TrailingZeros64(^kinds2&(0x80*ones)) / 8
-				if n2 < 8 && endsWord(s, i+8+n2) {
-					z.longWord(x, x2, kinds|kinds2&(1<<(8*n2)-1), i, 8+n2)
-					i += 8 + n2
-					if s[i] == ' ' {
-						i++
-					}
-					continue
-				}
-			}
-			j, shape = i+n, kindsShape(kinds&(1<<(8*n)-1)) // a shift by 64 gives 0, the mask all ones
-		}
-		quote := false // joined by an apostrophe: maybe a possessive, maybe a typographic one
+		quote := false  // joined by an apostrophe: maybe a possessive, maybe a typographic one
 		for {
 			for ; j < len(s); j++ {
 				b := wordBytes[s[j]]
@@ -194,80 +165,175 @@ func (z *tokenizer) simpleWords() bool {
 	return true
 }
 
-// endsWord tells whether a run of letters, digits and '_' that ends at s[j], j < len(s), ends
-// its word: true unless the character at j may join it to what follows (which simpleWords'
-// full loop decides).
-func endsWord(s string, j int) bool {
-	c := s[j]
-	switch asciiClasses[c] {
-	case wcMidLetter, wcMidNumLet, wcMidNum:
-		// the mark joins only a letter or digit after it
-		return j+1 == len(s) || wordBytes[s[j+1]] == 0
-	case wcUnknown:
-		return false
-	}
-	return true
+// punctuation adds the ASCII punctuation mark at s[i], a word of its own: its own lower-case
+// form but for '`'.
+func (z *tokenizer) punctuation(i int) {
+	c := z.text[i]
+	z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + 1, Text: z.text[i : i+1],
+		Lower: asciiFolded[c], hash: asciiHashes[c], Shape: ShapeOther})
 }
 
-// shortWord adds the word s[i:i+n], n < 8, whose bytes are the first n of x (as load64 reads
-// them), and kinds their wordKinds: its shape, lower-case form and hash from x, without reading
-// its bytes again.
-func (z *tokenizer) shortWord(x, kinds uint64, i, n int) {
-	keep := uint64(1)<<(8*n) - 1 // the word's bytes
+// typographic adds the character s[i:i+n] outside ASCII that runeClass knows as a word of its
+// own or a mark that may join words (a typographic quote, apostrophe or dash), here a word of its
+// own: its lower-case form, Fold's, is one ASCII character, so the token is made as punctuation's
+// rather than by add.
+func (z *tokenizer) typographic(i, n int) {
 	w := z.text[i : i+n]
-	// the token written in place, field by field, rather than built and copied
-	t := z.next()
-	t.Start, t.End, t.Text, t.Lower, t.Shape = z.base+i, z.base+i+n, w, w, kindsShape(kinds&keep)
-	x &= keep
-	if t.Shape&ShapeUpper != 0 {
-		x = lower8(x)
-		if cap(z.folded)-len(z.folded) < 8 {
-			// a guess: capitalised words are a fraction of a sentence
-			z.folded = make([]byte, 0, (len(z.text)-i)/4+16)
-		}
-		// eight bytes written, the ones past the word past the end of the buffer, and written
-		// over by the next form
-		from := len(z.folded)
-		z.folded = binary.LittleEndian.AppendUint64(z.folded, x)[:from+n]
-		f := z.folded[from:]
-		t.Lower = unsafe.String(unsafe.SliceData(f), n)
+	r, _ := utf8.DecodeRuneInString(w)
+	c := byte('-') // '\u2013', '\u2014'
+	switch r {
+	case '\u201c', '\u201d':
+		c = '"'
+	case '\u2018', '\u2019':
+		c = '\''
 	}
-	t.hash = packedHash(x, n)
+	z.toks = append(z.toks, Token{Start: z.base + i, End: z.base + i + n, Text: w, Lower: asciiFolded[c],
+		hash: asciiHashes[c], Shape: ShapeOther})
 }
 
-// longWord adds the word s[i:i+n], 8 <= n < 16, whose bytes are those of x1 and the first n-8
-// of x2 (as load64 reads them), and kinds their wordKinds, as shortWord does.
-func (z *tokenizer) longWord(x1, x2, kinds uint64, i, n int) {
-	w := z.text[i : i+n]
-	t := z.next()
-	t.Start, t.End, t.Text, t.Lower, t.Shape = z.base+i, z.base+i+n, w, w, kindsShape(kinds)
-	if t.Shape&ShapeUpper != 0 {
-		x1, x2 = lower8(x1), lower8(x2)
-		if cap(z.folded)-len(z.folded) < 16 {
-			// a guess: capitalised words are a fraction of a sentence
-			z.folded = make([]byte, 0, (len(z.text)-i)/4+24)
+// fastWords adds the words of z.text from byte i for as long as they are the common ones, and
+// returns where it stopped: at the end of the text, or at a character for simpleWords' full
+// loop.
+//
+// Most words are fewer than sixteen bytes of ASCII letters and digits followed by a space or a
+// punctuation mark, and those are read eight bytes at a time: their run, shape, lower-case form
+// and hash all come from the one or two 8-byte reads, with no second look at their bytes (a word
+// in the last eight bytes of the text is left to the full loop). A punctuation mark is a word of
+// its own, and a space is dropped. The tokens are kept in a local (the lower-case forms, for a
+// fraction of the words, in z), and each token is written in place, field by field, rather than
+// built and copied. The loop calls nothing (it stops, for simpleWords' full loop, when a buffer
+// is full), so that the compiler need not save its variables around calls.
+func (z *tokenizer) fastWords(i int) int {
+	s, base := z.text, z.base
+	toks := z.toks
+	for i+8 <= len(s) && len(toks) < cap(toks) {
+		c := s[i]
+		if wordBytes[c] == 0 {
+			switch asciiClasses[c] {
+			case wcSpace:
+			case wcOther:
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+1, s[i:i+1], asciiFolded[c], asciiHashes[c], ShapeOther
+				if s[i+1] == ' ' {
+					i++ // the space after a mark, without going round again
+				}
+			default:
+				z.toks = toks
+				return i
+			}
+			i++
+			continue
 		}
-		// sixteen bytes written, as in shortWord
-		from := len(z.folded)
-		z.folded = binary.LittleEndian.AppendUint64(z.folded, x1)
-		z.folded = binary.LittleEndian.AppendUint64(z.folded, x2)[:from+n]
-		f := z.folded[from:]
-		t.Lower = unsafe.String(unsafe.SliceData(f), n)
+		// the first run of letters and digits from the eight bytes at i (read as s[i:i+8], not
+		// s[i:], which the compiler would check for being empty), and ends the top bit of the
+		// bytes that end it
+		x := load64(s[i : i+8])
+		if ends := ^wordMask(x) & (0x80 * ones); ends != 0 {
+			// a word of fewer than eight bytes (most words), written by itself rather than with
+			// the longer ones below: fewer variables live at once, fewer of them kept on the
+			// stack rather than in registers
+			n := bits.TrailingZeros64(ends) / 8
+			// the character after the run: a space or a mark that ends the word (most often),
+			// or one that may join it to what follows, which the full loop decides
+			c = s[i+n]
+			if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
+				break
+			}
+			keep := (ends&-ends)>>7 - 1 // the bytes before the first of them
+			x &= keep
+			shape := wordShape(x, keep)
+			w, lower := s[i:i+n], s[i:i+n]
+			if shape&ShapeUpper != 0 {
+				// (z.folded is read and written here, not kept in a local: capitalised words
+				// are a fraction of the text, and the loop's variables fill the registers)
+				if cap(z.folded)-len(z.folded) < 8 {
+					break
+				}
+				x = lower8(x)
+				// eight bytes written: the ones past the word are past the end of folded, and
+				// written over by the next form
+				from := len(z.folded)
+				f := z.folded[from : from+8]
+				binary.LittleEndian.PutUint64(f, x)
+				z.folded = z.folded[:from+n]
+				lower = unsafe.String(&f[0], n)
+			}
+			toks = toks[:len(toks)+1]
+			t := &toks[len(toks)-1]
+			t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, packedHash(x, n), shape
+			i += n
+			if c == ' ' {
+				i++ // the space after a word, without going round again
+			}
+			continue
+		}
+		// a word of 8 to 15 bytes, from the next eight too
+		if i+16 > len(s) {
+			break
+		}
+		x2 := load64(s[i+8 : i+16])
+		ends := ^wordMask(x2) & (0x80 * ones)
+		if ends == 0 {
+			break // sixteen bytes or more
+		}
+		n := 8 + bits.TrailingZeros64(ends)/8
+		c = s[i+n]
+		if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
+			break
+		}
+		keep := (ends&-ends)>>7 - 1
+		x2 &= keep
+		shape := wordShape(x, ^uint64(0)) | wordShape(x2, keep)
+		w, lower := s[i:i+n], s[i:i+n]
+		if shape&ShapeUpper != 0 {
+			if cap(z.folded)-len(z.folded) < 16 {
+				break
+			}
+			x, x2 = lower8(x), lower8(x2)
+			// sixteen bytes written, as above
+			from := len(z.folded)
+			f := z.folded[from : from+16]
+			binary.LittleEndian.PutUint64(f, x)
+			binary.LittleEndian.PutUint64(f[8:], x2)
+			z.folded = z.folded[:from+n]
+			lower = unsafe.String(&f[0], n)
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		// the hash of the first and last eight bytes: the end of x and the start of x2 (none of
+		// x2 for n == 8, as a shift by 64 gives 0)
+		t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n), shape
+		i += n
+		if c == ' ' {
+			i++
+		}
 	}
-	// the last eight bytes: the end of x1 and the start of x2 (none of x2 for n == 8, as a shift
-	// by 64 gives 0)
-	t.hash = longHash(x1, x1>>(8*(n-8))|x2<<(8*(16-n)), n)
+	z.toks = toks
+	return i
 }
 
-// next appends a token to z.toks and returns it, for the caller to set every field.
-func (z *tokenizer) next() *Token {
-	k := len(z.toks)
-	if k == cap(z.toks) {
-		z.toks = slices.Grow(z.toks, 1)
+// What the character after a run of letters and digits does to the word, for fastWords.
+const (
+	endsRun  = iota // ends it: a space or a punctuation mark
+	joinsRun        // joins it to a letter or digit that follows (':', '.', ',', ';', '\'')
+	mayJoin         // may join it or be part of it: '_', a character outside ASCII
+)
+
+// afterRun is what each byte does after a run of letters and digits.
+var afterRun = func() (out [256]uint8) {
+	for c := range 256 {
+		switch asciiClasses[c] {
+		case wcMidLetter, wcMidNumLet, wcMidNum:
+			out[c] = joinsRun
+		case wcSpace, wcOther:
+			out[c] = endsRun
+		default:
+			out[c] = mayJoin
+		}
 	}
-	z.toks = z.toks[:k+1]
-	return &z.toks[k]
-}
+	return out
+}()
 
 // foldASCII is fold for a word of ASCII letters, digits and the characters that join them, at
 // byte i of the text: eight bytes at a time where the text has eight from there (the bytes
@@ -311,29 +377,32 @@ func lower8(x uint64) uint64 {
 
 const ones = 0x0101010101010101 // the byte 1 eight times
 
-// wordKinds tells what each of the eight bytes of x (as load64 reads them) is: in each byte, bit
-// 0 for an ASCII lower-case letter, 1 for a capital, 2 for a digit, 3 for '_' (the bits of their
-// Shapes), and bit 7 for any of them; 0 for any other byte.
-func wordKinds(x uint64) uint64 {
-	const high = 0x80 * ones
-	// each byte with its top bit cleared, so that the sums and differences below stay within
-	// it, with no carry into the next; ascii has the top bit of the bytes that had it clear
-	y := x &^ high
-	ascii := ^x & high
-	// a byte in [lo, hi] has the top bit of (y + 0x80-lo) and of (0x80+hi - y)
-	l := y | 0x20*ones // a letter's lower case
-	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l) & ascii
-	lower := letter & (y << 2) // a lower-case letter has bit 5 (0x20), shifted here to bit 7
-	upper := letter &^ (y << 2)
-	digit := (y + (0x80-'0')*ones) & ((0x80+'9')*ones - y) & ascii
-	under := ^((y ^ '_'*ones) + 0x7f*ones) & ascii // y^'_' is 0 for '_', and only then stays below 0x80
-	return lower | upper | digit | under | lower>>7 | upper>>6 | digit>>5 | under>>4
+// wordMask returns the top bit of each of the eight bytes of x (as load64 reads them) that is
+// an ASCII letter or digit ('_' is not: fastWords leaves the words with one to simpleWords' full
+// loop). Only the bytes up to the first outside ASCII are told (a carry from that one may reach
+// those after it), which is all fastWords reads.
+func wordMask(x uint64) uint64 {
+	// a byte b < 0x80 in [lo, hi] has the top bit of (b + 0x80-lo) and of (0x80+hi - b), with no
+	// carry into the next byte; a byte from 0x80 has it cleared by &^ x
+	l := x | 0x20*ones // a letter's lower case
+	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
+	digit := (x + (0x80-'0')*ones) & ((0x80+'9')*ones - x)
+	return (letter | digit) &^ x & (0x80 * ones)
 }
 
-// kindsShape returns the Shape of bytes whose wordKinds are or-ed in kinds.
-func kindsShape(kinds uint64) Shape {
-	kinds |= kinds >> 32
-	kinds |= kinds >> 16
-	kinds |= kinds >> 8
-	return Shape(kinds & 0x0f)
+// wordShape returns the Shape of the bytes of x (as load64 reads them) that keep has all the
+// bits of, letters and digits, and 0 the other bytes of x: a letter has bit 6 (0x40) and a digit
+// not, and a lower-case letter has bit 5 (0x20) and a capital not.
+func wordShape(x, keep uint64) Shape {
+	b6 := x >> 6 & ones // in each byte's bit 0
+	b5 := x >> 5 & ones
+	lower := b6 & b5
+	upper := b6 ^ lower
+	digit := keep&ones ^ b6
+	// each byte's Shape, or-ed across the bytes
+	sh := lower | upper<<1 | digit<<2
+	sh |= sh >> 32
+	sh |= sh >> 16
+	sh |= sh >> 8
+	return Shape(sh & 0x07)
 }

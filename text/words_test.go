@@ -81,7 +81,7 @@ func TestSimpleWordsMatchUAX29(t *testing.T) {
 	}
 
 	alphabet := []string{"a", "Z", "s", "1", "0", "_", ".", "'", ":", ",", ";", " ", "\t", "\r", "\n",
-		"\v", "\x1f", "-", "\"", "`", "\u2018", "\u2019", "\u201c", "\u2014", "\u00a0", "\u00e9",
+		"\v", "\x1f", "-", "\"", "`", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013", "\u2014", "\u00a0", "\u00e9",
 		"\u0301", "\u200d", "\u2024", "\u05d0"}
 	var b strings.Builder
 	var walk func(depth int)
@@ -137,6 +137,30 @@ func FuzzSentencesByBytes(f *testing.F) {
 	})
 }
 
+// TestIsAbbreviation holds isAbbreviation, which packs an ASCII word of up to eight letters into
+// 64 bits to look it up, to isAbbreviationRunes, which reads the word character by character
+// and looks it up in the map of abbreviations, on every abbreviation written in several ways
+// and words that are not.
+func TestIsAbbreviation(t *testing.T) {
+	words := []string{"", "x", "X", "U.S", "e.g", "a.", "Iran", "minister", "abcdefgh", "abcdefghi",
+		"ABCDEFGHIJKLMNOPQR", "mr2", "Mr\u00e9", "\u00c9", "m-r", "m_r"}
+	for w := range text.Abbreviations() {
+		if len(w) > 8 || strings.ToLower(w) != w {
+			t.Errorf("abbreviation %q: isAbbreviation packs only lower-case words of up to 8 bytes", w)
+		}
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w+"x", w[1:], "x"+w)
+	}
+	for _, w := range words {
+		for _, before := range []string{w, "the " + w, "(" + w, "\u00e9 " + w, "a." + w, "1" + w,
+			"In the town of " + w, "Washington" + w, "\u00e9" + w, "\u00e9\u00e9\u00e9\u00e9" + w, "U.S.A.B.C" + w,
+			"xxxxxxxx." + w, "12345678 " + w, "\u201c" + w, "\xff\xff\xff\xff\xff\xff\xff\xff" + w} {
+			if got, want := text.IsAbbreviation(before), text.IsAbbreviationRunes(before); got != want {
+				t.Errorf("isAbbreviation(%q) = %v, isAbbreviationRunes %v", before, got, want)
+			}
+		}
+	}
+}
+
 // TestLower8 holds lower8, which lower-cases eight bytes at once, to a byte-by-byte lower-casing
 // of ASCII capitals: every byte value at every place among bytes of each kind.
 func TestLower8(t *testing.T) {
@@ -160,22 +184,41 @@ func TestLower8(t *testing.T) {
 	}
 }
 
-// TestWordKinds holds wordKinds, which tells the kinds of eight bytes at once, to the byte
-// table simpleWords reads one byte at a time: every byte value at every place among bytes of
-// each kind.
-func TestWordKinds(t *testing.T) {
-	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80, 0} {
+// TestWordMask holds wordMask, which tells the letters and digits among eight bytes at once, and
+// wordShape, which or-s their Shapes, to the byte table simpleWords reads one byte at a time
+// (but for '_', which they leave to the full loop), up to the first byte outside ASCII: every
+// byte value at every place among bytes of each kind, and the Shape of every run of letters and
+// digits from the first byte.
+func TestWordMask(t *testing.T) {
+	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80,
+		0x3161324233633464, 0xe2e1fbfa80b0b9ff, 0} {
 		for at := range 8 {
 			for c := range 256 {
 				x := base&^(0xff<<(8*at)) | uint64(c)<<(8*at)
-				var want uint64
+				var want, told uint64 // told: the bytes up to the first outside ASCII
 				for k := range 8 {
-					if sh := text.WordBytes(byte(x >> (8 * k))); sh != 0 {
-						want |= (0x80 | uint64(sh)) << (8 * k)
+					b := byte(x >> (8 * k))
+					if text.WordBytes(b) != 0 && b != '_' {
+						want |= 0x80 << (8 * k)
+					}
+					told |= 0xff << (8 * k)
+					if b >= 0x80 {
+						break
 					}
 				}
-				if got := text.WordKinds(x); got != want {
-					t.Fatalf("wordKinds(%#x) = %#x, want %#x", x, got, want)
+				if got := text.WordMask(x); got&told != want&told {
+					t.Fatalf("wordMask(%#x) = %#x, want %#x", x, got, want)
+				}
+				var sh text.Shape
+				for k := range 8 {
+					if want&(0x80<<(8*k)) == 0 {
+						break
+					}
+					sh |= text.WordBytes(byte(x >> (8 * k)))
+					keep := uint64(1)<<(8*k+8) - 1 // (all ones for k == 7: a shift by 64 gives 0)
+					if got := text.WordShape(x&keep, keep); got != sh {
+						t.Fatalf("wordShape(%#x, %#x) = %b, want %b", x&keep, keep, got, sh)
+					}
 				}
 			}
 		}
