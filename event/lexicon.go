@@ -97,19 +97,21 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 	// the tokens' parts, as long as toks
 	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
 	// The tokens are looked up in parts of at most lookUpPart tokens: their word numbers
-	// (WordIndex.Numbers), then what the numbers stand for (fill), then the context cues that
-	// begin at the tokens fill tells.
+	// (WordIndex.Numbers), then what the numbers stand for (fill), then the context cues of
+	// a part that has any.
 	var seen lexFlag // the flags of every word found
 	var nums [lookUpPart]uint32
 	for start := 0; start < len(toks); start += lookUpPart {
 		part := toks[start:min(start+lookUpPart, len(toks))]
 		ns := nums[:len(part)]
 		lx.index.Numbers(ns, part)
-		flags, cues := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
+		flags := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
 		seen |= flags
-		if k != nil {
-			for _, i := range ns[:cues] {
-				k.count(toks, start+int(i), lexOut[start+int(i)].cues, 1)
+		if flags&cueWord != 0 && k != nil {
+			for i, e := range lexOut[start:][:len(ns)] {
+				if e.cues != nil {
+					k.count(toks, start+i, e.cues, 1)
+				}
 			}
 		}
 	}
@@ -117,17 +119,14 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 }
 
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
-// word numbered ns[i] (lexicon.index), and returns the flags of all those words together. It also
-// sets the first cues of ns to the indexes (in ns) of the words that begin a context cue, in
-// order, and returns cues: ns[i] is read before any index is written to it, since there are no
-// more cues before i than words.
+// word numbered ns[i] (lexicon.index), and returns the flags of all those words together.
 //
 // It is a function of its own, never written into lookUpSentence, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
 // the compiler save and reload values around them, at a cost of several instructions a token.
 //
 //go:noinline
-func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag, cues int) {
+func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag) {
 	vals := lx.vals
 	lex, words = lex[:len(ns)], words[:len(ns)]
 	for i, n := range ns {
@@ -135,10 +134,8 @@ func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen
 		lex[i] = l.entry
 		words[i] = l.actor
 		seen |= l.flags
-		ns[cues] = uint32(i)                        // (kept when the word begins a cue)
-		cues += int(l.flags&cueWord) / int(cueWord) // (no branch: 1 for a cue, else 0)
 	}
-	return seen, cues
+	return seen
 }
 
 // quietTokens reports whether toks, the tokens of s, and the text after them are all quiet
