@@ -97,14 +97,11 @@ func (x *WordIndex) findNumbers(ns []uint32, toks []Token) (left bool) {
 			w, v := t.Lower, words[n-1]
 			if !(len(v) == len(w) && len(w) >= shortWord && len(w) <= 2*shortWord &&
 				load64(v) == load64(w) && load64(v[len(v)-8:]) == load64(w[len(w)-8:])) {
-				n = leftWord
+				n, left = leftWord, true
 			}
 		}
 		if h == 0 {
-			n = leftWord
-		}
-		if n == leftWord {
-			left = true
+			n, left = leftWord, true
 		}
 		ns[i] = n
 	}
