@@ -940,11 +940,12 @@ func describedMeeting(e *Event, same meetingSides) bool {
 func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Location {
 	g := st.c.Places
 	var cs [2]string
-	countries := cs[:0]
-	for _, a := range []*Actor{&e.Source, e.Target} {
-		if a != nil && a.Country != "" {
-			countries = append(countries, a.Country)
-		}
+	countries := cs[:0] // the source's country, then the target's
+	if e.Source.Country != "" {
+		countries = append(countries, e.Source.Country)
+	}
+	if e.Target != nil && e.Target.Country != "" {
+		countries = append(countries, e.Target.Country)
 	}
 	if st.placeSent.Sentence() != s.Text {
 		st.placeSent.SetTokens(s, st.toks) // once for all the events of the sentence

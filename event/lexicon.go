@@ -1,6 +1,7 @@
 package event
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/dyad-events/dyad/actor"
@@ -15,16 +16,27 @@ import (
 type lexicon struct {
 	kb    *actor.KB // the knowledge base and the patterns it was made of, so that a Coder whose
 	ps    *Patterns // KB or Patterns were replaced after NewCoder does not use it
-	table *text.WordTable[lexWord]
+	index *text.WordIndex
+	vals  []lexWord // by word number (index); vals[0] is unknownWord
 }
 
 // lexWord is what the knowledge base and the pattern tables hold for one word.
 type lexWord struct {
 	actor actor.Word // the zero Word for a word the knowledge base does not know
-	entry *wordEntry // its entry in the pattern tables (Patterns.lookUp), or nil
-	time  bool       // one of when.TimeWords
-	cue   bool       // the first word of a context cue: its entry's cues are not nil
+	entry *wordEntry // its entry in the pattern tables (Patterns.lookUp): noEntry for a word of none
+	flags lexFlag
 }
+
+// lexFlag is a set of the kinds of a lexWord.
+type lexFlag uint8
+
+const (
+	timeWord lexFlag = 1 << iota // one of when.TimeWords
+	cueWord                      // the first word of a context cue: its entry's cues are not nil
+)
+
+// unknownWord is the lexWord of a word the lexicon does not hold.
+var unknownWord = lexWord{entry: noEntry}
 
 // newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
 func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
@@ -35,26 +47,42 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 	}
 	words := make(map[string]lexWord, n) // (no growth on the way)
 	for w, v := range kb.Words() {
-		words[w] = lexWord{actor: v}
+		words[w] = lexWord{actor: v, entry: noEntry}
 	}
 	for w, e := range ps.words {
 		l := words[w]
 		l.entry = e
-		l.cue = e.cues != nil
+		if e.cues != nil {
+			l.flags |= cueWord
+		}
 		words[w] = l
 	}
 	for _, w := range timeWords {
-		l := words[w]
-		l.time = true
+		l, ok := words[w]
+		if !ok {
+			l.entry = noEntry
+		}
+		l.flags |= timeWord
 		words[w] = l
 	}
-	return &lexicon{kb: kb, ps: ps, table: text.NewWordTable(words)}
+	// the words in a set order, so that each one's place in the index is the same from run to run
+	ws := slices.Sorted(maps.Keys(words))
+	vals := make([]lexWord, 1, len(ws)+1)
+	vals[0] = unknownWord
+	for _, w := range ws {
+		vals = append(vals, words[w])
+	}
+	return &lexicon{kb: kb, ps: ps, index: text.NewWordIndex(ws), vals: vals}
 }
 
 // of reports whether lx holds the words of c's knowledge base and patterns.
 func (lx *lexicon) of(c *Coder) bool {
 	return lx != nil && lx.kb == c.KB && lx.ps == c.Patterns
 }
+
+// lookUpPart is how many tokens lookUpSentence looks up in one part: a sentence is seldom
+// longer, and their word numbers fit in a small array on the stack.
+const lookUpPart = 64
 
 // lookUpSentence appends to lex the pattern tables' entry of each of toks, the tokens of the
 // sentence s (as Patterns.lookUp: noEntry for a word of none), and to words its Word in the
@@ -66,24 +94,64 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 	n, m := len(lex), len(words)
 	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
 	words = slices.Grow(words, len(toks))[:m+len(toks)]
-	// the tokens' parts, as long as toks (so that the compiler checks no index in the loop)
+	// the tokens' parts, as long as toks
 	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
-	none := noEntry            // (a local: the compiler then picks it below without a branch)
-	quiet, at := true, s.Start // at: the end of the token before
-	for i := range toks {
-		t := &toks[i]
-		l, _ := lx.table.Find(t)
-		e := l.entry
-		if e == nil {
-			e = none
+	// The tokens are looked up in parts of at most lookUpPart tokens: their word numbers
+	// (WordIndex.Numbers), then what the numbers stand for (fill), then the context cues of
+	// a part that has any.
+	var seen lexFlag // the flags of every word found
+	var nums [lookUpPart]uint32
+	for start := 0; start < len(toks); start += lookUpPart {
+		part := toks[start:min(start+lookUpPart, len(toks))]
+		ns := nums[:len(part)]
+		lx.index.Numbers(ns, part)
+		flags := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
+		seen |= flags
+		if flags&cueWord != 0 && k != nil {
+			for i, e := range lexOut[start:][:len(ns)] {
+				if e.cues != nil {
+					k.count(toks, start+i, e.cues, 1)
+				}
+			}
 		}
-		lexOut[i] = e
-		wordsOut[i] = l.actor
-		if l.cue && k != nil {
-			k.count(toks, i, e.cues, 1)
-		}
-		quiet = quiet && !l.time && when.Quiet(s, at, t)
-		at = t.End
 	}
-	return lex, words, quiet && when.QuietEnd(s, at)
+	return lex, words, seen&timeWord == 0 && quietTokens(s, toks)
+}
+
+// fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
+// word numbered ns[i] (lexicon.index), and returns the flags of all those words together.
+//
+// It is a function of its own, never written into lookUpSentence, so that its loop, which calls
+// nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
+// the compiler save and reload values around them, at a cost of several instructions a token.
+//
+//go:noinline
+func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag) {
+	vals := lx.vals
+	lex, words = lex[:len(ns)], words[:len(ns)]
+	for i, n := range ns {
+		l := &vals[n]
+		lex[i] = l.entry
+		words[i] = l.actor
+		seen |= l.flags
+	}
+	return seen
+}
+
+// quietTokens reports whether toks, the tokens of s, and the text after them are all quiet
+// (when.Quiet, when.QuietEnd).
+//
+// It is a function of its own, never written into lookUpSentence, so that its loop keeps what it
+// needs in registers (see fill).
+//
+//go:noinline
+func quietTokens(s text.Sentence, toks []text.Token) bool {
+	at := s.Start // the end of the token before
+	for i := range toks {
+		if !when.Quiet(s, at, &toks[i]) {
+			return false
+		}
+		at = toks[i].End
+	}
+	return when.QuietEnd(s, at)
 }

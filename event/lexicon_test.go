@@ -41,13 +41,19 @@ func TestLexiconFindsBoth(t *testing.T) {
 	for w, v := range c.KB.Words() {
 		kbWords[w] = v
 	}
+	entry := func(w string) *wordEntry { // (noEntry for a word of no pattern table)
+		if e := c.Patterns.words[w]; e != nil {
+			return e
+		}
+		return noEntry
+	}
 	for w, v := range kbWords {
-		if l, ok := c.words.table.Find(&text.Token{Lower: w}); !ok || l.actor != v || l.entry != c.Patterns.words[w] {
+		if l, ok := lexFind(c.words, w); !ok || l.actor != v || l.entry != entry(w) {
 			t.Fatalf("the lexicon's %q is %+v, %v; want the knowledge base's %+v and the patterns' %p", w, l, ok, v, c.Patterns.words[w])
 		}
 	}
 	for w, e := range c.Patterns.words {
-		if l, ok := c.words.table.Find(&text.Token{Lower: w}); !ok || l.entry != e || l.actor != kbWords[w] {
+		if l, ok := lexFind(c.words, w); !ok || l.entry != e || l.actor != kbWords[w] {
 			t.Fatalf("the lexicon's %q is %+v, %v; want the patterns' %p", w, l, ok, e)
 		}
 	}
@@ -99,6 +105,12 @@ func TestMentionsOfLexicon(t *testing.T) {
 			t.Fatalf("%s: coded with the lexicon:\n%s\nwith separate look-ups:\n%s", d.ID, trace, wantTrace)
 		}
 	}
+}
+
+// lexFind returns what lx holds for the word w and whether it holds it.
+func lexFind(lx *lexicon, w string) (lexWord, bool) {
+	n := lx.index.Number(&text.Token{Lower: w})
+	return lx.vals[n], n != 0
 }
 
 // lookUpDoc returns the tokens of a document's text and, from lookUpSentence sentence by

@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestWordTable(t *testing.T) {
 	words := map[string]int{"talks": 1, "met": 2, "al-assad": 3, "'s": 4, "": 5}
@@ -76,5 +79,50 @@ func TestFilterHashShortWordsDistinct(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWordIndexNumbers holds Numbers (a first pass with no call, then Number for the words it
+// leaves) to Number and to the words themselves, token by token: short and long words, words of
+// more than 2*shortWord bytes, two long words with one hash (alike in length and in their first and
+// last eight bytes), words the index does not hold (some alike at both ends with one it does, some
+// whose probes pass over full slots), and tokens with no hash kept.
+func TestWordIndexNumbers(t *testing.T) {
+	words := []string{"the", "of", "said", "a", "'s", "-", "spokesman", "ministers", "international",
+		"counterterrorism", "representatives", "negotiations-about-x", "negotiatable-about-x",
+		"negotiations-abcut-x", "abcdefgh", "abcdefgz"}
+	for i := range 300 { // enough words to fill long runs of slots
+		words = append(words, string(rune('a'+i%26))+string(rune('a'+i/26%26))+strings.Repeat("x", i%19))
+	}
+	x := NewWordIndex(words)
+	if filterHash("negotiations-about-x") != filterHash("negotiatable-about-x") {
+		t.Fatal("the test needs two words with one hash")
+	}
+	text := strings.Join(words, " ") + " The OF Said spokesmen internationally negotiations-about-y " +
+		"negotiations-aboutbx abcdefgy abcdefg abcdefghi zzzzzzzzzzzzzzzzzzzzzzzzz q 12 , ."
+	toks := AppendTokens(nil, text, 0)
+	for _, w := range strings.Fields(text) { // (as one token each, with the hash AppendTokens keeps)
+		toks = append(toks, Token{Lower: strings.ToLower(w), hash: filterHash(strings.ToLower(w))})
+	}
+	toks = append(toks, Token{Lower: "said"}, Token{Lower: "spokesman"}, Token{Lower: "nothing"},
+		Token{Lower: "negotiatable-about-x"}, Token{Lower: ""})
+	want := map[string]uint32{}
+	for i, w := range words {
+		want[w] = uint32(i + 1)
+	}
+	ns := make([]uint32, len(toks))
+	x.Numbers(ns, toks)
+	found := 0
+	for i := range toks {
+		tok := &toks[i]
+		if ns[i] != want[tok.Lower] || x.Number(tok) != want[tok.Lower] {
+			t.Errorf("token %d %q: Numbers %d, Number %d; want %d", i, tok.Lower, ns[i], x.Number(tok), want[tok.Lower])
+		}
+		if ns[i] != 0 {
+			found++
+		}
+	}
+	if found < len(words) || found == len(toks) {
+		t.Errorf("%d of %d tokens found", found, len(toks))
 	}
 }
