@@ -383,12 +383,11 @@ type Doc struct {
 	// the text, not guessed); held in stateBuf until a document names more than it has room for
 	states     []stateTally
 	stateBuf   [8]stateTally
-	all        []*Person  // learned people in order of appearance
-	atomBuf    []atom     // the atoms of the sentence, reused from sentence to sentence
-	words      []Word     // the knowledge base's words of the sentence's tokens (zero: unknown)
-	ownWords   []Word     // room for words when Mentions looks them up (MentionsOf's are the caller's)
-	flags      []wordFlag // the flags of those words (0: unknown)
-	inSentence wordFlag   // the flags of any of them
+	all        []*Person // learned people in order of appearance
+	atomBuf    []atom    // the atoms of the sentence, reused from sentence to sentence
+	words      []Word    // the knowledge base's words of the sentence's tokens (zero: unknown)
+	ownWords   []Word    // room for words when Mentions looks them up (MentionsOf's are the caller's)
+	inSentence wordFlag  // the flags of any of them
 	// the terms on the date of the people the document asked for first (at)
 	terms  [12]personTerm
 	nTerms int
@@ -504,7 +503,7 @@ func (d *Doc) Release() {
 		clear(d.states[:cap(d.states)])
 	}
 	kb := d.kb
-	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords, flags: d.flags,
+	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords,
 		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks, surnameBlocks: d.surnameBlocks,
 		moreStates: moreStates}
 	kb.docs.Put(d)
@@ -805,6 +804,7 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 // atoms finds the dictionary phrases (longest first) and unknown capitalised names.
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
+	words := d.words[:len(toks)]
 	for i := 0; i < len(toks); {
 		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
@@ -815,7 +815,20 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i++ // past the closing bracket: always a step forward, even for "()"
 			continue
 		}
-		if d.plainWord(toks, i) {
+		// most tokens are plain words (plainWord), passed over here by a loop that calls nothing,
+		// so that it keeps what it reads in registers; it stops at an opening bracket, which is
+		// plain, so that the test above is asked of the token after it
+		for i < len(toks) {
+			s := toks[i].Text
+			if s == "" || wordFlag(notPlainFirst[s[0]])|words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
+				break
+			}
+			i++
+		}
+		if i == len(toks) {
+			break
+		}
+		if d.is(i, isBracket) && d.plainWord(toks, i) { // (the only plain word the loop stops at)
 			i++
 			continue
 		}
@@ -859,7 +872,7 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 		return false
 	}
 	// one test of the first byte's class and the word's flags together, not one branch for each
-	return wordFlag(notPlainFirst[s[0]])|d.flags[i]&(opensLower|isNameParticle) == 0
+	return wordFlag(notPlainFirst[s[0]])|d.words[i].flags&(opensLower|isNameParticle) == 0
 }
 
 // notPlainFirst marks the first bytes of a word that is not plain (plainWord): an ASCII capital,
@@ -897,15 +910,15 @@ func isCompass(w string) bool {
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	// the words each test begins with, from their flags: one branch for most phrases, which
 	// none of them stands around
-	near := d.flags[i] & (isCompassWord | isNational)
+	near := d.words[i].flags & (isCompassWord | isNational)
 	if i >= 2 {
-		near |= d.flags[i-2] & isStanceWord
+		near |= d.words[i-2].flags & isStanceWord
 	}
 	if j < len(toks) {
-		near |= d.flags[j] & isCurrency
+		near |= d.words[j].flags & isCurrency
 	}
 	if j+1 < len(toks) {
-		near |= d.flags[j+1] & isBacker
+		near |= d.words[j+1].flags & isBacker
 	}
 	if near == 0 {
 		return false
