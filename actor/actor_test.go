@@ -437,7 +437,7 @@ func TestCandidates(t *testing.T) {
 					if toks[i].Lower != p.toks[0] {
 						continue
 					}
-					if got, want := d.matches(&c, toks, i), matches(p, toks, i); got != want {
+					if got, want := d.matches(&c, toks, i, toks[i].IsCapitalized()), matches(p, toks, i); got != want {
 						t.Errorf("%q at %d of %q: candidate says %v, phrase %v", s, i, v, got, want)
 					} else if got {
 						matched++

@@ -713,7 +713,7 @@ func TestCandidatesBySecond(t *testing.T) {
 				for _, n := range []int{1, 2} {
 					toks := []text.Token{{Text: first, Lower: s}, {Text: "y", Lower: "y"}}[:n]
 					d.words = []Word{w, {id: next}}[:n]
-					got, want := d.candidates(toks, 0), oldCandidates(fp, next, n == 2)
+					got, want := d.candidates(toks, 0, toks[0].IsCapitalized()), oldCandidates(fp, next, n == 2)
 					if !slices.Equal(got, want) {
 						t.Fatalf("%q (capital %v) then word %d of %d: %d candidates, want %d", s, capital, next, n, len(got), len(want))
 					}

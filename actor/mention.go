@@ -947,15 +947,17 @@ func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 // lookup returns the longest dictionary or learned phrase that stands at token i, or nil.
 func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 	var best *candidate
+	// (whether the token is capitalised, asked once for the tests below: the call is not inlined)
+	upper := toks[i].IsCapitalized()
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
-	cs := d.candidates(toks, i)
+	cs := d.candidates(toks, i, upper)
 	for k := range cs {
 		c := &cs[k]
 		if best != nil && c.n < best.n {
 			break
 		}
-		if !d.matches(c, toks, i) {
+		if !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -965,13 +967,16 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 			best = c
 		}
 	}
-	if !d.mayBeLearned(toks, i) {
+	// a phrase learned from the text may begin with the token only if the bit of its word is
+	// set (for most, none is), and learned names must be capitalised, unless they open with a
+	// particle
+	if h := toks[i].Hash() & 255; d.learnedBits[h>>6]&(1<<(h&63)) == 0 || !upper && !d.is(i, isNameParticle) {
 		return best
 	}
 	cs = d.learned[toks[i].Lower]
 	for k := range cs {
 		c := &cs[k]
-		if best != nil && c.n < best.n || !d.matches(c, toks, i) {
+		if best != nil && c.n < best.n || !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -982,13 +987,6 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 		}
 	}
 	return best
-}
-
-// mayBeLearned reports whether a phrase learned from the text may begin with token i: false when
-// none does. Learned names must be capitalised, unless they open with a particle.
-func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
-	h := toks[i].Hash() & 255
-	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (toks[i].IsCapitalized() || d.is(i, isNameParticle))
 }
 
 // addLearned adds a phrase learned from the text. When it is the first of its word, its word's
@@ -1066,13 +1064,13 @@ func titleLike(w string) bool {
 
 // matches is matches(c.p, toks, i) for the sentence whose words are d.words, told from the
 // candidate alone when the words' numbers rule the phrase out, or when it is one word that needs
-// no exact case.
-func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
+// no exact case. upper is whether token i is capitalised.
+func (d *Doc) matches(c *candidate, toks []text.Token, i int, upper bool) bool {
 	n := int(c.n)
 	if i+n > len(toks) {
 		return false
 	}
-	if c.capital && !toks[i].IsCapitalized() && !d.is(i, isNameParticle) {
+	if c.capital && !upper && !d.is(i, isNameParticle) {
 		return false
 	}
 	if n == 1 {
