@@ -550,7 +550,7 @@ func TestJoins(t *testing.T) {
 	entries := []*Entry{nil, {Kind: KindCountry}, {Kind: KindCapital}, {Kind: KindDemonym}, {Kind: KindOrg},
 		{Kind: KindOffice}, {Kind: KindOffice, aide: true}, {Kind: KindGroup}, {Kind: KindGroup, Sector: "CVL"},
 		{Kind: KindTitle}, {Kind: KindPerson}}
-	checked, joined := 0, 0
+	checked, joined, parted := 0, 0, 0
 	for _, s := range sentences {
 		toks := text.AppendTokens(nil, s, 0)
 		d := kb.NewDoc("")
@@ -567,13 +567,20 @@ func TestJoins(t *testing.T) {
 					} else if got {
 						joined++
 					}
+					if d.parted(prev, atoms[j]) {
+						// chunk asks parted before joins: atoms it parts must be atoms joins does not join
+						if want := oldJoins(d, toks, prev, atoms[j], sofar); want {
+							t.Errorf("%q, atoms %d to %d, first entry %+v: parted, but joins = %v", s, i, j, e, want)
+						}
+						parted++
+					}
 					checked++
 				}
 			}
 		}
 	}
-	if checked < 1000 || joined < 50 {
-		t.Errorf("%d cases checked, %d joined: too few of either", checked, joined)
+	if checked < 1000 || joined < 50 || parted < 200 {
+		t.Errorf("%d cases checked, %d joined, %d parted: too few of some", checked, joined, parted)
 	}
 }
 

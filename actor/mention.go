@@ -536,7 +536,11 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	// is the caller's to keep)
 	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
-		if k := bodyName(toks, atoms, i); k > i {
+		k := -1
+		if isState(atoms[i].entry) { // (bodyName's first test, asked without a call: most atoms are no state)
+			k = bodyName(toks, atoms, i)
+		}
+		if k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
 			if m := d.resolve(toks, []atom{atoms[i], atoms[k]}); m != nil {
 				out = append(out, m)
@@ -833,7 +837,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			continue
 		}
 		best := d.lookup(toks, i)
-		if best != nil && d.notThisActor(toks, i, i+int(best.n), best.entry) {
+		if best != nil && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
 			i += int(best.n)
 			continue
 		}
@@ -908,19 +912,7 @@ func isCompass(w string) bool {
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	// the words each test begins with, from their flags: one branch for most phrases, which
-	// none of them stands around
-	near := d.words[i].flags & (isCompassWord | isNational)
-	if i >= 2 {
-		near |= d.words[i-2].flags & isStanceWord
-	}
-	if j < len(toks) {
-		near |= d.words[j].flags & isCurrency
-	}
-	if j+1 < len(toks) {
-		near |= d.words[j+1].flags & isBacker
-	}
-	if near == 0 {
+	if d.wordsAround(len(toks), i, j) == 0 {
 		return false
 	}
 	// (the rare word first)
@@ -942,6 +934,23 @@ func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 		return toks[i].IsCapitalized() || j < len(toks) && isWordTok(toks[j]) && !d.is(j, isFunctionWord)
 	}
 	return false
+}
+
+// wordsAround returns the flags of the words notThisActor's tests begin with, around a phrase
+// at toks[i:j] of a sentence of n tokens: 0 for most phrases, which none of them stands around.
+// (It is small enough to be inlined: atoms asks it before it calls notThisActor.)
+func (d *Doc) wordsAround(n, i, j int) wordFlag {
+	near := d.words[i].flags & (isCompassWord | isNational)
+	if i >= 2 {
+		near |= d.words[i-2].flags & isStanceWord
+	}
+	if j < n {
+		near |= d.words[j].flags & isCurrency
+	}
+	if j+1 < n {
+		near |= d.words[j+1].flags & isBacker
+	}
+	return near
 }
 
 // lookup returns the longest dictionary or learned phrase that stands at token i, or nil.
@@ -1182,12 +1191,19 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 	j := i + 1
 	for j < len(atoms) {
 		prev, next := atoms[j-1], atoms[j]
-		if !d.joins(toks, prev, next, atoms[i:j]) {
+		if d.parted(prev, next) || !d.joins(toks, prev, next, atoms[i:j]) {
 			break
 		}
 		j++
 	}
 	return j
+}
+
+// parted reports two atoms that joins would not join, told from the word after the first
+// without a call (most pairs of atoms): more than two words between them, the first of which is
+// neither a modifier nor a gap word.
+func (d *Doc) parted(prev, next atom) bool {
+	return next.first-prev.last > 2 && !d.is(prev.last, isModifier|isGapWord)
 }
 
 // gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
