@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -833,5 +834,31 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 	}
 	if atoms < 100 || skipped < 10 {
 		t.Errorf("%d atoms, %d brackets passed over after a name: too few cases", atoms, skipped)
+	}
+}
+
+// oldBothSides is bothSides as it lowered every text before its tests.
+func oldBothSides(m *Mention) bool {
+	t := []byte(strings.ToLower(m.Text))
+	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
+}
+
+// TestBothSides holds bothSides, which rules out a text by its last byte first, to oldBothSides.
+func TestBothSides(t *testing.T) {
+	texts := []string{"", "s", "S", "x", "the two sides", "THE TWO SIDES", "both countries", "Both CountrieS",
+		"the two leaders", "TWO LEADERS", "leaders", "the leaders", "Iran", "police", "officials", "the Syrian government",
+		"two sideS", "two sidess", "the two sideſ", "the two sidİ", "the two sİdes", "Two Sides\u0130", "two leaders ſ",
+		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s"}
+	yes := 0
+	for _, s := range texts {
+		m := &Mention{Text: s}
+		if got, want := m.bothSides(), oldBothSides(m); got != want {
+			t.Errorf("%q: bothSides = %v, want %v", s, got, want)
+		} else if got {
+			yes++
+		}
+	}
+	if yes < 8 {
+		t.Errorf("only %d texts name both sides", yes)
 	}
 }

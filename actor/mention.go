@@ -38,6 +38,11 @@ type Mention struct {
 
 // bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
 func (m *Mention) bothSides() bool {
+	// each of the words ends in s: a text that ends in an ASCII byte other than s or S is none
+	// of them (most), told without lowering the text
+	if s := m.Text; s == "" || s[len(s)-1] < utf8.RuneSelf && s[len(s)-1]|('a'-'A') != 's' {
+		return false
+	}
 	var buf [64]byte
 	t := lowerText(buf[:0], m.Text)
 	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
@@ -1722,9 +1727,11 @@ func joinText(toks []text.Token) string {
 // tokens stand there as joinText writes them (next to each other or one space apart), without
 // building a string.
 func (d *Doc) sliceText(toks []text.Token, first, last int) string {
+	if last-first == 1 {
+		return toks[first].Text // (what joinText writes, and what the text holds where it stands)
+	}
 	// (each test is one that seldom fails, so that its branch is foretold: joinText is the answer
-	// whenever one does, and where any word is empty; one word is sliced from the text too, not
-	// told apart by a branch that would often fail)
+	// whenever one does, and where any word is empty)
 	if d.Text == "" || !d.standsAt(&toks[first]) {
 		return joinText(toks[first:last])
 	}
