@@ -487,7 +487,7 @@ func TestMainState(t *testing.T) {
 	d := load(t).NewDoc("")
 	counts, order := map[string]int{}, []string{}
 	for i, c := range codes {
-		d.countState(c)
+		d.countState(c, codeKey(c))
 		if counts[c] == 0 {
 			order = append(order, c)
 		}

@@ -243,9 +243,13 @@ func NonState(code string) bool {
 	if len(code) != 3 {
 		return false
 	}
+	return nonState(codeKey(code))
+}
+
+// nonState is NonState of a code given as codeKey writes it.
+func nonState(k uint32) bool {
 	// the code's three bytes as one number, compared with each in turn: a state's code (most)
 	// fails every test, where a switch on the strings would branch on each code differently
-	k := codeKey(code)
 	return k == keyIGO || k == keyUNO || k == keyEUR || k == keyNGO || k == keyIMG || k == keyWST
 }
 
@@ -681,9 +685,11 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Person.Terms[0].Country = m.Country
 			}
 		}
-		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && !NonState(m.Country) && !m.guessed {
-			d.lastState = m.Country
-			d.countState(m.Country)
+		if m.Country != "" && !m.Pronoun && !m.guessed && len(m.Country) == 3 {
+			if k := codeKey(m.Country); !nonState(k) { // (the code's number, made once for both)
+				d.lastState = m.Country
+				d.countState(m.Country, k)
+			}
 		}
 		if m.Last < len(toks) && d.is(m.Last, isPossessive) { // "'s"
 			m.Possessive = true
@@ -815,7 +821,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
 	words := d.words[:len(toks)]
 	for i := 0; i < len(toks); {
-		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && words[i-1].flags&isBracket != 0 && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -837,7 +843,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		if i == len(toks) {
 			break
 		}
-		if d.is(i, isBracket) && d.plainWord(toks, i) { // (the only plain word the loop stops at)
+		if words[i].flags&isBracket != 0 && d.plainWord(toks, i) { // (the only plain word the loop stops at)
 			i++
 			continue
 		}
@@ -2178,10 +2184,9 @@ type stateTally struct {
 	n    int32
 }
 
-// countState counts a mention of state c, a three-letter code (a document names a few states:
-// a list is quicker to search than a map to hash).
-func (d *Doc) countState(c string) {
-	k := codeKey(c)
+// countState counts a mention of state c, a three-letter code whose codeKey is k (a document
+// names a few states: a list is quicker to search than a map to hash).
+func (d *Doc) countState(c string, k uint32) {
 	for i := range d.states {
 		if d.states[i].key == k {
 			d.states[i].n++
