@@ -789,6 +789,7 @@ var atomTexts = []string{
 	"The rebels (FDD) and Iran ( the state ) and Ali Khamenei (Supreme Leader) and Hamas (",
 	"( Iran ) (Syria) Zarif ((Iran)) a (b) Kofi Annan (UN) said in (Reuters) al-Assad (",
 	"police (local) officials (the army) said Hamas's (",
+	"The Élysée said Éire and Áder met Špidla, the élysée and ÉLYSÉE Palace (Élysée), Árpád Göncz said.",
 	"Iran",
 	"(",
 	"",

@@ -847,7 +847,11 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i++
 			continue
 		}
-		best := d.lookup(toks, i)
+		// whether the token is capitalised, as IsCapitalized says (which is not inlined), told
+		// without a call when its first byte is ASCII
+		s := toks[i].Text
+		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
+		best := d.lookupAt(toks, i, upper)
 		if best != nil && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
 			i += int(best.n)
 			continue
@@ -966,9 +970,13 @@ func (d *Doc) wordsAround(n, i, j int) wordFlag {
 
 // lookup returns the longest dictionary or learned phrase that stands at token i, or nil.
 func (d *Doc) lookup(toks []text.Token, i int) *candidate {
+	return d.lookupAt(toks, i, toks[i].IsCapitalized())
+}
+
+// lookupAt is lookup given whether the token is capitalised (upper), asked once for the tests
+// of its phrases.
+func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	var best *candidate
-	// (whether the token is capitalised, asked once for the tests below: the call is not inlined)
-	upper := toks[i].IsCapitalized()
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
 	cs := d.candidates(toks, i, upper)
