@@ -789,6 +789,7 @@ var atomTexts = []string{
 	"The rebels (FDD) and Iran ( the state ) and Ali Khamenei (Supreme Leader) and Hamas (",
 	"( Iran ) (Syria) Zarif ((Iran)) a (b) Kofi Annan (UN) said in (Reuters) al-Assad (",
 	"police (local) officials (the army) said Hamas's (",
+	"The pro-Iranian militia met anti-Syria protesters.", "A Syrian-backed militia.", "They paid US$50.", "A US national said national television and National Security met.", "They fled to West Darfur and East Timor.",
 	"The Élysée said Éire and Áder met Špidla, the élysée and ÉLYSÉE Palace (Élysée), Árpád Göncz said.",
 	"Iran",
 	"(",

@@ -852,7 +852,9 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		s := toks[i].Text
 		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
 		best := d.lookupAt(toks, i, upper)
-		if best != nil && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
+		// (notThisActor's tests each begin with a word of the flags of aroundWords: a sentence with
+		// none of them, most, asks none of its phrases)
+		if best != nil && d.anywhere(aroundWords) && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
 			i += int(best.n)
 			continue
 		}
@@ -950,6 +952,9 @@ func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	}
 	return false
 }
+
+// aroundWords are the flags wordsAround asks for.
+const aroundWords = isCompassWord | isNational | isStanceWord | isCurrency | isBacker
 
 // wordsAround returns the flags of the words notThisActor's tests begin with, around a phrase
 // at toks[i:j] of a sentence of n tokens: 0 for most phrases, which none of them stands around.
