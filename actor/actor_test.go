@@ -437,7 +437,7 @@ func TestCandidates(t *testing.T) {
 					if toks[i].Lower != p.toks[0] {
 						continue
 					}
-					if got, want := d.matches(&c, toks, i), matches(p, toks, i); got != want {
+					if got, want := d.matches(&c, toks, i, toks[i].IsCapitalized()), matches(p, toks, i); got != want {
 						t.Errorf("%q at %d of %q: candidate says %v, phrase %v", s, i, v, got, want)
 					} else if got {
 						matched++
@@ -487,7 +487,7 @@ func TestMainState(t *testing.T) {
 	d := load(t).NewDoc("")
 	counts, order := map[string]int{}, []string{}
 	for i, c := range codes {
-		d.countState(c)
+		d.countState(c, codeKey(c))
 		if counts[c] == 0 {
 			order = append(order, c)
 		}

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -57,7 +58,7 @@ func oldPlainWord(d *Doc, toks []text.Token, i int) bool {
 	if s == "" || s[0] >= utf8.RuneSelf || s[0]-'A' < 26 {
 		return false
 	}
-	return d.flags[i]&(opensLower|isNameParticle) == 0
+	return d.words[i].flags&(opensLower|isNameParticle) == 0
 }
 
 // oldNotThisActor is notThisActor without the first test of the words' flags.
@@ -550,7 +551,7 @@ func TestJoins(t *testing.T) {
 	entries := []*Entry{nil, {Kind: KindCountry}, {Kind: KindCapital}, {Kind: KindDemonym}, {Kind: KindOrg},
 		{Kind: KindOffice}, {Kind: KindOffice, aide: true}, {Kind: KindGroup}, {Kind: KindGroup, Sector: "CVL"},
 		{Kind: KindTitle}, {Kind: KindPerson}}
-	checked, joined := 0, 0
+	checked, joined, parted := 0, 0, 0
 	for _, s := range sentences {
 		toks := text.AppendTokens(nil, s, 0)
 		d := kb.NewDoc("")
@@ -567,13 +568,20 @@ func TestJoins(t *testing.T) {
 					} else if got {
 						joined++
 					}
+					if d.parted(prev, atoms[j]) {
+						// chunk asks parted before joins: atoms it parts must be atoms joins does not join
+						if want := oldJoins(d, toks, prev, atoms[j], sofar); want {
+							t.Errorf("%q, atoms %d to %d, first entry %+v: parted, but joins = %v", s, i, j, e, want)
+						}
+						parted++
+					}
 					checked++
 				}
 			}
 		}
 	}
-	if checked < 1000 || joined < 50 {
-		t.Errorf("%d cases checked, %d joined: too few of either", checked, joined)
+	if checked < 1000 || joined < 50 || parted < 200 {
+		t.Errorf("%d cases checked, %d joined, %d parted: too few of some", checked, joined, parted)
 	}
 }
 
@@ -713,7 +721,7 @@ func TestCandidatesBySecond(t *testing.T) {
 				for _, n := range []int{1, 2} {
 					toks := []text.Token{{Text: first, Lower: s}, {Text: "y", Lower: "y"}}[:n]
 					d.words = []Word{w, {id: next}}[:n]
-					got, want := d.candidates(toks, 0), oldCandidates(fp, next, n == 2)
+					got, want := d.candidates(toks, 0, toks[0].IsCapitalized()), oldCandidates(fp, next, n == 2)
 					if !slices.Equal(got, want) {
 						t.Fatalf("%q (capital %v) then word %d of %d: %d candidates, want %d", s, capital, next, n, len(got), len(want))
 					}
@@ -727,5 +735,132 @@ func TestCandidatesBySecond(t *testing.T) {
 	}
 	if checked < 10000 || narrowed < checked/4 {
 		t.Errorf("%d cases checked, %d narrowed: too few", checked, narrowed)
+	}
+}
+
+// oldAtoms is atoms as it asked each token in turn whether the token before it opens a bracket
+// and whether it is a plain word, before the loop of its own that passes over plain words.
+func oldAtoms(d *Doc, toks []text.Token) []atom {
+	var out []atom
+	for i := 0; i < len(toks); {
+		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+			for i < len(toks) && toks[i].Lower != ")" {
+				i++
+			}
+			i++
+			continue
+		}
+		if d.plainWord(toks, i) {
+			i++
+			continue
+		}
+		best := d.lookup(toks, i)
+		if best != nil && d.notThisActor(toks, i, i+int(best.n), best.entry) {
+			i += int(best.n)
+			continue
+		}
+		if best != nil {
+			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
+				d.noteSurname(best.p, toks, i)
+			}
+			out = append(out, atom{i, i + int(best.n), best.entry})
+			i += int(best.n)
+			continue
+		}
+		if j := d.nameRun(toks, i); j > i {
+			for k := i + 1; k < j; k++ {
+				if d.lookup(toks, k) != nil {
+					j = k
+					break
+				}
+			}
+			out = append(out, atom{i, j, nil})
+			i = j
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// atomTexts are sentences with brackets after names and elsewhere, for the atoms' tests.
+var atomTexts = []string{
+	"Hizbollah (Party of God) said the Montenegro Municipality Association (AKK) met Hamas ().",
+	"The rebels (FDD) and Iran ( the state ) and Ali Khamenei (Supreme Leader) and Hamas (",
+	"( Iran ) (Syria) Zarif ((Iran)) a (b) Kofi Annan (UN) said in (Reuters) al-Assad (",
+	"police (local) officials (the army) said Hamas's (",
+	"The pro-Iranian militia met anti-Syria protesters.", "A Syrian-backed militia.", "They paid US$50.", "A US national said national television and National Security met.", "They fled to West Darfur and East Timor.",
+	"The Élysée said Éire and Áder met Špidla, the élysée and ÉLYSÉE Palace (Élysée), Árpád Göncz said.",
+	"Iran",
+	"(",
+	"",
+}
+
+// TestAtomsPassOverPlainWords holds atoms to oldAtoms: the same atoms of every sentence of the
+// example articles and of the fast paths' texts, sentence after sentence of one Doc each (atoms
+// note surnames as they go).
+func TestAtomsPassOverPlainWords(t *testing.T) {
+	kb := load(t)
+	var docs []string
+	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
+		docs = append(docs, d.Text)
+		return nil
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, strings.Join(fastPathTexts, " "), strings.Join(atomTexts, " "))
+	atoms, skipped := 0, 0
+	for _, doc := range docs {
+		d, old := kb.NewDoc("2017-10-05"), kb.NewDoc("2017-10-05")
+		sents := text.Sentences(doc)
+		for _, s := range atomTexts {
+			sents = append(sents, text.Sentence{Text: s})
+		}
+		for _, s := range sents {
+			toks := text.AppendTokens(nil, s.Text, 0)
+			d.findWords(toks)
+			got := slices.Clone(d.atoms(toks))
+			old.findWords(toks)
+			want := oldAtoms(old, toks)
+			if !slices.Equal(got, want) {
+				t.Errorf("%q: atoms = %v, want %v", s.Text, got, want)
+			}
+			atoms += len(got)
+			for _, a := range got {
+				if a.last < len(toks) && toks[a.last].Lower == "(" && !slices.ContainsFunc(got, func(b atom) bool { return b.first == a.last+1 }) {
+					skipped++
+				}
+			}
+		}
+	}
+	if atoms < 100 || skipped < 10 {
+		t.Errorf("%d atoms, %d brackets passed over after a name: too few cases", atoms, skipped)
+	}
+}
+
+// oldBothSides is bothSides as it lowered every text before its tests.
+func oldBothSides(m *Mention) bool {
+	t := []byte(strings.ToLower(m.Text))
+	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
+}
+
+// TestBothSides holds bothSides, which rules out a text by its last byte first, to oldBothSides.
+func TestBothSides(t *testing.T) {
+	texts := []string{"", "s", "S", "x", "the two sides", "THE TWO SIDES", "both countries", "Both CountrieS",
+		"the two leaders", "TWO LEADERS", "leaders", "the leaders", "Iran", "police", "officials", "the Syrian government",
+		"two sideS", "two sidess", "the two sideſ", "the two sidİ", "the two sİdes", "Two Sides\u0130", "two leaders ſ",
+		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s"}
+	yes := 0
+	for _, s := range texts {
+		m := &Mention{Text: s}
+		if got, want := m.bothSides(), oldBothSides(m); got != want {
+			t.Errorf("%q: bothSides = %v, want %v", s, got, want)
+		} else if got {
+			yes++
+		}
+	}
+	if yes < 8 {
+		t.Errorf("only %d texts name both sides", yes)
 	}
 }

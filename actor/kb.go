@@ -465,13 +465,14 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 // candidates returns the phrases that may match at token i of the sentence (a subsequence of
 // the phrases of its word, in their order), or nil. A word not capitalised is given only the
 // phrases that may begin in lower case (Word.phrases.lower): the others could not match it.
-func (d *Doc) candidates(toks []text.Token, i int) []candidate {
+// upper is whether the token is capitalised.
+func (d *Doc) candidates(toks []text.Token, i int, upper bool) []candidate {
 	ph := d.words[i].phrases
 	if ph == nil {
 		return nil
 	}
 	fp := &ph.first
-	if !toks[i].IsCapitalized() {
+	if !upper {
 		fp = &ph.lower
 	}
 	if fp.seconds == nil {

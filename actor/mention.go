@@ -38,6 +38,11 @@ type Mention struct {
 
 // bothSides reports "the two sides", "both countries": several actors, resolved by the coder.
 func (m *Mention) bothSides() bool {
+	// each of the words ends in s: a text that ends in an ASCII byte other than s or S is none
+	// of them (most), told without lowering the text
+	if s := m.Text; s == "" || s[len(s)-1] < utf8.RuneSelf && s[len(s)-1]|('a'-'A') != 's' {
+		return false
+	}
 	var buf [64]byte
 	t := lowerText(buf[:0], m.Text)
 	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
@@ -238,9 +243,13 @@ func NonState(code string) bool {
 	if len(code) != 3 {
 		return false
 	}
+	return nonState(codeKey(code))
+}
+
+// nonState is NonState of a code given as codeKey writes it.
+func nonState(k uint32) bool {
 	// the code's three bytes as one number, compared with each in turn: a state's code (most)
 	// fails every test, where a switch on the strings would branch on each code differently
-	k := codeKey(code)
 	return k == keyIGO || k == keyUNO || k == keyEUR || k == keyNGO || k == keyIMG || k == keyWST
 }
 
@@ -383,12 +392,11 @@ type Doc struct {
 	// the text, not guessed); held in stateBuf until a document names more than it has room for
 	states     []stateTally
 	stateBuf   [8]stateTally
-	all        []*Person  // learned people in order of appearance
-	atomBuf    []atom     // the atoms of the sentence, reused from sentence to sentence
-	words      []Word     // the knowledge base's words of the sentence's tokens (zero: unknown)
-	ownWords   []Word     // room for words when Mentions looks them up (MentionsOf's are the caller's)
-	flags      []wordFlag // the flags of those words (0: unknown)
-	inSentence wordFlag   // the flags of any of them
+	all        []*Person // learned people in order of appearance
+	atomBuf    []atom    // the atoms of the sentence, reused from sentence to sentence
+	words      []Word    // the knowledge base's words of the sentence's tokens (zero: unknown)
+	ownWords   []Word    // room for words when Mentions looks them up (MentionsOf's are the caller's)
+	inSentence wordFlag  // the flags of any of them
 	// the terms on the date of the people the document asked for first (at)
 	terms  [12]personTerm
 	nTerms int
@@ -504,7 +512,7 @@ func (d *Doc) Release() {
 		clear(d.states[:cap(d.states)])
 	}
 	kb := d.kb
-	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords, flags: d.flags,
+	*d = Doc{kb: kb, learned: d.learned, atomBuf: d.atomBuf[:0], ownWords: d.ownWords,
 		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks, surnameBlocks: d.surnameBlocks,
 		moreStates: moreStates}
 	kb.docs.Put(d)
@@ -537,7 +545,11 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	// is the caller's to keep)
 	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
-		if k := bodyName(toks, atoms, i); k > i {
+		k := -1
+		if isState(atoms[i].entry) { // (bodyName's first test, asked without a call: most atoms are no state)
+			k = bodyName(toks, atoms, i)
+		}
+		if k > i {
 			// the Nigerian Union of Teachers: the state's body of that group
 			if m := d.resolve(toks, []atom{atoms[i], atoms[k]}); m != nil {
 				out = append(out, m)
@@ -673,9 +685,11 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Person.Terms[0].Country = m.Country
 			}
 		}
-		if m.Country != "" && !m.Pronoun && len(m.Country) == 3 && !NonState(m.Country) && !m.guessed {
-			d.lastState = m.Country
-			d.countState(m.Country)
+		if m.Country != "" && !m.Pronoun && !m.guessed && len(m.Country) == 3 {
+			if k := codeKey(m.Country); !nonState(k) { // (the code's number, made once for both)
+				d.lastState = m.Country
+				d.countState(m.Country, k)
+			}
 		}
 		if m.Last < len(toks) && d.is(m.Last, isPossessive) { // "'s"
 			m.Possessive = true
@@ -805,8 +819,9 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 // atoms finds the dictionary phrases (longest first) and unknown capitalised names.
 func (d *Doc) atoms(toks []text.Token) []atom {
 	out := d.atomBuf[:0]
+	words := d.words[:len(toks)]
 	for i := 0; i < len(toks); {
-		if i > 0 && d.is(i-1, isBracket) && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && words[i-1].flags&isBracket != 0 && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -815,12 +830,31 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i++ // past the closing bracket: always a step forward, even for "()"
 			continue
 		}
-		if d.plainWord(toks, i) {
+		// most tokens are plain words (plainWord), passed over here by a loop that calls nothing,
+		// so that it keeps what it reads in registers; it stops at an opening bracket, which is
+		// plain, so that the test above is asked of the token after it
+		for i < len(toks) {
+			s := toks[i].Text
+			if s == "" || wordFlag(notPlainFirst[s[0]])|words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
+				break
+			}
+			i++
+		}
+		if i == len(toks) {
+			break
+		}
+		if words[i].flags&isBracket != 0 && d.plainWord(toks, i) { // (the only plain word the loop stops at)
 			i++
 			continue
 		}
-		best := d.lookup(toks, i)
-		if best != nil && d.notThisActor(toks, i, i+int(best.n), best.entry) {
+		// whether the token is capitalised, as IsCapitalized says (which is not inlined), told
+		// without a call when its first byte is ASCII
+		s := toks[i].Text
+		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
+		best := d.lookupAt(toks, i, upper)
+		// (notThisActor's tests each begin with a word of the flags of aroundWords: a sentence with
+		// none of them, most, asks none of its phrases)
+		if best != nil && d.anywhere(aroundWords) && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
 			i += int(best.n)
 			continue
 		}
@@ -859,7 +893,7 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 		return false
 	}
 	// one test of the first byte's class and the word's flags together, not one branch for each
-	return wordFlag(notPlainFirst[s[0]])|d.flags[i]&(opensLower|isNameParticle) == 0
+	return wordFlag(notPlainFirst[s[0]])|d.words[i].flags&(opensLower|isNameParticle) == 0
 }
 
 // notPlainFirst marks the first bytes of a word that is not plain (plainWord): an ASCII capital,
@@ -895,19 +929,7 @@ func isCompass(w string) bool {
 // state in a stance ("pro-Iranian") or behind a group ("Syrian-backed"), a compass word that
 // opens a place name ("West Darfur"), a state's initials on a currency ("US$50").
 func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
-	// the words each test begins with, from their flags: one branch for most phrases, which
-	// none of them stands around
-	near := d.flags[i] & (isCompassWord | isNational)
-	if i >= 2 {
-		near |= d.flags[i-2] & isStanceWord
-	}
-	if j < len(toks) {
-		near |= d.flags[j] & isCurrency
-	}
-	if j+1 < len(toks) {
-		near |= d.flags[j+1] & isBacker
-	}
-	if near == 0 {
+	if d.wordsAround(len(toks), i, j) == 0 {
 		return false
 	}
 	// (the rare word first)
@@ -931,18 +953,44 @@ func (d *Doc) notThisActor(toks []text.Token, i, j int, e *Entry) bool {
 	return false
 }
 
+// aroundWords are the flags wordsAround asks for.
+const aroundWords = isCompassWord | isNational | isStanceWord | isCurrency | isBacker
+
+// wordsAround returns the flags of the words notThisActor's tests begin with, around a phrase
+// at toks[i:j] of a sentence of n tokens: 0 for most phrases, which none of them stands around.
+// (It is small enough to be inlined: atoms asks it before it calls notThisActor.)
+func (d *Doc) wordsAround(n, i, j int) wordFlag {
+	near := d.words[i].flags & (isCompassWord | isNational)
+	if i >= 2 {
+		near |= d.words[i-2].flags & isStanceWord
+	}
+	if j < n {
+		near |= d.words[j].flags & isCurrency
+	}
+	if j+1 < n {
+		near |= d.words[j+1].flags & isBacker
+	}
+	return near
+}
+
 // lookup returns the longest dictionary or learned phrase that stands at token i, or nil.
 func (d *Doc) lookup(toks []text.Token, i int) *candidate {
+	return d.lookupAt(toks, i, toks[i].IsCapitalized())
+}
+
+// lookupAt is lookup given whether the token is capitalised (upper), asked once for the tests
+// of its phrases.
+func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	var best *candidate
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
-	cs := d.candidates(toks, i)
+	cs := d.candidates(toks, i, upper)
 	for k := range cs {
 		c := &cs[k]
 		if best != nil && c.n < best.n {
 			break
 		}
-		if !d.matches(c, toks, i) {
+		if !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -952,13 +1000,16 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 			best = c
 		}
 	}
-	if !d.mayBeLearned(toks, i) {
+	// a phrase learned from the text may begin with the token only if the bit of its word is
+	// set (for most, none is), and learned names must be capitalised, unless they open with a
+	// particle
+	if h := toks[i].Hash() & 255; d.learnedBits[h>>6]&(1<<(h&63)) == 0 || !upper && !d.is(i, isNameParticle) {
 		return best
 	}
 	cs = d.learned[toks[i].Lower]
 	for k := range cs {
 		c := &cs[k]
-		if best != nil && c.n < best.n || !d.matches(c, toks, i) {
+		if best != nil && c.n < best.n || !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -969,13 +1020,6 @@ func (d *Doc) lookup(toks []text.Token, i int) *candidate {
 		}
 	}
 	return best
-}
-
-// mayBeLearned reports whether a phrase learned from the text may begin with token i: false when
-// none does. Learned names must be capitalised, unless they open with a particle.
-func (d *Doc) mayBeLearned(toks []text.Token, i int) bool {
-	h := toks[i].Hash() & 255
-	return d.learnedBits[h>>6]&(1<<(h&63)) != 0 && (toks[i].IsCapitalized() || d.is(i, isNameParticle))
 }
 
 // addLearned adds a phrase learned from the text. When it is the first of its word, its word's
@@ -1053,13 +1097,13 @@ func titleLike(w string) bool {
 
 // matches is matches(c.p, toks, i) for the sentence whose words are d.words, told from the
 // candidate alone when the words' numbers rule the phrase out, or when it is one word that needs
-// no exact case.
-func (d *Doc) matches(c *candidate, toks []text.Token, i int) bool {
+// no exact case. upper is whether token i is capitalised.
+func (d *Doc) matches(c *candidate, toks []text.Token, i int, upper bool) bool {
 	n := int(c.n)
 	if i+n > len(toks) {
 		return false
 	}
-	if c.capital && !toks[i].IsCapitalized() && !d.is(i, isNameParticle) {
+	if c.capital && !upper && !d.is(i, isNameParticle) {
 		return false
 	}
 	if n == 1 {
@@ -1171,12 +1215,19 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 	j := i + 1
 	for j < len(atoms) {
 		prev, next := atoms[j-1], atoms[j]
-		if !d.joins(toks, prev, next, atoms[i:j]) {
+		if d.parted(prev, next) || !d.joins(toks, prev, next, atoms[i:j]) {
 			break
 		}
 		j++
 	}
 	return j
+}
+
+// parted reports two atoms that joins would not join, told from the word after the first
+// without a call (most pairs of atoms): more than two words between them, the first of which is
+// neither a modifier nor a gap word.
+func (d *Doc) parted(prev, next atom) bool {
+	return next.first-prev.last > 2 && !d.is(prev.last, isModifier|isGapWord)
 }
 
 // gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
@@ -1695,9 +1746,11 @@ func joinText(toks []text.Token) string {
 // tokens stand there as joinText writes them (next to each other or one space apart), without
 // building a string.
 func (d *Doc) sliceText(toks []text.Token, first, last int) string {
+	if last-first == 1 {
+		return toks[first].Text // (what joinText writes, and what the text holds where it stands)
+	}
 	// (each test is one that seldom fails, so that its branch is foretold: joinText is the answer
-	// whenever one does, and where any word is empty; one word is sliced from the text too, not
-	// told apart by a branch that would often fail)
+	// whenever one does, and where any word is empty)
 	if d.Text == "" || !d.standsAt(&toks[first]) {
 		return joinText(toks[first:last])
 	}
@@ -2144,10 +2197,9 @@ type stateTally struct {
 	n    int32
 }
 
-// countState counts a mention of state c, a three-letter code (a document names a few states:
-// a list is quicker to search than a map to hash).
-func (d *Doc) countState(c string) {
-	k := codeKey(c)
+// countState counts a mention of state c, a three-letter code whose codeKey is k (a document
+// names a few states: a list is quicker to search than a map to hash).
+func (d *Doc) countState(c string, k uint32) {
 	for i := range d.states {
 		if d.states[i].key == k {
 			d.states[i].n++

@@ -131,16 +131,11 @@ func (d *Doc) findWords(toks []text.Token) {
 	d.setWords(words)
 }
 
-// setWords sets d.words to the words of the sentence's tokens, d.flags to their flags, and
-// d.inSentence to the union of those.
+// setWords sets d.words to the words of the sentence's tokens and d.inSentence to the union of
+// their flags. (A token's flags are read where its word is, d.words[i].flags: no copy of them.)
 func (d *Doc) setWords(words []Word) {
-	if cap(d.flags) < len(words) {
-		d.flags = make([]wordFlag, len(words)+len(words)/2)
-	}
-	d.flags = d.flags[:len(words)]
 	var all wordFlag
 	for i := range words {
-		d.flags[i] = words[i].flags
 		all |= words[i].flags
 	}
 	d.words = words
@@ -155,5 +150,5 @@ func (d *Doc) anywhere(f wordFlag) bool {
 
 // is reports whether token i of the sentence is in a word list of the flags.
 func (d *Doc) is(i int, f wordFlag) bool {
-	return d.flags[i]&f != 0
+	return d.words[i].flags&f != 0
 }
