@@ -571,7 +571,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		clear(buf.sents)
 		buf.toks = nil
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
-		st.actors.Release()                                 // (the events keep no mention: they copy what they code of them)
+		// (the events keep no mention: they copy what they code of them)
+		st.actors.Release()
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/actor"
+	"github.com/dyad-events/dyad/text"
 )
 
 // eachReading reads each article of lexiconDocs as Coder.code does (read) and calls fn with the
@@ -168,5 +169,29 @@ func TestReadLooksUpEveryToken(t *testing.T) {
 			}
 		}
 		st.actors.Release()
+	}
+}
+
+// TestGapWord holds gapWord, which tells most words by their first byte before anything else, to
+// the test it made before, at every token of real and generated articles.
+func TestGapWord(t *testing.T) {
+	old := func(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
+		if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || lex[i].is(currencyWord) {
+			return true
+		}
+		return isWord(toks[i])
+	}
+	seen := map[bool]int{}
+	eachReading(t, func(rd *reading) {
+		for i := range rd.toks {
+			got, want := gapWord(rd.toks, rd.lex, i, rd.blocked), old(rd.toks, rd.lex, i, rd.blocked)
+			if got != want {
+				t.Fatalf("%q, token %d: gapWord %v, want %v", rd.toks[i].Text, i, got, want)
+			}
+			seen[got]++
+		}
+	})
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Fatalf("gap words: %v", seen)
 	}
 }

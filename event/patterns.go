@@ -836,6 +836,9 @@ func (rd *reading) within(num uint32, i, last int) bool {
 // gapWord reports whether token i may stand in a gap: a word, or an actor ("expressed
 // Tehran's readiness to", "gave Tanzania a grant"); not punctuation.
 func gapWord(toks []text.Token, lex []*wordEntry, i int, blocked []bool) bool {
+	if w := toks[i].Lower; w != "" && (w[0]-'a' < 26 || w[0]-'0' < 10) {
+		return true // a word (isWord), told by its first byte as most are, before the rarer cases
+	}
 	if toks[i].Lower == "'s" || blocked[i] || hyphenAt(toks, i) || lex[i].is(currencyWord) {
 		return true // ("approved a $3 billion loan": a currency sign is part of the amount)
 	}

@@ -95,7 +95,7 @@ func TestReadActsBySentence(t *testing.T) {
 		got := make([]trigger, len(st.allTrs))
 		for i, tr := range st.allTrs {
 			got[i] = *tr
-			*tr = trigger{m: tr.m, start: tr.start, end: tr.end} // as triggers made it
+			*tr = trigger{m: tr.m, start: tr.start, end: tr.end} // as triggers made it (but its type, set below)
 		}
 		gotTopic := slices.Clone(st.topicBuf[:len(st.allToks)])
 		for _, r := range st.read1 {
