@@ -792,10 +792,11 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}
-	st.events = append(st.events, Event{DocID: st.doc.ID, Sentence: idx, Date: day, DateSource: daySource,
-		Type: r.Type, Mode: r.Mode, Cameo: r.Cameo, Goldstein: r.Goldstein, Negated: tr.negated,
-		Confidence: conf})
+	st.events = append(st.events, Event{})
 	e := &st.events[len(st.events)-1] // (set in place: an event is large)
+	e.DocID, e.Sentence, e.Date, e.DateSource = st.doc.ID, idx, day, daySource
+	e.Type, e.Mode, e.Cameo, e.Goldstein, e.Negated = r.Type, r.Mode, r.Cameo, r.Goldstein, tr.negated
+	e.Confidence = conf
 	if src != nil {
 		st.setActor(&e.Source, src, day, daySource)
 		e.srcKey = st.keyOf(src)
