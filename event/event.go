@@ -6,7 +6,6 @@ package event
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"math"
 	"math/bits"
@@ -886,11 +885,23 @@ func eventIDs(evs []Event) string {
 		b = append(b, e.tgtKey...)
 		sum := sha256.Sum256(b)
 		var id [idLen]byte
-		hex.Encode(id[:], sum[:idLen/2])
+		for k := range idLen / 2 {
+			binary.LittleEndian.PutUint16(id[2*k:], hexDigits[sum[k]])
+		}
 		ids.Write(id[:])
 	}
 	return ids.String()
 }
+
+// hexDigits holds the two lower-case hex digits of each byte value, as hex.Encode writes them,
+// the first in the low byte: eventIDs writes a byte's two digits at once.
+var hexDigits = func() (t [256]uint16) {
+	const digits = "0123456789abcdef"
+	for i := range t {
+		t[i] = uint16(digits[i>>4]) | uint16(digits[i&15])<<8
+	}
+	return t
+}()
 
 // meetingCodes keys a meeting by the codes of its sides, in either order, and whether it was
 // by phone and negated.

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"encoding/binary"
+	"encoding/hex"
 	"math/rand/v2"
 	"testing"
 )
@@ -45,5 +47,16 @@ func TestCodeCache(t *testing.T) {
 	for range 100000 {
 		p := many[r.IntN(len(many))]
 		check(p[0], p[1])
+	}
+}
+
+// TestHexDigits holds the digits eventIDs writes for each byte value to hex.Encode's.
+func TestHexDigits(t *testing.T) {
+	for v := range 256 {
+		var got [2]byte
+		binary.LittleEndian.PutUint16(got[:], hexDigits[v])
+		if want := hex.EncodeToString([]byte{byte(v)}); string(got[:]) != want {
+			t.Errorf("byte %#x: %q, want %q", v, got, want)
+		}
 	}
 }
