@@ -240,10 +240,10 @@ func appendJSONString(b []byte, s string) []byte {
 
 // appendJSONChars appends what appendJSONString does between the quotes. It copies s a word
 // at a time as it tests it (each byte read once, and no call to memmove for the short strings
-// that most fields hold), and writes s with appendJSONEscaped instead when a byte needs escaping:
-// what it copied was then only in b's spare room. A short string is read as plain8 reads words:
-// one of four to seven bytes as two halves that may overlap (written back the same way), a
-// shorter one as its first, middle and last bytes with spaces for the rest of the word.
+// that most fields hold), and writes s with appendJSONEscaped instead when a byte needs escaping
+// (over what it copied, as the escaped string is no shorter). A string shorter than eight bytes
+// is read as one word: one of four to seven bytes as two halves that may overlap (written back
+// the same way), a shorter one as its first, middle and last bytes, with spaces for the rest.
 func appendJSONChars(b []byte, s string) []byte {
 	n := len(s)
 	if cap(b)-len(b) < n {
@@ -738,8 +738,9 @@ func (st *docState) keyOf(m *actor.Mention) string {
 // codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
 // actors of events got, for the usual country of three letters and sector of up to four:
 // building them was two concatenations and allocations an event, and a worker sees the same
-// few hundred pairs again and again. A slot keeps only the string it made (never one of an
-// article); another pair that falls on it replaces it.
+// pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000 look-ups, 7%
+// missed). A slot keeps only the string it made (never one of an article); another pair that
+// falls on it replaces it.
 type codeCache [1024]codeSlot
 
 // codeSlot is one pair of country and sector in a codeCache.

@@ -466,7 +466,7 @@ func skipSpace(b []byte, i int) int {
 // The string is read as runs of bytes that mean themselves, each up to the next backslash or
 // quote, which bytes.IndexByte finds many bytes at a time; a run must hold no control character
 // (hasControl). The next backslash and the next quote are each looked for again only once passed,
-// so that no byte is searched twice.
+// so that no byte is searched twice for the same one.
 func jsonString(b []byte, i int) (string, int, bool) {
 	if i >= len(b) || b[i] != '"' {
 		return "", 0, false
