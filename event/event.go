@@ -379,18 +379,23 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	if frac == 0 {
 		return b, true
 	}
-	// the point and the six digits of frac as the bytes of w, in order from its lowest; then the
-	// bytes up to the last digit that is not 0, found by counting the top bytes of w that are 0
-	// or the digit 0 (0.65: ".650000" and a 0, of which ".65")
-	w := uint64('.')
-	for shift := 48; shift > 0; shift -= 8 {
-		w |= ('0' + frac%10) << shift
-		frac /= 10
-	}
+	// the point and the six digits of frac as the bytes of w, in order from its lowest (two
+	// digits at a time); then the bytes up to the last digit that is not 0, found by counting the
+	// top bytes of w that are 0 or the digit 0 (0.65: ".650000" and a 0, of which ".65")
+	w := uint64('.') | uint64(digitPairs[frac/10000])<<8 | uint64(digitPairs[frac/100%100])<<24 |
+		uint64(digitPairs[frac%100])<<40
 	var digits [8]byte
 	binary.LittleEndian.PutUint64(digits[:], w)
 	return append(b, digits[:8-bits.LeadingZeros64(w^0x0030303030303000)/8]...), true
 }
+
+// digitPairs holds the two decimal digits of each number below 100, the first in the low byte.
+var digitPairs = func() (t [100]uint16) {
+	for i := range t {
+		t[i] = uint16('0'+i/10) | uint16('0'+i%10)<<8
+	}
+	return t
+}()
 
 // appendHundredths is appendShortDecimal for a number of up to two places and below 100 in
 // size, given in hundredths (c, a whole number).
