@@ -715,13 +715,22 @@ type docState struct {
 // setActor sets *a to what m codes on an event's day: for an event told of on another day than
 // the article's, a person known to the knowledge base is coded by the post held on the event's
 // day (issue 3: "in 2012, Rouhani…" is a former official, whatever he is when the article
-// appears).
-func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) {
+// appears). It returns m's key for merging (keyOf), from the same look-up of st.codes as the
+// code when m is coded by its own country and sector.
+func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) (key string) {
 	a.Text, a.Name, a.Country, a.Sector = m.Text, m.Name, m.Country, m.Sector
-	if m.Person != nil && daySource == "text" && day != st.date {
+	onDay := m.Person != nil && daySource == "text" && day != st.date
+	if onDay {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code, _ = st.codes.of(a.Country, a.Sector)
+	a.Code, key = st.codes.of(a.Country, a.Sector)
+	switch {
+	case m.Name != "":
+		return m.Name
+	case onDay:
+		_, key = st.codes.of(m.Country, m.Sector)
+	}
+	return key
 }
 
 func keyOf(m *actor.Mention) string {
@@ -729,15 +738,6 @@ func keyOf(m *actor.Mention) string {
 		return m.Name
 	}
 	return m.Country + "/" + m.Sector
-}
-
-// keyOf is the package's keyOf, with the country/sector key from st.codes.
-func (st *docState) keyOf(m *actor.Mention) string {
-	if m.Name != "" {
-		return m.Name
-	}
-	_, key := st.codes.of(m.Country, m.Sector)
-	return key
 }
 
 // codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
@@ -803,8 +803,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	e.Type, e.Mode, e.Cameo, e.Goldstein, e.Negated = r.Type, r.Mode, r.Cameo, r.Goldstein, tr.negated
 	e.Confidence = conf
 	if src != nil {
-		st.setActor(&e.Source, src, day, daySource)
-		e.srcKey = st.keyOf(src)
+		e.srcKey = st.setActor(&e.Source, src, day, daySource)
 	}
 	if tr.intended != "" {
 		e.Intent = true
@@ -822,8 +821,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()
-		st.setActor(e.Target, tgt, day, daySource)
-		e.tgtKey = st.keyOf(tgt)
+		e.tgtKey = st.setActor(e.Target, tgt, day, daySource)
 	}
 	e.trStart, e.trEnd = tr.start, tr.end // for locate, once every sentence is coded
 	// evidence: from the first of the actors and the trigger to the last
