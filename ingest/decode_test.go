@@ -3,6 +3,7 @@ package ingest
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -190,6 +191,69 @@ func TestWhere(t *testing.T) {
 		r := Record{Origin: c.origin, LineNo: c.line}
 		if got, want := r.where(), fmt.Sprintf("%s:%d", c.origin, c.line); got != want {
 			t.Errorf("%q %d: %q, want %q", c.origin, c.line, got, want)
+		}
+	}
+}
+
+// parseByUnmarshal is parseRecord as it was before it decoded first: checkText, then
+// json.Unmarshal alone, then the checks of the text.
+func parseByUnmarshal(line []byte, where string) (Document, *RecordError) {
+	if reason := checkText(line); reason != "" {
+		return Document{}, &RecordError{Origin: where, Reason: reason}
+	}
+	var rec jsonRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
+		}
+		return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
+	}
+	id := unmarshalID(rec.ID)
+	if rec.Text == nil {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: `no "text" field`}
+	}
+	if strings.IndexByte(*rec.Text, 0) >= 0 {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: "text contains a NUL character (binary data)"}
+	}
+	if strings.TrimSpace(*rec.Text) == "" {
+		return Document{}, &RecordError{Origin: where, ID: id, Reason: "empty text"}
+	}
+	if id == "" {
+		return Document{}, nil // (hashed the same way by both: not this test's matter)
+	}
+	return Document{ID: id, Text: *rec.Text, Title: rec.Title, Published: rec.Published,
+		URL: rec.URL, Outlet: rec.Outlet, Origin: where}, nil
+}
+
+// TestParseRecordOrder holds parseRecord, which decodes a line before it checks for NUL bytes
+// and invalid UTF-8 when the line decodes, to checking first: the same documents and the same
+// reasons, on lines with NUL bytes and escapes of NUL in every field, invalid UTF-8, and random
+// damage to such lines.
+func TestParseRecordOrder(t *testing.T) {
+	lines := []string{
+		`{"id":"1","text":"One."}`, `{"id":"1","text":"O\u0000ne."}`, "{\"id\":\"1\",\"text\":\"O\x00ne.\"}",
+		`{"id":"a\u0000b","text":"One."}`, "{\"id\":\"a\x00b\",\"text\":\"One.\"}", "{\"id\":1,\"text\":\"One.\"}\x00",
+		`{"title":"T\u0000","text":"One."}`, "{\"title\":\"T\x00\",\"text\":\"One.\"}", "{\"text\":\"Tw\xc3o.\"}",
+		"{\"text\":\"Tw\xc3o. \x00\"}", `{"text":"\u0000"}`, `{"text":" "}`, `{"id":"x"}`, "", "  ", "\x00",
+		`{"text":"a\u0000b","id":"\ud800"}`, "{\"text\":\"\\u0000\xff\"}",
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []byte("{}\",:\\u0 \x00\xc3\xffab")
+	for _, l := range lines {
+		for n := 0; n < 300; n++ {
+			m := []byte(l)
+			for k := 0; k < rng.IntN(3) && len(m) > 0; k++ {
+				m[rng.IntN(len(m))] = alphabet[rng.IntN(len(alphabet))]
+			}
+			got, gerr := parseRecord(m, "f:1")
+			want, werr := parseByUnmarshal(m, "f:1")
+			if (gerr == nil) != (werr == nil) || gerr != nil && *gerr != *werr {
+				t.Fatalf("%q: error %v, want %v", m, gerr, werr)
+			}
+			if gerr == nil && want.ID != "" && !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q:\n got %+v\nwant %+v", m, got, want)
+			}
 		}
 	}
 }

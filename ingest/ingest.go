@@ -323,11 +323,18 @@ func readLine(br *bufio.Reader, buf []byte) (line, grown []byte, tooLong bool, e
 }
 
 func parseRecord(line []byte, where string) (Document, *RecordError) {
-	if reason := checkText(line); reason != "" {
-		return Document{}, &RecordError{Origin: where, Reason: reason}
-	}
+	// The usual record is decoded by hand first (decodeRecord). That it decodes means that the
+	// line holds no NUL byte and its text none either (decodeRecord refuses a control character
+	// in a string, and a \u0000 escape), so only its UTF-8 is left to check; anything else is
+	// checked as before (checkText) and then decoded by encoding/json.
 	var rec jsonRecord
-	if !decodeRecord(line, &rec) {
+	decoded := decodeRecord(line, &rec)
+	if !decoded || !utf8.Valid(line) {
+		if reason := checkText(line); reason != "" {
+			return Document{}, &RecordError{Origin: where, Reason: reason}
+		}
+	}
+	if !decoded {
 		rec = jsonRecord{} // anything unusual: encoding/json decides, and says what is wrong
 		if err := json.Unmarshal(line, &rec); err != nil {
 			var se *json.SyntaxError
@@ -341,7 +348,7 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 	if rec.Text == nil {
 		return Document{}, &RecordError{Origin: where, ID: id, Reason: `no "text" field`}
 	}
-	if strings.IndexByte(*rec.Text, 0) >= 0 {
+	if !decoded && strings.IndexByte(*rec.Text, 0) >= 0 {
 		return Document{}, &RecordError{Origin: where, ID: id, Reason: "text contains a NUL character (binary data)"}
 	}
 	if strings.TrimSpace(*rec.Text) == "" {
@@ -357,7 +364,7 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 
 // decodeRecord decodes the usual record without reflection: one object whose keys are those of
 // jsonRecord, written in lower case once each, with strings (escapes other than of surrogates
-// allowed) and an id that is a string or an integer. It returns false, having perhaps filled
+// and of NUL allowed) and an id that is a string or an integer. It returns false, having perhaps filled
 // part of rec, for anything else, which json.Unmarshal then decodes as it always did.
 func decodeRecord(line []byte, rec *jsonRecord) bool {
 	i := skipSpace(line, 0)
@@ -461,12 +468,13 @@ func skipSpace(b []byte, i int) int {
 
 // jsonString decodes the JSON string that starts at b[i] (a quote) and returns it with the index
 // after it. ok is false for a string that is not valid JSON, or holds a \u escape of a
-// surrogate, left to encoding/json. b is valid UTF-8 (checkText).
+// surrogate or of NUL, left to encoding/json. The string is the one json.Unmarshal decodes when
+// b is valid UTF-8 (parseRecord makes sure).
 //
 // The string is read as runs of bytes that mean themselves, each up to the next backslash or
 // quote, which bytes.IndexByte finds many bytes at a time; a run must hold no control character
 // (hasControl). The next backslash and the next quote are each looked for again only once passed,
-// so that no byte is searched twice.
+// so that no byte is searched twice for the same one.
 func jsonString(b []byte, i int) (string, int, bool) {
 	if i >= len(b) || b[i] != '"' {
 		return "", 0, false
@@ -517,7 +525,7 @@ func jsonString(b []byte, i int) (string, int, bool) {
 				return "", 0, false
 			}
 			r, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 16)
-			if err != nil || utf16.IsSurrogate(rune(r)) {
+			if err != nil || utf16.IsSurrogate(rune(r)) || r == 0 {
 				return "", 0, false
 			}
 			out.WriteRune(rune(r))

@@ -1,8 +1,12 @@
 package event
 
 import (
+	"encoding/binary"
+	"encoding/hex"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/dyad-events/dyad/actor"
 )
 
 // TestCodeCache holds codeCache.of to the concatenations it replaces, on pairs that differ in
@@ -45,5 +49,37 @@ func TestCodeCache(t *testing.T) {
 	for range 100000 {
 		p := many[r.IntN(len(many))]
 		check(p[0], p[1])
+	}
+}
+
+// TestHexDigits holds the digits eventIDs writes for each byte value to hex.Encode's.
+func TestHexDigits(t *testing.T) {
+	for v := range 256 {
+		var got [2]byte
+		binary.LittleEndian.PutUint16(got[:], hexDigits[v])
+		if want := hex.EncodeToString([]byte{byte(v)}); string(got[:]) != want {
+			t.Errorf("byte %#x: %q, want %q", v, got, want)
+		}
+	}
+}
+
+// TestSetActorKey holds the merge key that setActor returns to keyOf, and the code it sets to
+// the country and sector, for mentions with and without a name, a person or not, on the
+// article's day and on another.
+func TestSetActorKey(t *testing.T) {
+	st := &docState{scratch: new(scratch), date: "2020-01-02"}
+	for _, name := range []string{"", "Hassan Rouhani"} {
+		for _, person := range []*actor.Person{nil, {}} {
+			for _, day := range [][2]string{{"2020-01-02", "published"}, {"2012-05-01", "text"}, {"2012-05-01", "published"}} {
+				for _, cs := range [][2]string{{"IRN", "GOV"}, {"IRN", ""}, {"", "GOV"}, {"IGOX", "GOV"}, {"IRN", "GOVTS"}} {
+					m := &actor.Mention{Text: "him", Name: name, Person: person, Country: cs[0], Sector: cs[1]}
+					var a Actor
+					key := st.setActor(&a, m, day[0], day[1])
+					if key != keyOf(m) || a.Code != a.Country+a.Sector || a.Text != m.Text || a.Name != m.Name {
+						t.Fatalf("%+v on %v: key %q, %+v; want key %q", m, day, key, a, keyOf(m))
+					}
+				}
+			}
+		}
 	}
 }
