@@ -45,10 +45,8 @@ func NewWordIndex(words []string) *WordIndex {
 	return x
 }
 
-// Len returns how many words x holds.
-func (x *WordIndex) Len() int { return len(x.words) }
-
-// Number returns the number of tok's word, from 1 to Len, or 0 when x does not hold the word.
+// Number returns the number of tok's word (words[i] of NewWordIndex is i+1), or 0 when x does
+// not hold the word.
 func (x *WordIndex) Number(tok *Token) uint32 {
 	if n, sure := x.quickNumber(tok); sure {
 		return n
