@@ -1420,9 +1420,11 @@ func (d *Doc) allModifiers(i, j int) bool {
 // loneState is resolve of a state named alone ("Iran", "Damascus"; a third of the phrases), told
 // from its entry.
 func (d *Doc) loneState(toks []text.Token, a atom) *Mention {
+	// (the new mention is zero: its fields are set one by one, as a literal would be built aside
+	// and copied whole)
 	m := d.newMention()
-	*m = Mention{First: a.first, Last: a.last, End: toks[a.last-1].End, Country: a.entry.Country, Sector: "GOV",
-		Group: true, stateName: true}
+	m.First, m.Last, m.End = a.first, a.last, toks[a.last-1].End
+	m.Country, m.Sector, m.Group, m.stateName = a.entry.Country, "GOV", true, true
 	d.open(toks, m)
 	return m
 }
@@ -1463,9 +1465,9 @@ func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
 	case sector == "":
 		return d.resolve(toks, atoms) // (no group word of the files has no sector)
 	}
-	m := d.newMention()
-	*m = Mention{First: first, Last: last, End: toks[last-1].End, Country: country, Sector: sector,
-		Role: e.Name, Group: true}
+	m := d.newMention() // (zero: its fields are set one by one, as in loneState)
+	m.First, m.Last, m.End = first, last, toks[last-1].End
+	m.Country, m.Sector, m.Role, m.Group = country, sector, e.Name, true
 	d.open(toks, m)
 	return m
 }
@@ -1482,8 +1484,8 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	if a := atoms[0]; a.entry != nil && a.entry.Kind == KindTitle && len(atoms) == 1 && (last >= len(toks) || !toks[last].IsCapitalized()) {
 		return nil // "a major offensive": a rank with no name after it
 	}
-	m := d.newMention()
-	*m = Mention{First: first, Last: last, Start: toks[first].Start, End: toks[last-1].End}
+	m := d.newMention() // (zero: its fields are set one by one, as in loneState)
+	m.First, m.Last, m.Start, m.End = first, last, toks[first].Start, toks[last-1].End
 	var country, stateCountry, office, title, orgSector, role string
 	var person *Person
 	var roleWord *Entry // the word of role
