@@ -206,7 +206,9 @@ func (z *tokenizer) typographic(i, n int) {
 func (z *tokenizer) fastWords(i int) int {
 	s, base := z.text, z.base
 	toks := z.toks
-	for i+8 <= len(s) && len(toks) < cap(toks) {
+	// (i < len(s)-7 rather than i+8 <= len(s), which the compiler reads as possibly overflowing:
+	// so written, it knows s[i:i+8] in bounds and checks it no more)
+	for i < len(s)-7 && len(toks) < cap(toks) {
 		c := s[i]
 		if wordBytes[c] == 0 {
 			switch asciiClasses[c] {
