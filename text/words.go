@@ -94,9 +94,12 @@ var wordBytes = func() (out [256]Shape) {
 func (z *tokenizer) simpleWords() bool {
 	s := z.text
 	for i := 0; i < len(s); {
-		// the common words, spaces and punctuation marks, as many as there are from i
-		if i = z.fastWords(i); i == len(s) {
-			break
+		// the common words, spaces and punctuation marks, as many as there are from i (none in
+		// the text's last eight bytes, which fastWords leaves)
+		if i < len(s)-7 {
+			if i = z.fastWords(i); i == len(s) {
+				break
+			}
 		}
 		if wordBytes[s[i]] == 0 {
 			cl, n := asciiClasses[s[i]], 1
