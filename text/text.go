@@ -174,6 +174,11 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 // appendSentence appends the sentence doc[s:e], its spaces at either end trimmed, unless it is
 // all spaces.
 func appendSentence(out []Sentence, doc string, s, e int) []Sentence {
+	if s < e && doc[s] < utf8.RuneSelf && !asciiSpace[doc[s]] && doc[e-1] < utf8.RuneSelf && !asciiSpace[doc[e-1]] {
+		// no space at either end (most sentences: splitLine starts them after the spaces, and
+		// ends them at their final mark)
+		return append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
+	}
 	s = skipSpaces(doc, s, e)
 	for e > s {
 		if c := doc[e-1]; c < utf8.RuneSelf {
