@@ -143,11 +143,16 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 			}
 			j += n2
 		}
-		if j < end && !isSpaceRune(doc[j:]) {
-			i = j
-			continue
+		if j < end {
+			if c := doc[j]; c < utf8.RuneSelf && !asciiSpace[c] || c >= utf8.RuneSelf && !isSpaceRune(doc[j:]) {
+				i = j
+				continue
+			}
 		}
-		k := skipSpaces(doc, j, end)
+		k := j + 1 // after the space at j: one ASCII space most often, else skipSpaces
+		if k < end && (doc[j] != ' ' || doc[k] >= utf8.RuneSelf || asciiSpace[doc[k]]) {
+			k = skipSpaces(doc, j, end)
+		}
 		if k >= end {
 			i = j
 			continue
