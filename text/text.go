@@ -157,7 +157,9 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 			i = j
 			continue
 		}
-		if r == '.' && j == i+1 && !startsSentence(doc[k:end]) {
+		// (startsSentence, told from the byte by asciiOpens when it is ASCII)
+		if c := doc[k]; r == '.' && j == i+1 &&
+			(c < utf8.RuneSelf && !asciiOpens[c] || c >= utf8.RuneSelf && !startsSentence(doc[k:end])) {
 			i = j
 			continue
 		}
@@ -239,6 +241,14 @@ func indexFrom(doc string, c byte, from, end int) int {
 	}
 	return end
 }
+
+// asciiOpens tells the ASCII characters that startsSentence tells.
+var asciiOpens = func() (out [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = startsSentence(string(rune(c)))
+	}
+	return out
+}()
 
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {
