@@ -143,16 +143,23 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 			}
 			j += n2
 		}
-		if j < end && !isSpaceRune(doc[j:]) {
-			i = j
-			continue
+		if j < end {
+			if c := doc[j]; c < utf8.RuneSelf && !asciiSpace[c] || c >= utf8.RuneSelf && !isSpaceRune(doc[j:]) {
+				i = j
+				continue
+			}
 		}
-		k := skipSpaces(doc, j, end)
+		k := j + 1 // after the space at j: one ASCII space most often, else skipSpaces
+		if k < end && (doc[j] != ' ' || doc[k] >= utf8.RuneSelf || asciiSpace[doc[k]]) {
+			k = skipSpaces(doc, j, end)
+		}
 		if k >= end {
 			i = j
 			continue
 		}
-		if r == '.' && j == i+1 && !startsSentence(doc[k:end]) {
+		// (startsSentence, told from the byte by asciiOpens when it is ASCII)
+		if c := doc[k]; r == '.' && j == i+1 &&
+			(c < utf8.RuneSelf && !asciiOpens[c] || c >= utf8.RuneSelf && !startsSentence(doc[k:end])) {
 			i = j
 			continue
 		}
@@ -174,6 +181,11 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 // appendSentence appends the sentence doc[s:e], its spaces at either end trimmed, unless it is
 // all spaces.
 func appendSentence(out []Sentence, doc string, s, e int) []Sentence {
+	if s < e && doc[s] < utf8.RuneSelf && !asciiSpace[doc[s]] && doc[e-1] < utf8.RuneSelf && !asciiSpace[doc[e-1]] {
+		// no space at either end (most sentences: splitLine starts them after the spaces, and
+		// ends them at their final mark)
+		return append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
+	}
 	s = skipSpaces(doc, s, e)
 	for e > s {
 		if c := doc[e-1]; c < utf8.RuneSelf {
@@ -229,6 +241,14 @@ func indexFrom(doc string, c byte, from, end int) int {
 	}
 	return end
 }
+
+// asciiOpens tells the ASCII characters that startsSentence tells.
+var asciiOpens = func() (out [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = startsSentence(string(rune(c)))
+	}
+	return out
+}()
 
 // startsSentence reports whether rest could open a sentence: a capital letter, digit or opening quote.
 func startsSentence(rest string) bool {

@@ -94,9 +94,12 @@ var wordBytes = func() (out [256]Shape) {
 func (z *tokenizer) simpleWords() bool {
 	s := z.text
 	for i := 0; i < len(s); {
-		// the common words, spaces and punctuation marks, as many as there are from i
-		if i = z.fastWords(i); i == len(s) {
-			break
+		// the common words, spaces and punctuation marks, as many as there are from i (none in
+		// the text's last eight bytes, which fastWords leaves)
+		if i < len(s)-7 {
+			if i = z.fastWords(i); i == len(s) {
+				break
+			}
 		}
 		if wordBytes[s[i]] == 0 {
 			cl, n := asciiClasses[s[i]], 1
@@ -206,7 +209,9 @@ func (z *tokenizer) typographic(i, n int) {
 func (z *tokenizer) fastWords(i int) int {
 	s, base := z.text, z.base
 	toks := z.toks
-	for i+8 <= len(s) && len(toks) < cap(toks) {
+	// (i < len(s)-7 rather than i+8 <= len(s), which the compiler reads as possibly overflowing:
+	// so written, it knows s[i:i+8] in bounds and checks it no more)
+	for i < len(s)-7 && len(toks) < cap(toks) {
 		c := s[i]
 		if wordBytes[c] == 0 {
 			switch asciiClasses[c] {
