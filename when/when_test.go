@@ -786,3 +786,13 @@ func TestPutDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatDayOf holds formatDayOf, which takes the days of 2000 to 2039 from dayStrings, to the
+// time package on every day from 1999 to 2040.
+func TestFormatDayOf(t *testing.T) {
+	for d := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() <= 2040; d = d.AddDate(0, 0, 1) {
+		if got, want := formatDayOf(daysFrom(d.Date())), d.Format(dayLayout); got != want {
+			t.Fatalf("formatDayOf(%s) = %q", want, got)
+		}
+	}
+}
