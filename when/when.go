@@ -933,8 +933,12 @@ func formatDay(y int, m time.Month, d int) string {
 	return string(b[:])
 }
 
-// formatMonth is format at precision Month for month m (1 to 12) of year y.
+// formatMonth is format at precision Month for month m (1 to 12) of year y. A month of the years
+// of dayStrings is taken from monthStrings.
 func formatMonth(y int, m time.Month) string {
+	if k := (y-2000)*12 + int(m) - 1; y >= 2000 && m >= time.January && m <= time.December && k < len(monthStrings)/len("YYYY-MM") {
+		return monthStrings[k*len("YYYY-MM") : (k+1)*len("YYYY-MM")]
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -945,8 +949,12 @@ func formatMonth(y int, m time.Month) string {
 	return string(b[:])
 }
 
-// formatYear is format at precision Year for year y.
+// formatYear is format at precision Year for year y. A year of dayStrings is taken from
+// monthStrings, where it begins each of its months.
 func formatYear(y int) string {
+	if k := (y - 2000) * 12; y >= 2000 && k < len(monthStrings)/len("YYYY-MM") {
+		return monthStrings[k*len("YYYY-MM") : k*len("YYYY-MM")+len("YYYY")]
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -954,6 +962,21 @@ func formatYear(y int) string {
 	putDigits(b[:], y)
 	return string(b[:])
 }
+
+// monthStrings holds every month of the years of dayStrings written YYYY-MM, one after the other
+// (3 kB): "last month", "in October", "last year" then make no string.
+var monthStrings = func() string {
+	b := make([]byte, 0, 40*12*len("YYYY-MM"))
+	for y := 2000; y < 2040; y++ {
+		for m := 1; m <= 12; m++ {
+			month := []byte("YYYY-MM")
+			putDigits(month[0:4], y)
+			putDigits(month[5:7], m)
+			b = append(b, month...)
+		}
+	}
+	return string(b)
+}()
 
 // monthOn returns month m of year y, m being any number, carried over into the year as time.Date
 // carries it (month 13 is January of the year after, month 0 December of the year before).

@@ -796,3 +796,18 @@ func TestFormatDayOf(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatMonthAndYear holds formatMonth and formatYear, which take the months and years of
+// 2000 to 2039 from monthStrings, to fmt on the years around them.
+func TestFormatMonthAndYear(t *testing.T) {
+	for y := 1990; y < 2050; y++ {
+		if got, want := formatYear(y), fmt.Sprintf("%04d", y); got != want {
+			t.Fatalf("formatYear(%d) = %q, want %q", y, got, want)
+		}
+		for m := time.January; m <= time.December; m++ {
+			if got, want := formatMonth(y, m), fmt.Sprintf("%04d-%02d", y, m); got != want {
+				t.Fatalf("formatMonth(%d, %d) = %q, want %q", y, m, got, want)
+			}
+		}
+	}
+}
