@@ -919,9 +919,12 @@ func format(t time.Time, prec string) string {
 	return formatYear(y)
 }
 
-// formatDay is format at precision Day for the day d of month m (1 to 12) of year y, without
-// making its time.
+// formatDay is format at precision Day for the day d of month m (1 to 12) of year y, a valid day,
+// without making its time. A day of the years of dayStrings is taken from it.
 func formatDay(y int, m time.Month, d int) string {
+	if y >= 2000 && y < 2040 {
+		return formatDayOf(daysFrom(y, m, d))
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
