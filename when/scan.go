@@ -295,6 +295,10 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 // in the tight loop of skipWords. That the sentence is such is told at the end, by counting: the
 // bytes outside the tokens are as many as its spaces outside them. Any other sentence is read
 // again by scanTokensGaps, which reads what lies between the tokens.
+//
+// The candidates it returns are those of scanWords but the lazy words ("the", "a", "in"...) that
+// can begin no pattern the sentence's features allow or that no candidate follows as their
+// patterns need (addLazy): findAt finds the same expressions with them.
 func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
 	n := len(out)
 	sc := tokenScan{s: s, base: base, ascii: true}
@@ -641,7 +645,7 @@ var fastBits, lazyBits = func() (fast, lazy [16]uint64) {
 	return fast, lazy
 }()
 
-// wordBits are the two bits of scanBits[h>>60] for the hash h (scanTokens tests them in its loop).
+// wordBits are the two bits of scanBits[h>>60] (or fastBits, lazyBits) for the hash h.
 func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
 
 // quietBytes are the ASCII bytes that are not word bytes: a token of one of them is nothing to
@@ -677,7 +681,7 @@ func hasPart(w string) bool {
 	return false
 }
 
-// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipQuiet.
+// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipWords.
 func lowerPart(w string) bool {
 	return len(w) >= 3 && w[:3] == "mid" || len(w) >= 4 && w[:4] == "late" || len(w) >= 5 && w[:5] == "early"
 }
