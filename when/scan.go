@@ -303,12 +303,12 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 	n := len(out)
 	sc := tokenScan{s: s, base: base, ascii: true}
 	at := base    // the end of the previous token, in the document
-	inToks := 0   // the bytes of the tokens
+	gaps := 0     // the bytes before and between the tokens
 	spacesIn := 0 // the spaces in the tokens
 	for k := 0; ; k++ {
 		var skipped int
 		k, at, skipped = skipWords(toks, k, at)
-		inToks += skipped
+		gaps += skipped
 		if k == len(toks) {
 			break
 		}
@@ -316,8 +316,8 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 		if t.Start < at {
 			return scanTokensGaps(s, base, toks, out[:n]) // (not tokens as AppendTokens makes them)
 		}
+		gaps += t.Start - at
 		at = t.End
-		inToks += t.End - t.Start
 		switch sh := t.Shape; {
 		case sh-1 < text.ShapeLower|text.ShapeUpper:
 			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
@@ -330,7 +330,7 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 			out = sc.between(t.Start, t.End, out)
 		}
 	}
-	if strings.Count(s, " ")-spacesIn != len(s)-inToks {
+	if strings.Count(s, " ")-spacesIn != gaps+base+len(s)-at { // (and the bytes after the last)
 		return scanTokensGaps(s, base, toks, out[:n])
 	}
 	if allowed := patternSets[sc.f]; allowed&lazyPatterns != 0 {
@@ -464,15 +464,17 @@ func theBefore(s string, p int) int {
 
 // skipWords passes over the tokens of toks from k on in which scanTokens finds nothing, as it can
 // tell from the tokens alone: words of letters that neither pass fastBits (lazy words do not) nor
-// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
-// other token (len(toks) when there is none), the end of the token before it, at being that of the
-// token before toks[k], and the bytes of the tokens passed over. A token that starts before the
-// end of the one before it is left to scanTokens. Most tokens are passed over here, in a loop that
-// calls nothing (but Token.Hash for a token without its hash) and keeps what it reads in registers.
-func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
+// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It
+// returns the first other token (len(toks) when there is none), the end of the token before it,
+// at being that of the token before toks[k], and the bytes before each token passed over (from
+// the end of the one before it). A token that starts before the end of the one before it is left
+// to scanTokens. Most tokens are passed over here, in a loop that calls nothing (but Token.Hash
+// for a token without its hash) and keeps what it reads in registers.
+func skipWords(toks []text.Token, k, at int) (next, end, gaps int) {
 	for ; k < len(toks); k++ {
 		t := &toks[k]
-		if t.Start < at {
+		gap := t.Start - at
+		if gap < 0 {
 			break
 		}
 		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
@@ -484,9 +486,9 @@ func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
 			break
 		}
 		at = t.End
-		skipped += t.End - t.Start
+		gaps += gap
 	}
-	return k, at, skipped
+	return k, at, gaps
 }
 
 // markBytes are the ASCII bytes that are not word bytes, but the space: a token of one of them is
