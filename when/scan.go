@@ -295,16 +295,20 @@ func scanWord(s string, i, j int, other bool, f feature, out []candidate) (featu
 // in the tight loop of skipWords. That the sentence is such is told at the end, by counting: the
 // bytes outside the tokens are as many as its spaces outside them. Any other sentence is read
 // again by scanTokensGaps, which reads what lies between the tokens.
+//
+// The candidates it returns are those of scanWords but the lazy words ("the", "a", "in"...) that
+// can begin no pattern the sentence's features allow or that no candidate follows as their
+// patterns need (addLazy): findAt finds the same expressions with them.
 func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature, []candidate, bool) {
 	n := len(out)
 	sc := tokenScan{s: s, base: base, ascii: true}
 	at := base    // the end of the previous token, in the document
-	inToks := 0   // the bytes of the tokens
+	gaps := 0     // the bytes before and between the tokens
 	spacesIn := 0 // the spaces in the tokens
 	for k := 0; ; k++ {
 		var skipped int
 		k, at, skipped = skipWords(toks, k, at)
-		inToks += skipped
+		gaps += skipped
 		if k == len(toks) {
 			break
 		}
@@ -312,8 +316,8 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 		if t.Start < at {
 			return scanTokensGaps(s, base, toks, out[:n]) // (not tokens as AppendTokens makes them)
 		}
+		gaps += t.Start - at
 		at = t.End
-		inToks += t.End - t.Start
 		switch sh := t.Shape; {
 		case sh-1 < text.ShapeLower|text.ShapeUpper:
 			// letters alone: a Shape of ShapeLower, ShapeUpper or both, the only ones below 4 but 0
@@ -326,7 +330,7 @@ func scanTokens(s string, base int, toks []text.Token, out []candidate) (feature
 			out = sc.between(t.Start, t.End, out)
 		}
 	}
-	if strings.Count(s, " ")-spacesIn != len(s)-inToks {
+	if strings.Count(s, " ")-spacesIn != gaps+base+len(s)-at { // (and the bytes after the last)
 		return scanTokensGaps(s, base, toks, out[:n])
 	}
 	if allowed := patternSets[sc.f]; allowed&lazyPatterns != 0 {
@@ -460,15 +464,17 @@ func theBefore(s string, p int) int {
 
 // skipWords passes over the tokens of toks from k on in which scanTokens finds nothing, as it can
 // tell from the tokens alone: words of letters that neither pass fastBits (lazy words do not) nor
-// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It returns the first
-// other token (len(toks) when there is none), the end of the token before it, at being that of the
-// token before toks[k], and the bytes of the tokens passed over. A token that starts before the
-// end of the one before it is left to scanTokens. Most tokens are passed over here, in a loop that
-// calls nothing (but Token.Hash for a token without its hash) and keeps what it reads in registers.
-func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
+// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It
+// returns the first other token (len(toks) when there is none), the end of the token before it,
+// at being that of the token before toks[k], and the bytes before each token passed over (from
+// the end of the one before it). A token that starts before the end of the one before it is left
+// to scanTokens. Most tokens are passed over here, in a loop that calls nothing (but Token.Hash
+// for a token without its hash) and keeps what it reads in registers.
+func skipWords(toks []text.Token, k, at int) (next, end, gaps int) {
 	for ; k < len(toks); k++ {
 		t := &toks[k]
-		if t.Start < at {
+		gap := t.Start - at
+		if gap < 0 {
 			break
 		}
 		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
@@ -480,9 +486,9 @@ func skipWords(toks []text.Token, k, at int) (next, end, skipped int) {
 			break
 		}
 		at = t.End
-		skipped += t.End - t.Start
+		gaps += gap
 	}
-	return k, at, skipped
+	return k, at, gaps
 }
 
 // markBytes are the ASCII bytes that are not word bytes, but the space: a token of one of them is
@@ -641,7 +647,7 @@ var fastBits, lazyBits = func() (fast, lazy [16]uint64) {
 	return fast, lazy
 }()
 
-// wordBits are the two bits of scanBits[h>>60] for the hash h (scanTokens tests them in its loop).
+// wordBits are the two bits of scanBits[h>>60] (or fastBits, lazyBits) for the hash h.
 func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
 
 // quietBytes are the ASCII bytes that are not word bytes: a token of one of them is nothing to
@@ -677,7 +683,7 @@ func hasPart(w string) bool {
 	return false
 }
 
-// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipQuiet.
+// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipWords.
 func lowerPart(w string) bool {
 	return len(w) >= 3 && w[:3] == "mid" || len(w) >= 4 && w[:4] == "late" || len(w) >= 5 && w[:5] == "early"
 }

@@ -572,10 +572,34 @@ func weekdayOfDay(n int) time.Weekday {
 	return time.Weekday(((n+4)%7 + 7) % 7) // 1970-01-01 was a Thursday
 }
 
-// formatDayOf is formatDay for the day numbered n (daysFrom).
+// formatDayOf is formatDay for the day numbered n (daysFrom). A day of the years of dayStrings is
+// taken from it, without working out its date or making a string.
 func formatDayOf(n int) string {
+	if k := n - dayStringsFrom; k >= 0 && k < len(dayStrings)/len(dayLayout) {
+		return dayStrings[k*len(dayLayout) : (k+1)*len(dayLayout)]
+	}
 	return formatDay(dayOf(n))
 }
+
+// dayStrings holds every day from 2000-01-01 (the day numbered dayStringsFrom) to 2039-12-31
+// written YYYY-MM-DD, one after the other (146 kB): the days that relative expressions resolve to
+// ("on Thursday", "yesterday") are near publication, and most articles are of these years.
+var dayStringsFrom, dayStrings = func() (int, string) {
+	from, to := daysFrom(2000, time.January, 1), daysFrom(2040, time.January, 1)
+	b := make([]byte, 0, (to-from)*len(dayLayout))
+	for y := 2000; y < 2040; y++ {
+		for m := 1; m <= 12; m++ {
+			for d := 1; d <= daysIn(y, m); d++ {
+				day := []byte("YYYY-MM-DD")
+				putDigits(day[0:4], y)
+				putDigits(day[5:7], m)
+				putDigits(day[8:10], d)
+				b = append(b, day...)
+			}
+		}
+	}
+	return from, string(b)
+}()
 
 // formatWeekOf is format at precision Week for the day numbered n (daysFrom): its ISO 8601 week,
 // the one of its Thursday (weeks begin on Mondays), numbered from the week of that year's first
@@ -895,9 +919,12 @@ func format(t time.Time, prec string) string {
 	return formatYear(y)
 }
 
-// formatDay is format at precision Day for the day d of month m (1 to 12) of year y, without
-// making its time.
+// formatDay is format at precision Day for the day d of month m (1 to 12) of year y, a valid day,
+// without making its time. A day of the years of dayStrings is taken from it.
 func formatDay(y int, m time.Month, d int) string {
+	if y >= 2000 && y < 2040 {
+		return formatDayOf(daysFrom(y, m, d))
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -909,8 +936,12 @@ func formatDay(y int, m time.Month, d int) string {
 	return string(b[:])
 }
 
-// formatMonth is format at precision Month for month m (1 to 12) of year y.
+// formatMonth is format at precision Month for month m (1 to 12) of year y. A month of the years
+// of dayStrings is taken from monthStrings.
 func formatMonth(y int, m time.Month) string {
+	if k := (y-2000)*12 + int(m) - 1; y >= 2000 && m >= time.January && m <= time.December && k < len(monthStrings)/len("YYYY-MM") {
+		return monthStrings[k*len("YYYY-MM") : (k+1)*len("YYYY-MM")]
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -921,8 +952,12 @@ func formatMonth(y int, m time.Month) string {
 	return string(b[:])
 }
 
-// formatYear is format at precision Year for year y.
+// formatYear is format at precision Year for year y. A year of dayStrings is taken from
+// monthStrings, where it begins each of its months.
 func formatYear(y int) string {
+	if k := (y - 2000) * 12; y >= 2000 && k < len(monthStrings)/len("YYYY-MM") {
+		return monthStrings[k*len("YYYY-MM") : k*len("YYYY-MM")+len("YYYY")]
+	}
 	if y < 1 || y > 9999 {
 		return ""
 	}
@@ -930,6 +965,21 @@ func formatYear(y int) string {
 	putDigits(b[:], y)
 	return string(b[:])
 }
+
+// monthStrings holds every month of the years of dayStrings written YYYY-MM, one after the other
+// (3 kB): "last month", "in October", "last year" then make no string.
+var monthStrings = func() string {
+	b := make([]byte, 0, 40*12*len("YYYY-MM"))
+	for y := 2000; y < 2040; y++ {
+		for m := 1; m <= 12; m++ {
+			month := []byte("YYYY-MM")
+			putDigits(month[0:4], y)
+			putDigits(month[5:7], m)
+			b = append(b, month...)
+		}
+	}
+	return string(b)
+}()
 
 // monthOn returns month m of year y, m being any number, carried over into the year as time.Date
 // carries it (month 13 is January of the year after, month 0 December of the year before).

@@ -786,3 +786,28 @@ func TestPutDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatDayOf holds formatDayOf, which takes the days of 2000 to 2039 from dayStrings, to the
+// time package on every day from 1999 to 2040.
+func TestFormatDayOf(t *testing.T) {
+	for d := time.Date(1999, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() <= 2040; d = d.AddDate(0, 0, 1) {
+		if got, want := formatDayOf(daysFrom(d.Date())), d.Format(dayLayout); got != want {
+			t.Fatalf("formatDayOf(%s) = %q", want, got)
+		}
+	}
+}
+
+// TestFormatMonthAndYear holds formatMonth and formatYear, which take the months and years of
+// 2000 to 2039 from monthStrings, to fmt on the years around them.
+func TestFormatMonthAndYear(t *testing.T) {
+	for y := 1990; y < 2050; y++ {
+		if got, want := formatYear(y), fmt.Sprintf("%04d", y); got != want {
+			t.Fatalf("formatYear(%d) = %q, want %q", y, got, want)
+		}
+		for m := time.January; m <= time.December; m++ {
+			if got, want := formatMonth(y, m), fmt.Sprintf("%04d-%02d", y, m); got != want {
+				t.Fatalf("formatMonth(%d, %d) = %q, want %q", y, m, got, want)
+			}
+		}
+	}
+}
