@@ -13,8 +13,9 @@ import (
 // '_' hold together; a letter, '.', ':' or an apostrophe, and a letter hold together ("U.S.",
 // "Iran's"); a digit, '.', ',', ';' or an apostrophe, and a digit hold together ("1,000.5");
 // every other character is a word of its own, and spaces are dropped. simpleWords applies them,
-// and gives the text back to the full rules at the first character it does not know (a letter
-// with an accent, a combining mark, any other script). TestSimpleWordsMatchUAX29 and
+// and gives the text back to the full rules at the first character it does not know (a combining
+// mark, any other script). The letters of Latin-1 (é, í, ñ...) are letters to it, and the
+// copyright sign a word of its own, as to the full rules: news has them in names and footers. TestSimpleWordsMatchUAX29 and
 // FuzzSimpleWords hold it to uax29's words.
 
 // wordClass is what a character is to the word rules of simpleWords.
@@ -29,6 +30,7 @@ const (
 	wcMidLetter                  // MidLetter: ':'
 	wcMidNumLet                  // MidNumLet and Single_Quote: '.', '\'', '‘', '’'
 	wcMidNum                     // MidNum: ',', ';'
+	wcSymbol                     // a character outside ASCII that is a word of its own, made by add: '©'
 	wcUnknown                    // a character simpleWords leaves to the full rules
 )
 
@@ -55,9 +57,13 @@ var asciiClasses = func() (out [256]wordClass) {
 }()
 
 // runeClass returns the class of the character that starts s, a byte outside ASCII, and its
-// length: the typographic quotes and dashes of news and the no-break space, else wcUnknown.
+// length: the typographic quotes and dashes of news, the no-break space, the letters of Latin-1
+// and the copyright sign, else wcUnknown.
 func runeClass(s string) (wordClass, int) {
 	r, n := utf8.DecodeRuneInString(s)
+	if '\u00c0' <= r && r <= '\u00ff' && r != '\u00d7' && r != '\u00f7' { // À to ÿ but × and ÷
+		return wcLetter, n
+	}
 	switch r {
 	case '\u2018', '\u2019':
 		return wcMidNumLet, n
@@ -65,6 +71,8 @@ func runeClass(s string) (wordClass, int) {
 		return wcOther, n
 	case '\u00a0':
 		return wcSpace, n
+	case '\u00a9':
+		return wcSymbol, n
 	}
 	return wcUnknown, n
 }
@@ -108,20 +116,30 @@ func (z *tokenizer) simpleWords() bool {
 				if cl, n = runeClass(s[i:]); cl == wcUnknown {
 					return false
 				}
-				if cl != wcSpace {
+				switch cl {
+				case wcSpace:
+				case wcLetter:
+					n = 0 // a letter of Latin-1: it opens a word, below
+				case wcSymbol:
+					z.add(i, i+n)
+				default:
 					z.typographic(i, n)
 				}
 			case cl != wcSpace:
 				// ASCII punctuation: a word of its own, its own lower-case form but for '`'
 				z.punctuation(i)
 			}
-			i += n
-			continue
+			if n > 0 {
+				i += n
+				continue
+			}
 		}
 		// a word: runs of letters, digits and '_', and the characters that join them
 		j := i
 		var shape Shape // the wordBytes of its bytes, or-ed, and ShapeOther for a joining mark
-		quote := false  // joined by an apostrophe: maybe a possessive, maybe a typographic one
+		// joined by an apostrophe (maybe a possessive, maybe a typographic one), or with a letter
+		// outside ASCII: made by add, as the full rules' words are
+		slow := false
 		for {
 			for ; j < len(s); j++ {
 				b := wordBytes[s[j]]
@@ -135,21 +153,35 @@ func (z *tokenizer) simpleWords() bool {
 			}
 			mid, nm := asciiClasses[s[j]], 1
 			if mid == wcUnknown {
-				mid, nm = runeClass(s[j:])
+				if mid, nm = runeClass(s[j:]); mid == wcLetter {
+					// a letter of Latin-1 goes on the run (a letter, digit or '_' and a letter
+					// hold together)
+					slow = true
+					shape |= ShapeOther
+					j += nm
+					continue
+				}
 			}
 			if mid != wcMidLetter && mid != wcMidNumLet && mid != wcMidNum || j+nm >= len(s) {
 				break
 			}
-			// between two letters, or two digits
+			// between two letters, or two digits: the character before the mark is one of the
+			// run, a byte of a Latin-1 letter when it is outside ASCII
 			last, next := asciiClasses[s[j-1]], asciiClasses[s[j+nm]]
+			if last == wcUnknown {
+				last = wcLetter
+			}
+			if next == wcUnknown {
+				next, _ = runeClass(s[j+nm:])
+			}
 			if next != last || !(last == wcLetter && mid != wcMidNum || last == wcDigit && mid != wcMidLetter) {
 				break
 			}
-			quote = quote || s[j] == '\'' || nm > 1
+			slow = slow || s[j] == '\'' || nm > 1
 			shape |= ShapeOther
 			j += nm
 		}
-		if quote {
+		if slow {
 			z.add(i, j)
 		} else {
 			w := s[i:j]

@@ -82,7 +82,7 @@ func TestSimpleWordsMatchUAX29(t *testing.T) {
 
 	alphabet := []string{"a", "Z", "s", "1", "0", "_", ".", "'", ":", ",", ";", " ", "\t", "\r", "\n",
 		"\v", "\x1f", "-", "\"", "`", "\u2018", "\u2019", "\u201c", "\u201d", "\u2013", "\u2014", "\u00a0", "\u00e9",
-		"\u0301", "\u200d", "\u2024", "\u05d0"}
+		"\u00c9", "\u00a9", "\u00d7", "\u0301", "\u200d", "\u2024", "\u05d0"}
 	var b strings.Builder
 	var walk func(depth int)
 	walk = func(depth int) {
