@@ -248,7 +248,11 @@ func (z *tokenizer) fastWords(i int) int {
 		if wordBytes[c] == 0 {
 			switch asciiClasses[c] {
 			case wcSpace:
-			case wcOther:
+			case wcOther, wcMidLetter, wcMidNumLet, wcMidNum:
+				// a punctuation mark, a word of its own: one that may join words ('.', ',',
+				// ':', ';', '\'') too, as it starts a token here, as in the full loop (the word
+				// before it has ended: the run before a mark that joins it to the next is left
+				// to the full loop)
 				toks = toks[:len(toks)+1]
 				t := &toks[len(toks)-1]
 				t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+1, s[i:i+1], asciiFolded[c], asciiHashes[c], ShapeOther
