@@ -328,7 +328,7 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	sent := text.Sentence{Start: base, End: base + len(s), Text: s}
 	got, want := FindTokens(sent, toks, pub), Find(s, pub)
 	// Find's candidates, tried by findAt, find what the regular expressions find pattern by pattern
-	if regexps := clone(find(nil, s, features(s), nil, true, pub)); !reflect.DeepEqual(want, regexps) {
+	if regexps := clone(find(nil, s, features(s), nil, true, ReadPub(pub))); !reflect.DeepEqual(want, regexps) {
 		t.Fatalf("%q: Find %v, the regular expressions %v", s, want, regexps)
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -336,7 +336,7 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	}
 	// appended after another sentence's expressions, which it leaves as they were
 	prev := []Expr{{Start: 1, End: 2, Date: "2017", Precision: "Year", Text: "x"}}
-	if app := AppendFindTokens(slices.Clip(prev), sent, toks, pub); !reflect.DeepEqual(app[1:], want) && len(app[1:])+len(want) > 0 || app[0] != prev[0] {
+	if app := AppendFindTokens(slices.Clip(prev), sent, toks, ReadPub(pub)); !reflect.DeepEqual(app[1:], want) && len(app[1:])+len(want) > 0 || app[0] != prev[0] {
 		t.Fatalf("%q: AppendFindTokens %v, Find %v", s, app, want)
 	}
 	if quiet(sent, toks) && (want != nil || features(s) != 0) {

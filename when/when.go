@@ -285,20 +285,38 @@ func isPlace(s string) bool {
 func Find(sentence string, pub string) []Expr {
 	var buf [32]candidate
 	has, cs, slow := scan(sentence, buf[:0])
+	if has == 0 {
+		return nil // every pattern needs some feature (and the publication date is not read)
+	}
 	var exprBuf [4]Expr
-	return clone(find(exprBuf[:0], sentence, has, cs, slow, pub))
+	return clone(find(exprBuf[:0], sentence, has, cs, slow, ReadPub(pub)))
 }
 
 // FindTokens is Find for a sentence already split into tokens: toks are text.AppendTokens of
 // s.Text at s.Start. It returns what Find(s.Text, pub) returns, reading the words from the tokens.
 func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
 	var exprBuf [4]Expr
-	return clone(AppendFindTokens(exprBuf[:0], s, toks, pub))
+	return clone(AppendFindTokens(exprBuf[:0], s, toks, ReadPub(pub)))
+}
+
+// Pub is a publication date as ReadPub reads it, for AppendFindTokens: read once for a document
+// rather than once for each of its sentences that holds an expression.
+type Pub struct {
+	date pubDate
+	ok   bool
+}
+
+// ReadPub reads the publication date pub (YYYY-MM-DD, any form Published reads, or "") for
+// AppendFindTokens.
+func ReadPub(pub string) Pub {
+	p, ok := readPubDate(pub)
+	return Pub{p, ok}
 }
 
 // AppendFindTokens is FindTokens appending the expressions to dst, so that a caller that keeps
-// those of many sentences can keep them in one slice.
-func AppendFindTokens(dst []Expr, s text.Sentence, toks []text.Token, pub string) []Expr {
+// those of many sentences can keep them in one slice, and that reads the publication date once
+// for a document (ReadPub).
+func AppendFindTokens(dst []Expr, s text.Sentence, toks []text.Token, pub Pub) []Expr {
 	if len(toks) > 0 && (toks[0].Start < s.Start || toks[len(toks)-1].End > s.Start+len(s.Text)) {
 		var buf [32]candidate // not the sentence's tokens: as Find
 		has, cs, slow := scan(s.Text, buf[:0])
@@ -324,25 +342,18 @@ func clone(exprs []Expr) []Expr {
 // find appends to dst the expressions of a sentence whose features and candidates scan has found.
 // Text that folds outside ASCII (slow) is left to the regular expressions, each pattern over the
 // whole sentence in turn; other text to findAt.
-func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, pub string) []Expr {
+func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, pub Pub) []Expr {
 	if has == 0 {
 		return dst // every pattern needs some feature
 	}
 	if !slow {
 		return findAt(dst, sentence, has, cs, pub)
 	}
-	// the publication date is read at the first match: only a sentence that holds an expression
-	// needs it
-	var p pubDate
-	havePub, pubRead := false, false
+	p, havePub := pub.date, pub.ok
 	n := len(dst)
 	for _, i := range patternsFor[has] {
 		pt := &patterns[i]
 		for _, raw := range pt.re.FindAllStringSubmatchIndex(sentence, -1) {
-			if !pubRead {
-				p, havePub = readPubDate(pub)
-				pubRead = true
-			}
 			m := match{sentence, indexOf(raw), &patternGroups[i]}
 			date, prec, ok := pt.resolve(m, p, havePub)
 			if !ok {
@@ -375,14 +386,13 @@ func find(dst []Expr, sentence string, has feature, cs []candidate, slow bool, p
 // order of patterns, each only from where its latest match ended (as FindAll goes on). The
 // expressions are then put in find's order: by start, the longer first, then by pattern (find's
 // stable sort of the patterns' expressions, appended pattern by pattern).
-func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Expr {
+func findAt(dst []Expr, s string, has feature, cs []candidate, pub Pub) []Expr {
 	allowed := patternSets[has]
 	var from [numPatterns]int // where the next match of each pattern may start
 	var patBuf [8]uint8
 	pats := patBuf[:0] // the pattern of each expression appended
 	n := len(dst)
-	var p pubDate
-	havePub, pubRead := false, false
+	p, havePub := pub.date, pub.ok
 	m := match{s: s} // each match in turn
 	for ci := range cs {
 		c := &cs[ci]
@@ -398,10 +408,6 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub string) []Exp
 				continue
 			}
 			from[i] = m.idx[1]
-			if !pubRead { // only a sentence that holds an expression needs it
-				p, havePub = readPubDate(pub)
-				pubRead = true
-			}
 			m.g = &patternGroups[i]
 			date, prec, ok := patterns[i].resolve(m, p, havePub)
 			if !ok {
