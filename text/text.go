@@ -8,6 +8,7 @@
 package text
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -264,6 +265,11 @@ func startsLower(rest string) bool {
 
 // isAbbreviation looks at the word just before a period.
 func isAbbreviation(before string) bool {
+	if n := len(before); n >= 8 {
+		if ok, known := lastWordAbbreviation(load64(before[n-8:])); known {
+			return ok
+		}
+	}
 	// the word: ASCII letters and periods back to another ASCII character, or the whole test
 	// character by character when it meets one outside ASCII
 	k := len(before)
@@ -296,6 +302,42 @@ func isAbbreviation(before string) bool {
 		return isPackedAbbreviation(x)
 	}
 	return false // (no abbreviation is longer: TestIsAbbreviation)
+}
+
+// lastWordAbbreviation is isAbbreviation for text whose last eight bytes are x (as load64
+// reads them), told from x alone when they are ASCII and hold the start of the word (a byte
+// other than a letter or '.' before it): known is false otherwise. Most words before a period
+// are so told with no loop over their bytes.
+func lastWordAbbreviation(x uint64) (ok, known bool) {
+	const high = 0x80 * ones
+	if x&high != 0 {
+		return false, false // a byte outside ASCII: the sums below could carry across bytes
+	}
+	// the top bit of each byte that is a letter, or '.' (exact for bytes below 0x80: no sum or
+	// difference below leaves its byte)
+	l := x | 0x20*ones // a letter's lower case
+	letters := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l) & high
+	t := x ^ '.'*ones // 0 where '.'
+	dots := ^((t&^high + 0x7f*ones) | t) & high
+	others := ^(letters | dots) & high
+	if others == 0 {
+		return false, false // the word may begin before these eight bytes
+	}
+	// the word: the k bytes after the last other byte
+	after := 8 * (8 - bits.LeadingZeros64(others)/8) // the bits up to and with that byte
+	k := 8 - after/8
+	switch {
+	case k == 0:
+		return false, true
+	case dots>>after != 0: // U.S. and other dotted acronyms
+		return true, true
+	case k == 1: // an initial: John F. Kennedy
+		c := byte(x >> 56)
+		return 'A' <= c && c <= 'Z', true
+	}
+	// the word in lower case packed as isAbbreviation packs it
+	w := (x | 0x20*ones) >> after
+	return isPackedAbbreviation(w), true
 }
 
 // abbreviationSlots hold the abbreviations, each packed into 64 bits as isAbbreviation packs
