@@ -181,3 +181,21 @@ func TestLookUpSentenceQuiet(t *testing.T) {
 	}
 	t.Logf("%d of %d sentences quiet", quiet, all)
 }
+
+// TestCommonFirst checks that commonFirst puts the common words the lexicon holds first, in the
+// order of commonWords, and every word once.
+func TestCommonFirst(t *testing.T) {
+	words := map[string]lexWord{"zebra": {}, "said": {}, "alpha": {}, "the": {}, "of": {}}
+	got := commonFirst([]string{"alpha", "of", "said", "the", "zebra"}, words)
+	want := []string{"the", "of", "said", "alpha", "zebra"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("commonFirst = %q, want %q", got, want)
+	}
+	seen := map[string]bool{}
+	for _, w := range commonWords {
+		if seen[w] {
+			t.Errorf("commonWords holds %q twice", w)
+		}
+		seen[w] = true
+	}
+}

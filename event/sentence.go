@@ -490,7 +490,9 @@ func (st *docState) capitalsElsewhere(mentions []*actor.Mention) {
 			continue
 		}
 		capital, ok := st.capitalNamed(m)
-		if !ok {
+		if !ok || st.c.Places.CapitalAlone(m.Country, m.Text) {
+			// (most capitals have no namesake elsewhere to move to: told without a probe of
+			// the gazetteer's large table of names, as LookupIn would make)
 			continue
 		}
 		if p, ok := st.c.Places.LookupIn(m.Text, other); ok && p.Country == other && p.Population*20 >= capital.Population {

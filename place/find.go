@@ -123,11 +123,11 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 		}
 		at = t.End
 		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
-			// ASCII letters and digits only: most words, ruled out by first letter and length
-			w := t.Lower
-			if !mayBeCue(w) {
+			// ASCII letters and digits only: most words, ruled out by their hash
+			if !mayBeCueHash(t.Hash()) {
 				continue
 			}
+			w := t.Lower
 			from := k
 			if !isCueWord(w) {
 				if w != "to" || k == 0 || !mayTravel(&toks[k-1]) {
@@ -152,18 +152,22 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 	return 0, !asciiSpaces(s.Text[at-s.Start:])
 }
 
-// mayBeCue tells whether w, a word in lower case, may be a cue word or "to", by its first letter
-// and length: one look-up rules out most words, before a switch on their letters.
-func mayBeCue(w string) bool {
-	return len(w) > 0 && cueLengths[w[0]]&(1<<(len(w)&15)) != 0
+// mayBeCueHash tells whether a token whose hash (text.Token.Hash) is h may be a cue word or "to"
+// (true for every such token, and for a few others) by two bits of h, which the tokenizer keeps
+// beside the token's offsets: most words are ruled out with no read of their letters, which lie
+// elsewhere in memory (a test of their first letter and length read them once).
+func mayBeCueHash(h uint64) bool {
+	return cueHashes.low&(1<<(h&63)) != 0 && cueHashes.high&(1<<(h>>58)) != 0
 }
 
-// cueLengths has, for each first letter of a cue word or "to", a bit for each of their lengths
-// (modulo 16: one look-up rules out most words).
-var cueLengths = func() (out [256]uint16) {
+// cueHashes has a bit for the lowest six bits of the hash (text.HashWord) of each cue word and
+// "to" in low, and one for its highest six in high.
+var cueHashes = func() (out struct{ low, high uint64 }) {
 	for _, w := range []string{"in", "at", "near", "outside", "inside", "around", "visited", "visiting",
 		"toured", "touring", "to"} {
-		out[w[0]] |= 1 << (len(w) & 15)
+		h := text.HashWord(w)
+		out.low |= 1 << (h & 63)
+		out.high |= 1 << (h >> 58)
 	}
 	return out
 }()
@@ -267,7 +271,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if k == first {
 			// one text token, which knows its lower case
 			out = append(out, token{start: i, end: j, text: t.Text, word: true, plain: t.Shape&text.ShapeOther == 0})
-			if w := t.Lower; mayBeCue(w) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
+			if w := t.Lower; mayBeCueHash(t.Hash()) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
 				cues = append(cues, len(out)-1)
 			}
 			prevLower = t.Lower

@@ -160,3 +160,44 @@ func TestAppendFirstTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeCueHash checks that mayBeCueHash, the first test of firstCue and fromText for a cue,
+// rules out no cue word and no "to", among the words themselves and every token of real and
+// generated articles, and that it rules out most other tokens (or it would save nothing).
+func TestMayBeCueHash(t *testing.T) {
+	for _, w := range []string{"in", "at", "near", "outside", "inside", "around", "visited", "visiting",
+		"toured", "touring", "to"} {
+		if !mayBeCueHash(text.HashWord(w)) {
+			t.Errorf("mayBeCueHash rules out %q", w)
+		}
+	}
+	docs := []string{"Talks in Geneva, a visit to Paris; he visited Rome and toured Gaza."}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		docs = append(docs, d.Text)
+	}
+	g, err := corpus.New(5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range g.Articles(300) {
+		docs = append(docs, a.Text)
+	}
+	all, passed := 0, 0
+	for _, doc := range docs {
+		for _, tok := range text.AppendTokens(nil, doc, 0) {
+			cue := isCueWord(tok.Lower) || tok.Lower == "to"
+			may := mayBeCueHash(tok.Hash())
+			if cue && !may {
+				t.Fatalf("mayBeCueHash rules out the cue %q", tok.Lower)
+			}
+			all++
+			if may && !cue {
+				passed++
+			}
+		}
+	}
+	if passed*10 > all {
+		t.Errorf("mayBeCueHash lets %d of %d tokens that are no cue through", passed, all)
+	}
+	t.Logf("%d of %d tokens that are no cue let through", passed, all)
+}

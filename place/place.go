@@ -123,8 +123,7 @@ func (g *Gazetteer) Lookup(name string) (Place, bool) {
 // Tripoli in Lebanon, LookupIn("Tripoli", "") the Libyan capital.
 func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
 	var buf [64]byte // most names fold in it, without allocating
-	key := bytes.TrimPrefix(appendFold(buf[:0], name), []byte("the "))
-	list := g.byName[string(key)]
+	list := g.byName[string(lookupKey(buf[:0], name))]
 	if len(list) == 0 {
 		return Place{}, false
 	}
@@ -134,6 +133,49 @@ func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
 		}
 	}
 	return g.places[list[0]].Place, true
+}
+
+// lookupKey appends to b the key of byName that LookupIn looks name up by: folded, without a
+// leading "the".
+func lookupKey(b []byte, name string) []byte {
+	return bytes.TrimPrefix(appendFold(b, name), []byte("the "))
+}
+
+// CapitalAlone reports that name, when it is the name of the capital of country, names no place
+// elsewhere that rivals it: that for every other country, LookupIn(name, other) is not a place of
+// other with at least a twentieth of the capital's people. It tells from the capital's name,
+// folded once when the gazetteer was built, with no probe of the large table of names; false
+// when country has no capital, or name does not fold to the capital's name, where it cannot
+// tell.
+func (g *Gazetteer) CapitalAlone(country, name string) bool {
+	t := &g.capitals
+	if len(country) != 3 {
+		return false
+	}
+	i := t.slot(packCode(country))
+	if !t.alone[i] {
+		return false // (an empty slot is not alone)
+	}
+	var buf [64]byte
+	return string(lookupKey(buf[:0], name)) == t.key[i]
+}
+
+// setAlone sets the key and alone of each capital of t (see CapitalAlone).
+func (g *Gazetteer) setAlone(t *capitalTable) {
+	for s, code := range t.codes {
+		if code == 0 {
+			continue
+		}
+		c := &g.places[t.at[s]]
+		key := string(lookupKey(nil, c.Name))
+		alone := true
+		for _, i := range g.byName[key] {
+			if q := &g.places[i]; q.Country != c.Country && q.Population*20 >= c.Population {
+				alone = false
+			}
+		}
+		t.key[s], t.alone[s] = key, alone
+	}
 }
 
 // Capital returns the capital of country (ISO 3166-1 alpha-3), or its seat of government when
@@ -152,6 +194,10 @@ func (g *Gazetteer) Capital(country string) (Place, bool) {
 type capitalTable struct {
 	codes [capitalSlots]uint32 // the packed code (see packCode); 0: an empty slot
 	at    [capitalSlots]int32
+	// the capital's name as LookupIn folds it (lookupKey), and whether it is alone: no place of
+	// that name in another country has a twentieth of its people (see CapitalAlone)
+	key   [capitalSlots]string
+	alone [capitalSlots]bool
 }
 
 // capitalSlots is the size of a capitalTable: a power of two, at least twice the number of
@@ -459,6 +505,7 @@ func (g *Gazetteer) index() {
 			return g.places[list[a]].Population > g.places[list[b]].Population
 		})
 	}
+	g.setAlone(&g.capitals)
 }
 
 // betterCapital tells whether p is rather the capital than q: a capital over a seat of

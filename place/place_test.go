@@ -272,3 +272,51 @@ func TestCapitalTable(t *testing.T) {
 		}
 	}
 }
+
+// TestCapitalAlone holds CapitalAlone to LookupIn: for the name of every capital in several
+// spellings, and names of other places, where it reports the capital alone, LookupIn finds no
+// place of another country with a twentieth of the capital's people (as event's
+// capitalsElsewhere asks); and some capitals are alone (or it saves nothing), some not.
+func TestCapitalAlone(t *testing.T) {
+	g := gazetteer(t)
+	countries := map[string]bool{}
+	for _, p := range g.places {
+		if !p.deleted {
+			countries[p.Country] = true
+		}
+	}
+	alone, not := 0, 0
+	for country := range countries {
+		capital, ok := g.Capital(country)
+		if !ok {
+			if g.CapitalAlone(country, "Paris") {
+				t.Errorf("CapitalAlone(%q) with no capital", country)
+			}
+			continue
+		}
+		for _, name := range []string{capital.Name, strings.ToUpper(capital.Name), strings.ToLower(capital.Name),
+			"the " + capital.Name, "The " + capital.Name, capital.Name + ".", "Tripoli", "Paris", "Springfield", ""} {
+			if !g.CapitalAlone(country, name) {
+				if name == capital.Name {
+					not++
+				}
+				continue
+			}
+			if name == capital.Name {
+				alone++
+			}
+			for other := range countries {
+				if other == country {
+					continue
+				}
+				if p, ok := g.LookupIn(name, other); ok && p.Country == other && p.Population*20 >= capital.Population {
+					t.Errorf("CapitalAlone(%q, %q), but LookupIn finds %v in %s (the capital: %v)", country, name, p, other, capital)
+				}
+			}
+		}
+	}
+	if alone == 0 || not == 0 {
+		t.Errorf("%d capitals alone, %d not", alone, not)
+	}
+	t.Logf("%d capitals alone, %d not", alone, not)
+}
