@@ -108,12 +108,14 @@ func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 
 // appendJSONHead appends what AppendJSON does up to the contexts, the key included.
 func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
-	for _, f := range []float64{e.Goldstein, e.Confidence} {
-		if math.IsInf(f, 0) || math.IsNaN(f) {
-			return b, fmt.Errorf("json: unsupported value: %v", f)
+	if !finite(e.Goldstein) || !finite(e.Confidence) {
+		for _, f := range []float64{e.Goldstein, e.Confidence} {
+			if !finite(f) {
+				return b, fmt.Errorf("json: unsupported value: %v", f)
+			}
 		}
 	}
-	if l := e.Location; l != nil && (math.IsInf(l.Lat, 0) || math.IsNaN(l.Lat) || math.IsInf(l.Lon, 0) || math.IsNaN(l.Lon)) {
+	if l := e.Location; l != nil && (!finite(l.Lat) || !finite(l.Lon)) {
 		return b, fmt.Errorf("json: unsupported value: %v, %v", l.Lat, l.Lon)
 	}
 	// The evidence is tested once for bytes to escape, and the text of an actor that is a part
@@ -177,6 +179,12 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
 	return append(b, `,"contexts":`...), nil
+}
+
+// finite tells whether f is neither infinite nor NaN, as !math.IsInf(f, 0) && !math.IsNaN(f) does, in
+// one test: f - f is 0 for a finite f and NaN for the others.
+func finite(f float64) bool {
+	return f-f == 0
 }
 
 // appendJSONContexts appends the contexts of an event and the end of its line.
@@ -362,8 +370,17 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	if f == 0 || !(math.Abs(f) < 1e9) {
 		return b, false // 0 and -0, large ones (and NaN): left to strconv
 	}
-	if c := math.Round(f * 100); c/100 == f && math.Abs(c) < 1e4 {
-		return appendHundredths(b, c), true // most: scores and confidences ("-4.4", "0.75")
+	// most: scores and confidences ("-4.4", "0.75"), a whole number of hundredths below 10^4 in
+	// size. f*100 is within a rounding error of that number, so that cut to a whole number (a
+	// conversion, cheaper than math.Round) it is the number or one nearer 0.
+	if h := f * 100; h > -1e4 && h < 1e4 {
+		c := float64(int64(h))
+		if c/100 != f {
+			c += math.Copysign(1, h)
+		}
+		if c/100 == f {
+			return appendHundredths(b, c), true
+		}
 	}
 	n := math.Round(f * 1e6)
 	if n == 0 || n/1e6 != f {
@@ -890,9 +907,10 @@ func eventIDs(evs []Event) string {
 		b = append(b, 0)
 		b = append(b, e.tgtKey...)
 		sum := sha256.Sum256(b)
-		var id [idLen]byte
-		for k := range idLen / 2 {
-			binary.LittleEndian.PutUint16(id[2*k:], hexDigits[sum[k]])
+		var id [idLen]byte // the digits of the first eight bytes of sum, four bytes (eight digits) at a time
+		for k := 0; k < idLen/2; k += 4 {
+			binary.LittleEndian.PutUint64(id[2*k:], uint64(hexDigits[sum[k]])|uint64(hexDigits[sum[k+1]])<<16|
+				uint64(hexDigits[sum[k+2]])<<32|uint64(hexDigits[sum[k+3]])<<48)
 		}
 		ids.Write(id[:])
 	}

@@ -389,3 +389,13 @@ func TestAppendJSONTextInEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestFinite holds finite to math.IsInf and math.IsNaN.
+func TestFinite(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -7.5, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN(), math.Float64frombits(0x7ff0000000000001), math.Float64frombits(0xfff8000000000001)} {
+		if got, want := finite(f), !math.IsInf(f, 0) && !math.IsNaN(f); got != want {
+			t.Errorf("finite(%v) = %v, want %v", f, got, want)
+		}
+	}
+}
