@@ -6,6 +6,7 @@ package merge
 import (
 	"encoding/binary"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -67,7 +68,15 @@ func Duplicates(docs []ingest.Document) map[string]string {
 			k := h.Sum64()
 			buckets[k] = append(buckets[k], i)
 		}
-		for _, list := range buckets {
+		// the buckets in a fixed order: which documents a bucket compares depends on the groups
+		// joined before it, so an order that changed from run to run (a map's) could change them
+		keys := make([]uint64, 0, len(buckets))
+		for k := range buckets {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			list := buckets[k]
 			// compare each document with one member of each group met in the bucket so far
 			var reps []int
 			for _, j := range list {
@@ -102,13 +111,20 @@ func Duplicates(docs []ingest.Document) map[string]string {
 		}
 		return pub[i] < pub[j]
 	}
+	// the groups in the order of their first documents, so that an id that stands in two groups
+	// (two documents may share an id) maps to the same original from run to run
 	groups := map[int][]int{}
+	var roots []int
 	for i := range docs {
 		r := find(i)
+		if groups[r] == nil {
+			roots = append(roots, r)
+		}
 		groups[r] = append(groups[r], i)
 	}
 	out := map[string]string{}
-	for _, members := range groups {
+	for _, r := range roots {
+		members := groups[r]
 		if len(members) < 2 {
 			continue
 		}

@@ -99,3 +99,17 @@ func TestDuplicatesMany(t *testing.T) {
 		t.Errorf("Duplicates = %v, want %v", got, want)
 	}
 }
+
+// TestDuplicatesSharedID: two documents that share an id, each a copy in its own group, map to
+// the original of the group met first in input order, on every run (the groups were once read
+// from a map, whose order changes from run to run).
+func TestDuplicatesSharedID(t *testing.T) {
+	doc := func(id, text string) ingest.Document { return ingest.Document{ID: id, Text: text} }
+	docs := []ingest.Document{doc("w1", wire), doc("o1", own2), doc("x", wire), doc("x", own2)}
+	want := map[string]string{"x": "w1"}
+	for range 50 {
+		if got := Duplicates(docs); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Duplicates = %v, want %v", got, want)
+		}
+	}
+}
