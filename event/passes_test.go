@@ -249,3 +249,39 @@ func readDoc(c *Coder, d ingest.Document) *docState {
 	st.read(st.sents)
 	return st
 }
+
+// TestReadClearsStale checks that the blocks a scratch reuses keep nothing of the document before
+// beyond the one being read: Coder.code leaves the tokens, what read found in each sentence and
+// the sentences to be overwritten by the next document, which clears what it leaves over of them.
+func TestReadClearsStale(t *testing.T) {
+	c := testCoder(t)
+	docs := lexiconDocs(t)
+	slices.SortFunc(docs, func(a, b ingest.Document) int { return len(b.Text) - len(a.Text) })
+	buf := new(scratch)
+	for _, d := range []ingest.Document{docs[0], docs[len(docs)/2], docs[len(docs)-1]} { // ever shorter
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: buf}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		stale := len(st.sents)
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		clearStale(st.sents, stale)
+		st.read(st.sents)
+		for i, tok := range st.allToks[len(st.allToks):cap(st.allToks)] {
+			if tok != (text.Token{}) {
+				t.Fatalf("%s: token %d after the document's is %q, left of the one before", d.ID, len(st.allToks)+i, tok.Text)
+			}
+		}
+		for i, r := range st.read1[len(st.read1):cap(st.read1)] {
+			if r.end != 0 || r.mentions != nil {
+				t.Fatalf("%s: sentence %d after the document's is left of the one before", d.ID, len(st.read1)+i)
+			}
+		}
+		for i, s := range st.sents[len(st.sents):cap(st.sents)] {
+			if s != (text.Sentence{}) {
+				t.Fatalf("%s: sentence %d after the document's is %q, left of the one before", d.ID, len(st.sents)+i, s.Text)
+			}
+		}
+		st.actors.Release()
+	}
+}

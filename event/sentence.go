@@ -145,6 +145,7 @@ const verbal typeSet = 1<<supportType | 1<<accuseType | 1<<requestType | 1<<reje
 // holder of the knowledge base, never for a learned one);
 // and placing reads only the event, its sentence and what earlier placings set (scene).
 func (st *docState) read(sents []text.Sentence) {
+	staleToks, staleRead := len(st.allToks), len(st.read1) // (the last document's: clearStale)
 	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
 	// one buffer for the lower-case forms of the document's capitalised words, new for each
 	// document since its tokens keep them (a guess: such words are about a quarter of news text)
@@ -182,6 +183,8 @@ func (st *docState) read(sents []text.Sentence) {
 			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
 		}
 	}
+	clearStale(st.allToks, staleToks)
+	clearStale(st.read1, staleRead)
 	for idx := range st.read1 {
 		r := &st.read1[idx]
 		// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
