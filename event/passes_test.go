@@ -285,3 +285,34 @@ func TestReadClearsStale(t *testing.T) {
 		st.actors.Release()
 	}
 }
+
+// TestConditionAfterAsBefore holds conditionAfter, which reads the words' classes and compares
+// the text only at a word of conditions, to the scan of the tokens' text it made before, for
+// the words it is asked of, after every token of every sentence with triggers.
+func TestConditionAfterAsBefore(t *testing.T) {
+	before := func(sc *sentenceCtx, i int, word string) bool {
+		for k := i; k < len(sc.toks); k++ {
+			if sc.toks[k].Lower == word {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]int{}
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		for _, word := range []string{"if", "unless"} {
+			for i := 0; i <= len(sc.toks); i++ {
+				got, want := sc.conditionAfter(i, word), before(sc, i, word)
+				if got != want {
+					t.Fatalf("%q after token %d of %q: conditionAfter %v, want %v", word, i, sc.toks[0].Text, got, want)
+				}
+				if got {
+					seen[word]++
+				}
+			}
+		}
+	})
+	if seen["if"] == 0 || seen["unless"] == 0 {
+		t.Fatalf("conditions found: %v", seen)
+	}
+}

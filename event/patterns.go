@@ -155,6 +155,7 @@ const (
 	weekdayWord
 	adjectiveEdWord
 	topicEndWord
+	conditionWord
 )
 
 // wordLists are the lists of the package's files each class is made of.
@@ -168,7 +169,7 @@ var wordLists = map[wordClass]map[string]bool{
 	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
 	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
 	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
-	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
+	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds, conditionWord: conditions,
 }
 
 // noEntry is the entry lookUp gives a word of no table, rather than nil, so that the passes over

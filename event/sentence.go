@@ -862,15 +862,20 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 	return false
 }
 
-// conditionAfter reports a clause opened by word ("unless", "if") after token i.
+// conditionAfter reports a clause opened by word ("unless", "if": one of conditions) after
+// token i. It reads the words' classes, 8 bytes a token, rather than each token's text, a cache
+// line a token, and compares the text only at a word of conditions.
 func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
-	for k := i; k < len(sc.toks); k++ {
-		if sc.toks[k].Lower == word {
+	for k := i; k < len(sc.lex); k++ {
+		if sc.lex[k].class&conditionWord != 0 && sc.toks[k].Lower == word {
 			return true
 		}
 	}
 	return false
 }
+
+// conditions are the words that open a condition (conditionAfter).
+var conditions = map[string]bool{"if": true, "unless": true}
 
 // hostile acts made conditional on the other side are threats.
 const hostile typeSet = 1<<assaultType | 1<<coerceType | 1<<mobilizeType | 1<<sanctionType | 1<<protestType
