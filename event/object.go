@@ -472,7 +472,8 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	for k := i; k < j && k+1 < len(sc.toks); k++ {
 		// ", as authorities in Croatia cracked down…": another clause; ", a charge Kabul denies":
 		// an apposition about the act
-		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (sc.is(k+1, subordinatorWord) || (w == "a" || w == "an") && k+1 < j-1) {
+		// (the text read only at a mark: markWord)
+		if sc.is(k, markWord) && sc.toks[k].Lower == "," && (sc.is(k+1, subordinatorWord) || sc.is(k+1, articleWord) && sc.toks[k+1].Lower != "the" && k+1 < j-1) {
 			return true
 		}
 		// "impose martial law as street battles raged in Baghdad": a clause of its own, with its

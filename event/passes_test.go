@@ -316,3 +316,30 @@ func TestConditionAfterAsBefore(t *testing.T) {
 		t.Fatalf("conditions found: %v", seen)
 	}
 }
+
+// TestMarkClass checks what the fast paths that read a token's text only at a word of a class
+// rely on: every comma and hyphen is of class markWord, every "if" and "unless" of class
+// conditionWord, at every token of real and generated articles; and a comma opens a clause
+// (context's second loop tells a comma by that class).
+func TestMarkClass(t *testing.T) {
+	need := map[string]wordClass{",": markWord, "-": markWord, "if": conditionWord, "unless": conditionWord}
+	seen := map[string]int{}
+	eachReading(t, func(rd *reading) {
+		for i, tok := range rd.toks {
+			if c, ok := need[tok.Lower]; ok {
+				if rd.lex[i].class&c == 0 {
+					t.Fatalf("%q at token %d is not of its class", tok.Lower, i)
+				}
+				seen[tok.Lower]++
+			}
+		}
+	})
+	for w := range need {
+		if seen[w] == 0 {
+			t.Errorf("no %q in the articles", w)
+		}
+	}
+	if !clauseOpeners[","] {
+		t.Error("a comma is no clause opener")
+	}
+}

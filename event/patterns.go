@@ -156,6 +156,7 @@ const (
 	adjectiveEdWord
 	topicEndWord
 	conditionWord
+	markWord
 )
 
 // wordLists are the lists of the package's files each class is made of.
@@ -170,7 +171,12 @@ var wordLists = map[wordClass]map[string]bool{
 	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
 	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
 	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds, conditionWord: conditions,
+	markWord: marks,
 }
+
+// marks are the punctuation marks that the passes over a sentence test by their text (a comma, a
+// hyphen): they test a token's class first, which they read anyway, and its text only at a mark.
+var marks = map[string]bool{",": true, "-": true}
 
 // noEntry is the entry lookUp gives a word of no table, rather than nil, so that the passes over
 // a sentence's tokens read a token's entry with no test for nil first.
@@ -898,7 +904,7 @@ func (rd *reading) maxGap(i int) int {
 			for i+n < len(toks) && blocked[i+n] {
 				n++
 			}
-		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
+		case i+n+2 < len(toks) && lex[i+n+1].class&markWord != 0 && hyphenAt(toks, i+n+1): // (its text read only at a mark)
 			n += 3 // "night-time"
 		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap

@@ -617,18 +617,19 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	toks, blocked := sc.toks, sc.blocked
 	first := tr.m.first
 	// negation and modals: up to four words before the trigger, not across an actor or comma
+	// (each word's classes read once; its text only at a mark: markWord)
 	for i := first - 1; i >= 0 && i >= first-4; i-- {
-		w := toks[i].Lower
-		if w == "," || blocked[i] {
+		c := sc.lex[i].class
+		if c&markWord != 0 && toks[i].Lower == "," || blocked[i] {
 			break
 		}
-		if sc.is(i, negatorWord) {
+		if c&negatorWord != 0 {
 			tr.negated = true
 		}
-		if sc.is(i, modalWord) {
+		if c&modalWord != 0 {
 			tr.future = true
 		}
-		if sc.is(i, modalWord) && tr.typ != agreeType && tr.typ != threatenType && tr.typ != rejectType { // ("would not allow": a refusal now)
+		if c&modalWord != 0 && tr.typ != agreeType && tr.typ != threatenType && tr.typ != rejectType { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
@@ -636,11 +637,12 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	// "will provide 25,000 tons of food aid": a noun act that is the object of a future verb
 	if tr.m.p.form == formNone && tr.intended == "" && tr.typ != agreeType && tr.typ != threatenType {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
-			w := toks[i].Lower
-			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || blocked[i] || sc.is(i, negatorWord) {
+			// (a comma is a clause opener too: clauseOpeners)
+			c := sc.lex[i].class
+			if c&clauseOpenerWord != 0 && toks[i].Lower != "-" || blocked[i] || c&negatorWord != 0 {
 				break
 			}
-			if sc.is(i, modalWord) {
+			if c&modalWord != 0 {
 				tr.intended, tr.future = tr.m.p.rule.Type, true
 				tr.threat = violent[tr.intended]
 				break
