@@ -136,7 +136,8 @@ var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true
 func (sc *sentenceCtx) newPredicate(i, j int) bool {
 	// "thanked and congratulated X": two verbs of one object, nothing between the first and "and"
 	for k := i + 1; k+1 < j; k++ {
-		if w := sc.toks[k].Lower; (w == "and" || w == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
+		// (both open a clause, clauseOpeners: the text read only at such a word)
+		if sc.is(k, clauseOpenerWord) && (sc.toks[k].Lower == "and" || sc.toks[k].Lower == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
 			return true
 		}
 	}

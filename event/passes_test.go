@@ -319,10 +319,11 @@ func TestConditionAfterAsBefore(t *testing.T) {
 
 // TestMarkClass checks what the fast paths that read a token's text only at a word of a class
 // rely on: every comma and hyphen is of class markWord, every "if" and "unless" of class
-// conditionWord, at every token of real and generated articles; and a comma opens a clause
+// conditionWord, every "and" and "but" of class clauseOpenerWord (newPredicate), at every token of real and generated articles; and a comma opens a clause
 // (context's second loop tells a comma by that class).
 func TestMarkClass(t *testing.T) {
-	need := map[string]wordClass{",": markWord, "-": markWord, "if": conditionWord, "unless": conditionWord}
+	need := map[string]wordClass{",": markWord, "-": markWord, "if": conditionWord, "unless": conditionWord,
+		"and": clauseOpenerWord, "but": clauseOpenerWord}
 	seen := map[string]int{}
 	eachReading(t, func(rd *reading) {
 		for i, tok := range rd.toks {

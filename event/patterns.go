@@ -915,7 +915,7 @@ func (rd *reading) maxGap(i int) int {
 		case (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
 			n += 2 // "more than"
 			continue
-		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
+		case i+n+1 < len(toks) && lex[i+n].class&quantityWord != 0 && toks[i+n+1].Lower == "of": // (the class first: read above)
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:
