@@ -569,7 +569,8 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		// the tokens cost as much as a pass of the coder over them. Until then the scratch keeps
 		// the last article it coded, and sync.Pool drops an idle scratch at the second GC.
 		clear(buf.allTrs)
-		clear(buf.triggerMemory)
+		// (no trigger holds anything of the article, only the patterns' and rules' tables and
+		// other triggers: newTrigger writes over the whole of each, uncleared)
 		buf.triggerMemory = buf.triggerMemory[:0]
 		clear(buf.timeMemory)
 		buf.timeMemory = buf.timeMemory[:0]

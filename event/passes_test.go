@@ -1,6 +1,7 @@
 package event
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -342,5 +343,34 @@ func TestMarkClass(t *testing.T) {
 	}
 	if !clauseOpeners[","] {
 		t.Error("a comma is no clause opener")
+	}
+}
+
+// TestTriggerHoldsNoArticle guards Coder.code's leaving the document's triggers uncleared in the
+// scratch block the next document reuses: a trigger must hold nothing of the article (no text,
+// no mention), only numbers, the patterns' and rules' tables, the names of types and other
+// triggers. A field added to trigger fails this test until it is checked and listed here.
+func TestTriggerHoldsNoArticle(t *testing.T) {
+	want := map[string]string{
+		"m": "event.match", "start": "int", "end": "int", "negated": "bool",
+		"intended": "string", // (a rule's type or "AID", "COOPERATE": never the article's text)
+		"threat":   "bool", "framed": "bool", "content": "*event.trigger", "as": "*event.Rule",
+		"future": "bool", "typ": "event.actType",
+	}
+	tt := reflect.TypeOf(trigger{})
+	if tt.NumField() != len(want) {
+		t.Fatalf("trigger has %d fields, %d checked", tt.NumField(), len(want))
+	}
+	for i := range tt.NumField() {
+		f := tt.Field(i)
+		if want[f.Name] != f.Type.String() {
+			t.Errorf("trigger.%s is %s, checked as %q", f.Name, f.Type, want[f.Name])
+		}
+	}
+	mt := reflect.TypeOf(match{})
+	for i := range mt.NumField() {
+		if f := mt.Field(i); f.Type.String() != "int" && f.Type.String() != "*event.pattern" {
+			t.Errorf("match.%s is %s: check that it holds nothing of the article", f.Name, f.Type)
+		}
 	}
 }
