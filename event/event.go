@@ -580,16 +580,18 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 			buf.events = st.events[:0]
 		}
 		// the document's part of each block (the rest was cleared after the document that used it):
-		// their strings and pointers would keep the article
-		clear(buf.allToks)
+		// their strings and pointers would keep the article. The three largest, the tokens, what
+		// read found in each sentence and the sentences, are not cleared here but overwritten by
+		// the next document, which clears only what it leaves over of them (staleTail): clearing
+		// the tokens cost as much as a pass of the coder over them. Until then the scratch keeps
+		// the last article it coded, and sync.Pool drops an idle scratch at the second GC.
 		clear(buf.allTrs)
-		clear(buf.triggerMemory)
+		// (no trigger holds anything of the article, only the patterns' and rules' tables and
+		// other triggers: newTrigger writes over the whole of each, uncleared)
 		buf.triggerMemory = buf.triggerMemory[:0]
 		clear(buf.timeMemory)
 		buf.timeMemory = buf.timeMemory[:0]
 		clear(buf.targets)
-		clear(buf.read1)
-		clear(buf.sents)
 		buf.toks = nil
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		// (the events keep no mention: they copy what they code of them)
@@ -602,7 +604,9 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		st.dateline = &p
 	}
 	st.contexts = buf.cues.reset(c.Contexts)
+	stale := len(st.sents)
 	st.sents = text.AppendSentences(st.sents[:0], doc.Text)
+	clearStale(st.sents, stale)
 	sents := st.sents
 	st.read(sents)
 	st.readActs()
@@ -708,6 +712,15 @@ func (s *scratch) flags(buf *[]bool, n int) []bool {
 	f := (*buf)[:n]
 	clear(f)
 	return f
+}
+
+// clearStale clears the elements of a reused block s that the document before left from len(s)
+// to stale (its length then), so that no pointer into an article is kept beyond the document
+// being coded (see Coder.code).
+func clearStale[T any](s []T, stale int) {
+	if len(s) < stale {
+		clear(s[len(s):stale])
+	}
 }
 
 // scratchPool holds the scratch memory of the documents not being coded.

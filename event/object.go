@@ -136,7 +136,8 @@ var owners = map[string]bool{"its": true, "their": true, "our": true, "my": true
 func (sc *sentenceCtx) newPredicate(i, j int) bool {
 	// "thanked and congratulated X": two verbs of one object, nothing between the first and "and"
 	for k := i + 1; k+1 < j; k++ {
-		if w := sc.toks[k].Lower; (w == "and" || w == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
+		// (both open a clause, clauseOpeners: the text read only at such a word)
+		if sc.is(k, clauseOpenerWord) && (sc.toks[k].Lower == "and" || sc.toks[k].Lower == "but") && sc.mentionAt(k+1) == nil && sc.isVerbish(k+1) && !strings.HasSuffix(sc.toks[k+1].Lower, "ing") {
 			return true
 		}
 	}
@@ -472,7 +473,8 @@ func (sc *sentenceCtx) backgroundBetween(i, j int) bool {
 	for k := i; k < j && k+1 < len(sc.toks); k++ {
 		// ", as authorities in Croatia cracked down…": another clause; ", a charge Kabul denies":
 		// an apposition about the act
-		if w := sc.toks[k+1].Lower; sc.toks[k].Lower == "," && (sc.is(k+1, subordinatorWord) || (w == "a" || w == "an") && k+1 < j-1) {
+		// (the text read only at a mark: markWord)
+		if sc.is(k, markWord) && sc.toks[k].Lower == "," && (sc.is(k+1, subordinatorWord) || sc.is(k+1, articleWord) && sc.toks[k+1].Lower != "the" && k+1 < j-1) {
 			return true
 		}
 		// "impose martial law as street battles raged in Baghdad": a clause of its own, with its

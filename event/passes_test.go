@@ -1,6 +1,7 @@
 package event
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -248,4 +249,128 @@ func readDoc(c *Coder, d ingest.Document) *docState {
 	st.sents = text.AppendSentences(st.sents[:0], d.Text)
 	st.read(st.sents)
 	return st
+}
+
+// TestReadClearsStale checks that the blocks a scratch reuses keep nothing of the document before
+// beyond the one being read: Coder.code leaves the tokens, what read found in each sentence and
+// the sentences to be overwritten by the next document, which clears what it leaves over of them.
+func TestReadClearsStale(t *testing.T) {
+	c := testCoder(t)
+	docs := lexiconDocs(t)
+	slices.SortFunc(docs, func(a, b ingest.Document) int { return len(b.Text) - len(a.Text) })
+	buf := new(scratch)
+	for _, d := range []ingest.Document{docs[0], docs[len(docs)/2], docs[len(docs)-1]} { // ever shorter
+		date, _ := PublicationDate(d)
+		st := &docState{c: c, doc: d, date: date, actors: c.KB.NewDoc(date), scratch: buf}
+		st.actors.Text = d.Text
+		st.contexts = c.Contexts.counter()
+		stale := len(st.sents)
+		st.sents = text.AppendSentences(st.sents[:0], d.Text)
+		clearStale(st.sents, stale)
+		st.read(st.sents)
+		for i, tok := range st.allToks[len(st.allToks):cap(st.allToks)] {
+			if tok != (text.Token{}) {
+				t.Fatalf("%s: token %d after the document's is %q, left of the one before", d.ID, len(st.allToks)+i, tok.Text)
+			}
+		}
+		for i, r := range st.read1[len(st.read1):cap(st.read1)] {
+			if r.end != 0 || r.mentions != nil {
+				t.Fatalf("%s: sentence %d after the document's is left of the one before", d.ID, len(st.read1)+i)
+			}
+		}
+		for i, s := range st.sents[len(st.sents):cap(st.sents)] {
+			if s != (text.Sentence{}) {
+				t.Fatalf("%s: sentence %d after the document's is %q, left of the one before", d.ID, len(st.sents)+i, s.Text)
+			}
+		}
+		st.actors.Release()
+	}
+}
+
+// TestConditionAfterAsBefore holds conditionAfter, which reads the words' classes and compares
+// the text only at a word of conditions, to the scan of the tokens' text it made before, for
+// the words it is asked of, after every token of every sentence with triggers.
+func TestConditionAfterAsBefore(t *testing.T) {
+	before := func(sc *sentenceCtx, i int, word string) bool {
+		for k := i; k < len(sc.toks); k++ {
+			if sc.toks[k].Lower == word {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]int{}
+	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		for _, word := range []string{"if", "unless"} {
+			for i := 0; i <= len(sc.toks); i++ {
+				got, want := sc.conditionAfter(i, word), before(sc, i, word)
+				if got != want {
+					t.Fatalf("%q after token %d of %q: conditionAfter %v, want %v", word, i, sc.toks[0].Text, got, want)
+				}
+				if got {
+					seen[word]++
+				}
+			}
+		}
+	})
+	if seen["if"] == 0 || seen["unless"] == 0 {
+		t.Fatalf("conditions found: %v", seen)
+	}
+}
+
+// TestMarkClass checks what the fast paths that read a token's text only at a word of a class
+// rely on: every comma and hyphen is of class markWord, every "if" and "unless" of class
+// conditionWord, every "and" and "but" of class clauseOpenerWord (newPredicate), at every token of real and generated articles; and a comma opens a clause
+// (context's second loop tells a comma by that class).
+func TestMarkClass(t *testing.T) {
+	need := map[string]wordClass{",": markWord, "-": markWord, "if": conditionWord, "unless": conditionWord,
+		"and": clauseOpenerWord, "but": clauseOpenerWord}
+	seen := map[string]int{}
+	eachReading(t, func(rd *reading) {
+		for i, tok := range rd.toks {
+			if c, ok := need[tok.Lower]; ok {
+				if rd.lex[i].class&c == 0 {
+					t.Fatalf("%q at token %d is not of its class", tok.Lower, i)
+				}
+				seen[tok.Lower]++
+			}
+		}
+	})
+	for w := range need {
+		if seen[w] == 0 {
+			t.Errorf("no %q in the articles", w)
+		}
+	}
+	if !clauseOpeners[","] {
+		t.Error("a comma is no clause opener")
+	}
+}
+
+// TestTriggerHoldsNoArticle guards Coder.code's leaving the document's triggers uncleared in the
+// scratch block the next document reuses: a trigger must hold nothing of the article (no text,
+// no mention), only numbers, the patterns' and rules' tables, the names of types and other
+// triggers. A field added to trigger fails this test until it is checked and listed here.
+func TestTriggerHoldsNoArticle(t *testing.T) {
+	want := map[string]string{
+		"m": "event.match", "start": "int", "end": "int", "negated": "bool",
+		"intended": "string", // (a rule's type or "AID", "COOPERATE": never the article's text)
+		"threat":   "bool", "framed": "bool", "content": "*event.trigger", "as": "*event.Rule",
+		"future": "bool", "typ": "event.actType",
+	}
+	tt := reflect.TypeOf(trigger{})
+	if tt.NumField() != len(want) {
+		t.Fatalf("trigger has %d fields, %d checked", tt.NumField(), len(want))
+	}
+	for i := range tt.NumField() {
+		f := tt.Field(i)
+		if want[f.Name] != f.Type.String() {
+			t.Errorf("trigger.%s is %s, checked as %q", f.Name, f.Type, want[f.Name])
+		}
+	}
+	mt := reflect.TypeOf(match{})
+	for i := range mt.NumField() {
+		if f := mt.Field(i); f.Type.String() != "int" && f.Type.String() != "*event.pattern" {
+			t.Errorf("match.%s is %s: check that it holds nothing of the article", f.Name, f.Type)
+		}
+	}
 }

@@ -155,6 +155,8 @@ const (
 	weekdayWord
 	adjectiveEdWord
 	topicEndWord
+	conditionWord
+	markWord
 )
 
 // wordLists are the lists of the package's files each class is made of.
@@ -168,8 +170,13 @@ var wordLists = map[wordClass]map[string]bool{
 	ownerWord: owners, placeNounWord: placeNouns, prepositionWord: prepositions,
 	quantityWord: quantity, relationWord: relations, skippableWord: skippable,
 	subordinatorWord: subordinators, tellVerbWord: tellVerbs, weekdayWord: weekdays,
-	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds,
+	adjectiveEdWord: adjectiveEd, topicEndWord: topicEnds, conditionWord: conditions,
+	markWord: marks,
 }
+
+// marks are the punctuation marks that the passes over a sentence test by their text (a comma, a
+// hyphen): they test a token's class first, which they read anyway, and its text only at a mark.
+var marks = map[string]bool{",": true, "-": true}
 
 // noEntry is the entry lookUp gives a word of no table, rather than nil, so that the passes over
 // a sentence's tokens read a token's entry with no test for nil first.
@@ -751,7 +758,19 @@ func find(rd *reading, i int) (match, bool) {
 	found := false
 	rd.candidates(fi, i, func(ps []*pattern) {
 		for _, p := range ps {
-			end, ok := rd.matchAt(p.nums[1:], i+1) // (its first word is token i's)
+			// (its first word is token i's)
+			var end int
+			var ok bool
+			switch nums := p.nums; {
+			case len(nums) == 1:
+				end, ok = i+1, true // one word: no call to match nothing
+			case len(nums) > 2 && nums[1] == gap && nums[2] != gap:
+				// a gap, then a word that candidates found within the gap's reach (the third
+				// words' index): matchAt without testing that again
+				end, ok = rd.afterGap(nums[2:], i+1, rd.maxGap(i+1))
+			default:
+				end, ok = rd.matchAt(nums[1:], i+1)
+			}
 			if !ok {
 				continue
 			}
@@ -800,18 +819,33 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 	}
 	// a gap: the rest after each of the gap's lengths, shortest first
 	most := rd.maxGap(i)
-	if len(nums) > 1 && nums[1] != gap && !rd.within(nums[1], i, i+most) {
-		return 0, false // (most phrases tried fail here, and at once)
+	if len(nums) > 1 && nums[1] != gap {
+		if !rd.within(nums[1], i, i+most) {
+			return 0, false // (most phrases tried fail here, and at once)
+		}
+		return rd.afterGap(nums[1:], i, most)
 	}
-	// (where a word follows the gap, the rest is matched only at its tokens: anywhere else it
-	// fails at its first word)
-	next := uint32(gap)
-	if len(nums) > 1 {
-		next = nums[1]
+	for g := 0; g <= most; g++ { // (a gap then a gap, "+hand * * over")
+		if end, ok := rd.matchAt(nums[1:], i+g); ok {
+			return end, true
+		}
+		if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+			return 0, false
+		}
 	}
+	return 0, false
+}
+
+// afterGap matches the words numbered nums, the first of them a word, after a gap that opens at
+// token i and reaches most tokens (maxGap), returning the end of the match: the rest after each
+// of the gap's lengths, shortest first, tried only where the word after the gap stands (anywhere
+// else it fails at that word).
+func (rd *reading) afterGap(nums []uint32, i, most int) (int, bool) {
+	lex := rd.lex
+	next := nums[0]
 	for g := 0; g <= most; g++ {
-		if next == gap || i+g < len(lex) && lex[i+g].num == next {
-			if end, ok := rd.matchAt(nums[1:], i+g); ok {
+		if i+g < len(lex) && lex[i+g].num == next {
+			if end, ok := rd.matchAt(nums, i+g); ok {
 				return end, true
 			}
 		}
@@ -870,7 +904,7 @@ func (rd *reading) maxGap(i int) int {
 			for i+n < len(toks) && blocked[i+n] {
 				n++
 			}
-		case i+n+2 < len(toks) && hyphenAt(toks, i+n+1):
+		case i+n+2 < len(toks) && lex[i+n+1].class&markWord != 0 && hyphenAt(toks, i+n+1): // (its text read only at a mark)
 			n += 3 // "night-time"
 		case lex[i+n].is(articleWord):
 			n++ // "captured a stronghold": an article is not a word of the gap
@@ -881,7 +915,7 @@ func (rd *reading) maxGap(i int) int {
 		case (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
 			n += 2 // "more than"
 			continue
-		case i+n+1 < len(toks) && toks[i+n+1].Lower == "of" && lex[i+n].is(quantityWord):
+		case i+n+1 < len(toks) && lex[i+n].class&quantityWord != 0 && toks[i+n+1].Lower == "of": // (the class first: read above)
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
 			continue
 		default:

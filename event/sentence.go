@@ -145,6 +145,7 @@ const verbal typeSet = 1<<supportType | 1<<accuseType | 1<<requestType | 1<<reje
 // holder of the knowledge base, never for a learned one);
 // and placing reads only the event, its sentence and what earlier placings set (scene).
 func (st *docState) read(sents []text.Sentence) {
+	staleToks, staleRead := len(st.allToks), len(st.read1) // (the last document's: clearStale)
 	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
 	// one buffer for the lower-case forms of the document's capitalised words, new for each
 	// document since its tokens keep them (a guess: such words are about a quarter of news text)
@@ -182,6 +183,8 @@ func (st *docState) read(sents []text.Sentence) {
 			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
 		}
 	}
+	clearStale(st.allToks, staleToks)
+	clearStale(st.read1, staleRead)
 	for idx := range st.read1 {
 		r := &st.read1[idx]
 		// the dateline opens the first sentence, or the first after a heading ("KHARTOUM, May 3 -")
@@ -617,18 +620,19 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	toks, blocked := sc.toks, sc.blocked
 	first := tr.m.first
 	// negation and modals: up to four words before the trigger, not across an actor or comma
+	// (each word's classes read once; its text only at a mark: markWord)
 	for i := first - 1; i >= 0 && i >= first-4; i-- {
-		w := toks[i].Lower
-		if w == "," || blocked[i] {
+		c := sc.lex[i].class
+		if c&markWord != 0 && toks[i].Lower == "," || blocked[i] {
 			break
 		}
-		if sc.is(i, negatorWord) {
+		if c&negatorWord != 0 {
 			tr.negated = true
 		}
-		if sc.is(i, modalWord) {
+		if c&modalWord != 0 {
 			tr.future = true
 		}
-		if sc.is(i, modalWord) && tr.typ != agreeType && tr.typ != threatenType && tr.typ != rejectType { // ("would not allow": a refusal now)
+		if c&modalWord != 0 && tr.typ != agreeType && tr.typ != threatenType && tr.typ != rejectType { // ("would not allow": a refusal now)
 			tr.intended = tr.m.p.rule.Type
 			tr.threat = violent[tr.intended]
 		}
@@ -636,11 +640,12 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	// "will provide 25,000 tons of food aid": a noun act that is the object of a future verb
 	if tr.m.p.form == formNone && tr.intended == "" && tr.typ != agreeType && tr.typ != threatenType {
 		for i := first - 1; i >= 0 && i >= first-8; i-- {
-			w := toks[i].Lower
-			if w == "," || sc.is(i, clauseOpenerWord) && w != "-" || blocked[i] || sc.is(i, negatorWord) {
+			// (a comma is a clause opener too: clauseOpeners)
+			c := sc.lex[i].class
+			if c&clauseOpenerWord != 0 && toks[i].Lower != "-" || blocked[i] || c&negatorWord != 0 {
 				break
 			}
-			if sc.is(i, modalWord) {
+			if c&modalWord != 0 {
 				tr.intended, tr.future = tr.m.p.rule.Type, true
 				tr.threat = violent[tr.intended]
 				break
@@ -862,15 +867,20 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 	return false
 }
 
-// conditionAfter reports a clause opened by word ("unless", "if") after token i.
+// conditionAfter reports a clause opened by word ("unless", "if": one of conditions) after
+// token i. It reads the words' classes, 8 bytes a token, rather than each token's text, a cache
+// line a token, and compares the text only at a word of conditions.
 func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
-	for k := i; k < len(sc.toks); k++ {
-		if sc.toks[k].Lower == word {
+	for k := i; k < len(sc.lex); k++ {
+		if sc.lex[k].class&conditionWord != 0 && sc.toks[k].Lower == word {
 			return true
 		}
 	}
 	return false
 }
+
+// conditions are the words that open a condition (conditionAfter).
+var conditions = map[string]bool{"if": true, "unless": true}
 
 // hostile acts made conditional on the other side are threats.
 const hostile typeSet = 1<<assaultType | 1<<coerceType | 1<<mobilizeType | 1<<sanctionType | 1<<protestType
