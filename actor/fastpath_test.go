@@ -273,17 +273,26 @@ func TestApposition(t *testing.T) {
 	}
 }
 
-// TestSliceTextElsewhere holds sliceText to joinText for tokens that do not stand in the Doc's
-// text as they are written: another text, shorter, or with other bytes at their offsets.
+// TestSliceTextElsewhere holds sliceText to joinText for the tokens of texts that have other
+// bytes than one space between words (tabs, line breaks, two spaces, none), with the Doc's Text
+// as Doc.Text's contract has it (each token's Text is Text[Start:End]) or empty, or cut short
+// (tokens past its end break the contract: they must be given joinText, not a slice out of
+// range).
 func TestSliceTextElsewhere(t *testing.T) {
-	toks := text.AppendTokens(nil, "Syrian President al-Assad met them.", 0)
-	toks = append(toks, text.Token{Start: 35, End: 35}, text.Token{Start: -1, End: 2, Text: "Sy"}, text.Token{Start: 3, End: 1, Text: "x"})
-	for _, doc := range []string{"Syrian President al-Assad met them.", "Syrian president al-Assad met them.", "Syrian\tPresident al-Assad met them.", "Syrian", "Iranian"} {
-		d := &Doc{Text: doc}
-		for first := 0; first < len(toks); first++ {
-			for last := first + 1; last <= len(toks); last++ {
-				if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
-					t.Errorf("%q, tokens %d to %d: sliceText = %q, want %q", doc, first, last, got, want)
+	for _, doc := range []string{
+		"Syrian President al-Assad met them.",
+		"Syrian\tPresident  al-Assad\nmet them.",
+		"Syrian President al-Assad's envoy (Mr. X), said so",
+		"  Syrian President\r\nal-Assad met them .",
+		"Iran’s foreign minister met U.S. officials",
+	} {
+		toks := text.AppendTokens(nil, doc, 0)
+		for _, d := range []*Doc{{Text: doc}, {}, {Text: doc[:len(doc)/2]}} {
+			for first := 0; first < len(toks); first++ {
+				for last := first + 1; last <= len(toks); last++ {
+					if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
+						t.Errorf("%q, Text %q, tokens %d to %d: sliceText = %q, want %q", doc, d.Text, first, last, got, want)
+					}
 				}
 			}
 		}

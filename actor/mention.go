@@ -406,7 +406,10 @@ type Doc struct {
 	dayRead bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
-	// mentions' Text is then sliced from it rather than built word by word.
+	// mentions' Text is then sliced from it rather than built word by word. Whoever sets it
+	// promises that each token's Text is Text[Start:End] (text.AppendTokens of a sentence of it,
+	// given the sentence's offset, makes such tokens): the offsets are trusted, not the words
+	// compared.
 	Text string
 
 	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
@@ -1745,34 +1748,31 @@ func joinText(toks []text.Token) string {
 }
 
 // sliceText returns joinText(toks[first:last]): the span of the document's text when its
-// tokens stand there as joinText writes them (next to each other or one space apart), without
-// building a string.
+// tokens stand one space apart or next to each other there, without building a string. It
+// trusts the tokens' offsets, as Doc.Text's contract says (each token's Text is
+// Text[Start:End]): only the bytes between the tokens are read, not the tokens' own.
 func (d *Doc) sliceText(toks []text.Token, first, last int) string {
 	if last-first == 1 {
 		return toks[first].Text // (what joinText writes, and what the text holds where it stands)
 	}
+	start, end := toks[first].Start, toks[last-1].End
 	// (each test is one that seldom fails, so that its branch is foretold: joinText is the answer
-	// whenever one does, and where any word is empty)
-	if d.Text == "" || !d.standsAt(&toks[first]) {
+	// whenever one does; the offsets are checked against the text's length, so that tokens of
+	// another text make no slice out of range)
+	if d.Text == "" || uint(start) > uint(end) || uint(end) > uint(len(d.Text)) {
 		return joinText(toks[first:last])
 	}
 	for i := first + 1; i < last; i++ {
-		t := &toks[i]
-		gap := t.Start - toks[i-1].End
-		if !d.standsAt(t) || uint(gap) > 1 {
-			return joinText(toks[first:last])
+		at := toks[i].Start
+		gap := at - toks[i-1].End
+		if gap == 0 {
+			continue
 		}
-		if gap == 1 && d.Text[t.Start-1] != ' ' { // a gap of one byte must be a space
+		if gap != 1 || uint(at-1) >= uint(len(d.Text)) || d.Text[at-1] != ' ' { // a gap must be one space
 			return joinText(toks[first:last])
 		}
 	}
-	return d.Text[toks[first].Start:toks[last-1].End]
-}
-
-// standsAt reports whether token t, not empty, is the document's text at its offsets.
-func (d *Doc) standsAt(t *text.Token) bool {
-	// (the offsets as unsigned numbers: a negative one is out of range too)
-	return uint(t.Start) < uint(t.End) && uint(t.End) <= uint(len(d.Text)) && d.Text[t.Start:t.End] == t.Text
+	return d.Text[start:end]
 }
 
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
