@@ -707,20 +707,31 @@ func oldCandidates(fp *firstPhrases, next uint32, hasNext bool) []candidate {
 	return single
 }
 
+// wordsOf returns the knowledge base's table of words as a map, as sortPhrases made it.
+func wordsOf(kb *KB) map[string]*Word {
+	words := map[string]*Word{}
+	for s, w := range kb.words.All() {
+		words[s] = &w
+	}
+	return words
+}
+
 // TestCandidatesBySecond holds the phrases a look-up is given for every first word and every
 // second word of its phrases (and others) to oldCandidates.
 func TestCandidatesBySecond(t *testing.T) {
 	kb := load(t)
 	d := kb.NewDoc("")
 	checked, narrowed := 0, 0
+	words := wordsOf(kb)
 	for s, w := range kb.words.All() {
-		if w.phrases == nil {
+		if kb.phrases[s] == nil {
 			continue
 		}
+		capitals, lowers := wordLists(kb.phrases[s], w.flags, words)
 		for _, capital := range []bool{true, false} {
-			fp, first := &w.phrases.first, "X"
+			fp, first := &capitals, "X"
 			if !capital {
-				fp, first = &w.phrases.lower, "x"
+				fp, first = &lowers, "x"
 			}
 			nexts := []uint32{0, w.id, 1 << 30}
 			for _, c := range fp.all {
@@ -871,5 +882,35 @@ func TestBothSides(t *testing.T) {
 	}
 	if yes < 8 {
 		t.Errorf("only %d texts name both sides", yes)
+	}
+}
+
+// TestTooManyListed holds a look-up to the lists of a word whose phrases of one word are too
+// many for its Word to count (tooManyListed): they are found in the table of pairs, as the
+// lists narrowed by a second word are.
+func TestTooManyListed(t *testing.T) {
+	kb := &KB{}
+	one := make([]candidate, tooManyListed+5)
+	for k := range one {
+		one[k] = candidate{n: 1, next: [2]uint32{uint32(k)}}
+	}
+	two := []candidate{{n: 2, next: [2]uint32{3}}}
+	first := firstPhrases{seconds: []uint32{3}, bySecond: [][]candidate{append(two, one...)}, single: one}
+	lower := firstPhrases{all: two}
+	w := Word{id: 7}
+	kb.pairs = newPairTable(kb.placeLists(&w, &first, &lower, nil))
+	d := &Doc{kb: kb}
+	for _, c := range []struct {
+		text string
+		next uint32
+		want []candidate
+	}{
+		{"X", 9, one}, {"X", 0, one}, {"X", 3, append(two, one...)}, {"x", 3, two}, {"x", 9, two},
+	} {
+		toks := []text.Token{{Text: c.text}, {Text: "y"}}
+		d.words = []Word{w, {id: c.next}}
+		if got := d.candidates(toks, 0, c.text == "X"); !slices.Equal(got, c.want) {
+			t.Errorf("%q then word %d: %d candidates, want %d", c.text, c.next, len(got), len(c.want))
+		}
 	}
 }
