@@ -3,6 +3,7 @@ package actor
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -467,6 +468,25 @@ func TestDateKeys(t *testing.T) {
 		for _, d := range dates {
 			if got, want := holderOn(h, dateKeyOf(d), d) != nil, covers(tm, d); got != want {
 				t.Fatalf("term %s to %q on %q: in office %v, want %v", tm.Start, tm.End, d, got, want)
+			}
+		}
+	}
+	// termAt by the dates' keys, as Doc.at asks it, against termAt by their text (a day with no
+	// key), for every person of the knowledge base and one with a term of the text's
+	people := slices.Collect(maps.Values(kb.people))
+	people = append(people, &Person{Terms: []Term{{Role: "minister"}, {Start: "2017", End: "2018-02", Role: "president"}}},
+		&Person{Terms: []Term{{Start: "2010", End: "2011"}, {Start: "2017-06", End: "2017-06-01"}, {Start: "2023"}}})
+	for _, p := range people[len(people)-2:] {
+		for i := range p.Terms {
+			p.Terms[i].start, p.Terms[i].end = dateKeyOf(p.Terms[i].Start), endKeyOf(p.Terms[i].End)
+		}
+	}
+	for _, p := range people {
+		for _, d := range dates {
+			gotI, gotHeld := p.termAt(d, dateKeyOf(d))
+			wantI, wantHeld := p.termAt(d, dateKey{})
+			if gotI != wantI || gotHeld != wantHeld {
+				t.Fatalf("%s on %q: term %d (held %v), want %d (held %v)", p.Name, d, gotI, gotHeld, wantI, wantHeld)
 			}
 		}
 	}

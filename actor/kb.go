@@ -92,7 +92,9 @@ type Term struct {
 	Start, End            string
 	Where                 string
 
-	start, end dateKey // Start and End as holderOn compares them (endKeyOf), for the terms of the files
+	// Start and End as holderOn and termAt compare them (endKeyOf), for the terms of the files
+	// (zero for a term made elsewhere, whose dates are compared as text)
+	start, end dateKey
 }
 
 // KB is a loaded knowledge base.

@@ -1984,7 +1984,7 @@ func (d *Doc) at(p *Person) (*Term, bool) {
 			return &p.Terms[pt.i], pt.held
 		}
 	}
-	i, held := p.termAt(d.Date)
+	i, held := p.termAt(d.Date, d.dayKey())
 	if d.nTerms < len(d.terms) {
 		d.terms[d.nTerms] = personTerm{p, int32(i), held}
 		d.nTerms++
@@ -2013,10 +2013,15 @@ func (d *Doc) holder(country string, e *Entry) *Person {
 	if !e.hasPost || country == "" || d.Date == "" {
 		return d.kb.Holder(country, e.Name, d.Date)
 	}
+	return holderOn(d.kb.postTerms(e.post, country), d.dayKey(), d.Date)
+}
+
+// dayKey returns dateKeyOf(d.Date), read once.
+func (d *Doc) dayKey() dateKey {
 	if !d.dayRead || d.dayOf != d.Date {
 		d.day, d.dayOf, d.dayRead = dateKeyOf(d.Date), d.Date, true
 	}
-	return holderOn(d.kb.postTerms(e.post, country), d.day, d.Date)
+	return d.day
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the
