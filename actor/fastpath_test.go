@@ -934,3 +934,24 @@ func TestTooManyListed(t *testing.T) {
 		}
 	}
 }
+
+// TestIsCompassAt holds Doc.isCompassAt, which asks the word's flag, to the test of the map it
+// replaced, for every word the knowledge base knows and a few it does not.
+func TestIsCompassAt(t *testing.T) {
+	kb := load(t)
+	isCompass := func(w string) bool {
+		return compassWords[w] || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
+	}
+	ws := []string{"north", "southeastern", "midwestern", "qzxeastern", "eastward", "", "the"}
+	for w := range kb.words.All() {
+		ws = append(ws, w)
+	}
+	d := kb.NewDoc("")
+	for _, w := range ws {
+		toks := []text.Token{{Text: w, Lower: w}}
+		d.findWords(toks)
+		if got, want := d.isCompassAt(toks, 0), isCompass(w); got != want {
+			t.Errorf("%q: isCompassAt %v, want %v", w, got, want)
+		}
+	}
+}

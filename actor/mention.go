@@ -168,23 +168,23 @@ func (d *Doc) placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 }
 
 // placeInSentence returns the state of the place the sentence puts something "in" nearest to m.
-func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
+func (d *Doc) placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 	best, dist := "", len(toks)
 	for _, n := range ms {
 		k := n.First - 1
-		for k > 0 && (isCompass(toks[k].Lower) || toks[k].Lower == "the") {
+		for k > 0 && (d.isCompassAt(toks, k) || toks[k].Lower == "the") {
 			k-- // "in southeastern Serbia", "in the north of"
 		}
 		if n.stateName && k >= 0 && k < n.First && (toks[k].Lower == "in" || toks[k].Lower == "near") {
 			if n.First >= m.Last && commaBetween(toks, m.Last, n.First) {
 				continue // "killing 20 people, officials in Nairobi said": another clause
 			}
-			d := n.First - m.Last
-			if d < 0 {
-				d = m.First - n.Last
+			gap := n.First - m.Last
+			if gap < 0 {
+				gap = m.First - n.Last
 			}
-			if d < dist {
-				best, dist = n.Country, d
+			if gap < dist {
+				best, dist = n.Country, gap
 			}
 		}
 	}
@@ -652,7 +652,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Country = c
 			} else if d.ethnic(toks, m) {
 				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
-				m.Country = firstNonEmpty(placeInSentence(toks, out, m), m.Country)
+				m.Country = firstNonEmpty(d.placeInSentence(toks, out, m), m.Country)
 			}
 		}
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
@@ -660,7 +660,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			// nearest actor in the sentence, else the state the article names most
 			where := d.placedIn(toks, out, m)
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
-				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
+				where = d.placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
 			switch {
 			case where != "":
@@ -923,9 +923,11 @@ var backers = map[string]bool{"backed": true, "sponsored": true, "funded": true,
 var compassWords = map[string]bool{"west": true, "western": true, "east": true, "eastern": true,
 	"north": true, "northern": true, "south": true, "southern": true, "central": true}
 
-// isCompass reports a word of direction: "north", "southern", "southeastern".
-func isCompass(w string) bool {
-	return compassWords[w] || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
+// isCompassAt reports a word of direction at token k: "north", "southern", "southeastern"
+// (compassWords asked by the word's flag, not of the map).
+func (d *Doc) isCompassAt(toks []text.Token, k int) bool {
+	w := toks[k].Lower
+	return d.is(k, isCompassWord) || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
 }
 
 // notThisActor reports a dictionary phrase at toks[i:j] that does not name its actor here: a
