@@ -3,6 +3,7 @@ package actor
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -273,17 +274,26 @@ func TestApposition(t *testing.T) {
 	}
 }
 
-// TestSliceTextElsewhere holds sliceText to joinText for tokens that do not stand in the Doc's
-// text as they are written: another text, shorter, or with other bytes at their offsets.
+// TestSliceTextElsewhere holds sliceText to joinText for the tokens of texts that have other
+// bytes than one space between words (tabs, line breaks, two spaces, none), with the Doc's Text
+// as Doc.Text's contract has it (each token's Text is Text[Start:End]) or empty, or cut short
+// (tokens past its end break the contract: they must be given joinText, not a slice out of
+// range).
 func TestSliceTextElsewhere(t *testing.T) {
-	toks := text.AppendTokens(nil, "Syrian President al-Assad met them.", 0)
-	toks = append(toks, text.Token{Start: 35, End: 35}, text.Token{Start: -1, End: 2, Text: "Sy"}, text.Token{Start: 3, End: 1, Text: "x"})
-	for _, doc := range []string{"Syrian President al-Assad met them.", "Syrian president al-Assad met them.", "Syrian\tPresident al-Assad met them.", "Syrian", "Iranian"} {
-		d := &Doc{Text: doc}
-		for first := 0; first < len(toks); first++ {
-			for last := first + 1; last <= len(toks); last++ {
-				if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
-					t.Errorf("%q, tokens %d to %d: sliceText = %q, want %q", doc, first, last, got, want)
+	for _, doc := range []string{
+		"Syrian President al-Assad met them.",
+		"Syrian\tPresident  al-Assad\nmet them.",
+		"Syrian President al-Assad's envoy (Mr. X), said so",
+		"  Syrian President\r\nal-Assad met them .",
+		"Iran’s foreign minister met U.S. officials",
+	} {
+		toks := text.AppendTokens(nil, doc, 0)
+		for _, d := range []*Doc{{Text: doc}, {}, {Text: doc[:len(doc)/2]}} {
+			for first := 0; first < len(toks); first++ {
+				for last := first + 1; last <= len(toks); last++ {
+					if got, want := d.sliceText(toks, first, last), joinText(toks[first:last]); got != want {
+						t.Errorf("%q, Text %q, tokens %d to %d: sliceText = %q, want %q", doc, d.Text, first, last, got, want)
+					}
 				}
 			}
 		}
@@ -458,6 +468,25 @@ func TestDateKeys(t *testing.T) {
 		for _, d := range dates {
 			if got, want := holderOn(h, dateKeyOf(d), d) != nil, covers(tm, d); got != want {
 				t.Fatalf("term %s to %q on %q: in office %v, want %v", tm.Start, tm.End, d, got, want)
+			}
+		}
+	}
+	// termAt by the dates' keys, as Doc.at asks it, against termAt by their text (a day with no
+	// key), for every person of the knowledge base and one with a term of the text's
+	people := slices.Collect(maps.Values(kb.people))
+	people = append(people, &Person{Terms: []Term{{Role: "minister"}, {Start: "2017", End: "2018-02", Role: "president"}}},
+		&Person{Terms: []Term{{Start: "2010", End: "2011"}, {Start: "2017-06", End: "2017-06-01"}, {Start: "2023"}}})
+	for _, p := range people[len(people)-2:] {
+		for i := range p.Terms {
+			p.Terms[i].start, p.Terms[i].end = dateKeyOf(p.Terms[i].Start), endKeyOf(p.Terms[i].End)
+		}
+	}
+	for _, p := range people {
+		for _, d := range dates {
+			gotI, gotHeld := p.termAt(d, dateKeyOf(d))
+			wantI, wantHeld := p.termAt(d, dateKey{})
+			if gotI != wantI || gotHeld != wantHeld {
+				t.Fatalf("%s on %q: term %d (held %v), want %d (held %v)", p.Name, d, gotI, gotHeld, wantI, wantHeld)
 			}
 		}
 	}
@@ -698,20 +727,31 @@ func oldCandidates(fp *firstPhrases, next uint32, hasNext bool) []candidate {
 	return single
 }
 
+// wordsOf returns the knowledge base's table of words as a map, as sortPhrases made it.
+func wordsOf(kb *KB) map[string]*Word {
+	words := map[string]*Word{}
+	for s, w := range kb.words.All() {
+		words[s] = &w
+	}
+	return words
+}
+
 // TestCandidatesBySecond holds the phrases a look-up is given for every first word and every
 // second word of its phrases (and others) to oldCandidates.
 func TestCandidatesBySecond(t *testing.T) {
 	kb := load(t)
 	d := kb.NewDoc("")
 	checked, narrowed := 0, 0
+	words := wordsOf(kb)
 	for s, w := range kb.words.All() {
-		if w.phrases == nil {
+		if kb.phrases[s] == nil {
 			continue
 		}
+		capitals, lowers := wordLists(kb.phrases[s], w.flags, words)
 		for _, capital := range []bool{true, false} {
-			fp, first := &w.phrases.first, "X"
+			fp, first := &capitals, "X"
 			if !capital {
-				fp, first = &w.phrases.lower, "x"
+				fp, first = &lowers, "x"
 			}
 			nexts := []uint32{0, w.id, 1 << 30}
 			for _, c := range fp.all {
@@ -862,5 +902,56 @@ func TestBothSides(t *testing.T) {
 	}
 	if yes < 8 {
 		t.Errorf("only %d texts name both sides", yes)
+	}
+}
+
+// TestTooManyListed holds a look-up to the lists of a word whose phrases of one word are too
+// many for its Word to count (tooManyListed): they are found in the table of pairs, as the
+// lists narrowed by a second word are.
+func TestTooManyListed(t *testing.T) {
+	kb := &KB{}
+	one := make([]candidate, tooManyListed+5)
+	for k := range one {
+		one[k] = candidate{n: 1, next: [2]uint32{uint32(k)}}
+	}
+	two := []candidate{{n: 2, next: [2]uint32{3}}}
+	first := firstPhrases{seconds: []uint32{3}, bySecond: [][]candidate{append(two, one...)}, single: one}
+	lower := firstPhrases{all: two}
+	w := Word{id: 7}
+	kb.pairs = newPairTable(kb.placeLists(&w, &first, &lower, nil))
+	d := &Doc{kb: kb}
+	for _, c := range []struct {
+		text string
+		next uint32
+		want []candidate
+	}{
+		{"X", 9, one}, {"X", 0, one}, {"X", 3, append(two, one...)}, {"x", 3, two}, {"x", 9, two},
+	} {
+		toks := []text.Token{{Text: c.text}, {Text: "y"}}
+		d.words = []Word{w, {id: c.next}}
+		if got := d.candidates(toks, 0, c.text == "X"); !slices.Equal(got, c.want) {
+			t.Errorf("%q then word %d: %d candidates, want %d", c.text, c.next, len(got), len(c.want))
+		}
+	}
+}
+
+// TestIsCompassAt holds Doc.isCompassAt, which asks the word's flag, to the test of the map it
+// replaced, for every word the knowledge base knows and a few it does not.
+func TestIsCompassAt(t *testing.T) {
+	kb := load(t)
+	isCompass := func(w string) bool {
+		return compassWords[w] || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
+	}
+	ws := []string{"north", "southeastern", "midwestern", "qzxeastern", "eastward", "", "the"}
+	for w := range kb.words.All() {
+		ws = append(ws, w)
+	}
+	d := kb.NewDoc("")
+	for _, w := range ws {
+		toks := []text.Token{{Text: w, Lower: w}}
+		d.findWords(toks)
+		if got, want := d.isCompassAt(toks, 0), isCompass(w); got != want {
+			t.Errorf("%q: isCompassAt %v, want %v", w, got, want)
+		}
 	}
 }

@@ -92,15 +92,21 @@ type Term struct {
 	Start, End            string
 	Where                 string
 
-	start, end dateKey // Start and End as holderOn compares them (endKeyOf), for the terms of the files
+	// Start and End as holderOn and termAt compare them (endKeyOf), for the terms of the files
+	// (zero for a term made elsewhere, whose dates are compared as text)
+	start, end dateKey
 }
 
 // KB is a loaded knowledge base.
 type KB struct {
 	phrases map[string][]*phrase  // by first folded token
 	words   *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
-	docs    sync.Pool             // Docs released (Doc.Release), for NewDoc
-	posts   map[string]postClass  // every post of a term and every sector word, for roleMatch
+	// the candidates of every first word's phrases, where its Word says (placeLists), and the
+	// long lists by the first two words
+	cands []candidate
+	pairs pairTable
+	docs  sync.Pool            // Docs released (Doc.Release), for NewDoc
+	posts map[string]postClass // every post of a term and every sector word, for roleMatch
 	// the office and group words, as loadSectors reads them (for indexPosts, which clears it)
 	sectorWords []*Entry
 	postHeads   [][]string             // the posts of each head word (postClass.head)
@@ -350,30 +356,154 @@ func (kb *KB) sortPhrases() {
 			}
 		}
 	}
+	var pairs []pairSlot
 	for s, ps := range kb.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].toks) > len(ps[j].toks) })
 		w := wordOf(s)
-		w.phrases = &wordPhrases{first: newFirstPhrases(ps, words)}
-		if w.flags&isNameParticle != 0 {
-			w.phrases.lower = w.phrases.first // a particle may open a name in lower case: every phrase of it may match
-		} else {
-			var lower []*phrase
-			for _, p := range ps {
-				if !p.capital {
-					lower = append(lower, p)
-				}
-			}
-			w.phrases.lower = newFirstPhrases(lower, words)
-		}
-		if len(w.phrases.lower.all) > 0 {
+		first, lower := wordLists(ps, w.flags, words)
+		if len(lower.all) > 0 {
 			w.flags |= opensLower
 		}
+		pairs = kb.placeLists(w, &first, &lower, pairs)
 	}
+	kb.pairs = newPairTable(pairs)
 	table := make(map[string]Word, len(words))
 	for s, w := range words {
 		table[s] = *w
 	}
 	kb.words = text.NewWordTable(table)
+}
+
+// wordLists returns the phrases ps of a first word whose flags are given (sorted longest first),
+// indexed for a capitalised token and for one in lower case: those that need no capital, or
+// all of them for a name particle ("al-Assad").
+func wordLists(ps []*phrase, flags wordFlag, words map[string]*Word) (first, lower firstPhrases) {
+	first = newFirstPhrases(ps, words)
+	if flags&isNameParticle != 0 {
+		return first, first // a particle may open a name in lower case: every phrase of it may match
+	}
+	var l []*phrase
+	for _, p := range ps {
+		if !p.capital {
+			l = append(l, p)
+		}
+	}
+	return first, newFirstPhrases(l, words)
+}
+
+// placeLists writes the candidates of word w's phrases (first for a capitalised token, lower for
+// one in lower case) into the knowledge base's one array of candidates (KB.cands), and sets
+// where w finds them. A short list stands at w.at (the capitalised one first), so that a look-up
+// reaches its candidates straight from the Word, with no header between; so do the phrases of
+// one word of a long list, which is narrowed by the second word: its lists for each second word
+// are found in the table of pairs, whose slots placeLists returns appended to pairs. (When
+// either list at w.at is too long for the Word to count, both are in the table of pairs too:
+// tooManyListed.)
+func (kb *KB) placeLists(w *Word, first, lower *firstPhrases, pairs []pairSlot) []pairSlot {
+	lists := [2]struct {
+		fp   *firstPhrases
+		n    *uint16
+		flag wordFlag
+		cs   []candidate // what a next word that narrows none is given
+	}{{fp: first, n: &w.nCap, flag: capBySecond}, {fp: lower, n: &w.nLower, flag: lowerBySecond}}
+	listed := true // whether the Word can count both lists
+	for k := range lists {
+		l := &lists[k]
+		l.cs = l.fp.all
+		if l.fp.seconds != nil {
+			w.flags |= l.flag
+			l.cs = l.fp.single
+		}
+		listed = listed && len(l.cs) < tooManyListed
+	}
+	add := func(key uint64, cs []candidate) {
+		if len(cs) > 0 {
+			pairs = append(pairs, pairSlot{key: key, at: uint32(len(kb.cands)), n: uint32(len(cs))})
+			kb.cands = append(kb.cands, cs...)
+		}
+	}
+	w.at = uint32(len(kb.cands))
+	for k, l := range lists {
+		if listed {
+			*l.n = uint16(len(l.cs))
+			kb.cands = append(kb.cands, l.cs...) // (both at w.at, before any list for a second word)
+		} else {
+			*l.n = tooManyListed
+			add(pairKey(w.id, 0, k == 1), l.cs)
+		}
+	}
+	for k, l := range lists {
+		for j, w2 := range l.fp.seconds {
+			add(pairKey(w.id, w2, k == 1), l.fp.bySecond[j])
+		}
+	}
+	return pairs
+}
+
+// tooManyListed is the count of both lists of a Word (Word.nCap, Word.nLower) when one of them
+// has too many candidates for it to count: they are in the table of pairs, for the next word 0.
+const tooManyListed = 1<<16 - 1
+
+// pairSlot is a slot of the table of pairs: the candidates of a first word (for a capitalised
+// token or one in lower case) narrowed by the word after it (0: none or one that narrows none,
+// the phrases of one word).
+type pairSlot struct {
+	key   uint64 // pairKey; 0 for an empty slot
+	at, n uint32 // the candidates: KB.cands[at : at+n]
+}
+
+// pairKey is the key of the candidates of the first word numbered first, narrowed by the word
+// numbered second, for a token in lower case or not.
+func pairKey(first, second uint32, lower bool) uint64 {
+	k := uint64(first)<<33 | uint64(second)<<1
+	if lower {
+		k |= 1
+	}
+	return k // (never 0: the first word's number is at least 1)
+}
+
+// pairTable is an open-addressed hash table of pairSlots: one probe of one slot for most
+// look-ups, rather than a search of the second words of the first word's list and a reach to
+// the list found.
+type pairTable struct {
+	slots []pairSlot
+	shift uint // 64 - log2(len(slots))
+}
+
+// newPairTable returns the table of the slots ps, at most half full.
+func newPairTable(ps []pairSlot) pairTable {
+	bits := uint(4)
+	for 1<<bits < 2*len(ps) {
+		bits++
+	}
+	t := pairTable{slots: make([]pairSlot, 1<<bits), shift: 64 - bits}
+	for _, p := range ps {
+		i := t.home(p.key)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & uint64(len(t.slots)-1)
+		}
+		t.slots[i] = p
+	}
+	return t
+}
+
+// home returns the slot a key is first looked for in.
+func (t *pairTable) home(key uint64) uint64 {
+	return key * 0x9e3779b97f4a7c15 >> t.shift
+}
+
+// find returns the slot of key, or the zero slot (no candidates).
+func (t *pairTable) find(key uint64) pairSlot {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(key); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.key == key {
+			return *s
+		}
+		if s.key == 0 {
+			return pairSlot{}
+		}
+	}
 }
 
 // newFirstPhrases indexes the phrases of one first word (sorted longest first).
@@ -463,27 +593,27 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 }
 
 // candidates returns the phrases that may match at token i of the sentence (a subsequence of
-// the phrases of its word, in their order), or nil. A word not capitalised is given only the
-// phrases that may begin in lower case (Word.phrases.lower): the others could not match it.
-// upper is whether the token is capitalised.
+// the phrases of its word, in their order), or none. A word not capitalised is given only the
+// phrases that may begin in lower case (wordLists): the others could not match it. upper is
+// whether the token is capitalised.
 func (d *Doc) candidates(toks []text.Token, i int, upper bool) []candidate {
-	ph := d.words[i].phrases
-	if ph == nil {
-		return nil
-	}
-	fp := &ph.first
+	w := &d.words[i]
+	at, n, bySecond := w.at, uint32(w.nCap), w.flags&capBySecond
 	if !upper {
-		fp = &ph.lower
+		at, n, bySecond = w.at+n, uint32(w.nLower), w.flags&lowerBySecond
 	}
-	if fp.seconds == nil {
-		return fp.all // (none, for a word that opens no phrase in lower case)
-	}
-	if i+1 < len(toks) {
-		if k, ok := slices.BinarySearch(fp.seconds, d.words[i+1].id); ok {
-			return fp.bySecond[k]
+	// a long list (bySecond): the phrases that go on with the next word (a word the knowledge base
+	// does not know, number 0, goes on with none), else those of one word, where a short list is
+	if bySecond != 0 && i+1 < len(toks) && d.words[i+1].id != 0 {
+		if s := d.kb.pairs.find(pairKey(w.id, d.words[i+1].id, !upper)); s.n > 0 {
+			return d.kb.cands[s.at : s.at+s.n : s.at+s.n]
 		}
 	}
-	return fp.single
+	if n == tooManyListed {
+		s := d.kb.pairs.find(pairKey(w.id, 0, !upper))
+		at, n = s.at, s.n
+	}
+	return d.kb.cands[at : at+n : at+n] // (none, for a word that opens no phrase in this case)
 }
 
 func contains(list []string, s string) bool {

@@ -168,23 +168,23 @@ func (d *Doc) placedIn(toks []text.Token, ms []*Mention, m *Mention) string {
 }
 
 // placeInSentence returns the state of the place the sentence puts something "in" nearest to m.
-func placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
+func (d *Doc) placeInSentence(toks []text.Token, ms []*Mention, m *Mention) string {
 	best, dist := "", len(toks)
 	for _, n := range ms {
 		k := n.First - 1
-		for k > 0 && (isCompass(toks[k].Lower) || toks[k].Lower == "the") {
+		for k > 0 && (d.isCompassAt(toks, k) || toks[k].Lower == "the") {
 			k-- // "in southeastern Serbia", "in the north of"
 		}
 		if n.stateName && k >= 0 && k < n.First && (toks[k].Lower == "in" || toks[k].Lower == "near") {
 			if n.First >= m.Last && commaBetween(toks, m.Last, n.First) {
 				continue // "killing 20 people, officials in Nairobi said": another clause
 			}
-			d := n.First - m.Last
-			if d < 0 {
-				d = m.First - n.Last
+			gap := n.First - m.Last
+			if gap < 0 {
+				gap = m.First - n.Last
 			}
-			if d < dist {
-				best, dist = n.Country, d
+			if gap < dist {
+				best, dist = n.Country, gap
 			}
 		}
 	}
@@ -406,7 +406,10 @@ type Doc struct {
 	dayRead bool
 
 	// Text is the document, when the tokens given to Mentions are offsets into it (else ""): the
-	// mentions' Text is then sliced from it rather than built word by word.
+	// mentions' Text is then sliced from it rather than built word by word. Whoever sets it
+	// promises that each token's Text is Text[Start:End] (text.AppendTokens of a sentence of it,
+	// given the sentence's offset, makes such tokens): the offsets are trusted, not the words
+	// compared.
 	Text string
 
 	spare     []Mention  // mentions allocated for the document and not yet used (newMention)
@@ -649,7 +652,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 				m.Country = c
 			} else if d.ethnic(toks, m) {
 				// "ethnic Albanians demonstrated … in southern Serbia": the state they live in
-				m.Country = firstNonEmpty(placeInSentence(toks, out, m), m.Country)
+				m.Country = firstNonEmpty(d.placeInSentence(toks, out, m), m.Country)
 			}
 		}
 		if m.Country == "" && (m.Person == nil || m.Learned) && !m.Pronoun && !m.bothSides() {
@@ -657,7 +660,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			// nearest actor in the sentence, else the state the article names most
 			where := d.placedIn(toks, out, m)
 			if where == "" && (m.Sector == "CVL" || m.Sector == "REF") {
-				where = placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
+				where = d.placeInSentence(toks, out, m) // "killed 23 people … in Tel Aviv"
 			}
 			switch {
 			case where != "":
@@ -920,9 +923,11 @@ var backers = map[string]bool{"backed": true, "sponsored": true, "funded": true,
 var compassWords = map[string]bool{"west": true, "western": true, "east": true, "eastern": true,
 	"north": true, "northern": true, "south": true, "southern": true, "central": true}
 
-// isCompass reports a word of direction: "north", "southern", "southeastern".
-func isCompass(w string) bool {
-	return compassWords[w] || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
+// isCompassAt reports a word of direction at token k: "north", "southern", "southeastern"
+// (compassWords asked by the word's flag, not of the map).
+func (d *Doc) isCompassAt(toks []text.Token, k int) bool {
+	w := toks[k].Lower
+	return d.is(k, isCompassWord) || strings.HasSuffix(w, "eastern") || strings.HasSuffix(w, "western")
 }
 
 // notThisActor reports a dictionary phrase at toks[i:j] that does not name its actor here: a
@@ -1745,34 +1750,31 @@ func joinText(toks []text.Token) string {
 }
 
 // sliceText returns joinText(toks[first:last]): the span of the document's text when its
-// tokens stand there as joinText writes them (next to each other or one space apart), without
-// building a string.
+// tokens stand one space apart or next to each other there, without building a string. It
+// trusts the tokens' offsets, as Doc.Text's contract says (each token's Text is
+// Text[Start:End]): only the bytes between the tokens are read, not the tokens' own.
 func (d *Doc) sliceText(toks []text.Token, first, last int) string {
 	if last-first == 1 {
 		return toks[first].Text // (what joinText writes, and what the text holds where it stands)
 	}
+	start, end := toks[first].Start, toks[last-1].End
 	// (each test is one that seldom fails, so that its branch is foretold: joinText is the answer
-	// whenever one does, and where any word is empty)
-	if d.Text == "" || !d.standsAt(&toks[first]) {
+	// whenever one does; the offsets are checked against the text's length, so that tokens of
+	// another text make no slice out of range)
+	if d.Text == "" || uint(start) > uint(end) || uint(end) > uint(len(d.Text)) {
 		return joinText(toks[first:last])
 	}
 	for i := first + 1; i < last; i++ {
-		t := &toks[i]
-		gap := t.Start - toks[i-1].End
-		if !d.standsAt(t) || uint(gap) > 1 {
-			return joinText(toks[first:last])
+		at := toks[i].Start
+		gap := at - toks[i-1].End
+		if gap == 0 {
+			continue
 		}
-		if gap == 1 && d.Text[t.Start-1] != ' ' { // a gap of one byte must be a space
+		if gap != 1 || uint(at-1) >= uint(len(d.Text)) || d.Text[at-1] != ' ' { // a gap must be one space
 			return joinText(toks[first:last])
 		}
 	}
-	return d.Text[toks[first].Start:toks[last-1].End]
-}
-
-// standsAt reports whether token t, not empty, is the document's text at its offsets.
-func (d *Doc) standsAt(t *text.Token) bool {
-	// (the offsets as unsigned numbers: a negative one is out of range too)
-	return uint(t.Start) < uint(t.End) && uint(t.End) <= uint(len(d.Text)) && d.Text[t.Start:t.End] == t.Text
+	return d.Text[start:end]
 }
 
 // describedName learns a person whose name is followed by a description: "Ali Asghar Khaji, a
@@ -1984,7 +1986,7 @@ func (d *Doc) at(p *Person) (*Term, bool) {
 			return &p.Terms[pt.i], pt.held
 		}
 	}
-	i, held := p.termAt(d.Date)
+	i, held := p.termAt(d.Date, d.dayKey())
 	if d.nTerms < len(d.terms) {
 		d.terms[d.nTerms] = personTerm{p, int32(i), held}
 		d.nTerms++
@@ -2013,10 +2015,15 @@ func (d *Doc) holder(country string, e *Entry) *Person {
 	if !e.hasPost || country == "" || d.Date == "" {
 		return d.kb.Holder(country, e.Name, d.Date)
 	}
+	return holderOn(d.kb.postTerms(e.post, country), d.dayKey(), d.Date)
+}
+
+// dayKey returns dateKeyOf(d.Date), read once.
+func (d *Doc) dayKey() dateKey {
 	if !d.dayRead || d.dayOf != d.Date {
 		d.day, d.dayOf, d.dayRead = dateKeyOf(d.Date), d.Date, true
 	}
-	return holderOn(d.kb.postTerms(e.post, country), d.day, d.Date)
+	return d.day
 }
 
 // RoleMatch reports whether a post described as desc ("the Syrian parliament speaker", "the

@@ -11,15 +11,17 @@ import (
 // person held it then. With no date it returns the latest term. Past a person's last term it
 // returns that term with held false: a former official.
 func (p *Person) At(date string) (Term, bool) {
-	i, held := p.termAt(date)
+	i, held := p.termAt(date, dateKeyOf(date))
 	if i < 0 {
 		return Term{}, false
 	}
 	return p.Terms[i], held
 }
 
-// termAt is At giving the index of the term in p.Terms (-1 when the person has none).
-func (p *Person) termAt(date string) (int, bool) {
+// termAt is At giving the index of the term in p.Terms (-1 when the person has none), given
+// the date's dateKeyOf (day), so that the terms of the files (whose dates have keys) are
+// compared by number, without reaching their dates' text.
+func (p *Person) termAt(date string, day dateKey) (int, bool) {
 	if len(p.Terms) == 0 {
 		return -1, false
 	}
@@ -36,7 +38,7 @@ func (p *Person) termAt(date string) (int, bool) {
 	// the highest-ranking post held that day: head of state or government before ministers
 	best, held := -1, false
 	for i := range p.Terms {
-		if covers(p.Terms[i], date) {
+		if coversOn(&p.Terms[i], date, day) {
 			if !held || rank(p.Terms[i].Role) < rank(p.Terms[best].Role) {
 				best = i
 			}
@@ -49,11 +51,23 @@ func (p *Person) termAt(date string) (int, bool) {
 	// not in office that day: the nearest term, as a former (or future) official
 	nearest := 0
 	for i := range p.Terms {
-		if before(p.Terms[i].Start, date) {
+		t := &p.Terms[i]
+		if m := t.start.mask & day.mask; m != 0 && t.start.key&m <= day.key&m || m == 0 && before(t.Start, date) {
 			nearest = i
 		}
 	}
 	return nearest, false
+}
+
+// coversOn is covers(*t, date) given the date's dateKeyOf (day): told from the keys of t's dates
+// when it and the day have them (as holderOn does), else from their text.
+func coversOn(t *Term, date string, day dateKey) bool {
+	m := t.start.mask & day.mask
+	e := t.end.mask & day.mask
+	if m == 0 || e == 0 {
+		return covers(*t, date) // (a date not as the files write them, or a term made elsewhere)
+	}
+	return t.start.key&m <= day.key&m && t.end.key&e >= day.key&e
 }
 
 // covers reports whether date falls inside t, comparing at the precision of each bound.

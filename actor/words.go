@@ -35,9 +35,11 @@ const (
 	isPossessive                        // "'s"
 	isPhraseOpener                      // phraseOpeners
 	isOrgHead                           // orgHeads
-	opensLower                          // the word has phrases that may begin in lower case (wordPhrases.lower)
+	opensLower                          // the word has phrases that may begin in lower case (wordLists)
 	isComma                             // ","
 	isGroupPlace                        // groupPlaces
+	capBySecond                         // its phrases for a capitalised token are in KB.pairs (placeLists)
+	lowerBySecond                       // its phrases for a token in lower case are in KB.pairs
 )
 
 // flaggedLists gives each flag its list (a word whose entry is false is not in the list).
@@ -92,30 +94,27 @@ var (
 // brackets is the opening bracket, for the atoms of a sentence ("Hizbollah (Party of God)").
 var brackets = map[string]bool{"(": true}
 
-// Word is what the knowledge base knows of one folded word: the word lists it is in and the
-// dictionary phrases it begins. The zero Word is a word it does not know. A caller that looks up
-// a document's words in a table of its own, beside words of its own, has them from KB.Words and
-// gives them back to Doc.MentionsOf.
+// Word is what the knowledge base knows of one folded word: the word lists it is in and where
+// the dictionary phrases it begins are. The zero Word is a word it does not know. A caller that
+// looks up a document's words in a table of its own, beside words of its own, has them from
+// KB.Words and gives them back to Doc.MentionsOf.
 //
 // It is small (the table of words keeps it by value) so that a token's flags are read with the
-// table's slot of the word, without reaching further.
+// table's slot of the word, without reaching further; and it holds no pointer, so that the
+// tables that keep it have none for the collector to follow.
 type Word struct {
-	phrases *wordPhrases // the phrases that begin with it, or nil
-	id      uint32       // its number, from 1 (0: a word the knowledge base does not know)
-	flags   wordFlag
+	id    uint32 // its number, from 1 (0: a word the knowledge base does not know)
+	flags wordFlag
+	// where the candidates of its phrases stand in KB.cands: nCap of them for a capitalised token,
+	// then nLower for one in lower case; for a word with so many that they are narrowed by the
+	// next word (capBySecond, lowerBySecond: KB.pairs), those of one word (placeLists)
+	at           uint32
+	nCap, nLower uint16
 }
 
 // Words returns every word the knowledge base knows (folded, as a token's Lower) with its Word.
 func (kb *KB) Words() iter.Seq2[string, Word] {
 	return kb.words.All()
-}
-
-// wordPhrases are the phrases that begin with a word.
-type wordPhrases struct {
-	first firstPhrases
-	// lower are the phrases the word written in lower case may begin: those that need no
-	// capital, and every phrase of a name particle ("al-Assad"); empty when there is none
-	lower firstPhrases
 }
 
 // findWords looks up the words of the sentence's tokens in the knowledge base and sets them
