@@ -158,7 +158,7 @@ func TestReadLooksUpEveryToken(t *testing.T) {
 		var words []actor.Word
 		for k, s := range st.sents {
 			r := st.read1[k]
-			lex, words, _ = c.words.lookUpSentence(lex, words, nil, s, st.allToks[r.start:r.end])
+			lex, words, _, _ = c.words.lookUpSentence(lex, words, nil, s, st.allToks[r.start:r.end])
 		}
 		if len(st.allLex) != len(st.allToks) || len(st.allWords) != len(st.allToks) {
 			t.Fatalf("%s: %d tokens, %d entries, %d words", d.ID, len(st.allToks), len(st.allLex), len(st.allWords))

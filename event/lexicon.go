@@ -31,8 +31,10 @@ type lexWord struct {
 type lexFlag uint8
 
 const (
-	timeWord lexFlag = 1 << iota // one of when.TimeWords
-	cueWord                      // the first word of a context cue: its entry's cues are not nil
+	timeWord  lexFlag = 1 << iota // one of when.TimeWords
+	cueWord                       // the first word of a context cue: its entry's cues are not nil
+	topicWord                     // the first word of a topic phrase: its entry's topic is not nil
+	ifWord                        // a word that opens a condition: its entry's class has conditionWord
 )
 
 // unknownWord is the lexWord of a word the lexicon does not hold.
@@ -54,6 +56,12 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 		l.entry = e
 		if e.cues != nil {
 			l.flags |= cueWord
+		}
+		if e.topic != nil {
+			l.flags |= topicWord
+		}
+		if e.class&conditionWord != 0 {
+			l.flags |= ifWord
 		}
 		words[w] = l
 	}
@@ -132,8 +140,9 @@ const lookUpPart = 32
 // knowledge base (as actor.Doc.Mentions would find it). It also counts in k, unless nil, the
 // context cues of the tokens (as k.add, whose Contexts must be those of the lexicon's patterns),
 // and reports whether s is quiet: it holds no digit and no word of when.TimeWords (when.Quiet),
-// so that when.FindTokens finds nothing in it.
-func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *counter, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool) {
+// so that when.FindTokens finds nothing in it. It returns too the flags of all its words together
+// (so that a pass that needs a kind of word can pass over a sentence that has none).
+func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *counter, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool, lexFlag) {
 	n, m := len(lex), len(words)
 	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
 	words = slices.Grow(words, len(toks))[:m+len(toks)]
@@ -158,7 +167,7 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 			}
 		}
 	}
-	return lex, words, seen&timeWord == 0 && quietTokens(s, toks)
+	return lex, words, seen&timeWord == 0 && quietTokens(s, toks), seen
 }
 
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the

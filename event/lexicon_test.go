@@ -88,7 +88,7 @@ func TestMentionsOfLexicon(t *testing.T) {
 			if len(toks) == 0 {
 				continue
 			}
-			_, words, _ := c.words.lookUpSentence(nil, nil, nil, s, toks)
+			_, words, _, _ := c.words.lookUpSentence(nil, nil, nil, s, toks)
 			want := own.Mentions(toks)
 			got := given.MentionsOf(toks, words)
 			if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(given.Subject(), own.Subject()) {
@@ -122,7 +122,7 @@ func lookUpDoc(c *Coder, doc string) ([]text.Token, []*wordEntry, []actor.Word) 
 	for _, s := range text.Sentences(doc) {
 		n := len(toks)
 		toks = text.AppendTokens(toks, s.Text, s.Start)
-		lex, words, _ = c.words.lookUpSentence(lex, words, nil, s, toks[n:])
+		lex, words, _, _ = c.words.lookUpSentence(lex, words, nil, s, toks[n:])
 	}
 	return toks, lex, words
 }
@@ -166,7 +166,7 @@ func TestLookUpSentenceQuiet(t *testing.T) {
 	for _, d := range lexiconDocs(t) {
 		for _, s := range text.Sentences(d.Text) {
 			toks := text.AppendTokens(nil, s.Text, s.Start)
-			_, _, q := c.words.lookUpSentence(nil, nil, nil, s, toks)
+			_, _, q, _ := c.words.lookUpSentence(nil, nil, nil, s, toks)
 			if q {
 				if got := when.FindTokens(s, toks, d.Published); got != nil {
 					t.Fatalf("%s: %q is quiet, but FindTokens finds %v", d.ID, s.Text, got)

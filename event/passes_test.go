@@ -28,6 +28,7 @@ func eachSentence(t *testing.T, fn func(sc *sentenceCtx, trs []*trigger)) {
 			rd := &st.reading
 			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
 			sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
+			sc.noCondition = r.words&ifWord == 0 // (as readActs sets it)
 			fn(sc, trs)
 		}
 	}
@@ -289,7 +290,9 @@ func TestReadClearsStale(t *testing.T) {
 
 // TestConditionAfterAsBefore holds conditionAfter, which reads the words' classes and compares
 // the text only at a word of conditions, to the scan of the tokens' text it made before, for
-// the words it is asked of, after every token of every sentence with triggers.
+// the words it is asked of, after every token of every sentence with triggers, and that the
+// sentences with no such word (sentenceCtx.noCondition, which eachSentence sets as readActs does)
+// are passed over without a look: some must be, or the test proves nothing.
 func TestConditionAfterAsBefore(t *testing.T) {
 	before := func(sc *sentenceCtx, i int, word string) bool {
 		for k := i; k < len(sc.toks); k++ {
@@ -301,6 +304,9 @@ func TestConditionAfterAsBefore(t *testing.T) {
 	}
 	seen := map[string]int{}
 	eachSentence(t, func(sc *sentenceCtx, trs []*trigger) {
+		if sc.noCondition {
+			seen["passed over"]++
+		}
 		for _, word := range []string{"if", "unless"} {
 			for i := 0; i <= len(sc.toks); i++ {
 				got, want := sc.conditionAfter(i, word), before(sc, i, word)
@@ -313,7 +319,7 @@ func TestConditionAfterAsBefore(t *testing.T) {
 			}
 		}
 	})
-	if seen["if"] == 0 || seen["unless"] == 0 {
+	if seen["if"] == 0 || seen["unless"] == 0 || seen["passed over"] == 0 {
 		t.Fatalf("conditions found: %v", seen)
 	}
 }
@@ -373,4 +379,44 @@ func TestTriggerHoldsNoArticle(t *testing.T) {
 			t.Errorf("match.%s is %s: check that it holds nothing of the article", f.Name, f.Type)
 		}
 	}
+}
+
+// TestReadActsTopics checks that readActs, which passes over a sentence with no word that opens a
+// topic phrase and no act of support (sentenceRead.words), marks the topics of every
+// sentence with triggers of real and generated articles as topicsBefore does up to topicsRead,
+// and that some sentences are passed over and some have topics, or the test proves nothing.
+func TestReadActsTopics(t *testing.T) {
+	c := testCoder(t)
+	skipped, marked := 0, 0
+	for _, d := range lexiconDocs(t) {
+		st := readDoc(c, d)
+		st.readActs()
+		for idx := range st.sents {
+			r := st.read1[idx]
+			toks := st.allToks[r.first:r.end:r.end]
+			trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
+			if len(toks) == 0 || len(trs) == 0 {
+				continue
+			}
+			if r.words&topicWord == 0 && !hasType(trs, supportType) {
+				skipped++
+			}
+			lex := st.allLex[r.first:r.end:r.end]
+			rd := &st.reading
+			rd.set(toks, lex, st.allBlocked[r.first:r.end:r.end])
+			sc := &sentenceCtx{st: st, toks: toks, lex: lex, blocked: st.allBlocked[r.first:r.end:r.end], rd: rd, mentions: r.mentions, trs: trs}
+			want := sc.topicsBefore(trs)[:topicsRead(trs, len(toks))]
+			got := st.topicBuf[r.first:][:len(want)]
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s sentence %d: topics %v, want %v", d.ID, idx, got, want)
+			}
+			if slices.Contains(want, true) {
+				marked++
+			}
+		}
+	}
+	if skipped == 0 || marked == 0 {
+		t.Fatalf("%d sentences passed over, %d with a topic", skipped, marked)
+	}
+	t.Logf("%d sentences passed over, %d with a topic", skipped, marked)
 }

@@ -169,10 +169,11 @@ func (st *docState) read(sents []text.Sentence) {
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
-		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks)})
+		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks), words: ^lexFlag(0)})
 		if oneLookUp {
 			var q bool
-			st.allLex, st.allWords, q = st.c.words.lookUpSentence(st.allLex, st.allWords, cues, s, st.allToks[start:])
+			r := &st.read1[len(st.read1)-1]
+			st.allLex, st.allWords, q, r.words = st.c.words.lookUpSentence(st.allLex, st.allWords, cues, s, st.allToks[start:])
 			quiet = append(quiet, q)
 			if !q {
 				loud++
@@ -288,6 +289,10 @@ type sentenceRead struct {
 	subject           *actor.Mention
 	times             []when.Expr
 	trs, trsEnd       int // its triggers: allTrs[trs:trsEnd]
+	// the flags of all its words together (lookUpSentence), every flag when not looked up by the
+	// lexicon: a kind of word whose flag is not among them is not in the sentence, so that
+	// readActs need not look for it
+	words lexFlag
 }
 
 // readActs works out what the coding of each act needs to know of its sentence, for every
@@ -312,11 +317,16 @@ func (st *docState) readActs() {
 		trs := st.allTrs[r.trs:r.trsEnd:r.trsEnd]
 		blocked := st.allBlocked[r.first:r.end:r.end]
 		sc.toks, sc.lex, sc.blocked, sc.mentions, sc.trs = toks, lex, blocked, r.mentions, trs
+		sc.noCondition = r.words&ifWord == 0
 		st.reading.set(toks, lex, blocked)
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}
-		sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
+		// a sentence with no word that opens a topic phrase and no act of support, whose
+		// "thanked for" opens one too, has no topic: topics would mark nothing (most sentences)
+		if r.words&topicWord != 0 || hasType(trs, supportType) {
+			sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
+		}
 	}
 }
 
@@ -609,6 +619,9 @@ type sentenceCtx struct {
 	lastTgt  *actor.Mention // the target of the latest event coded in the sentence
 	lastType actType        // and its type
 	trs      []*trigger     // the sentence's acts, in order
+	// no word of the sentence opens a condition (sentenceRead.words), so that conditionAfter
+	// need not look; false when not known
+	noCondition bool
 }
 
 // context sets negation, intent and framing of tr (its type, tr.typ, set); later are the
@@ -687,6 +700,16 @@ func (sc *sentenceCtx) context(tr *trigger, later []*trigger) {
 	if tr.typ == agreeType && tr.intended == "" && strings.Contains(tr.m.p.text, " to") {
 		tr.intended = "COOPERATE"
 	}
+}
+
+// hasType reports whether one of trs is of type t.
+func hasType(trs []*trigger, t actType) bool {
+	for _, tr := range trs {
+		if tr.typ == t {
+			return true
+		}
+	}
+	return false
 }
 
 // topicsRead returns how many of the first tokens of a sentence of n tokens, with the acts trs,
@@ -871,6 +894,9 @@ func (sc *sentenceCtx) startsAct(i int, trs []*trigger) bool {
 // token i. It reads the words' classes, 8 bytes a token, rather than each token's text, a cache
 // line a token, and compares the text only at a word of conditions.
 func (sc *sentenceCtx) conditionAfter(i int, word string) bool {
+	if sc.noCondition {
+		return false // (most sentences)
+	}
 	for k := i; k < len(sc.lex); k++ {
 		if sc.lex[k].class&conditionWord != 0 && sc.toks[k].Lower == word {
 			return true
