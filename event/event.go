@@ -571,7 +571,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		dst = slices.Grow(dst, 32)
 		events = dst[len(dst):]
 	}
-	st := &docState{c: c, doc: doc, date: date, actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
+	st := &docState{c: c, doc: doc, date: date, pub: when.ReadPub(date), actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
 		events: events}
 	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
@@ -615,7 +615,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		st.toks, st.times = st.allToks[r.start:r.end:r.end], r.times
 		st.sentence(i, s)
 		// the day of the occasion the article is telling, for the sentences that follow
-		st.narrative = when.CarryAmong(st.narrative, st.times, date)
+		st.narrative = when.CarryAmong(st.narrative, st.times, st.pub)
 	}
 	// where each event took place, once every sentence is coded (in the same order), so that the
 	// gazetteer's code runs over the document at once
@@ -732,6 +732,7 @@ type docState struct {
 	c         *Coder
 	doc       ingest.Document
 	date      string
+	pub       when.Pub         // date as when reads it, read once for the document
 	narrative string           // the day the article was last telling of, carried from sentence to sentence
 	times     []when.Expr      // the time expressions of the current sentence
 	dateline  *place.Place     // where the article was filed, when its first line says
@@ -825,7 +826,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if tr.future {
 		dateOf = when.DateAhead // "will meet on Monday": the coming Monday ("agreed on Friday to…" is past)
 	}
-	day, daySource := dateOf(st.times, s.Text, tr.start-s.Start, st.date)
+	day, daySource := dateOf(st.times, s.Text, tr.start-s.Start, st.pub)
 	if daySource == "published" && st.narrative != "" {
 		day, daySource = st.narrative, "text"
 	}

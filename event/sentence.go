@@ -212,7 +212,7 @@ func (st *docState) read(sents []text.Sentence) {
 	// not quiet), each sentence's capped so that no append to it writes over the next's; the
 	// scratch block's, which the next document reuses (an event copies the date it keeps)
 	times := slices.Grow(st.timeMemory[:0], loud)
-	pub := when.ReadPub(st.date) // once for the document
+	pub := st.pub // (read once for the document)
 	for idx, s := range sents {
 		if !quiet[idx] {
 			r := &st.read1[idx]

@@ -299,18 +299,22 @@ func FindTokens(s text.Sentence, toks []text.Token, pub string) []Expr {
 	return clone(AppendFindTokens(exprBuf[:0], s, toks, ReadPub(pub)))
 }
 
-// Pub is a publication date as ReadPub reads it, for AppendFindTokens: read once for a document
-// rather than once for each of its sentences that holds an expression.
+// Pub is a publication date as ReadPub reads it, for AppendFindTokens, DateAmong, DateAhead and
+// CarryAmong: read once for a document rather than once for each of its sentences and events.
 type Pub struct {
 	date pubDate
 	ok   bool
+	day  string // the date written YYYY-MM-DD (pubDay), when ok
 }
 
-// ReadPub reads the publication date pub (YYYY-MM-DD, any form Published reads, or "") for
-// AppendFindTokens.
+// ReadPub reads the publication date pub (YYYY-MM-DD, any form Published reads, or "").
 func ReadPub(pub string) Pub {
 	p, ok := readPubDate(pub)
-	return Pub{p, ok}
+	if !ok {
+		return Pub{}
+	}
+	day, _ := pubDay(pub) // (ok as readPubDate's: both read pub as pubTime does)
+	return Pub{p, true, day}
 }
 
 // AppendFindTokens is FindTokens appending the expressions to dst, so that a caller that keeps
@@ -706,12 +710,13 @@ func readPubTime(pub string) (time.Time, bool) {
 // "text"; else pub with source "published"; else "" and "unknown". An expression after the trigger
 // in another clause ("..., which it has backed since 2011") is not the event's.
 func EventDate(sentence string, triggerStart int, pub string) (date, source string) {
-	return DateAmong(Find(sentence, pub), sentence, triggerStart, pub)
+	return DateAmong(Find(sentence, pub), sentence, triggerStart, ReadPub(pub))
 }
 
 // DateAmong is EventDate for a sentence whose expressions Find has already returned, so that a
-// sentence with several events is searched once.
-func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+// sentence with several events is searched once, and with the publication date read once for a
+// document (ReadPub).
+func DateAmong(exprs []Expr, sentence string, triggerStart int, pub Pub) (date, source string) {
 	if len(exprs) == 0 {
 		return dateAt(nil, -1, pub) // a sentence without expressions: no clause breaks to read
 	}
@@ -719,25 +724,25 @@ func DateAmong(exprs []Expr, sentence string, triggerStart int, pub string) (dat
 }
 
 // dateAt is the date of exprs[best], else of publication.
-func dateAt(exprs []Expr, best int, pub string) (date, source string) {
+func dateAt(exprs []Expr, best int, pub Pub) (date, source string) {
 	if best >= 0 && exprs[best].Date != "" {
 		return exprs[best].Date, "text"
 	}
-	if day, ok := pubDay(pub); ok {
-		return day, "published"
+	if pub.ok {
+		return pub.day, "published"
 	}
 	return "", "unknown"
 }
 
 // DateAhead is DateAmong for an act still to come ("will meet on Monday"): a bare weekday is the
 // first such day after publication, not the last before it.
-func DateAhead(exprs []Expr, sentence string, triggerStart int, pub string) (date, source string) {
+func DateAhead(exprs []Expr, sentence string, triggerStart int, pub Pub) (date, source string) {
 	best := pick(exprs, sentence, triggerStart)
 	date, source = dateAt(exprs, best, pub)
 	if best < 0 || source != "text" || !bareWeekday(exprs[best].Text) {
 		return date, source
 	}
-	if day, ok := pubDay(pub); !ok || date > day {
+	if !pub.ok || date > pub.day {
 		return date, source
 	}
 	if e := exprs[best]; e.End <= triggerStart && triggerStart <= len(sentence) && strings.Contains(sentence[e.End:triggerStart], " that ") {
@@ -833,11 +838,12 @@ func pick(exprs []Expr, sentence string, triggerStart int) int {
 // date (EventDate's source is "published") takes the narrative date of its sentence, when there
 // is one, with source "text".
 func Carry(narrative, sentence, pub string) string {
-	return CarryAmong(narrative, Find(sentence, pub), pub)
+	return CarryAmong(narrative, Find(sentence, pub), ReadPub(pub))
 }
 
-// CarryAmong is Carry for a sentence whose expressions Find has already returned.
-func CarryAmong(narrative string, exprs []Expr, pub string) string {
+// CarryAmong is Carry for a sentence whose expressions Find has already returned, with the
+// publication date read once for a document (ReadPub).
+func CarryAmong(narrative string, exprs []Expr, pub Pub) string {
 	if len(exprs) == 0 {
 		return narrative // most sentences: small enough to be inlined, it makes no call for them
 	}
@@ -845,19 +851,14 @@ func CarryAmong(narrative string, exprs []Expr, pub string) string {
 }
 
 // carryDays is CarryAmong for a sentence with expressions.
-func carryDays(narrative string, exprs []Expr, pub string) string {
-	day, ok, pubRead := "", false, false
+func carryDays(narrative string, exprs []Expr, pub Pub) string {
 	for _, e := range exprs {
 		if e.Precision != Day || e.Date == "" {
 			continue
 		}
-		if !pubRead { // only for a day: most expressions of a sentence have none
-			day, ok = pubDay(pub)
-			pubRead = true
-		}
 		// a valid day (as time.Parse reads it) not after publication: YYYY-MM-DD strings compare
 		// as the days they write
-		if _, _, _, valid := isoDay(e.Date); valid && (!ok || e.Date <= day) {
+		if _, _, _, valid := isoDay(e.Date); valid && (!pub.ok || e.Date <= pub.day) {
 			narrative = e.Date
 		}
 	}

@@ -341,7 +341,7 @@ func TestDateAhead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			at := strings.Index(tt.sentence, tt.trigger)
 			exprs := Find(tt.sentence, tt.pub)
-			if date, _ := DateAhead(exprs, tt.sentence, at, tt.pub); date != tt.want {
+			if date, _ := DateAhead(exprs, tt.sentence, at, ReadPub(tt.pub)); date != tt.want {
 				t.Errorf("DateAhead(%q) = %q; want %q", tt.sentence, date, tt.want)
 			}
 		})
@@ -448,20 +448,24 @@ func TestCarryAmongByTime(t *testing.T) {
 			if day, err := time.Parse(dayLayout, d); err == nil && (!ok || !day.After(p)) {
 				want = d
 			}
-			if got := CarryAmong("before", []Expr{{Date: d, Precision: Day}}, pub); got != want {
+			if got := CarryAmong("before", []Expr{{Date: d, Precision: Day}}, ReadPub(pub)); got != want {
 				t.Errorf("CarryAmong(%q) published %q = %q, want %q", d, pub, got, want)
 			}
 		}
 	}
 }
 
-// TestPubDay holds pubDay to pubEntryOf.
+// TestPubDay holds pubDay, and the day ReadPub keeps for DateAmong, DateAhead and CarryAmong, to
+// pubEntryOf.
 func TestPubDay(t *testing.T) {
 	for _, pub := range []string{"2017-10-19", "2016-02-29", "2017-02-29", "0000-01-01", "2017-1-19", "",
 		"Thu, 19 Oct 2017 10:00:00 GMT", "2017", "2017/10/19", "October 19, 2017", " 2017-10-19"} {
 		c := pubEntryOf(pub)
 		if day, ok := pubDay(pub); day != c.day || ok != c.ok {
 			t.Errorf("pubDay(%q) = %q, %v; pubEntryOf: %q, %v", pub, day, ok, c.day, c.ok)
+		}
+		if p := ReadPub(pub); p.day != c.day || p.ok != c.ok {
+			t.Errorf("ReadPub(%q) = %q, %v; pubEntryOf: %q, %v", pub, p.day, p.ok, c.day, c.ok)
 		}
 	}
 }
