@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -364,6 +365,26 @@ func TestReleasedDocs(t *testing.T) {
 		}
 		if len(ms) == 0 || kept > 0 || len(d.learned) > 0 || d.Text != "" || len(d.all) > 0 {
 			t.Errorf("%s: %d mentions, %d of them kept after Release; %d learned names", doc.ID, len(ms), kept, len(d.learned))
+		}
+		// nor in its blocks, of which Release clears only what the document used (clearUsed)
+		for _, b := range d.mentionBlocks {
+			for k := range b {
+				if b[k] != (Mention{}) {
+					t.Errorf("%s: mention %d of a block kept after Release: %+v", doc.ID, k, b[k])
+				}
+			}
+		}
+		for _, b := range d.listBlocks {
+			if k := slices.IndexFunc(b, func(m *Mention) bool { return m != nil }); k >= 0 {
+				t.Errorf("%s: list element %d of a block kept after Release", doc.ID, k)
+			}
+		}
+		for _, b := range d.surnameBlocks {
+			for k := range b {
+				if !reflect.ValueOf(b[k]).IsZero() {
+					t.Errorf("%s: surname phrase %d of a block kept after Release", doc.ID, k)
+				}
+			}
 		}
 	}
 	if learned == 0 {

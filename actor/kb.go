@@ -414,7 +414,7 @@ func (kb *KB) placeLists(w *Word, first, lower *firstPhrases, pairs []pairSlot) 
 			w.flags |= l.flag
 			l.cs = l.fp.single
 		}
-		listed = listed && len(l.cs) < tooManyListed
+		listed = listed && len(l.cs) < tooManyListed&listCount
 	}
 	add := func(key uint64, cs []candidate) {
 		if len(cs) > 0 {
@@ -426,6 +426,9 @@ func (kb *KB) placeLists(w *Word, first, lower *firstPhrases, pairs []pairSlot) 
 	for k, l := range lists {
 		if listed {
 			*l.n = uint16(len(l.cs))
+			if w.flags&l.flag != 0 {
+				*l.n |= narrowedList
+			}
 			kb.cands = append(kb.cands, l.cs...) // (both at w.at, before any list for a second word)
 		} else {
 			*l.n = tooManyListed
@@ -443,6 +446,15 @@ func (kb *KB) placeLists(w *Word, first, lower *firstPhrases, pairs []pairSlot) 
 // tooManyListed is the count of both lists of a Word (Word.nCap, Word.nLower) when one of them
 // has too many candidates for it to count: they are in the table of pairs, for the next word 0.
 const tooManyListed = 1<<16 - 1
+
+// The count of a list in a Word (Word.nCap, Word.nLower) is the number of candidates at the
+// Word (listCount) and narrowedList, set for a list that is not all there: one narrowed by the
+// next word (capBySecond, lowerBySecond) or counted tooManyListed. A look-up tests that one bit
+// to know it has the common short list.
+const (
+	narrowedList = 1 << 15
+	listCount    = narrowedList - 1
+)
 
 // pairSlot is a slot of the table of pairs: the candidates of a first word (for a capitalised
 // token or one in lower case) narrowed by the word after it (0: none or one that narrows none,
@@ -597,13 +609,37 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 // phrases that may begin in lower case (wordLists): the others could not match it. upper is
 // whether the token is capitalised.
 func (d *Doc) candidates(toks []text.Token, i int, upper bool) []candidate {
+	if cs, ok := d.shortList(i, upper); ok {
+		return cs
+	}
+	return d.narrowed(toks, i, upper)
+}
+
+// shortList returns the candidates of token i and true when they are the common short list that
+// stands at its Word, read with one test of the count's narrowedList bit and small enough to be
+// inlined where it is asked (lookupAt); else false, for a list narrowed by the next word.
+func (d *Doc) shortList(i int, upper bool) ([]candidate, bool) {
+	w := &d.words[i]
+	at, n := w.at, uint32(w.nCap)
+	if !upper {
+		at, n = at+n&listCount, uint32(w.nLower)
+	}
+	if n&narrowedList != 0 {
+		return nil, false
+	}
+	return d.kb.cands[at : at+n : at+n], true // (none, for a word that opens no phrase in this case)
+}
+
+// narrowed is candidates for a long list (its count in the Word has narrowedList): the phrases
+// that go on with the next word (a word the knowledge base does not know, number 0, goes on with
+// none), else those of one word, which stand at the Word or, when it could not count them
+// (tooManyListed), in the table of pairs.
+func (d *Doc) narrowed(toks []text.Token, i int, upper bool) []candidate {
 	w := &d.words[i]
 	at, n, bySecond := w.at, uint32(w.nCap), w.flags&capBySecond
 	if !upper {
-		at, n, bySecond = w.at+n, uint32(w.nLower), w.flags&lowerBySecond
+		at, n, bySecond = at+n&listCount, uint32(w.nLower), w.flags&lowerBySecond
 	}
-	// a long list (bySecond): the phrases that go on with the next word (a word the knowledge base
-	// does not know, number 0, goes on with none), else those of one word, where a short list is
 	if bySecond != 0 && i+1 < len(toks) && d.words[i+1].id != 0 {
 		if s := d.kb.pairs.find(pairKey(w.id, d.words[i+1].id, !upper)); s.n > 0 {
 			return d.kb.cands[s.at : s.at+s.n : s.at+s.n]
@@ -611,9 +647,10 @@ func (d *Doc) candidates(toks []text.Token, i int, upper bool) []candidate {
 	}
 	if n == tooManyListed {
 		s := d.kb.pairs.find(pairKey(w.id, 0, !upper))
-		at, n = s.at, s.n
+		return d.kb.cands[s.at : s.at+s.n : s.at+s.n]
 	}
-	return d.kb.cands[at : at+n : at+n] // (none, for a word that opens no phrase in this case)
+	n &= listCount
+	return d.kb.cands[at : at+n : at+n]
 }
 
 func contains(list []string, s string) bool {

@@ -497,16 +497,12 @@ func (kb *KB) NewDoc(date string) *Doc {
 // and their lists, kept from one document to the next rather than allocated anew. Neither the
 // Doc nor anything it returned (mentions, their lists, people learned) may be used after.
 func (d *Doc) Release() {
-	// nothing of the document is kept: its mentions, names and people
-	for _, b := range d.mentionBlocks[:d.nMentions] {
-		clear(b)
-	}
-	for _, l := range d.listBlocks[:d.nLists] {
-		clear(l)
-	}
-	for _, b := range d.surnameBlocks[:d.nSurnameBlocks] {
-		clear(b)
-	}
+	// nothing of the document is kept: its mentions, names and people. Only what it used is
+	// cleared: the rest of each block is still zero, and the last block used (the first, of up
+	// to 256 mentions, for most documents) is often mostly unused.
+	clearUsed(d.mentionBlocks[:d.nMentions], len(d.spare))
+	clearUsed(d.listBlocks[:d.nLists], len(d.spareList))
+	clearUsed(d.surnameBlocks[:d.nSurnameBlocks], len(d.spareSurnames))
 	clear(d.learned)
 	clear(d.atomBuf[:cap(d.atomBuf)])
 	var moreStates []stateTally
@@ -519,6 +515,19 @@ func (d *Doc) Release() {
 		mentionBlocks: d.mentionBlocks, listBlocks: d.listBlocks, surnameBlocks: d.surnameBlocks,
 		moreStates: moreStates}
 	kb.docs.Put(d)
+}
+
+// clearUsed clears the blocks a document cut its mentions (or lists, or surname phrases) from,
+// of which it used all but the last unused elements of the last block (the spare ones not cut
+// yet): those were never written, so are zero still. (A block left before its end for a longer
+// list, mentionList, is cleared whole.)
+func clearUsed[T any](blocks [][]T, unused int) {
+	for k, b := range blocks {
+		if k == len(blocks)-1 {
+			b = b[:len(b)-unused]
+		}
+		clear(b)
+	}
 }
 
 // Mentions finds the actor mentions of one sentence, in order.
@@ -989,7 +998,10 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	var best *candidate
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
-	cs := d.candidates(toks, i, upper)
+	cs, ok := d.shortList(i, upper) // (candidates, with its common case inlined)
+	if !ok {
+		cs = d.narrowed(toks, i, upper)
+	}
 	for k := range cs {
 		c := &cs[k]
 		if best != nil && c.n < best.n {
