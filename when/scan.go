@@ -574,6 +574,12 @@ func (sc *tokenScan) word(t *text.Token, mayBe bool, out []candidate) []candidat
 	default:
 		wk, _ = scanTable.Find(t)
 	}
+	return sc.add(t, wk, out)
+}
+
+// add appends to out the candidate of word t, whose kinds are wk (and startPart for a word that
+// begins with early, mid or late: "mid-March"), if it has any, and notes its features.
+func (sc *tokenScan) add(t *text.Token, wk wordKinds, out []candidate) []candidate {
 	sc.f |= wk.f
 	kinds := wk.k
 	if partFirst[t.Text[0]] && hasPart(t.Text) {
@@ -594,15 +600,7 @@ func (sc *tokenScan) fastWord(t *text.Token, out []candidate) []candidate {
 			wk = wordKinds{}
 		}
 	}
-	sc.f |= wk.f
-	kinds := wk.k
-	if partFirst[t.Text[0]] && hasPart(t.Text) {
-		kinds |= startPart
-	}
-	if kinds != 0 {
-		out = append(out, candidate{t.Start - sc.base, kinds})
-	}
-	return out
+	return sc.add(t, wk, out)
 }
 
 // token appends to out what scanWords finds in t, a token of any other Shape.
