@@ -29,6 +29,12 @@ type Actor struct {
 	Country string `json:"country"`
 	Sector  string `json:"sector"`
 	Code    string `json:"code"`
+
+	// plain says that Country, Sector and Code have nothing to escape: set with them where the
+	// code takes them from a codeCache slot (that tested them once), so that appendJSON copies
+	// them untested; false in an Actor made by hand, which is then tested as before (code that
+	// changes those fields after setActor sets them must set plain again, as add does)
+	plain bool
 }
 
 // Location is where an event happened.
@@ -66,6 +72,7 @@ type Event struct {
 	evStart        int    // where the evidence starts (the id reads it)
 	srcAt, tgtAt   int    // where the texts of the source and the target are in the evidence, when they are (appendJSONHead)
 	trStart, trEnd int    // the bytes of the trigger (placing reads them, once every sentence is coded)
+	rule           *Rule  // the rule that coded the event, whose prepared JSON appendJSONHead writes while Type, Mode and Cameo are still its own
 }
 
 // AppendJSON appends e to b as one line of JSON Lines: the bytes that encoding/json's Encoder
@@ -134,19 +141,31 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = appendJSONChars(b, e.Date)
 	b = append(b, `","date_source":"`...)
 	b = appendJSONChars(b, e.DateSource)
-	b = append(b, `","type":"`...)
-	b = appendJSONChars(b, e.Type)
-	b = append(b, `","mode":"`...)
-	b = appendJSONChars(b, e.Mode)
-	b = append(b, `","intent":`...)
+	// The type, mode and CAMEO code are most often the rule's own strings, whose JSON was
+	// prepared when the rule was loaded; the comparisons (the same bytes, mostly at the same
+	// address) keep a field changed since, by the coder or by hand, on the path that tests it.
+	r := e.rule
+	if r != nil && r.jsonTypeMode != "" && e.Type == r.Type && e.Mode == r.Mode {
+		b = append(b, r.jsonTypeMode...)
+	} else {
+		b = append(b, `","type":"`...)
+		b = appendJSONChars(b, e.Type)
+		b = append(b, `","mode":"`...)
+		b = appendJSONChars(b, e.Mode)
+		b = append(b, `","intent":`...)
+	}
 	b = strconv.AppendBool(b, e.Intent)
 	b = append(b, `,"intended":"`...)
 	b = appendJSONChars(b, e.Intended)
 	b = append(b, `","negated":`...)
 	b = strconv.AppendBool(b, e.Negated)
-	b = append(b, `,"cameo":"`...)
-	b = appendJSONChars(b, e.Cameo)
-	b = append(b, `","goldstein":`...)
+	if r != nil && r.jsonCameo != "" && e.Cameo == r.Cameo {
+		b = append(b, r.jsonCameo...)
+	} else {
+		b = append(b, `,"cameo":"`...)
+		b = appendJSONChars(b, e.Cameo)
+		b = append(b, `","goldstein":`...)
+	}
 	b = appendJSONFloat(b, e.Goldstein)
 	b = append(b, `,"source":`...)
 	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
@@ -179,6 +198,18 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = append(b, `","confidence":`...)
 	b = appendJSONFloat(b, e.Confidence)
 	return append(b, `,"contexts":`...), nil
+}
+
+// prepareJSON prepares the JSON that events coded by r write for its type, mode and CAMEO
+// code (see Rule.jsonTypeMode), when those strings have nothing to escape.
+func (r *Rule) prepareJSON() {
+	r.jsonTypeMode, r.jsonCameo = "", ""
+	if plainString(r.Type) && plainString(r.Mode) {
+		r.jsonTypeMode = `","type":"` + r.Type + `","mode":"` + r.Mode + `","intent":`
+	}
+	if plainString(r.Cameo) {
+		r.jsonCameo = `,"cameo":"` + r.Cameo + `","goldstein":`
+	}
 }
 
 // finite tells whether f is neither infinite nor NaN, as !math.IsInf(f, 0) && !math.IsNaN(f) does, in
@@ -219,6 +250,15 @@ func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	}
 	b = append(b, `","name":"`...)
 	b = appendJSONChars(b, a.Name)
+	if a.plain { // the usual actor, whose country, sector and code were tested once (Actor.plain)
+		b = append(b, `","country":"`...)
+		b = append(b, a.Country...)
+		b = append(b, `","sector":"`...)
+		b = append(b, a.Sector...)
+		b = append(b, `","code":"`...)
+		b = append(b, a.Code...)
+		return append(b, `"}`...)
+	}
 	b = append(b, `","country":"`...)
 	b = appendJSONChars(b, a.Country)
 	b = append(b, `","sector":"`...)
@@ -756,7 +796,7 @@ func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) 
 	if onDay {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code, key = st.codes.of(a.Country, a.Sector)
+	a.Code, key, a.plain = st.codes.ofPlain(a.Country, a.Sector)
 	switch {
 	case m.Name != "":
 		return m.Name
@@ -783,8 +823,9 @@ type codeCache [1024]codeSlot
 
 // codeSlot is one pair of country and sector in a codeCache.
 type codeSlot struct {
-	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
-	both string // the code and then the key: "USAGOVUSA/GOV"
+	pair  uint64 // the country and sector (packPair); 0 in a slot not used yet
+	both  string // the code and then the key: "USAGOVUSA/GOV"
+	plain bool   // whether the country and sector have nothing to escape in JSON
 }
 
 // packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
@@ -806,16 +847,24 @@ func packPair(country, sector string) (uint64, bool) {
 
 // of returns country+sector and country+"/"+sector.
 func (c *codeCache) of(country, sector string) (code, key string) {
+	code, key, _ = c.ofPlain(country, sector)
+	return code, key
+}
+
+// ofPlain is of that tells also whether country and sector (and so the code) have nothing to
+// escape in JSON, tested once a slot; false when the pair does not fit a slot.
+func (c *codeCache) ofPlain(country, sector string) (code, key string, plain bool) {
 	p, ok := packPair(country, sector)
 	if !ok {
-		return country + sector, country + "/" + sector
+		return country + sector, country + "/" + sector, false
 	}
 	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
 	if s.pair != p {
-		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector}
+		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector,
+			plain: plainString(country) && plainString(sector)}
 	}
 	n := len(country) + len(sector)
-	return s.both[:n], s.both[n:]
+	return s.both[:n], s.both[n:], s.plain
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
@@ -834,6 +883,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	e := &st.events[len(st.events)-1] // (set in place: an event is large)
 	e.DocID, e.Sentence, e.Date, e.DateSource = st.doc.ID, idx, day, daySource
 	e.Type, e.Mode, e.Cameo, e.Goldstein, e.Negated = r.Type, r.Mode, r.Cameo, r.Goldstein, tr.negated
+	e.rule = r
 	e.Confidence = conf
 	if src != nil {
 		e.srcKey = st.setActor(&e.Source, src, day, daySource)
@@ -850,7 +900,8 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
 		e.Source.Sector = "MIL"
-		e.Source.Code, _ = st.codes.of(src.Country, "MIL")
+		code, _, plain := st.codes.ofPlain(src.Country, "MIL")
+		e.Source.Code, e.Source.plain = code, e.Source.plain && plain
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()

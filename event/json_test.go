@@ -399,3 +399,76 @@ func TestFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendJSONRule holds the JSON that a rule prepares for the type, mode and CAMEO code of
+// its events (Rule.prepareJSON) to encoding/json: rules of plain strings and of strings to
+// escape, and events whose fields are the rule's strings, equal copies of them, or other
+// strings set by hand (which must still be escaped).
+func TestAppendJSONRule(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"", "CONSULT", "visit", "036", `"`, `\`, "\n", "é", "\u2028", "\xff", "abcdefgh"}
+	str := func() string {
+		var b strings.Builder
+		for range r.IntN(3) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	// a field: the rule's own string, an equal copy, or another string
+	field := func(own string) string {
+		switch r.IntN(3) {
+		case 0:
+			return own
+		case 1:
+			return strings.Clone(own)
+		}
+		return str()
+	}
+	plain := &Rule{Type: "CONSULT", Mode: "visit", Cameo: "036"}
+	plain.prepareJSON()
+	if plain.jsonTypeMode == "" || plain.jsonCameo == "" {
+		t.Fatalf("a rule of plain strings prepared no JSON: %+v", plain)
+	}
+	for n := range 20000 {
+		rule := plain
+		if n%2 == 1 {
+			rule = &Rule{Type: str(), Mode: str(), Cameo: str()}
+			rule.prepareJSON()
+		}
+		e := Event{ID: "x", DocID: "d", Type: field(rule.Type), Mode: field(rule.Mode), Cameo: field(rule.Cameo),
+			Intent: r.IntN(2) == 0, Intended: str(), Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: rule}
+		if n == 0 { // a plain rule's type changed by hand to one to escape
+			e.Type, e.Mode, e.Cameo = `CON"SULT`, "visit", "036"
+		}
+		got, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != want {
+			t.Fatalf("%+v:\n got %s\nwant %s", e, got, want)
+		}
+	}
+}
+
+// TestAppendJSONPlainActor holds Actor.appendJSON, which copies the country, sector and code of
+// an actor untested when the code took them from a codeCache slot (Actor.plain), to
+// encoding/json: pairs of country and sector with and without bytes to escape, of lengths that
+// fit a slot and that do not, set as setActor sets them.
+func TestAppendJSONPlainActor(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	countries := []string{"USA", "IRN", "", "U\"A", `U\A`, "é1", "\x01AB", "ABCD", "IG"}
+	sectors := []string{"", "GOV", "MIL", "REBL", `"`, "G\nV", "éé", "ABCDE", "\xff"}
+	var c codeCache
+	for range 5000 {
+		a := Actor{Text: "t", Name: "n", Country: countries[r.IntN(len(countries))], Sector: sectors[r.IntN(len(sectors))]}
+		a.Code, _, a.plain = c.ofPlain(a.Country, a.Sector)
+		got := a.appendJSON(nil, false)
+		want, err := json.Marshal(&a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("%+v:\n got %s\nwant %s", a, got, want)
+		}
+	}
+}

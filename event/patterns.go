@@ -49,6 +49,12 @@ type Rule struct {
 	Named, Demand     bool
 	Mutual            bool
 	Where             string // file:line
+
+	// The JSON an event coded by the rule writes for its type and mode (from `","type":"` to
+	// `","intent":`) and for its CAMEO code (from `,"cameo":"` to `","goldstein":`), prepared
+	// when the rule is loaded if they have nothing to escape (else empty), so that
+	// appendJSONHead copies them instead of testing the same strings on every event.
+	jsonTypeMode, jsonCameo string
 }
 
 // form says which form of a verb a pattern word is.
@@ -505,6 +511,7 @@ func LoadPatterns(dir string) (*Patterns, error) {
 			return fmt.Errorf("the Goldstein score %q is not a number from -10 to 10", fl[3])
 		}
 		r.Goldstein = g
+		r.prepareJSON()
 		if fl[4] != "-" {
 			for _, flag := range strings.Split(fl[4], ",") {
 				switch strings.TrimSpace(flag) {
