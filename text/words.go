@@ -278,7 +278,7 @@ func (z *tokenizer) fastWords(i int) int {
 			// the character after the run: a space or a mark that ends the word (most often),
 			// or one that may join it to what follows, which the full loop decides
 			c = s[i+n]
-			if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
+			if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && joinsAfterMark(s[i+n+1])) {
 				break
 			}
 			keep := (ends&-ends)>>7 - 1 // the bytes before the first of them
@@ -320,7 +320,7 @@ func (z *tokenizer) fastWords(i int) int {
 		}
 		n := 8 + bits.TrailingZeros64(ends)/8
 		c = s[i+n]
-		if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && wordBytes[s[i+n+1]] != 0) {
+		if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && joinsAfterMark(s[i+n+1])) {
 			break
 		}
 		keep := (ends&-ends)>>7 - 1
@@ -352,6 +352,14 @@ func (z *tokenizer) fastWords(i int) int {
 	}
 	z.toks = toks
 	return i
+}
+
+// joinsAfterMark reports whether c, the byte after a mark that may join two words (a full stop,
+// colon, comma, semicolon or apostrophe), may begin the word it joins: a letter, digit or '_',
+// or the first byte of a character outside ASCII, which may be a letter ("government.Élysée" is
+// one word), so that fastWords leaves the run to the full loop.
+func joinsAfterMark(c byte) bool {
+	return wordBytes[c] != 0 || c >= utf8.RuneSelf
 }
 
 // What the character after a run of letters and digits does to the word, for fastWords.

@@ -100,6 +100,20 @@ func TestSimpleWordsMatchUAX29(t *testing.T) {
 		}
 	}
 	walk(0)
+
+	// a word of every length that fastWords takes (one to fifteen bytes) and longer, a mark that
+	// may join it to the next word, and a letter outside ASCII after the mark: "government.Élysée"
+	// is one word, as "government.Elysee" is; with text after it, so that fastWords, which stops
+	// eight bytes before the end, reads the word
+	for n := 1; n <= 17; n++ {
+		for _, mark := range []string{".", "'", ":", ",", ";", "’"} {
+			for _, next := range []string{"Élysée", "été", "E", "1", "©", "א"} {
+				for _, word := range []string{strings.Repeat("g", n), strings.Repeat("G", n), strings.Repeat("7", n)} {
+					sameWords(t, "and "+word+mark+next+" in the rest of the sentence")
+				}
+			}
+		}
+	}
 }
 
 // FuzzSimpleWords compares simpleWords with uax29 on arbitrary text.
