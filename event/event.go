@@ -145,7 +145,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	// prepared when the rule was loaded; the comparisons (the same bytes, mostly at the same
 	// address) keep a field changed since, by the coder or by hand, on the path that tests it.
 	r := e.rule
-	if r != nil && r.jsonTypeMode != "" && e.Type == r.Type && e.Mode == r.Mode {
+	if r != nil && r.jsonTypeMode != "" && e.Type == r.jsonType && e.Mode == r.jsonMode {
 		b = append(b, r.jsonTypeMode...)
 	} else {
 		b = append(b, `","type":"`...)
@@ -159,7 +159,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = appendJSONChars(b, e.Intended)
 	b = append(b, `","negated":`...)
 	b = strconv.AppendBool(b, e.Negated)
-	if r != nil && r.jsonCameo != "" && e.Cameo == r.Cameo {
+	if r != nil && r.jsonCameo != "" && e.Cameo == r.jsonC {
 		b = append(b, r.jsonCameo...)
 	} else {
 		b = append(b, `,"cameo":"`...)
@@ -204,6 +204,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 // code (see Rule.jsonTypeMode), when those strings have nothing to escape.
 func (r *Rule) prepareJSON() {
 	r.jsonTypeMode, r.jsonCameo = "", ""
+	r.jsonType, r.jsonMode, r.jsonC = r.Type, r.Mode, r.Cameo
 	if plainString(r.Type) && plainString(r.Mode) {
 		r.jsonTypeMode = `","type":"` + r.Type + `","mode":"` + r.Mode + `","intent":`
 	}

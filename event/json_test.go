@@ -448,6 +448,20 @@ func TestAppendJSONRule(t *testing.T) {
 			t.Fatalf("%+v:\n got %s\nwant %s", e, got, want)
 		}
 	}
+	// a loaded rule changed afterwards (a library caller's edit): its events write the new
+	// strings, tested, not the JSON prepared from the old ones
+	changed := &Rule{Type: "CONSULT", Mode: "visit", Cameo: "036"}
+	changed.prepareJSON()
+	changed.Type, changed.Mode, changed.Cameo = `CON"SULT`, "vi\\sit", "0\n36"
+	e := Event{ID: "x", DocID: "d", Type: changed.Type, Mode: changed.Mode, Cameo: changed.Cameo,
+		Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: changed}
+	got, err := e.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := jsonEncoded(t, &e); string(got) != want {
+		t.Fatalf("a rule changed after loading:\n got %s\nwant %s", got, want)
+	}
 }
 
 // TestAppendJSONPlainActor holds Actor.appendJSON, which copies the country, sector and code of

@@ -53,8 +53,11 @@ type Rule struct {
 	// The JSON an event coded by the rule writes for its type and mode (from `","type":"` to
 	// `","intent":`) and for its CAMEO code (from `,"cameo":"` to `","goldstein":`), prepared
 	// when the rule is loaded if they have nothing to escape (else empty), so that
-	// appendJSONHead copies them instead of testing the same strings on every event.
-	jsonTypeMode, jsonCameo string
+	// appendJSONHead copies them instead of testing the same strings on every event; and the
+	// strings they were prepared from, which an event's fields must equal (a Rule changed after
+	// loading, or an event's field set since, takes the path that tests them).
+	jsonTypeMode, jsonCameo   string
+	jsonType, jsonMode, jsonC string
 }
 
 // form says which form of a verb a pattern word is.
