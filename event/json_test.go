@@ -82,17 +82,7 @@ func TestAppendShortDecimal(t *testing.T) {
 		check(-f)
 	}
 	for range 1000000 {
-		places := r.IntN(9)
-		n := r.Int64N(1 << r.IntN(54))
-		s := strconv.FormatInt(n, 10)
-		for len(s) <= places {
-			s = "0" + s
-		}
-		f, err := strconv.ParseFloat(s[:len(s)-places]+"."+s[len(s)-places:], 64)
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(f)
+		check(randomDecimal(t, r, 54))
 		check(math.Float64frombits(r.Uint64()))
 		check(r.Float64() * 1000)
 	}
@@ -157,15 +147,7 @@ func TestShortDecimalByPlaces(t *testing.T) {
 		check(-f)
 	}
 	for range 1000000 {
-		places := r.IntN(9)
-		s := strconv.FormatInt(r.Int64N(1<<r.IntN(50)), 10)
-		for len(s) <= places {
-			s = "0" + s
-		}
-		f, err := strconv.ParseFloat(s[:len(s)-places]+"."+s[len(s)-places:], 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f := randomDecimal(t, r, 50)
 		check(f)
 		check(-f)
 		check(r.Float64() * 1000)
@@ -183,6 +165,22 @@ func jsonEncoded(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// randomDecimal returns a number written with up to eight decimal places, whose digits are a
+// random whole number below 2^bits for some bits up to maxBits: "0.000123", "4567.8".
+func randomDecimal(t *testing.T, r *rand.Rand, maxBits int) float64 {
+	t.Helper()
+	places := r.IntN(9)
+	s := strconv.FormatInt(r.Int64N(1<<r.IntN(maxBits)), 10)
+	for len(s) <= places {
+		s = "0" + s
+	}
+	f, err := strconv.ParseFloat(s[:len(s)-places]+"."+s[len(s)-places:], 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // TestAppendJSONStringShort compares appendJSONString with encoding/json on strings of up to 20
