@@ -40,7 +40,9 @@ func NewWordIndex(words []string) *WordIndex {
 		for x.slots[i].at != 0 {
 			i = (i + 1) & x.mask
 		}
-		x.slots[i] = wordSlot{hash: h, at: uint32(k + 1), short: len(w) < shortWord}
+		// (a word whose hash is 0, the hash of a token with none kept, is never short, so that
+		// findNumbers compares its bytes)
+		x.slots[i] = wordSlot{hash: h, at: uint32(k + 1), short: len(w) < shortWord && h != 0}
 	}
 	return x
 }
@@ -80,30 +82,47 @@ func (x *WordIndex) Numbers(ns []uint32, toks []Token) {
 // for one of up to 2*shortWord bytes that has the word's length and its first and last eight
 // bytes, which cover it (load64 is written into the loop, where a comparison of strings would be
 // a call). It leaves a longer word, two words with one hash, and a token with no hash kept.
+//
+// The common case, a short word or an empty slot, is told by the slot alone; the tests for the
+// rest (a long word, a token with no hash kept) come after it, so that most tokens pass by them.
+// A token with no hash kept (hash 0) stops at an empty slot, where it is left, or at a slot that
+// holds hash 0, which is never marked short (NewWordIndex), so that its bytes are compared.
 func (x *WordIndex) findNumbers(ns []uint32, toks []Token) (left bool) {
 	ns = ns[:len(toks)]
-	slots, mask, words := x.slots, x.mask, x.words
+	slots := x.slots
+	if len(slots) == 0 { // (the zero WordIndex, which holds no word)
+		clear(ns)
+		return false
+	}
+	// (x.mask, written so that the compiler sees that every h&mask is an index of slots, which
+	// spares a bounds test in each probe)
+	mask := uint64(len(slots) - 1)
 	for i := range toks {
 		t := &toks[i]
 		h := t.hash
 		j := h & mask
-		for slots[j].hash != h && slots[j].at != 0 {
+		s := &slots[j]
+		for s.hash != h && s.at != 0 {
 			j = (j + 1) & mask
+			s = &slots[j]
 		}
-		n := slots[j].at // (0 for an empty slot: no such word)
-		if n != 0 && !(slots[j].short && len(t.Lower) < shortWord) {
-			w, v := t.Lower, words[n-1]
-			if !(len(v) == len(w) && len(w) >= shortWord && len(w) <= 2*shortWord &&
-				load64(v) == load64(w) && load64(v[len(v)-8:]) == load64(w[len(w)-8:])) {
+		n := s.at // (0 for an empty slot: no such word)
+		if !(s.short && len(t.Lower) < shortWord) && (n != 0 || h == 0) {
+			// a long word, or a token with no hash kept
+			if n == 0 || !sameLong(x.words[n-1], t.Lower) {
 				n, left = leftWord, true
 			}
-		}
-		if h == 0 {
-			n, left = leftWord, true
 		}
 		ns[i] = n
 	}
 	return left
+}
+
+// sameLong reports whether v, a word of a WordIndex, is w, for a w of shortWord to 2*shortWord
+// bytes (its first and last eight bytes cover it), or false (not known) for any other w.
+func sameLong(v, w string) bool {
+	return len(v) == len(w) && len(w) >= shortWord && len(w) <= 2*shortWord &&
+		load64(v) == load64(w) && load64(v[len(v)-8:]) == load64(w[len(w)-8:])
 }
 
 // leftWord is what the first pass of Numbers sets for a word it leaves to the second: no

@@ -86,11 +86,12 @@ func TestFilterHashShortWordsDistinct(t *testing.T) {
 // leaves) to Number and to the words themselves, token by token: short and long words, words of
 // more than 2*shortWord bytes, two long words with one hash (alike in length and in their first and
 // last eight bytes), words the index does not hold (some alike at both ends with one it does, some
-// whose probes pass over full slots), and tokens with no hash kept.
+// whose probes pass over full slots), and tokens with no hash kept, which the first pass of Numbers
+// starts from slot 0 (the slot of words whose hash is 0: the empty word, and zeroHashWord).
 func TestWordIndexNumbers(t *testing.T) {
 	words := []string{"the", "of", "said", "a", "'s", "-", "spokesman", "ministers", "international",
 		"counterterrorism", "representatives", "negotiations-about-x", "negotiatable-about-x",
-		"negotiations-abcut-x", "abcdefgh", "abcdefgz"}
+		"negotiations-abcut-x", "abcdefgh", "abcdefgz", "", zeroHashWord(t)}
 	for i := range 300 { // enough words to fill long runs of slots
 		words = append(words, string(rune('a'+i%26))+string(rune('a'+i/26%26))+strings.Repeat("x", i%19))
 	}
@@ -105,7 +106,8 @@ func TestWordIndexNumbers(t *testing.T) {
 		toks = append(toks, Token{Lower: strings.ToLower(w), hash: filterHash(strings.ToLower(w))})
 	}
 	toks = append(toks, Token{Lower: "said"}, Token{Lower: "spokesman"}, Token{Lower: "nothing"},
-		Token{Lower: "negotiatable-about-x"}, Token{Lower: ""})
+		Token{Lower: "negotiatable-about-x"}, Token{Lower: ""}, Token{Lower: zeroHashWord(t)},
+		Token{Lower: "abcdefgh"}, Token{Lower: "abcdefgi"}, Token{Lower: "a"})
 	want := map[string]uint32{}
 	for i, w := range words {
 		want[w] = uint32(i + 1)
@@ -125,4 +127,26 @@ func TestWordIndexNumbers(t *testing.T) {
 	if found < len(words) || found == len(toks) {
 		t.Errorf("%d of %d tokens found", found, len(toks))
 	}
+}
+
+// zeroHashWord returns a word of 16 bytes whose filterHash is 0, the hash of a token with none
+// kept: its last eight bytes are solved from its first (mixHash of 0 is 0, see longHash).
+func zeroHashWord(t *testing.T) string {
+	const k1, k2, k3 = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
+	inv := uint64(k2) // the inverse of k2 modulo 2^64, by Newton's iteration
+	for range 6 {
+		inv *= 2 - k2*inv
+	}
+	first := load64("zerohash")
+	n := uint64(16)
+	last := (first*k1 ^ n*k3) * inv
+	b := make([]byte, 16)
+	for i := range 8 {
+		b[i], b[8+i] = byte(first>>(8*i)), byte(last>>(8*i))
+	}
+	w := string(b)
+	if filterHash(w) != 0 {
+		t.Fatalf("filterHash(%q) = %#x, not 0", w, filterHash(w))
+	}
+	return w
 }
