@@ -701,6 +701,7 @@ type scratch struct {
 	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
 	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
 	allWords      []actor.Word   // the knowledge base's Word of each of allToks, when a lexicon found them (read)
+	wordNums      []uint32       // the lexicon's number of the word of each of allToks (lexicon.lookUpDoc)
 	read1         []sentenceRead // what the first pass found in each sentence
 	toks          []text.Token   // the tokens of the current sentence
 	placeSent     place.Prepared

@@ -2,6 +2,7 @@ package event
 
 import (
 	"maps"
+	"math/bits"
 	"slices"
 
 	"github.com/dyad-events/dyad/actor"
@@ -142,43 +143,75 @@ const lookUpPart = 32
 // and reports whether s is quiet: it holds no digit and no word of when.TimeWords (when.Quiet),
 // so that when.FindTokens finds nothing in it. It returns too the flags of all its words together
 // (so that a pass that needs a kind of word can pass over a sentence that has none).
+//
+// docState.read looks up a whole document at once (lookUpDoc), which is this for each sentence.
 func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *counter, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool, lexFlag) {
 	n, m := len(lex), len(words)
 	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
 	words = slices.Grow(words, len(toks))[:m+len(toks)]
 	// the tokens' parts, as long as toks
 	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
-	// The tokens are looked up in parts of at most lookUpPart tokens: their word numbers
-	// (WordIndex.Numbers), then what the numbers stand for (fill), then the context cues of
-	// a part that has any.
-	var seen lexFlag // the flags of every word found
 	var nums [lookUpPart]uint32
+	var seen lexFlag // the flags of every word found
 	for start := 0; start < len(toks); start += lookUpPart {
 		part := toks[start:min(start+lookUpPart, len(toks))]
 		ns := nums[:len(part)]
 		lx.index.Numbers(ns, part)
-		flags := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
-		seen |= flags
-		if flags&cueWord != 0 && k != nil {
-			for i, e := range lexOut[start:][:len(ns)] {
-				if e.cues != nil {
-					k.count(toks, start+i, e.cues, 1)
-				}
-			}
+		flags, cues := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
+		if cues != 0 && k != nil {
+			countCues(k, toks, start, lexOut[start:][:len(ns)], cues)
 		}
+		seen |= flags
 	}
 	return lex, words, seen&timeWord == 0 && quietTokens(s, toks), seen
 }
 
+// lookUpDoc is lookUpSentence for every sentence of a document (docState.read), at once: it sets
+// sc.allLex and sc.allWords to the entries and Words of sc.allToks, the tokens of sents one after
+// the other (sc.read1[k] holds the place of sents[k]'s), sets each sentence's flags (read1[k].words),
+// counts the context cues in k unless nil, and appends to quiet whether each sentence is quiet.
+// It returns quiet and how many sentences are not.
+//
+// One call looks up every token of the document (WordIndex.Numbers) and one fills in what their
+// numbers stand for, sentence by sentence: looked up sentence by sentence, as the tokenizer
+// made them, the calls and the slicing for each sentence cost more than the look-up of its
+// tokens (a sentence is some 16 tokens).
+func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, quiet []bool) ([]bool, int) {
+	toks := sc.allToks
+	nums := slices.Grow(sc.wordNums[:0], len(toks))[:len(toks)]
+	lex := slices.Grow(sc.allLex[:0], len(toks))[:len(toks)]
+	words := slices.Grow(sc.allWords[:0], len(toks))[:len(toks)]
+	sc.wordNums, sc.allLex, sc.allWords = nums, lex, words
+	lx.index.Numbers(nums, toks)
+	loud := 0
+	for idx, s := range sents {
+		r := &sc.read1[idx]
+		st, sl := toks[r.start:r.end], lex[r.start:r.end]
+		var cues uint64
+		r.words, cues = lx.fill(sl, words[r.start:r.end], nums[r.start:r.end])
+		if cues != 0 && k != nil {
+			countCues(k, st, 0, sl, cues)
+		}
+		q := r.words&timeWord == 0 && quietTokens(s, st)
+		quiet = append(quiet, q)
+		if !q {
+			loud++
+		}
+	}
+	return quiet, loud
+}
+
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
-// word numbered ns[i] (lexicon.index), and returns the flags of all those words together.
+// word numbered ns[i] (lexicon.index), and returns the flags of all those words together and the
+// tokens whose words begin a context cue (cueWord), one in some fifteen: bit i&63 for ns[i], so
+// that their cues are counted with no look at the entry of every token (cueTokens).
 //
 // It is a function of its own, never written into lookUpSentence, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
 // the compiler save and reload values around them, at a cost of several instructions a token.
 //
 //go:noinline
-func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag) {
+func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag, cues uint64) {
 	vals := lx.vals
 	lex, words = lex[:len(ns)], words[:len(ns)]
 	for i, n := range ns {
@@ -186,8 +219,29 @@ func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen
 		lex[i] = l.entry
 		words[i] = l.actor
 		seen |= l.flags
+		if l.flags&cueWord != 0 {
+			cues |= 1 << (i & 63)
+		}
 	}
-	return seen
+	return seen, cues
+}
+
+// countCues counts in k the context cues of the tokens toks[start:start+len(lex)] (lex their
+// entries) that fill found (cues: bit i for the token start+i, when there are at most 64; more
+// are told by their entries); toks are the sentence's tokens.
+func countCues(k *counter, toks []text.Token, start int, lex []*wordEntry, cues uint64) {
+	if len(lex) > 64 {
+		for i, e := range lex {
+			if e.cues != nil {
+				k.count(toks, start+i, e.cues, 1)
+			}
+		}
+		return
+	}
+	for ; cues != 0; cues &= cues - 1 {
+		i := bits.TrailingZeros64(cues)
+		k.count(toks, start+i, lex[i].cues, 1)
+	}
 }
 
 // quietTokens reports whether toks, the tokens of s, and the text after them are all quiet

@@ -2,6 +2,8 @@ package event
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/actor"
@@ -198,4 +200,93 @@ func TestCommonFirst(t *testing.T) {
 		}
 		seen[w] = true
 	}
+}
+
+// TestLookUpDocAsSentences holds lookUpDoc, which looks up a whole document at once and finds the
+// tokens that begin a context cue by a bit mask for each sentence, to lookUpSentence sentence by
+// sentence and to counter.add: the same entries and Words, the same flags and quietness for each
+// sentence, and the same cues counted, in real and generated articles and in long sentences made
+// of cue words (of more than 64 tokens, past the mask, and with cue phrases across the parts of
+// lookUpSentence).
+func TestLookUpDocAsSentences(t *testing.T) {
+	c := testCoder(t)
+	// cue words and phrases, in a set order, each with a word that is no cue after it
+	var cueText []string
+	for w, e := range c.Patterns.words {
+		if e.cues != nil {
+			cueText = append(cueText, w)
+			for _, p := range e.cues.phrases {
+				cueText = append(cueText, strings.Join(p.words, " "))
+			}
+		}
+	}
+	slices.Sort(cueText)
+	if len(cueText) < 20 {
+		t.Fatalf("%d cue words and phrases", len(cueText))
+	}
+	docs := lexiconDocs(t)
+	fillers := []string{"people", "2", ",", "their"}
+	for n := 1; n < 200; n += 37 { // sentences of n cues, each after a filler
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(fillers[i%len(fillers)] + " " + cueText[(i*7+n)%len(cueText)] + " ")
+		}
+		b.WriteString("today. ")
+		docs = append(docs, ingest.Document{ID: "cues", Text: b.String() + b.String()})
+	}
+	long := 0
+	for _, d := range docs {
+		sc := new(scratch)
+		sents := text.Sentences(d.Text)
+		var lex []*wordEntry
+		var words []actor.Word
+		var quiet []bool
+		var flags []lexFlag
+		want := c.Contexts.counter()
+		for _, s := range sents {
+			start := len(sc.allToks)
+			sc.allToks = text.AppendTokens(sc.allToks, s.Text, s.Start)
+			sc.read1 = append(sc.read1, sentenceRead{start: start, first: start, end: len(sc.allToks)})
+			var q bool
+			var f lexFlag
+			lex, words, q, f = c.words.lookUpSentence(lex, words, want, s, sc.allToks[start:])
+			quiet, flags = append(quiet, q), append(flags, f)
+			if len(sc.allToks)-start > 64 {
+				long++
+			}
+		}
+		byWord := c.Contexts.counter()
+		for _, r := range sc.read1 {
+			byWord.add(sc.allToks[r.start:r.end], nil)
+		}
+		got := c.Contexts.counter()
+		gotQuiet, loud := c.words.lookUpDoc(sc, got, sents, nil)
+		if !slices.Equal(gotQuiet, quiet) || loud != len(quiet)-countTrue(quiet) {
+			t.Fatalf("%s: lookUpDoc tells quiet %v (%d loud), lookUpSentence %v", d.ID, gotQuiet, loud, quiet)
+		}
+		if !slices.Equal(sc.allLex, lex) || !slices.Equal(sc.allWords, words) {
+			t.Fatalf("%s: lookUpDoc's entries or Words are not lookUpSentence's", d.ID)
+		}
+		for k, r := range sc.read1 {
+			if r.words != flags[k] {
+				t.Fatalf("%s: sentence %d: lookUpDoc's flags %b, lookUpSentence's %b", d.ID, k, r.words, flags[k])
+			}
+		}
+		if !slices.Equal(got.hits, want.hits) || !slices.Equal(got.hits, byWord.hits) {
+			t.Fatalf("%s: lookUpDoc counted %v, lookUpSentence %v, counter.add %v", d.ID, got.hits, want.hits, byWord.hits)
+		}
+	}
+	if long == 0 {
+		t.Fatal("no sentence of more than 64 tokens")
+	}
+}
+
+func countTrue(bs []bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }

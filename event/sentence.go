@@ -152,11 +152,11 @@ func (st *docState) read(sents []text.Sentence) {
 	folded := make([]byte, 0, len(st.doc.Text)/3+16)
 	// every token's entry in the pattern tables and, from the same look-up, its word in the
 	// knowledge base for the mentions (a Coder put together without NewCoder looks each table up),
-	// sentence by sentence, while the sentence's tokens are still in the processor's cache
+	// for the whole document at once once it is split into tokens (lexicon.lookUpDoc)
 	oneLookUp := st.c.words.of(st.c)
 	st.allLex, st.allWords = st.allLex[:0], st.allWords[:0]
-	// which sentences hold no digit and no time word (when.Quiet), told by the same look-up while
-	// their tokens are in the processor's cache: the reading of time expressions passes over them
+	// which sentences hold no digit and no time word (when.Quiet), told by the same look-up: the
+	// reading of time expressions passes over them
 	var quietBuf [64]bool
 	quiet := quietBuf[:0]
 	// the context cues are counted by the same look-up when the pattern tables hold them
@@ -165,23 +165,19 @@ func (st *docState) read(sents []text.Sentence) {
 	if oneLookUp && st.c.Patterns.cues == st.c.Contexts {
 		cues = st.contexts
 	}
-	loud := 0 // the sentences that are not quiet
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks), words: ^lexFlag(0)})
-		if oneLookUp {
-			var q bool
-			r := &st.read1[len(st.read1)-1]
-			st.allLex, st.allWords, q, r.words = st.c.words.lookUpSentence(st.allLex, st.allWords, cues, s, st.allToks[start:])
-			quiet = append(quiet, q)
-			if !q {
-				loud++
-			}
-		} else {
+	}
+	var loud int // the sentences that are not quiet
+	if oneLookUp {
+		quiet, loud = st.c.words.lookUpDoc(st.scratch, cues, sents, quiet)
+	} else {
+		for _, r := range st.read1 {
 			quiet = append(quiet, false)
 			loud++
-			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[start:])
+			st.allLex = st.c.Patterns.lookUp(st.allLex, st.allToks[r.start:r.end])
 		}
 	}
 	clearStale(st.allToks, staleToks)
