@@ -172,10 +172,10 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 // counts the context cues in k unless nil, and appends to quiet whether each sentence is quiet.
 // It returns quiet and how many sentences are not.
 //
-// One call looks up every token of the document (WordIndex.Numbers) and one fills in what their
-// numbers stand for, sentence by sentence: looked up sentence by sentence, as the tokenizer
-// made them, the calls and the slicing for each sentence cost more than the look-up of its
-// tokens (a sentence is some 16 tokens).
+// One call numbers every token of the document (WordIndex.Numbers, into sc.wordNums), then fill
+// sets what the numbers stand for sentence by sentence: through lookUpSentence for each
+// sentence, the calls, slicing and parts cost more than the look-up of its tokens (a sentence is
+// some 16 tokens).
 func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, quiet []bool) ([]bool, int) {
 	toks := sc.allToks
 	nums := slices.Grow(sc.wordNums[:0], len(toks))[:len(toks)]
@@ -204,7 +204,7 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
 // word numbered ns[i] (lexicon.index), and returns the flags of all those words together and the
 // tokens whose words begin a context cue (cueWord), one in some fifteen: bit i&63 for ns[i], so
-// that their cues are counted with no look at the entry of every token (cueTokens).
+// that their cues are counted with no look at the entry of every token (countCues).
 //
 // It is a function of its own, never written into lookUpSentence, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
