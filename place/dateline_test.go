@@ -74,13 +74,17 @@ func FuzzDatelineParts(f *testing.F) {
 	})
 }
 
-// checkMayBeDateline tells t when mayBeDateline rules out line, or line with no space at its
-// start, that readDateline takes.
+// checkMayBeDateline tells t when mayBeDateline or wordsThenLower rules out line, or line with
+// no space at its start, that readDateline takes.
 func checkMayBeDateline(t *testing.T, g *Gazetteer, line string) {
 	t.Helper()
 	line = strings.TrimSpace(line)
-	if p, ok := g.readDateline(line); ok && !mayBeDateline(line) {
+	p, ok := g.readDateline(line)
+	if ok && !mayBeDateline(line) {
 		t.Errorf("mayBeDateline(%q) = false, but its dateline is %s", line, p.Name)
+	}
+	if ok && g.wordsThenLower(line) {
+		t.Errorf("wordsThenLower(%q) = true, but its dateline is %s", line, p.Name)
 	}
 }
 
@@ -119,6 +123,50 @@ func TestMayBeDateline(t *testing.T) {
 	pieces := []string{"Tehran", "TEHRAN", "Oman", "OMAN", "Ab", "a", "A", "É", "é", " ", ",", ".",
 		"-", "–", "—", ":", "(", ")", "/", "AP", "4", "Oct", "\xe2", "\xff", "\u00a0"}
 	randomTexts(pieces, 100000, 8, func(s string) { checkMayBeDateline(t, g, s) })
+	// words in lower case after names, joined to them or not, for wordsThenLower
+	pieces = []string{"Tehran", "TEHRAN", "Oman", "Sana'a", "Nur", "Sultan", "Rio", "de", "Janeiro",
+		"Washington", "D.C", "New", "York", "Kansas", "City", "a", "A", "said", "x", "s", "'s", "’s",
+		"é", "É", " ", "  ", ",", ".", "-", "'", "`", "’", "–", ":", "(", "/", "4", "\t", "\v", "\xff"}
+	randomTexts(pieces, 200000, 12, func(s string) { checkMayBeDateline(t, g, s) })
+}
+
+// TestWordsThenLower checks wordsThenLower on lines of each kind, with the gazetteer's maxWords.
+func TestWordsThenLower(t *testing.T) {
+	g := gazetteer(t)
+	lower := strings.Repeat("word ", g.maxWords)
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"A spokesman for the ministry said that the talks were held in the city", true},
+		{"A spokesman for the ministry said on Monday that the talks", false}, // a capital after "on"
+		{lower + "x", true},
+		{strings.Repeat("word ", g.maxWords-1) + "word", false}, // the last word ends the line
+		{strings.Repeat("word ", g.maxWords-1) + "word: x", false},
+		{"Tehran said " + lower + "x", true},
+		{"Tehran said", false},
+		{"Tehran, said " + lower + "x", true},
+		{"Tehran,. said " + lower + "x", true},
+		{"Tehran - said " + lower + "x", false},
+		{"Tehran said " + lower + "X", true}, // after the words read
+		{"Tehran Said " + lower + "x", false},
+		{"Tehran\vsaid " + lower + "x", false}, // \v is not a regexp space
+		{"Tehran's said " + lower + "x", true},
+		{"Tehran’s said " + lower + "x", false}, // outside ASCII
+		{"Tehran-é said " + lower + "x", false},
+		{"Tehran-x said " + lower + "x", true},
+		{"Tehran-" + lower + "x", true},
+		{"São Paulo said " + lower + "x", false},
+		{"Москва – " + lower + "x", false}, // a word outside ASCII first
+		{"Sao paulo é " + lower + "x", false},
+		{"Sao paulo " + lower + "é", true}, // after the words read
+		{"Sao Paulo", false},
+		{"", false},
+	} {
+		if got := g.wordsThenLower(c.line); got != c.want {
+			t.Errorf("wordsThenLower(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
 }
 
 func FuzzMayBeDateline(f *testing.F) {

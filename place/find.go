@@ -1128,13 +1128,60 @@ var months = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true,
 
 // dateline returns the place of the dateline that opens line, with no space at its start.
 func (g *Gazetteer) dateline(line string) (Place, bool) {
-	if !mayBeDateline(line) {
+	if !mayBeDateline(line) || g.wordsThenLower(line) {
 		return Place{}, false
 	}
 	return g.readDateline(line)
 }
 
-// readDateline is dateline without mayBeDateline's test first.
+// wordsThenLower tells whether line is ASCII in its first g.maxWords words and each of them is
+// followed, after spaces, commas and full stops, by a letter in lower case ("A spokesman for
+// the ministry said"): most lines of news. Such a line has no dateline, with no need to split
+// it into words and look them up in the large table of names: a place's name is one or more
+// of those words (see keysAt), and a lower-case letter after it fails both datelineRegion and
+// datelineTail (see lowerAfter). Here a word is a run of ASCII letters and digits with the
+// hyphens, full stops and apostrophes inside it, as appendFirstTokens reads one, but for a
+// possessive ending it splits off ("Syria's" is two words there): a place ending before "'s"
+// is followed by an apostrophe, which datelineTail never takes; and counting the possessive as
+// part of the word, this reads at least as far as readDateline does.
+func (g *Gazetteer) wordsThenLower(line string) bool {
+	words := 0
+	for i := 0; i < len(line) && words < g.maxWords; {
+		c := line[i]
+		if c >= utf8.RuneSelf {
+			return false // a word outside ASCII perhaps: let readDateline tell
+		}
+		if !asciiWord[c] {
+			i++ // a space or a punctuation mark
+			continue
+		}
+		j := i + 1
+		for j < len(line) {
+			if c := line[j]; asciiWord[c] || (c == '-' || c == '.' || c == '\'' || c == '`') && j+1 < len(line) && asciiWord[line[j+1]] {
+				j++
+				continue
+			}
+			break
+		}
+		if !lowerAfter(line[j:]) {
+			return false // (as where the word may go on past ASCII: "Sã", "Tehran-é")
+		}
+		words++
+		i = j
+	}
+	return words == g.maxWords
+}
+
+// lowerAfter tells whether the first byte of rest that is not a space (\s), comma or full stop
+// is an ASCII letter in lower case. Then rest cannot follow a dateline's place: datelineRegion
+// wants a capital after a comma, and datelineTail wants, after those characters, a dash, colon,
+// digit, capital, bracket or slash, or for a place in capitals nothing at all.
+func lowerAfter(rest string) bool {
+	i := skipSeparators(rest)
+	return i < len(rest) && 'a' <= rest[i] && rest[i] <= 'z'
+}
+
+// readDateline is dateline without the tests of mayBeDateline and wordsThenLower first.
 func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	// the words a name at the start may have (see keysAt): the rest of the line is not read
 	var tb [32]token
@@ -1155,7 +1202,7 @@ func (g *Gazetteer) readDateline(line string) (Place, bool) {
 		}
 		name := line[:toks[k].end]
 		fk := keys.folded[:keys.ends[k]]
-		if len(fk) < 3 || len(g.byName[string(fk)]) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
+		if len(fk) < 3 || lowerAfter(line[toks[k].end:]) || len(g.byName[string(fk)]) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
 			continue
 		}
 		key := string(fk)
