@@ -320,7 +320,12 @@ func (z *tokenizer) fastWords(i int) int {
 			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
-			t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, packedHash(x, n), shape
+			// (field by field, the hash first: fewer values live at once, fewer of them kept on
+			// the stack)
+			t.hash = packedHash(x, n)
+			t.Shape = shape
+			t.Text, t.Lower = w, lower
+			t.Start, t.End = base+i, base+i+n
 			i += n
 			if c == ' ' {
 				i++ // the space after a word, without going round again
@@ -369,7 +374,10 @@ func (z *tokenizer) fastWords(i int) int {
 		t := &toks[len(toks)-1]
 		// the hash of the first and last eight bytes: the end of x and the start of x2 (none of
 		// x2 for n == 8, as a shift by 64 gives 0)
-		t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n), shape
+		t.hash = longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n)
+		t.Shape = shape
+		t.Text, t.Lower = w, lower
+		t.Start, t.End = base+i, base+i+n
 		i += n
 		if c == ' ' {
 			i++
