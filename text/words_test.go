@@ -137,6 +137,24 @@ func TestSentencesMatchByBytes(t *testing.T) {
 	}
 }
 
+// TestSentencesLines compares Sentences with the byte-by-byte splitter on documents of many
+// short lines, blank ones and ones of one character, with final marks in some lines and not in
+// others: AppendSentences searches for the marks in the whole document, not line by line, and
+// passes over blank lines.
+func TestSentencesLines(t *testing.T) {
+	lines := []string{"", "A", ".", "!", "?", " ", "Hi! There.", "Why? No.", "U.S. Army. Mr. X said", "\u00a0", "a!b?c.d", "Yes?\u201d"}
+	for _, a := range lines {
+		for _, b := range lines {
+			for _, c := range lines {
+				doc := a + "\n" + b + "\n\n" + c
+				if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q:\n got %v\nwant %v", doc, got, want)
+				}
+			}
+		}
+	}
+}
+
 // FuzzSentencesByBytes compares Sentences with the byte-by-byte splitter on arbitrary text.
 func FuzzSentencesByBytes(f *testing.F) {
 	for _, tt := range sentenceTests {
