@@ -230,11 +230,12 @@ func (z *tokenizer) typographic(i, n int) {
 // returns where it stopped: at the end of the text, or at a character for simpleWords' full
 // loop.
 //
-// Most words are fewer than sixteen bytes of ASCII letters and digits followed by a space or a
-// punctuation mark, and those are read eight bytes at a time: their run, shape, lower-case form
-// and hash all come from the one or two 8-byte reads and the masks of letters and digits worked
-// out from them, with no second look at their bytes (a word in the last eight bytes of the text
-// is left to the full loop). A punctuation mark is a word of its own, and a space is dropped.
+// Most words are fewer than sixteen ASCII letters followed by a space or a punctuation mark, and
+// those are read eight bytes at a time: their run, shape, lower-case form and hash all come from
+// the one or two 8-byte reads and the masks of letters and capitals worked out from them, with
+// no second look at their bytes (a word in the last eight bytes of the text, or one with a digit
+// or '_', is left to the full loop). A punctuation mark is a word of its own, and a space is
+// dropped.
 // The tokens are kept in a local (the lower-case forms, for a fraction of the words, in z), and
 // each token is written in place, field by field, rather than built and copied. The loop calls
 // nothing (it stops, for simpleWords' full loop, when a buffer is full), so that the compiler
