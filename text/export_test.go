@@ -10,7 +10,9 @@ import (
 // finds them, for the tests of package text_test.
 func SplitBoth(text string, base int) (simple []Token, ok bool, full []Token) {
 	// room for tokens as AppendTokensFolded makes (fastWords stops when it is full)
-	z := tokenizer{text: text, base: base, toks: make([]Token, 0, len(text)/5+1)}
+	// and for the lower-case forms, so that fastWords reads the capitalised words too (it leaves
+	// them to the full loop when the buffer is full)
+	z := tokenizer{text: text, base: base, toks: make([]Token, 0, len(text)/5+1), folded: make([]byte, 0, len(text)+16)}
 	ok = z.simpleWords()
 	simple = z.toks
 	if len(simple) == 0 {
@@ -124,9 +126,8 @@ func IsAbbreviationRunes(before string) bool { return isAbbreviationRunes(before
 // Lower8 is lower8, for TestLower8.
 func Lower8(x uint64) uint64 { return lower8(x) }
 
-// WordMask and WordShape are wordMask and wordShape, for TestWordMask.
-func WordMask(x uint64) uint64       { return wordMask(x) }
-func WordShape(x, keep uint64) Shape { return wordShape(x, keep) }
+// LetterBits is letterBits, for TestLetterBits.
+func LetterBits(x uint64) uint64 { return letterBits(x) }
 
 // WordBytes is the shape wordBytes gives byte c, for TestWordKinds.
 func WordBytes(c byte) Shape { return wordBytes[c] }

@@ -90,6 +90,10 @@ func Sentences(doc string) []Sentence {
 // AppendSentences appends the sentences of doc to out: Sentences for a caller that reuses out
 // from one document to the next.
 func AppendSentences(out []Sentence, doc string) []Sentence {
+	// the next full stop, exclamation and question marks, searched for in the whole document
+	// rather than line by line: a line without one (a heading) costs no search, and '!' and
+	// '?', which few lines have, are searched for a few times a document
+	m := finalMarks{dot: -1, bang: -1, question: -1}
 	lineStart := 0
 	for lineStart < len(doc) {
 		lineEnd := strings.IndexByte(doc[lineStart:], '\n')
@@ -98,33 +102,45 @@ func AppendSentences(out []Sentence, doc string) []Sentence {
 		} else {
 			lineEnd += lineStart
 		}
-		out = splitLine(doc, lineStart, lineEnd, out)
+		if lineEnd > lineStart { // (a blank line has no sentence)
+			out = splitLine(doc, lineStart, lineEnd, out, &m)
+		}
 		lineStart = lineEnd + 1
 	}
 	return out
 }
 
-// splitLine appends the sentences of doc[start:end], a line without newlines.
+// finalMarks holds where the next full stop, exclamation and question marks of a document are
+// (the document's length when there is none), each searched for again once passed.
+type finalMarks struct {
+	dot, bang, question int
+}
+
+// next returns the first final mark of doc at or after i, or end if there is none before end.
+func (m *finalMarks) next(doc string, i, end int) int {
+	if m.dot < i {
+		m.dot = indexFrom(doc, '.', i, len(doc))
+	}
+	if m.bang < i {
+		m.bang = indexFrom(doc, '!', i, len(doc))
+	}
+	if m.question < i {
+		m.question = indexFrom(doc, '?', i, len(doc))
+	}
+	return min(m.dot, m.bang, m.question, end)
+}
+
+// splitLine appends the sentences of doc[start:end], a line without newlines, whose final marks
+// m finds.
 //
 // Each character it looks at (the one after a final mark, the spaces that follow, the first of
 // the next sentence) is told from its byte when it is ASCII, and decoded only when it is not.
-func splitLine(doc string, start, end int, out []Sentence) []Sentence {
+func splitLine(doc string, start, end int, out []Sentence, m *finalMarks) []Sentence {
 	s := start
-	// the next full stop, exclamation and question marks from i (end when there are none): the
-	// final punctuation is ASCII, and no byte of another character is ASCII, so the bytes are
-	// searched without decoding
-	dot, bang, question := -1, -1, -1
+	// the final punctuation is ASCII, and no byte of another character is ASCII, so the bytes
+	// are searched without decoding
 	for i := start; i < end; {
-		if dot < i {
-			dot = indexFrom(doc, '.', i, end)
-		}
-		if bang < i {
-			bang = indexFrom(doc, '!', i, end)
-		}
-		if question < i {
-			question = indexFrom(doc, '?', i, end)
-		}
-		if i = min(dot, bang, question); i == end {
+		if i = m.next(doc, i, end); i == end {
 			break
 		}
 		r := doc[i]
@@ -181,12 +197,29 @@ func splitLine(doc string, start, end int, out []Sentence) []Sentence {
 
 // appendSentence appends the sentence doc[s:e], its spaces at either end trimmed, unless it is
 // all spaces.
+//
+// It is small enough for the compiler to write it out where it is called, the trimming left to
+// appendTrimmed.
 func appendSentence(out []Sentence, doc string, s, e int) []Sentence {
-	if s < e && doc[s] < utf8.RuneSelf && !asciiSpace[doc[s]] && doc[e-1] < utf8.RuneSelf && !asciiSpace[doc[e-1]] {
+	if s < e && plainEdge[doc[s]] && plainEdge[doc[e-1]] {
 		// no space at either end (most sentences: splitLine starts them after the spaces, and
 		// ends them at their final mark)
 		return append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
 	}
+	return appendTrimmed(out, doc, s, e)
+}
+
+// plainEdge tells the bytes that are a character of their own and not a space: the ASCII ones
+// but spaces.
+var plainEdge = func() (out [256]bool) {
+	for c := range utf8.RuneSelf {
+		out[c] = !asciiSpace[c]
+	}
+	return out
+}()
+
+// appendTrimmed is appendSentence for a sentence that may have spaces at its ends.
+func appendTrimmed(out []Sentence, doc string, s, e int) []Sentence {
 	s = skipSpaces(doc, s, e)
 	for e > s {
 		if c := doc[e-1]; c < utf8.RuneSelf {

@@ -230,22 +230,30 @@ func (z *tokenizer) typographic(i, n int) {
 // returns where it stopped: at the end of the text, or at a character for simpleWords' full
 // loop.
 //
-// Most words are fewer than sixteen bytes of ASCII letters and digits followed by a space or a
-// punctuation mark, and those are read eight bytes at a time: their run, shape, lower-case form
-// and hash all come from the one or two 8-byte reads, with no second look at their bytes (a word
-// in the last eight bytes of the text is left to the full loop). A punctuation mark is a word of
-// its own, and a space is dropped. The tokens are kept in a local (the lower-case forms, for a
-// fraction of the words, in z), and each token is written in place, field by field, rather than
-// built and copied. The loop calls nothing (it stops, for simpleWords' full loop, when a buffer
-// is full), so that the compiler need not save its variables around calls.
+// Most words are fewer than sixteen ASCII letters followed by a space or a punctuation mark, and
+// those are read eight bytes at a time: their run, shape, lower-case form and hash all come from
+// the one or two 8-byte reads and the masks of letters and capitals worked out from them, with
+// no second look at their bytes (a word in the last eight bytes of the text, or one with a digit
+// or '_', is left to the full loop). A punctuation mark is a word of its own, and a space is
+// dropped.
+// The tokens are kept in a local (the lower-case forms, for a fraction of the words, in z), and
+// each token is written in place, field by field, rather than built and copied. The loop calls
+// nothing (it stops, for simpleWords' full loop, when a buffer is full), so that the compiler
+// need not save its variables around calls.
 func (z *tokenizer) fastWords(i int) int {
+	const high = 0x80 * ones // the top bit of each byte
 	s, base := z.text, z.base
 	toks := z.toks
 	// (i < len(s)-7 rather than i+8 <= len(s), which the compiler reads as possibly overflowing:
-	// so written, it knows s[i:i+8] in bounds and checks it no more)
+	// so written, and with s[i] read first, it knows s[i:i+8] in bounds and checks it no more)
 	for i < len(s)-7 && len(toks) < cap(toks) {
-		c := s[i]
-		if wordBytes[c] == 0 {
+		// the eight bytes at i, and the letters among them: a word of ASCII letters (most
+		// words) is told from them with no table read
+		x := load64(s[uint(i):][:8])
+		letters := letterBits(x)
+		if letters&0x80 == 0 {
+			// not a letter: a space, a punctuation mark, or a character for the full loop
+			c := byte(x)
 			switch asciiClasses[c] {
 			case wcSpace:
 			case wcOther, wcMidLetter, wcMidNumLet, wcMidNum:
@@ -256,42 +264,53 @@ func (z *tokenizer) fastWords(i int) int {
 				toks = toks[:len(toks)+1]
 				t := &toks[len(toks)-1]
 				t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+1, s[i:i+1], asciiFolded[c], asciiHashes[c], ShapeOther
-				if s[i+1] == ' ' {
+				if byte(x>>8) == ' ' {
 					i++ // the space after a mark, without going round again
 				}
 			default:
+				// a word that starts with a digit or '_' (one in a hundred), or a character
+				// outside ASCII: the full loop's
 				z.toks = toks
 				return i
 			}
 			i++
 			continue
 		}
-		// the first run of letters and digits from the eight bytes at i (read as s[i:i+8], not
-		// s[i:], which the compiler would check for being empty), and ends the top bit of the
-		// bytes that end it
-		x := load64(s[i : i+8])
-		if ends := ^wordMask(x) & (0x80 * ones); ends != 0 {
+		// the bytes that end the run of letters from i (a digit among them ends it too, and is
+		// left to the full loop below)
+		if ends := ^letters & high; ends != 0 {
 			// a word of fewer than eight bytes (most words), written by itself rather than with
 			// the longer ones below: fewer variables live at once, fewer of them kept on the
 			// stack rather than in registers
-			n := bits.TrailingZeros64(ends) / 8
+			//
+			// run: the bits below the top bit of the first byte that ends the run (that of
+			// each of its bytes, and the seven below that top bit); keep: the run's bytes
+			run := ends&-ends - 1
+			bitsIn := uint(bits.TrailingZeros64(ends)) & 56 // 8 times the run's length
+			n := int(bitsIn / 8)
 			// the character after the run: a space or a mark that ends the word (most often),
-			// or one that may join it to what follows, which the full loop decides
-			c = s[i+n]
-			if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && joinsAfterMark(s[i+n+1])) {
+			// or one that may join it to what follows or be part of it (a digit, '_', a
+			// character outside ASCII), which the full loop decides
+			c := byte(x >> bitsIn)
+			if c != ' ' && notEnd(afterRun[c], s, i+n+1) {
 				break
 			}
-			keep := (ends&-ends)>>7 - 1 // the bytes before the first of them
-			x &= keep
-			shape := wordShape(x, keep)
-			w, lower := s[i:i+n], s[i:i+n]
-			if shape&ShapeUpper != 0 {
+			letters &= run
+			x &= run >> 7
+			w := s[i : i+8][:n]
+			lower, shape := w, ShapeLower
+			// a capital has bit 5 (0x20), shifted here to bit 7, clear
+			if capitals := letters &^ (x << 2); capitals != 0 {
 				// (z.folded is read and written here, not kept in a local: capitalised words
 				// are a fraction of the text, and the loop's variables fill the registers)
 				if cap(z.folded)-len(z.folded) < 8 {
 					break
 				}
-				x = lower8(x)
+				shape = ShapeUpper
+				if capitals != letters {
+					shape |= ShapeLower
+				}
+				x |= capitals >> 2 // 0x20, a capital's lower case
 				// eight bytes written: the ones past the word are past the end of folded, and
 				// written over by the next form
 				from := len(z.folded)
@@ -302,36 +321,48 @@ func (z *tokenizer) fastWords(i int) int {
 			}
 			toks = toks[:len(toks)+1]
 			t := &toks[len(toks)-1]
-			t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, packedHash(x, n), shape
+			// (field by field, the hash first: fewer values live at once, fewer of them kept on
+			// the stack)
+			t.hash = packedHash(x, n)
+			t.Shape = shape
+			t.Text, t.Lower = w, lower
+			t.Start, t.End = base+i, base+i+n
 			i += n
 			if c == ' ' {
 				i++ // the space after a word, without going round again
 			}
 			continue
 		}
-		// a word of 8 to 15 bytes, from the next eight too
+		// a word of 8 to 15 letters, from the next eight bytes too
 		if i+16 > len(s) {
 			break
 		}
 		x2 := load64(s[i+8 : i+16])
-		ends := ^wordMask(x2) & (0x80 * ones)
+		letters2 := letterBits(x2)
+		ends := ^letters2 & high
 		if ends == 0 {
 			break // sixteen bytes or more
 		}
-		n := 8 + bits.TrailingZeros64(ends)/8
-		c = s[i+n]
-		if e := afterRun[c]; e != endsRun && (e == mayJoin || i+n+1 < len(s) && joinsAfterMark(s[i+n+1])) {
+		run := ends&-ends - 1
+		bitsIn := uint(bits.TrailingZeros64(ends)) & 56
+		n := 8 + int(bitsIn/8)
+		c := byte(x2 >> bitsIn)
+		if c != ' ' && notEnd(afterRun[c], s, i+n+1) {
 			break
 		}
-		keep := (ends&-ends)>>7 - 1
-		x2 &= keep
-		shape := wordShape(x, ^uint64(0)) | wordShape(x2, keep)
-		w, lower := s[i:i+n], s[i:i+n]
-		if shape&ShapeUpper != 0 {
+		letters2 &= run
+		x2 &= run >> 7
+		w := s[i : i+16][:n]
+		lower, shape := w, ShapeLower
+		if capitals, capitals2 := high&^(x<<2), letters2&^(x2<<2); capitals|capitals2 != 0 {
 			if cap(z.folded)-len(z.folded) < 16 {
 				break
 			}
-			x, x2 = lower8(x), lower8(x2)
+			shape = ShapeUpper
+			if capitals != high || capitals2 != letters2 {
+				shape |= ShapeLower
+			}
+			x, x2 = x|capitals>>2, x2|capitals2>>2
 			// sixteen bytes written, as above
 			from := len(z.folded)
 			f := z.folded[from : from+16]
@@ -344,7 +375,10 @@ func (z *tokenizer) fastWords(i int) int {
 		t := &toks[len(toks)-1]
 		// the hash of the first and last eight bytes: the end of x and the start of x2 (none of
 		// x2 for n == 8, as a shift by 64 gives 0)
-		t.Start, t.End, t.Text, t.Lower, t.hash, t.Shape = base+i, base+i+n, w, lower, longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n), shape
+		t.hash = longHash(x, x>>(8*(n-8))|x2<<(8*(16-n)), n)
+		t.Shape = shape
+		t.Text, t.Lower = w, lower
+		t.Start, t.End = base+i, base+i+n
 		i += n
 		if c == ' ' {
 			i++
@@ -352,6 +386,23 @@ func (z *tokenizer) fastWords(i int) int {
 	}
 	z.toks = toks
 	return i
+}
+
+// letterBits returns the top bit of each of the eight bytes of x (as load64 reads them) that is
+// an ASCII letter. Only the bytes up to the first outside ASCII are told (a carry from that one
+// may reach those after it), which is all fastWords reads.
+func letterBits(x uint64) uint64 {
+	// a byte b < 0x80 in [lo, hi] has the top bit of (b + 0x80-lo) and of (0x80+hi - b), with no
+	// carry into the next byte; a byte from 0x80 has it cleared by &^ x
+	l := x | 0x20*ones // a letter's lower case
+	return (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l) &^ x & (0x80 * ones)
+}
+
+// notEnd reports whether a run of letters followed by a character that afterRun tells as e, and
+// by s[next] after it, may go on, for the full loop to decide: when the character may be part of
+// the word, or may join it to a word that starts at s[next].
+func notEnd(e uint8, s string, next int) bool {
+	return e != endsRun && (e == mayJoin || next < len(s) && joinsAfterMark(s[next]))
 }
 
 // joinsAfterMark reports whether c, the byte after a mark that may join two words (a full stop,
@@ -425,33 +476,3 @@ func lower8(x uint64) uint64 {
 }
 
 const ones = 0x0101010101010101 // the byte 1 eight times
-
-// wordMask returns the top bit of each of the eight bytes of x (as load64 reads them) that is
-// an ASCII letter or digit ('_' is not: fastWords leaves the words with one to simpleWords' full
-// loop). Only the bytes up to the first outside ASCII are told (a carry from that one may reach
-// those after it), which is all fastWords reads.
-func wordMask(x uint64) uint64 {
-	// a byte b < 0x80 in [lo, hi] has the top bit of (b + 0x80-lo) and of (0x80+hi - b), with no
-	// carry into the next byte; a byte from 0x80 has it cleared by &^ x
-	l := x | 0x20*ones // a letter's lower case
-	letter := (l + (0x80-'a')*ones) & ((0x80+'z')*ones - l)
-	digit := (x + (0x80-'0')*ones) & ((0x80+'9')*ones - x)
-	return (letter | digit) &^ x & (0x80 * ones)
-}
-
-// wordShape returns the Shape of the bytes of x (as load64 reads them) that keep has all the
-// bits of, letters and digits, and 0 the other bytes of x: a letter has bit 6 (0x40) and a digit
-// not, and a lower-case letter has bit 5 (0x20) and a capital not.
-func wordShape(x, keep uint64) Shape {
-	b6 := x >> 6 & ones // in each byte's bit 0
-	b5 := x >> 5 & ones
-	lower := b6 & b5
-	upper := b6 ^ lower
-	digit := keep&ones ^ b6
-	// each byte's Shape, or-ed across the bytes
-	sh := lower | upper<<1 | digit<<2
-	sh |= sh >> 32
-	sh |= sh >> 16
-	sh |= sh >> 8
-	return Shape(sh & 0x07)
-}

@@ -137,6 +137,24 @@ func TestSentencesMatchByBytes(t *testing.T) {
 	}
 }
 
+// TestSentencesLines compares Sentences with the byte-by-byte splitter on documents of many
+// short lines, blank ones and ones of one character, with final marks in some lines and not in
+// others: AppendSentences searches for the marks in the whole document, not line by line, and
+// passes over blank lines.
+func TestSentencesLines(t *testing.T) {
+	lines := []string{"", "A", ".", "!", "?", " ", "Hi! There.", "Why? No.", "U.S. Army. Mr. X said", "\u00a0", "a!b?c.d", "Yes?\u201d"}
+	for _, a := range lines {
+		for _, b := range lines {
+			for _, c := range lines {
+				doc := a + "\n" + b + "\n\n" + c
+				if got, want := text.Sentences(doc), text.SentencesByBytes(doc); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q:\n got %v\nwant %v", doc, got, want)
+				}
+			}
+		}
+	}
+}
+
 // FuzzSentencesByBytes compares Sentences with the byte-by-byte splitter on arbitrary text.
 func FuzzSentencesByBytes(f *testing.F) {
 	for _, tt := range sentenceTests {
@@ -198,12 +216,10 @@ func TestLower8(t *testing.T) {
 	}
 }
 
-// TestWordMask holds wordMask, which tells the letters and digits among eight bytes at once, and
-// wordShape, which or-s their Shapes, to the byte table simpleWords reads one byte at a time
-// (but for '_', which they leave to the full loop), up to the first byte outside ASCII: every
-// byte value at every place among bytes of each kind, and the Shape of every run of letters and
-// digits from the first byte.
-func TestWordMask(t *testing.T) {
+// TestLetterBits holds letterBits, which tells the letters among eight bytes at once, to a
+// byte-by-byte test, up to the first byte outside ASCII: every byte value at every place among
+// bytes of each kind.
+func TestLetterBits(t *testing.T) {
 	for _, base := range []uint64{0x4142434445464748, 0x6162636465666768, 0x5a5b40417a7b60ff, 0x5f3039302f3a5f80,
 		0x3161324233633464, 0xe2e1fbfa80b0b9ff, 0} {
 		for at := range 8 {
@@ -212,7 +228,7 @@ func TestWordMask(t *testing.T) {
 				var want, told uint64 // told: the bytes up to the first outside ASCII
 				for k := range 8 {
 					b := byte(x >> (8 * k))
-					if text.WordBytes(b) != 0 && b != '_' {
+					if 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' {
 						want |= 0x80 << (8 * k)
 					}
 					told |= 0xff << (8 * k)
@@ -220,19 +236,8 @@ func TestWordMask(t *testing.T) {
 						break
 					}
 				}
-				if got := text.WordMask(x); got&told != want&told {
-					t.Fatalf("wordMask(%#x) = %#x, want %#x", x, got, want)
-				}
-				var sh text.Shape
-				for k := range 8 {
-					if want&(0x80<<(8*k)) == 0 {
-						break
-					}
-					sh |= text.WordBytes(byte(x >> (8 * k)))
-					keep := uint64(1)<<(8*k+8) - 1 // (all ones for k == 7: a shift by 64 gives 0)
-					if got := text.WordShape(x&keep, keep); got != sh {
-						t.Fatalf("wordShape(%#x, %#x) = %b, want %b", x&keep, keep, got, sh)
-					}
+				if got := text.LetterBits(x); got&told != want&told {
+					t.Fatalf("letterBits(%#x) = %#x, want %#x", x, got, want)
 				}
 			}
 		}
@@ -246,8 +251,12 @@ func TestWordMask(t *testing.T) {
 func TestSimpleWordsLengths(t *testing.T) {
 	const letters = "AbCdEfGhIjKlMnOpQrStUvWxYz"
 	words := func(n int) []string {
+		// and capitals only in the first eight bytes, or only after them (fastWords reads
+		// them eight at a time)
 		return []string{strings.Repeat("a", n), "A" + strings.Repeat("b", n-1), strings.Repeat("Z", n),
-			letters[:n], strings.Repeat("7", n), strings.Repeat("a_1", n)[:n]}
+			letters[:n], strings.Repeat("7", n), strings.Repeat("a_1", n)[:n],
+			strings.Repeat("Q", min(n, 8)) + strings.Repeat("q", max(n-8, 0)),
+			strings.Repeat("q", min(n, 8)) + strings.Repeat("Q", max(n-8, 0))}
 	}
 	for n := 1; n <= 20; n++ {
 		for _, w := range words(n) {
