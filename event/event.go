@@ -144,29 +144,15 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	// The type, mode and CAMEO code are most often the rule's own strings, whose JSON was
 	// prepared when the rule was loaded; the comparisons (the same bytes, mostly at the same
 	// address) keep a field changed since, by the coder or by hand, on the path that tests it.
-	r := e.rule
-	if r != nil && r.jsonTypeMode != "" && e.Type == r.jsonType && e.Mode == r.jsonMode {
-		b = append(b, r.jsonTypeMode...)
+	if r := e.rule; r != nil && r.jsonMiddle != "" && !e.Intent && e.Intended == "" && !e.Negated &&
+		e.Type == r.jsonType && e.Mode == r.jsonMode && e.Cameo == r.jsonC &&
+		math.Float64bits(e.Goldstein) == math.Float64bits(r.jsonG) {
+		// the usual event: its type, mode, intention, negation, CAMEO code and score as the rule
+		// prepared them, in one copy (the score's bits compared, so that -0 is not taken for 0)
+		b = append(b, r.jsonMiddle...)
 	} else {
-		b = append(b, `","type":"`...)
-		b = appendJSONChars(b, e.Type)
-		b = append(b, `","mode":"`...)
-		b = appendJSONChars(b, e.Mode)
-		b = append(b, `","intent":`...)
+		b = e.appendJSONMiddle(b)
 	}
-	b = strconv.AppendBool(b, e.Intent)
-	b = append(b, `,"intended":"`...)
-	b = appendJSONChars(b, e.Intended)
-	b = append(b, `","negated":`...)
-	b = strconv.AppendBool(b, e.Negated)
-	if r != nil && r.jsonCameo != "" && e.Cameo == r.jsonC {
-		b = append(b, r.jsonCameo...)
-	} else {
-		b = append(b, `,"cameo":"`...)
-		b = appendJSONChars(b, e.Cameo)
-		b = append(b, `","goldstein":`...)
-	}
-	b = appendJSONFloat(b, e.Goldstein)
 	b = append(b, `,"source":`...)
 	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
 	b = append(b, `,"target":`...)
@@ -200,8 +186,37 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	return append(b, `,"contexts":`...), nil
 }
 
+// appendJSONMiddle appends what appendJSONHead does from the type to the Goldstein score, for
+// an event that is not the usual one of its rule (Rule.jsonMiddle).
+func (e *Event) appendJSONMiddle(b []byte) []byte {
+	r := e.rule
+	if r != nil && r.jsonTypeMode != "" && e.Type == r.jsonType && e.Mode == r.jsonMode {
+		b = append(b, r.jsonTypeMode...)
+	} else {
+		b = append(b, `","type":"`...)
+		b = appendJSONChars(b, e.Type)
+		b = append(b, `","mode":"`...)
+		b = appendJSONChars(b, e.Mode)
+		b = append(b, `","intent":`...)
+	}
+	b = strconv.AppendBool(b, e.Intent)
+	b = append(b, `,"intended":"`...)
+	b = appendJSONChars(b, e.Intended)
+	b = append(b, `","negated":`...)
+	b = strconv.AppendBool(b, e.Negated)
+	if r != nil && r.jsonCameo != "" && e.Cameo == r.jsonC {
+		b = append(b, r.jsonCameo...)
+	} else {
+		b = append(b, `,"cameo":"`...)
+		b = appendJSONChars(b, e.Cameo)
+		b = append(b, `","goldstein":`...)
+	}
+	return appendJSONFloat(b, e.Goldstein)
+}
+
 // prepareJSON prepares the JSON that events coded by r write for its type, mode and CAMEO
-// code (see Rule.jsonTypeMode), when those strings have nothing to escape.
+// code (see Rule.jsonTypeMode), when those strings have nothing to escape, and with them
+// for the usual event, from the type to the score (Rule.jsonMiddle).
 func (r *Rule) prepareJSON() {
 	r.jsonTypeMode, r.jsonCameo = "", ""
 	r.jsonType, r.jsonMode, r.jsonC = r.Type, r.Mode, r.Cameo
@@ -210,6 +225,12 @@ func (r *Rule) prepareJSON() {
 	}
 	if plainString(r.Cameo) {
 		r.jsonCameo = `,"cameo":"` + r.Cameo + `","goldstein":`
+	}
+	r.jsonMiddle, r.jsonG = "", r.Goldstein
+	if r.jsonTypeMode != "" && r.jsonCameo != "" && finite(r.Goldstein) {
+		middle := append([]byte(r.jsonTypeMode), `false,"intended":"","negated":false`...)
+		middle = append(middle, r.jsonCameo...)
+		r.jsonMiddle = string(appendJSONFloat(middle, r.Goldstein))
 	}
 }
 

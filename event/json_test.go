@@ -400,8 +400,10 @@ func TestFinite(t *testing.T) {
 
 // TestAppendJSONRule holds the JSON that a rule prepares for the type, mode and CAMEO code of
 // its events (Rule.prepareJSON) to encoding/json: rules of plain strings and of strings to
-// escape, and events whose fields are the rule's strings, equal copies of them, or other
-// strings set by hand (which must still be escaped).
+// escape, of scores short and long, 0 and -0, and events whose fields are the rule's strings,
+// equal copies of them, or other strings set by hand (which must still be escaped), with and
+// without an intention or a negation, with the rule's score or another (the usual event, which
+// copies Rule.jsonMiddle, and its neighbours).
 func TestAppendJSONRule(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"", "CONSULT", "visit", "036", `"`, `\`, "\n", "é", "\u2028", "\xff", "abcdefgh"}
@@ -433,8 +435,21 @@ func TestAppendJSONRule(t *testing.T) {
 			rule = &Rule{Type: str(), Mode: str(), Cameo: str()}
 			rule.prepareJSON()
 		}
+		scores := []float64{0, math.Copysign(0, -1), 7, -4.4, 1e21, 0.1 + 0.2, -10}
+		if n%2 == 1 {
+			rule.Goldstein = scores[r.IntN(len(scores))]
+			rule.prepareJSON()
+		}
 		e := Event{ID: "x", DocID: "d", Type: field(rule.Type), Mode: field(rule.Mode), Cameo: field(rule.Cameo),
-			Intent: r.IntN(2) == 0, Intended: str(), Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: rule}
+			Goldstein: rule.Goldstein, Evidence: "e", Confidence: 0.5, rule: rule}
+		switch r.IntN(5) { // most: the usual event; else one of its fields not the usual
+		case 0:
+			e.Intent, e.Intended = r.IntN(2) == 0, str()
+		case 1:
+			e.Negated = true
+		case 2:
+			e.Goldstein = scores[r.IntN(len(scores))]
+		}
 		if n == 0 { // a plain rule's type changed by hand to one to escape
 			e.Type, e.Mode, e.Cameo = `CON"SULT`, "visit", "036"
 		}
@@ -453,6 +468,15 @@ func TestAppendJSONRule(t *testing.T) {
 	changed.Type, changed.Mode, changed.Cameo = `CON"SULT`, "vi\\sit", "0\n36"
 	e := Event{ID: "x", DocID: "d", Type: changed.Type, Mode: changed.Mode, Cameo: changed.Cameo,
 		Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: changed}
+	// and one whose score alone was changed: its events write the new score
+	scored := &Rule{Type: "CONSULT", Mode: "visit", Cameo: "036", Goldstein: 1}
+	scored.prepareJSON()
+	scored.Goldstein = 2
+	e2 := Event{ID: "x", DocID: "d", Type: scored.Type, Mode: scored.Mode, Cameo: scored.Cameo,
+		Goldstein: scored.Goldstein, Evidence: "e", Confidence: 0.5, rule: scored}
+	if got, err := e2.AppendJSON(nil); err != nil || string(got) != jsonEncoded(t, &e2) {
+		t.Fatalf("a rule's score changed after loading:\n got %s (%v)\nwant %s", got, err, jsonEncoded(t, &e2))
+	}
 	got, err := e.AppendJSON(nil)
 	if err != nil {
 		t.Fatal(err)
