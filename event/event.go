@@ -139,8 +139,17 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
-	b = append(b, `","date_source":"`...)
-	b = appendJSONChars(b, e.DateSource)
+	switch e.DateSource { // the coder's three, written untested with their key
+	case "text":
+		b = append(b, `","date_source":"text`...)
+	case "published":
+		b = append(b, `","date_source":"published`...)
+	case "unknown":
+		b = append(b, `","date_source":"unknown`...)
+	default:
+		b = append(b, `","date_source":"`...)
+		b = appendJSONChars(b, e.DateSource)
+	}
 	// The type, mode and CAMEO code are most often the rule's own strings, whose JSON was
 	// prepared when the rule was loaded; the comparisons (the same bytes, mostly at the same
 	// address) keep a field changed since, by the coder or by hand, on the path that tests it.
@@ -182,7 +191,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 		b = appendJSONEscaped(b, e.Evidence)
 	}
 	b = append(b, `","confidence":`...)
-	b = appendJSONFloat(b, e.Confidence)
+	b = appendConfidence(b, e.Confidence)
 	return append(b, `,"contexts":`...), nil
 }
 
@@ -421,6 +430,28 @@ func appendJSONEscaped(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// appendConfidence appends a confidence as appendJSONFloat does: one of a whole number of
+// hundredths from 0.01 to 1 (all of the coder's) from a table of their JSON, any other number by
+// appendJSONFloat. f*100 is within a rounding error of that number, so that rounded it is the
+// number, which divided by 100 gives f back exactly; 0 (and -0) are left to appendJSONFloat.
+func appendConfidence(b []byte, f float64) []byte {
+	if h := f*100 + 0.5; h >= 1 && h < 101.5 {
+		if c := int(h); float64(c)/100 == f {
+			return append(b, hundredthsJSON[c]...)
+		}
+	}
+	return appendJSONFloat(b, f)
+}
+
+// hundredthsJSON holds the JSON of each whole number of hundredths from 0 to 1, by number of
+// hundredths, as appendJSONFloat writes them ("0.65").
+var hundredthsJSON = func() (t [101]string) {
+	for c := range t {
+		t[c] = string(appendJSONFloat(nil, float64(c)/100))
+	}
+	return t
+}()
 
 // appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
 // decimal n/10^k of up to six places and below 10^9 in size, and reports whether it is. Such an

@@ -508,3 +508,41 @@ func TestAppendJSONPlainActor(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendConfidence holds appendConfidence, which writes a whole number of hundredths from
+// 0.01 to 1 from a table, to appendJSONFloat: on every number of hundredths from -2 to 2, their
+// neighbours, 0 and -0, and random numbers.
+func TestAppendConfidence(t *testing.T) {
+	check := func(f float64) {
+		t.Helper()
+		if got, want := appendConfidence([]byte("x"), f), appendJSONFloat([]byte("x"), f); string(got) != string(want) {
+			t.Fatalf("appendConfidence(%v) = %s, want %s", f, got, want)
+		}
+	}
+	for c := -200; c <= 200; c++ {
+		f := float64(c) / 100
+		check(f)
+		check(math.Nextafter(f, 3))
+		check(math.Nextafter(f, -3))
+	}
+	check(math.Copysign(0, -1))
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 100000 {
+		check(r.Float64() * 1.2)
+	}
+}
+
+// TestAppendJSONDateSource holds the JSON of an event's date source, written untested for the
+// coder's three, to encoding/json, for those and for others set by hand.
+func TestAppendJSONDateSource(t *testing.T) {
+	for _, src := range []string{"text", "published", "unknown", "", "Text", "te\"xt", "published\n", "é"} {
+		e := Event{ID: "x", DocID: "d", Date: "2020-01-02", DateSource: src, Goldstein: 1, Evidence: "e", Confidence: 0.5}
+		got, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != want {
+			t.Fatalf("%q:\n got %s\nwant %s", src, got, want)
+		}
+	}
+}
