@@ -79,7 +79,7 @@ type Event struct {
 // writes with SetEscapeHTML(false), the newline included, without reflection (dyad code writes
 // millions). It fails, as encoding/json does, on a number that is not finite.
 func (e *Event) AppendJSON(b []byte) ([]byte, error) {
-	b, err := e.appendJSONHead(b)
+	b, err := e.appendJSONHead(b, nil)
 	if err != nil {
 		return b, err
 	}
@@ -92,10 +92,11 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	var prev []string // the previous event's contexts, when not empty
 	var from, to int  // where b holds their JSON and the end of the line
+	var places placesWritten
 	for i := range evs {
 		e := &evs[i]
 		var err error
-		if b, err = e.appendJSONHead(b); err != nil {
+		if b, err = e.appendJSONHead(b, &places); err != nil {
 			return b, err
 		}
 		if c := e.Contexts; len(c) > 0 && len(c) == len(prev) && &c[0] == &prev[0] {
@@ -113,8 +114,52 @@ func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSONHead appends what AppendJSON does up to the contexts, the key included.
-func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
+// placesWritten is where b holds the JSON of the last few locations that AppendJSONLines wrote
+// for the events of a document, which most often tell of the same few places: an event's
+// location equal to one of them (every field, the coordinates by their bits) is copied from there.
+type placesWritten struct {
+	places [4]placeWritten
+	n      int // how many were written (the next one replaces places[n%4])
+}
+
+// placeWritten is a location and where b holds its JSON.
+type placeWritten struct {
+	loc      Location
+	from, to int
+}
+
+// appendLocation appends the JSON of l, copied from where b holds the same location's when w
+// knows one (w may be nil).
+func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
+	if w != nil {
+		for k := range min(w.n, len(w.places)) {
+			p := &w.places[k]
+			if math.Float64bits(l.Lat) == math.Float64bits(p.loc.Lat) && math.Float64bits(l.Lon) == math.Float64bits(p.loc.Lon) &&
+				l.Name == p.loc.Name && l.Country == p.loc.Country {
+				return append(b, b[p.from:p.to]...)
+			}
+		}
+	}
+	from := len(b)
+	b = append(b, `{"name":"`...)
+	b = appendJSONChars(b, l.Name)
+	b = append(b, `","country":"`...)
+	b = appendJSONChars(b, l.Country)
+	b = append(b, `","lat":`...)
+	b = appendJSONFloat(b, l.Lat)
+	b = append(b, `,"lon":`...)
+	b = appendJSONFloat(b, l.Lon)
+	b = append(b, '}')
+	if w != nil {
+		w.places[w.n%len(w.places)] = placeWritten{loc: *l, from: from, to: len(b)}
+		w.n++
+	}
+	return b
+}
+
+// appendJSONHead appends what AppendJSON does up to the contexts, the key included; places
+// (or nil) holds the locations written for the events before.
+func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) {
 	if !finite(e.Goldstein) || !finite(e.Confidence) {
 		for _, f := range []float64{e.Goldstein, e.Confidence} {
 			if !finite(f) {
@@ -174,15 +219,7 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	if l := e.Location; l == nil {
 		b = append(b, "null"...)
 	} else {
-		b = append(b, `{"name":"`...)
-		b = appendJSONChars(b, l.Name)
-		b = append(b, `","country":"`...)
-		b = appendJSONChars(b, l.Country)
-		b = append(b, `","lat":`...)
-		b = appendJSONFloat(b, l.Lat)
-		b = append(b, `,"lon":`...)
-		b = appendJSONFloat(b, l.Lon)
-		b = append(b, '}')
+		b = places.appendLocation(b, l)
 	}
 	b = append(b, `,"evidence":"`...)
 	if evPlain {

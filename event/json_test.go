@@ -250,19 +250,31 @@ func TestAppendJSON(t *testing.T) {
 }
 
 // TestAppendJSONLines holds AppendJSONLines, which copies the JSON of contexts shared with the
-// previous event, to AppendJSON event by event: contexts shared, equal but not shared, a part
-// of another's, empty and nil, and an event that cannot be written.
+// previous event and of locations written before, to AppendJSON event by event: contexts
+// shared, equal but not shared, a part of another's, empty and nil, locations equal and
+// differing in one field (0 and -0 among them), and an event that cannot be written.
 func TestAppendJSONLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	shared := []string{"diplomatic", "mili\"tary", "économie"}
 	lists := [][]string{nil, {}, shared, shared, shared[:2], shared[1:], {"diplomatic", "mili\"tary", "économie"}, {"x"}}
+	// locations that differ from the first in one field only (placesWritten copies the JSON of
+	// one written before when every field is the same), more than it keeps
+	places := []Location{{Name: "Damascus", Country: "SYR", Lat: 33.5102, Lon: 36.29128},
+		{Name: "Damascus", Country: "SYR", Lat: 33.5102, Lon: 36.29129}, {Name: "Damascus", Country: "SYR", Lat: 33.5103, Lon: 36.29128},
+		{Name: "Damascu\"s", Country: "SYR", Lat: 33.5102, Lon: 36.29128}, {Name: "Damascus", Country: "SYRX", Lat: 33.5102, Lon: 36.29128},
+		{Name: "Null", Lat: 0, Lon: 0}, {Name: "Null", Lat: math.Copysign(0, -1), Lon: 0}, {Name: "Null", Lat: 0, Lon: math.Copysign(0, -1)},
+		{Name: "Far", Lat: math.Inf(1)}}
 	for n := range 3000 {
-		evs := make([]Event, r.IntN(6))
+		evs := make([]Event, r.IntN(12))
 		for i := range evs {
 			evs[i] = Event{ID: fmt.Sprint(i), DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
 				Contexts: lists[r.IntN(len(lists))]}
 			if r.IntN(40) == 0 {
 				evs[i].Confidence = math.NaN()
+			}
+			if k := r.IntN(len(places) + 1); k < len(places) {
+				l := places[k] // (a copy: the same place, not the same pointer)
+				evs[i].Location = &l
 			}
 		}
 		want := []byte("x")
