@@ -388,7 +388,7 @@ func appendJSONChars(b []byte, s string) []byte {
 		marks = jsonMarks(uint64(first) | uint64(mid)<<8 | uint64(last)<<16 | 0x2020202020<<24)
 		b[at], b[at+n>>1], b[at+n-1] = first, mid, last
 	}
-	if marks != 0 {
+	if marks&jsonTops != 0 {
 		return appendJSONEscaped(b[:at], s)
 	}
 	return b
@@ -409,7 +409,7 @@ func plainString(s string) bool {
 	for i := 0; i+8 < n; i += 8 {
 		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
 	}
-	return marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))) == 0 // (the last eight, some perhaps tested already)
+	return (marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))))&jsonTops == 0 // (the last eight, some perhaps tested already)
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -588,20 +588,22 @@ func appendInt(b []byte, i int) []byte {
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once.
 func plain8(x uint64) bool {
-	return jsonMarks(x) == 0
+	return jsonMarks(x)&jsonTops == 0
 }
 
-// jsonMarks is what plain8 tests: the top bits of the bytes of x that are not jsonPlain are set
-// in it, and no other bits. With the top bits of x cleared (t), no byte can carry into the next
-// one in the sums below: a byte of t + 0x60 has its top bit set when the byte is 0x20 or more,
-// and one of (t ^ c) + 0x7f when it is not c.
+// jsonTops are the top bits of the bytes of a word.
+const jsonTops = 0x8080808080808080
+
+// jsonMarks is what plain8 tests: jsonMarks(x)&jsonTops is not 0 when a byte of x is not
+// jsonPlain, and 0 when all are (its other bits mean nothing: the callers OR the marks of
+// several words and test their top bits once). Each byte is marked by the top bit of x (outside
+// ASCII), of x - 0x20 (below 0x20), of (x ^ '"') - 1 (a quote) or of (x ^ '\\') - 1 (a
+// backslash). A subtraction borrows from the byte above only where a byte is below 0x20, a quote
+// or a backslash: the lowest byte that is not jsonPlain, if any, is always marked, and with
+// none there is no borrow to mark a plain byte.
 func jsonMarks(x uint64) uint64 {
-	const tops, lows = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
-	t := x & lows
-	notControl := t + 0x6060606060606060
-	notQuote := t ^ 0x2222222222222222 + lows
-	notBackslash := t ^ 0x5c5c5c5c5c5c5c5c + lows
-	return (x | ^(notControl & notQuote & notBackslash)) & tops
+	const ones = 0x0101010101010101
+	return x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.
