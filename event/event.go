@@ -79,7 +79,7 @@ type Event struct {
 // writes with SetEscapeHTML(false), the newline included, without reflection (dyad code writes
 // millions). It fails, as encoding/json does, on a number that is not finite.
 func (e *Event) AppendJSON(b []byte) ([]byte, error) {
-	b, err := e.appendJSONHead(b)
+	b, err := e.appendJSONHead(b, nil)
 	if err != nil {
 		return b, err
 	}
@@ -92,10 +92,11 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	var prev []string // the previous event's contexts, when not empty
 	var from, to int  // where b holds their JSON and the end of the line
+	var places placesWritten
 	for i := range evs {
 		e := &evs[i]
 		var err error
-		if b, err = e.appendJSONHead(b); err != nil {
+		if b, err = e.appendJSONHead(b, &places); err != nil {
 			return b, err
 		}
 		if c := e.Contexts; len(c) > 0 && len(c) == len(prev) && &c[0] == &prev[0] {
@@ -113,8 +114,52 @@ func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSONHead appends what AppendJSON does up to the contexts, the key included.
-func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
+// placesWritten is where b holds the JSON of the last few locations that AppendJSONLines wrote
+// for the events of a document, which most often tell of the same few places: an event's
+// location equal to one of them (every field, the coordinates by their bits) is copied from there.
+type placesWritten struct {
+	places [4]placeWritten
+	n      int // how many were written (the next one replaces places[n%4])
+}
+
+// placeWritten is a location and where b holds its JSON.
+type placeWritten struct {
+	loc      Location
+	from, to int
+}
+
+// appendLocation appends the JSON of l, copied from where b holds the same location's when w
+// knows one (w may be nil).
+func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
+	if w != nil {
+		for k := range min(w.n, len(w.places)) {
+			p := &w.places[k]
+			if math.Float64bits(l.Lat) == math.Float64bits(p.loc.Lat) && math.Float64bits(l.Lon) == math.Float64bits(p.loc.Lon) &&
+				l.Name == p.loc.Name && l.Country == p.loc.Country {
+				return append(b, b[p.from:p.to]...)
+			}
+		}
+	}
+	from := len(b)
+	b = append(b, `{"name":"`...)
+	b = appendJSONChars(b, l.Name)
+	b = append(b, `","country":"`...)
+	b = appendJSONChars(b, l.Country)
+	b = append(b, `","lat":`...)
+	b = appendJSONFloat(b, l.Lat)
+	b = append(b, `,"lon":`...)
+	b = appendJSONFloat(b, l.Lon)
+	b = append(b, '}')
+	if w != nil {
+		w.places[w.n%len(w.places)] = placeWritten{loc: *l, from: from, to: len(b)}
+		w.n++
+	}
+	return b
+}
+
+// appendJSONHead appends what AppendJSON does up to the contexts, the key included; places
+// (or nil) holds the locations written for the events before.
+func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) {
 	if !finite(e.Goldstein) || !finite(e.Confidence) {
 		for _, f := range []float64{e.Goldstein, e.Confidence} {
 			if !finite(f) {
@@ -139,11 +184,57 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
-	b = append(b, `","date_source":"`...)
-	b = appendJSONChars(b, e.DateSource)
+	switch e.DateSource { // the coder's three, written untested with their key
+	case "text":
+		b = append(b, `","date_source":"text`...)
+	case "published":
+		b = append(b, `","date_source":"published`...)
+	case "unknown":
+		b = append(b, `","date_source":"unknown`...)
+	default:
+		b = append(b, `","date_source":"`...)
+		b = appendJSONChars(b, e.DateSource)
+	}
 	// The type, mode and CAMEO code are most often the rule's own strings, whose JSON was
 	// prepared when the rule was loaded; the comparisons (the same bytes, mostly at the same
 	// address) keep a field changed since, by the coder or by hand, on the path that tests it.
+	if r := e.rule; r != nil && r.jsonMiddle != "" && !e.Intent && e.Intended == "" && !e.Negated &&
+		e.Type == r.jsonType && e.Mode == r.jsonMode && e.Cameo == r.jsonC &&
+		math.Float64bits(e.Goldstein) == math.Float64bits(r.jsonG) {
+		// the usual event: its type, mode, intention, negation, CAMEO code and score as the rule
+		// prepared them, in one copy (the score's bits compared, so that -0 is not taken for 0)
+		b = append(b, r.jsonMiddle...)
+	} else {
+		b = e.appendJSONMiddle(b)
+	}
+	b = append(b, `,"source":`...)
+	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
+	b = append(b, `,"target":`...)
+	if e.Target == nil {
+		b = append(b, "null"...)
+	} else {
+		b = e.Target.appendJSON(b, evPlain && partOf(e.Evidence, e.tgtAt, e.Target.Text))
+	}
+	b = append(b, `,"location":`...)
+	if l := e.Location; l == nil {
+		b = append(b, "null"...)
+	} else {
+		b = places.appendLocation(b, l)
+	}
+	b = append(b, `,"evidence":"`...)
+	if evPlain {
+		b = append(b, e.Evidence...)
+	} else {
+		b = appendJSONEscaped(b, e.Evidence)
+	}
+	b = append(b, `","confidence":`...)
+	b = appendConfidence(b, e.Confidence)
+	return append(b, `,"contexts":`...), nil
+}
+
+// appendJSONMiddle appends what appendJSONHead does from the type to the Goldstein score, for
+// an event that is not the usual one of its rule (Rule.jsonMiddle).
+func (e *Event) appendJSONMiddle(b []byte) []byte {
 	r := e.rule
 	if r != nil && r.jsonTypeMode != "" && e.Type == r.jsonType && e.Mode == r.jsonMode {
 		b = append(b, r.jsonTypeMode...)
@@ -166,42 +257,12 @@ func (e *Event) appendJSONHead(b []byte) ([]byte, error) {
 		b = appendJSONChars(b, e.Cameo)
 		b = append(b, `","goldstein":`...)
 	}
-	b = appendJSONFloat(b, e.Goldstein)
-	b = append(b, `,"source":`...)
-	b = e.Source.appendJSON(b, evPlain && partOf(e.Evidence, e.srcAt, e.Source.Text))
-	b = append(b, `,"target":`...)
-	if e.Target == nil {
-		b = append(b, "null"...)
-	} else {
-		b = e.Target.appendJSON(b, evPlain && partOf(e.Evidence, e.tgtAt, e.Target.Text))
-	}
-	b = append(b, `,"location":`...)
-	if l := e.Location; l == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, `{"name":"`...)
-		b = appendJSONChars(b, l.Name)
-		b = append(b, `","country":"`...)
-		b = appendJSONChars(b, l.Country)
-		b = append(b, `","lat":`...)
-		b = appendJSONFloat(b, l.Lat)
-		b = append(b, `,"lon":`...)
-		b = appendJSONFloat(b, l.Lon)
-		b = append(b, '}')
-	}
-	b = append(b, `,"evidence":"`...)
-	if evPlain {
-		b = append(b, e.Evidence...)
-	} else {
-		b = appendJSONEscaped(b, e.Evidence)
-	}
-	b = append(b, `","confidence":`...)
-	b = appendJSONFloat(b, e.Confidence)
-	return append(b, `,"contexts":`...), nil
+	return appendJSONFloat(b, e.Goldstein)
 }
 
 // prepareJSON prepares the JSON that events coded by r write for its type, mode and CAMEO
-// code (see Rule.jsonTypeMode), when those strings have nothing to escape.
+// code (see Rule.jsonTypeMode), when those strings have nothing to escape, and with them
+// for the usual event, from the type to the score (Rule.jsonMiddle).
 func (r *Rule) prepareJSON() {
 	r.jsonTypeMode, r.jsonCameo = "", ""
 	r.jsonType, r.jsonMode, r.jsonC = r.Type, r.Mode, r.Cameo
@@ -210,6 +271,12 @@ func (r *Rule) prepareJSON() {
 	}
 	if plainString(r.Cameo) {
 		r.jsonCameo = `,"cameo":"` + r.Cameo + `","goldstein":`
+	}
+	r.jsonMiddle, r.jsonG = "", r.Goldstein
+	if r.jsonTypeMode != "" && r.jsonCameo != "" && finite(r.Goldstein) {
+		middle := append([]byte(r.jsonTypeMode), `false,"intended":"","negated":false`...)
+		middle = append(middle, r.jsonCameo...)
+		r.jsonMiddle = string(appendJSONFloat(middle, r.Goldstein))
 	}
 }
 
@@ -321,7 +388,7 @@ func appendJSONChars(b []byte, s string) []byte {
 		marks = jsonMarks(uint64(first) | uint64(mid)<<8 | uint64(last)<<16 | 0x2020202020<<24)
 		b[at], b[at+n>>1], b[at+n-1] = first, mid, last
 	}
-	if marks != 0 {
+	if marks&jsonTops != 0 {
 		return appendJSONEscaped(b[:at], s)
 	}
 	return b
@@ -342,7 +409,7 @@ func plainString(s string) bool {
 	for i := 0; i+8 < n; i += 8 {
 		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
 	}
-	return marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))) == 0 // (the last eight, some perhaps tested already)
+	return (marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))))&jsonTops == 0 // (the last eight, some perhaps tested already)
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -400,6 +467,28 @@ func appendJSONEscaped(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// appendConfidence appends a confidence as appendJSONFloat does: one of a whole number of
+// hundredths from 0.01 to 1 (all of the coder's) from a table of their JSON, any other number by
+// appendJSONFloat. f*100 is within a rounding error of that number, so that rounded it is the
+// number, which divided by 100 gives f back exactly; 0 (and -0) are left to appendJSONFloat.
+func appendConfidence(b []byte, f float64) []byte {
+	if h := f*100 + 0.5; h >= 1 && h < 101.5 {
+		if c := int(h); float64(c)/100 == f {
+			return append(b, hundredthsJSON[c]...)
+		}
+	}
+	return appendJSONFloat(b, f)
+}
+
+// hundredthsJSON holds the JSON of each whole number of hundredths from 0 to 1, by number of
+// hundredths, as appendJSONFloat writes them ("0.65").
+var hundredthsJSON = func() (t [101]string) {
+	for c := range t {
+		t[c] = string(appendJSONFloat(nil, float64(c)/100))
+	}
+	return t
+}()
 
 // appendShortDecimal appends f as strconv.AppendFloat(b, f, 'f', -1, 64) does, when f is a
 // decimal n/10^k of up to six places and below 10^9 in size, and reports whether it is. Such an
@@ -499,20 +588,22 @@ func appendInt(b []byte, i int) []byte {
 
 // plain8 tells whether the eight bytes of x are all jsonPlain, testing them at once.
 func plain8(x uint64) bool {
-	return jsonMarks(x) == 0
+	return jsonMarks(x)&jsonTops == 0
 }
 
-// jsonMarks is what plain8 tests: the top bits of the bytes of x that are not jsonPlain are set
-// in it, and no other bits. With the top bits of x cleared (t), no byte can carry into the next
-// one in the sums below: a byte of t + 0x60 has its top bit set when the byte is 0x20 or more,
-// and one of (t ^ c) + 0x7f when it is not c.
+// jsonTops are the top bits of the bytes of a word.
+const jsonTops = 0x8080808080808080
+
+// jsonMarks is what plain8 tests: jsonMarks(x)&jsonTops is not 0 when a byte of x is not
+// jsonPlain, and 0 when all are (its other bits mean nothing: the callers OR the marks of
+// several words and test their top bits once). Each byte is marked by the top bit of x (outside
+// ASCII), of x - 0x20 (below 0x20), of (x ^ '"') - 1 (a quote) or of (x ^ '\\') - 1 (a
+// backslash). A subtraction borrows from the byte above only where a byte is below 0x20, a quote
+// or a backslash: the lowest byte that is not jsonPlain, if any, is always marked, and with
+// none there is no borrow to mark a plain byte.
 func jsonMarks(x uint64) uint64 {
-	const tops, lows = 0x8080808080808080, 0x7f7f7f7f7f7f7f7f
-	t := x & lows
-	notControl := t + 0x6060606060606060
-	notQuote := t ^ 0x2222222222222222 + lows
-	notBackslash := t ^ 0x5c5c5c5c5c5c5c5c + lows
-	return (x | ^(notControl & notQuote & notBackslash)) & tops
+	const ones = 0x0101010101010101
+	return x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.

@@ -250,19 +250,31 @@ func TestAppendJSON(t *testing.T) {
 }
 
 // TestAppendJSONLines holds AppendJSONLines, which copies the JSON of contexts shared with the
-// previous event, to AppendJSON event by event: contexts shared, equal but not shared, a part
-// of another's, empty and nil, and an event that cannot be written.
+// previous event and of locations written before, to AppendJSON event by event: contexts
+// shared, equal but not shared, a part of another's, empty and nil, locations equal and
+// differing in one field (0 and -0 among them), and an event that cannot be written.
 func TestAppendJSONLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	shared := []string{"diplomatic", "mili\"tary", "économie"}
 	lists := [][]string{nil, {}, shared, shared, shared[:2], shared[1:], {"diplomatic", "mili\"tary", "économie"}, {"x"}}
+	// locations that differ from the first in one field only (placesWritten copies the JSON of
+	// one written before when every field is the same), more than it keeps
+	places := []Location{{Name: "Damascus", Country: "SYR", Lat: 33.5102, Lon: 36.29128},
+		{Name: "Damascus", Country: "SYR", Lat: 33.5102, Lon: 36.29129}, {Name: "Damascus", Country: "SYR", Lat: 33.5103, Lon: 36.29128},
+		{Name: "Damascu\"s", Country: "SYR", Lat: 33.5102, Lon: 36.29128}, {Name: "Damascus", Country: "SYRX", Lat: 33.5102, Lon: 36.29128},
+		{Name: "Null", Lat: 0, Lon: 0}, {Name: "Null", Lat: math.Copysign(0, -1), Lon: 0}, {Name: "Null", Lat: 0, Lon: math.Copysign(0, -1)},
+		{Name: "Far", Lat: math.Inf(1)}}
 	for n := range 3000 {
-		evs := make([]Event, r.IntN(6))
+		evs := make([]Event, r.IntN(12))
 		for i := range evs {
 			evs[i] = Event{ID: fmt.Sprint(i), DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
 				Contexts: lists[r.IntN(len(lists))]}
 			if r.IntN(40) == 0 {
 				evs[i].Confidence = math.NaN()
+			}
+			if k := r.IntN(len(places) + 1); k < len(places) {
+				l := places[k] // (a copy: the same place, not the same pointer)
+				evs[i].Location = &l
 			}
 		}
 		want := []byte("x")
@@ -400,8 +412,10 @@ func TestFinite(t *testing.T) {
 
 // TestAppendJSONRule holds the JSON that a rule prepares for the type, mode and CAMEO code of
 // its events (Rule.prepareJSON) to encoding/json: rules of plain strings and of strings to
-// escape, and events whose fields are the rule's strings, equal copies of them, or other
-// strings set by hand (which must still be escaped).
+// escape, of scores short and long, 0 and -0, and events whose fields are the rule's strings,
+// equal copies of them, or other strings set by hand (which must still be escaped), with and
+// without an intention or a negation, with the rule's score or another (the usual event, which
+// copies Rule.jsonMiddle, and its neighbours).
 func TestAppendJSONRule(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"", "CONSULT", "visit", "036", `"`, `\`, "\n", "é", "\u2028", "\xff", "abcdefgh"}
@@ -433,8 +447,21 @@ func TestAppendJSONRule(t *testing.T) {
 			rule = &Rule{Type: str(), Mode: str(), Cameo: str()}
 			rule.prepareJSON()
 		}
+		scores := []float64{0, math.Copysign(0, -1), 7, -4.4, 1e21, 0.1 + 0.2, -10}
+		if n%2 == 1 {
+			rule.Goldstein = scores[r.IntN(len(scores))]
+			rule.prepareJSON()
+		}
 		e := Event{ID: "x", DocID: "d", Type: field(rule.Type), Mode: field(rule.Mode), Cameo: field(rule.Cameo),
-			Intent: r.IntN(2) == 0, Intended: str(), Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: rule}
+			Goldstein: rule.Goldstein, Evidence: "e", Confidence: 0.5, rule: rule}
+		switch r.IntN(5) { // most: the usual event; else one of its fields not the usual
+		case 0:
+			e.Intent, e.Intended = r.IntN(2) == 0, str()
+		case 1:
+			e.Negated = true
+		case 2:
+			e.Goldstein = scores[r.IntN(len(scores))]
+		}
 		if n == 0 { // a plain rule's type changed by hand to one to escape
 			e.Type, e.Mode, e.Cameo = `CON"SULT`, "visit", "036"
 		}
@@ -453,6 +480,15 @@ func TestAppendJSONRule(t *testing.T) {
 	changed.Type, changed.Mode, changed.Cameo = `CON"SULT`, "vi\\sit", "0\n36"
 	e := Event{ID: "x", DocID: "d", Type: changed.Type, Mode: changed.Mode, Cameo: changed.Cameo,
 		Goldstein: 1, Evidence: "e", Confidence: 0.5, rule: changed}
+	// and one whose score alone was changed: its events write the new score
+	scored := &Rule{Type: "CONSULT", Mode: "visit", Cameo: "036", Goldstein: 1}
+	scored.prepareJSON()
+	scored.Goldstein = 2
+	e2 := Event{ID: "x", DocID: "d", Type: scored.Type, Mode: scored.Mode, Cameo: scored.Cameo,
+		Goldstein: scored.Goldstein, Evidence: "e", Confidence: 0.5, rule: scored}
+	if got, err := e2.AppendJSON(nil); err != nil || string(got) != jsonEncoded(t, &e2) {
+		t.Fatalf("a rule's score changed after loading:\n got %s (%v)\nwant %s", got, err, jsonEncoded(t, &e2))
+	}
 	got, err := e.AppendJSON(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -481,6 +517,44 @@ func TestAppendJSONPlainActor(t *testing.T) {
 		}
 		if string(got) != string(want) {
 			t.Fatalf("%+v:\n got %s\nwant %s", a, got, want)
+		}
+	}
+}
+
+// TestAppendConfidence holds appendConfidence, which writes a whole number of hundredths from
+// 0.01 to 1 from a table, to appendJSONFloat: on every number of hundredths from -2 to 2, their
+// neighbours, 0 and -0, and random numbers.
+func TestAppendConfidence(t *testing.T) {
+	check := func(f float64) {
+		t.Helper()
+		if got, want := appendConfidence([]byte("x"), f), appendJSONFloat([]byte("x"), f); string(got) != string(want) {
+			t.Fatalf("appendConfidence(%v) = %s, want %s", f, got, want)
+		}
+	}
+	for c := -200; c <= 200; c++ {
+		f := float64(c) / 100
+		check(f)
+		check(math.Nextafter(f, 3))
+		check(math.Nextafter(f, -3))
+	}
+	check(math.Copysign(0, -1))
+	r := rand.New(rand.NewPCG(17, 18))
+	for range 100000 {
+		check(r.Float64() * 1.2)
+	}
+}
+
+// TestAppendJSONDateSource holds the JSON of an event's date source, written untested for the
+// coder's three, to encoding/json, for those and for others set by hand.
+func TestAppendJSONDateSource(t *testing.T) {
+	for _, src := range []string{"text", "published", "unknown", "", "Text", "te\"xt", "published\n", "é"} {
+		e := Event{ID: "x", DocID: "d", Date: "2020-01-02", DateSource: src, Goldstein: 1, Evidence: "e", Confidence: 0.5}
+		got, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := jsonEncoded(t, &e); string(got) != want {
+			t.Fatalf("%q:\n got %s\nwant %s", src, got, want)
 		}
 	}
 }

@@ -58,6 +58,11 @@ type Rule struct {
 	// loading, or an event's field set since, takes the path that tests them).
 	jsonTypeMode, jsonCameo   string
 	jsonType, jsonMode, jsonC string
+	// jsonMiddle is all an event writes from `","type":"` to its Goldstein score, when it has
+	// no intention and is not negated and its score is jsonG, the rule's when loaded (most
+	// events): one copy (see appendJSONHead)
+	jsonMiddle string
+	jsonG      float64
 }
 
 // form says which form of a verb a pattern word is.
