@@ -120,6 +120,11 @@ func parseDate(s string) (string, bool) {
 		return "", false
 	}
 	if len(s) >= 10 {
+		// most fields are a day written YYYY-MM-DD, which time.Parse would read and Format write
+		// back as it is: it is told valid by hand (isoDay accepts what time.Parse accepts)
+		if _, _, _, ok := isoDay(s[:10]); ok && (len(s) == 10 || strings.ContainsRune("Tt _", rune(s[10]))) {
+			return s[:10], true
+		}
 		if t, err := time.Parse(dayLayout, s[:10]); err == nil && (len(s) == 10 || strings.ContainsRune("Tt _", rune(s[10]))) {
 			return t.Format(dayLayout), true
 		}
