@@ -303,6 +303,11 @@ func TestScanTokensMatchesScanWords(t *testing.T) {
 		"in the May", "in in May", "in last May", "in early 2015", "in 2015-10-05", "during, May",
 		"in’in May", "x’the day before yesterday", "in\nMay", "in May two days ago", "an hour, a week ago",
 		"Eleven weeks ago, in March", "in one week", "the day before yesterday, three years ago",
+		// words that begin with early, mid or late, which skipWords passes over unless they can
+		// begin a pattern (partMonthWords)
+		"midOctober 2015", "in lateMay and earlySept. 2015", "LATEOCTOBER", "midOct, 2015", "midoctober",
+		"Lately, in May", "midnight on October 5", "the Middle East in mid-March", "mid March", "late 2015",
+		"in Midway 2015", "during EarlyJune", "in lateJuneau", "earlyDec 2015", "MidMay", "lated May",
 	} {
 		checkFindTokens(t, s, "2017-10-19")
 	}
@@ -321,7 +326,7 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	if !foldsOutsideASCII(s) {
 		f, cs, ascii := scanWords(s, nil)
 		tf, tcs, tascii := scanTokens(s, base, toks, nil)
-		if f != tf || !reflect.DeepEqual(usable(cs, f), usable(tcs, tf)) || ascii != tascii {
+		if f != tf || !reflect.DeepEqual(usable(s, cs, f), usable(s, tcs, tf)) || ascii != tascii {
 			t.Fatalf("%q: scanTokens %b %v %v, scanWords %b %v %v", s, tf, tcs, tascii, f, cs, ascii)
 		}
 	}
@@ -344,12 +349,18 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	}
 }
 
-// usable returns the candidates of cs that can begin a pattern that the features f allow, but the
-// lazy words: scanTokens leaves out those that can begin none (addLazy; FindTokens's expressions,
-// compared with Find's, hold it to the rest).
-func usable(cs []candidate, f feature) []candidate {
+// usable returns the candidates of cs, those of sentence s, that can begin a pattern that the
+// features f allow, but the lazy words and the words of letters alone that begin with early, mid or
+// late and are not partMonthWords: scanTokens leaves out those that can begin none (addLazy,
+// skipWords; FindTokens's expressions, compared with Find's, hold it to the rest).
+func usable(s string, cs []candidate, f feature) []candidate {
 	var out []candidate
 	for _, c := range cs {
+		w := s[c.pos:wordEnd(s, c.pos)]
+		if c.kinds == startPart && !strings.ContainsFunc(w, func(r rune) bool { return !isLetter(byte(r)) || r >= utf8.RuneSelf }) &&
+			!slices.Contains(partMonthWords(), strings.ToLower(w)) {
+			continue
+		}
 		if kindSetPatterns[c.kinds]&patternSets[f] != 0 && c.kinds&^lazyKinds != 0 {
 			out = append(out, c)
 		}
