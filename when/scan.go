@@ -423,6 +423,11 @@ func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allo
 // preBefore returns where the word before byte p of s begins when it is "in" or "during" in any
 // case and spaces (sp) alone lie between them, as mayMatch reads them; -1 when it is not.
 func preBefore(s string, p int) int {
+	// most candidates follow a word and one space: "in" ends with n and "during" with g, and the
+	// word's last byte rules most others out without reading further back
+	if p >= 2 && s[p-1] == ' ' && isWordByte(s[p-2]) && s[p-2]|0x20 != 'n' && s[p-2]|0x20 != 'g' {
+		return -1
+	}
 	e := p
 spaces:
 	for e > 0 {
@@ -975,7 +980,7 @@ func clauseBreakAt(s string, i int) int {
 					w[x] = c + 'a' - 'A'
 				}
 			}
-			if subordinators[string(w)] {
+			if isSubordinator(string(w)) {
 				return k
 			}
 		}
@@ -983,11 +988,17 @@ func clauseBreakAt(s string, i int) int {
 	return i
 }
 
-// subordinators are the words after a comma that open a clause in clauseBreak.
-var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "whose": true,
-	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
-	"when": true, "since": true, "although": true, "though": true, "because": true,
-	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}
+// isSubordinator tells the words after a comma that open a clause in clauseBreak, w in lower
+// case: a switch rather than a map, as most commas are followed by other words, which it rules
+// out by their length and first bytes without hashing them.
+func isSubordinator(w string) bool {
+	switch w {
+	case "which", "who", "whom", "whose", "where", "while", "whereas", "but", "after", "before",
+		"when", "since", "although", "though", "because", "saying", "adding", "noting", "stressing", "as":
+		return true
+	}
+	return false
+}
 
 // TimeWords returns the words, in lower case, one of which every time expression without a digit
 // needs: FindTokens finds nothing in a sentence that has neither (see Quiet).

@@ -72,6 +72,15 @@ func TestClauseBreaksMatchRegexp(t *testing.T) {
 	for _, s := range scanSentences(t) {
 		checkClauseBreaks(t, s)
 	}
+	// every word that may open a clause after a comma (isSubordinator), in any case, and words
+	// that are not one
+	for _, w := range []string{"which", "who", "whom", "whose", "where", "while", "whereas", "but",
+		"after", "before", "when", "since", "although", "though", "because", "saying", "adding", "noting",
+		"stressing", "as", "Which", "WHEREAS", "Stressing", "aS", "whichever", "wh", "a", "as_", "asking",
+		"butter", "stressings", "stressin", "the", "and", "said", "w", "", "as1", "when-", "whoseé"} {
+		checkClauseBreaks(t, "They met, "+w+" x")
+		checkClauseBreaks(t, "They met,"+w)
+	}
 }
 
 // checkClauseBreaks checks that clauseBreaks finds in s the breaks clauseBreak matches.
@@ -678,4 +687,47 @@ func firstDayByRegexp(s string, year int) (Expr, bool) {
 		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
 	}
 	return best, found
+}
+
+// TestPreBefore holds preBefore, which rules out most candidates by the byte before the space
+// before them, to the reading of the spaces and the word before them that it stands for
+// (preBeforeSlow), at every place of sentences with and without "in" and "during".
+func TestPreBefore(t *testing.T) {
+	for _, s := range []string{"in May", "IN May", "iN  May", "din May", "during May", "xduring May",
+		"in\u00a0May", "in\u202fMay", "in \u00a0 May", "on May", "1n May", "_n May", "In 2015", "ın May",
+		"in", " in ", "n May", "Nn May", "DURING mid-May", "duringMay", "in\tMay", "in\nMay", "man in  in May",
+		"\u00a0in May", "é in May", "réin May", "iń May", "in’ May", "N 5", "n\u00a0\u00a0May"} {
+		for p := 0; p <= len(s); p++ {
+			if got, want := preBefore(s, p), preBeforeSlow(s, p); got != want {
+				t.Errorf("preBefore(%q, %d) = %d, want %d", s, p, got, want)
+			}
+		}
+	}
+}
+
+// preBeforeSlow is preBefore without its first test.
+func preBeforeSlow(s string, p int) int {
+	e := p
+	for e > 0 {
+		if isSpace(s[e-1]) {
+			e--
+		} else if strings.HasSuffix(s[:e], "\u00a0") {
+			e -= len("\u00a0")
+		} else if strings.HasSuffix(s[:e], "\u202f") {
+			e -= len("\u202f")
+		} else {
+			break
+		}
+	}
+	if e == p {
+		return -1
+	}
+	q := e
+	for q > 0 && isWordByte(s[q-1]) {
+		q--
+	}
+	if w := strings.ToLower(s[q:e]); w == "in" || w == "during" {
+		return q
+	}
+	return -1
 }
