@@ -618,8 +618,33 @@ var dayStringsFrom, dayStrings = func() (int, string) {
 
 // formatWeekOf is format at precision Week for the day numbered n (daysFrom): its ISO 8601 week,
 // the one of its Thursday (weeks begin on Mondays), numbered from the week of that year's first
-// Thursday.
+// Thursday. A week of the years of weekStrings is taken from it, without working out its year and
+// number or making a string ("last week", "two weeks ago").
 func formatWeekOf(n int) string {
+	monday := n - (int(weekdayOfDay(n))+6)%7
+	if k := (monday - weekStringsFrom) / 7; monday >= weekStringsFrom && k < len(weekStrings)/len("YYYY-Www") {
+		return weekStrings[k*len("YYYY-Www") : (k+1)*len("YYYY-Www")]
+	}
+	return formatWeek(n)
+}
+
+// weekStrings holds every ISO 8601 week of the years 2000 to 2039 written YYYY-Www, one after the
+// other (17 kB), from the week whose Monday is the day numbered weekStringsFrom (2000-01-03).
+var weekStringsFrom, weekStrings = func() (int, string) {
+	from := daysFrom(2000, time.January, 3) // the Monday of 2000-W01
+	var b []byte
+	for monday := from; ; monday += 7 {
+		w := formatWeek(monday)
+		if w[:4] == "2040" {
+			break
+		}
+		b = append(b, w...)
+	}
+	return from, string(b)
+}()
+
+// formatWeek is formatWeekOf worked out.
+func formatWeek(n int) string {
 	if y, _, _ := dayOf(n); y < 1 || y > 9999 {
 		return ""
 	}
