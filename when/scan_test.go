@@ -317,6 +317,10 @@ func TestScanTokensMatchesScanWords(t *testing.T) {
 		"midOctober 2015", "in lateMay and earlySept. 2015", "LATEOCTOBER", "midOct, 2015", "midoctober",
 		"Lately, in May", "midnight on October 5", "the Middle East in mid-March", "mid March", "late 2015",
 		"in Midway 2015", "during EarlyJune", "in lateJuneau", "earlyDec 2015", "MidMay", "lated May",
+		// a month or a year alone, where findAt does not try the month alone or the year alone
+		// (bareKinds)
+		"May 2015 in May, MAY and in 2015 2016", "the 2015 budget in 2016", "Sept. 2015 and in Sept.",
+		"March 2015 and March, last March", "2015-10-05 in 2015", "1999 2000 early 2001", "in\u00a02015 May",
 	} {
 		checkFindTokens(t, s, "2017-10-19")
 	}

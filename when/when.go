@@ -410,7 +410,8 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub Pub) []Expr {
 			if c.pos < from[i] {
 				continue
 			}
-			if k := c.kinds & patterns[i].starts; mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
+			k := c.kinds & patterns[i].starts
+			if k == bareKinds[i] || mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
 				continue
 			}
 			if !matchAt(i, s, c.pos, &m.idx) {
@@ -448,6 +449,13 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub Pub) []Expr {
 	}
 	return dst[:n+kept]
 }
+
+// bareKinds gives, for the month alone and the year alone, the kinds of a candidate where they
+// find nothing: a month's name (and nothing else) or a number, where they can match only the month
+// or the year itself, without the "in", "last" or "early" before it that makes it an expression
+// (monthOnly, yearOnlyExpr). Such a match ends with the candidate's word, in which no other
+// candidate begins, so that findAt passes over it without trying. It is 0 for the other patterns.
+var bareKinds = [numPatterns]start{6: startMonth, 7: startDigit}
 
 // before tells whether the expression a of pattern pa comes before b of pattern pb in find's
 // order.
