@@ -423,6 +423,11 @@ func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allo
 // preBefore returns where the word before byte p of s begins when it is "in" or "during" in any
 // case and spaces (sp) alone lie between them, as mayMatch reads them; -1 when it is not.
 func preBefore(s string, p int) int {
+	// most candidates follow a word and one space: "in" ends with n and "during" with g, and the
+	// word's last byte rules most others out without reading further back
+	if p >= 2 && s[p-1] == ' ' && isWordByte(s[p-2]) && s[p-2]|0x20 != 'n' && s[p-2]|0x20 != 'g' {
+		return -1
+	}
 	e := p
 spaces:
 	for e > 0 {
@@ -463,8 +468,9 @@ func theBefore(s string, p int) int {
 }
 
 // skipWords passes over the tokens of toks from k on in which scanTokens finds nothing, as it can
-// tell from the tokens alone: words of letters that neither pass fastBits (lazy words do not) nor
-// begin with early, mid or late in lower case, and marks of one ASCII byte other than a space. It
+// tell from the tokens alone: words of letters that do not pass fastBits (lazy words do not, nor
+// words that begin with early, mid or late but for those that can begin a pattern: see
+// partMonthWords), and marks of one ASCII byte other than a space. It
 // returns the first other token (len(toks) when there is none), the end of the token before it,
 // at being that of the token before toks[k], and the bytes before each token passed over (from
 // the end of the one before it). A token that starts before the end of the one before it is left
@@ -479,7 +485,7 @@ func skipWords(toks []text.Token, k, at int) (next, end, gaps int) {
 		}
 		if sh := t.Shape; sh-1 < text.ShapeLower|text.ShapeUpper {
 			h := t.Hash()
-			if w := fastBits[h>>60]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 || partFirst[t.Text[0]] && lowerPart(t.Lower) {
+			if w := fastBits[h>>58]; w>>(h&63)&1 != 0 && w>>(h>>6&63)&1 != 0 {
 				break
 			}
 		} else if sh != text.ShapeOther || len(t.Text) != 1 || !markBytes[t.Text[0]] {
@@ -595,7 +601,7 @@ func (sc *tokenScan) add(t *text.Token, wk wordKinds, out []candidate) []candida
 // them.
 func (sc *tokenScan) fastWord(t *text.Token, out []candidate) []candidate {
 	var wk wordKinds
-	if h := t.Hash(); fastBits[h>>60]&wordBits(h) == wordBits(h) {
+	if h := t.Hash(); fastBits[h>>58]&wordBits(h) == wordBits(h) {
 		if wk, _ = scanTable.Find(t); lazyWord(wk) {
 			wk = wordKinds{}
 		}
@@ -631,19 +637,45 @@ var scanBits = func() (out [16]uint64) {
 	return out
 }()
 
-// fastBits is scanBits for the words of scanKinds but the lazy words, and lazyBits for the lazy
-// words alone.
-var fastBits, lazyBits = func() (fast, lazy [16]uint64) {
+// fastBits is scanBits for the words of scanKinds but the lazy words and for partMonthWords, four
+// times larger (indexed by h>>58) as it holds twice as many words, and lazyBits is scanBits for
+// the lazy words alone.
+var fastBits, lazyBits = func() (fast [64]uint64, lazy [16]uint64) {
 	for w, wk := range scanKinds {
 		h := text.HashWord(w)
 		if lazyWord(wk) {
 			lazy[h>>60] |= wordBits(h)
 		} else {
-			fast[h>>60] |= wordBits(h)
+			fast[h>>58] |= wordBits(h)
 		}
+	}
+	for _, w := range partMonthWords() {
+		h := text.HashWord(w)
+		fast[h>>58] |= wordBits(h)
 	}
 	return fast, lazy
 }()
+
+// partMonthWords returns, in lower case, the words of letters alone that begin with early, mid or
+// late (hasPart) and can begin a pattern: early, mid and late themselves ("mid March", "late
+// 2015"), and each followed by a month's name ("midOctober"). A pattern that begins with one
+// (monthYearAt, monthAt, yearAt) reads the part and then, right after it or after a '-' or a space,
+// a month written as the patterns write it or a year: a word of letters that has more letters after
+// its part is one only when they are a month. Words such as "lately" or "midnight" so need not
+// stop skipWords: they could only be candidates where no pattern matches.
+func partMonthWords() []string {
+	var out []string
+	for _, p := range partWords {
+		out = append(out, p)
+		for _, m := range fullMonths {
+			out = append(out, p+strings.ToLower(m))
+		}
+		for _, m := range abbrMonths {
+			out = append(out, p+strings.ToLower(m))
+		}
+	}
+	return out
+}
 
 // wordBits are the two bits of scanBits[h>>60] (or fastBits, lazyBits) for the hash h.
 func wordBits(h uint64) uint64 { return 1<<(h&63) | 1<<(h>>6&63) }
@@ -679,11 +711,6 @@ func hasPart(w string) bool {
 		return len(w) >= 4 && w[1]|0x20 == 'a' && w[2]|0x20 == 't' && w[3]|0x20 == 'e'
 	}
 	return false
-}
-
-// lowerPart is hasPart for a word in lower case, short enough to be inlined in skipWords.
-func lowerPart(w string) bool {
-	return len(w) >= 3 && w[:3] == "mid" || len(w) >= 4 && w[:4] == "late" || len(w) >= 5 && w[:5] == "early"
 }
 
 // foldsOutsideASCII tells whether s has a character that case-insensitive matching equates with
@@ -953,7 +980,7 @@ func clauseBreakAt(s string, i int) int {
 					w[x] = c + 'a' - 'A'
 				}
 			}
-			if subordinators[string(w)] {
+			if isSubordinator(string(w)) {
 				return k
 			}
 		}
@@ -961,11 +988,17 @@ func clauseBreakAt(s string, i int) int {
 	return i
 }
 
-// subordinators are the words after a comma that open a clause in clauseBreak.
-var subordinators = map[string]bool{"which": true, "who": true, "whom": true, "whose": true,
-	"where": true, "while": true, "whereas": true, "but": true, "after": true, "before": true,
-	"when": true, "since": true, "although": true, "though": true, "because": true,
-	"saying": true, "adding": true, "noting": true, "stressing": true, "as": true}
+// isSubordinator tells the words after a comma that open a clause in clauseBreak, w in lower
+// case: a switch rather than a map, as most commas are followed by other words, which it rules
+// out by their length and first bytes without hashing them.
+func isSubordinator(w string) bool {
+	switch w {
+	case "which", "who", "whom", "whose", "where", "while", "whereas", "but", "after", "before",
+		"when", "since", "although", "though", "because", "saying", "adding", "noting", "stressing", "as":
+		return true
+	}
+	return false
+}
 
 // TimeWords returns the words, in lower case, one of which every time expression without a digit
 // needs: FindTokens finds nothing in a sentence that has neither (see Quiet).

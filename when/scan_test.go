@@ -72,6 +72,15 @@ func TestClauseBreaksMatchRegexp(t *testing.T) {
 	for _, s := range scanSentences(t) {
 		checkClauseBreaks(t, s)
 	}
+	// every word that may open a clause after a comma (isSubordinator), in any case, and words
+	// that are not one
+	for _, w := range []string{"which", "who", "whom", "whose", "where", "while", "whereas", "but",
+		"after", "before", "when", "since", "although", "though", "because", "saying", "adding", "noting",
+		"stressing", "as", "Which", "WHEREAS", "Stressing", "aS", "whichever", "wh", "a", "as_", "asking",
+		"butter", "stressings", "stressin", "the", "and", "said", "w", "", "as1", "when-", "whoseé"} {
+		checkClauseBreaks(t, "They met, "+w+" x")
+		checkClauseBreaks(t, "They met,"+w)
+	}
 }
 
 // checkClauseBreaks checks that clauseBreaks finds in s the breaks clauseBreak matches.
@@ -303,6 +312,15 @@ func TestScanTokensMatchesScanWords(t *testing.T) {
 		"in the May", "in in May", "in last May", "in early 2015", "in 2015-10-05", "during, May",
 		"in’in May", "x’the day before yesterday", "in\nMay", "in May two days ago", "an hour, a week ago",
 		"Eleven weeks ago, in March", "in one week", "the day before yesterday, three years ago",
+		// words that begin with early, mid or late, which skipWords passes over unless they can
+		// begin a pattern (partMonthWords)
+		"midOctober 2015", "in lateMay and earlySept. 2015", "LATEOCTOBER", "midOct, 2015", "midoctober",
+		"Lately, in May", "midnight on October 5", "the Middle East in mid-March", "mid March", "late 2015",
+		"in Midway 2015", "during EarlyJune", "in lateJuneau", "earlyDec 2015", "MidMay", "lated May",
+		// a month or a year alone, where findAt does not try the month alone or the year alone
+		// (bareKinds)
+		"May 2015 in May, MAY and in 2015 2016", "the 2015 budget in 2016", "Sept. 2015 and in Sept.",
+		"March 2015 and March, last March", "2015-10-05 in 2015", "1999 2000 early 2001", "in\u00a02015 May",
 	} {
 		checkFindTokens(t, s, "2017-10-19")
 	}
@@ -321,7 +339,7 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	if !foldsOutsideASCII(s) {
 		f, cs, ascii := scanWords(s, nil)
 		tf, tcs, tascii := scanTokens(s, base, toks, nil)
-		if f != tf || !reflect.DeepEqual(usable(cs, f), usable(tcs, tf)) || ascii != tascii {
+		if f != tf || !reflect.DeepEqual(usable(s, cs, f), usable(s, tcs, tf)) || ascii != tascii {
 			t.Fatalf("%q: scanTokens %b %v %v, scanWords %b %v %v", s, tf, tcs, tascii, f, cs, ascii)
 		}
 	}
@@ -344,12 +362,18 @@ func checkFindTokens(t *testing.T, s, pub string) {
 	}
 }
 
-// usable returns the candidates of cs that can begin a pattern that the features f allow, but the
-// lazy words: scanTokens leaves out those that can begin none (addLazy; FindTokens's expressions,
-// compared with Find's, hold it to the rest).
-func usable(cs []candidate, f feature) []candidate {
+// usable returns the candidates of cs, those of sentence s, that can begin a pattern that the
+// features f allow, but the lazy words and the words of letters alone that begin with early, mid or
+// late and are not partMonthWords: scanTokens leaves out those that can begin none (addLazy,
+// skipWords; FindTokens's expressions, compared with Find's, hold it to the rest).
+func usable(s string, cs []candidate, f feature) []candidate {
 	var out []candidate
 	for _, c := range cs {
+		w := s[c.pos:wordEnd(s, c.pos)]
+		if c.kinds == startPart && !strings.ContainsFunc(w, func(r rune) bool { return !isLetter(byte(r)) || r >= utf8.RuneSelf }) &&
+			!slices.Contains(partMonthWords(), strings.ToLower(w)) {
+			continue
+		}
 		if kindSetPatterns[c.kinds]&patternSets[f] != 0 && c.kinds&^lazyKinds != 0 {
 			out = append(out, c)
 		}
@@ -667,4 +691,47 @@ func firstDayByRegexp(s string, year int) (Expr, bool) {
 		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
 	}
 	return best, found
+}
+
+// TestPreBefore holds preBefore, which rules out most candidates by the byte before the space
+// before them, to the reading of the spaces and the word before them that it stands for
+// (preBeforeSlow), at every place of sentences with and without "in" and "during".
+func TestPreBefore(t *testing.T) {
+	for _, s := range []string{"in May", "IN May", "iN  May", "din May", "during May", "xduring May",
+		"in\u00a0May", "in\u202fMay", "in \u00a0 May", "on May", "1n May", "_n May", "In 2015", "ın May",
+		"in", " in ", "n May", "Nn May", "DURING mid-May", "duringMay", "in\tMay", "in\nMay", "man in  in May",
+		"\u00a0in May", "é in May", "réin May", "iń May", "in’ May", "N 5", "n\u00a0\u00a0May"} {
+		for p := 0; p <= len(s); p++ {
+			if got, want := preBefore(s, p), preBeforeSlow(s, p); got != want {
+				t.Errorf("preBefore(%q, %d) = %d, want %d", s, p, got, want)
+			}
+		}
+	}
+}
+
+// preBeforeSlow is preBefore without its first test.
+func preBeforeSlow(s string, p int) int {
+	e := p
+	for e > 0 {
+		if isSpace(s[e-1]) {
+			e--
+		} else if strings.HasSuffix(s[:e], "\u00a0") {
+			e -= len("\u00a0")
+		} else if strings.HasSuffix(s[:e], "\u202f") {
+			e -= len("\u202f")
+		} else {
+			break
+		}
+	}
+	if e == p {
+		return -1
+	}
+	q := e
+	for q > 0 && isWordByte(s[q-1]) {
+		q--
+	}
+	if w := strings.ToLower(s[q:e]); w == "in" || w == "during" {
+		return q
+	}
+	return -1
 }

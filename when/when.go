@@ -120,6 +120,11 @@ func parseDate(s string) (string, bool) {
 		return "", false
 	}
 	if len(s) >= 10 {
+		// most fields are a day written YYYY-MM-DD, which time.Parse would read and Format write
+		// back as it is: it is told valid by hand (isoDay accepts what time.Parse accepts)
+		if _, _, _, ok := isoDay(s[:10]); ok && (len(s) == 10 || strings.ContainsRune("Tt _", rune(s[10]))) {
+			return s[:10], true
+		}
 		if t, err := time.Parse(dayLayout, s[:10]); err == nil && (len(s) == 10 || strings.ContainsRune("Tt _", rune(s[10]))) {
 			return t.Format(dayLayout), true
 		}
@@ -405,7 +410,8 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub Pub) []Expr {
 			if c.pos < from[i] {
 				continue
 			}
-			if k := c.kinds & patterns[i].starts; mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
+			k := c.kinds & patterns[i].starts
+			if k == bareKinds[i] || mayNotMatch(k) && !mayMatch(i, s, cs, ci) {
 				continue
 			}
 			if !matchAt(i, s, c.pos, &m.idx) {
@@ -443,6 +449,13 @@ func findAt(dst []Expr, s string, has feature, cs []candidate, pub Pub) []Expr {
 	}
 	return dst[:n+kept]
 }
+
+// bareKinds gives, for the month alone and the year alone, the kinds of a candidate where they
+// find nothing: a month's name (and nothing else) or a number, where they can match only the month
+// or the year itself, without the "in", "last" or "early" before it that makes it an expression
+// (monthOnly, yearOnlyExpr). Such a match ends with the candidate's word, in which no other
+// candidate begins, so that findAt passes over it without trying. It is 0 for the other patterns.
+var bareKinds = [numPatterns]start{6: startMonth, 7: startDigit}
 
 // before tells whether the expression a of pattern pa comes before b of pattern pb in find's
 // order.
@@ -613,8 +626,33 @@ var dayStringsFrom, dayStrings = func() (int, string) {
 
 // formatWeekOf is format at precision Week for the day numbered n (daysFrom): its ISO 8601 week,
 // the one of its Thursday (weeks begin on Mondays), numbered from the week of that year's first
-// Thursday.
+// Thursday. A week of the years of weekStrings is taken from it, without working out its year and
+// number or making a string ("last week", "two weeks ago").
 func formatWeekOf(n int) string {
+	monday := n - (int(weekdayOfDay(n))+6)%7
+	if k := (monday - weekStringsFrom) / 7; monday >= weekStringsFrom && k < len(weekStrings)/len("YYYY-Www") {
+		return weekStrings[k*len("YYYY-Www") : (k+1)*len("YYYY-Www")]
+	}
+	return formatWeek(n)
+}
+
+// weekStrings holds every ISO 8601 week of the years 2000 to 2039 written YYYY-Www, one after the
+// other (17 kB), from the week whose Monday is the day numbered weekStringsFrom (2000-01-03).
+var weekStringsFrom, weekStrings = func() (int, string) {
+	from := daysFrom(2000, time.January, 3) // the Monday of 2000-W01
+	var b []byte
+	for monday := from; ; monday += 7 {
+		w := formatWeek(monday)
+		if w[:4] == "2040" {
+			break
+		}
+		b = append(b, w...)
+	}
+	return from, string(b)
+}()
+
+// formatWeek is formatWeekOf worked out.
+func formatWeek(n int) string {
 	if y, _, _ := dayOf(n); y < 1 || y > 9999 {
 		return ""
 	}

@@ -400,6 +400,27 @@ func TestPubEntryByHand(t *testing.T) {
 	}
 }
 
+// TestParseDateISOByHand holds parseDate's reading of a field that begins YYYY-MM-DD by hand
+// (isoDay) to time.Parse's reading and Format's writing, which it stands for.
+func TestParseDateISOByHand(t *testing.T) {
+	for _, pub := range []string{"2024-02-29", "2023-02-29", "2023-02-28", "1999-12-31", "2000-01-01",
+		"0000-01-01", "0000-02-29", "0001-01-01", "9999-12-31", "2021-13-01", "2021-00-10", "2021-04-31",
+		"2021-04-30", "20x1-04-30", "+021-04-30", "-021-04-30", "2021-04-3a", "2021-04-30T10:00:00Z",
+		"2021-04-30t10", "2021-04-30 10:00", "2021-04-30_", "2021-04-30Z", "2021-04-30x", "2021-04-30\u00e9",
+		"2021\u201104-30", "2021-04-300"} {
+		if len(pub) < 10 {
+			continue
+		}
+		tm, err := time.Parse(dayLayout, pub[:10])
+		if _, _, _, ok := isoDay(pub[:10]); ok != (err == nil) || ok && pub[:10] != tm.Format(dayLayout) {
+			t.Errorf("isoDay(%q) ok = %v; time.Parse reads %v, %v", pub[:10], ok, tm, err)
+		}
+		if got, ok := parseDate(pub); err == nil && (len(pub) == 10 || strings.ContainsRune("Tt _", rune(pub[10]))) && (!ok || got != tm.Format(dayLayout)) {
+			t.Errorf("parseDate(%q) = %q, %v; time.Parse reads %v", pub, got, ok, tm)
+		}
+	}
+}
+
 func TestDaysIn(t *testing.T) {
 	for _, y := range []int{1, 1600, 1700, 1900, 1999, 2000, 2016, 2017, 2020, 2100, 2400, 9999} {
 		for m := 1; m <= 12; m++ {
