@@ -855,6 +855,10 @@ var atomTexts = []string{
 	"Iran",
 	"(",
 	"",
+	// words whose Shape is not of lower-case letters and digits alone, or is: the plain words'
+	// loop reads the first byte of the first only
+	"iPhone e-mail x2 2x _x 3rd élysée Élysée ÉLYSÉE iran IRAN iRAN Iran's 'iran' 1990s police Police POLICE al al-Assad",
+	"tehran's envoy ul-Haq bin laden Bin Laden x_y x.y u.s. U.S. un UN Un u.n. 42 4-2 ½ ñandú Ñandú ǅemal",
 }
 
 // TestAtomsPassOverPlainWords holds atoms to oldAtoms: the same atoms of every sentence of the
@@ -897,6 +901,82 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 	}
 	if atoms < 100 || skipped < 10 {
 		t.Errorf("%d atoms, %d brackets passed over after a name: too few cases", atoms, skipped)
+	}
+}
+
+// oldLookupAt is lookupAt as it asked matches of every candidate.
+func oldLookupAt(d *Doc, toks []text.Token, i int, upper bool) *candidate {
+	var best *candidate
+	cs := d.candidates(toks, i, upper)
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n {
+			break
+		}
+		if !d.matches(c, toks, i, upper) {
+			continue
+		}
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue
+		}
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
+		}
+	}
+	if !d.mayBeLearned(&toks[i]) || !upper && !d.is(i, isNameParticle) {
+		return best
+	}
+	cs = d.learned[toks[i].Lower]
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n || !d.matches(c, toks, i, upper) {
+			continue
+		}
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue
+		}
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
+		}
+	}
+	return best
+}
+
+// TestLookUpOneWord holds lookupAt, which tells a phrase of one word from its candidate without
+// a call, to oldLookupAt at every token of the test sentences, in either case, in a Doc that has
+// learned the names of the sentences before; and counts the phrases that are alone (the
+// candidates atoms takes without a call) against their entries.
+func TestLookUpOneWord(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), atomTexts...)
+	d := kb.NewDoc("2017-10-05")
+	alone, found := 0, 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d.findWords(toks)
+		for i := range toks {
+			for _, upper := range []bool{toks[i].IsCapitalized(), !toks[i].IsCapitalized()} {
+				got, want := d.lookupAt(toks, i, upper), oldLookupAt(d, toks, i, upper)
+				if got != want {
+					t.Fatalf("%q: lookupAt(%d %q, %v) = %v, want %v", s, i, toks[i].Text, upper, got, want)
+				}
+				if got != nil {
+					found++
+				}
+			}
+			for _, c := range d.candidates(toks, i, true) {
+				if c.alone != (c.n == 1 && !c.p.exactCase[0] && c.entry.Kind != KindPerson) {
+					t.Fatalf("%q: candidate %v alone %v", toks[i].Text, c.p.toks, c.alone)
+				}
+				if c.alone {
+					alone++
+				}
+			}
+		}
+		d.mentions(toks) // (learns the names)
+	}
+	if found < 200 || alone < 100 {
+		t.Errorf("%d phrases found, %d alone: too few cases", found, alone)
 	}
 }
 

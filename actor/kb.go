@@ -574,6 +574,9 @@ type candidate struct {
 	n       uint16 // len(p.toks)
 	capital bool   // p.capital
 	exact   bool   // some word of p must be written exactly in its case (p.exactCase)
+	// a phrase of one word, in no exact case, that names no person: it stands at any token of
+	// its word in the case it asks for (capital), with no other test (Doc.atoms' quick look-up)
+	alone bool
 }
 
 // newCandidates returns the candidates of phrases whose words are all in words.
@@ -601,6 +604,7 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 	for _, e := range p.exactCase {
 		c.exact = c.exact || e
 	}
+	c.alone = c.n == 1 && !c.exact && p.entry.Kind != KindPerson
 	return c
 }
 

@@ -381,9 +381,9 @@ type Doc struct {
 	kb      *KB
 	Date    string
 	learned map[string][]candidate
-	// a bit for the Hash of each key of learned, so that most tokens are told that no learned
-	// phrase begins with them without a look-up
-	learnedBits [4]uint64
+	// whether a key of learned has each value of the low byte of its Hash, so that most tokens
+	// are told that no learned phrase begins with them without a look-up
+	learnedBits [256]bool
 	people      []*Mention // person mentions in order, for pronouns and descriptions
 	peopleBuf   [8]*Mention
 	subject     *Mention // the first person of the latest sentence that named one
@@ -846,8 +846,16 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		// so that it keeps what it reads in registers; it stops at an opening bracket, which is
 		// plain, so that the test above is asked of the token after it
 		for i < len(toks) {
-			s := toks[i].Text
-			if s == "" || wordFlag(notPlainFirst[s[0]])|words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
+			// a word of lower-case ASCII letters and digits alone (its Shape says so, without
+			// reading its bytes, which lie elsewhere in memory) is plain unless its flags say it
+			// is not; for another (punctuation, a capital, a Shape not known) the first byte is
+			// read as plainWord reads it
+			if t := &toks[i]; plainShapes>>(t.Shape&31)&1 == 0 {
+				if s := t.Text; s == "" || notPlainFirst[s[0]] != 0 {
+					break
+				}
+			}
+			if words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
 				break
 			}
 			i++
@@ -863,7 +871,17 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		// without a call when its first byte is ASCII
 		s := toks[i].Text
 		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
-		best := d.lookupAt(toks, i, upper)
+		// most look-ups are of a word that begins no phrase in its case, or one phrase of itself
+		// alone (alone): lookupAt's answer, told here without a call when no phrase learned from
+		// the text may begin with the word (learnedBits)
+		var best *candidate
+		if cs, ok := d.shortList(i, upper); ok && len(cs) <= 1 && (len(cs) == 0 || cs[0].alone && (upper || !cs[0].capital)) && !d.mayBeLearned(&toks[i]) {
+			if len(cs) == 1 {
+				best = &cs[0]
+			}
+		} else {
+			best = d.lookupAt(toks, i, upper)
+		}
 		// (notThisActor's tests each begin with a word of the flags of aroundWords: a sentence with
 		// none of them, most, asks none of its phrases)
 		if best != nil && d.anywhere(aroundWords) && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
@@ -907,6 +925,11 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 	// one test of the first byte's class and the word's flags together, not one branch for each
 	return wordFlag(notPlainFirst[s[0]])|d.words[i].flags&(opensLower|isNameParticle) == 0
 }
+
+// plainShapes has a bit for each text.Shape of a word made of ASCII lower-case letters and digits
+// alone (at least one of them: the Shape of an empty or unknown word is 0): its first byte is
+// one that notPlainFirst does not mark.
+const plainShapes = 1<<text.ShapeLower | 1<<text.ShapeDigit | 1<<(text.ShapeLower|text.ShapeDigit)
 
 // notPlainFirst marks the first bytes of a word that is not plain (plainWord): an ASCII capital,
 // or the first byte of a character that is not ASCII.
@@ -1007,7 +1030,9 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 		if best != nil && c.n < best.n {
 			break
 		}
-		if !d.matches(c, toks, i, upper) {
+		// a phrase of one word that needs no exact case, and no capital or has one, matches
+		// (matches' own answer): most of the phrases tried, told without a call
+		if (c.n != 1 || c.exact || c.capital && !upper) && !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -1017,10 +1042,8 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 			best = c
 		}
 	}
-	// a phrase learned from the text may begin with the token only if the bit of its word is
-	// set (for most, none is), and learned names must be capitalised, unless they open with a
-	// particle
-	if h := toks[i].Hash() & 255; d.learnedBits[h>>6]&(1<<(h&63)) == 0 || !upper && !d.is(i, isNameParticle) {
+	// learned names must be capitalised, unless they open with a particle
+	if !d.mayBeLearned(&toks[i]) || !upper && !d.is(i, isNameParticle) {
 		return best
 	}
 	cs = d.learned[toks[i].Lower]
@@ -1039,12 +1062,17 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	return best
 }
 
+// mayBeLearned reports whether a phrase learned from the text may begin with token t: only if
+// the bit of its word is set (for most, none is).
+func (d *Doc) mayBeLearned(t *text.Token) bool {
+	return d.learnedBits[uint8(t.Hash())]
+}
+
 // addLearned adds a phrase learned from the text. When it is the first of its word, its word's
 // list is room (if not nil: an empty list the caller allocated with the phrase).
 func (d *Doc) addLearned(ph *phrase, room []candidate) {
 	w := ph.toks[0]
-	h := text.HashWord(w) & 255
-	d.learnedBits[h>>6] |= 1 << (h & 63)
+	d.learnedBits[uint8(text.HashWord(w))] = true
 	l := d.learned[w]
 	if l == nil {
 		l = room
