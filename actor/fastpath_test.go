@@ -1056,3 +1056,29 @@ func TestIsCompassAt(t *testing.T) {
 		}
 	}
 }
+
+// TestSetWordsUnion holds setWords, which ORs four tokens' flags a step, to a loop over each
+// token: every length from 0 to 9 words, with a flagged word at each position.
+func TestSetWordsUnion(t *testing.T) {
+	kb := load(t)
+	d := kb.NewDoc("")
+	flagged := []string{"the", "and", "former", ",", "his", "ethnic", "(", "'s", "members"}
+	for n := 0; n <= 9; n++ {
+		for at := 0; at < n; at++ {
+			words := make([]string, n)
+			for k := range words {
+				words[k] = "zzqx"
+			}
+			words[at] = flagged[(n+at)%len(flagged)]
+			toks := text.AppendTokens(nil, strings.Join(words, " "), 0)
+			d.findWords(toks)
+			var want wordFlag
+			for i := range toks {
+				want |= d.words[i].flags
+			}
+			if d.inSentence != want || want == 0 {
+				t.Errorf("%q: union %b, want %b", words, d.inSentence, want)
+			}
+		}
+	}
+}
