@@ -1269,10 +1269,18 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 }
 
 // parted reports two atoms that joins would not join, told from the word after the first
-// without a call (most pairs of atoms): more than two words between them, the first of which is
-// neither a modifier nor a gap word.
+// without a call (most pairs of atoms): a word between them, the first, that is neither a
+// modifier nor a gap word, when they are more than two words apart or the first atom is no
+// title, demonym or group (joins' two exceptions: "Maj. Gen.", "Irish nationalist guerrillas").
 func (d *Doc) parted(prev, next atom) bool {
-	return next.first-prev.last > 2 && !d.is(prev.last, isModifier|isGapWord)
+	if next.first == prev.last || d.is(prev.last, isModifier|isGapWord) {
+		return false
+	}
+	if next.first-prev.last > 2 {
+		return true
+	}
+	e := prev.entry
+	return e == nil || e.Kind != KindTitle && e.Kind != KindDemonym && e.Kind != KindGroup
 }
 
 // gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
