@@ -1082,3 +1082,33 @@ func TestSetWordsUnion(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedOrgs holds resolve's reading of an organisation without a dated line (undated)
+// to OrgOn: every organisation of the knowledge base, on no date and on dates before, within and
+// after the dated lines; and there are both kinds.
+func TestUndatedOrgs(t *testing.T) {
+	kb := load(t)
+	undated, dated := 0, 0
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			e := p.entry
+			if e.Kind != KindOrg {
+				continue
+			}
+			for _, date := range []string{"", "1990-01-01", "2000-06-01", "2011-07-09", "2019-06-01", "2023-06-01", "2025-01-01"} {
+				c, s := kb.OrgOn(e, date)
+				if e.undated && (c != e.Country || s != e.Sector) {
+					t.Fatalf("%q is undated, but on %q OrgOn gives %s %s, not its own %s %s", e.Name, date, c, s, e.Country, e.Sector)
+				}
+			}
+			if e.undated {
+				undated++
+			} else {
+				dated++
+			}
+		}
+	}
+	if undated < 100 || dated < 3 {
+		t.Errorf("%d phrases of undated organisations, %d of dated ones: too few of some", undated, dated)
+	}
+}

@@ -1561,7 +1561,10 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				stateCountry = e.Country
 			}
 		case KindOrg:
-			oc, os := d.kb.OrgOn(e, d.Date)
+			oc, os := e.Country, e.Sector // (OrgOn's answer for most: no dated line)
+			if !e.undated {
+				oc, os = d.kb.OrgOn(e, d.Date)
+			}
 			if country == "" {
 				country = oc
 			}
