@@ -569,7 +569,10 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			i = k + 1
 			continue
 		}
-		j := d.chunk(toks, atoms, i)
+		j := i + 1 // (chunk's answer when the next atom is parted from this one: most, told without a call)
+		if j < len(atoms) && !d.parted(atoms[i], atoms[j]) {
+			j = d.chunk(toks, atoms, i)
+		}
 		if j == i+1 && atoms[i].entry == nil {
 			if m, post := d.describedName(toks, atoms, i); m != nil {
 				out = append(out, m)
@@ -896,7 +899,12 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i += int(best.n)
 			continue
 		}
-		if j := d.nameRun(toks, i); j > i {
+		// (a name word is capitalised: no run begins with a token that is not, told without a call)
+		j := i
+		if upper {
+			j = d.nameRun(toks, i)
+		}
+		if j > i {
 			// a known phrase inside the run ends it: "Ethnic Albanians"
 			for k := i + 1; k < j; k++ {
 				if d.lookup(toks, k) != nil {
