@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -1110,5 +1111,39 @@ func TestUndatedOrgs(t *testing.T) {
 	}
 	if undated < 100 || dated < 3 {
 		t.Errorf("%d phrases of undated organisations, %d of dated ones: too few of some", undated, dated)
+	}
+}
+
+// TestContainsLower holds containsLower to strings.Contains of the lowered text, on odd texts
+// (other letters, a Kelvin sign that lowers to 'k', marks that fold to letters under c|0x20,
+// text ends, texts longer than lowerText's buffer) and on random texts of a small alphabet.
+func TestContainsLower(t *testing.T) {
+	texts := []string{"", "p", "peacekee", "peacekeep", "PEACEKEEPERS", "a regional peacekeeping force",
+		"Peace-keeping", "peacekee\u212Ap", "PEACE\u212AEEP force", "Ünited peacekeepers", "pEaCeKeEp",
+		"\xffpeacekeep", "peacekeep\xff", "0@ACEKEEP", "pea\x03ekeep", "PEACEKEE", strings.Repeat("x", 70) + "Peacekeep",
+		strings.Repeat("é", 40) + "peacekeep", "peacekeeppeacekeep", "ppeacekeep"}
+	r := rand.New(rand.NewPCG(3, 9))
+	alphabet := []string{"p", "P", "e", "E", "a", "A", "c", "C", "k", "K", "\u212A", "@", "0", " ", "é", "\x05"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(14) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	hits := 0
+	for _, s := range texts {
+		for _, w := range []string{"peacekeep", "pe", "k"} {
+			want := strings.Contains(strings.ToLower(s), w)
+			if got := containsLower(s, w); got != want {
+				t.Fatalf("containsLower(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("%d texts contain a word: too few", hits)
 	}
 }

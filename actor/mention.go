@@ -48,6 +48,29 @@ func (m *Mention) bothSides() bool {
 	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
 }
 
+// containsLower reports whether strings.ToLower(s) contains w, a word of one or more lower-case
+// ASCII letters. An ASCII s (most texts) is searched as it is, each byte folded as it is
+// compared (a byte folds to w's letter, c|0x20, only if it is that letter in either case),
+// rather than lowered first into a buffer; another is lowered as ToLower writes it.
+func containsLower(s, w string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			var buf [64]byte
+			return bytes.Contains(lowerText(buf[:0], s), []byte(w))
+		}
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		k := 0
+		for k < len(w) && s[i+k]|0x20 == w[k] {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // lowerText returns strings.ToLower(s) as bytes, written into buf when s is ASCII and fits in
 // its capacity (most mention texts): a test of a mention's words then makes no string.
 func lowerText(buf []byte, s string) []byte {
@@ -677,7 +700,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			switch {
 			case where != "":
 				m.Country = where
-			case m.Person == nil && bytes.Contains(lowerText(make([]byte, 0, 64), m.Text), []byte("peacekeep")):
+			case m.Person == nil && containsLower(m.Text, "peacekeep"):
 				// "a regional peacekeeping force": peacekeepers no state is named for serve an
 				// intergovernmental body
 				m.Country = "IGO"
