@@ -992,7 +992,9 @@ func TestBothSides(t *testing.T) {
 	texts := []string{"", "s", "S", "x", "the two sides", "THE TWO SIDES", "both countries", "Both CountrieS",
 		"the two leaders", "TWO LEADERS", "leaders", "the leaders", "Iran", "police", "officials", "the Syrian government",
 		"two sideS", "two sidess", "the two sideſ", "the two sidİ", "the two sİdes", "Two Sides\u0130", "two leaders ſ",
-		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s"}
+		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s",
+		"TwoLEADERS", "tw leaders", "twO-LEADERs", "sides", "SIDES", "ides", "countries", "ountries", "Two Leaders\x13",
+		"two leader3", "two sideS@", "two sid\x05s", "COUNTRIE\x13", "two LeaderS"}
 	yes := 0
 	for _, s := range texts {
 		m := &Mention{Text: s}

@@ -43,9 +43,38 @@ func (m *Mention) bothSides() bool {
 	if s := m.Text; s == "" || s[len(s)-1] < utf8.RuneSelf && s[len(s)-1]|('a'-'A') != 's' {
 		return false
 	}
+	if s := m.Text; isASCII(s) {
+		// (an ASCII text, most, is compared as it is, each byte folded: containsLower)
+		return hasSuffixLower(s, "sides") || hasSuffixLower(s, "countries") || hasSuffixLower(s, "leaders") && containsLower(s, "two")
+	}
 	var buf [64]byte
 	t := lowerText(buf[:0], m.Text)
 	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSuffixLower reports whether an ASCII s, lowered, ends in w, a word of lower-case ASCII
+// letters (each byte folded as it is compared, as in containsLower).
+func hasSuffixLower(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	s = s[len(s)-len(w):]
+	for k := range len(w) {
+		if s[k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // containsLower reports whether strings.ToLower(s) contains w, a word of one or more lower-case
@@ -53,11 +82,9 @@ func (m *Mention) bothSides() bool {
 // compared (a byte folds to w's letter, c|0x20, only if it is that letter in either case),
 // rather than lowered first into a buffer; another is lowered as ToLower writes it.
 func containsLower(s, w string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			var buf [64]byte
-			return bytes.Contains(lowerText(buf[:0], s), []byte(w))
-		}
+	if !isASCII(s) {
+		var buf [64]byte
+		return bytes.Contains(lowerText(buf[:0], s), []byte(w))
 	}
 	for i := 0; i+len(w) <= len(s); i++ {
 		k := 0
