@@ -943,10 +943,11 @@ func oldLookupAt(d *Doc, toks []text.Token, i int, upper bool) *candidate {
 	return best
 }
 
-// TestLookUpOneWord holds lookupAt, which tells a phrase of one word from its candidate without
-// a call, to oldLookupAt at every token of the test sentences, in either case, in a Doc that has
-// learned the names of the sentences before; and counts the phrases that are alone (the
-// candidates atoms takes without a call) against their entries.
+// TestLookUpOneWord holds lookupAt, which tells a phrase of one word, and one whose second word
+// is not the next token's, from its candidate without a call, to oldLookupAt at every token of
+// the test sentences, in either case, in a Doc that has learned the names of the sentences
+// before; and counts the phrases that are alone (the candidates atoms takes without a call)
+// against their entries.
 func TestLookUpOneWord(t *testing.T) {
 	kb := load(t)
 	sentences := append(testSentences(t), atomTexts...)

@@ -1079,6 +1079,11 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	var best *candidate
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
+	// the number of the next word (0 at the sentence's end, where no phrase of two words fits)
+	var nextID uint32
+	if i+1 < len(toks) {
+		nextID = d.words[i+1].id
+	}
 	cs, ok := d.shortList(i, upper) // (candidates, with its common case inlined)
 	if !ok {
 		cs = d.narrowed(toks, i, upper)
@@ -1089,7 +1094,11 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 			break
 		}
 		// a phrase of one word that needs no exact case, and no capital or has one, matches
-		// (matches' own answer): most of the phrases tried, told without a call
+		// (matches' own answer): most of the phrases tried, told without a call; so does a
+		// longer one whose second word the knowledge base knows but is not the next word's
+		if c.n > 1 && c.next[0] != 0 && c.next[0] != nextID {
+			continue
+		}
 		if (c.n != 1 || c.exact || c.capital && !upper) && !d.matches(c, toks, i, upper) {
 			continue
 		}
