@@ -1150,3 +1150,49 @@ func TestContainsLower(t *testing.T) {
 		t.Errorf("%d texts contain a word: too few", hits)
 	}
 }
+
+// TestMayNameBody holds mayNameBody to bodyName: at every atom of the test sentences, with
+// entries of every kind in place of the atom after it, or without that atom, bodyName finds no
+// body's name where mayNameBody says it may not; and it finds some.
+func TestMayNameBody(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), "the Nigerian Union of Teachers and the Kenyan National Union of Teachers",
+		"Nigeria's National Association of Nigerian Students met the Ghana Bar Association of lawyers",
+		"the Nigerian Qzx Union of the Farmers, Kenya Farmers Union of", "Iran Union of Qzx Farmers")
+	entries := []*Entry{nil, {Kind: KindCountry}, {Kind: KindDemonym}, {Kind: KindOrg}, {Kind: KindOffice},
+		{Kind: KindGroup}, {Kind: KindGroup, Sector: "CVL"}, {Kind: KindTitle}, {Kind: KindPerson}}
+	found, ruledOut := 0, 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		atoms := slices.Clone(d.atoms(toks))
+		for i := range atoms {
+			if !isState(atoms[i].entry) {
+				continue
+			}
+			for v, e := range append(entries, atoms[min(i+1, len(atoms)-1)].entry, nil) {
+				as := slices.Clone(atoms)
+				switch {
+				case v == len(entries)+1 && i+1 < len(as):
+					as = slices.Delete(as, i+1, i+2) // (the words of the atom after it as a gap)
+				case i+1 < len(as):
+					as[i+1].entry = e
+				}
+				k := bodyName(toks, as, i)
+				if k > i {
+					found++
+				}
+				if !mayNameBody(as, i) {
+					ruledOut++
+					if k > i {
+						t.Errorf("%q: bodyName finds atoms %d to %d, where mayNameBody says none", s, i, k)
+					}
+				}
+			}
+		}
+	}
+	if found < 3 || ruledOut < 100 {
+		t.Errorf("%d bodies found, %d ruled out: too few", found, ruledOut)
+	}
+}

@@ -608,7 +608,9 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
 		k := -1
-		if isState(atoms[i].entry) { // (bodyName's first test, asked without a call: most atoms are no state)
+		// (bodyName's first tests, asked without a call: most atoms are no state, and most states
+		// are followed by no atom, or by one that closes no body's name)
+		if isState(atoms[i].entry) && mayNameBody(atoms, i) {
 			k = bodyName(toks, atoms, i)
 		}
 		if k > i {
@@ -1474,6 +1476,17 @@ func bodyName(toks []text.Token, atoms []atom, i int) int {
 		}
 	}
 	return -1
+}
+
+// mayNameBody reports whether bodyName may find a body's name opened by atom i: there is an atom
+// after it, which is an unknown name (bodyName looks further) or a group two words or more
+// after it (orgName's least: "Union of").
+func mayNameBody(atoms []atom, i int) bool {
+	if i+1 >= len(atoms) {
+		return false
+	}
+	n := atoms[i+1]
+	return n.entry == nil || n.entry.Kind == KindGroup && n.first-atoms[i].last >= 2
 }
 
 // orgName reports the middle of a body's name between its state and the group it gathers:
