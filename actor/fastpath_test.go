@@ -1196,3 +1196,50 @@ func TestMayNameBody(t *testing.T) {
 		t.Errorf("%d bodies found, %d ruled out: too few", found, ruledOut)
 	}
 }
+
+// oldIsNameWord is isNameWord as it read every character of the word.
+func oldIsNameWord(d *Doc, toks []text.Token, i int) bool {
+	t := &toks[i]
+	if t.Text == "" || !t.IsCapitalized() || d.is(i, isNotName) {
+		return false
+	}
+	for _, r := range t.Text {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNameWordShape holds isNameWord, which takes a word of ASCII letters alone from its Shape, to
+// oldIsNameWord at every token of the test sentences and of odd words, with their Shape and
+// without it (0: not known).
+func TestNameWordShape(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), atomTexts...)
+	sentences = append(sentences, "Qzx9 Q9 X_y O'Brien Al-Assad Ünal ÜNAL U.S. Qzx- -Qzx Abc1 A ZZ Mc'Neil Zo\u00e9 X\u2019s The A4 Bb$ Cc% Dd\x7f")
+	names := 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		for i := range toks {
+			want := oldIsNameWord(d, toks, i)
+			if got := d.isNameWord(toks, i); got != want {
+				t.Fatalf("%q: isNameWord(%q, shape %b) = %v, want %v", s, toks[i].Text, toks[i].Shape, got, want)
+			}
+			sh := toks[i].Shape
+			toks[i].Shape = 0
+			if got := d.isNameWord(toks, i); got != want {
+				t.Fatalf("%q: isNameWord(%q, no shape) = %v, want %v", s, toks[i].Text, got, want)
+			}
+			toks[i].Shape = sh
+			if want {
+				names++
+			}
+		}
+	}
+	if names < 200 {
+		t.Errorf("%d name words: too few", names)
+	}
+}

@@ -1308,6 +1308,9 @@ func (d *Doc) isNameWord(toks []text.Token, i int) bool {
 	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || d.is(i, isNotName) {
 		return false
 	}
+	if sh := t.Shape; sh != 0 && sh&(text.ShapeDigit|text.ShapeOther) == 0 {
+		return true // ASCII letters alone, as its Shape says (most names), without reading them
+	}
 	for _, r := range t.Text {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 || r == '-' || r == '\'') {
 			return false
