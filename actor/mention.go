@@ -901,16 +901,8 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		// so that it keeps what it reads in registers; it stops at an opening bracket, which is
 		// plain, so that the test above is asked of the token after it
 		for i < len(toks) {
-			// a word of lower-case ASCII letters and digits alone (its Shape says so, without
-			// reading its bytes, which lie elsewhere in memory) is plain unless its flags say it
-			// is not; for another (punctuation, a capital, a Shape not known) the first byte is
-			// read as plainWord reads it
-			if t := &toks[i]; plainShapes>>(t.Shape&31)&1 == 0 {
-				if s := t.Text; s == "" || notPlainFirst[s[0]] != 0 {
-					break
-				}
-			}
-			if words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
+			s := toks[i].Text
+			if s == "" || wordFlag(notPlainFirst[s[0]])|words[i].flags&(opensLower|isNameParticle|isBracket) != 0 {
 				break
 			}
 			i++
@@ -985,11 +977,6 @@ func (d *Doc) plainWord(toks []text.Token, i int) bool {
 	// one test of the first byte's class and the word's flags together, not one branch for each
 	return wordFlag(notPlainFirst[s[0]])|d.words[i].flags&(opensLower|isNameParticle) == 0
 }
-
-// plainShapes has a bit for each text.Shape of a word made of ASCII lower-case letters and digits
-// alone (at least one of them: the Shape of an empty or unknown word is 0): its first byte is
-// one that notPlainFirst does not mark.
-const plainShapes = 1<<text.ShapeLower | 1<<text.ShapeDigit | 1<<(text.ShapeLower|text.ShapeDigit)
 
 // notPlainFirst marks the first bytes of a word that is not plain (plainWord): an ASCII capital,
 // or the first byte of a character that is not ASCII.
