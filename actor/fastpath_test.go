@@ -860,6 +860,21 @@ var atomTexts = []string{
 	// loop reads the first byte of the first only
 	"iPhone e-mail x2 2x _x 3rd élysée Élysée ÉLYSÉE iran IRAN iRAN Iran's 'iran' 1990s police Police POLICE al al-Assad",
 	"tehran's envoy ul-Haq bin laden Bin Laden x_y x.y u.s. U.S. un UN Un u.n. 42 4-2 ½ ñandú Ñandú ǅemal",
+	// names learned from the text, then named again (whole, by the surname, after a particle)
+	"Iranian Foreign Minister Qzxa Qzxb met Syrian President Qzxc al-Qzxd and Iraqi envoy Police Qzxe.",
+	"Qzxb said Qzxa Qzxb and al-Qzxd met Qzxc, and Police Qzxe and police met Qzxe.",
+}
+
+// sameAtom reports two atoms of the same tokens and entry, or of entries learned alike by two
+// Docs (each learns its own).
+func sameAtom(a, b atom) bool {
+	if a.first != b.first || a.last != b.last || (a.entry == nil) != (b.entry == nil) {
+		return false
+	}
+	if a.entry == nil || a.entry == b.entry {
+		return true
+	}
+	return a.entry.Where == "text" && b.entry.Where == "text" && a.entry.Name == b.entry.Name && a.entry.Kind == b.entry.Kind
 }
 
 // TestAtomsPassOverPlainWords holds atoms to oldAtoms: the same atoms of every sentence of the
@@ -889,9 +904,14 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 			got := slices.Clone(d.atoms(toks))
 			old.findWords(toks)
 			want := oldAtoms(old, toks)
-			if !slices.Equal(got, want) {
+			if !slices.EqualFunc(got, want, sameAtom) {
 				t.Errorf("%q: atoms = %v, want %v", s.Text, got, want)
 			}
+			// (both Docs learn the names of the sentence, as mentions does, so that the next
+			// sentences' atoms are asked of phrases learned from the text too)
+			d.mentions(toks)
+			old.findWords(toks)
+			old.mentions(toks)
 			atoms += len(got)
 			for _, a := range got {
 				if a.last < len(toks) && toks[a.last].Lower == "(" && !slices.ContainsFunc(got, func(b atom) bool { return b.first == a.last+1 }) {

@@ -921,13 +921,22 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		// most look-ups are of a word that begins no phrase in its case, or one phrase of itself
 		// alone (alone): lookupAt's answer, told here without a call when no phrase learned from
 		// the text may begin with the word (learnedBits)
+		// (the count of the token's list, as shortList reads it: one with narrowedList is more)
 		var best *candidate
-		if cs, ok := d.shortList(i, upper); ok && len(cs) <= 1 && (len(cs) == 0 || cs[0].alone && (upper || !cs[0].capital)) && !d.mayBeLearned(&toks[i]) {
-			if len(cs) == 1 {
-				best = &cs[0]
-			}
-		} else {
+		w := &words[i]
+		at, n := w.at, uint32(w.nCap)
+		if !upper {
+			at, n = at+n&listCount, uint32(w.nLower)
+		}
+		switch {
+		case n > 1 || d.mayBeLearned(&toks[i]):
 			best = d.lookupAt(toks, i, upper)
+		case n == 1:
+			if c := &d.kb.cands[at]; c.alone && (upper || !c.capital) {
+				best = c
+			} else {
+				best = d.lookupAt(toks, i, upper)
+			}
 		}
 		// (notThisActor's tests each begin with a word of the flags of aroundWords: a sentence with
 		// none of them, most, asks none of its phrases)
