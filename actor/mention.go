@@ -920,8 +920,8 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
 		// most look-ups are of a word that begins no phrase in its case, or one phrase of itself
 		// alone (alone): lookupAt's answer, told here without a call when no phrase learned from
-		// the text may begin with the word (learnedBits)
-		// (the count of the token's list, as shortList reads it: one with narrowedList is more)
+		// the text may begin with the word (learnedBits). The count of the token's list is read
+		// as shortList reads it (a count with narrowedList set is more than one: lookupAt).
 		var best *candidate
 		w := &words[i]
 		at, n := w.at, uint32(w.nCap)
