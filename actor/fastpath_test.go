@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -855,6 +856,25 @@ var atomTexts = []string{
 	"Iran",
 	"(",
 	"",
+	// words whose Shape is not of lower-case letters and digits alone, or is: the plain words'
+	// loop reads the first byte of the first only
+	"iPhone e-mail x2 2x _x 3rd élysée Élysée ÉLYSÉE iran IRAN iRAN Iran's 'iran' 1990s police Police POLICE al al-Assad",
+	"tehran's envoy ul-Haq bin laden Bin Laden x_y x.y u.s. U.S. un UN Un u.n. 42 4-2 ½ ñandú Ñandú ǅemal",
+	// names learned from the text, then named again (whole, by the surname, after a particle)
+	"Iranian Foreign Minister Qzxa Qzxb met Syrian President Qzxc al-Qzxd and Iraqi envoy Police Qzxe.",
+	"Qzxb said Qzxa Qzxb and al-Qzxd met Qzxc, and Police Qzxe and police met Qzxe.",
+}
+
+// sameAtom reports two atoms of the same tokens and entry, or of entries learned alike by two
+// Docs (each learns its own).
+func sameAtom(a, b atom) bool {
+	if a.first != b.first || a.last != b.last || (a.entry == nil) != (b.entry == nil) {
+		return false
+	}
+	if a.entry == nil || a.entry == b.entry {
+		return true
+	}
+	return a.entry.Where == "text" && b.entry.Where == "text" && a.entry.Name == b.entry.Name && a.entry.Kind == b.entry.Kind
 }
 
 // TestAtomsPassOverPlainWords holds atoms to oldAtoms: the same atoms of every sentence of the
@@ -884,9 +904,14 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 			got := slices.Clone(d.atoms(toks))
 			old.findWords(toks)
 			want := oldAtoms(old, toks)
-			if !slices.Equal(got, want) {
+			if !slices.EqualFunc(got, want, sameAtom) {
 				t.Errorf("%q: atoms = %v, want %v", s.Text, got, want)
 			}
+			// (both Docs learn the names of the sentence, as mentions does, so that the next
+			// sentences' atoms are asked of phrases learned from the text too)
+			d.mentions(toks)
+			old.findWords(toks)
+			old.mentions(toks)
 			atoms += len(got)
 			for _, a := range got {
 				if a.last < len(toks) && toks[a.last].Lower == "(" && !slices.ContainsFunc(got, func(b atom) bool { return b.first == a.last+1 }) {
@@ -897,6 +922,83 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 	}
 	if atoms < 100 || skipped < 10 {
 		t.Errorf("%d atoms, %d brackets passed over after a name: too few cases", atoms, skipped)
+	}
+}
+
+// oldLookupAt is lookupAt as it asked matches of every candidate.
+func oldLookupAt(d *Doc, toks []text.Token, i int, upper bool) *candidate {
+	var best *candidate
+	cs := d.candidates(toks, i, upper)
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n {
+			break
+		}
+		if !d.matches(c, toks, i, upper) {
+			continue
+		}
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue
+		}
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
+		}
+	}
+	if !d.mayBeLearned(&toks[i]) || !upper && !d.is(i, isNameParticle) {
+		return best
+	}
+	cs = d.learned[toks[i].Lower]
+	for k := range cs {
+		c := &cs[k]
+		if best != nil && c.n < best.n || !d.matches(c, toks, i, upper) {
+			continue
+		}
+		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
+			continue
+		}
+		if best == nil || c.n > best.n || d.better(c.entry, best.entry) {
+			best = c
+		}
+	}
+	return best
+}
+
+// TestLookUpOneWord holds lookupAt, which tells a phrase of one word, and one whose second word
+// is not the next token's, from its candidate without a call, to oldLookupAt at every token of
+// the test sentences, in either case, in a Doc that has learned the names of the sentences
+// before; and counts the phrases that are alone (the candidates atoms takes without a call)
+// against their entries.
+func TestLookUpOneWord(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), atomTexts...)
+	d := kb.NewDoc("2017-10-05")
+	alone, found := 0, 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d.findWords(toks)
+		for i := range toks {
+			for _, upper := range []bool{toks[i].IsCapitalized(), !toks[i].IsCapitalized()} {
+				got, want := d.lookupAt(toks, i, upper), oldLookupAt(d, toks, i, upper)
+				if got != want {
+					t.Fatalf("%q: lookupAt(%d %q, %v) = %v, want %v", s, i, toks[i].Text, upper, got, want)
+				}
+				if got != nil {
+					found++
+				}
+			}
+			for _, c := range d.candidates(toks, i, true) {
+				if c.alone != (c.n == 1 && !c.p.exactCase[0] && c.entry.Kind != KindPerson) {
+					t.Fatalf("%q: candidate %v alone %v", toks[i].Text, c.p.toks, c.alone)
+				}
+				if c.alone {
+					alone++
+				}
+			}
+		}
+		d.mentions(toks) // (learns the names)
+	}
+	if found < 200 || alone < 100 {
+		t.Errorf("%d phrases found, %d alone: too few cases", found, alone)
 	}
 }
 
@@ -911,7 +1013,9 @@ func TestBothSides(t *testing.T) {
 	texts := []string{"", "s", "S", "x", "the two sides", "THE TWO SIDES", "both countries", "Both CountrieS",
 		"the two leaders", "TWO LEADERS", "leaders", "the leaders", "Iran", "police", "officials", "the Syrian government",
 		"two sideS", "two sidess", "the two sideſ", "the two sidİ", "the two sİdes", "Two Sides\u0130", "two leaders ſ",
-		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s"}
+		"\u212a", "sides\u212a", "é", "two leadérs", "the two sides'", "the two sides.", "countrie\u0053", "side s",
+		"TwoLEADERS", "tw leaders", "twO-LEADERs", "sides", "SIDES", "ides", "countries", "ountries", "Two Leaders\x13",
+		"two leader3", "two sideS@", "two sid\x05s", "COUNTRIE\x13", "two LeaderS"}
 	yes := 0
 	for _, s := range texts {
 		m := &Mention{Text: s}
@@ -974,5 +1078,188 @@ func TestIsCompassAt(t *testing.T) {
 		if got, want := d.isCompassAt(toks, 0), isCompass(w); got != want {
 			t.Errorf("%q: isCompassAt %v, want %v", w, got, want)
 		}
+	}
+}
+
+// TestSetWordsUnion holds setWords, which ORs four tokens' flags a step, to a loop over each
+// token: every length from 0 to 9 words, with a flagged word at each position.
+func TestSetWordsUnion(t *testing.T) {
+	kb := load(t)
+	d := kb.NewDoc("")
+	flagged := []string{"the", "and", "former", ",", "his", "ethnic", "(", "'s", "members"}
+	for n := 0; n <= 9; n++ {
+		for at := 0; at < n; at++ {
+			words := make([]string, n)
+			for k := range words {
+				words[k] = "zzqx"
+			}
+			words[at] = flagged[(n+at)%len(flagged)]
+			toks := text.AppendTokens(nil, strings.Join(words, " "), 0)
+			d.findWords(toks)
+			var want wordFlag
+			for i := range toks {
+				want |= d.words[i].flags
+			}
+			if d.inSentence != want || want == 0 {
+				t.Errorf("%q: union %b, want %b", words, d.inSentence, want)
+			}
+		}
+	}
+}
+
+// TestUndatedOrgs holds resolve's reading of an organisation without a dated line (undated)
+// to OrgOn: every organisation of the knowledge base, on no date and on dates before, within and
+// after the dated lines; and there are both kinds.
+func TestUndatedOrgs(t *testing.T) {
+	kb := load(t)
+	undated, dated := 0, 0
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			e := p.entry
+			if e.Kind != KindOrg {
+				continue
+			}
+			for _, date := range []string{"", "1990-01-01", "2000-06-01", "2011-07-09", "2019-06-01", "2023-06-01", "2025-01-01"} {
+				c, s := kb.OrgOn(e, date)
+				if e.undated && (c != e.Country || s != e.Sector) {
+					t.Fatalf("%q is undated, but on %q OrgOn gives %s %s, not its own %s %s", e.Name, date, c, s, e.Country, e.Sector)
+				}
+			}
+			if e.undated {
+				undated++
+			} else {
+				dated++
+			}
+		}
+	}
+	if undated < 100 || dated < 3 {
+		t.Errorf("%d phrases of undated organisations, %d of dated ones: too few of some", undated, dated)
+	}
+}
+
+// TestContainsLower holds containsLower to strings.Contains of the lowered text, on odd texts
+// (other letters, a Kelvin sign that lowers to 'k', marks that fold to letters under c|0x20,
+// text ends, texts longer than lowerText's buffer) and on random texts of a small alphabet.
+func TestContainsLower(t *testing.T) {
+	texts := []string{"", "p", "peacekee", "peacekeep", "PEACEKEEPERS", "a regional peacekeeping force",
+		"Peace-keeping", "peacekee\u212Ap", "PEACE\u212AEEP force", "Ünited peacekeepers", "pEaCeKeEp",
+		"\xffpeacekeep", "peacekeep\xff", "0@ACEKEEP", "pea\x03ekeep", "PEACEKEE", strings.Repeat("x", 70) + "Peacekeep",
+		strings.Repeat("é", 40) + "peacekeep", "peacekeeppeacekeep", "ppeacekeep"}
+	r := rand.New(rand.NewPCG(3, 9))
+	alphabet := []string{"p", "P", "e", "E", "a", "A", "c", "C", "k", "K", "\u212A", "@", "0", " ", "é", "\x05"}
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(14) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		texts = append(texts, b.String())
+	}
+	hits := 0
+	for _, s := range texts {
+		for _, w := range []string{"peacekeep", "pe", "k"} {
+			want := strings.Contains(strings.ToLower(s), w)
+			if got := containsLower(s, w); got != want {
+				t.Fatalf("containsLower(%q, %q) = %v, want %v", s, w, got, want)
+			}
+			if want {
+				hits++
+			}
+		}
+	}
+	if hits < 1000 {
+		t.Errorf("%d texts contain a word: too few", hits)
+	}
+}
+
+// TestMayNameBody holds mayNameBody to bodyName: at every atom of the test sentences, with
+// entries of every kind in place of the atom after it, or without that atom, bodyName finds no
+// body's name where mayNameBody says it may not; and it finds some.
+func TestMayNameBody(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), "the Nigerian Union of Teachers and the Kenyan National Union of Teachers",
+		"Nigeria's National Association of Nigerian Students met the Ghana Bar Association of lawyers",
+		"the Nigerian Qzx Union of the Farmers, Kenya Farmers Union of", "Iran Union of Qzx Farmers")
+	entries := []*Entry{nil, {Kind: KindCountry}, {Kind: KindDemonym}, {Kind: KindOrg}, {Kind: KindOffice},
+		{Kind: KindGroup}, {Kind: KindGroup, Sector: "CVL"}, {Kind: KindTitle}, {Kind: KindPerson}}
+	found, ruledOut := 0, 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		atoms := slices.Clone(d.atoms(toks))
+		for i := range atoms {
+			if !isState(atoms[i].entry) {
+				continue
+			}
+			for v, e := range append(entries, atoms[min(i+1, len(atoms)-1)].entry, nil) {
+				as := slices.Clone(atoms)
+				switch {
+				case v == len(entries)+1 && i+1 < len(as):
+					as = slices.Delete(as, i+1, i+2) // (the words of the atom after it as a gap)
+				case i+1 < len(as):
+					as[i+1].entry = e
+				}
+				k := bodyName(toks, as, i)
+				if k > i {
+					found++
+				}
+				if !mayNameBody(as, i) {
+					ruledOut++
+					if k > i {
+						t.Errorf("%q: bodyName finds atoms %d to %d, where mayNameBody says none", s, i, k)
+					}
+				}
+			}
+		}
+	}
+	if found < 3 || ruledOut < 100 {
+		t.Errorf("%d bodies found, %d ruled out: too few", found, ruledOut)
+	}
+}
+
+// oldIsNameWord is isNameWord as it read every character of the word.
+func oldIsNameWord(d *Doc, toks []text.Token, i int) bool {
+	t := &toks[i]
+	if t.Text == "" || !t.IsCapitalized() || d.is(i, isNotName) {
+		return false
+	}
+	for _, r := range t.Text {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 || r == '-' || r == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNameWordShape holds isNameWord, which takes a word of ASCII letters alone from its Shape, to
+// oldIsNameWord at every token of the test sentences and of odd words, with their Shape and
+// without it (0: not known).
+func TestNameWordShape(t *testing.T) {
+	kb := load(t)
+	sentences := append(testSentences(t), atomTexts...)
+	sentences = append(sentences, "Qzx9 Q9 X_y O'Brien Al-Assad Ünal ÜNAL U.S. Qzx- -Qzx Abc1 A ZZ Mc'Neil Zo\u00e9 X\u2019s The A4 Bb$ Cc% Dd\x7f")
+	names := 0
+	for _, s := range sentences {
+		toks := text.AppendTokens(nil, s, 0)
+		d := kb.NewDoc("")
+		d.findWords(toks)
+		for i := range toks {
+			want := oldIsNameWord(d, toks, i)
+			if got := d.isNameWord(toks, i); got != want {
+				t.Fatalf("%q: isNameWord(%q, shape %b) = %v, want %v", s, toks[i].Text, toks[i].Shape, got, want)
+			}
+			sh := toks[i].Shape
+			toks[i].Shape = 0
+			if got := d.isNameWord(toks, i); got != want {
+				t.Fatalf("%q: isNameWord(%q, no shape) = %v, want %v", s, toks[i].Text, got, want)
+			}
+			toks[i].Shape = sh
+			if want {
+				names++
+			}
+		}
+	}
+	if names < 200 {
+		t.Errorf("%d name words: too few", names)
 	}
 }

@@ -63,6 +63,9 @@ type Entry struct {
 	// a group or office word in genericHeads, memberWords, aides
 	genericHead, memberWord, aide bool
 	hasPost                       bool // an office or group word, whose post is post
+	// an organisation of the knowledge base with no dated line (orgs.tsv): OrgOn gives its own
+	// country and sector on any date, told without looking its name up (Doc.resolve)
+	undated bool
 	// for an office or group word: its Name as a post (indexPosts), so that a document asks
 	// for its holders (Doc.holder) without looking the name up
 	post postClass
@@ -113,6 +116,7 @@ type KB struct {
 	postRows    []postRow              // for each post (postClass.row), RoleMatch of it and those of its head word
 	people      map[string]*Person     // by canonical name
 	orgTerms    map[string][]Term      // dated lines of orgs.tsv, by canonical name
+	orgs        []*Entry               // the organisations of orgs.tsv, while loading (Load)
 	holders     map[string][]*Person   // office holders by country
 	byHead      map[roleKey][]roleTerm // holders' terms by {country, roleHead of the role}, in the order of holders
 	headTerms   [][]countryTerms       // the same by head word (postClass.head), then country
@@ -231,6 +235,10 @@ func Load(userDir string) (*KB, error) {
 	}
 	kb.indexPosts(kb.indexPeople())
 	kb.sortPhrases()
+	for _, e := range kb.orgs {
+		e.undated = len(kb.orgTerms[e.Name]) == 0
+	}
+	kb.orgs = nil // (needed no more)
 	return kb, nil
 }
 
@@ -574,6 +582,9 @@ type candidate struct {
 	n       uint16 // len(p.toks)
 	capital bool   // p.capital
 	exact   bool   // some word of p must be written exactly in its case (p.exactCase)
+	// a phrase of one word, in no exact case, that names no person: it stands at any token of
+	// its word in the case it asks for (capital), with no other test (Doc.atoms' quick look-up)
+	alone bool
 }
 
 // newCandidates returns the candidates of phrases whose words are all in words.
@@ -601,6 +612,7 @@ func newCandidate(p *phrase, id func(string) uint32) candidate {
 	for _, e := range p.exactCase {
 		c.exact = c.exact || e
 	}
+	c.alone = c.n == 1 && !c.exact && p.entry.Kind != KindPerson
 	return c
 }
 
@@ -758,6 +770,7 @@ func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
 			return nil
 		}
 		e := &Entry{Kind: KindOrg, Country: f[0], Sector: f[1], Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
+		kb.orgs = append(kb.orgs, e)
 		for _, nm := range append([]string{f[2]}, split(f[3])...) {
 			kb.add(nm, e, true)
 		}

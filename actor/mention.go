@@ -43,9 +43,59 @@ func (m *Mention) bothSides() bool {
 	if s := m.Text; s == "" || s[len(s)-1] < utf8.RuneSelf && s[len(s)-1]|('a'-'A') != 's' {
 		return false
 	}
+	if s := m.Text; isASCII(s) {
+		// (an ASCII text, most, is compared as it is, each byte folded: containsLower)
+		return hasSuffixLower(s, "sides") || hasSuffixLower(s, "countries") || hasSuffixLower(s, "leaders") && containsLower(s, "two")
+	}
 	var buf [64]byte
 	t := lowerText(buf[:0], m.Text)
 	return bytes.HasSuffix(t, []byte("sides")) || bytes.HasSuffix(t, []byte("countries")) || bytes.HasSuffix(t, []byte("leaders")) && bytes.Contains(t, []byte("two"))
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasSuffixLower reports whether an ASCII s, lowered, ends in w, a word of lower-case ASCII
+// letters (each byte folded as it is compared, as in containsLower).
+func hasSuffixLower(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	s = s[len(s)-len(w):]
+	for k := range len(w) {
+		if s[k]|0x20 != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// containsLower reports whether strings.ToLower(s) contains w, a word of one or more lower-case
+// ASCII letters. An ASCII s (most texts) is searched as it is, each byte folded as it is
+// compared (a byte folds to w's letter, c|0x20, only if it is that letter in either case),
+// rather than lowered first into a buffer; another is lowered as ToLower writes it.
+func containsLower(s, w string) bool {
+	if !isASCII(s) {
+		var buf [64]byte
+		return bytes.Contains(lowerText(buf[:0], s), []byte(w))
+	}
+	for i := 0; i+len(w) <= len(s); i++ {
+		k := 0
+		for k < len(w) && s[i+k]|0x20 == w[k] {
+			k++
+		}
+		if k == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerText returns strings.ToLower(s) as bytes, written into buf when s is ASCII and fits in
@@ -381,9 +431,9 @@ type Doc struct {
 	kb      *KB
 	Date    string
 	learned map[string][]candidate
-	// a bit for the Hash of each key of learned, so that most tokens are told that no learned
-	// phrase begins with them without a look-up
-	learnedBits [4]uint64
+	// whether a key of learned has each value of the low byte of its Hash, so that most tokens
+	// are told that no learned phrase begins with them without a look-up
+	learnedBits [256]bool
 	people      []*Mention // person mentions in order, for pronouns and descriptions
 	peopleBuf   [8]*Mention
 	subject     *Mention // the first person of the latest sentence that named one
@@ -558,7 +608,9 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 	out := d.mentionList(len(atoms) + 4)
 	for i := 0; i < len(atoms); {
 		k := -1
-		if isState(atoms[i].entry) { // (bodyName's first test, asked without a call: most atoms are no state)
+		// (bodyName's first tests, asked without a call: most atoms are no state, and most states
+		// are followed by no atom, or by one that closes no body's name)
+		if isState(atoms[i].entry) && mayNameBody(atoms, i) {
 			k = bodyName(toks, atoms, i)
 		}
 		if k > i {
@@ -569,7 +621,10 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			i = k + 1
 			continue
 		}
-		j := d.chunk(toks, atoms, i)
+		j := i + 1 // (chunk's answer when the next atom is parted from this one: most, told without a call)
+		if j < len(atoms) && !d.parted(atoms[i], atoms[j]) {
+			j = d.chunk(toks, atoms, i)
+		}
 		if j == i+1 && atoms[i].entry == nil {
 			if m, post := d.describedName(toks, atoms, i); m != nil {
 				out = append(out, m)
@@ -674,7 +729,7 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 			switch {
 			case where != "":
 				m.Country = where
-			case m.Person == nil && bytes.Contains(lowerText(make([]byte, 0, 64), m.Text), []byte("peacekeep")):
+			case m.Person == nil && containsLower(m.Text, "peacekeep"):
 				// "a regional peacekeeping force": peacekeepers no state is named for serve an
 				// intergovernmental body
 				m.Country = "IGO"
@@ -863,7 +918,26 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		// without a call when its first byte is ASCII
 		s := toks[i].Text
 		upper := s != "" && (s[0] < utf8.RuneSelf && s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && toks[i].IsCapitalized())
-		best := d.lookupAt(toks, i, upper)
+		// most look-ups are of a word that begins no phrase in its case, or one phrase of itself
+		// alone (alone): lookupAt's answer, told here without a call when no phrase learned from
+		// the text may begin with the word (learnedBits). The count of the token's list is read
+		// as shortList reads it (a count with narrowedList set is more than one: lookupAt).
+		var best *candidate
+		w := &words[i]
+		at, n := w.at, uint32(w.nCap)
+		if !upper {
+			at, n = at+n&listCount, uint32(w.nLower)
+		}
+		switch {
+		case n > 1 || d.mayBeLearned(&toks[i]):
+			best = d.lookupAt(toks, i, upper)
+		case n == 1:
+			if c := &d.kb.cands[at]; c.alone && (upper || !c.capital) {
+				best = c
+			} else {
+				best = d.lookupAt(toks, i, upper)
+			}
+		}
 		// (notThisActor's tests each begin with a word of the flags of aroundWords: a sentence with
 		// none of them, most, asks none of its phrases)
 		if best != nil && d.anywhere(aroundWords) && d.wordsAround(len(toks), i, i+int(best.n)) != 0 && d.notThisActor(toks, i, i+int(best.n), best.entry) {
@@ -878,7 +952,12 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			i += int(best.n)
 			continue
 		}
-		if j := d.nameRun(toks, i); j > i {
+		// (a name word is capitalised: no run begins with a token that is not, told without a call)
+		j := i
+		if upper {
+			j = d.nameRun(toks, i)
+		}
+		if j > i {
 			// a known phrase inside the run ends it: "Ethnic Albanians"
 			for k := i + 1; k < j; k++ {
 				if d.lookup(toks, k) != nil {
@@ -998,6 +1077,11 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	var best *candidate
 	// the knowledge base's phrases are sorted longest first (KB.sortPhrases): once one has
 	// matched, the shorter ones that follow cannot win
+	// the number of the next word (0 at the sentence's end, where no phrase of two words fits)
+	var nextID uint32
+	if i+1 < len(toks) {
+		nextID = d.words[i+1].id
+	}
 	cs, ok := d.shortList(i, upper) // (candidates, with its common case inlined)
 	if !ok {
 		cs = d.narrowed(toks, i, upper)
@@ -1007,7 +1091,13 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 		if best != nil && c.n < best.n {
 			break
 		}
-		if !d.matches(c, toks, i, upper) {
+		// a phrase of one word that needs no exact case, and no capital or has one, matches
+		// (matches' own answer): most of the phrases tried, told without a call; so does a
+		// longer one whose second word the knowledge base knows but is not the next word's
+		if c.n > 1 && c.next[0] != 0 && c.next[0] != nextID {
+			continue
+		}
+		if (c.n != 1 || c.exact || c.capital && !upper) && !d.matches(c, toks, i, upper) {
 			continue
 		}
 		if c.n == 1 && c.entry.Kind == KindPerson && d.partOfOtherName(toks, i) && !d.titleBefore(toks, i) {
@@ -1017,10 +1107,8 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 			best = c
 		}
 	}
-	// a phrase learned from the text may begin with the token only if the bit of its word is
-	// set (for most, none is), and learned names must be capitalised, unless they open with a
-	// particle
-	if h := toks[i].Hash() & 255; d.learnedBits[h>>6]&(1<<(h&63)) == 0 || !upper && !d.is(i, isNameParticle) {
+	// learned names must be capitalised, unless they open with a particle
+	if !d.mayBeLearned(&toks[i]) || !upper && !d.is(i, isNameParticle) {
 		return best
 	}
 	cs = d.learned[toks[i].Lower]
@@ -1039,12 +1127,17 @@ func (d *Doc) lookupAt(toks []text.Token, i int, upper bool) *candidate {
 	return best
 }
 
+// mayBeLearned reports whether a phrase learned from the text may begin with token t: only if
+// the bit of its word is set (for most, none is).
+func (d *Doc) mayBeLearned(t *text.Token) bool {
+	return d.learnedBits[uint8(t.Hash())]
+}
+
 // addLearned adds a phrase learned from the text. When it is the first of its word, its word's
 // list is room (if not nil: an empty list the caller allocated with the phrase).
 func (d *Doc) addLearned(ph *phrase, room []candidate) {
 	w := ph.toks[0]
-	h := text.HashWord(w) & 255
-	d.learnedBits[h>>6] |= 1 << (h & 63)
+	d.learnedBits[uint8(text.HashWord(w))] = true
 	l := d.learned[w]
 	if l == nil {
 		l = room
@@ -1211,6 +1304,9 @@ func (d *Doc) isNameWord(toks []text.Token, i int) bool {
 	if c := t.Text[0]; c < utf8.RuneSelf && (c < 'A' || c > 'Z') || c >= utf8.RuneSelf && !t.IsCapitalized() || d.is(i, isNotName) {
 		return false
 	}
+	if sh := t.Shape; sh != 0 && sh&(text.ShapeDigit|text.ShapeOther) == 0 {
+		return true // ASCII letters alone, as its Shape says (most names), without reading them
+	}
 	for _, r := range t.Text {
 		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127 || r == '-' || r == '\'') {
 			return false
@@ -1241,10 +1337,18 @@ func (d *Doc) chunk(toks []text.Token, atoms []atom, i int) int {
 }
 
 // parted reports two atoms that joins would not join, told from the word after the first
-// without a call (most pairs of atoms): more than two words between them, the first of which is
-// neither a modifier nor a gap word.
+// without a call (most pairs of atoms): a word between them, the first, that is neither a
+// modifier nor a gap word, when they are more than two words apart or the first atom is no
+// title, demonym or group (joins' two exceptions: "Maj. Gen.", "Irish nationalist guerrillas").
 func (d *Doc) parted(prev, next atom) bool {
-	return next.first-prev.last > 2 && !d.is(prev.last, isModifier|isGapWord)
+	if next.first == prev.last || d.is(prev.last, isModifier|isGapWord) {
+		return false
+	}
+	if next.first-prev.last > 2 {
+		return true
+	}
+	e := prev.entry
+	return e == nil || e.Kind != KindTitle && e.Kind != KindDemonym && e.Kind != KindGroup
 }
 
 // gapWords may stand between two atoms of one actor, besides modifiers: "leader of the
@@ -1371,6 +1475,17 @@ func bodyName(toks []text.Token, atoms []atom, i int) int {
 		}
 	}
 	return -1
+}
+
+// mayNameBody reports whether bodyName may find a body's name opened by atom i: there is an atom
+// after it, which is an unknown name (bodyName looks further) or a group two words or more
+// after it (orgName's least: "Union of").
+func mayNameBody(atoms []atom, i int) bool {
+	if i+1 >= len(atoms) {
+		return false
+	}
+	n := atoms[i+1]
+	return n.entry == nil || n.entry.Kind == KindGroup && n.first-atoms[i].last >= 2
 }
 
 // orgName reports the middle of a body's name between its state and the group it gathers:
@@ -1525,7 +1640,10 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				stateCountry = e.Country
 			}
 		case KindOrg:
-			oc, os := d.kb.OrgOn(e, d.Date)
+			oc, os := e.Country, e.Sector // (OrgOn's answer for most: no dated line)
+			if !e.undated {
+				oc, os = d.kb.OrgOn(e, d.Date)
+			}
 			if country == "" {
 				country = oc
 			}

@@ -133,12 +133,20 @@ func (d *Doc) findWords(toks []text.Token) {
 // setWords sets d.words to the words of the sentence's tokens and d.inSentence to the union of
 // their flags. (A token's flags are read where its word is, d.words[i].flags: no copy of them.)
 func (d *Doc) setWords(words []Word) {
-	var all wordFlag
-	for i := range words {
-		all |= words[i].flags
+	// four tokens a step, so that the loop's own counting and branching are a quarter as many
+	// (every token of the sentence is read here)
+	var all, more wordFlag
+	w := words
+	for len(w) >= 4 {
+		all |= w[0].flags | w[1].flags
+		more |= w[2].flags | w[3].flags
+		w = w[4:]
+	}
+	for i := range w {
+		all |= w[i].flags
 	}
 	d.words = words
-	d.inSentence = all
+	d.inSentence = all | more
 }
 
 // anywhere reports whether a word of the sentence is in a word list of the flags: when it is
