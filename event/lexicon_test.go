@@ -290,3 +290,66 @@ func countTrue(bs []bool) int {
 	}
 	return n
 }
+
+// TestPlaceCues holds each sentence's placeCues, which lookUpDoc sets from the look-up of its
+// words, to the tokens that are placeCueWords, in real and generated articles and in long
+// sentences (where bit i&63 stands for several tokens); and holds placeCueWords to package
+// place: a place name after each of them is found (after "to", one after a travel word), and
+// after the other words of the articles it is not.
+func TestPlaceCues(t *testing.T) {
+	c := testCoder(t)
+	cue := map[string]bool{}
+	for _, w := range placeCueWords {
+		cue[w] = true
+	}
+	docs := lexiconDocs(t)
+	docs = append(docs, ingest.Document{ID: "long", Text: strings.Repeat("They met in Paris, at night, near Lyon and went to Nice ", 12) + "."},
+		ingest.Document{ID: "odd", Text: "IN Paris, In Lyon, İn Nice, in-house, at’s, to. Visited visiting."})
+	others := map[string]bool{}
+	marked := 0
+	for _, d := range docs {
+		sc := new(scratch)
+		sents := text.Sentences(d.Text)
+		for _, s := range sents {
+			start := len(sc.allToks)
+			sc.allToks = text.AppendTokens(sc.allToks, s.Text, s.Start)
+			sc.read1 = append(sc.read1, sentenceRead{start: start, first: start, end: len(sc.allToks)})
+		}
+		c.words.lookUpDoc(sc, nil, sents, nil)
+		for _, r := range sc.read1 {
+			var want uint64
+			for i, tok := range sc.allToks[r.start:r.end] {
+				if cue[tok.Lower] {
+					want |= 1 << (i & 63)
+					marked++
+				} else if len(others) < 2000 && tok.Shape == text.ShapeLower {
+					others[tok.Lower] = true
+				}
+			}
+			if r.placeCues != want {
+				t.Fatalf("%s: sentence of tokens %d-%d: placeCues %b, want %b", d.ID, r.start, r.end, r.placeCues, want)
+			}
+		}
+	}
+	if marked == 0 {
+		t.Fatal("no token marked")
+	}
+	found := func(sentence string) bool {
+		_, _, ok := c.Places.FindNear(sentence, 0)
+		return ok
+	}
+	for _, w := range placeCueWords {
+		s := "The ministers met " + w + " Lyon last week."
+		if w == "to" {
+			s = "The ministers flew " + w + " Lyon last week."
+		}
+		if !found(s) {
+			t.Errorf("no place found in %q", s)
+		}
+	}
+	for w := range others {
+		if s := "The ministers met " + w + " Lyon last week."; !cue[w] && found(s) {
+			t.Errorf("a place found in %q, after a word that is not in placeCueWords", s)
+		}
+	}
+}

@@ -108,21 +108,26 @@ func (x *WordIndex) findNumbers(ns []uint32, toks []Token) (left bool) {
 		}
 		n := s.at // (0 for an empty slot: no such word)
 		if !(s.short && len(t.Lower) < shortWord) && (n != 0 || h == 0) {
-			// a long word, or a token with no hash kept
-			if n == 0 || !sameLong(x.words[n-1], t.Lower) {
+			// a long word, or a token with no hash kept: the word numbered n is w if it has w's
+			// length, of shortWord to 2*shortWord bytes, and its first and last eight bytes,
+			// which cover it (written out here: a function of it is too big for the compiler to
+			// write in, and a call, made for one token in five, has the loop's values kept on
+			// the stack)
+			w := t.Lower
+			if n != 0 {
+				v := x.words[n-1]
+				if len(v) != len(w) || len(w) < shortWord || len(w) > 2*shortWord ||
+					load64(v) != load64(w) || load64(v[len(v)-8:]) != load64(w[len(w)-8:]) {
+					n = 0
+				}
+			}
+			if n == 0 {
 				n, left = leftWord, true
 			}
 		}
 		ns[i] = n
 	}
 	return left
-}
-
-// sameLong reports whether v, a word of a WordIndex, is w, for a w of shortWord to 2*shortWord
-// bytes (its first and last eight bytes cover it), or false (not known) for any other w.
-func sameLong(v, w string) bool {
-	return len(v) == len(w) && len(w) >= shortWord && len(w) <= 2*shortWord &&
-		load64(v) == load64(w) && load64(v[len(v)-8:]) == load64(w[len(w)-8:])
 }
 
 // leftWord is what the first pass of Numbers sets for a word it leaves to the second: no
