@@ -710,8 +710,8 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 				prefer = append([]string{of}, countries...)
 			}
 			keys := g.keysAt(keyBuf[:0], endBuf[:0], s, toks, j)
-			country, cend, isCountry := g.countryAt(&keys)
-			if p, end, ok := g.name(&keys, prefer); ok {
+			p, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+			if ok {
 				// a country's name is the country, not a city of that name, unless the country is
 				// a city (Singapore, Monaco)
 				if !isCountry || cend < end || cityState(p, country, s[t.start:toks[end].end]) {
@@ -883,22 +883,30 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	return nameKeys{j: j, folded: b, ends: ends[:reach], first: first, bound: bound}
 }
 
-// name returns the place of the longest name of the gazetteer among keys (with commas:
-// "Washington, D.C."), and the index of its last token.
-func (g *Gazetteer) name(keys *nameKeys, prefer []string) (Place, int, bool) {
-	for k := len(keys.ends) - 1; k >= 0; k-- {
+// namesAt returns the place of the longest name of the gazetteer among keys (with commas:
+// "Washington, D.C."), with the index of its last token; and the country of the longest name of
+// a country among them ("Syria", "Saudi Arabia", "the United States"), with the index of its
+// last token. Each key is looked up once, for both (see nameEntry), from the longest, until both
+// are found.
+func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p Place, end int, ok bool, country string, cend int, isCountry bool) {
+	for k := len(keys.ends) - 1; k >= 0 && !(ok && isCountry); k-- {
 		if !keys.mayBeKey(k) {
 			continue
 		}
 		key := keys.folded[:keys.ends[k]]
-		if notPlaceLengths.may(key) && notPlaces[string(key)] {
+		e, found := g.byName[string(key)]
+		if !found {
 			continue
 		}
-		if i, ok := g.pick(g.byName[string(key)], prefer); ok {
-			return g.places[i].Place, keys.j + k, true
+		if !isCountry && e.country != "" {
+			country, cend, isCountry = e.country, keys.j+k, true
+		}
+		if !ok && len(e.places) > 0 && !(notPlaceLengths.may(key) && notPlaces[string(key)]) {
+			i, _ := g.pick(e.places, prefer)
+			p, end, ok = g.places[i].Place, keys.j+k, true
 		}
 	}
-	return Place{}, 0, false
+	return p, end, ok, country, cend, isCountry
 }
 
 // notPlaces are names of places that, after "in" or "at", are rather a time or a continent.
@@ -912,20 +920,6 @@ var notPlaces = map[string]bool{"january": true, "february": true, "march": true
 
 // notPlaceLengths rules out most keys that are not in notPlaces.
 var notPlaceLengths = lengthsOf(notPlaces)
-
-// countryAt returns the country named among keys ("Syria", "Saudi Arabia", "the United
-// States"), and the index of the name's last token.
-func (g *Gazetteer) countryAt(keys *nameKeys) (string, int, bool) {
-	for k := len(keys.ends) - 1; k >= 0; k-- {
-		if !keys.mayBeKey(k) {
-			continue
-		}
-		if c, ok := g.countries[string(keys.folded[:keys.ends[k]])]; ok {
-			return c, keys.j + k, true
-		}
-	}
-	return "", 0, false
-}
 
 // cityState tells whether a city named as its country is that country (Singapore, Monaco,
 // Djibouti, San Marino) rather than its capital of another name (Kuwait City, Panama City).
@@ -1202,7 +1196,7 @@ func (g *Gazetteer) readDateline(line string) (Place, bool) {
 		}
 		name := line[:toks[k].end]
 		fk := keys.folded[:keys.ends[k]]
-		if len(fk) < 3 || lowerAfter(line[toks[k].end:]) || len(g.byName[string(fk)]) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
+		if len(fk) < 3 || lowerAfter(line[toks[k].end:]) || len(g.byName[string(fk)].places) == 0 || notPlaceLengths.may(fk) && notPlaces[string(fk)] {
 			continue
 		}
 		key := string(fk)

@@ -438,3 +438,85 @@ func TestFindNearIn(t *testing.T) {
 		t.Errorf("%d sentences with no cue, %d places found: the test reads too few of either", empty, located)
 	}
 }
+
+// TestNamesAt holds namesAt, which looks each key up once for both a place and a country, to
+// the two readings it stands for: the longest key that names a place (not in notPlaces), and
+// the longest that names a country (in countries), each read on its own from the longest key.
+func TestNamesAt(t *testing.T) {
+	g := gazetteer(t)
+	sentences := []string{"in Washington, D.C. on Monday", "in Syria's Aleppo", "in the United States",
+		"at Rio de Janeiro", "in Kuwait City", "in Kuwait", "in Singapore", "in Monaco", "in Georgia, Tbilisi",
+		"in May", "in the Middle East", "in Saudi Arabia's Riyadh", "in Mexico City", "in New York",
+		"in Lebanon's Tripoli", "in Tripoli", "in Panama City, Panama", "in Jordan", "in Chad"}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			sentences = append(sentences, s.Text)
+		}
+	}
+	found := 0
+	for _, s := range sentences {
+		toks := tokenize(s)
+		for j := range toks {
+			if !toks[j].word {
+				continue
+			}
+			keys := g.keysAt(nil, nil, s, toks, j)
+			for _, prefer := range [][]string{nil, {"LBN"}, {"USA", "SYR"}} {
+				p, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+				// the longest name of a place
+				var wp Place
+				wend, wok := 0, false
+				for k := len(keys.ends) - 1; k >= 0; k-- {
+					if !keys.mayBeKey(k) {
+						continue
+					}
+					key := keys.folded[:keys.ends[k]]
+					if notPlaces[string(key)] {
+						continue
+					}
+					if i, ok := g.pick(g.byName[string(key)].places, prefer); ok {
+						wp, wend, wok = g.places[i].Place, keys.j+k, true
+						break
+					}
+				}
+				// the longest name of a country
+				wcountry, wcend, wisCountry := "", 0, false
+				for k := len(keys.ends) - 1; k >= 0; k-- {
+					if !keys.mayBeKey(k) {
+						continue
+					}
+					if c, ok := g.countries[string(keys.folded[:keys.ends[k]])]; ok {
+						wcountry, wcend, wisCountry = c, keys.j+k, true
+						break
+					}
+				}
+				if p != wp || end != wend || ok != wok || country != wcountry || cend != wcend || isCountry != wisCountry {
+					t.Fatalf("%q at %d: namesAt = %v %d %v %q %d %v, want %v %d %v %q %d %v", s, j,
+						p, end, ok, country, cend, isCountry, wp, wend, wok, wcountry, wcend, wisCountry)
+				}
+				if ok && isCountry {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Errorf("no key named both a place and a country: the test reads too few")
+	}
+}
+
+// TestByNameCountries checks that the byName entry of every key of countries has its country,
+// and that no other entry has one.
+func TestByNameCountries(t *testing.T) {
+	g := gazetteer(t)
+	for k, e := range g.byName {
+		if c := g.countries[k]; e.country != c {
+			t.Errorf("byName[%q].country = %q, want %q", k, e.country, c)
+		}
+	}
+	for k := range g.countries {
+		if _, ok := g.byName[k]; !ok {
+			t.Errorf("byName has no entry for the country %q", k)
+		}
+	}
+}

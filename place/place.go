@@ -49,16 +49,24 @@ const (
 // Gazetteer is the set of places with their names. It is read-only and safe for concurrent use.
 type Gazetteer struct {
 	places    []entry
-	byName    map[string][]int32 // folded name -> places, most populous first
-	capitals  capitalTable       // country -> its capital (else its seat of government)
-	countries map[string]string  // folded country name -> alpha-3
-	demonyms  map[string]string  // folded demonym -> alpha-3
-	maxWords  int                // the most words in a name
+	byName    map[string]nameEntry // folded name -> its places and the country it names
+	capitals  capitalTable         // country -> its capital (else its seat of government)
+	countries map[string]string    // folded country name -> alpha-3
+	demonyms  map[string]string    // folded demonym -> alpha-3
+	maxWords  int                  // the most words in a name
 	// the longest key of byName or countries by the hash of its first word (see keyBound):
 	// most keys read in text are no name, and this rules them out without a probe of a large map
 	keyLens []uint8
 	// the first bytes and lengths of demonyms' keys, which rule out most names that are none
 	demonymLengths wordLengths
+}
+
+// nameEntry is what a folded name names: places, most populous first, and a country (its
+// alpha-3 code; "" when none). A name of a country that is no place's has no places. Both are
+// kept under one key so that a name read in text is looked up in one table, once (see namesAt).
+type nameEntry struct {
+	places  []int32
+	country string
 }
 
 // keyLenBits is the size of Gazetteer.keyLens, a power of two well above the number of first
@@ -123,7 +131,7 @@ func (g *Gazetteer) Lookup(name string) (Place, bool) {
 // Tripoli in Lebanon, LookupIn("Tripoli", "") the Libyan capital.
 func (g *Gazetteer) LookupIn(name, country string) (Place, bool) {
 	var buf [64]byte // most names fold in it, without allocating
-	list := g.byName[string(lookupKey(buf[:0], name))]
+	list := g.byName[string(lookupKey(buf[:0], name))].places
 	if len(list) == 0 {
 		return Place{}, false
 	}
@@ -169,7 +177,7 @@ func (g *Gazetteer) setAlone(t *capitalTable) {
 		c := &g.places[t.at[s]]
 		key := string(lookupKey(nil, c.Name))
 		alone := true
-		for _, i := range g.byName[key] {
+		for _, i := range g.byName[key].places {
 			if q := &g.places[i]; q.Country != c.Country && q.Population*20 >= c.Population {
 				alone = false
 			}
@@ -251,7 +259,7 @@ func (g *Gazetteer) Country(name string) (string, bool) {
 // countries has a place of that name with at least a twentieth of its population (Tripoli in
 // Lebanon when Lebanon is preferred, but not Damascus, Maryland, for the United States).
 func (g *Gazetteer) resolve(key string, prefer []string) (int32, bool) {
-	return g.pick(g.byName[key], prefer)
+	return g.pick(g.byName[key].places, prefer)
 }
 
 // pick chooses among the places of one name (see resolve).
@@ -469,7 +477,7 @@ func (g *Gazetteer) index() {
 	for i := range g.places {
 		n += 1 + len(g.places[i].names)
 	}
-	g.byName = make(map[string][]int32, n)
+	g.byName = make(map[string]nameEntry, n+len(g.countries))
 	var shared []string // the names of several places, to sort
 	for i := range g.places {
 		p := &g.places[i]
@@ -481,14 +489,14 @@ func (g *Gazetteer) index() {
 			if k == "" {
 				continue
 			}
-			list := g.byName[k]
+			list := g.byName[k].places
 			if len(list) > 0 && list[len(list)-1] == int32(i) {
 				continue // another name of this place that folds alike
 			}
 			if len(list) == 1 {
 				shared = append(shared, k)
 			}
-			g.byName[k] = append(list, int32(i))
+			g.byName[k] = nameEntry{places: append(list, int32(i))}
 			g.boundKey(k)
 			g.maxWords = max(g.maxWords, strings.Count(k, " ")+1)
 		}
@@ -499,8 +507,13 @@ func (g *Gazetteer) index() {
 			}
 		}
 	}
+	for k, c := range g.countries {
+		e := g.byName[k]
+		e.country = c
+		g.byName[k] = e
+	}
 	for _, k := range shared {
-		list := g.byName[k]
+		list := g.byName[k].places
 		sort.SliceStable(list, func(a, b int) bool {
 			return g.places[list[a]].Population > g.places[list[b]].Population
 		})
