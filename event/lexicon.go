@@ -36,14 +36,7 @@ const (
 	cueWord                       // the first word of a context cue: its entry's cues are not nil
 	topicWord                     // the first word of a topic phrase: its entry's topic is not nil
 	ifWord                        // a word that opens a condition: its entry's class has conditionWord
-	placeCue                      // one of placeCueWords
 )
-
-// placeCueWords are the words after which package place may find where something happened (its
-// cue words, as its isCueWord tells them, and "to", a cue after a travel word), so that the
-// lexicon's look-up marks the tokens that may be such cues for each sentence
-// (sentenceRead.placeCues), at no pass of its own.
-var placeCueWords = []string{"in", "at", "near", "outside", "inside", "around", "visited", "visiting", "toured", "touring", "to"}
 
 // unknownWord is the lexWord of a word the lexicon does not hold.
 var unknownWord = lexWord{entry: noEntry}
@@ -51,7 +44,7 @@ var unknownWord = lexWord{entry: noEntry}
 // newLexicon returns the lexicon of kb and ps, whose entries must be final (after addCues).
 func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 	timeWords := when.TimeWords()
-	n := len(ps.words) + len(timeWords) + len(placeCueWords)
+	n := len(ps.words) + len(timeWords)
 	for range kb.Words() {
 		n++
 	}
@@ -79,14 +72,6 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 			l.entry = noEntry
 		}
 		l.flags |= timeWord
-		words[w] = l
-	}
-	for _, w := range placeCueWords {
-		l, ok := words[w]
-		if !ok {
-			l.entry = noEntry
-		}
-		l.flags |= placeCue
 		words[w] = l
 	}
 	// the words in a set order, so that each one's place in the index is the same from run to run
@@ -172,7 +157,7 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 		part := toks[start:min(start+lookUpPart, len(toks))]
 		ns := nums[:len(part)]
 		lx.index.Numbers(ns, part)
-		flags, cues, _ := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
+		flags, cues := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
 		if cues != 0 && k != nil {
 			countCues(k, toks, start, lexOut[start:][:len(ns)], cues)
 		}
@@ -203,7 +188,7 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 		r := &sc.read1[idx]
 		st, sl := toks[r.start:r.end], lex[r.start:r.end]
 		var cues uint64
-		r.words, cues, r.placeCues = lx.fill(sl, words[r.start:r.end], nums[r.start:r.end])
+		r.words, cues = lx.fill(sl, words[r.start:r.end], nums[r.start:r.end])
 		if cues != 0 && k != nil {
 			countCues(k, st, 0, sl, cues)
 		}
@@ -217,17 +202,16 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 }
 
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
-// word numbered ns[i] (lexicon.index), and returns the flags of all those words together, the
+// word numbered ns[i] (lexicon.index), and returns the flags of all those words together and the
 // tokens whose words begin a context cue (cueWord), one in some fifteen: bit i&63 for ns[i], so
-// that their cues are counted with no look at the entry of every token (countCues), and in the
-// same way the tokens whose words are placeCueWords.
+// that their cues are counted with no look at the entry of every token (countCues).
 //
 // It is a function of its own, never written into lookUpSentence, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
 // the compiler save and reload values around them, at a cost of several instructions a token.
 //
 //go:noinline
-func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag, cues, places uint64) {
+func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag, cues uint64) {
 	vals := lx.vals
 	lex, words = lex[:len(ns)], words[:len(ns)]
 	for i, n := range ns {
@@ -238,11 +222,8 @@ func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen
 		if l.flags&cueWord != 0 {
 			cues |= 1 << (i & 63)
 		}
-		if l.flags&placeCue != 0 {
-			places |= 1 << (i & 63)
-		}
 	}
-	return seen, cues, places
+	return seen, cues
 }
 
 // countCues counts in k the context cues of the tokens toks[start:start+len(lex)] (lex their

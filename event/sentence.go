@@ -168,7 +168,7 @@ func (st *docState) read(sents []text.Sentence) {
 	for _, s := range sents {
 		start := len(st.allToks)
 		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
-		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks), words: ^lexFlag(0), placeCues: ^uint64(0)})
+		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks), words: ^lexFlag(0)})
 	}
 	var loud int // the sentences that are not quiet
 	if oneLookUp {
@@ -289,11 +289,6 @@ type sentenceRead struct {
 	// lexicon: a kind of word whose flag is not among them is not in the sentence, so that
 	// readActs need not look for it
 	words lexFlag
-	// the tokens whose words are placeCueWords (the cue words of package place, and "to"), when
-	// looked up by the lexicon (lookUpDoc), else every token: bit i&63 is set for the token
-	// start+i that is one (and so for a sentence of more than 64 tokens, a bit may be set for any
-	// of several tokens). A sentence whose placeCues is 0 has no such token at all.
-	placeCues uint64
 }
 
 // readActs works out what the coding of each act needs to know of its sentence, for every
