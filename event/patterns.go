@@ -391,18 +391,20 @@ func (rd *reading) candidates(fi *firstIndex, i int, try func(ps []*pattern)) {
 		return
 	}
 	// the first token of each third word after token i, within the gap's reach: the reach is
-	// worked out only once a token may be a third word (most tokens of most sentences are none)
-	end := -1
-	for k := i + 1; k < len(lex); k++ {
+	// worked out only once a token may be a third word (most tokens of most sentences are none),
+	// and then ends the scan (rather than the next token that may be a third word, or the
+	// sentence's end)
+	end, reached := len(lex), false
+	for k := i + 1; k < end; k++ {
 		e := lex[k]
 		if fi.thirdMask&e.bit == 0 {
 			continue
 		}
-		if end < 0 {
-			end = min(len(lex), i+2+rd.maxGap(i+1))
-		}
-		if k >= end {
-			break
+		if !reached {
+			end, reached = min(len(lex), i+2+rd.maxGap(i+1)), true
+			if k >= end {
+				break
+			}
 		}
 		if !rd.within(e.num, i+1, k-1) {
 			if ps := fi.third.of(e.num); len(ps) > 0 {
