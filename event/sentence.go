@@ -313,13 +313,14 @@ func (st *docState) readActs() {
 		blocked := st.allBlocked[r.first:r.end:r.end]
 		sc.toks, sc.lex, sc.blocked, sc.mentions, sc.trs = toks, lex, blocked, r.mentions, trs
 		sc.noCondition = r.words&ifWord == 0
-		st.reading.set(toks, lex, blocked)
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}
 		// a sentence with no word that opens a topic phrase and no act of support, whose
-		// "thanked for" opens one too, has no topic: topics would mark nothing (most sentences)
+		// "thanked for" opens one too, has no topic: topics would mark nothing (most sentences).
+		// (The reading is set only for topics, the one step here that matches phrases: topicAt.)
 		if r.words&topicWord != 0 || hasType(trs, supportType) {
+			st.reading.set(toks, lex, blocked)
 			sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
 		}
 	}
