@@ -356,16 +356,27 @@ type reading struct {
 	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+	// whether reach is the sentence's: set clears it only when maxGap is first asked for (most
+	// sentences have none worked out)
+	reachSet bool
 }
 
 // set makes rd read a sentence, reusing its memory.
 func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	rd.toks, rd.lex, rd.blocked = toks, lex, blocked
-	if cap(rd.reach) < len(toks)+1 {
-		rd.reach = make([]int32, len(toks)+1, len(toks)+len(toks)/2+1)
+	rd.reachSet = false
+}
+
+// setReach sets reach to a cleared slice as long as the sentence's tokens, and one more (a gap
+// may open after the last token).
+func (rd *reading) setReach() {
+	n := len(rd.toks) + 1
+	if cap(rd.reach) < n {
+		rd.reach = make([]int32, n, n+n/2)
 	}
-	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
+	rd.reach = rd.reach[:n]
 	clear(rd.reach)
+	rd.reachSet = true
 }
 
 // candidates calls try with each group of the patterns of fi (the index of token i's word) that
@@ -934,6 +945,9 @@ const unknownReach = -1
 // maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
 // once for each token of the sentence.
 func (rd *reading) maxGap(i int) int {
+	if !rd.reachSet {
+		rd.setReach()
+	}
 	if rd.reach[i] > 0 {
 		return int(rd.reach[i]) - 1
 	}
