@@ -878,24 +878,27 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 func (rd *reading) afterGap(nums []uint32, i, most int) (int, bool) {
 	lex := rd.lex
 	next := nums[0]
-	lazy := most == unknownReach
-	if lazy {
-		most = surelyWithin // (for now)
+	from, to := 0, most // the gap's lengths tried in turn
+	if most == unknownReach {
+		to = surelyWithin // (then the rest, up to the reach)
 	}
-	for g := 0; g <= most; g++ {
-		if i+g < len(lex) && lex[i+g].num == next {
-			if end, ok := rd.matchAt(nums, i+g); ok {
-				return end, true
+	for {
+		for g := from; g <= to; g++ {
+			if i+g < len(lex) && lex[i+g].num == next {
+				if end, ok := rd.matchAt(nums, i+g); ok {
+					return end, true
+				}
+			}
+			if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+				return 0, false
 			}
 		}
-		if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+		if most != unknownReach {
 			return 0, false
 		}
-		if g == most && lazy {
-			most, lazy = rd.maxGap(i), false
-		}
+		most = rd.maxGap(i)
+		from, to = surelyWithin+1, most
 	}
-	return 0, false
 }
 
 // within reports whether the word numbered num is that of one of the tokens from i to last.
