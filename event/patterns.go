@@ -356,16 +356,27 @@ type reading struct {
 	lex     []*wordEntry // the entry of each token's word in the tables (Patterns.lookUp), never nil
 	blocked []bool       // the tokens inside actor mentions, which a gap may not cross
 	reach   []int32      // for each token, maxGap from it plus one once worked out, else 0
+	// whether reach is the sentence's: set clears it only when maxGap is first asked for (most
+	// sentences have none worked out)
+	reachSet bool
 }
 
 // set makes rd read a sentence, reusing its memory.
 func (rd *reading) set(toks []text.Token, lex []*wordEntry, blocked []bool) {
 	rd.toks, rd.lex, rd.blocked = toks, lex, blocked
-	if cap(rd.reach) < len(toks)+1 {
-		rd.reach = make([]int32, len(toks)+1, len(toks)+len(toks)/2+1)
+	rd.reachSet = false
+}
+
+// setReach sets reach to a cleared slice as long as the sentence's tokens, and one more (a gap
+// may open after the last token).
+func (rd *reading) setReach() {
+	n := len(rd.toks) + 1
+	if cap(rd.reach) < n {
+		rd.reach = make([]int32, n, n+n/2)
 	}
-	rd.reach = rd.reach[:len(toks)+1] // (a gap may open after the last token)
+	rd.reach = rd.reach[:n]
 	clear(rd.reach)
+	rd.reachSet = true
 }
 
 // candidates calls try with each group of the patterns of fi (the index of token i's word) that
@@ -391,18 +402,20 @@ func (rd *reading) candidates(fi *firstIndex, i int, try func(ps []*pattern)) {
 		return
 	}
 	// the first token of each third word after token i, within the gap's reach: the reach is
-	// worked out only once a token may be a third word (most tokens of most sentences are none)
-	end := -1
-	for k := i + 1; k < len(lex); k++ {
+	// worked out only once a token past the first four after token i may be a third word (the
+	// first four are within every gap's reach: surelyWithin), and then ends the scan (rather
+	// than the next token that may be a third word, or the sentence's end)
+	end, reached := len(lex), false
+	for k := i + 1; k < end; k++ {
 		e := lex[k]
 		if fi.thirdMask&e.bit == 0 {
 			continue
 		}
-		if end < 0 {
-			end = min(len(lex), i+2+rd.maxGap(i+1))
-		}
-		if k >= end {
-			break
+		if !reached && k-(i+1) > surelyWithin {
+			end, reached = min(len(lex), i+2+rd.maxGap(i+1)), true
+			if k >= end {
+				break
+			}
 		}
 		if !rd.within(e.num, i+1, k-1) {
 			if ps := fi.third.of(e.num); len(ps) > 0 {
@@ -782,7 +795,7 @@ func find(rd *reading, i int) (match, bool) {
 			case len(nums) > 2 && nums[1] == gap && nums[2] != gap:
 				// a gap, then a word that candidates found within the gap's reach (the third
 				// words' index): matchAt without testing that again
-				end, ok = rd.afterGap(nums[2:], i+1, rd.maxGap(i+1))
+				end, ok = rd.afterGap(nums[2:], i+1, unknownReach)
 			default:
 				end, ok = rd.matchAt(nums[1:], i+1)
 			}
@@ -833,13 +846,19 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 		return i, true
 	}
 	// a gap: the rest after each of the gap's lengths, shortest first
-	most := rd.maxGap(i)
 	if len(nums) > 1 && nums[1] != gap {
-		if !rd.within(nums[1], i, i+most) {
-			return 0, false // (most phrases tried fail here, and at once)
+		// the word after the gap among the tokens every gap reaches, else among those this one
+		// does: the reach worked out only for the latter (most phrases tried fail here, and at once)
+		if rd.within(nums[1], i, i+surelyWithin) {
+			return rd.afterGap(nums[1:], i, unknownReach)
+		}
+		most := rd.maxGap(i)
+		if most <= surelyWithin || !rd.within(nums[1], i+surelyWithin+1, i+most) {
+			return 0, false
 		}
 		return rd.afterGap(nums[1:], i, most)
 	}
+	most := rd.maxGap(i)
 	for g := 0; g <= most; g++ { // (a gap then a gap, "+hand * * over")
 		if end, ok := rd.matchAt(nums[1:], i+g); ok {
 			return end, true
@@ -854,21 +873,32 @@ func (rd *reading) matchAt(nums []uint32, i int) (int, bool) {
 // afterGap matches the words numbered nums, the first of them a word, after a gap that opens at
 // token i and reaches most tokens (maxGap), returning the end of the match: the rest after each
 // of the gap's lengths, shortest first, tried only where the word after the gap stands (anywhere
-// else it fails at that word).
+// else it fails at that word). most may be unknownReach: the reach is then worked out only if the
+// gap grows past surelyWithin tokens (most matches end or fail before).
 func (rd *reading) afterGap(nums []uint32, i, most int) (int, bool) {
 	lex := rd.lex
 	next := nums[0]
-	for g := 0; g <= most; g++ {
-		if i+g < len(lex) && lex[i+g].num == next {
-			if end, ok := rd.matchAt(nums, i+g); ok {
-				return end, true
+	from, to := 0, most // the gap's lengths tried in turn
+	if most == unknownReach {
+		to = surelyWithin // (then the rest, up to the reach)
+	}
+	for {
+		for g := from; g <= to; g++ {
+			if i+g < len(lex) && lex[i+g].num == next {
+				if end, ok := rd.matchAt(nums, i+g); ok {
+					return end, true
+				}
+			}
+			if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+				return 0, false
 			}
 		}
-		if i+g >= len(lex) || !gapWord(rd.toks, lex, i+g, rd.blocked) {
+		if most != unknownReach {
 			return 0, false
 		}
+		most = rd.maxGap(i)
+		from, to = surelyWithin+1, most
 	}
-	return 0, false
 }
 
 // within reports whether the word numbered num is that of one of the tokens from i to last.
@@ -905,38 +935,57 @@ func joinsWords(toks []text.Token, i int) bool {
 	return i > 0 && i+1 < len(toks) && isWord(toks[i-1]) && isWord(toks[i+1])
 }
 
+// surelyWithin is how many tokens every gap reaches when the sentence goes on that far: maxGap(i)
+// is at least min(3, the tokens from i on), as each word it counts is one token or more. A gap of
+// at most that many tokens is tried with no maxGap worked out, and so is a word that far after
+// the gap's start (a gap of g tokens, where g > the tokens from i on, fails at the sentence's end
+// whatever its reach).
+const surelyWithin = 3
+
+// unknownReach stands for a gap's reach (maxGap) not worked out yet (afterGap).
+const unknownReach = -1
+
 // maxGap is three words, an actor or a hyphenated word counting as one word. It is worked out
 // once for each token of the sentence.
 func (rd *reading) maxGap(i int) int {
+	if !rd.reachSet {
+		rd.setReach()
+	}
 	if rd.reach[i] > 0 {
 		return int(rd.reach[i]) - 1
 	}
-	toks, lex, blocked := rd.toks, rd.lex, rd.blocked
+	toks, lex, blocked := rd.toks, rd.lex[:len(rd.toks)], rd.blocked[:len(rd.toks)]
 	n, words := 0, 0
-	for i+n < len(toks) && words < 3 {
-		switch {
-		case blocked[i+n]:
+	// (each test as before, in the same order; what a token's tests read is read once, in locals,
+	// and the next token's entry only when there is one)
+	for k := i; k < len(toks) && words < 3; k = i + n {
+		if blocked[k] {
 			for i+n < len(toks) && blocked[i+n] {
 				n++
 			}
-		case i+n+2 < len(toks) && lex[i+n+1].class&markWord != 0 && hyphenAt(toks, i+n+1): // (its text read only at a mark)
+			words++
+			continue
+		}
+		if k+2 < len(toks) && lex[k+1].class&markWord != 0 && hyphenAt(toks, k+1) { // (its text read only at a mark)
 			n += 3 // "night-time"
-		case lex[i+n].is(articleWord):
+			words++
+			continue
+		}
+		c := lex[k].class
+		t := &toks[k]
+		switch {
+		case c&articleWord != 0:
 			n++ // "captured a stronghold": an article is not a word of the gap
-			continue
-		case startsNumber(&toks[i+n]) && text.IsNumber(toks[i+n]):
+		case startsNumber(t) && text.IsNumber(*t):
 			n++ // "trained more than 500 hackers": a count is not a word of the gap
-			continue
-		case (toks[i+n].Lower == "more" || toks[i+n].Lower == "fewer") && i+n+1 < len(toks) && toks[i+n+1].Lower == "than":
+		case (t.Lower == "more" || t.Lower == "fewer") && k+1 < len(toks) && toks[k+1].Lower == "than":
 			n += 2 // "more than"
-			continue
-		case i+n+1 < len(toks) && lex[i+n].class&quantityWord != 0 && toks[i+n+1].Lower == "of": // (the class first: read above)
+		case k+1 < len(toks) && c&quantityWord != 0 && toks[k+1].Lower == "of": // (the class first: read above)
 			n += 2 // "captured part of", "holding thousands of": a quantity is not a word of the gap
-			continue
 		default:
 			n++
+			words++
 		}
-		words++
 	}
 	rd.reach[i] = int32(n) + 1
 	return n

@@ -1,7 +1,6 @@
 package event
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -314,13 +313,14 @@ func (st *docState) readActs() {
 		blocked := st.allBlocked[r.first:r.end:r.end]
 		sc.toks, sc.lex, sc.blocked, sc.mentions, sc.trs = toks, lex, blocked, r.mentions, trs
 		sc.noCondition = r.words&ifWord == 0
-		st.reading.set(toks, lex, blocked)
 		for k, tr := range trs {
 			sc.context(tr, trs[k+1:])
 		}
 		// a sentence with no word that opens a topic phrase and no act of support, whose
-		// "thanked for" opens one too, has no topic: topics would mark nothing (most sentences)
+		// "thanked for" opens one too, has no topic: topics would mark nothing (most sentences).
+		// (The reading is set only for topics, the one step here that matches phrases: topicAt.)
 		if r.words&topicWord != 0 || hasType(trs, supportType) {
+			st.reading.set(toks, lex, blocked)
 			sc.topics(trs, topic[r.first:r.end:r.end], topicsRead(trs, len(toks)))
 		}
 	}
@@ -980,7 +980,7 @@ type draft struct {
 	typ            actType        // its type
 	src, tgt       *actor.Mention // their source and target
 	also           *actor.Mention // a second target: the other party of a deal welcomed
-	srcHow, tgtHow string         // how the source and target were found (confidence)
+	srcHow, tgtHow how            // how the source and target were found (confidence)
 	passive        bool           // the source is the agent of a passive verb ("was received by X")
 }
 
@@ -991,7 +991,7 @@ type draft struct {
 // a branch lie together: code runs for every act, and with those bodies inline its machine code
 // was 13 KB (now under 5 KB), more than the instruction cache keeps from one act to the next.
 func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.Mention) {
-	d := draft{r: tr.m.p.rule, typ: tr.typ, srcHow: "subject", tgtHow: "object"}
+	d := draft{r: tr.m.p.rule, typ: tr.typ, srcHow: howSubject, tgtHow: howObject}
 	if tr.negated && tr.future && (d.typ == concedeType || d.typ == retreatType) {
 		sc.refusalToYield(tr, &d)
 	}
@@ -1037,10 +1037,10 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 	}
 	if d.src == nil && verbal.has(d.typ) {
 		d.src = sc.attribution(tr)
-		d.srcHow = "attribution"
+		d.srcHow = howAttribution
 	}
 	if d.src == nil && d.typ == assaultType {
-		d.src, d.srcHow = sc.bomber(s, tr), "guessed" // "a roadside bomb killed three soldiers"
+		d.src, d.srcHow = sc.bomber(s, tr), howGuessed // "a roadside bomb killed three soldiers"
 	}
 	if d.src == nil || d.src.Country == "" && !sc.bothSides(d.src) {
 		return
@@ -1070,7 +1070,7 @@ func (sc *sentenceCtx) code(idx int, s text.Sentence, tr *trigger, subj *actor.M
 		if d.typ == sc.lastType {
 			return // "fired on the crowd, killing three": one assault
 		}
-		d.tgt, d.tgtHow = sc.lastTgt, "guessed"
+		d.tgt, d.tgtHow = sc.lastTgt, howGuessed
 	}
 	if d.tgt == nil && !d.r.Self && !sc.bothSides(d.src) {
 		if !sc.guessTarget(idx, s, tr, &d) {
@@ -1148,7 +1148,7 @@ func (sc *sentenceCtx) meetingSet(idx int, s text.Sentence, tr *trigger) {
 	}
 	for i, a := range parties {
 		for _, b := range parties[i+1:] {
-			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+			sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, howSubject, howObject))
 		}
 	}
 }
@@ -1156,9 +1156,9 @@ func (sc *sentenceCtx) meetingSet(idx int, s text.Sentence, tr *trigger) {
 // betweenTwo codes "fighting between Azerbaijanis and Armenians", "talks between Iran and Iraq":
 // the two named, each against (or with) the other.
 func (sc *sentenceCtx) betweenTwo(idx int, s text.Sentence, tr *trigger, typ actType, a, b *actor.Mention) {
-	sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, "subject", "object"))
+	sc.st.add(idx, s, tr, a, b, confidence(tr, a, b, howSubject, howObject))
 	if typ == assaultType {
-		sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, "subject", "object"))
+		sc.st.add(idx, s, tr, b, a, confidence(tr, b, a, howSubject, howObject))
 	}
 }
 
@@ -1172,7 +1172,7 @@ func (sc *sentenceCtx) passive(idx int, s text.Sentence, tr *trigger, d *draft) 
 	if by == nil && (r.Self || typ == retreatType && (r.Mode == "disarm" || r.Mode == "withdraw")) && src != nil && src.Country != "" {
 		// "guerrillas have been demobilized", "the troops were withdrawn": an act done to
 		// oneself, the subject its source
-		sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, "subject", ""))
+		sc.st.add(idx, s, tr, src, sc.disarmedTo(tr, src), confidence(tr, src, nil, howSubject, howNone))
 		return true
 	}
 	if by == nil && typ == accuseType {
@@ -1187,7 +1187,7 @@ func (sc *sentenceCtx) passive(idx int, s text.Sentence, tr *trigger, d *draft) 
 			var buf [4]*actor.Mention // (most subjects are one actor)
 			for _, a := range sc.conjuncts(buf[:0], src) {
 				if !sameActor(accuser, a) {
-					sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, "attribution", "object"))
+					sc.st.add(idx, s, tr, accuser, a, confidence(tr, accuser, a, howAttribution, howObject))
 				}
 			}
 		}
@@ -1210,7 +1210,7 @@ func (sc *sentenceCtx) passive(idx int, s text.Sentence, tr *trigger, d *draft) 
 			}
 			if bomber != nil {
 				// (with no one to do it, "people were killed" is a fact, not a dyad)
-				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, "guessed", "object"))
+				sc.st.add(idx, s, tr, bomber, victim, confidence(tr, bomber, victim, howGuessed, howObject))
 			}
 		}
 		return true
@@ -1263,7 +1263,7 @@ func (sc *sentenceCtx) objectTarget(tr *trigger, d *draft) {
 	if typ == rejectType && d.tgt == nil {
 		// "rejected the statement as interference": the one who made it
 		if by := sc.st.referredSaying(sc.toks, tr, d.src); by != nil {
-			d.tgt, d.tgtHow = by, "meeting"
+			d.tgt, d.tgtHow = by, howMeeting
 		}
 	}
 	if typ == accuseType && d.tgt != nil && strings.HasSuffix(tr.m.p.text, " to") {
@@ -1292,29 +1292,29 @@ func (sc *sentenceCtx) guessTarget(idx int, s text.Sentence, tr *trigger, d *dra
 		if p.First < src.First {
 			src, tgt = p, src
 		}
-		tgtHow = "partner"
+		tgtHow = howPartner
 		if typ == assaultType {
 			// "India and Pakistan exchanged fire": each against the other
-			sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, "subject", "partner"))
+			sc.st.add(idx, s, tr, tgt, src, confidence(tr, tgt, src, howSubject, howPartner))
 		}
 	}
 	if tgt == nil {
 		if t := sc.disarmedTo(tr, src); t != nil {
-			tgt, tgtHow = t, "guessed"
+			tgt, tgtHow = t, howGuessed
 		}
 	}
 	if tgt == nil && typ == rejectType {
 		// "declined to resign despite growing pressure by the anti-corruption commission":
 		// the one pressing is the one refused
-		tgt, tgtHow = sc.pressedBy(tr), "guessed"
+		tgt, tgtHow = sc.pressedBy(tr), howGuessed
 	}
 	if tgt == nil && toCounterpart.has(typ) {
 		// said at a meeting with no one named: to the other side of that meeting
-		tgt, tgtHow = sc.st.counterpart(src), "meeting"
+		tgt, tgtHow = sc.st.counterpart(src), howMeeting
 	}
 	if tgt == nil && placeTargets.has(typ) {
 		// "imposed a curfew in Cizre", "fired at targets in Jericho": the people of the place
-		tgt, tgtHow = sc.population(tr), "guessed"
+		tgt, tgtHow = sc.population(tr), howGuessed
 	}
 	home := typ == coerceType || typ == concedeType
 	if tr.content != nil && (typ == threatenType || typ == agreeType) {
@@ -1325,7 +1325,7 @@ func (sc *sentenceCtx) guessTarget(idx int, s text.Sentence, tr *trigger, d *dra
 	if tgt == nil && home && src.Country != "" && (src.Sector == "GOV" || src.Sector == "COP") && src.Last >= tr.m.first-6 {
 		// "the government lifted the state of emergency": a state's measure at home
 		tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: src.Country, Sector: "CVL"}
-		tgtHow = "guessed"
+		tgtHow = howGuessed
 	}
 	if tgt == nil && (typ == agreeType || typ == rejectType || typ == requestType) {
 		// "agreed to set up a research centre in Tokyo", "rejected a call for troops to be
@@ -1333,14 +1333,14 @@ func (sc *sentenceCtx) guessTarget(idx int, s text.Sentence, tr *trigger, d *dra
 		// or call about a place concerns its state (which body, the text does not say)
 		if p := sc.population(tr); p != nil {
 			p.Sector = ""
-			tgt, tgtHow = p, "guessed"
+			tgt, tgtHow = p, howGuessed
 		}
 	}
 	if tgt == nil && r.Mode == "investigate" {
 		// "sent inspectors to a plant in central Iran": the state where the inquiry is made
 		if p := sc.population(tr); p != nil {
 			p.Sector = "GOV"
-			tgt, tgtHow = p, "guessed"
+			tgt, tgtHow = p, howGuessed
 		}
 	}
 	if tgt == nil && !(targetOptional.has(typ) && sc.near(src, tr)) {
@@ -1360,7 +1360,7 @@ func (sc *sentenceCtx) authoritiesTarget(tr *trigger, d *draft) {
 	if d.tgt == nil && (typ == protestType || typ == requestType) {
 		// "rioted … demanding a referendum on independence from Indonesian rule": at the ruler
 		if m := sc.ruler(tr); m != nil && m.Country != src.Country {
-			d.tgt, d.tgtHow = m, "guessed"
+			d.tgt, d.tgtHow = m, howGuessed
 		}
 	}
 	if d.tgt == nil && (typ == protestType || typ == concedeType && r.Cameo == "082" && src.Sector != "GOV") && src.Country != "" {
@@ -1372,13 +1372,13 @@ func (sc *sentenceCtx) authoritiesTarget(tr *trigger, d *draft) {
 		}
 		if !actor.NonState(c) { // (a transnational group's own "state" has no authorities)
 			d.tgt = &actor.Mention{First: tr.m.first, Last: tr.m.first, Start: tr.start, End: tr.start, Country: c, Sector: "GOV"}
-			d.tgtHow = "guessed"
+			d.tgtHow = howGuessed
 		}
 	}
 	if tgt := d.tgt; tgt != nil && typ == protestType && tgt.Sector != "GOV" && tgt.Country != "" && !actor.NonState(tgt.Country) && sc.actedOn(tgt) {
 		// "in protest at the arrest of activists": at those who arrested them, the authorities
 		d.tgt = &actor.Mention{First: tgt.First, Last: tgt.Last, Start: tgt.Start, End: tgt.End, Country: tgt.Country, Sector: "GOV"}
-		d.tgtHow = "guessed"
+		d.tgtHow = howGuessed
 	}
 	if tgt := d.tgt; tgt != nil && typ == coerceType && tgt.CountryGuessed() && tgt.Country != src.Country && src.Country != "" && !actor.NonState(src.Country) {
 		// "Mali's junta expelled a French diplomat and arrested two journalists": those a state
@@ -1394,7 +1394,7 @@ func (sc *sentenceCtx) authoritiesTarget(tr *trigger, d *draft) {
 func (sc *sentenceCtx) mediated(idx int, s text.Sentence, tr *trigger, src *actor.Mention) {
 	for _, side := range sc.st.lastMeet {
 		if !sameActor(src, side) {
-			sc.st.add(idx, s, tr, src, side, confidence(tr, src, side, "subject", "meeting"))
+			sc.st.add(idx, s, tr, src, side, confidence(tr, src, side, howSubject, howMeeting))
 		}
 	}
 }
@@ -1474,36 +1474,54 @@ func (sc *sentenceCtx) countAfter(i int) bool {
 
 var countedPeople = map[string]bool{"person": true, "people": true, "persons": true, "others": true, "more": true}
 
+// how says how the source or the target of an event was found, for its confidence: a small
+// number rather than a word, so that a draft holds, copies and compares a byte.
+type how uint8
+
+const (
+	howNone        how = iota // not found (no target)
+	howSubject                // the subject of the phrase
+	howObject                 // its object
+	howAttribution            // the speaker, found after the fact
+	howGuessed                // guessed (from the place, a bomb, the latest target)
+	howMeeting                // the other side of the meeting the sentence tells of
+	howPartner                // the other member of a compound subject
+)
+
 // confidence says how sure the coder is of an event, from how its parts were found: a named
 // source that is the subject of the phrase and a target that is its object are sure; a speaker
 // found after the fact, a pronoun, or a target guessed from the meeting or the place are less so;
 // a long phrase is surer than one word.
-func confidence(tr *trigger, src, tgt *actor.Mention, srcHow, tgtHow string) float64 {
-	c := 0.6
+//
+// It counts in hundredths, whole numbers, and divides once at the end: every step is a multiple
+// of 0.05, so this is the figure a sum of floats rounded to two places gave (TestConfidence holds
+// it to that), with no rounding call.
+func confidence(tr *trigger, src, tgt *actor.Mention, srcHow, tgtHow how) float64 {
+	c := 60
 	switch {
 	case src == nil:
-		c -= 0.2
-	case srcHow == "attribution":
-		c -= 0.1
-	case srcHow == "guessed":
-		c -= 0.25
+		c -= 20
+	case srcHow == howAttribution:
+		c -= 10
+	case srcHow == howGuessed:
+		c -= 25
 	case src.Person != nil || src.IsState():
-		c += 0.1 // a pronoun resolved to a person counts as the person
+		c += 10 // a pronoun resolved to a person counts as the person
 	}
 	switch {
 	case tgt == nil:
-		c -= 0.1
-	case tgtHow == "meeting":
+		c -= 10
+	case tgtHow == howMeeting:
 		// the other side of the meeting the sentence tells of: usually right
-	case tgtHow == "guessed":
-		c -= 0.15
-	case tgtHow == "object" && (tgt.Person != nil || tgt.IsState()):
-		c += 0.1
+	case tgtHow == howGuessed:
+		c -= 15
+	case tgtHow == howObject && (tgt.Person != nil || tgt.IsState()):
+		c += 10
 	}
 	if len(tr.m.p.words) > 1 {
-		c += 0.05
+		c += 5
 	}
-	return math.Round(max(0.05, min(0.95, c))*100) / 100
+	return float64(max(5, min(95, c))) / 100
 }
 
 // named codes an act carried by a noun whose target is the actor the noun names, before it ("the
@@ -1554,7 +1572,7 @@ func (sc *sentenceCtx) named(idx int, s text.Sentence, tr *trigger) {
 	for _, src := range speakers {
 		for _, a := range accused {
 			if !sameActor(src, a) && a.Country != "" {
-				sc.st.add(idx, s, tr, src, a, confidence(tr, src, a, "subject", "object"))
+				sc.st.add(idx, s, tr, src, a, confidence(tr, src, a, howSubject, howObject))
 			}
 		}
 	}
@@ -1635,7 +1653,7 @@ func (sc *sentenceCtx) charge(idx int, s text.Sentence, tr *trigger) bool {
 	if accused != nil && speaker.Country != "" && !sameActor(speaker, accused) {
 		c := *tr
 		c.as = chargeRule
-		sc.st.add(idx, s, &c, speaker, accused, confidence(&c, speaker, accused, "subject", "object"))
+		sc.st.add(idx, s, &c, speaker, accused, confidence(&c, speaker, accused, howSubject, howObject))
 	}
 	return true
 }
@@ -1677,5 +1695,5 @@ func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
 	if speaker == nil || sameActor(speaker, obliged) {
 		return
 	}
-	sc.st.add(idx, s, tr, speaker, obliged, confidence(tr, speaker, obliged, "subject", "object"))
+	sc.st.add(idx, s, tr, speaker, obliged, confidence(tr, speaker, obliged, howSubject, howObject))
 }
