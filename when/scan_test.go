@@ -681,12 +681,12 @@ func firstDayByRegexp(s string, year int) (Expr, bool) {
 		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
 		}
-		d, _, ok := p.resolve(m, pubDate{}, false)
+		d, _, ok := resolve(i, &m, &pubDate{}, false)
 		if !ok {
 			continue
 		}
 		if d == "" && year != 0 {
-			d = dayInYear(m, year)
+			d = dayInYear(&m, year)
 		}
 		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
 	}
