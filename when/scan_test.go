@@ -735,3 +735,55 @@ func preBeforeSlow(s string, p int) int {
 	}
 	return -1
 }
+
+// TestWordKey holds wordKey's eight bytes at once to reading the word byte by byte (wordEnd and
+// the bytes or-ed with 0x20), at every length and place, with every byte value after the word.
+func TestWordKey(t *testing.T) {
+	slow := func(s string, i int) (uint64, int) {
+		end := wordEnd(s, i)
+		if end-i > 8 {
+			return 0, end
+		}
+		var key uint64
+		for k := range end - i {
+			key |= uint64(s[i+k]|0x20) << (8 * k)
+		}
+		return key, end
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"", "a", "An", "_", "ago", "LAST", "this", "Coming", "earlier", "weeks", "abcdefgh",
+		"abcdefghi", "x1_", "2017", "Zz9_aA"}
+	for _, w := range words {
+		for c := range 256 {
+			for pad := range 10 {
+				s := "." + w + string([]byte{byte(c)}) + strings.Repeat("k", pad)
+				if gk, ge := wordKey(s, 1); true {
+					wk, we := slow(s, 1)
+					if gk != wk || ge != we {
+						t.Fatalf("wordKey(%q, 1) = %x, %d; want %x, %d", s, gk, ge, wk, we)
+					}
+				}
+			}
+		}
+	}
+	for range 200000 {
+		b := make([]byte, r.IntN(14))
+		for k := range b {
+			b[k] = "aZ_09@[`{/:\x80\xff "[r.IntN(14)]
+			if r.IntN(4) == 0 {
+				b[k] = byte(r.IntN(256))
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			gk, ge := wordKey(s, i)
+			wk, we := slow(s, i)
+			if gk != wk || ge != we {
+				t.Fatalf("wordKey(%q, %d) = %x, %d; want %x, %d", s, i, gk, ge, wk, we)
+			}
+		}
+	}
+	if k, _ := wordKey("Last week", 0); k != keyLast {
+		t.Fatalf("wordKey(Last) = %x, want keyOf(last) %x", k, keyLast)
+	}
+}
