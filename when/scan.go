@@ -372,7 +372,7 @@ func lazyWord(wk wordKinds) bool {
 // sentence that has "ago" (rare) every lazy word of toks's words of letters. (scanTokens reads a
 // token of any other Shape whole, lazy words and all.)
 func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allowed uint16) []candidate {
-	var buf [16]candidate
+	var buf [8]candidate // (more go to the heap: see AppendFindTokens)
 	lazy := buf[:0]
 	if allowed&agoPatterns != 0 {
 		for k := range toks {
