@@ -204,6 +204,31 @@ var unitKeys, periodKeys = func() (units [][2]uint64, periods [3]uint64) {
 	return units, periods
 }()
 
+// weekdayKeys and dayPartKeys are the keys of the words of weekdayNames and dayParts of up to eight
+// letters (isWordKey).
+var weekdayKeys, dayPartKeys = shortKeys(weekdayNames), shortKeys(dayParts)
+
+// shortKeys returns the keys of the words of ws of up to eight letters.
+func shortKeys(ws []string) []uint64 {
+	var out []uint64
+	for _, w := range ws {
+		if len(w) <= 8 {
+			out = append(out, keyOf(w))
+		}
+	}
+	return out
+}
+
+// isWordKey tells whether the word s[i:e], whose key is key (wordKey), is one of ws (words of
+// lower-case letters, whose keys of up to eight letters are keys) in any case: as isWordFold, by
+// its key when it has eight letters or fewer.
+func isWordKey(s string, i, e int, key uint64, ws []string, keys []uint64) bool {
+	if e-i > 8 {
+		return isWordFold(s[i:e], ws)
+	}
+	return key != 0 && slices.Contains(keys, key)
+}
+
 // numberKeys are the keys of agoNumbers.
 var numberKeys = func() (out []uint64) {
 	for _, w := range agoNumbers {
@@ -704,13 +729,14 @@ func relWeekday(s string, pos, e int, g *groups, idx *index) bool {
 // weekdayFrom reads the day of the week at byte i and a part of the day after it, for a match
 // from pos.
 func weekdayFrom(s string, pos, i int, g *groups, idx *index) bool {
-	e := wordEnd(s, i)
-	if !hasKind(s, i, e, startWeekdayName) {
+	// the day and the part are whole words, read once each and compared by their keys
+	key, e := wordKey(s, i)
+	if !isWordKey(s, i, e, key, weekdayNames, weekdayKeys) {
 		return false
 	}
 	end := e
 	if k := spaces(s, e); k > e {
-		if pe := wordEnd(s, k); isWordFold(s[k:pe], dayParts) {
+		if pk, pe := wordKey(s, k); isWordKey(s, k, pe, pk, dayParts, dayPartKeys) {
 			end = pe
 		}
 	}

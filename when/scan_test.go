@@ -787,3 +787,26 @@ func TestWordKey(t *testing.T) {
 		t.Fatalf("wordKey(Last) = %x, want keyOf(last) %x", k, keyLast)
 	}
 }
+
+// TestIsWordKey holds isWordKey to isWordFold on the words of weekdayNames and dayParts in several
+// cases, and near misses (a letter more or less, another letter, digits, empty).
+func TestIsWordKey(t *testing.T) {
+	var words []string
+	for _, w := range append(slices.Clone(weekdayNames), dayParts...) {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[:len(w)-1], w+"s",
+			"x"+w, w[:1]+"x"+w[2:], w[:len(w)-1]+"1", "_"+w[1:])
+	}
+	words = append(words, "", "a", "mon", "wed", "tues", "wednesdays", "afternoons", "12345678", "123456789")
+	for _, w := range words {
+		s := " " + w + " ."
+		key, e := wordKey(s, 1)
+		for _, c := range []struct {
+			ws   []string
+			keys []uint64
+		}{{weekdayNames, weekdayKeys}, {dayParts, dayPartKeys}} {
+			if got, want := isWordKey(s, 1, e, key, c.ws, c.keys), isWordFold(s[1:e], c.ws); got != want {
+				t.Errorf("isWordKey(%q) in %v = %v, want %v", w, c.ws, got, want)
+			}
+		}
+	}
+}
