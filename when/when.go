@@ -1296,6 +1296,18 @@ func monthNumber(m *match) time.Month {
 	return monthOf(strings.TrimSuffix(m.get(m.g.mon), "."))
 }
 
+// lower is strings.ToLower(w) for a group w of a match, which the resolvers compare in lower case:
+// a group of ASCII bytes with no capital (most: "last", "week") is returned as it is without a
+// call.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
 // fullDate: "2017-10-04", "October 4, 2017", "4 October 2017".
 func fullDate(m *match) (string, string, bool) {
 	y, _ := strconv.Atoi(m.get(m.g.y))
@@ -1346,7 +1358,7 @@ func monthYear(m *match) (string, string, bool) {
 
 // monthOnly: "in October", "last October", "early October"; a bare month name is not one ("May").
 func monthOnly(m *match, pub *pubDate, havePub bool) (string, string, bool) {
-	rel := strings.ToLower(m.get(m.g.rel))
+	rel := lower(m.get(m.g.rel))
 	if m.get(m.g.pre) == "" && rel == "" && m.get(m.g.part) == "" {
 		return "", Month, false
 	}
@@ -1391,7 +1403,7 @@ func weekdayExpr(m *match, pub *pubDate, havePub bool) (string, string, bool) {
 	}
 	wd := weekdayOf(m.get(m.g.wd))
 	back := (int(weekdayOfDay(pub.n)) - int(wd) + 7) % 7 // days back to the latest such day
-	switch strings.ToLower(m.get(m.g.rel)) {
+	switch lower(m.get(m.g.rel)) {
 	case "last", "past", "this past":
 		if back == 0 {
 			back = 7
@@ -1439,7 +1451,7 @@ func relativeDay(m *match, pub *pubDate, havePub bool) (string, string, bool) {
 		return "", Day, true
 	}
 	offset := 0
-	switch strings.ToLower(m.get(m.g.x)) {
+	switch lower(m.get(m.g.x)) {
 	case "yesterday", "last night":
 		offset = -1
 	case "the day before yesterday":
@@ -1485,12 +1497,12 @@ func shift(pub *pubDate, unit string, n int) (string, string) {
 
 // relativePeriod: "last week", "this month", "earlier this month", "next year".
 func relativePeriod(m *match, pub *pubDate, havePub bool) (string, string, bool) {
-	unit := strings.ToLower(m.get(m.g.unit))
+	unit := lower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision(unit), true
 	}
 	n := 0
-	switch strings.ToLower(m.get(m.g.rel)) {
+	switch lower(m.get(m.g.rel)) {
 	case "last":
 		n = -1
 	case "next", "coming":
@@ -1505,11 +1517,11 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 
 // ago: "three days ago", "a week ago", "two years ago".
 func ago(m *match, pub *pubDate, havePub bool) (string, string, bool) {
-	unit := strings.ToLower(m.get(m.g.unit))
+	unit := lower(m.get(m.g.unit))
 	if !havePub {
 		return "", unitPrecision(unit), true
 	}
-	n, ok := numbers[strings.ToLower(m.get(m.g.num))]
+	n, ok := numbers[lower(m.get(m.g.num))]
 	if !ok {
 		n, _ = strconv.Atoi(m.get(m.g.num))
 	}

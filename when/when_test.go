@@ -831,3 +831,20 @@ func TestFormatMonthAndYear(t *testing.T) {
 		}
 	}
 }
+
+// TestLower holds lower to strings.ToLower on groups in any case, ASCII or not.
+func TestLower(t *testing.T) {
+	for _, w := range []string{"", "last", "Last", "LAST", "lasT", "la\u017ft", "wee\u212a", "week", "Week",
+		"earlier this", "Earlier This", "the day before yesterday", "a", "A", "two", "TWO", "12", "x_y",
+		"\u00e9t\u00e9", "\xff", "[", "@", "`", "{"} {
+		if got, want := lower(w), strings.ToLower(w); got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for c := range 256 {
+		w := "ab" + string([]byte{byte(c)}) + "d"
+		if got, want := lower(w), strings.ToLower(w); got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
