@@ -810,3 +810,39 @@ func TestIsWordKey(t *testing.T) {
 		}
 	}
 }
+
+// TestHashSlots checks that no two words of hashSlots share a hash (slotOf finds the first), and that
+// fastWord's look-up finds what scanTable finds, lazy words left out, for every word of scanKinds in
+// several cases and for words of the same letters but one.
+func TestHashSlots(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, e := range hashSlots {
+		if e.w == "" {
+			continue
+		}
+		if w, ok := seen[e.h]; ok {
+			t.Fatalf("%q and %q share a hash", w, e.w)
+		}
+		seen[e.h] = e.w
+	}
+	for w := range scanKinds {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "s", w[1:], "x" + w[1:], w + w} {
+			toks := text.AppendTokens(nil, v, 0)
+			if len(toks) != 1 {
+				continue
+			}
+			tok := &toks[0]
+			want, _ := scanTable.Find(tok)
+			if lazyWord(want) {
+				want = wordKinds{}
+			}
+			var got wordKinds
+			if e := slotOf(tok.Hash()); e != nil && e.w == tok.Lower {
+				got = e.kinds
+			}
+			if got != want {
+				t.Fatalf("%q: hashSlots has %v, scanTable %v", v, got, want)
+			}
+		}
+	}
+}
