@@ -138,10 +138,18 @@ func wordEnd(s string, i int) int {
 // once and compare its key with those of the words they want, rather than trying each word in turn
 // letter by letter.
 func wordKey(s string, i int) (key uint64, end int) {
-	if i+8 <= len(s) {
+	var x uint64
+	switch {
+	case i+8 <= len(s):
+		x = load64(s, i)
+	case len(s) >= 8:
+		// near the end (a time expression often ends a sentence): the last eight bytes, shifted
+		// so that those from i come first and zeros, which are no word bytes, after them
+		x = load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+	}
+	if len(s) >= 8 {
 		// the eight bytes from i read at once: the word's length is where the first that is not
 		// a word byte is (wordRun), and the bytes past it are masked off
-		x := load64(s, i)
 		n := bits.TrailingZeros64(^wordRun(x)&0x8080808080808080) / 8
 		if n < 8 {
 			return (x | 0x2020202020202020) & (1<<(8*n) - 1), i + n
