@@ -1,7 +1,9 @@
 package when
 
 import (
+	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -128,6 +130,121 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
+// wordKey returns the end of the run of word bytes (`\w`) that starts at i and, when it has one
+// to eight bytes, those bytes with the bit 0x20 set, packed as a little-endian number (0 for a
+// longer run or none). It equals keyOf(w), w a word of lower-case ASCII letters, exactly when the
+// run is w in any case: no byte with 0x20 set is 0, so that the key tells the run's length, and
+// only a letter and its capital become that letter with it. The matchers of words read a word
+// once and compare its key with those of the words they want, rather than trying each word in turn
+// letter by letter.
+func wordKey(s string, i int) (key uint64, end int) {
+	var x uint64
+	switch {
+	case i+8 <= len(s):
+		x = load64(s, i)
+	case len(s) >= 8:
+		// near the end (a time expression often ends a sentence): the last eight bytes, shifted
+		// so that those from i come first and zeros, which are no word bytes, after them
+		x = load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+	}
+	if len(s) >= 8 {
+		// the eight bytes from i read at once: the word's length is where the first that is not
+		// a word byte is (wordRun), and the bytes past it are masked off
+		n := bits.TrailingZeros64(^wordRun(x)&0x8080808080808080) / 8
+		if n < 8 {
+			return (x | 0x2020202020202020) & (1<<(8*n) - 1), i + n
+		}
+		if end = wordEnd(s, i+8); end > i+8 {
+			return 0, end // a longer word
+		}
+		return x | 0x2020202020202020, end
+	}
+	end = wordEnd(s, i)
+	if end-i > 8 {
+		return 0, end
+	}
+	for k := range end - i {
+		key |= uint64(s[i+k]|0x20) << (8 * k)
+	}
+	return key, end
+}
+
+// wordRun returns x, eight bytes of text, with the top bit of each byte that is a word byte (`\w`:
+// an ASCII letter, digit or '_') set and of the others clear, up to the first byte that is not
+// one: past it the bits may be wrong. Adding 0x80-c to a byte below 0x80 sets its top bit when it
+// is c or more, and carries into the next byte only from a byte of 0x80 or more, which is no word
+// byte and comes before any byte it puts wrong.
+func wordRun(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	l := x | 0x2020202020202020 // letters lower-cased (and other bytes changed, but none into a letter)
+	letter := (l + (0x80-'a')*ones) &^ (l + (0x80-'z'-1)*ones)
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x80-'9'-1)*ones)
+	y := x ^ '_'*ones                           // 0 where x is '_'
+	under := ^((y&(0x7f*ones) + 0x7f*ones) | y) // the top bit set where y is 0 (no carries)
+	return (letter | digit | under) &^ x
+}
+
+// keyOf returns wordKey's key of w, a word of one to eight lower-case ASCII letters.
+func keyOf(w string) uint64 {
+	var key uint64
+	for k := range len(w) {
+		key |= uint64(w[k]) << (8 * k)
+	}
+	return key
+}
+
+// The keys of the words that relativePeriodAt, weekdayAt and agoAt read.
+var (
+	keyLast, keyNext, keyThis, keyComing  = keyOf("last"), keyOf("next"), keyOf("this"), keyOf("coming")
+	keyPast, keyEarlier, keyLater, keyAgo = keyOf("past"), keyOf("earlier"), keyOf("later"), keyOf("ago")
+	keyA, keyAn                           = keyOf("a"), keyOf("an")
+)
+
+// unitKeys are the keys of the units of agoAt in the order of agoUnits, each alone and with a
+// plural s; periodKeys those of relativePeriodAt's units (periodUnits), alone.
+var unitKeys, periodKeys = func() (units [][2]uint64, periods [3]uint64) {
+	for _, u := range agoUnits {
+		units = append(units, [2]uint64{keyOf(u), keyOf(u + "s")})
+	}
+	for k, u := range periodUnits {
+		periods[k] = keyOf(u)
+	}
+	return units, periods
+}()
+
+// weekdayKeys and dayPartKeys are the keys of the words of weekdayNames and dayParts of up to eight
+// letters (isWordKey).
+var weekdayKeys, dayPartKeys = shortKeys(weekdayNames), shortKeys(dayParts)
+
+// shortKeys returns the keys of the words of ws of up to eight letters.
+func shortKeys(ws []string) []uint64 {
+	var out []uint64
+	for _, w := range ws {
+		if len(w) <= 8 {
+			out = append(out, keyOf(w))
+		}
+	}
+	return out
+}
+
+// isWordKey tells whether the word s[i:e], whose key is key (wordKey), is one of ws (words of
+// lower-case letters, whose keys of up to eight letters are keys) in any case: as isWordFold, by
+// its key when it has eight letters or fewer.
+func isWordKey(s string, i, e int, key uint64, ws []string, keys []uint64) bool {
+	if e-i > 8 {
+		return isWordFold(s[i:e], ws)
+	}
+	return key != 0 && slices.Contains(keys, key)
+}
+
+// numberKeys are the keys of agoNumbers.
+var numberKeys = func() (out []uint64) {
+	for _, w := range agoNumbers {
+		out = append(out, keyOf(w))
+	}
+	return out
+}()
+
 // spaces returns the end of the spaces (`sp`: `\s`, no-break and narrow no-break spaces) from
 // i, i when there are none.
 func spaces(s string, i int) int {
@@ -203,7 +320,6 @@ var (
 	weekdayRels   = []string{"this coming", "this past", "last", "next", "this", "coming", "past"}
 	relativeDays  = []string{"the day before yesterday", "the day after tomorrow", "yesterday", "today",
 		"tonight", "tomorrow", "last night", "this morning", "this afternoon", "this evening"}
-	periodRels  = []string{"last", "next", "this", "coming", "earlier this", "later this"}
 	periodUnits = []string{"week", "month", "year"}
 	agoNumbers  = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 	agoUnits    = []string{"day", "week", "month", "year"}
@@ -587,32 +703,48 @@ func weekdayAt(s string, pos int, g *groups, idx *index) bool {
 	if pos == len(s) || !relFirst[s[pos]] {
 		return weekdayFrom(s, pos, pos, g, idx) // most candidates: the day's name
 	}
-	for _, rel := range weekdayRels {
-		if !hasFold(s, pos, rel) {
-			continue
+	// the words of weekdayRels are whole words before spaces: the word at pos is read once. "this
+	// coming" and "this past" (one space between) are tried before "this", as the expression
+	// tries its alternatives in order
+	key, e := wordKey(s, pos)
+	switch key {
+	case keyThis:
+		if e < len(s) && s[e] == ' ' {
+			if k2, e2 := wordKey(s, e+1); (k2 == keyComing || k2 == keyPast) && relWeekday(s, pos, e2, g, idx) {
+				return true
+			}
 		}
-		k := spaces(s, pos+len(rel))
-		if k == pos+len(rel) {
-			continue
-		}
-		if weekdayFrom(s, pos, k, g, idx) {
-			set(idx, g.rel, pos, pos+len(rel))
+		fallthrough
+	case keyLast, keyNext, keyComing, keyPast:
+		if relWeekday(s, pos, e, g, idx) {
 			return true
 		}
 	}
 	return weekdayFrom(s, pos, pos, g, idx)
 }
 
+// relWeekday reads the spaces after the "last", "next" (or the like) that ends at byte e, and the
+// day of the week after them, for a match from pos.
+func relWeekday(s string, pos, e int, g *groups, idx *index) bool {
+	k := spaces(s, e)
+	if k == e || !weekdayFrom(s, pos, k, g, idx) {
+		return false
+	}
+	set(idx, g.rel, pos, e)
+	return true
+}
+
 // weekdayFrom reads the day of the week at byte i and a part of the day after it, for a match
 // from pos.
 func weekdayFrom(s string, pos, i int, g *groups, idx *index) bool {
-	e := wordEnd(s, i)
-	if !hasKind(s, i, e, startWeekdayName) {
+	// the day and the part are whole words, read once each and compared by their keys
+	key, e := wordKey(s, i)
+	if !isWordKey(s, i, e, key, weekdayNames, weekdayKeys) {
 		return false
 	}
 	end := e
 	if k := spaces(s, e); k > e {
-		if pe := wordEnd(s, k); isWordFold(s[k:pe], dayParts) {
+		if pk, pe := wordKey(s, k); isWordKey(s, k, pe, pk, dayParts, dayPartKeys) {
 			end = pe
 		}
 	}
@@ -636,53 +768,56 @@ func relativeDayAt(s string, pos int, g *groups, idx *index) bool {
 
 // relativePeriodAt: "last week", "this month", "earlier this year".
 func relativePeriodAt(s string, pos int, g *groups, idx *index) bool {
-	for _, rel := range periodRels {
-		if !hasFold(s, pos, rel) {
-			continue
+	// each of the expression's rel (last, next, this, coming, earlier this, later this) is a whole
+	// word before spaces (or two with one space between): the word at pos is read once and compared
+	// by its key
+	key, relEnd := wordKey(s, pos)
+	switch key {
+	case keyLast, keyNext, keyThis, keyComing:
+	case keyEarlier, keyLater:
+		if relEnd == len(s) || s[relEnd] != ' ' {
+			return false
 		}
-		k := spaces(s, pos+len(rel))
-		if k == pos+len(rel) {
-			continue
+		if key, relEnd = wordKey(s, relEnd+1); key != keyThis {
+			return false
 		}
-		e := wordEnd(s, k)
-		if !isWordFold(s[k:e], periodUnits) {
-			continue
-		}
-		idx.reset(pos, e)
-		set(idx, g.x, pos, e)
-		set(idx, g.rel, pos, pos+len(rel))
-		set(idx, g.unit, k, e)
-		return true
+	default:
+		return false
 	}
-	return false
+	k := spaces(s, relEnd)
+	if k == relEnd {
+		return false
+	}
+	unit, e := wordKey(s, k)
+	if unit != periodKeys[0] && unit != periodKeys[1] && unit != periodKeys[2] {
+		return false
+	}
+	idx.reset(pos, e)
+	set(idx, g.x, pos, e)
+	set(idx, g.rel, pos, relEnd)
+	set(idx, g.unit, k, e)
+	return true
 }
 
 // agoAt: "three days ago", "a week ago", "12 years ago".
 func agoAt(s string, pos int, g *groups, idx *index) bool {
-	var buf [4]int
-	ends := buf[:0] // the ends the number may have, in the order the expression tries them
+	// the number is a whole word before spaces: "a", "an", one of agoNumbers or one or two digits
+	// (the shorter ends the expression tries, "a" of "an" and one digit of two, are followed by a
+	// word byte, never by a space)
+	key, ne := wordKey(s, pos)
 	switch {
-	case hasFold(s, pos, "an"):
-		ends = append(ends, pos+2, pos+1)
-	case hasFold(s, pos, "a"):
-		ends = append(ends, pos+1)
-	}
-	if w := oneOfFold(s, pos, agoNumbers); w != "" {
-		ends = append(ends, pos+len(w))
-	}
-	if pos < len(s) && s[pos] >= '0' && s[pos] <= '9' {
-		if pos+1 < len(s) && s[pos+1] >= '0' && s[pos+1] <= '9' {
-			ends = append(ends, pos+2)
-		}
-		ends = append(ends, pos+1)
-	}
-	for _, ne := range ends {
-		if agoFrom(s, pos, ne, g, idx) {
-			return true
+	case key == keyA || key == keyAn:
+	case ne-pos <= 2 && ne > pos && isDigit(s[pos]) && isDigit(s[ne-1]):
+	default:
+		if !slices.Contains(numberKeys, key) {
+			return false
 		}
 	}
-	return false
+	return agoFrom(s, pos, ne, g, idx)
 }
+
+// isDigit tells an ASCII digit.
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // agoFrom reads the unit and "ago" after a number that ends at byte ne, for a match from pos.
 func agoFrom(s string, pos, ne int, g *groups, idx *index) bool {
@@ -690,24 +825,37 @@ func agoFrom(s string, pos, ne int, g *groups, idx *index) bool {
 	if us == ne {
 		return false
 	}
-	unit := oneOfFold(s, us, agoUnits)
-	if unit == "" {
+	// the unit, with or without a plural s, is a whole word before spaces
+	key, e := wordKey(s, us)
+	ue := unitEnd(key, e)
+	if ue < 0 {
 		return false
 	}
-	ue := us + len(unit)
-	for _, e := range []int{ue + 1, ue} { // with a plural s, then without
-		if e > ue && (e > len(s) || s[ue] != 's' && s[ue] != 'S') {
-			continue
-		}
-		k := spaces(s, e)
-		if k == e || !hasFold(s, k, "ago") || !boundary(s, k+len("ago")) {
-			continue
-		}
-		idx.reset(pos, k+len("ago"))
-		set(idx, g.x, pos, k+len("ago"))
-		set(idx, g.num, pos, ne)
-		set(idx, g.unit, us, ue)
-		return true
+	k := spaces(s, e)
+	if k == e {
+		return false
 	}
-	return false
+	ago, end := wordKey(s, k)
+	if ago != keyAgo {
+		return false
+	}
+	idx.reset(pos, end)
+	set(idx, g.x, pos, end)
+	set(idx, g.num, pos, ne)
+	set(idx, g.unit, us, ue)
+	return true
+}
+
+// unitEnd returns where the unit of agoAt ends (its plural s left out) in a word whose key is key
+// and that ends at byte e, or -1 when the word is no unit.
+func unitEnd(key uint64, e int) int {
+	for _, u := range unitKeys {
+		if key == u[0] {
+			return e
+		}
+		if key == u[1] {
+			return e - 1
+		}
+	}
+	return -1
 }

@@ -2,6 +2,7 @@ package when
 
 import (
 	"encoding/binary"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -372,7 +373,7 @@ func lazyWord(wk wordKinds) bool {
 // sentence that has "ago" (rare) every lazy word of toks's words of letters. (scanTokens reads a
 // token of any other Shape whole, lazy words and all.)
 func addLazy(s string, out []candidate, n int, toks []text.Token, base int, allowed uint16) []candidate {
-	var buf [16]candidate
+	var buf [8]candidate // (more go to the heap: see AppendFindTokens)
 	lazy := buf[:0]
 	if allowed&agoPatterns != 0 {
 		for k := range toks {
@@ -598,15 +599,56 @@ func (sc *tokenScan) add(t *text.Token, wk wordKinds, out []candidate) []candida
 }
 
 // fastWord is word for scanTokens, which leaves the lazy words to addLazy: it appends nothing for
-// them.
+// them. t is a word that skipWords stopped at, whose hash passes fastBits: its kinds are taken from
+// hashSlots, which holds no lazy word, by its hash and then its word.
 func (sc *tokenScan) fastWord(t *text.Token, out []candidate) []candidate {
 	var wk wordKinds
-	if h := t.Hash(); fastBits[h>>58]&wordBits(h) == wordBits(h) {
-		if wk, _ = scanTable.Find(t); lazyWord(wk) {
-			wk = wordKinds{}
-		}
+	if e := slotOf(t.Hash()); e != nil && e.w == t.Lower {
+		wk = e.kinds
 	}
 	return sc.add(t, wk, out)
+}
+
+// hashSlot is a word of scanKinds (but a lazy word) in hashSlots: its hash (Token.Hash), the word
+// and its kinds. w is "" in an empty slot.
+type hashSlot struct {
+	h     uint64
+	w     string
+	kinds wordKinds
+}
+
+// hashSlots holds the words of scanKinds but the lazy words, each at the slot the top byte of its
+// hash numbers or the first free one after (the table is less than half full): a word is found by
+// its hash in a probe or two, without the general look-up of scanTable. No two of its words have
+// the same hash (TestHashSlots).
+var hashSlots = func() (out [256]hashSlot) {
+	for _, w := range slices.Sorted(maps.Keys(scanKinds)) {
+		wk := scanKinds[w]
+		if lazyWord(wk) {
+			continue
+		}
+		h := text.HashWord(w)
+		j := h >> 56
+		for out[j].w != "" {
+			j = (j + 1) % uint64(len(out))
+		}
+		out[j] = hashSlot{h: h, w: w, kinds: wk}
+	}
+	return out
+}()
+
+// slotOf returns the slot of hashSlots whose word has the hash h, or nil when there is none (a
+// word of another with the same hash is told apart by comparing it with the slot's).
+func slotOf(h uint64) *hashSlot {
+	for j := h >> 56; ; j = (j + 1) % uint64(len(hashSlots)) {
+		e := &hashSlots[j]
+		if e.w == "" {
+			return nil
+		}
+		if e.h == h {
+			return e
+		}
+	}
 }
 
 // token appends to out what scanWords finds in t, a token of any other Shape.

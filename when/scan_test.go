@@ -681,12 +681,12 @@ func firstDayByRegexp(s string, year int) (Expr, bool) {
 		if found && (start > best.Start || (start == best.Start && end <= best.End)) {
 			continue
 		}
-		d, _, ok := p.resolve(m, pubDate{}, false)
+		d, _, ok := resolve(i, &m, &pubDate{}, false)
 		if !ok {
 			continue
 		}
 		if d == "" && year != 0 {
-			d = dayInYear(m, year)
+			d = dayInYear(&m, year)
 		}
 		best, found = Expr{Start: start, End: end, Date: d, Precision: Day, Text: s[start:end]}, true
 	}
@@ -734,4 +734,115 @@ func preBeforeSlow(s string, p int) int {
 		return q
 	}
 	return -1
+}
+
+// TestWordKey holds wordKey's eight bytes at once to reading the word byte by byte (wordEnd and
+// the bytes or-ed with 0x20), at every length and place, with every byte value after the word.
+func TestWordKey(t *testing.T) {
+	slow := func(s string, i int) (uint64, int) {
+		end := wordEnd(s, i)
+		if end-i > 8 {
+			return 0, end
+		}
+		var key uint64
+		for k := range end - i {
+			key |= uint64(s[i+k]|0x20) << (8 * k)
+		}
+		return key, end
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"", "a", "An", "_", "ago", "LAST", "this", "Coming", "earlier", "weeks", "abcdefgh",
+		"abcdefghi", "x1_", "2017", "Zz9_aA"}
+	for _, w := range words {
+		for c := range 256 {
+			for pad := range 10 {
+				s := "." + w + string([]byte{byte(c)}) + strings.Repeat("k", pad)
+				if gk, ge := wordKey(s, 1); true {
+					wk, we := slow(s, 1)
+					if gk != wk || ge != we {
+						t.Fatalf("wordKey(%q, 1) = %x, %d; want %x, %d", s, gk, ge, wk, we)
+					}
+				}
+			}
+		}
+	}
+	for range 200000 {
+		b := make([]byte, r.IntN(14))
+		for k := range b {
+			b[k] = "aZ_09@[`{/:\x80\xff "[r.IntN(14)]
+			if r.IntN(4) == 0 {
+				b[k] = byte(r.IntN(256))
+			}
+		}
+		s := string(b)
+		for i := 0; i <= len(s); i++ {
+			gk, ge := wordKey(s, i)
+			wk, we := slow(s, i)
+			if gk != wk || ge != we {
+				t.Fatalf("wordKey(%q, %d) = %x, %d; want %x, %d", s, i, gk, ge, wk, we)
+			}
+		}
+	}
+	if k, _ := wordKey("Last week", 0); k != keyLast {
+		t.Fatalf("wordKey(Last) = %x, want keyOf(last) %x", k, keyLast)
+	}
+}
+
+// TestIsWordKey holds isWordKey to isWordFold on the words of weekdayNames and dayParts in several
+// cases, and near misses (a letter more or less, another letter, digits, empty).
+func TestIsWordKey(t *testing.T) {
+	var words []string
+	for _, w := range append(slices.Clone(weekdayNames), dayParts...) {
+		words = append(words, w, strings.ToUpper(w), strings.ToUpper(w[:1])+w[1:], w[:len(w)-1], w+"s",
+			"x"+w, w[:1]+"x"+w[2:], w[:len(w)-1]+"1", "_"+w[1:])
+	}
+	words = append(words, "", "a", "mon", "wed", "tues", "wednesdays", "afternoons", "12345678", "123456789")
+	for _, w := range words {
+		s := " " + w + " ."
+		key, e := wordKey(s, 1)
+		for _, c := range []struct {
+			ws   []string
+			keys []uint64
+		}{{weekdayNames, weekdayKeys}, {dayParts, dayPartKeys}} {
+			if got, want := isWordKey(s, 1, e, key, c.ws, c.keys), isWordFold(s[1:e], c.ws); got != want {
+				t.Errorf("isWordKey(%q) in %v = %v, want %v", w, c.ws, got, want)
+			}
+		}
+	}
+}
+
+// TestHashSlots checks that no two words of hashSlots share a hash (slotOf finds the first), and that
+// fastWord's look-up finds what scanTable finds, lazy words left out, for every word of scanKinds in
+// several cases and for words of the same letters but one.
+func TestHashSlots(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, e := range hashSlots {
+		if e.w == "" {
+			continue
+		}
+		if w, ok := seen[e.h]; ok {
+			t.Fatalf("%q and %q share a hash", w, e.w)
+		}
+		seen[e.h] = e.w
+	}
+	for w := range scanKinds {
+		for _, v := range []string{w, strings.ToUpper(w), strings.ToUpper(w[:1]) + w[1:], w + "s", w[1:], "x" + w[1:], w + w} {
+			toks := text.AppendTokens(nil, v, 0)
+			if len(toks) != 1 {
+				continue
+			}
+			tok := &toks[0]
+			want, _ := scanTable.Find(tok)
+			if lazyWord(want) {
+				want = wordKinds{}
+			}
+			var got wordKinds
+			if e := slotOf(tok.Hash()); e != nil && e.w == tok.Lower {
+				got = e.kinds
+			}
+			if got != want {
+				t.Fatalf("%q: hashSlots has %v, scanTable %v", v, got, want)
+			}
+		}
+	}
 }

@@ -527,7 +527,7 @@ func TestAddDaysAndShift(t *testing.T) {
 			first := time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
 			want := format(first.AddDate(0, n, 0), Month)
 			pub := newPubDate(day.Date())
-			if got, _ := shift(pub, "month", n); got != want {
+			if got, _ := shift(&pub, "month", n); got != want {
 				t.Fatalf("shift(%v, month, %d) = %s, want %s", day, n, got, want)
 			}
 		}
@@ -587,27 +587,22 @@ func TestResolveByHand(t *testing.T) {
 	}
 	pubs = append(pubs, "0001-01-01", "0001-02-28", "0001-12-31", "0002-01-01", "0099-12-31",
 		"9999-10-20", "9999-11-01", "9999-12-31", "2000-02-29", "1900-02-28", "2100-02-28", "")
-	byHand := []func(match, pubDate, bool) (string, string, bool){}
-	for _, p := range patterns {
-		byHand = append(byHand, p.resolve)
-	}
 	byTime := map[int]func(match, time.Time, bool) (string, string, bool){0: fullDateByTime,
 		1: fullDateByTime, 2: fullDateByTime, 3: dayMonthByTime, 4: dayMonthByTime, 5: monthYearByTime,
 		6: monthOnlyByTime, 8: weekdayExprByTime, 9: relativeDayByTime, 10: relativePeriodByTime, 11: agoByTime}
 	for _, pub := range pubs {
+		p := ReadPub(pub)
 		for _, s := range sentences {
-			got := Find(s, pub)
 			for i, f := range byTime {
-				patterns[i].resolve = func(m match, p pubDate, havePub bool) (string, string, bool) {
-					return f(m, time.Date(p.y, p.m, p.d, 0, 0, 0, 0, time.UTC), havePub)
+				for _, raw := range patterns[i].re.FindAllStringSubmatchIndex(s, -1) {
+					m := match{s, indexOf(raw), &patternGroups[i]}
+					d, prec, ok := resolve(i, &m, &p.date, p.ok)
+					wd, wprec, wok := f(m, time.Date(p.date.y, p.date.m, p.date.d, 0, 0, 0, 0, time.UTC), p.ok)
+					if d != wd || prec != wprec || ok != wok {
+						t.Fatalf("pattern %d at %q (%q, published %q) = %q %q %v, with times %q %q %v",
+							i, s[raw[0]:raw[1]], s, pub, d, prec, ok, wd, wprec, wok)
+					}
 				}
-			}
-			want := Find(s, pub)
-			for i := range byTime {
-				patterns[i].resolve = byHand[i]
-			}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Fatalf("Find(%q, %q) = %v, with times %v", s, pub, got, want)
 			}
 		}
 	}
@@ -833,6 +828,23 @@ func TestFormatMonthAndYear(t *testing.T) {
 			if got, want := formatMonth(y, m), fmt.Sprintf("%04d-%02d", y, m); got != want {
 				t.Fatalf("formatMonth(%d, %d) = %q, want %q", y, m, got, want)
 			}
+		}
+	}
+}
+
+// TestLower holds lower to strings.ToLower on groups in any case, ASCII or not.
+func TestLower(t *testing.T) {
+	for _, w := range []string{"", "last", "Last", "LAST", "lasT", "la\u017ft", "wee\u212a", "week", "Week",
+		"earlier this", "Earlier This", "the day before yesterday", "a", "A", "two", "TWO", "12", "x_y",
+		"\u00e9t\u00e9", "\xff", "[", "@", "`", "{"} {
+		if got, want := lower(w), strings.ToLower(w); got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for c := range 256 {
+		w := "ab" + string([]byte{byte(c)}) + "d"
+		if got, want := lower(w), strings.ToLower(w); got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
 		}
 	}
 }
