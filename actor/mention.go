@@ -1604,6 +1604,22 @@ func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
 	return m
 }
 
+// phraseParts is what resolve reads from a phrase's atoms, in a struct of its own rather than a
+// dozen locals: Go keeps a struct this size in memory, where the calls of resolve's loop over
+// the atoms leave it, rather than moving each value between registers and the stack at every
+// atom.
+type phraseParts struct {
+	country, stateCountry string // the country of the phrase's words, and of its state's name
+	office, title         string // the sector of its head, and of a title
+	orgSector, role       string // the sector of its body, and the name of its head
+	person                *Person
+	roleWord              *Entry // the word of role
+	unknown               int    // the unknown names among the atoms
+	u                     atom   // the last of them
+	// whether the phrase names only groups, a group of the government, a post, the head of a body
+	groupOnly, govGroup, post, headOfOrg bool
+}
+
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
@@ -1618,145 +1634,140 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	m := d.newMention() // (zero: its fields are set one by one, as in loneState)
 	m.First, m.Last, m.Start, m.End = first, last, toks[first].Start, toks[last-1].End
-	var country, stateCountry, office, title, orgSector, role string
-	var person *Person
-	var roleWord *Entry // the word of role
-	var unknown int     // the unknown names among the atoms
-	var u atom          // the last of them
-	groupOnly, govGroup, post, headOfOrg := true, false, false, false
+	r := phraseParts{groupOnly: true} // (what the atoms say: phraseParts)
 	prevLast := first
 	for _, a := range atoms {
 		e := a.entry
 		gapStart := prevLast
 		prevLast = a.last
 		if e == nil {
-			unknown, u = unknown+1, a
-			groupOnly = false
+			r.unknown, r.u = r.unknown+1, a
+			r.groupOnly = false
 			continue
 		}
 		switch e.Kind {
 		case KindCountry, KindCapital, KindDemonym:
-			if stateCountry == "" {
-				stateCountry = e.Country
+			if r.stateCountry == "" {
+				r.stateCountry = e.Country
 			}
 		case KindOrg:
 			oc, os := e.Country, e.Sector // (OrgOn's answer for most: no dated line)
 			if !e.undated {
 				oc, os = d.kb.OrgOn(e, d.Date)
 			}
-			if country == "" {
-				country = oc
+			if r.country == "" {
+				r.country = oc
 			}
-			if orgSector == "" {
-				orgSector = os
+			if r.orgSector == "" {
+				r.orgSector = os
 			}
 			// "Sudanese army chief X", "Hamas leader X": the head of the body, of its sector
 			for k := a.last; k < len(toks) && k < a.last+2; k++ {
 				if d.is(k, isOrgHead) {
-					headOfOrg = true
+					r.headOfOrg = true
 				}
 			}
 			if m.Name == "" {
 				m.Name = e.Name
 			}
 		case KindOffice, KindGroup:
-			govGroup = govGroup || e.Kind == KindGroup && e.Sector == "GOV"
+			r.govGroup = r.govGroup || e.Kind == KindGroup && e.Sector == "GOV"
 			// the head of the phrase: the last of adjacent sector words ("official Syrian
 			// newspaper"), the first before "of" ("Speaker of the People's Assembly"); a generic
 			// head keeps the sector before it ("intelligence officials" are SPY); members are of
 			// their body ("activists of the opposition")
-			if office == "" || roleWord != nil && roleWord.memberWord && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !e.genericHead {
-				office = firstNonEmpty(e.Sector, office)
-				role, roleWord = e.Name, e
+			if r.office == "" || r.roleWord != nil && r.roleWord.memberWord && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !e.genericHead {
+				r.office = firstNonEmpty(e.Sector, r.office)
+				r.role, r.roleWord = e.Name, e
 				if e.Kind == KindOffice {
-					groupOnly, post = false, true
+					r.groupOnly, r.post = false, true
 				}
 			}
 		case KindTitle:
-			if title == "" {
-				title = e.Sector
+			if r.title == "" {
+				r.title = e.Sector
 			}
-			groupOnly = false
+			r.groupOnly = false
 		case KindPerson:
-			person = e.Person
-			groupOnly = false
+			r.person = e.Person
+			r.groupOnly = false
 		}
 	}
-	if stateCountry != "" {
-		country = stateCountry
+	if r.stateCountry != "" {
+		r.country = r.stateCountry
 	}
-	if a := atoms[len(atoms)-1]; office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
-		office, govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
+	if a := atoms[len(atoms)-1]; r.office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
+		r.office, r.govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
 	}
-	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && a.entry.aide {
+	if a := atoms[len(atoms)-1]; r.person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && a.entry.aide {
 		// "Trump envoy": the envoy, of the person's state, not the person
-		t, _ := d.at(person)
-		country = firstNonEmpty(country, t.Country)
-		person = nil
+		t, _ := d.at(r.person)
+		r.country = firstNonEmpty(r.country, t.Country)
+		r.person = nil
 	}
 	// an unknown name after an office or title: a person introduced by the text
-	if person == nil && unknown > 0 {
+	if r.person == nil && r.unknown > 0 {
 		// (a body's word before a name makes no person of it: "Zambia Farmers Union")
-		if u.last != last || (!post && title == "") || (country == "" && office != "" && title == "") {
+		if r.u.last != last || (!r.post && r.title == "") || (r.country == "" && r.office != "" && r.title == "") {
 			// a name standing alone, or not at the end of the phrase: not an actor we can code
 			if len(atoms) == 1 {
 				return nil
 			}
 			// keep what the rest says, without the name
-			if u.first == first {
-				if unknown > 1 || len(atoms) < 2 {
+			if r.u.first == first {
+				if r.unknown > 1 || len(atoms) < 2 {
 					return nil
 				}
 				// "Three Afghan soldiers": a capitalised word before the actor phrase
 				return d.resolve(toks, atoms[1:])
 			}
-			m.Last = u.first
+			m.Last = r.u.first
 			for m.Last > first && !isWordToken(toks[m.Last-1]) {
 				m.Last--
 			}
 			m.End = toks[m.Last-1].End
 		} else {
-			name := joinText(toks[u.first:u.last])
-			person = d.learn(name, toks[u.first:u.last], country, firstNonEmpty(office, title), role)
+			name := joinText(toks[r.u.first:r.u.last])
+			r.person = d.learn(name, toks[r.u.first:r.u.last], r.country, firstNonEmpty(r.office, r.title), r.role)
 		}
 	}
 	m.Text = ""
-	if person != nil {
-		m.Person = person
-		m.Name = person.Name
-		m.Learned = person.Learned
-		t, held := d.at(person)
-		if country == "" {
-			country = t.Country
+	if r.person != nil {
+		m.Person = r.person
+		m.Name = r.person.Name
+		m.Learned = r.person.Learned
+		t, held := d.at(r.person)
+		if r.country == "" {
+			r.country = t.Country
 		}
 		m.Role = t.Role
-		m.title = title
+		m.title = r.title
 		switch {
-		case office != "":
-			m.Sector = office
-		case headOfOrg && orgSector != "" && orgSector != "IGO":
-			m.Sector = orgSector
-		case person.Learned:
+		case r.office != "":
+			m.Sector = r.office
+		case r.headOfOrg && r.orgSector != "" && r.orgSector != "IGO":
+			m.Sector = r.orgSector
+		case r.person.Learned:
 			m.Sector = t.Sector
 		default:
-			m.Sector, m.dated = sectorOf(person, t, held, d.Date, title), true
+			m.Sector, m.dated = sectorOf(r.person, t, held, d.Date, r.title), true
 		}
-		if role != "" {
-			m.Role = role
+		if r.role != "" {
+			m.Role = r.role
 		}
 	} else {
-		m.Group = groupOnly
-		m.Role = role
-		m.Sector = firstNonEmpty(office, orgSector, title)
-		if groupOnly && govGroup {
+		m.Group = r.groupOnly
+		m.Role = r.role
+		m.Sector = firstNonEmpty(r.office, r.orgSector, r.title)
+		if r.groupOnly && r.govGroup {
 			m.Sector = "GOV" // the Iranian nation and government: one actor, the state
 		}
 		if m.Sector == "" && len(atoms) == 2 && atoms[0].entry != nil && atoms[1].entry != nil &&
 			atoms[0].entry.Kind == KindDemonym && atoms[1].entry.Kind == KindDemonym {
 			m.Sector, m.people = "CVL", true // Bosnian Serbs: civilians of the first state
 		}
-		if m.Sector == "" && country != "" {
-			if stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
+		if m.Sector == "" && r.country != "" {
+			if r.stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
 				// a lone demonym: the plural noun ("Syrians") is an actor; the adjective ("an Indian
 				// proposal") names the state, but only as the object of an act
 				if !strings.HasSuffix(toks[first].Lower, "s") || strings.HasSuffix(toks[first].Lower, "ss") {
@@ -1776,28 +1787,28 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				}
 			} else {
 				m.Sector = "GOV"
-				m.stateName = stateCountry != "" && len(atoms) == 1
+				m.stateName = r.stateCountry != "" && len(atoms) == 1
 			}
 		}
-		if country == "" && m.Sector == "" {
+		if r.country == "" && m.Sector == "" {
 			return nil
 		}
 		// a description of one office holder: the Syrian president → Bashar al-Assad
-		if role == "counterpart" && d.subject != nil {
+		if r.role == "counterpart" && d.subject != nil {
 			m.Sector = d.subject.Sector // his Syrian counterpart: the same post in the other state
-		} else if !groupOnly && role != "" {
+		} else if !r.groupOnly && r.role != "" {
 			// a description of one post holder: "the Syrian president", "the Leader"
-			if p := d.recent(country, roleWord); p != nil {
+			if p := d.recent(r.country, r.roleWord); p != nil {
 				m.Person, m.Name = p.Person, p.Name
-				if country == "" {
-					country, m.Sector = p.Country, p.Sector
+				if r.country == "" {
+					r.country, m.Sector = p.Country, p.Sector
 				}
-			} else if p := d.holder(country, roleWord); p != nil {
+			} else if p := d.holder(r.country, r.roleWord); p != nil {
 				m.Person, m.Name = p, p.Name
 			}
 		}
 	}
-	m.Country = country
+	m.Country = r.country
 	d.open(toks, m)
 	if !m.Group && m.Sector != "" && d.outOfOffice(toks, m.First, first) {
 		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
