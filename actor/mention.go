@@ -1391,19 +1391,7 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 			return true
 		}
 	}
-	// the words between, one space apart ("of the")
-	gs := ""
-	switch len(gap) {
-	case 0:
-	case 1:
-		gs = gap[0].Lower
-	default:
-		g := make([]string, len(gap))
-		for k, t := range gap {
-			g[k] = t.Lower
-		}
-		gs = strings.Join(g, " ")
-	}
+	gs := gapText(gap)
 	switch {
 	case gs == "" || d.allModifiers(prev.last, next.first):
 		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
@@ -1441,6 +1429,22 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
 	}
 	return false
+}
+
+// gapText returns the words between two atoms (gap) one space apart, as the cases of joins
+// compare them ("of the"), when they are one of those cases; else " ", which is none of them.
+// Only "of the" of the cases has a space, so that of two words or more only "of" and "the" make
+// one: the others are told without joining them into a new string.
+func gapText(gap []text.Token) string {
+	switch {
+	case len(gap) == 0:
+		return ""
+	case len(gap) == 1:
+		return gap[0].Lower
+	case len(gap) == 2 && gap[0].Lower == "of" && gap[1].Lower == "the":
+		return "of the"
+	}
+	return " "
 }
 
 // anyPerson reports whether a person or an unknown name is among the atoms.
