@@ -885,10 +885,12 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 
 // atoms finds the dictionary phrases (longest first) and unknown capitalised names.
 func (d *Doc) atoms(toks []text.Token) []atom {
-	out := d.atomBuf[:0]
+	// (the atoms are appended to d.atomBuf itself, not to a local slice: its three words would
+	// be moved to the stack and back at every call of the loop)
+	d.atomBuf = d.atomBuf[:0]
 	words := d.words[:len(toks)]
 	for i := 0; i < len(toks); {
-		if i > 0 && words[i-1].flags&isBracket != 0 && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && words[i-1].flags&isBracket != 0 && d.endsAtom(i-1) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -948,7 +950,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
 				d.noteSurname(best.p, toks, i)
 			}
-			out = append(out, atom{i, i + int(best.n), best.entry})
+			d.atomBuf = append(d.atomBuf, atom{i, i + int(best.n), best.entry})
 			i += int(best.n)
 			continue
 		}
@@ -965,14 +967,20 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 					break
 				}
 			}
-			out = append(out, atom{i, j, nil})
+			d.atomBuf = append(d.atomBuf, atom{i, j, nil})
 			i = j
 			continue
 		}
 		i++
 	}
-	d.atomBuf = out
-	return out
+	return d.atomBuf
+}
+
+// endsAtom reports that the last atom found so far ends just before token i and is an unknown name or
+// an organisation (whose gloss or initials follow in brackets).
+func (d *Doc) endsAtom(i int) bool {
+	out := d.atomBuf
+	return len(out) > 0 && out[len(out)-1].last == i && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg)
 }
 
 // plainWord reports a token that can neither begin a phrase nor be a name word, told quickly
