@@ -1263,3 +1263,34 @@ func TestNameWordShape(t *testing.T) {
 		t.Errorf("%d name words: too few", names)
 	}
 }
+
+// oldGapText is the text joins compared the words between two atoms as: all of them, one space
+// apart.
+func oldGapText(gap []text.Token) string {
+	g := make([]string, len(gap))
+	for k, t := range gap {
+		g[k] = t.Lower
+	}
+	return strings.Join(g, " ")
+}
+
+func TestGapText(t *testing.T) {
+	cases := []string{"", "of", "of the", "'s", "in", "and", ","} // the texts joins compares
+	gaps := [][]string{
+		{}, {"of"}, {"the"}, {"of the"}, {"of", "the"}, {"the", "of"}, {"of", "the", "the"},
+		{"of", "the", ""}, {"", "of the"}, {"of the", ""}, {"o", "f the"}, {"of", ""}, {"", ""},
+		{"'s"}, {"in"}, {"and"}, {","}, {"in", "the"}, {"of", "and"}, {",", "and"}, {" "}, {"of", " the"},
+	}
+	for _, g := range gaps {
+		gap := make([]text.Token, len(g))
+		for k, w := range g {
+			gap[k] = text.Token{Text: w, Lower: w}
+		}
+		old, got := oldGapText(gap), gapText(gap)
+		for _, c := range cases {
+			if (old == c) != (got == c) {
+				t.Errorf("gap %q: gapText %q, the words joined %q (case %q)", g, got, old, c)
+			}
+		}
+	}
+}

@@ -885,10 +885,12 @@ func insert(ms []*Mention, m *Mention) []*Mention {
 
 // atoms finds the dictionary phrases (longest first) and unknown capitalised names.
 func (d *Doc) atoms(toks []text.Token) []atom {
-	out := d.atomBuf[:0]
+	// (the atoms are appended to d.atomBuf itself, not to a local slice: its three words would
+	// be moved to the stack and back at every call of the loop)
+	d.atomBuf = d.atomBuf[:0]
 	words := d.words[:len(toks)]
 	for i := 0; i < len(toks); {
-		if i > 0 && words[i-1].flags&isBracket != 0 && len(out) > 0 && out[len(out)-1].last == i-1 && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg) {
+		if i > 0 && words[i-1].flags&isBracket != 0 && d.endsAtom(i-1) {
 			// "Hizbollah (Party of God)", "Montenegro Municipality Association (AKK)": a gloss or
 			// the initials of the name before it, not another actor
 			for i < len(toks) && toks[i].Lower != ")" {
@@ -948,7 +950,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
 				d.noteSurname(best.p, toks, i)
 			}
-			out = append(out, atom{i, i + int(best.n), best.entry})
+			d.atomBuf = append(d.atomBuf, atom{i, i + int(best.n), best.entry})
 			i += int(best.n)
 			continue
 		}
@@ -965,14 +967,20 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 					break
 				}
 			}
-			out = append(out, atom{i, j, nil})
+			d.atomBuf = append(d.atomBuf, atom{i, j, nil})
 			i = j
 			continue
 		}
 		i++
 	}
-	d.atomBuf = out
-	return out
+	return d.atomBuf
+}
+
+// endsAtom reports that the last atom found so far ends just before token i and is an unknown name or
+// an organisation (whose gloss or initials follow in brackets).
+func (d *Doc) endsAtom(i int) bool {
+	out := d.atomBuf
+	return len(out) > 0 && out[len(out)-1].last == i && (out[len(out)-1].entry == nil || out[len(out)-1].entry.Kind == KindOrg)
 }
 
 // plainWord reports a token that can neither begin a phrase nor be a name word, told quickly
@@ -1391,19 +1399,7 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 			return true
 		}
 	}
-	// the words between, one space apart ("of the")
-	gs := ""
-	switch len(gap) {
-	case 0:
-	case 1:
-		gs = gap[0].Lower
-	default:
-		g := make([]string, len(gap))
-		for k, t := range gap {
-			g[k] = t.Lower
-		}
-		gs = strings.Join(g, " ")
-	}
+	gs := gapText(gap)
 	switch {
 	case gs == "" || d.allModifiers(prev.last, next.first):
 		// adjacent: Syrian President Bashar al-Assad; Iranian Chief of Staff Maj. Gen. Baqeri
@@ -1441,6 +1437,22 @@ func (d *Doc) joins(toks []text.Token, prev, next atom, sofar []atom) bool {
 		return !hasPerson && isSectorWord(pe) && pe.Kind == KindOffice && (ne == nil || ne.Kind == KindPerson || ne.Kind == KindTitle || ne.Kind == KindOffice)
 	}
 	return false
+}
+
+// gapText returns the words between two atoms (gap) one space apart, as the cases of joins
+// compare them ("of the"), when they are one of those cases; else " ", which is none of them.
+// Only "of the" of the cases has a space, so that of two words or more only "of" and "the" make
+// one: the others are told without joining them into a new string.
+func gapText(gap []text.Token) string {
+	switch {
+	case len(gap) == 0:
+		return ""
+	case len(gap) == 1:
+		return gap[0].Lower
+	case len(gap) == 2 && gap[0].Lower == "of" && gap[1].Lower == "the":
+		return "of the"
+	}
+	return " "
 }
 
 // anyPerson reports whether a person or an unknown name is among the atoms.
@@ -1604,6 +1616,22 @@ func (d *Doc) groupMention(toks []text.Token, atoms []atom) *Mention {
 	return m
 }
 
+// phraseParts is what resolve reads from a phrase's atoms, in a struct of its own rather than a
+// dozen locals: Go keeps a struct this size in memory, where the calls of resolve's loop over
+// the atoms leave it, rather than moving each value between registers and the stack at every
+// atom.
+type phraseParts struct {
+	country, stateCountry string // the country of the phrase's words, and of its state's name
+	office, title         string // the sector of its head, and of a title
+	orgSector, role       string // the sector of its body, and the name of its head
+	person                *Person
+	roleWord              *Entry // the word of role
+	unknown               int    // the unknown names among the atoms
+	u                     atom   // the last of them
+	// whether the phrase names only groups, a group of the government, a post, the head of a body
+	groupOnly, govGroup, post, headOfOrg bool
+}
+
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
@@ -1618,145 +1646,140 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	}
 	m := d.newMention() // (zero: its fields are set one by one, as in loneState)
 	m.First, m.Last, m.Start, m.End = first, last, toks[first].Start, toks[last-1].End
-	var country, stateCountry, office, title, orgSector, role string
-	var person *Person
-	var roleWord *Entry // the word of role
-	var unknown int     // the unknown names among the atoms
-	var u atom          // the last of them
-	groupOnly, govGroup, post, headOfOrg := true, false, false, false
+	r := phraseParts{groupOnly: true} // (what the atoms say: phraseParts)
 	prevLast := first
 	for _, a := range atoms {
 		e := a.entry
 		gapStart := prevLast
 		prevLast = a.last
 		if e == nil {
-			unknown, u = unknown+1, a
-			groupOnly = false
+			r.unknown, r.u = r.unknown+1, a
+			r.groupOnly = false
 			continue
 		}
 		switch e.Kind {
 		case KindCountry, KindCapital, KindDemonym:
-			if stateCountry == "" {
-				stateCountry = e.Country
+			if r.stateCountry == "" {
+				r.stateCountry = e.Country
 			}
 		case KindOrg:
 			oc, os := e.Country, e.Sector // (OrgOn's answer for most: no dated line)
 			if !e.undated {
 				oc, os = d.kb.OrgOn(e, d.Date)
 			}
-			if country == "" {
-				country = oc
+			if r.country == "" {
+				r.country = oc
 			}
-			if orgSector == "" {
-				orgSector = os
+			if r.orgSector == "" {
+				r.orgSector = os
 			}
 			// "Sudanese army chief X", "Hamas leader X": the head of the body, of its sector
 			for k := a.last; k < len(toks) && k < a.last+2; k++ {
 				if d.is(k, isOrgHead) {
-					headOfOrg = true
+					r.headOfOrg = true
 				}
 			}
 			if m.Name == "" {
 				m.Name = e.Name
 			}
 		case KindOffice, KindGroup:
-			govGroup = govGroup || e.Kind == KindGroup && e.Sector == "GOV"
+			r.govGroup = r.govGroup || e.Kind == KindGroup && e.Sector == "GOV"
 			// the head of the phrase: the last of adjacent sector words ("official Syrian
 			// newspaper"), the first before "of" ("Speaker of the People's Assembly"); a generic
 			// head keeps the sector before it ("intelligence officials" are SPY); members are of
 			// their body ("activists of the opposition")
-			if office == "" || roleWord != nil && roleWord.memberWord && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !e.genericHead {
-				office = firstNonEmpty(e.Sector, office)
-				role, roleWord = e.Name, e
+			if r.office == "" || r.roleWord != nil && r.roleWord.memberWord && e.Kind == KindGroup && e.Sector != "" || e.Sector != "" && !wordBetween(toks, gapStart, a.first, "of") && !wordBetween(toks, gapStart, a.first, "and") && !e.genericHead {
+				r.office = firstNonEmpty(e.Sector, r.office)
+				r.role, r.roleWord = e.Name, e
 				if e.Kind == KindOffice {
-					groupOnly, post = false, true
+					r.groupOnly, r.post = false, true
 				}
 			}
 		case KindTitle:
-			if title == "" {
-				title = e.Sector
+			if r.title == "" {
+				r.title = e.Sector
 			}
-			groupOnly = false
+			r.groupOnly = false
 		case KindPerson:
-			person = e.Person
-			groupOnly = false
+			r.person = e.Person
+			r.groupOnly = false
 		}
 	}
-	if stateCountry != "" {
-		country = stateCountry
+	if r.stateCountry != "" {
+		r.country = r.stateCountry
 	}
-	if a := atoms[len(atoms)-1]; office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
-		office, govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
+	if a := atoms[len(atoms)-1]; r.office == "CVL" && a.entry != nil && (a.entry.Name == "leaders" || a.entry.Name == "leader") {
+		r.office, r.govGroup = "ELI", false // "Yoruba leaders", "community leaders": the elites of a people
 	}
-	if a := atoms[len(atoms)-1]; person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && a.entry.aide {
+	if a := atoms[len(atoms)-1]; r.person != nil && len(atoms) > 1 && a.entry != nil && a.entry.Kind == KindOffice && a.entry.aide {
 		// "Trump envoy": the envoy, of the person's state, not the person
-		t, _ := d.at(person)
-		country = firstNonEmpty(country, t.Country)
-		person = nil
+		t, _ := d.at(r.person)
+		r.country = firstNonEmpty(r.country, t.Country)
+		r.person = nil
 	}
 	// an unknown name after an office or title: a person introduced by the text
-	if person == nil && unknown > 0 {
+	if r.person == nil && r.unknown > 0 {
 		// (a body's word before a name makes no person of it: "Zambia Farmers Union")
-		if u.last != last || (!post && title == "") || (country == "" && office != "" && title == "") {
+		if r.u.last != last || (!r.post && r.title == "") || (r.country == "" && r.office != "" && r.title == "") {
 			// a name standing alone, or not at the end of the phrase: not an actor we can code
 			if len(atoms) == 1 {
 				return nil
 			}
 			// keep what the rest says, without the name
-			if u.first == first {
-				if unknown > 1 || len(atoms) < 2 {
+			if r.u.first == first {
+				if r.unknown > 1 || len(atoms) < 2 {
 					return nil
 				}
 				// "Three Afghan soldiers": a capitalised word before the actor phrase
 				return d.resolve(toks, atoms[1:])
 			}
-			m.Last = u.first
+			m.Last = r.u.first
 			for m.Last > first && !isWordToken(toks[m.Last-1]) {
 				m.Last--
 			}
 			m.End = toks[m.Last-1].End
 		} else {
-			name := joinText(toks[u.first:u.last])
-			person = d.learn(name, toks[u.first:u.last], country, firstNonEmpty(office, title), role)
+			name := joinText(toks[r.u.first:r.u.last])
+			r.person = d.learn(name, toks[r.u.first:r.u.last], r.country, firstNonEmpty(r.office, r.title), r.role)
 		}
 	}
 	m.Text = ""
-	if person != nil {
-		m.Person = person
-		m.Name = person.Name
-		m.Learned = person.Learned
-		t, held := d.at(person)
-		if country == "" {
-			country = t.Country
+	if r.person != nil {
+		m.Person = r.person
+		m.Name = r.person.Name
+		m.Learned = r.person.Learned
+		t, held := d.at(r.person)
+		if r.country == "" {
+			r.country = t.Country
 		}
 		m.Role = t.Role
-		m.title = title
+		m.title = r.title
 		switch {
-		case office != "":
-			m.Sector = office
-		case headOfOrg && orgSector != "" && orgSector != "IGO":
-			m.Sector = orgSector
-		case person.Learned:
+		case r.office != "":
+			m.Sector = r.office
+		case r.headOfOrg && r.orgSector != "" && r.orgSector != "IGO":
+			m.Sector = r.orgSector
+		case r.person.Learned:
 			m.Sector = t.Sector
 		default:
-			m.Sector, m.dated = sectorOf(person, t, held, d.Date, title), true
+			m.Sector, m.dated = sectorOf(r.person, t, held, d.Date, r.title), true
 		}
-		if role != "" {
-			m.Role = role
+		if r.role != "" {
+			m.Role = r.role
 		}
 	} else {
-		m.Group = groupOnly
-		m.Role = role
-		m.Sector = firstNonEmpty(office, orgSector, title)
-		if groupOnly && govGroup {
+		m.Group = r.groupOnly
+		m.Role = r.role
+		m.Sector = firstNonEmpty(r.office, r.orgSector, r.title)
+		if r.groupOnly && r.govGroup {
 			m.Sector = "GOV" // the Iranian nation and government: one actor, the state
 		}
 		if m.Sector == "" && len(atoms) == 2 && atoms[0].entry != nil && atoms[1].entry != nil &&
 			atoms[0].entry.Kind == KindDemonym && atoms[1].entry.Kind == KindDemonym {
 			m.Sector, m.people = "CVL", true // Bosnian Serbs: civilians of the first state
 		}
-		if m.Sector == "" && country != "" {
-			if stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
+		if m.Sector == "" && r.country != "" {
+			if r.stateCountry != "" && len(atoms) == 1 && atoms[0].entry.Kind == KindDemonym {
 				// a lone demonym: the plural noun ("Syrians") is an actor; the adjective ("an Indian
 				// proposal") names the state, but only as the object of an act
 				if !strings.HasSuffix(toks[first].Lower, "s") || strings.HasSuffix(toks[first].Lower, "ss") {
@@ -1776,28 +1799,28 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 				}
 			} else {
 				m.Sector = "GOV"
-				m.stateName = stateCountry != "" && len(atoms) == 1
+				m.stateName = r.stateCountry != "" && len(atoms) == 1
 			}
 		}
-		if country == "" && m.Sector == "" {
+		if r.country == "" && m.Sector == "" {
 			return nil
 		}
 		// a description of one office holder: the Syrian president → Bashar al-Assad
-		if role == "counterpart" && d.subject != nil {
+		if r.role == "counterpart" && d.subject != nil {
 			m.Sector = d.subject.Sector // his Syrian counterpart: the same post in the other state
-		} else if !groupOnly && role != "" {
+		} else if !r.groupOnly && r.role != "" {
 			// a description of one post holder: "the Syrian president", "the Leader"
-			if p := d.recent(country, roleWord); p != nil {
+			if p := d.recent(r.country, r.roleWord); p != nil {
 				m.Person, m.Name = p.Person, p.Name
-				if country == "" {
-					country, m.Sector = p.Country, p.Sector
+				if r.country == "" {
+					r.country, m.Sector = p.Country, p.Sector
 				}
-			} else if p := d.holder(country, roleWord); p != nil {
+			} else if p := d.holder(r.country, r.roleWord); p != nil {
 				m.Person, m.Name = p, p.Name
 			}
 		}
 	}
-	m.Country = country
+	m.Country = r.country
 	d.open(toks, m)
 	if !m.Group && m.Sector != "" && d.outOfOffice(toks, m.First, first) {
 		m.Sector = "ELI" // "former prime minister X", "ousted President Y": the text says so
