@@ -164,10 +164,15 @@ func (st *docState) read(sents []text.Sentence) {
 	if oneLookUp && st.c.Patterns.cues == st.c.Contexts {
 		cues = st.contexts
 	}
-	for _, s := range sents {
-		start := len(st.allToks)
-		st.allToks, folded = text.AppendTokensFolded(st.allToks, folded, s.Text, s.Start)
-		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: len(st.allToks), words: ^lexFlag(0)})
+	// the tokens of every sentence in one call (room for them reserved once: about one every
+	// five bytes), and where each sentence's end (on the stack for most documents)
+	var endsBuf [128]int
+	var ends []int
+	st.allToks, _, ends = text.AppendDocTokens(slices.Grow(st.allToks, len(st.doc.Text)/5+1), folded, endsBuf[:0], st.doc.Text, sents)
+	start := 0
+	for _, end := range ends {
+		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: end, words: ^lexFlag(0)})
+		start = end
 	}
 	var loud int // the sentences that are not quiet
 	if oneLookUp {

@@ -13,7 +13,7 @@ func SplitBoth(text string, base int) (simple []Token, ok bool, full []Token) {
 	// and for the lower-case forms, so that fastWords reads the capitalised words too (it leaves
 	// them to the full loop when the buffer is full)
 	z := tokenizer{text: text, base: base, toks: make([]Token, 0, len(text)/5+1), folded: make([]byte, 0, len(text)+16)}
-	ok = z.simpleWords()
+	ok = z.simpleWords(0, len(text))
 	simple = z.toks
 	if len(simple) == 0 {
 		simple = nil // as uax29Words leaves it, for the tests' reflect.DeepEqual

@@ -97,15 +97,18 @@ var wordBytes = func() (out [256]Shape) {
 	return out
 }()
 
-// simpleWords adds the words of z.text to z, and reports false, having added some, when the
-// text has a character it does not know.
-func (z *tokenizer) simpleWords() bool {
+// simpleWords adds the words of z.text that start in z.text[i:stop] to z, and reports false,
+// having added some, when it meets a character it does not know. Its caller sees to it that no
+// word runs past stop, and that fastWords, which reads up to the text's last eight bytes, reads
+// no word past it: stop is the end of the text, or the text has a space there and ends seven
+// bytes after it or sooner (see AppendDocTokens).
+func (z *tokenizer) simpleWords(i, stop int) bool {
 	s := z.text
-	for i := 0; i < len(s); {
+	for i < stop {
 		// the common words, spaces and punctuation marks, as many as there are from i (none in
 		// the text's last eight bytes, which fastWords leaves)
 		if i < len(s)-7 {
-			if i = z.fastWords(i); i == len(s) {
+			if i = z.fastWords(i); i >= stop {
 				break
 			}
 		}

@@ -270,3 +270,75 @@ func TestSimpleWordsLengths(t *testing.T) {
 		}
 	}
 }
+
+// docTokenDocs are odd documents for TestDocTokens: characters outside ASCII at the
+// ends of sentences, other spaces between them, marks that may join words at the ends, long
+// words, a last sentence at the very end of the text.
+var docTokenDocs = []string{
+	"",
+	"   \n\n \t",
+	"Iran's minister met the U.S. envoy. Talks went on.\nA heading\nThe end",
+	"It said “no.” Then it left.\u00a0Next one.\u2028Another one. Yes",
+	"Ends with an apostrophe’ Here.\u3000Ideographic space. Done!",
+	"A word then a mark \u0301after a space. Café crème. Ça va? Größe. Ελλάδα. 東京. Last",
+	"Numbers 1,000.5 and 3.14. Then 2.5, 7;8. And x1.2 a_1 1._2.",
+	"Supercalifragilisticexpialidocious. Internationalization. Abcdefghijklmno. Abcdefghijklmnop.",
+	"Short. A. B. C. Dr. Who? OK!! \"Quoted.\" (Bracketed.) [Box.] 'Single.' End.",
+	"Iran’s. Iran's. Muslims'. Parliament’S. Its.\r\nWindows line.\r\nAnd\ttabs.\tHere.",
+	"a.b:c'd. government.Élysée. x.é. é.x. 1.é. Done.",
+	"Copyright © 2020. The ©. x©y. End.",
+	"Trailing spaces.   \n   Leading spaces. \u00a0 \u00a0Mixed spaces.\u00a0",
+	"No final mark at the end of the text",
+	"One. Two.",
+	"x",
+	"Emoji 😀 here. Arabic كلمة here. Done.",
+	"Soft\u00adhyphen. Zero\u200bwidth. Joiner\u200dhere. End.",
+	strings.Repeat("Long sentence with many words ", 40) + ". And then " + strings.Repeat("x", 300) + ".",
+}
+
+// sameDocTokens checks that AppendDocTokens gives every sentence of doc the tokens
+// AppendTokensFolded gives its text (offsets, text, lower-case form, hash, shape), and does the
+// same for spans of doc that do not end before a space.
+func sameDocTokens(t *testing.T, doc string) {
+	t.Helper()
+	spans := text.Sentences(doc)
+	// spans that end anywhere: a word may run on past them in doc
+	for i := 0; i+3 <= len(doc) && i < 40; i += 3 {
+		if e := i + 3 + i%5; e <= len(doc) {
+			spans = append(spans, text.Sentence{Start: i, End: e, Text: doc[i:e]})
+		}
+	}
+	got, _, ends := text.AppendDocTokens(nil, nil, nil, doc, spans)
+	if len(ends) != len(spans) {
+		t.Fatalf("%.200q: %d ends for %d sentences", doc, len(ends), len(spans))
+	}
+	start := 0
+	for i, s := range spans {
+		want, _ := text.AppendTokensFolded(nil, nil, s.Text, s.Start)
+		if toks := got[start:ends[i]]; !reflect.DeepEqual(toks, want) && !(len(want) == 0 && len(toks) == 0) {
+			t.Fatalf("%.200q, sentence %q:\n got %q\nwant %q", doc, s.Text, tokenTexts(toks), tokenTexts(want))
+		}
+		start = ends[i]
+	}
+}
+
+// TestDocTokens holds AppendDocTokens to AppendTokensFolded on odd documents and on
+// the shared sets, the examples and generated articles.
+func TestDocTokens(t *testing.T) {
+	for _, doc := range docTokenDocs {
+		sameDocTokens(t, doc)
+	}
+	for _, doc := range realTexts(t) {
+		sameDocTokens(t, doc)
+	}
+}
+
+// FuzzDocTokens holds AppendDocTokens to AppendTokensFolded on arbitrary text.
+func FuzzDocTokens(f *testing.F) {
+	for _, doc := range docTokenDocs {
+		f.Add(doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		sameDocTokens(t, doc)
+	})
+}
