@@ -30,11 +30,13 @@ type Actor struct {
 	Sector  string `json:"sector"`
 	Code    string `json:"code"`
 
-	// plain says that Country, Sector and Code have nothing to escape: set with them where the
-	// code takes them from a codeCache slot (that tested them once), so that appendJSON copies
-	// them untested; false in an Actor made by hand, which is then tested as before (code that
-	// changes those fields after setActor sets them must set plain again, as add does)
-	plain bool
+	// tail is the JSON of Country, Sector and Code with their keys, after an empty name
+	// (`","name":"","country":"USA","sector":"GOV","code":"USAGOV"}`), when they have nothing to
+	// escape: set with them where the code takes them from a codeCache slot (that prepared it
+	// once), so that appendJSON copies it rather than writing and testing the three; "" in an
+	// Actor made by hand, which is then written field by field as before (code that changes
+	// those fields after setActor sets them must set tail again, as add does)
+	tail string
 }
 
 // Location is where an event happened.
@@ -316,17 +318,16 @@ func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	} else {
 		b = appendJSONChars(b, a.Text)
 	}
+	if a.tail != "" { // the usual actor, whose country, sector and code were prepared once (Actor.tail)
+		if a.Name == "" { // most often
+			return append(b, a.tail...)
+		}
+		b = append(b, `","name":"`...)
+		b = appendJSONChars(b, a.Name)
+		return append(b, a.tail[len(`","name":"`):]...)
+	}
 	b = append(b, `","name":"`...)
 	b = appendJSONChars(b, a.Name)
-	if a.plain { // the usual actor, whose country, sector and code were tested once (Actor.plain)
-		b = append(b, `","country":"`...)
-		b = append(b, a.Country...)
-		b = append(b, `","sector":"`...)
-		b = append(b, a.Sector...)
-		b = append(b, `","code":"`...)
-		b = append(b, a.Code...)
-		return append(b, `"}`...)
-	}
 	b = append(b, `","country":"`...)
 	b = appendJSONChars(b, a.Country)
 	b = append(b, `","sector":"`...)
@@ -889,7 +890,7 @@ func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) 
 	if onDay {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code, key, a.plain = st.codes.ofPlain(a.Country, a.Sector)
+	a.Code, key, a.tail = st.codes.ofTail(a.Country, a.Sector)
 	switch {
 	case m.Name != "":
 		return m.Name
@@ -906,19 +907,21 @@ func keyOf(m *actor.Mention) string {
 	return m.Country + "/" + m.Sector
 }
 
-// codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
-// actors of events got, for the usual country of three letters and sector of up to four:
-// building them was two concatenations and allocations an event, and a worker sees the same
-// pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000 look-ups, 7%
-// missed). A slot keeps only the string it made (never one of an article); another pair that
-// falls on it replaces it.
+// codeCache remembers the codes (country + sector), merge keys (country/sector) and JSON
+// (Actor.tail) that the actors of events got, for the usual country of three letters and sector
+// of up to four: building them was concatenations and allocations an event, and a worker sees the
+// same pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000
+// look-ups, 7% missed). A slot keeps only the string it made (never one of an article); another
+// pair that falls on it replaces it.
 type codeCache [1024]codeSlot
 
 // codeSlot is one pair of country and sector in a codeCache.
 type codeSlot struct {
-	pair  uint64 // the country and sector (packPair); 0 in a slot not used yet
-	both  string // the code and then the key: "USAGOVUSA/GOV"
-	plain bool   // whether the country and sector have nothing to escape in JSON
+	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
+	// the tail (Actor.tail; "" when the country or the sector has something to escape in JSON),
+	// the code and the key, parts of one string:
+	// `","name":"","country":"USA","sector":"GOV","code":"USAGOV"}USA/GOV`
+	tail, code, key string
 }
 
 // packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
@@ -940,24 +943,40 @@ func packPair(country, sector string) (uint64, bool) {
 
 // of returns country+sector and country+"/"+sector.
 func (c *codeCache) of(country, sector string) (code, key string) {
-	code, key, _ = c.ofPlain(country, sector)
+	code, key, _ = c.ofTail(country, sector)
 	return code, key
 }
 
-// ofPlain is of that tells also whether country and sector (and so the code) have nothing to
-// escape in JSON, tested once a slot; false when the pair does not fit a slot.
-func (c *codeCache) ofPlain(country, sector string) (code, key string, plain bool) {
+// ofTail is of that returns also the actor's Actor.tail for country and sector, "" when they have
+// something to escape in JSON (tested once a slot) or do not fit a slot.
+func (c *codeCache) ofTail(country, sector string) (code, key, tail string) {
 	p, ok := packPair(country, sector)
 	if !ok {
-		return country + sector, country + "/" + sector, false
+		return country + sector, country + "/" + sector, ""
 	}
 	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
 	if s.pair != p {
-		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector,
-			plain: plainString(country) && plainString(sector)}
+		// (appended on the stack and copied once: cheaper than a concatenation of eleven strings)
+		var buf [80]byte
+		b := append(buf[:0], `","name":"","country":"`...)
+		b = append(b, country...)
+		b = append(b, `","sector":"`...)
+		b = append(b, sector...)
+		b = append(b, `","code":"`...)
+		b = append(b, country...)
+		b = append(b, sector...)
+		b = append(b, `"}`...)
+		n := len(b) // the tail's length
+		b = append(b, country...)
+		b = append(b, '/')
+		b = append(b, sector...)
+		all, k := string(b), len(country)+len(sector)
+		*s = codeSlot{pair: p, tail: all[:n], code: all[n-2-k : n-2], key: all[n:]}
+		if !plainString(country) || !plainString(sector) {
+			s.tail = ""
+		}
 	}
-	n := len(country) + len(sector)
-	return s.both[:n], s.both[n:], s.plain
+	return s.code, s.key, s.tail
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
@@ -993,8 +1012,11 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
 		e.Source.Sector = "MIL"
-		code, _, plain := st.codes.ofPlain(src.Country, "MIL")
-		e.Source.Code, e.Source.plain = code, e.Source.plain && plain
+		code, _, tail := st.codes.ofTail(src.Country, "MIL")
+		e.Source.Code, e.Source.tail = code, tail
+		if e.Source.Country != src.Country { // (a person's country on another day: the tail is of src's)
+			e.Source.tail = ""
+		}
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()

@@ -498,18 +498,24 @@ func TestAppendJSONRule(t *testing.T) {
 	}
 }
 
-// TestAppendJSONPlainActor holds Actor.appendJSON, which copies the country, sector and code of
-// an actor untested when the code took them from a codeCache slot (Actor.plain), to
-// encoding/json: pairs of country and sector with and without bytes to escape, of lengths that
-// fit a slot and that do not, set as setActor sets them.
+// TestAppendJSONPlainActor holds Actor.appendJSON, which copies the JSON of the country, sector
+// and code of an actor prepared by a codeCache slot (Actor.tail), to encoding/json: pairs of
+// country and sector with and without bytes to escape, of lengths that fit a slot and that do
+// not, set as setActor sets them, with and without a name; and ofTail's code and key to the
+// concatenations they stand for.
 func TestAppendJSONPlainActor(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	countries := []string{"USA", "IRN", "", "U\"A", `U\A`, "é1", "\x01AB", "ABCD", "IG"}
 	sectors := []string{"", "GOV", "MIL", "REBL", `"`, "G\nV", "éé", "ABCDE", "\xff"}
+	names := []string{"", "", "n", "Hassan Rouhani", `a "b"`}
 	var c codeCache
 	for range 5000 {
-		a := Actor{Text: "t", Name: "n", Country: countries[r.IntN(len(countries))], Sector: sectors[r.IntN(len(sectors))]}
-		a.Code, _, a.plain = c.ofPlain(a.Country, a.Sector)
+		a := Actor{Text: "t", Name: names[r.IntN(len(names))], Country: countries[r.IntN(len(countries))], Sector: sectors[r.IntN(len(sectors))]}
+		var key string
+		a.Code, key, a.tail = c.ofTail(a.Country, a.Sector)
+		if a.Code != a.Country+a.Sector || key != a.Country+"/"+a.Sector {
+			t.Fatalf("ofTail(%q, %q) = %q, %q", a.Country, a.Sector, a.Code, key)
+		}
 		got := a.appendJSON(nil, false)
 		want, err := json.Marshal(&a)
 		if err != nil {
