@@ -94,11 +94,11 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	var prev []string // the previous event's contexts, when not empty
 	var from, to int  // where b holds their JSON and the end of the line
-	var places placesWritten
+	var w written
 	for i := range evs {
 		e := &evs[i]
 		var err error
-		if b, err = e.appendJSONHead(b, &places); err != nil {
+		if b, err = e.appendJSONHead(b, &w); err != nil {
 			return b, err
 		}
 		if c := e.Contexts; len(c) > 0 && len(c) == len(prev) && &c[0] == &prev[0] {
@@ -116,12 +116,17 @@ func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	return b, nil
 }
 
-// placesWritten is where b holds the JSON of the last few locations that AppendJSONLines wrote
-// for the events of a document, which most often tell of the same few places: an event's
-// location equal to one of them (every field, the coordinates by their bits) is copied from there.
-type placesWritten struct {
+// written is where b holds parts of the JSON that AppendJSONLines wrote for the events before,
+// which are most often of the same document, and tell of the same few places: an event's doc_id
+// equal to the one before (its key and the sentence's are copied with it), or its location equal
+// to one of the last few written (every field, the coordinates by their bits), is copied from
+// there.
+type written struct {
 	places [4]placeWritten
 	n      int // how many were written (the next one replaces places[n%4])
+
+	docID          string // the last doc_id written, when docTo > 0
+	docFrom, docTo int    // where b holds `","doc_id":"…","sentence":` for it
 }
 
 // placeWritten is a location and where b holds its JSON.
@@ -132,7 +137,7 @@ type placeWritten struct {
 
 // appendLocation appends the JSON of l, copied from where b holds the same location's when w
 // knows one (w may be nil).
-func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
+func (w *written) appendLocation(b []byte, l *Location) []byte {
 	if w != nil {
 		for k := range min(w.n, len(w.places)) {
 			p := &w.places[k]
@@ -159,9 +164,9 @@ func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
 	return b
 }
 
-// appendJSONHead appends what AppendJSON does up to the contexts, the key included; places
-// (or nil) holds the locations written for the events before.
-func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) {
+// appendJSONHead appends what AppendJSON does up to the contexts, the key included; w (or nil)
+// holds what was written for the events before.
+func (e *Event) appendJSONHead(b []byte, w *written) ([]byte, error) {
 	if !finite(e.Goldstein) || !finite(e.Confidence) {
 		for _, f := range []float64{e.Goldstein, e.Confidence} {
 			if !finite(f) {
@@ -179,10 +184,23 @@ func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) 
 	// the quotes around a string value are written with the keys before and after it: fewer
 	// appends for the ~20 fields of an event
 	b = append(b, `{"id":"`...)
-	b = appendJSONChars(b, e.ID)
-	b = append(b, `","doc_id":"`...)
-	b = appendJSONChars(b, e.DocID)
-	b = append(b, `","sentence":`...)
+	if id := e.ID; len(id) == idLen && (jsonMarks(binary.LittleEndian.Uint64([]byte(id[:8])))|
+		jsonMarks(binary.LittleEndian.Uint64([]byte(id[8:]))))&jsonTops == 0 {
+		b = append(b, id...) // the usual id (eventIDs), tested here in two words rather than by appendJSONChars
+	} else {
+		b = appendJSONChars(b, id)
+	}
+	if w != nil && w.docTo > 0 && e.DocID == w.docID {
+		b = append(b, b[w.docFrom:w.docTo]...) // the document of the event before
+	} else {
+		from := len(b)
+		b = append(b, `","doc_id":"`...)
+		b = appendJSONChars(b, e.DocID)
+		b = append(b, `","sentence":`...)
+		if w != nil {
+			w.docID, w.docFrom, w.docTo = e.DocID, from, len(b)
+		}
+	}
 	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
@@ -221,7 +239,7 @@ func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) 
 	if l := e.Location; l == nil {
 		b = append(b, "null"...)
 	} else {
-		b = places.appendLocation(b, l)
+		b = w.appendLocation(b, l)
 	}
 	b = append(b, `,"evidence":"`...)
 	if evPlain {

@@ -203,8 +203,21 @@ func TestAppendJSONStringShort(t *testing.T) {
 	}
 }
 
+// randomID returns an id of eventIDs' length (appendJSONHead tests the usual one by itself),
+// with a byte to escape or outside ASCII at any place or none, or a short one.
+func randomID(r *rand.Rand) string {
+	b := []byte(fmt.Sprintf("%016x", r.Uint64()))
+	switch k := r.IntN(6); {
+	case k == 0:
+		return fmt.Sprint(r.IntN(100))
+	case k <= 2:
+		b[r.IntN(len(b))] = []byte{'"', '\\', '\n', 0x01, 0x7f, 0xc3, 0xff}[r.IntN(7)]
+	}
+	return string(b)
+}
+
 // TestAppendJSON compares Event.AppendJSON with encoding/json on events of random strings
-// (plain, escaped, outside ASCII, empty), numbers and nil pointers.
+// (plain, escaped, outside ASCII, empty), ids (randomID), numbers and nil pointers.
 func TestAppendJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	pieces := []string{"", "Iran", "USA", "GOV", "2017-10-05", "The minister said ", `"`, `\`, "\n",
@@ -223,7 +236,7 @@ func TestAppendJSON(t *testing.T) {
 		return []float64{0, -7, 4.5, 0.75, 1e-9, 1e21, 12.13282, r.Float64() * 100}[r.IntN(8)]
 	}
 	for range 20000 {
-		e := Event{ID: str(), DocID: str(), Sentence: r.IntN(300), Date: str(), DateSource: str(),
+		e := Event{ID: randomID(r), DocID: str(), Sentence: r.IntN(300), Date: str(), DateSource: str(),
 			Type: str(), Mode: str(), Intent: r.IntN(2) == 0, Intended: str(), Negated: r.IntN(2) == 0,
 			Cameo: str(), Goldstein: num(), Source: actor(), Evidence: str(), Confidence: num()}
 		if r.IntN(2) == 0 {
@@ -250,9 +263,11 @@ func TestAppendJSON(t *testing.T) {
 }
 
 // TestAppendJSONLines holds AppendJSONLines, which copies the JSON of contexts shared with the
-// previous event and of locations written before, to AppendJSON event by event: contexts
-// shared, equal but not shared, a part of another's, empty and nil, locations equal and
-// differing in one field (0 and -0 among them), and an event that cannot be written.
+// previous event, of the doc_id of the event before and of locations written before, to
+// AppendJSON event by event: contexts shared, equal but not shared, a part of another's, empty
+// and nil, doc ids the same as the event before's and not (with bytes to escape among them),
+// locations equal and differing in one field (0 and -0 among them), and an event that cannot
+// be written.
 func TestAppendJSONLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	shared := []string{"diplomatic", "mili\"tary", "économie"}
@@ -264,10 +279,11 @@ func TestAppendJSONLines(t *testing.T) {
 		{Name: "Damascu\"s", Country: "SYR", Lat: 33.5102, Lon: 36.29128}, {Name: "Damascus", Country: "SYRX", Lat: 33.5102, Lon: 36.29128},
 		{Name: "Null", Lat: 0, Lon: 0}, {Name: "Null", Lat: math.Copysign(0, -1), Lon: 0}, {Name: "Null", Lat: 0, Lon: math.Copysign(0, -1)},
 		{Name: "Far", Lat: math.Inf(1)}}
+	docIDs := []string{"d", "d", "d", "bench-0000001", "bench-0000001", `d"`, "é", "", "d\n"}
 	for n := range 3000 {
 		evs := make([]Event, r.IntN(12))
 		for i := range evs {
-			evs[i] = Event{ID: fmt.Sprint(i), DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
+			evs[i] = Event{ID: randomID(r), DocID: docIDs[r.IntN(len(docIDs))], Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
 				Contexts: lists[r.IntN(len(lists))]}
 			if r.IntN(40) == 0 {
 				evs[i].Confidence = math.NaN()
