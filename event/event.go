@@ -616,13 +616,14 @@ const jsonTops = 0x8080808080808080
 // jsonMarks is what plain8 tests: jsonMarks(x)&jsonTops is not 0 when a byte of x is not
 // jsonPlain, and 0 when all are (its other bits mean nothing: the callers OR the marks of
 // several words and test their top bits once). Each byte is marked by the top bit of x (outside
-// ASCII), of x - 0x20 (below 0x20), of (x ^ '"') - 1 (a quote) or of (x ^ '\\') - 1 (a
-// backslash). A subtraction borrows from the byte above only where a byte is below 0x20, a quote
-// or a backslash: the lowest byte that is not jsonPlain, if any, is always marked, and with
-// none there is no borrow to mark a plain byte.
+// ASCII), of (x ^ 0x02) - 0x21 (below 0x20 or a quote: the XOR swaps the quote, 0x22, with 0x20
+// and leaves the bytes below 0x20 below it, so that one subtraction finds both) or of
+// (x ^ '\\') - 1 (a backslash). A subtraction borrows from the byte above only where a byte is
+// below 0x20, a quote or a backslash: the lowest byte that is not jsonPlain, if any, is always
+// marked, and with none there is no borrow to mark a plain byte.
 func jsonMarks(x uint64) uint64 {
 	const ones = 0x0101010101010101
-	return x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)
+	return x | ((x ^ 0x02*ones) - 0x21*ones) | ((x ^ '\\'*ones) - ones)
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.
