@@ -424,11 +424,17 @@ func plainString(s string) bool {
 		}
 		return true
 	}
-	var marks uint64
-	for i := 0; i+8 < n; i += 8 {
-		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+	// the last eight bytes (some perhaps tested below too), then two words a round (an evidence
+	// is most often 40 to 100 bytes)
+	marks := jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:])))
+	for len(s) > 16 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[:8]))) | jsonMarks(binary.LittleEndian.Uint64([]byte(s[8:16])))
+		s = s[16:]
 	}
-	return (marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))))&jsonTops == 0 // (the last eight, some perhaps tested already)
+	if len(s) > 8 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[:8])))
+	}
+	return marks&jsonTops == 0
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside

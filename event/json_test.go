@@ -41,6 +41,29 @@ func TestPlain8(t *testing.T) {
 	}
 }
 
+// TestPlainString holds plainString, which tests sixteen bytes a round and the last eight once,
+// to jsonPlain byte by byte: strings of every length up to 48 with a byte that is not plain (of
+// each kind) at every place, or none.
+func TestPlainString(t *testing.T) {
+	for n := range 49 {
+		for pos := range n + 1 {
+			for _, c := range []byte{'"', '\\', '\n', 0x00, 0x1f, 0x7f, 0x80, 0xe2, 0xff} {
+				b := []byte(strings.Repeat("abcdefg ", 7)[:n])
+				if pos < n {
+					b[pos] = c
+				}
+				want := true
+				for _, c := range b {
+					want = want && jsonPlain[c]
+				}
+				if got := plainString(string(b)); got != want {
+					t.Fatalf("plainString(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+}
+
 // TestAppendJSONStringLong compares appendJSONString with encoding/json on long strings, where
 // eight bytes are tested at once.
 func TestAppendJSONStringLong(t *testing.T) {
