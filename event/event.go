@@ -823,19 +823,18 @@ type scratch struct {
 	toks          []text.Token   // the tokens of the current sentence
 	placeSent     place.Prepared
 	events        []Event
-	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
-	allBlocked    []bool              // a flag for each of allToks: inside an actor mention (read)
-	topicBuf      []bool              // a flag for each token of the document (readActs): inside a topic
-	reading       reading             // the sentence as the pattern matcher reads it
-	allTrs        []*trigger          // the triggers of the document's sentences (read)
-	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
-	timeMemory    []when.Expr         // the time expressions of the document's sentences (read), in a block the next one reuses
-	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
+	allBlocked    []bool      // a flag for each of allToks: inside an actor mention (read)
+	topicBuf      []bool      // a flag for each token of the document (readActs): inside a topic
+	reading       reading     // the sentence as the pattern matcher reads it
+	allTrs        []*trigger  // the triggers of the document's sentences (read)
+	triggerMemory []trigger   // the document's triggers (newTrigger), in a block the next one reuses
+	timeMemory    []when.Expr // the time expressions of the document's sentences (read), in a block the next one reuses
+	targets       []Actor     // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
 
-	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
-	cues     counter                       // the document's context cues
+	meetings meetingMemo // what merged knows of the document's meetings
+	cues     counter     // the document's context cues
 
 	codes codeCache // the codes and merge keys of actors, kept from document to document
 }
@@ -1231,18 +1230,16 @@ func (st *docState) merged() []Event {
 	if len(evs) == 0 {
 		return evs
 	}
-	if st.seen == nil {
-		st.seen = map[meetingKey]bool{}
+	consults := 0
+	for i := range evs {
+		if evs[i].Type == "CONSULT" {
+			consults++
+		}
 	}
-	clear(st.seen)
-	seen := st.seen // the meetings kept
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	if st.meetings == nil {
-		st.meetings = map[meetingCodes]meetingSides{}
-	}
-	clear(st.meetings)
-	meetings := st.meetings
+	meetings := &st.meetings
+	meetings.reset(consults > maxListed)
 	n := 0                  // evs[:n] are the events kept
 	sentence, from := -1, 0 // evs[from:n] are those of the current sentence
 	for i := range evs {
@@ -1257,22 +1254,23 @@ func (st *docState) merged() []Event {
 			}
 			k := meetingKey{src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
 			ck := consultCodes(e)
-			same := meetings[ck]
-			described := !seen[k] && describedMeeting(e, same)
+			same := meetings.sides(ck)
+			seen := meetings.kept(k)
+			described := !seen && describedMeeting(e, same)
 			same.all++
 			if !unnamedMeeting(e) {
 				same.named++
 			}
-			meetings[ck] = same
+			meetings.setSides(ck, same)
 			if described {
 				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
 				continue
 			}
-			if seen[k] {
+			if seen {
 				st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 				continue
 			}
-			seen[k] = true
+			meetings.keep(k)
 		} else if sameOccasion(evs[from:n], e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
@@ -1284,6 +1282,87 @@ func (st *docState) merged() []Event {
 	}
 	clear(evs[n:])
 	return evs[:n]
+}
+
+// maxListed is the most meetings of a document that meetingMemo keeps in lists.
+const maxListed = 16
+
+// meetingMemo is what merged knows of a document's meetings: those kept, by their sides, and
+// those seen by their codes. A document most often tells of one or two meetings, which are
+// looked for one by one in two short lists, without hashing their strings; a document of more
+// meetings than maxListed has them in maps (many).
+type meetingMemo struct {
+	many     bool
+	keptList []meetingKey
+	keptMap  map[meetingKey]bool
+	codeList []meetingCount
+	codeMap  map[meetingCodes]meetingSides
+}
+
+// meetingCount is the meetingSides of one meetingCodes.
+type meetingCount struct {
+	codes meetingCodes
+	sides meetingSides
+}
+
+// reset forgets the meetings of the document before, and keeps the next ones in maps when many.
+func (m *meetingMemo) reset(many bool) {
+	m.many = many
+	clear(m.keptList)
+	clear(m.codeList)
+	m.keptList, m.codeList = m.keptList[:0], m.codeList[:0]
+	if many {
+		if m.keptMap == nil {
+			m.keptMap, m.codeMap = map[meetingKey]bool{}, map[meetingCodes]meetingSides{}
+		}
+		clear(m.keptMap)
+		clear(m.codeMap)
+	}
+}
+
+// kept tells whether the meeting k was kept.
+func (m *meetingMemo) kept(k meetingKey) bool {
+	if m.many {
+		return m.keptMap[k]
+	}
+	return slices.Contains(m.keptList, k)
+}
+
+// keep records that the meeting k is kept.
+func (m *meetingMemo) keep(k meetingKey) {
+	if m.many {
+		m.keptMap[k] = true
+		return
+	}
+	m.keptList = append(m.keptList, k)
+}
+
+// sides returns the count of the meetings seen with the codes ck.
+func (m *meetingMemo) sides(ck meetingCodes) meetingSides {
+	if m.many {
+		return m.codeMap[ck]
+	}
+	for i := range m.codeList {
+		if m.codeList[i].codes == ck {
+			return m.codeList[i].sides
+		}
+	}
+	return meetingSides{}
+}
+
+// setSides sets the count of the meetings seen with the codes ck.
+func (m *meetingMemo) setSides(ck meetingCodes, same meetingSides) {
+	if m.many {
+		m.codeMap[ck] = same
+		return
+	}
+	for i := range m.codeList {
+		if m.codeList[i].codes == ck {
+			m.codeList[i].sides = same
+			return
+		}
+	}
+	m.codeList = append(m.codeList, meetingCount{ck, same})
 }
 
 // keepTargets moves the targets of evs out of the scratch block the next document reuses into
