@@ -958,10 +958,12 @@ func packPair(country, sector string) (uint64, bool) {
 	switch n := len(sector); {
 	case n == 4:
 		sec = uint64(binary.LittleEndian.Uint32([]byte(sector)))
-	case n > 0: // its first, middle and last bytes: all of one of up to three
-		sec = uint64(sector[0]) | uint64(sector[n>>1])<<(8*(n>>1)) | uint64(sector[n-1])<<(8*(n-1))
+	case n == 3: // most ("GOV")
+		sec = uint64(binary.LittleEndian.Uint16([]byte(sector))) | uint64(sector[2])<<16
+	case n > 0: // its first and last bytes: all of one of up to two
+		sec = uint64(sector[0]) | uint64(sector[n-1])<<(8*(n-1))
 	}
-	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(country[0]) | uint64(country[1])<<8 | uint64(country[2])<<16
+	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(binary.LittleEndian.Uint16([]byte(country))) | uint64(country[2])<<16
 	return p, true
 }
 
