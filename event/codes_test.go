@@ -83,3 +83,80 @@ func TestSetActorKey(t *testing.T) {
 		}
 	}
 }
+
+// mergedByMaps is docState.merged as it was before meetingMemo: the meetings kept and those
+// seen by their codes in maps. TestMergedMeetings holds merged to it.
+func mergedByMaps(evs []Event) []Event {
+	seen := map[meetingKey]bool{}
+	meetings := map[meetingCodes]meetingSides{}
+	var kept []Event
+	sentence, from := -1, 0
+	for i := range evs {
+		e := &evs[i]
+		if e.Sentence != sentence {
+			sentence, from = e.Sentence, len(kept)
+		}
+		if e.Type == "CONSULT" {
+			a, b := e.srcKey, e.tgtKey
+			if b < a {
+				a, b = b, a
+			}
+			k := meetingKey{src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
+			ck := consultCodes(e)
+			same := meetings[ck]
+			described := !seen[k] && describedMeeting(e, same)
+			same.all++
+			if !unnamedMeeting(e) {
+				same.named++
+			}
+			meetings[ck] = same
+			if described || seen[k] {
+				continue
+			}
+			seen[k] = true
+		} else if sameOccasion(kept[from:], e) {
+			continue
+		}
+		kept = append(kept, *e)
+	}
+	return kept
+}
+
+// TestMergedMeetings holds merged, which looks for the meetings of a document in short lists
+// (meetingMemo) unless it tells of many, to mergedByMaps, on random documents of up to 40
+// events (as many meetings as a list holds and more) of a few sides, codes and names, named and
+// not, by phone and not, negated and not, with and without a target. The same scratch codes
+// document after document, as a worker's does.
+func TestMergedMeetings(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	keys := []string{"Hassan Rouhani", "IRN/GOV", "USA/GOV", "Joe Biden", "SYR/GOV"}
+	codes := []string{"IRNGOV", "USAGOV", "SYRGOV", ""}
+	names := []string{"", "", "Hassan Rouhani", "Joe Biden"}
+	st := &docState{scratch: new(scratch)}
+	for n := range 20000 {
+		evs := make([]Event, r.IntN(41))
+		sentence := 0
+		for i := range evs {
+			sentence += r.IntN(2)
+			e := Event{Sentence: sentence, Type: []string{"CONSULT", "CONSULT", "CONSULT", "AGREE"}[r.IntN(4)],
+				srcKey: keys[r.IntN(len(keys))], tgtKey: keys[r.IntN(len(keys))], Negated: r.IntN(5) == 0,
+				Mode: []string{"", "phone", "visit"}[r.IntN(3)], evStart: i}
+			e.Source.Code, e.Source.Name = codes[r.IntN(len(codes))], names[r.IntN(len(names))]
+			if r.IntN(6) > 0 {
+				e.Target = &Actor{Code: codes[r.IntN(len(codes))], Name: names[r.IntN(len(names))]}
+			}
+			evs[i] = e
+		}
+		want := mergedByMaps(evs)
+		st.events = evs
+		got := st.merged()
+		if len(got) != len(want) {
+			t.Fatalf("case %d: %d events kept, want %d", n, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].evStart != want[i].evStart {
+				t.Fatalf("case %d: event %d kept is the %dth, want the %dth", n, i, got[i].evStart, want[i].evStart)
+			}
+		}
+	}
+}

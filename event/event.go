@@ -30,11 +30,13 @@ type Actor struct {
 	Sector  string `json:"sector"`
 	Code    string `json:"code"`
 
-	// plain says that Country, Sector and Code have nothing to escape: set with them where the
-	// code takes them from a codeCache slot (that tested them once), so that appendJSON copies
-	// them untested; false in an Actor made by hand, which is then tested as before (code that
-	// changes those fields after setActor sets them must set plain again, as add does)
-	plain bool
+	// tail is the JSON of Country, Sector and Code with their keys, after an empty name
+	// (`","name":"","country":"USA","sector":"GOV","code":"USAGOV"}`), when they have nothing to
+	// escape: set with them where the code takes them from a codeCache slot (that prepared it
+	// once), so that appendJSON copies it rather than writing and testing the three; "" in an
+	// Actor made by hand, which is then written field by field as before (code that changes
+	// those fields after setActor sets them must set tail again, as add does)
+	tail string
 }
 
 // Location is where an event happened.
@@ -92,11 +94,11 @@ func (e *Event) AppendJSON(b []byte) ([]byte, error) {
 func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	var prev []string // the previous event's contexts, when not empty
 	var from, to int  // where b holds their JSON and the end of the line
-	var places placesWritten
+	var w written
 	for i := range evs {
 		e := &evs[i]
 		var err error
-		if b, err = e.appendJSONHead(b, &places); err != nil {
+		if b, err = e.appendJSONHead(b, &w); err != nil {
 			return b, err
 		}
 		if c := e.Contexts; len(c) > 0 && len(c) == len(prev) && &c[0] == &prev[0] {
@@ -114,12 +116,17 @@ func AppendJSONLines(b []byte, evs []Event) ([]byte, error) {
 	return b, nil
 }
 
-// placesWritten is where b holds the JSON of the last few locations that AppendJSONLines wrote
-// for the events of a document, which most often tell of the same few places: an event's
-// location equal to one of them (every field, the coordinates by their bits) is copied from there.
-type placesWritten struct {
+// written is where b holds parts of the JSON that AppendJSONLines wrote for the events before,
+// which are most often of the same document, and tell of the same few places: an event's doc_id
+// equal to the one before (its key and the sentence's are copied with it), or its location equal
+// to one of the last few written (every field, the coordinates by their bits), is copied from
+// there.
+type written struct {
 	places [4]placeWritten
 	n      int // how many were written (the next one replaces places[n%4])
+
+	docID          string // the last doc_id written, when docTo > 0
+	docFrom, docTo int    // where b holds `","doc_id":"…","sentence":` for it
 }
 
 // placeWritten is a location and where b holds its JSON.
@@ -130,7 +137,7 @@ type placeWritten struct {
 
 // appendLocation appends the JSON of l, copied from where b holds the same location's when w
 // knows one (w may be nil).
-func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
+func (w *written) appendLocation(b []byte, l *Location) []byte {
 	if w != nil {
 		for k := range min(w.n, len(w.places)) {
 			p := &w.places[k]
@@ -157,9 +164,9 @@ func (w *placesWritten) appendLocation(b []byte, l *Location) []byte {
 	return b
 }
 
-// appendJSONHead appends what AppendJSON does up to the contexts, the key included; places
-// (or nil) holds the locations written for the events before.
-func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) {
+// appendJSONHead appends what AppendJSON does up to the contexts, the key included; w (or nil)
+// holds what was written for the events before.
+func (e *Event) appendJSONHead(b []byte, w *written) ([]byte, error) {
 	if !finite(e.Goldstein) || !finite(e.Confidence) {
 		for _, f := range []float64{e.Goldstein, e.Confidence} {
 			if !finite(f) {
@@ -177,10 +184,23 @@ func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) 
 	// the quotes around a string value are written with the keys before and after it: fewer
 	// appends for the ~20 fields of an event
 	b = append(b, `{"id":"`...)
-	b = appendJSONChars(b, e.ID)
-	b = append(b, `","doc_id":"`...)
-	b = appendJSONChars(b, e.DocID)
-	b = append(b, `","sentence":`...)
+	if id := e.ID; len(id) == idLen && (jsonMarks(binary.LittleEndian.Uint64([]byte(id[:8])))|
+		jsonMarks(binary.LittleEndian.Uint64([]byte(id[8:]))))&jsonTops == 0 {
+		b = append(b, id...) // the usual id (eventIDs), tested here in two words rather than by appendJSONChars
+	} else {
+		b = appendJSONChars(b, id)
+	}
+	if w != nil && w.docTo > 0 && e.DocID == w.docID {
+		b = append(b, b[w.docFrom:w.docTo]...) // the document of the event before
+	} else {
+		from := len(b)
+		b = append(b, `","doc_id":"`...)
+		b = appendJSONChars(b, e.DocID)
+		b = append(b, `","sentence":`...)
+		if w != nil {
+			w.docID, w.docFrom, w.docTo = e.DocID, from, len(b)
+		}
+	}
 	b = appendInt(b, e.Sentence)
 	b = append(b, `,"date":"`...)
 	b = appendJSONChars(b, e.Date)
@@ -219,7 +239,7 @@ func (e *Event) appendJSONHead(b []byte, places *placesWritten) ([]byte, error) 
 	if l := e.Location; l == nil {
 		b = append(b, "null"...)
 	} else {
-		b = places.appendLocation(b, l)
+		b = w.appendLocation(b, l)
 	}
 	b = append(b, `,"evidence":"`...)
 	if evPlain {
@@ -316,17 +336,16 @@ func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	} else {
 		b = appendJSONChars(b, a.Text)
 	}
+	if a.tail != "" { // the usual actor, whose country, sector and code were prepared once (Actor.tail)
+		if a.Name == "" { // most often
+			return append(b, a.tail...)
+		}
+		b = append(b, `","name":"`...)
+		b = appendJSONChars(b, a.Name)
+		return append(b, a.tail[len(`","name":"`):]...)
+	}
 	b = append(b, `","name":"`...)
 	b = appendJSONChars(b, a.Name)
-	if a.plain { // the usual actor, whose country, sector and code were tested once (Actor.plain)
-		b = append(b, `","country":"`...)
-		b = append(b, a.Country...)
-		b = append(b, `","sector":"`...)
-		b = append(b, a.Sector...)
-		b = append(b, `","code":"`...)
-		b = append(b, a.Code...)
-		return append(b, `"}`...)
-	}
 	b = append(b, `","country":"`...)
 	b = appendJSONChars(b, a.Country)
 	b = append(b, `","sector":"`...)
@@ -405,11 +424,17 @@ func plainString(s string) bool {
 		}
 		return true
 	}
-	var marks uint64
-	for i := 0; i+8 < n; i += 8 {
-		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[i : i+8])))
+	// the last eight bytes (some perhaps tested below too), then two words a round (an evidence
+	// is most often 40 to 100 bytes)
+	marks := jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:])))
+	for len(s) > 16 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[:8]))) | jsonMarks(binary.LittleEndian.Uint64([]byte(s[8:16])))
+		s = s[16:]
 	}
-	return (marks|jsonMarks(binary.LittleEndian.Uint64([]byte(s[n-8:]))))&jsonTops == 0 // (the last eight, some perhaps tested already)
+	if len(s) > 8 {
+		marks |= jsonMarks(binary.LittleEndian.Uint64([]byte(s[:8])))
+	}
+	return marks&jsonTops == 0
 }
 
 // appendJSONEscaped is appendJSONChars for s that has a byte to escape or a character outside
@@ -597,13 +622,14 @@ const jsonTops = 0x8080808080808080
 // jsonMarks is what plain8 tests: jsonMarks(x)&jsonTops is not 0 when a byte of x is not
 // jsonPlain, and 0 when all are (its other bits mean nothing: the callers OR the marks of
 // several words and test their top bits once). Each byte is marked by the top bit of x (outside
-// ASCII), of x - 0x20 (below 0x20), of (x ^ '"') - 1 (a quote) or of (x ^ '\\') - 1 (a
-// backslash). A subtraction borrows from the byte above only where a byte is below 0x20, a quote
-// or a backslash: the lowest byte that is not jsonPlain, if any, is always marked, and with
-// none there is no borrow to mark a plain byte.
+// ASCII), of (x ^ 0x02) - 0x21 (below 0x20 or a quote: the XOR swaps the quote, 0x22, with 0x20
+// and leaves the bytes below 0x20 below it, so that one subtraction finds both) or of
+// (x ^ '\\') - 1 (a backslash). A subtraction borrows from the byte above only where a byte is
+// below 0x20, a quote or a backslash: the lowest byte that is not jsonPlain, if any, is always
+// marked, and with none there is no borrow to mark a plain byte.
 func jsonMarks(x uint64) uint64 {
 	const ones = 0x0101010101010101
-	return x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)
+	return x | ((x ^ 0x02*ones) - 0x21*ones) | ((x ^ '\\'*ones) - ones)
 }
 
 // appendJSONFloat appends a finite f as encoding/json writes a float64.
@@ -797,19 +823,18 @@ type scratch struct {
 	toks          []text.Token   // the tokens of the current sentence
 	placeSent     place.Prepared
 	events        []Event
-	seen          map[meetingKey]bool // the meetings merged has kept, cleared for each document
-	allBlocked    []bool              // a flag for each of allToks: inside an actor mention (read)
-	topicBuf      []bool              // a flag for each token of the document (readActs): inside a topic
-	reading       reading             // the sentence as the pattern matcher reads it
-	allTrs        []*trigger          // the triggers of the document's sentences (read)
-	triggerMemory []trigger           // the document's triggers (newTrigger), in a block the next one reuses
-	timeMemory    []when.Expr         // the time expressions of the document's sentences (read), in a block the next one reuses
-	targets       []Actor             // the targets of events, until merged moves those kept (newTarget)
+	allBlocked    []bool      // a flag for each of allToks: inside an actor mention (read)
+	topicBuf      []bool      // a flag for each token of the document (readActs): inside a topic
+	reading       reading     // the sentence as the pattern matcher reads it
+	allTrs        []*trigger  // the triggers of the document's sentences (read)
+	triggerMemory []trigger   // the document's triggers (newTrigger), in a block the next one reuses
+	timeMemory    []when.Expr // the time expressions of the document's sentences (read), in a block the next one reuses
+	targets       []Actor     // the targets of events, until merged moves those kept (newTarget)
 
 	sents []text.Sentence // the document's sentences
 
-	meetings map[meetingCodes]meetingSides // the meetings merged has seen by their codes, cleared for each document
-	cues     counter                       // the document's context cues
+	meetings meetingMemo // what merged knows of the document's meetings
+	cues     counter     // the document's context cues
 
 	codes codeCache // the codes and merge keys of actors, kept from document to document
 }
@@ -889,7 +914,7 @@ func (st *docState) setActor(a *Actor, m *actor.Mention, day, daySource string) 
 	if onDay {
 		a.Country, a.Sector = m.On(day)
 	}
-	a.Code, key, a.plain = st.codes.ofPlain(a.Country, a.Sector)
+	a.Code, key, a.tail = st.codes.ofTail(a.Country, a.Sector)
 	switch {
 	case m.Name != "":
 		return m.Name
@@ -906,19 +931,21 @@ func keyOf(m *actor.Mention) string {
 	return m.Country + "/" + m.Sector
 }
 
-// codeCache remembers the codes (country + sector) and merge keys (country/sector) that the
-// actors of events got, for the usual country of three letters and sector of up to four:
-// building them was two concatenations and allocations an event, and a worker sees the same
-// pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000 look-ups, 7%
-// missed). A slot keeps only the string it made (never one of an article); another pair that
-// falls on it replaces it.
+// codeCache remembers the codes (country + sector), merge keys (country/sector) and JSON
+// (Actor.tail) that the actors of events got, for the usual country of three letters and sector
+// of up to four: building them was concatenations and allocations an event, and a worker sees the
+// same pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000
+// look-ups, 7% missed). A slot keeps only the string it made (never one of an article); another
+// pair that falls on it replaces it.
 type codeCache [1024]codeSlot
 
 // codeSlot is one pair of country and sector in a codeCache.
 type codeSlot struct {
-	pair  uint64 // the country and sector (packPair); 0 in a slot not used yet
-	both  string // the code and then the key: "USAGOVUSA/GOV"
-	plain bool   // whether the country and sector have nothing to escape in JSON
+	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
+	// the tail (Actor.tail; "" when the country or the sector has something to escape in JSON),
+	// the code and the key, parts of one string:
+	// `","name":"","country":"USA","sector":"GOV","code":"USAGOV"}USA/GOV`
+	tail, code, key string
 }
 
 // packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
@@ -931,33 +958,51 @@ func packPair(country, sector string) (uint64, bool) {
 	switch n := len(sector); {
 	case n == 4:
 		sec = uint64(binary.LittleEndian.Uint32([]byte(sector)))
-	case n > 0: // its first, middle and last bytes: all of one of up to three
-		sec = uint64(sector[0]) | uint64(sector[n>>1])<<(8*(n>>1)) | uint64(sector[n-1])<<(8*(n-1))
+	case n == 3: // most ("GOV")
+		sec = uint64(binary.LittleEndian.Uint16([]byte(sector))) | uint64(sector[2])<<16
+	case n > 0: // its first and last bytes: all of one of up to two
+		sec = uint64(sector[0]) | uint64(sector[n-1])<<(8*(n-1))
 	}
-	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(country[0]) | uint64(country[1])<<8 | uint64(country[2])<<16
+	p := uint64(len(sector)+1)<<56 | sec<<24 | uint64(binary.LittleEndian.Uint16([]byte(country))) | uint64(country[2])<<16
 	return p, true
 }
 
 // of returns country+sector and country+"/"+sector.
 func (c *codeCache) of(country, sector string) (code, key string) {
-	code, key, _ = c.ofPlain(country, sector)
+	code, key, _ = c.ofTail(country, sector)
 	return code, key
 }
 
-// ofPlain is of that tells also whether country and sector (and so the code) have nothing to
-// escape in JSON, tested once a slot; false when the pair does not fit a slot.
-func (c *codeCache) ofPlain(country, sector string) (code, key string, plain bool) {
+// ofTail is of that returns also the actor's Actor.tail for country and sector, "" when they have
+// something to escape in JSON (tested once a slot) or do not fit a slot.
+func (c *codeCache) ofTail(country, sector string) (code, key, tail string) {
 	p, ok := packPair(country, sector)
 	if !ok {
-		return country + sector, country + "/" + sector, false
+		return country + sector, country + "/" + sector, ""
 	}
 	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
 	if s.pair != p {
-		*s = codeSlot{pair: p, both: country + sector + country + "/" + sector,
-			plain: plainString(country) && plainString(sector)}
+		// (appended on the stack and copied once: cheaper than a concatenation of eleven strings)
+		var buf [80]byte
+		b := append(buf[:0], `","name":"","country":"`...)
+		b = append(b, country...)
+		b = append(b, `","sector":"`...)
+		b = append(b, sector...)
+		b = append(b, `","code":"`...)
+		b = append(b, country...)
+		b = append(b, sector...)
+		b = append(b, `"}`...)
+		n := len(b) // the tail's length
+		b = append(b, country...)
+		b = append(b, '/')
+		b = append(b, sector...)
+		all, k := string(b), len(country)+len(sector)
+		*s = codeSlot{pair: p, tail: all[:n], code: all[n-2-k : n-2], key: all[n:]}
+		if !plainString(country) || !plainString(sector) {
+			s.tail = ""
+		}
 	}
-	n := len(country) + len(sector)
-	return s.both[:n], s.both[n:], s.plain
+	return s.code, s.key, s.tail
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {
@@ -993,8 +1038,11 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 	if e.Type == "ASSAULT" && src != nil && (src.IsState() || src.Adjective || src.Person == nil && src.Sector == "GOV" && src.Role == "" && !src.Group) {
 		// a state that attacks ("Israel shelled", "US attacks") does so with its forces
 		e.Source.Sector = "MIL"
-		code, _, plain := st.codes.ofPlain(src.Country, "MIL")
-		e.Source.Code, e.Source.plain = code, e.Source.plain && plain
+		code, _, tail := st.codes.ofTail(src.Country, "MIL")
+		e.Source.Code, e.Source.tail = code, tail
+		if e.Source.Country != src.Country { // (a person's country on another day: the tail is of src's)
+			e.Source.tail = ""
+		}
 	}
 	if tgt != nil {
 		e.Target = st.newTarget()
@@ -1184,18 +1232,16 @@ func (st *docState) merged() []Event {
 	if len(evs) == 0 {
 		return evs
 	}
-	if st.seen == nil {
-		st.seen = map[meetingKey]bool{}
+	consults := 0
+	for i := range evs {
+		if evs[i].Type == "CONSULT" {
+			consults++
+		}
 	}
-	clear(st.seen)
-	seen := st.seen // the meetings kept
 	// meetings by the codes of their sides, with whether each side was named: a side described
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
-	if st.meetings == nil {
-		st.meetings = map[meetingCodes]meetingSides{}
-	}
-	clear(st.meetings)
-	meetings := st.meetings
+	meetings := &st.meetings
+	meetings.reset(consults > maxListed)
 	n := 0                  // evs[:n] are the events kept
 	sentence, from := -1, 0 // evs[from:n] are those of the current sentence
 	for i := range evs {
@@ -1210,22 +1256,23 @@ func (st *docState) merged() []Event {
 			}
 			k := meetingKey{src: a, tgt: b, phone: e.Mode == "phone", negated: e.Negated}
 			ck := consultCodes(e)
-			same := meetings[ck]
-			described := !seen[k] && describedMeeting(e, same)
+			same := meetings.sides(ck)
+			seen := meetings.kept(k)
+			described := !seen && describedMeeting(e, same)
 			same.all++
 			if !unnamedMeeting(e) {
 				same.named++
 			}
-			meetings[ck] = same
+			meetings.setSides(ck, same)
 			if described {
 				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
 				continue
 			}
-			if seen[k] {
+			if seen {
 				st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 				continue
 			}
-			seen[k] = true
+			meetings.keep(k)
 		} else if sameOccasion(evs[from:n], e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			continue
@@ -1237,6 +1284,87 @@ func (st *docState) merged() []Event {
 	}
 	clear(evs[n:])
 	return evs[:n]
+}
+
+// maxListed is the most meetings of a document that meetingMemo keeps in lists.
+const maxListed = 16
+
+// meetingMemo is what merged knows of a document's meetings: those kept, by their sides, and
+// those seen by their codes. A document most often tells of one or two meetings, which are
+// looked for one by one in two short lists, without hashing their strings; a document of more
+// meetings than maxListed has them in maps (many).
+type meetingMemo struct {
+	many     bool
+	keptList []meetingKey
+	keptMap  map[meetingKey]bool
+	codeList []meetingCount
+	codeMap  map[meetingCodes]meetingSides
+}
+
+// meetingCount is the meetingSides of one meetingCodes.
+type meetingCount struct {
+	codes meetingCodes
+	sides meetingSides
+}
+
+// reset forgets the meetings of the document before, and keeps the next ones in maps when many.
+func (m *meetingMemo) reset(many bool) {
+	m.many = many
+	clear(m.keptList)
+	clear(m.codeList)
+	m.keptList, m.codeList = m.keptList[:0], m.codeList[:0]
+	if many {
+		if m.keptMap == nil {
+			m.keptMap, m.codeMap = map[meetingKey]bool{}, map[meetingCodes]meetingSides{}
+		}
+		clear(m.keptMap)
+		clear(m.codeMap)
+	}
+}
+
+// kept tells whether the meeting k was kept.
+func (m *meetingMemo) kept(k meetingKey) bool {
+	if m.many {
+		return m.keptMap[k]
+	}
+	return slices.Contains(m.keptList, k)
+}
+
+// keep records that the meeting k is kept.
+func (m *meetingMemo) keep(k meetingKey) {
+	if m.many {
+		m.keptMap[k] = true
+		return
+	}
+	m.keptList = append(m.keptList, k)
+}
+
+// sides returns the count of the meetings seen with the codes ck.
+func (m *meetingMemo) sides(ck meetingCodes) meetingSides {
+	if m.many {
+		return m.codeMap[ck]
+	}
+	for i := range m.codeList {
+		if m.codeList[i].codes == ck {
+			return m.codeList[i].sides
+		}
+	}
+	return meetingSides{}
+}
+
+// setSides sets the count of the meetings seen with the codes ck.
+func (m *meetingMemo) setSides(ck meetingCodes, same meetingSides) {
+	if m.many {
+		m.codeMap[ck] = same
+		return
+	}
+	for i := range m.codeList {
+		if m.codeList[i].codes == ck {
+			m.codeList[i].sides = same
+			return
+		}
+	}
+	m.codeList = append(m.codeList, meetingCount{ck, same})
 }
 
 // keepTargets moves the targets of evs out of the scratch block the next document reuses into

@@ -31,13 +31,36 @@ func TestPlain8(t *testing.T) {
 		}
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	pick := []byte{0, 0x1f, 0x20, 0x21, '"', '\\', 0x5b, 0x5d, 0x7e, 0x7f, 0x80, 0xc3, 0xff, 'a', 'Z'}
+	pick := []byte{0, 0x02, 0x1f, 0x20, 0x21, '"', 0x23, '\\', 0x5b, 0x5d, 0x7e, 0x7f, 0x80, 0xa2, 0xc3, 0xff, 'a', 'Z'}
 	for range 200000 {
 		var w [8]byte
 		for k := range w {
 			w[k] = pick[r.IntN(len(pick))]
 		}
 		check(w)
+	}
+}
+
+// TestPlainString holds plainString, which tests sixteen bytes a round and the last eight once,
+// to jsonPlain byte by byte: strings of every length up to 48 with a byte that is not plain (of
+// each kind) at every place, or none.
+func TestPlainString(t *testing.T) {
+	for n := range 49 {
+		for pos := range n + 1 {
+			for _, c := range []byte{'"', '\\', '\n', 0x00, 0x1f, 0x7f, 0x80, 0xe2, 0xff} {
+				b := []byte(strings.Repeat("abcdefg ", 7)[:n])
+				if pos < n {
+					b[pos] = c
+				}
+				want := true
+				for _, c := range b {
+					want = want && jsonPlain[c]
+				}
+				if got := plainString(string(b)); got != want {
+					t.Fatalf("plainString(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
 	}
 }
 
@@ -203,8 +226,21 @@ func TestAppendJSONStringShort(t *testing.T) {
 	}
 }
 
+// randomID returns an id of eventIDs' length (appendJSONHead tests the usual one by itself),
+// with a byte to escape or outside ASCII at any place or none, or a short one.
+func randomID(r *rand.Rand) string {
+	b := []byte(fmt.Sprintf("%016x", r.Uint64()))
+	switch k := r.IntN(6); {
+	case k == 0:
+		return fmt.Sprint(r.IntN(100))
+	case k <= 2:
+		b[r.IntN(len(b))] = []byte{'"', '\\', '\n', 0x01, 0x7f, 0xc3, 0xff}[r.IntN(7)]
+	}
+	return string(b)
+}
+
 // TestAppendJSON compares Event.AppendJSON with encoding/json on events of random strings
-// (plain, escaped, outside ASCII, empty), numbers and nil pointers.
+// (plain, escaped, outside ASCII, empty), ids (randomID), numbers and nil pointers.
 func TestAppendJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	pieces := []string{"", "Iran", "USA", "GOV", "2017-10-05", "The minister said ", `"`, `\`, "\n",
@@ -223,7 +259,7 @@ func TestAppendJSON(t *testing.T) {
 		return []float64{0, -7, 4.5, 0.75, 1e-9, 1e21, 12.13282, r.Float64() * 100}[r.IntN(8)]
 	}
 	for range 20000 {
-		e := Event{ID: str(), DocID: str(), Sentence: r.IntN(300), Date: str(), DateSource: str(),
+		e := Event{ID: randomID(r), DocID: str(), Sentence: r.IntN(300), Date: str(), DateSource: str(),
 			Type: str(), Mode: str(), Intent: r.IntN(2) == 0, Intended: str(), Negated: r.IntN(2) == 0,
 			Cameo: str(), Goldstein: num(), Source: actor(), Evidence: str(), Confidence: num()}
 		if r.IntN(2) == 0 {
@@ -250,9 +286,11 @@ func TestAppendJSON(t *testing.T) {
 }
 
 // TestAppendJSONLines holds AppendJSONLines, which copies the JSON of contexts shared with the
-// previous event and of locations written before, to AppendJSON event by event: contexts
-// shared, equal but not shared, a part of another's, empty and nil, locations equal and
-// differing in one field (0 and -0 among them), and an event that cannot be written.
+// previous event, of the doc_id of the event before and of locations written before, to
+// AppendJSON event by event: contexts shared, equal but not shared, a part of another's, empty
+// and nil, doc ids the same as the event before's and not (with bytes to escape among them),
+// locations equal and differing in one field (0 and -0 among them), and an event that cannot
+// be written.
 func TestAppendJSONLines(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
 	shared := []string{"diplomatic", "mili\"tary", "économie"}
@@ -264,10 +302,11 @@ func TestAppendJSONLines(t *testing.T) {
 		{Name: "Damascu\"s", Country: "SYR", Lat: 33.5102, Lon: 36.29128}, {Name: "Damascus", Country: "SYRX", Lat: 33.5102, Lon: 36.29128},
 		{Name: "Null", Lat: 0, Lon: 0}, {Name: "Null", Lat: math.Copysign(0, -1), Lon: 0}, {Name: "Null", Lat: 0, Lon: math.Copysign(0, -1)},
 		{Name: "Far", Lat: math.Inf(1)}}
+	docIDs := []string{"d", "d", "d", "bench-0000001", "bench-0000001", `d"`, "é", "", "d\n"}
 	for n := range 3000 {
 		evs := make([]Event, r.IntN(12))
 		for i := range evs {
-			evs[i] = Event{ID: fmt.Sprint(i), DocID: "d", Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
+			evs[i] = Event{ID: randomID(r), DocID: docIDs[r.IntN(len(docIDs))], Type: "CONSULT", Goldstein: 1, Confidence: 0.5,
 				Contexts: lists[r.IntN(len(lists))]}
 			if r.IntN(40) == 0 {
 				evs[i].Confidence = math.NaN()
@@ -498,18 +537,24 @@ func TestAppendJSONRule(t *testing.T) {
 	}
 }
 
-// TestAppendJSONPlainActor holds Actor.appendJSON, which copies the country, sector and code of
-// an actor untested when the code took them from a codeCache slot (Actor.plain), to
-// encoding/json: pairs of country and sector with and without bytes to escape, of lengths that
-// fit a slot and that do not, set as setActor sets them.
+// TestAppendJSONPlainActor holds Actor.appendJSON, which copies the JSON of the country, sector
+// and code of an actor prepared by a codeCache slot (Actor.tail), to encoding/json: pairs of
+// country and sector with and without bytes to escape, of lengths that fit a slot and that do
+// not, set as setActor sets them, with and without a name; and ofTail's code and key to the
+// concatenations they stand for.
 func TestAppendJSONPlainActor(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 16))
 	countries := []string{"USA", "IRN", "", "U\"A", `U\A`, "é1", "\x01AB", "ABCD", "IG"}
 	sectors := []string{"", "GOV", "MIL", "REBL", `"`, "G\nV", "éé", "ABCDE", "\xff"}
+	names := []string{"", "", "n", "Hassan Rouhani", `a "b"`}
 	var c codeCache
 	for range 5000 {
-		a := Actor{Text: "t", Name: "n", Country: countries[r.IntN(len(countries))], Sector: sectors[r.IntN(len(sectors))]}
-		a.Code, _, a.plain = c.ofPlain(a.Country, a.Sector)
+		a := Actor{Text: "t", Name: names[r.IntN(len(names))], Country: countries[r.IntN(len(countries))], Sector: sectors[r.IntN(len(sectors))]}
+		var key string
+		a.Code, key, a.tail = c.ofTail(a.Country, a.Sector)
+		if a.Code != a.Country+a.Sector || key != a.Country+"/"+a.Sector {
+			t.Fatalf("ofTail(%q, %q) = %q, %q", a.Country, a.Sector, a.Code, key)
+		}
 		got := a.appendJSON(nil, false)
 		want, err := json.Marshal(&a)
 		if err != nil {
