@@ -224,7 +224,10 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 	if from > 0 {
 		at = toks[from-1].End - base
 	}
-	prevLower := "" // the previous token in lower case, when it is a word of one text token
+	// each text token makes at most one token here (a possessive split off a word joined from
+	// several), so out has room for all: the tokens are written in place, with no append
+	out = slices.Grow(out, len(toks)-from)
+	prevOne := -1 // the text token of the previous token, when it is a word of one text token
 	for k := from; k < len(toks); k++ {
 		t := &toks[k]
 		i, j := t.Start-base, t.End-base
@@ -234,6 +237,19 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if i > at && !(i == at+1 && s[at] == ' ') && !asciiSpaces(s[at:i]) {
 			return out, cues, false
 		}
+		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 && (k+1 == len(toks) || toks[k+1].Start != t.End) {
+			// a word of ASCII letters and digits that no token touches (most): a word of its
+			// own here too, which knows its lower case
+			n := len(out)
+			out = out[:n+1]
+			o := &out[n]
+			o.start, o.end, o.text, o.word, o.plain = i, j, t.Text, true, true
+			if mayBeCueHash(t.Hash()) && isCueAt(toks, k, out, prevOne) {
+				cues = append(cues, n)
+			}
+			at, prevOne = j, k
+			continue
+		}
 		kind := tokenWord
 		if t.Shape == 0 || t.Shape&text.ShapeOther != 0 {
 			kind = tokenKind(t)
@@ -241,7 +257,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		switch kind {
 		case tokenPunct:
 			out = append(out, token{start: i, end: j, text: t.Text})
-			at, prevLower = j, ""
+			at, prevOne = j, -1
 			continue
 		case tokenOther:
 			return out, cues, false
@@ -271,10 +287,10 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if k == first {
 			// one text token, which knows its lower case
 			out = append(out, token{start: i, end: j, text: t.Text, word: true, plain: t.Shape&text.ShapeOther == 0})
-			if w := t.Lower; mayBeCueHash(t.Hash()) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
+			if mayBeCueHash(t.Hash()) && isCueAt(toks, k, out, prevOne) {
 				cues = append(cues, len(out)-1)
 			}
-			prevLower = t.Lower
+			prevOne = k
 			continue
 		}
 		w := s[i:j]
@@ -290,9 +306,26 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 				cues = append(cues, len(out)-1)
 			}
 		}
-		prevLower = ""
+		prevOne = -1
 	}
 	return out, cues, asciiSpaces(s[at:])
+}
+
+// isCueAt tells whether the last token of out, made by fromText from toks[k] alone, is a cue
+// (isCue), prevOne being the text token the token before it was made from alone, or -1: by the
+// text tokens' lower case, which they know, rather than by folding the words again.
+func isCueAt(toks []text.Token, k int, out []token, prevOne int) bool {
+	w := toks[k].Lower
+	if isCueWord(w) {
+		return true
+	}
+	if w != "to" || len(out) < 2 {
+		return false
+	}
+	if prevOne >= 0 {
+		return travel[toks[prevOne].Lower]
+	}
+	return isCue(out, len(out)-1)
 }
 
 // The kinds of text tokens to fromText.
@@ -378,6 +411,10 @@ func asciiSpaces(s string) bool {
 
 // Sentence returns the sentence p was prepared from.
 func (p *Prepared) Sentence() string { return p.sentence }
+
+// MayLocate tells whether p has a word that locates (a cue), after which FindNearIn may find a
+// place: when false (most sentences), FindNearIn finds none, whatever the trigger and countries.
+func (p *Prepared) MayLocate() bool { return len(p.cues) > 0 }
 
 // FindNearIn is FindNear on a prepared sentence.
 func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (Place, int, bool) {
@@ -770,6 +807,10 @@ func appositive(w []byte) string {
 // isName tells whether a word may start a place's name: capitalised, and not an acronym in
 // capitals ("SANA" is a news agency, "Sana" Yemen's capital).
 func isName(w string) bool {
+	if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+		// an ASCII capital first (most names): one rune, or more, not all in capitals
+		return len(w) == 1 || !isUpper(w)
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false

@@ -3,6 +3,7 @@ package place
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/ingest/ingesttest"
@@ -425,6 +426,9 @@ func TestFindNearIn(t *testing.T) {
 			for _, trigger := range []int{-1, 0, len(s.Text) / 2, len(s.Text)} {
 				p, at, ok := g.FindNearIn(&ps, trigger, countries...)
 				wp, wat, wok := findNearRef(g, ref, trigger, countries)
+				if wok && !ps.MayLocate() {
+					t.Fatalf("%q: MayLocate false, but %v at %d", s.Text, wp, wat)
+				}
 				if p != wp || at != wat || ok != wok {
 					t.Fatalf("FindNearIn(%q, %d, %v) = %v, %d, %v; want %v, %d, %v", s.Text, trigger, countries, p, at, ok, wp, wat, wok)
 				}
@@ -519,4 +523,36 @@ func TestByNameCountries(t *testing.T) {
 			t.Errorf("byName has no entry for the country %q", k)
 		}
 	}
+}
+
+// isNameRef is isName as it read every word: by its first rune, and its runes.
+func isNameRef(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return utf8.RuneCountInString(w) <= 1 || !isUpper(w)
+}
+
+// TestIsName holds isName, which reads a word with an ASCII capital first by its bytes, to
+// isNameRef.
+func TestIsName(t *testing.T) {
+	for _, w := range []string{"", "D", "d", "Damascus", "SANA", "Sana", "S\u00e3o", "S\u00c3O", "\u00c9", "\u00c9vian",
+		"\u00c9VIAN", "A1", "A-B", "U.S", "X\xff", "\xff", "1st", "\u00e9", "A\u00e9", "ZZ", "Z'S", "Z's", "AB\u00c9"} {
+		if got, want := isName(w), isNameRef(w); got != want {
+			t.Errorf("isName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// FuzzIsName compares isName with isNameRef on arbitrary words.
+func FuzzIsName(f *testing.F) {
+	f.Add("Damascus")
+	f.Add("SANA")
+	f.Add("A\u00e9")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isName(w), isNameRef(w); got != want {
+			t.Errorf("isName(%q) = %v, want %v", w, got, want)
+		}
+	})
 }
