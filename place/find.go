@@ -875,6 +875,9 @@ func (keys *nameKeys) mayBeKey(k int) bool {
 
 // keysAt folds the names that may start at toks[j], into the memory of folded and ends.
 func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
+	if keys, ok := g.plainKeysAt(folded, ends, s, toks, j); ok {
+		return keys
+	}
 	b, space := folded[:0], false
 	ends = ends[:0]
 	at := toks[j].start
@@ -922,6 +925,53 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 		first, bound = len(b), g.keyBound(b)
 	}
 	return nameKeys{j: j, folded: b, ends: ends[:reach], first: first, bound: bound}
+}
+
+// plainKeysAt is keysAt for the common name of one word of ASCII letters and digits, or of two
+// such words where the first word's keys are all shorter than both: the first word then is the
+// first token's lower case, with no scan of the folded text for it, and the text between them
+// (most often one space) is the only text folded the long way. False where it cannot tell (the
+// first token not such a word, a second word of other characters or joined to the first, keys
+// of the first word as long as both), for keysAt to read the words the long way.
+func (g *Gazetteer) plainKeysAt(folded []byte, ends []int, s string, toks []token, j int) (nameKeys, bool) {
+	t := &toks[j]
+	if !t.plain || g.maxWords < 2 {
+		return nameKeys{}, false
+	}
+	b := appendLowerPlain(folded[:0], t.text)
+	n := len(b)
+	ends = append(ends[:0], n)
+	k := j + 1 // the next word, after commas and full stops
+	for k < len(toks) && !toks[k].word && (toks[k].text == "," || toks[k].text == ".") {
+		ends = append(ends, -1)
+		k++
+	}
+	if k == len(toks) || !toks[k].word {
+		// the word alone, its first word all of it
+		return nameKeys{j: j, folded: b, ends: ends[:1], first: n, bound: g.keyBound(b)}, true
+	}
+	next := &toks[k]
+	if !next.plain {
+		return nameKeys{}, false
+	}
+	space := true
+	if gap := s[t.end:next.start]; gap != " " {
+		b, space = foldOn(b, 0, false, gap)
+		if len(b) == n && !space {
+			return nameKeys{}, false // nothing between the words but full stops: one word
+		}
+	}
+	// the first word is the first token's; its keys end before the second word unless they may
+	// be as long (then keysAt reads on)
+	bound := g.keyBound(b[:n])
+	if space {
+		b = append(b, ' ')
+	}
+	if len(b)+len(next.text) <= bound || bound == 255 {
+		return nameKeys{}, false
+	}
+	b = appendLowerPlain(b, next.text)
+	return nameKeys{j: j, folded: b, ends: append(ends, len(b)), first: n, bound: bound}, true
 }
 
 // namesAt returns the place of the longest name of the gazetteer among keys (with commas:
