@@ -878,6 +878,12 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	if keys, ok := g.plainKeysAt(folded, ends, s, toks, j); ok {
 		return keys
 	}
+	return g.foldKeysAt(folded, ends, s, toks, j)
+}
+
+// foldKeysAt is keysAt the long way, for any words: token by token, each folded on from the
+// last.
+func (g *Gazetteer) foldKeysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
 	b, space := folded[:0], false
 	ends = ends[:0]
 	at := toks[j].start
@@ -1268,9 +1274,11 @@ func lowerAfter(rest string) bool {
 
 // readDateline is dateline without the tests of mayBeDateline and wordsThenLower first.
 func (g *Gazetteer) readDateline(line string) (Place, bool) {
-	// the words a name at the start may have (see keysAt): the rest of the line is not read
+	// the words a name at the start may have (see keysAt): the rest of the line is not read. The
+	// first two words first, which are all plainKeysAt reads, and most names need (it reads the
+	// same of them as of more words); all the words a name may have where it cannot tell.
 	var tb [32]token
-	toks := appendFirstTokens(tb[:0], line, g.maxWords)
+	toks := appendFirstTokens(tb[:0], line, 2)
 	if len(toks) == 0 || !toks[0].word {
 		return Place{}, false
 	}
@@ -1280,7 +1288,11 @@ func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	// the longest name at the start, then what follows it
 	var keyBuf [64]byte
 	var endBuf [16]int
-	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	keys, ok := g.plainKeysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	if !ok {
+		toks = appendFirstTokens(tb[:0], line, g.maxWords)
+		keys = g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	}
 	for k := len(keys.ends) - 1; k >= 0; k-- {
 		if !keys.mayBeKey(k) {
 			continue

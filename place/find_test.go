@@ -1,6 +1,7 @@
 package place
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -555,4 +556,37 @@ func FuzzIsName(f *testing.F) {
 			t.Errorf("isName(%q) = %v, want %v", w, got, want)
 		}
 	})
+}
+
+// TestPlainKeysAtPrefix checks that plainKeysAt, where it can tell the keys at the start of a line
+// from its first two words (as readDateline asks it), tells those keysAt tells from all the words
+// a name may have the long way (foldKeysAt).
+func TestPlainKeysAtPrefix(t *testing.T) {
+	g := gazetteer(t)
+	lines := []string{"TEHRAN – Syrian", "NEW DELHI: India", "Kuwait City, Kuwait", "Damascus. Then", "Paris, , France",
+		"Rio de Janeiro", "Syria's Aleppo", "Washington, D.C. on", "X", "X,", "X .", "Al-Quds Al-Arabi", "Abu  Dhabi",
+		"Sao Tome", "A spokesman said", "Kraków, Poland", "Moscow.Russia", "Moscow .Russia"}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			lines = append(lines, s.Text)
+		}
+	}
+	told := 0
+	for _, line := range lines {
+		keys, ok := g.plainKeysAt(nil, nil, line, appendFirstTokens(nil, line, 2), 0)
+		if !ok {
+			continue
+		}
+		told++
+		want := g.foldKeysAt(nil, nil, line, appendFirstTokens(nil, line, g.maxWords), 0)
+		last := want.ends[len(want.ends)-1]
+		if !slices.Equal(keys.ends, want.ends) || keys.first != want.first || keys.bound != want.bound ||
+			string(keys.folded[:max(last, 0)]) != string(want.folded[:max(last, 0)]) {
+			t.Errorf("%q: plainKeysAt %q %v %d %d, keysAt %q %v %d %d", line, keys.folded, keys.ends, keys.first, keys.bound,
+				want.folded, want.ends, want.first, want.bound)
+		}
+	}
+	if told < len(lines)/4 {
+		t.Errorf("plainKeysAt told the keys of only %d of %d lines", told, len(lines))
+	}
 }
