@@ -122,8 +122,9 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 			return 0, true
 		}
 		at = t.End
-		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
-			// ASCII letters and digits only: most words, ruled out by their hash
+		if t.Shape-1 < text.ShapeOther-1 {
+			// ASCII letters and digits only (a Shape of the other three kinds, not 0): most words,
+			// ruled out by their hash
 			if !mayBeCueHash(t.Hash()) {
 				continue
 			}
