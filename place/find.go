@@ -934,51 +934,61 @@ func (g *Gazetteer) foldKeysAt(folded []byte, ends []int, s string, toks []token
 	return nameKeys{j: j, folded: b, ends: ends[:reach], first: first, bound: bound}
 }
 
-// plainKeysAt is keysAt for the common name of one word of ASCII letters and digits, or of two
-// such words where the first word's keys are all shorter than both: the first word then is the
-// first token's lower case, with no scan of the folded text for it, and the text between them
-// (most often one space) is the only text folded the long way. False where it cannot tell (the
-// first token not such a word, a second word of other characters or joined to the first, keys
-// of the first word as long as both), for keysAt to read the words the long way.
+// plainKeysAt is keysAt for the common name of words of ASCII letters and digits (with commas
+// and full stops between them, as keysAt reads them): the first word then is the first token's
+// lower case, with no scan of the folded text for it, and each word is put in lower case with no
+// call to fold it, nor the text between them when it is one space. False where it cannot tell (a
+// word of other characters, words with nothing but full stops between them), for keysAt to read
+// the words the long way.
 func (g *Gazetteer) plainKeysAt(folded []byte, ends []int, s string, toks []token, j int) (nameKeys, bool) {
 	t := &toks[j]
-	if !t.plain || g.maxWords < 2 {
+	if !t.plain {
 		return nameKeys{}, false
 	}
 	b := appendLowerPlain(folded[:0], t.text)
-	n := len(b)
+	n := len(b) // the length of the first word
 	ends = append(ends[:0], n)
-	k := j + 1 // the next word, after commas and full stops
-	for k < len(toks) && !toks[k].word && (toks[k].text == "," || toks[k].text == ".") {
-		ends = append(ends, -1)
-		k++
-	}
-	if k == len(toks) || !toks[k].word {
-		// the word alone, its first word all of it
-		return nameKeys{j: j, folded: b, ends: ends[:1], first: n, bound: g.keyBound(b)}, true
-	}
-	next := &toks[k]
-	if !next.plain {
-		return nameKeys{}, false
-	}
-	space := true
-	if gap := s[t.end:next.start]; gap != " " {
-		b, space = foldOn(b, 0, false, gap)
-		if len(b) == n && !space {
-			return nameKeys{}, false // nothing between the words but full stops: one word
+	reach := 1  // len(ends) up to the last word
+	bound := -1 // the first word's keyBound, once a second word is read
+	at := t.end // the end of the last word
+	for k, words := j+1, 1; k < len(toks) && words < g.maxWords; k++ {
+		next := &toks[k]
+		if !next.word {
+			if next.text != "," && next.text != "." {
+				break
+			}
+			ends = append(ends, -1) // (the comma or full stop is folded with the next word)
+			continue
+		}
+		if !next.plain {
+			return nameKeys{}, false
+		}
+		words++
+		space := true
+		if gap := s[at:next.start]; gap != " " {
+			b, space = foldOn(b, 0, false, gap)
+			if bound < 0 && len(b) == n && !space {
+				return nameKeys{}, false // nothing between the first two words but full stops
+			}
+		}
+		if bound < 0 {
+			bound = g.keyBound(b[:n])
+		}
+		if space {
+			b = append(b, ' ')
+		}
+		b = appendLowerPlain(b, next.text)
+		at = next.end
+		ends = append(ends, len(b))
+		reach = len(ends)
+		if len(b) > bound && bound != 255 {
+			break // the longer keys are no names either (see mayBeKey)
 		}
 	}
-	// the first word is the first token's; its keys end before the second word unless they may
-	// be as long (then keysAt reads on)
-	bound := g.keyBound(b[:n])
-	if space {
-		b = append(b, ' ')
+	if bound < 0 {
+		bound = g.keyBound(b) // the word alone, its first word all of it
 	}
-	if len(b)+len(next.text) <= bound || bound == 255 {
-		return nameKeys{}, false
-	}
-	b = appendLowerPlain(b, next.text)
-	return nameKeys{j: j, folded: b, ends: append(ends, len(b)), first: n, bound: bound}, true
+	return nameKeys{j: j, folded: b, ends: ends[:reach], first: n, bound: bound}, true
 }
 
 // namesAt returns the place of the longest name of the gazetteer among keys (with commas:
@@ -1290,6 +1300,9 @@ func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	var keyBuf [64]byte
 	var endBuf [16]int
 	keys, ok := g.plainKeysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	if ok && len(keys.ends) > 1 && keys.mayBeKey(len(keys.ends)-1) {
+		ok = false // a name of two words that may go on, past the words split
+	}
 	if !ok {
 		toks = appendFirstTokens(tb[:0], line, g.maxWords)
 		keys = g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)

@@ -574,8 +574,8 @@ func TestPlainKeysAtPrefix(t *testing.T) {
 	told := 0
 	for _, line := range lines {
 		keys, ok := g.plainKeysAt(nil, nil, line, appendFirstTokens(nil, line, 2), 0)
-		if !ok {
-			continue
+		if !ok || len(keys.ends) > 1 && keys.mayBeKey(len(keys.ends)-1) {
+			continue // (readDateline reads on)
 		}
 		told++
 		want := g.foldKeysAt(nil, nil, line, appendFirstTokens(nil, line, g.maxWords), 0)
