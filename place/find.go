@@ -238,9 +238,9 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if i > at && !(i == at+1 && s[at] == ' ') && !asciiSpaces(s[at:i]) {
 			return out, cues, false
 		}
-		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 && (k+1 == len(toks) || toks[k+1].Start != t.End) {
-			// a word of ASCII letters and digits that no token touches (most): a word of its
-			// own here too, which knows its lower case
+		if t.Shape-1 < text.ShapeOther-1 && (k+1 == len(toks) || toks[k+1].Start != t.End) {
+			// a word of ASCII letters and digits (a Shape of those kinds only, not 0) that no token
+			// touches (most): a word of its own here too, which knows its lower case
 			n := len(out)
 			out = out[:n+1]
 			o := &out[n]
