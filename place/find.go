@@ -49,9 +49,9 @@ type Prepared struct {
 	afterG   *Gazetteer // nil when after is not set
 }
 
-// cuePlace is what afterCue found after one cue.
+// cuePlace is what afterCueAt found after one cue: the place's index in the gazetteer.
 type cuePlace struct {
-	p  Place
+	i  int32
 	at int
 	ok bool
 }
@@ -427,15 +427,15 @@ func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (
 	if ps.afterG != g || !slices.Equal(ps.afterFor, countries) {
 		ps.after = ps.after[:0]
 		for _, i := range ps.cues {
-			p, at, ok := g.afterCue(ps.sentence, ps.toks, i+1, countries)
+			p, at, ok := g.afterCueAt(ps.sentence, ps.toks, i+1, countries)
 			ps.after = append(ps.after, cuePlace{p, at, ok})
 		}
 		ps.afterFor, ps.afterG = append(ps.afterFor[:0], countries...), g
 	}
-	var best Place
+	var best int32
 	bestAt, found := -1, false
 	for _, c := range ps.after {
-		p, at, ok := c.p, c.at, c.ok
+		p, at, ok := c.i, c.at, c.ok
 		if !ok {
 			continue
 		}
@@ -448,7 +448,10 @@ func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (
 		}
 		best, bestAt, found = p, at, true
 	}
-	return best, bestAt, found
+	if !found {
+		return Place{}, -1, false
+	}
+	return g.places[best].Place, bestAt, true
 }
 
 // token is a word ("Damascus", "Nur-Sultan", "D.C", "'s") or a punctuation mark of a sentence.
@@ -722,6 +725,16 @@ var fillerLengths = lengthsOf(fillers)
 // afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
 // mention.
 func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) (Place, int, bool) {
+	i, at, ok := g.afterCueAt(s, toks, j, countries)
+	if !ok {
+		return Place{}, at, false
+	}
+	return g.places[i].Place, at, true
+}
+
+// afterCueAt is afterCue with the place's index in g.places, which is all FindNearIn keeps of
+// it until it has chosen one (a Place is several words to copy).
+func (g *Gazetteer) afterCueAt(s string, toks []token, j int, countries []string) (int32, int, bool) {
 	of := ""   // the country of the words read ("Syrian", "Syria's")
 	ofAt := -1 // where they start
 	capital := false
@@ -752,20 +765,20 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 			if ok {
 				// a country's name is the country, not a city of that name, unless the country is
 				// a city (Singapore, Monaco)
-				if !isCountry || cend < end || cityState(p, country, s[t.start:toks[end].end]) {
+				if !isCountry || cend < end || cityState(g.places[p].Place, country, s[t.start:toks[end].end]) {
 					return p, t.start, true
 				}
 			}
 			if isCountry {
 				if capital {
-					p, ok := g.Capital(country)
+					p, ok := g.capitals.find(country)
 					return p, t.start, ok
 				}
 				if cend+1 < len(toks) && toks[cend+1].text == "'s" {
 					of, ofAt, j = country, t.start, cend+1 // "Syria's Aleppo"
 					continue
 				}
-				return Place{}, 0, false
+				return 0, 0, false
 			}
 			if c, ok := g.demonym(w); ok {
 				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
@@ -776,10 +789,10 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		break
 	}
 	if capital && of != "" {
-		p, ok := g.Capital(of)
+		p, ok := g.capitals.find(of)
 		return p, ofAt, ok
 	}
-	return Place{}, 0, false
+	return 0, 0, false
 }
 
 // demonym returns the country of w, a folded demonym ("syrian").
@@ -992,11 +1005,11 @@ func (g *Gazetteer) plainKeysAt(folded []byte, ends []int, s string, toks []toke
 }
 
 // namesAt returns the place of the longest name of the gazetteer among keys (with commas:
-// "Washington, D.C."), with the index of its last token; and the country of the longest name of
-// a country among them ("Syria", "Saudi Arabia", "the United States"), with the index of its
-// last token. Each key is looked up once, for both (see nameEntry), from the longest, until both
-// are found.
-func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p Place, end int, ok bool, country string, cend int, isCountry bool) {
+// "Washington, D.C."), by its index in g.places, with the index of its last token; and the
+// country of the longest name of a country among them ("Syria", "Saudi Arabia", "the United
+// States"), with the index of its last token. Each key is looked up once, for both (see
+// nameEntry), from the longest, until both are found.
+func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p int32, end int, ok bool, country string, cend int, isCountry bool) {
 	for k := len(keys.ends) - 1; k >= 0 && !(ok && isCountry); k-- {
 		if !keys.mayBeKey(k) {
 			continue
@@ -1011,7 +1024,7 @@ func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p Place, end int, 
 		}
 		if !ok && len(e.places) > 0 && !(notPlaceLengths.may(key) && notPlaces[string(key)]) {
 			i, _ := g.pick(e.places, prefer)
-			p, end, ok = g.places[i].Place, keys.j+k, true
+			p, end, ok = i, keys.j+k, true
 		}
 	}
 	return p, end, ok, country, cend, isCountry

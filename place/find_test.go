@@ -467,7 +467,11 @@ func TestNamesAt(t *testing.T) {
 			}
 			keys := g.keysAt(nil, nil, s, toks, j)
 			for _, prefer := range [][]string{nil, {"LBN"}, {"USA", "SYR"}} {
-				p, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+				pi, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+				var p Place
+				if ok {
+					p = g.places[pi].Place
+				}
 				// the longest name of a place
 				var wp Place
 				wend, wok := 0, false
