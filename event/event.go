@@ -1191,12 +1191,15 @@ func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Locat
 	if st.placeSent.Sentence() != s.Text {
 		st.placeSent.SetTokens(s, st.toks) // once for all the events of the sentence
 	}
-	if p, at, ok := g.FindNearIn(&st.placeSent, trStart-s.Start, countries...); ok && at > trStart-s.Start-100 && at < trEnd-s.Start+100 {
-		loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
-		if e.Type == "CONSULT" {
-			st.scene = loc
+	// most sentences have no word that locates, so no place for FindNearIn to find
+	if st.placeSent.MayLocate() {
+		if p, at, ok := g.FindNearIn(&st.placeSent, trStart-s.Start, countries...); ok && at > trStart-s.Start-100 && at < trEnd-s.Start+100 {
+			loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+			if e.Type == "CONSULT" {
+				st.scene = loc
+			}
+			return loc
 		}
-		return loc
 	}
 	if st.scene != nil && e.Type == "CONSULT" {
 		return st.scene

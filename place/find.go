@@ -49,9 +49,9 @@ type Prepared struct {
 	afterG   *Gazetteer // nil when after is not set
 }
 
-// cuePlace is what afterCue found after one cue.
+// cuePlace is what afterCueAt found after one cue: the place's index in the gazetteer.
 type cuePlace struct {
-	p  Place
+	i  int32
 	at int
 	ok bool
 }
@@ -122,8 +122,9 @@ func firstCue(s text.Sentence, toks []text.Token) (int, bool) {
 			return 0, true
 		}
 		at = t.End
-		if t.Shape != 0 && t.Shape&text.ShapeOther == 0 {
-			// ASCII letters and digits only: most words, ruled out by their hash
+		if t.Shape-1 < text.ShapeOther-1 {
+			// ASCII letters and digits only (a Shape of the other three kinds, not 0): most words,
+			// ruled out by their hash
 			if !mayBeCueHash(t.Hash()) {
 				continue
 			}
@@ -224,7 +225,10 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 	if from > 0 {
 		at = toks[from-1].End - base
 	}
-	prevLower := "" // the previous token in lower case, when it is a word of one text token
+	// each text token makes at most one token here (a possessive split off a word joined from
+	// several), so out has room for all: the tokens are written in place, with no append
+	out = slices.Grow(out, len(toks)-from)
+	prevOne := -1 // the text token of the previous token, when it is a word of one text token
 	for k := from; k < len(toks); k++ {
 		t := &toks[k]
 		i, j := t.Start-base, t.End-base
@@ -234,6 +238,19 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if i > at && !(i == at+1 && s[at] == ' ') && !asciiSpaces(s[at:i]) {
 			return out, cues, false
 		}
+		if t.Shape-1 < text.ShapeOther-1 && (k+1 == len(toks) || toks[k+1].Start != t.End) {
+			// a word of ASCII letters and digits (a Shape of those kinds only, not 0) that no token
+			// touches (most): a word of its own here too, which knows its lower case
+			n := len(out)
+			out = out[:n+1]
+			o := &out[n]
+			o.start, o.end, o.text, o.word, o.plain = i, j, t.Text, true, true
+			if mayBeCueHash(t.Hash()) && isCueAt(toks, k, out, prevOne) {
+				cues = append(cues, n)
+			}
+			at, prevOne = j, k
+			continue
+		}
 		kind := tokenWord
 		if t.Shape == 0 || t.Shape&text.ShapeOther != 0 {
 			kind = tokenKind(t)
@@ -241,7 +258,7 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		switch kind {
 		case tokenPunct:
 			out = append(out, token{start: i, end: j, text: t.Text})
-			at, prevLower = j, ""
+			at, prevOne = j, -1
 			continue
 		case tokenOther:
 			return out, cues, false
@@ -271,10 +288,10 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 		if k == first {
 			// one text token, which knows its lower case
 			out = append(out, token{start: i, end: j, text: t.Text, word: true, plain: t.Shape&text.ShapeOther == 0})
-			if w := t.Lower; mayBeCueHash(t.Hash()) && (isCueWord(w) || w == "to" && len(out) > 1 && (prevLower != "" && travel[prevLower] || prevLower == "" && isCue(out, len(out)-1))) {
+			if mayBeCueHash(t.Hash()) && isCueAt(toks, k, out, prevOne) {
 				cues = append(cues, len(out)-1)
 			}
-			prevLower = t.Lower
+			prevOne = k
 			continue
 		}
 		w := s[i:j]
@@ -290,9 +307,26 @@ func fromText(out []token, cues []int, s string, base int, toks []text.Token, fr
 				cues = append(cues, len(out)-1)
 			}
 		}
-		prevLower = ""
+		prevOne = -1
 	}
 	return out, cues, asciiSpaces(s[at:])
+}
+
+// isCueAt tells whether the last token of out, made by fromText from toks[k] alone, is a cue
+// (isCue), prevOne being the text token the token before it was made from alone, or -1: by the
+// text tokens' lower case, which they know, rather than by folding the words again.
+func isCueAt(toks []text.Token, k int, out []token, prevOne int) bool {
+	w := toks[k].Lower
+	if isCueWord(w) {
+		return true
+	}
+	if w != "to" || len(out) < 2 {
+		return false
+	}
+	if prevOne >= 0 {
+		return travel[toks[prevOne].Lower]
+	}
+	return isCue(out, len(out)-1)
 }
 
 // The kinds of text tokens to fromText.
@@ -379,6 +413,10 @@ func asciiSpaces(s string) bool {
 // Sentence returns the sentence p was prepared from.
 func (p *Prepared) Sentence() string { return p.sentence }
 
+// MayLocate tells whether p has a word that locates (a cue), after which FindNearIn may find a
+// place: when false (most sentences), FindNearIn finds none, whatever the trigger and countries.
+func (p *Prepared) MayLocate() bool { return len(p.cues) > 0 }
+
 // FindNearIn is FindNear on a prepared sentence.
 func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (Place, int, bool) {
 	if len(ps.cues) == 0 {
@@ -389,15 +427,15 @@ func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (
 	if ps.afterG != g || !slices.Equal(ps.afterFor, countries) {
 		ps.after = ps.after[:0]
 		for _, i := range ps.cues {
-			p, at, ok := g.afterCue(ps.sentence, ps.toks, i+1, countries)
+			p, at, ok := g.afterCueAt(ps.sentence, ps.toks, i+1, countries)
 			ps.after = append(ps.after, cuePlace{p, at, ok})
 		}
 		ps.afterFor, ps.afterG = append(ps.afterFor[:0], countries...), g
 	}
-	var best Place
+	var best int32
 	bestAt, found := -1, false
 	for _, c := range ps.after {
-		p, at, ok := c.p, c.at, c.ok
+		p, at, ok := c.i, c.at, c.ok
 		if !ok {
 			continue
 		}
@@ -410,7 +448,10 @@ func (g *Gazetteer) FindNearIn(ps *Prepared, trigger int, countries ...string) (
 		}
 		best, bestAt, found = p, at, true
 	}
-	return best, bestAt, found
+	if !found {
+		return Place{}, -1, false
+	}
+	return g.places[best].Place, bestAt, true
 }
 
 // token is a word ("Damascus", "Nur-Sultan", "D.C", "'s") or a punctuation mark of a sentence.
@@ -684,6 +725,16 @@ var fillerLengths = lengthsOf(fillers)
 // afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
 // mention.
 func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) (Place, int, bool) {
+	i, at, ok := g.afterCueAt(s, toks, j, countries)
+	if !ok {
+		return Place{}, at, false
+	}
+	return g.places[i].Place, at, true
+}
+
+// afterCueAt is afterCue with the place's index in g.places, which is all FindNearIn keeps of
+// it until it has chosen one (a Place is several words to copy).
+func (g *Gazetteer) afterCueAt(s string, toks []token, j int, countries []string) (int32, int, bool) {
 	of := ""   // the country of the words read ("Syrian", "Syria's")
 	ofAt := -1 // where they start
 	capital := false
@@ -714,20 +765,20 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 			if ok {
 				// a country's name is the country, not a city of that name, unless the country is
 				// a city (Singapore, Monaco)
-				if !isCountry || cend < end || cityState(p, country, s[t.start:toks[end].end]) {
+				if !isCountry || cend < end || cityState(g.places[p].Place, country, s[t.start:toks[end].end]) {
 					return p, t.start, true
 				}
 			}
 			if isCountry {
 				if capital {
-					p, ok := g.Capital(country)
+					p, ok := g.capitals.find(country)
 					return p, t.start, ok
 				}
 				if cend+1 < len(toks) && toks[cend+1].text == "'s" {
 					of, ofAt, j = country, t.start, cend+1 // "Syria's Aleppo"
 					continue
 				}
-				return Place{}, 0, false
+				return 0, 0, false
 			}
 			if c, ok := g.demonym(w); ok {
 				of, ofAt, j = c, t.start, j+1 // "the Syrian capital"
@@ -738,10 +789,10 @@ func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) 
 		break
 	}
 	if capital && of != "" {
-		p, ok := g.Capital(of)
+		p, ok := g.capitals.find(of)
 		return p, ofAt, ok
 	}
-	return Place{}, 0, false
+	return 0, 0, false
 }
 
 // demonym returns the country of w, a folded demonym ("syrian").
@@ -770,6 +821,10 @@ func appositive(w []byte) string {
 // isName tells whether a word may start a place's name: capitalised, and not an acronym in
 // capitals ("SANA" is a news agency, "Sana" Yemen's capital).
 func isName(w string) bool {
+	if w != "" && 'A' <= w[0] && w[0] <= 'Z' {
+		// an ASCII capital first (most names): one rune, or more, not all in capitals
+		return len(w) == 1 || !isUpper(w)
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
@@ -834,6 +889,15 @@ func (keys *nameKeys) mayBeKey(k int) bool {
 
 // keysAt folds the names that may start at toks[j], into the memory of folded and ends.
 func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
+	if keys, ok := g.plainKeysAt(folded, ends, s, toks, j); ok {
+		return keys
+	}
+	return g.foldKeysAt(folded, ends, s, toks, j)
+}
+
+// foldKeysAt is keysAt the long way, for any words: token by token, each folded on from the
+// last.
+func (g *Gazetteer) foldKeysAt(folded []byte, ends []int, s string, toks []token, j int) nameKeys {
 	b, space := folded[:0], false
 	ends = ends[:0]
 	at := toks[j].start
@@ -883,12 +947,69 @@ func (g *Gazetteer) keysAt(folded []byte, ends []int, s string, toks []token, j 
 	return nameKeys{j: j, folded: b, ends: ends[:reach], first: first, bound: bound}
 }
 
+// plainKeysAt is keysAt for the common name of words of ASCII letters and digits (with commas
+// and full stops between them, as keysAt reads them): the first word then is the first token's
+// lower case, with no scan of the folded text for it, and each word is put in lower case with no
+// call to fold it, nor the text between them when it is one space. False where it cannot tell (a
+// word of other characters, words with nothing but full stops between them), for keysAt to read
+// the words the long way.
+func (g *Gazetteer) plainKeysAt(folded []byte, ends []int, s string, toks []token, j int) (nameKeys, bool) {
+	t := &toks[j]
+	if !t.plain {
+		return nameKeys{}, false
+	}
+	b := appendLowerPlain(folded[:0], t.text)
+	n := len(b) // the length of the first word
+	ends = append(ends[:0], n)
+	reach := 1  // len(ends) up to the last word
+	bound := -1 // the first word's keyBound, once a second word is read
+	at := t.end // the end of the last word
+	for k, words := j+1, 1; k < len(toks) && words < g.maxWords; k++ {
+		next := &toks[k]
+		if !next.word {
+			if next.text != "," && next.text != "." {
+				break
+			}
+			ends = append(ends, -1) // (the comma or full stop is folded with the next word)
+			continue
+		}
+		if !next.plain {
+			return nameKeys{}, false
+		}
+		words++
+		space := true
+		if gap := s[at:next.start]; gap != " " {
+			b, space = foldOn(b, 0, false, gap)
+			if bound < 0 && len(b) == n && !space {
+				return nameKeys{}, false // nothing between the first two words but full stops
+			}
+		}
+		if bound < 0 {
+			bound = g.keyBound(b[:n])
+		}
+		if space {
+			b = append(b, ' ')
+		}
+		b = appendLowerPlain(b, next.text)
+		at = next.end
+		ends = append(ends, len(b))
+		reach = len(ends)
+		if len(b) > bound && bound != 255 {
+			break // the longer keys are no names either (see mayBeKey)
+		}
+	}
+	if bound < 0 {
+		bound = g.keyBound(b) // the word alone, its first word all of it
+	}
+	return nameKeys{j: j, folded: b, ends: ends[:reach], first: n, bound: bound}, true
+}
+
 // namesAt returns the place of the longest name of the gazetteer among keys (with commas:
-// "Washington, D.C."), with the index of its last token; and the country of the longest name of
-// a country among them ("Syria", "Saudi Arabia", "the United States"), with the index of its
-// last token. Each key is looked up once, for both (see nameEntry), from the longest, until both
-// are found.
-func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p Place, end int, ok bool, country string, cend int, isCountry bool) {
+// "Washington, D.C."), by its index in g.places, with the index of its last token; and the
+// country of the longest name of a country among them ("Syria", "Saudi Arabia", "the United
+// States"), with the index of its last token. Each key is looked up once, for both (see
+// nameEntry), from the longest, until both are found.
+func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p int32, end int, ok bool, country string, cend int, isCountry bool) {
 	for k := len(keys.ends) - 1; k >= 0 && !(ok && isCountry); k-- {
 		if !keys.mayBeKey(k) {
 			continue
@@ -903,7 +1024,7 @@ func (g *Gazetteer) namesAt(keys *nameKeys, prefer []string) (p Place, end int, 
 		}
 		if !ok && len(e.places) > 0 && !(notPlaceLengths.may(key) && notPlaces[string(key)]) {
 			i, _ := g.pick(e.places, prefer)
-			p, end, ok = g.places[i].Place, keys.j+k, true
+			p, end, ok = i, keys.j+k, true
 		}
 	}
 	return p, end, ok, country, cend, isCountry
@@ -1177,9 +1298,11 @@ func lowerAfter(rest string) bool {
 
 // readDateline is dateline without the tests of mayBeDateline and wordsThenLower first.
 func (g *Gazetteer) readDateline(line string) (Place, bool) {
-	// the words a name at the start may have (see keysAt): the rest of the line is not read
+	// the words a name at the start may have (see keysAt): the rest of the line is not read. The
+	// first two words first, which are all plainKeysAt reads, and most names need (it reads the
+	// same of them as of more words); all the words a name may have where it cannot tell.
 	var tb [32]token
-	toks := appendFirstTokens(tb[:0], line, g.maxWords)
+	toks := appendFirstTokens(tb[:0], line, 2)
 	if len(toks) == 0 || !toks[0].word {
 		return Place{}, false
 	}
@@ -1189,7 +1312,14 @@ func (g *Gazetteer) readDateline(line string) (Place, bool) {
 	// the longest name at the start, then what follows it
 	var keyBuf [64]byte
 	var endBuf [16]int
-	keys := g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	keys, ok := g.plainKeysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	if ok && len(keys.ends) > 1 && keys.mayBeKey(len(keys.ends)-1) {
+		ok = false // a name of two words that may go on, past the words split
+	}
+	if !ok {
+		toks = appendFirstTokens(tb[:0], line, g.maxWords)
+		keys = g.keysAt(keyBuf[:0], endBuf[:0], line, toks, 0)
+	}
 	for k := len(keys.ends) - 1; k >= 0; k-- {
 		if !keys.mayBeKey(k) {
 			continue

@@ -1,8 +1,10 @@
 package place
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/ingest/ingesttest"
@@ -425,6 +427,9 @@ func TestFindNearIn(t *testing.T) {
 			for _, trigger := range []int{-1, 0, len(s.Text) / 2, len(s.Text)} {
 				p, at, ok := g.FindNearIn(&ps, trigger, countries...)
 				wp, wat, wok := findNearRef(g, ref, trigger, countries)
+				if wok && !ps.MayLocate() {
+					t.Fatalf("%q: MayLocate false, but %v at %d", s.Text, wp, wat)
+				}
 				if p != wp || at != wat || ok != wok {
 					t.Fatalf("FindNearIn(%q, %d, %v) = %v, %d, %v; want %v, %d, %v", s.Text, trigger, countries, p, at, ok, wp, wat, wok)
 				}
@@ -462,7 +467,11 @@ func TestNamesAt(t *testing.T) {
 			}
 			keys := g.keysAt(nil, nil, s, toks, j)
 			for _, prefer := range [][]string{nil, {"LBN"}, {"USA", "SYR"}} {
-				p, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+				pi, end, ok, country, cend, isCountry := g.namesAt(&keys, prefer)
+				var p Place
+				if ok {
+					p = g.places[pi].Place
+				}
 				// the longest name of a place
 				var wp Place
 				wend, wok := 0, false
@@ -518,5 +527,70 @@ func TestByNameCountries(t *testing.T) {
 		if _, ok := g.byName[k]; !ok {
 			t.Errorf("byName has no entry for the country %q", k)
 		}
+	}
+}
+
+// isNameRef is isName as it read every word: by its first rune, and its runes.
+func isNameRef(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	return utf8.RuneCountInString(w) <= 1 || !isUpper(w)
+}
+
+// TestIsName holds isName, which reads a word with an ASCII capital first by its bytes, to
+// isNameRef.
+func TestIsName(t *testing.T) {
+	for _, w := range []string{"", "D", "d", "Damascus", "SANA", "Sana", "S\u00e3o", "S\u00c3O", "\u00c9", "\u00c9vian",
+		"\u00c9VIAN", "A1", "A-B", "U.S", "X\xff", "\xff", "1st", "\u00e9", "A\u00e9", "ZZ", "Z'S", "Z's", "AB\u00c9"} {
+		if got, want := isName(w), isNameRef(w); got != want {
+			t.Errorf("isName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// FuzzIsName compares isName with isNameRef on arbitrary words.
+func FuzzIsName(f *testing.F) {
+	f.Add("Damascus")
+	f.Add("SANA")
+	f.Add("A\u00e9")
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := isName(w), isNameRef(w); got != want {
+			t.Errorf("isName(%q) = %v, want %v", w, got, want)
+		}
+	})
+}
+
+// TestPlainKeysAtPrefix checks that plainKeysAt, where it can tell the keys at the start of a line
+// from its first two words (as readDateline asks it), tells those keysAt tells from all the words
+// a name may have the long way (foldKeysAt).
+func TestPlainKeysAtPrefix(t *testing.T) {
+	g := gazetteer(t)
+	lines := []string{"TEHRAN – Syrian", "NEW DELHI: India", "Kuwait City, Kuwait", "Damascus. Then", "Paris, , France",
+		"Rio de Janeiro", "Syria's Aleppo", "Washington, D.C. on", "X", "X,", "X .", "Al-Quds Al-Arabi", "Abu  Dhabi",
+		"Sao Tome", "A spokesman said", "Kraków, Poland", "Moscow.Russia", "Moscow .Russia"}
+	for _, d := range ingesttest.SharedDocs(t, "../../shared") {
+		for _, s := range text.Sentences(d.Text) {
+			lines = append(lines, s.Text)
+		}
+	}
+	told := 0
+	for _, line := range lines {
+		keys, ok := g.plainKeysAt(nil, nil, line, appendFirstTokens(nil, line, 2), 0)
+		if !ok || len(keys.ends) > 1 && keys.mayBeKey(len(keys.ends)-1) {
+			continue // (readDateline reads on)
+		}
+		told++
+		want := g.foldKeysAt(nil, nil, line, appendFirstTokens(nil, line, g.maxWords), 0)
+		last := want.ends[len(want.ends)-1]
+		if !slices.Equal(keys.ends, want.ends) || keys.first != want.first || keys.bound != want.bound ||
+			string(keys.folded[:max(last, 0)]) != string(want.folded[:max(last, 0)]) {
+			t.Errorf("%q: plainKeysAt %q %v %d %d, keysAt %q %v %d %d", line, keys.folded, keys.ends, keys.first, keys.bound,
+				want.folded, want.ends, want.first, want.bound)
+		}
+	}
+	if told < len(lines)/4 {
+		t.Errorf("plainKeysAt told the keys of only %d of %d lines", told, len(lines))
 	}
 }
