@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/dyad-events/dyad/actor"
@@ -194,4 +195,48 @@ func TestGapWord(t *testing.T) {
 	if seen[true] == 0 || seen[false] == 0 {
 		t.Fatalf("gap words: %v", seen)
 	}
+}
+
+// TestThirdOneAsMany holds candidates' search for the one third word of a first word's index
+// (firstIndex.thirdOne: "said", "told") to its search for any number of them, at every token of
+// real and generated articles whose index has one, for patterns and topic phrases, and checks
+// that the one word was found within the gap's reach and beyond it.
+func TestThirdOneAsMany(t *testing.T) {
+	groups := func(rd *reading, fi *firstIndex, i int) [][]*pattern {
+		var out [][]*pattern
+		rd.candidates(fi, i, func(ps []*pattern) { out = append(out, ps) })
+		return out
+	}
+	tried, seen := 0, 0
+	eachReading(t, func(rd *reading) {
+		for i, e := range rd.lex {
+			for _, fi := range []*firstIndex{e.first, e.topic} {
+				if fi == nil || fi.thirdOne == nil {
+					continue
+				}
+				got := groups(rd, fi, i)
+				many := *fi
+				many.thirdOne = nil
+				want := groups(rd, &many, i)
+				if len(got) != len(want) {
+					t.Fatalf("%q, token %d: %d groups tried, want %d", rd.toks[i].Lower, i, len(got), len(want))
+				}
+				for k := range got {
+					if &got[k][0] != &want[k][0] || len(got[k]) != len(want[k]) {
+						t.Fatalf("%q, token %d: group %d is not the same", rd.toks[i].Lower, i, k)
+					}
+				}
+				if slices.Contains(rd.lex[i+1:], fi.thirdOne) {
+					seen++
+					if len(got) > 0 && &got[len(got)-1][0] == &fi.third.pats[0] {
+						tried++
+					}
+				}
+			}
+		}
+	})
+	if tried == 0 || tried == seen {
+		t.Fatalf("the one third word tried %d times of %d found", tried, seen)
+	}
+	t.Logf("the one third word tried %d times of %d found", tried, seen)
 }

@@ -249,6 +249,19 @@ func (ps *Patterns) index() {
 	for w, fi := range indexFirst(ps.topics) {
 		entry(w).topic = fi
 	}
+	byNum := make(map[uint32]*wordEntry, len(ps.words))
+	for _, e := range ps.words {
+		if e.num != 0 {
+			byNum[e.num] = e
+		}
+	}
+	for _, e := range ps.words {
+		for _, fi := range []*firstIndex{e.first, e.topic} {
+			if fi != nil && len(fi.third.keys) == 1 {
+				fi.thirdOne = byNum[fi.third.keys[0]]
+			}
+		}
+	}
 	for c, words := range wordLists {
 		for w, in := range words {
 			if in {
@@ -286,6 +299,9 @@ type firstIndex struct {
 	always                []*pattern // one word long, or a gap then a gap: tried at every match of the first word
 	second                byWord     // first word, then this word
 	third                 byWord     // first word, a gap, then this word
+	// the entry of third's word when it has only one ("+say * was behind", "+tell * to"): candidates
+	// looks for it by comparing the tokens' entries with it, reading no entry
+	thirdOne *wordEntry
 }
 
 // byWord holds patterns by the number of one of their words (wordEntry.num).
@@ -399,6 +415,18 @@ func (rd *reading) candidates(fi *firstIndex, i int, try func(ps []*pattern)) {
 		}
 	}
 	if fi.thirdMask == 0 {
+		return
+	}
+	if one := fi.thirdOne; one != nil {
+		// the one third word's first token after token i, if within the gap's reach (as below)
+		for k := i + 1; k < len(lex); k++ {
+			if lex[k] == one {
+				if k-(i+1) <= surelyWithin || k < i+2+rd.maxGap(i+1) {
+					try(fi.third.pats)
+				}
+				return
+			}
+		}
 		return
 	}
 	// the first token of each third word after token i, within the gap's reach: the reach is
