@@ -34,8 +34,8 @@ type Actor struct {
 	// (`","name":"","country":"USA","sector":"GOV","code":"USAGOV"}`), when they have nothing to
 	// escape: set with them where the code takes them from a codeCache slot (that prepared it
 	// once), so that appendJSON copies it rather than writing and testing the three; "" in an
-	// Actor made by hand, which is then written field by field as before (code that changes
-	// those fields after setActor sets them must set tail again, as add does)
+	// Actor made by hand. An actor is written field by field as before when its tail is "" or no
+	// longer holds its three fields (tailFits: a caller changed them after coding).
 	tail string
 }
 
@@ -336,7 +336,7 @@ func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	} else {
 		b = appendJSONChars(b, a.Text)
 	}
-	if a.tail != "" { // the usual actor, whose country, sector and code were prepared once (Actor.tail)
+	if a.tail != "" && a.tailFits() { // the usual actor, whose country, sector and code were prepared once (Actor.tail)
 		if a.Name == "" { // most often
 			return append(b, a.tail...)
 		}
@@ -353,6 +353,17 @@ func (a *Actor) appendJSON(b []byte, plainText bool) []byte {
 	b = append(b, `","code":"`...)
 	b = appendJSONChars(b, a.Code)
 	return append(b, `"}`...)
+}
+
+// tailFits reports whether a.tail still holds a's country, sector and code: a library caller may
+// have changed them after the coder set them (and the tail), and then they are written one by one.
+func (a *Actor) tailFits() bool {
+	const head, sector, code = len(`","name":"","country":"`), len(`","sector":"`), len(`","code":"`)
+	t := a.tail
+	c := head + len(a.Country) // where the sector's key begins
+	s := c + sector + len(a.Sector)
+	return len(t) == s+code+len(a.Code)+len(`"}`) && t[head:c] == a.Country && t[c+sector:s] == a.Sector &&
+		t[s+code:len(t)-2] == a.Code
 }
 
 // jsonPlain are the bytes that appendJSONString writes as they are: ASCII but for control

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/ingest"
 )
 
 // TestPlain8 compares plain8 with jsonPlain byte by byte: every byte value at every place among
@@ -600,6 +602,46 @@ func TestAppendJSONDateSource(t *testing.T) {
 		}
 		if want := jsonEncoded(t, &e); string(got) != want {
 			t.Fatalf("%q:\n got %s\nwant %s", src, got, want)
+		}
+	}
+}
+
+// TestAppendJSONChangedActor holds the JSON of a coded event's actor to its fields when a caller
+// changes them after coding: the prepared JSON of the actor's country, sector and code
+// (Actor.tail) is written only while it still matches them.
+func TestAppendJSONChangedActor(t *testing.T) {
+	c := testCoder(t)
+	evs := c.Code(ingest.Document{ID: "u", Text: "Oman condemned Qatar.", Published: "2019-05-01"})
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, change := range []func(a *Actor){
+		func(a *Actor) { a.Country, a.Code = "XXX", "XXXGOV" },
+		func(a *Actor) { a.Sector = "MIL" },
+		func(a *Actor) { a.Code = a.Country + "REB" },
+		func(a *Actor) { a.Country = "O\"M" },
+		func(a *Actor) { a.Name = "Someone" },
+		func(a *Actor) {},
+	} {
+		e := evs[0]
+		tgt := *e.Target // (e shares the coded event's target)
+		e.Target = &tgt
+		change(&e.Source)
+		change(e.Target)
+		b, err := e.AppendJSON(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Event
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		for _, p := range [][2]Actor{{back.Source, e.Source}, {*back.Target, *e.Target}} {
+			got, want := p[0], p[1]
+			want.tail = ""
+			if got != want {
+				t.Errorf("written %+v, want %+v", got, want)
+			}
 		}
 	}
 }
