@@ -131,51 +131,16 @@ func (lx *lexicon) of(c *Coder) bool {
 	return lx != nil && lx.kb == c.KB && lx.ps == c.Patterns
 }
 
-// lookUpPart is how many tokens lookUpSentence looks up in one part: most sentences are shorter
-// (news averages some 20 tokens a sentence), and their word numbers fit in a small array on the
-// stack, which Go clears for each sentence (32 measured fewer instructions than 16 or 64).
-const lookUpPart = 32
-
-// lookUpSentence appends to lex the pattern tables' entry of each of toks, the tokens of the
-// sentence s (as Patterns.lookUp: noEntry for a word of none), and to words its Word in the
-// knowledge base (as actor.Doc.Mentions would find it). It also counts in k, unless nil, the
-// context cues of the tokens (as k.add, whose Contexts must be those of the lexicon's patterns),
-// and reports whether s is quiet: it holds no digit and no word of when.TimeWords (when.Quiet),
-// so that when.FindTokens finds nothing in it. It returns too the flags of all its words together
-// (so that a pass that needs a kind of word can pass over a sentence that has none).
-//
-// docState.read looks up a whole document at once (lookUpDoc), which is this for each sentence.
-func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *counter, s text.Sentence, toks []text.Token) ([]*wordEntry, []actor.Word, bool, lexFlag) {
-	n, m := len(lex), len(words)
-	lex = slices.Grow(lex, len(toks))[:n+len(toks)]
-	words = slices.Grow(words, len(toks))[:m+len(toks)]
-	// the tokens' parts, as long as toks
-	lexOut, wordsOut := lex[n:][:len(toks)], words[m:][:len(toks)]
-	var nums [lookUpPart]uint32
-	var seen lexFlag // the flags of every word found
-	for start := 0; start < len(toks); start += lookUpPart {
-		part := toks[start:min(start+lookUpPart, len(toks))]
-		ns := nums[:len(part)]
-		lx.index.Numbers(ns, part)
-		flags, cues := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
-		if cues != 0 && k != nil {
-			countCues(k, toks, start, lexOut[start:][:len(ns)], cues)
-		}
-		seen |= flags
-	}
-	return lex, words, seen&timeWord == 0 && quietTokens(s, toks), seen
-}
-
-// lookUpDoc is lookUpSentence for every sentence of a document (docState.read), at once: it sets
+// lookUpDoc looks up the words of every sentence of a document (docState.read) at once: it sets
 // sc.allLex and sc.allWords to the entries and Words of sc.allToks, the tokens of sents one after
 // the other (sc.read1[k] holds the place of sents[k]'s), sets each sentence's flags (read1[k].words),
 // counts the context cues in k unless nil, and appends to quiet whether each sentence is quiet.
 // It returns quiet and how many sentences are not.
 //
 // One call numbers every token of the document (WordIndex.Numbers, into sc.wordNums), then fill
-// sets what the numbers stand for sentence by sentence: through lookUpSentence for each
-// sentence, the calls, slicing and parts cost more than the look-up of its tokens (a sentence is
-// some 16 tokens).
+// sets what the numbers stand for sentence by sentence: a look-up of each sentence on its own (as
+// the tests' lookUpSentence, which holds this to it) cost more in calls, slicing and parts than
+// the look-up of its tokens (a sentence is some 16 tokens).
 func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, quiet []bool) ([]bool, int) {
 	toks := sc.allToks
 	nums := slices.Grow(sc.wordNums[:0], len(toks))[:len(toks)]
@@ -206,7 +171,7 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 // tokens whose words begin a context cue (cueWord), one in some fifteen: bit i&63 for ns[i], so
 // that their cues are counted with no look at the entry of every token (countCues).
 //
-// It is a function of its own, never written into lookUpSentence, so that its loop, which calls
+// It is a function of its own, never written into lookUpDoc, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
 // the compiler save and reload values around them, at a cost of several instructions a token.
 //
@@ -247,7 +212,7 @@ func countCues(k *counter, toks []text.Token, start int, lex []*wordEntry, cues 
 // quietTokens reports whether toks, the tokens of s, and the text after them are all quiet
 // (when.Quiet, when.QuietEnd).
 //
-// It is a function of its own, never written into lookUpSentence, so that its loop keeps what it
+// It is a function of its own, never written into lookUpDoc, so that its loop keeps what it
 // needs in registers (see fill).
 //
 //go:noinline

@@ -289,7 +289,7 @@ type sentenceRead struct {
 	subject           *actor.Mention
 	times             []when.Expr
 	trs, trsEnd       int // its triggers: allTrs[trs:trsEnd]
-	// the flags of all its words together (lookUpSentence), every flag when not looked up by the
+	// the flags of all its words together (fill, through lookUpDoc), every flag when not looked up by the
 	// lexicon: a kind of word whose flag is not among them is not in the sentence, so that
 	// readActs need not look for it
 	words lexFlag

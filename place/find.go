@@ -97,13 +97,13 @@ func (p *Prepared) SetTokens(s text.Sentence, toks []text.Token) {
 }
 
 // firstCue tells whether some word of the sentence s, split into toks by text.AppendTokens, may
-// be a cue (isCue), as Set or fromText would split it, that afterCue may find a place after; and
+// be a cue (isCue), as Set or fromText would split it, that afterCueAt may find a place after; and
 // the token fromText may start at, that cue's (or the travel word's before a "to"), or 0 where it
 // cannot tell. It reads the text tokens only: a token of plain ASCII letters and digits is a word
 // of its own here too, or part of a longer one, so it is a cue only if it is a cue word, or "to"
 // after a travel word (or after a token it cannot tell); punctuation standing alone and
 // possessive endings are none; any other token, or anything but ASCII spaces between tokens, may
-// be one. A cue followed by words in lower case that end afterCue's reading (see liveCue) has no
+// be one. A cue followed by words in lower case that end afterCueAt's reading (see liveCue) has no
 // place after it.
 //
 // The token it returns has ASCII spaces before it, after which appendTokens starts a word
@@ -173,14 +173,14 @@ var cueHashes = func() (out struct{ low, high uint64 }) {
 	return out
 }()
 
-// liveCue tells whether afterCue may find a place after toks[k], a cue, as Set or fromText would
+// liveCue tells whether afterCueAt may find a place after toks[k], a cue, as Set or fromText would
 // split the sentence (when firstCue finds nothing else in it): false when the words after it
 // are fillers and then a word in lower case, or a comma after none of the fillers that open an
 // apposition, or nothing, each word a token of ASCII lower-case letters and digits that no
 // token touches (no hyphen, full stop, apostrophe or possessive ending joins it to another),
-// which is a word of its own there too and ends afterCue's reading as here.
+// which is a word of its own there too and ends afterCueAt's reading as here.
 func liveCue(toks []text.Token, k int) bool {
-	prev := "" // as in afterCue
+	prev := "" // as in afterCueAt
 	for n, m := 0, k+1; n < 10; n, m = n+1, m+1 {
 		if m == len(toks) {
 			return false
@@ -722,18 +722,9 @@ var fillers = map[string]bool{"the": true, "a": true, "an": true, "city": true, 
 // fillerLengths rules out most words that are no filler.
 var fillerLengths = lengthsOf(fillers)
 
-// afterCue reads the place named from toks[j] on, after a cue: its place and the offset of its
-// mention.
-func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) (Place, int, bool) {
-	i, at, ok := g.afterCueAt(s, toks, j, countries)
-	if !ok {
-		return Place{}, at, false
-	}
-	return g.places[i].Place, at, true
-}
-
-// afterCueAt is afterCue with the place's index in g.places, which is all FindNearIn keeps of
-// it until it has chosen one (a Place is several words to copy).
+// afterCueAt reads the place named from toks[j] on, after a cue: the place's index in g.places
+// (all FindNearIn keeps of it until it has chosen one: a Place is several words to copy) and the
+// offset of its mention.
 func (g *Gazetteer) afterCueAt(s string, toks []token, j int, countries []string) (int32, int, bool) {
 	of := ""   // the country of the words read ("Syrian", "Syria's")
 	ofAt := -1 // where they start
@@ -804,7 +795,7 @@ func (g *Gazetteer) demonym(w []byte) (string, bool) {
 	return c, ok
 }
 
-// appositive returns w when it is a word after which a comma opens an apposition in afterCue
+// appositive returns w when it is a word after which a comma opens an apposition in afterCueAt
 // ("the Syrian capital, Damascus"), else "-".
 func appositive(w []byte) string {
 	switch string(w) {

@@ -594,3 +594,12 @@ func TestPlainKeysAtPrefix(t *testing.T) {
 		t.Errorf("plainKeysAt told the keys of only %d of %d lines", told, len(lines))
 	}
 }
+
+// afterCue is afterCueAt with the place itself rather than its index, for the tests.
+func (g *Gazetteer) afterCue(s string, toks []token, j int, countries []string) (Place, int, bool) {
+	i, at, ok := g.afterCueAt(s, toks, j, countries)
+	if !ok {
+		return Place{}, at, false
+	}
+	return g.places[i].Place, at, true
+}
