@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -113,6 +114,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	mergeBatch := fs.Bool("merge", false, "merge the reports of one event across the batch: one line per event with its mentions and sources")
 	window := fs.Int("window", 1, "with --merge: days apart two reports of one event may be dated")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated while coding to this file (go tool pprof -sample_index=alloc_space)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
 		fs.PrintDefaults()
@@ -140,6 +142,10 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *memprofile != "" {
+		runtime.MemProfileRate = 4096 // (finer than the default, so that small per-document allocations show)
+		defer writeMemProfile(*memprofile, stderr)
 	}
 	if !*mergeBatch {
 		tuneGC()
@@ -235,6 +241,21 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitPartial
 	}
 	return exitOK
+}
+
+// writeMemProfile writes the profile of the memory allocated so far to path.
+func writeMemProfile(path string, stderr io.Writer) {
+	runtime.GC() // (the profile counts the allocations up to the last collection)
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.Lookup("allocs").WriteTo(f, 0)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad code: memory profile: %v\n", err)
+	}
 }
 
 // tuneGC trades memory for time in a streaming run, unless GOGC or GOMEMLIMIT say otherwise.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -354,6 +355,32 @@ func TestExplainGolden(t *testing.T) {
 	for _, s := range []string{"event/data/patterns.tsv:", "learned from the text", "not coded: a topic", "negated", "not coded on its own"} {
 		if !strings.Contains(out.String(), s) {
 			t.Errorf("explanation lacks %q", s)
+		}
+	}
+}
+
+// TestCodeProfiles checks that --cpuprofile and --memprofile write profiles (gzipped, as pprof
+// writes them) and leave the events as they are.
+func TestCodeProfiles(t *testing.T) {
+	defer func(rate int) { runtime.MemProfileRate = rate }(runtime.MemProfileRate)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.jsonl")
+	os.WriteFile(good, []byte(`{"id":"a","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	var out, errb bytes.Buffer
+	if code := run([]string{"code", "--cpuprofile", cpu, "--memprofile", mem, good}, nil, &out, &errb); code != 0 {
+		t.Fatalf("dyad code exited %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), `"type":"ACCUSE"`) {
+		t.Errorf("the event is missing with profiles on:\n%s", out.String())
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+			t.Errorf("%s is not a gzipped profile (%d bytes)", p, len(b))
 		}
 	}
 }
