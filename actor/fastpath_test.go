@@ -823,7 +823,7 @@ func oldAtoms(d *Doc, toks []text.Token) []atom {
 		}
 		if best != nil {
 			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best.p, toks, i)
+				d.noteSurname(best, toks, i)
 			}
 			out = append(out, atom{i, i + int(best.n), best.entry})
 			i += int(best.n)
@@ -1291,6 +1291,44 @@ func TestGapText(t *testing.T) {
 			if (old == c) != (got == c) {
 				t.Errorf("gap %q: gapText %q, the words joined %q (case %q)", g, got, old, c)
 			}
+		}
+	}
+}
+
+// TestCandidatesInPlace checks the order of KB.cands that keeps the candidates most look-ups
+// read together (sortPhrases): every candidate of a phrase not of a person lies before the
+// lists of every word that opens people's names alone.
+func TestCandidatesInPlace(t *testing.T) {
+	kb := load(t)
+	lastOther := -1
+	for k, c := range kb.cands {
+		if c.entry.Kind != KindPerson {
+			lastOther = k
+		}
+	}
+	firstPeople, words := len(kb.cands), 0
+	for s, ps := range kb.phrases {
+		if slices.ContainsFunc(ps, func(p *phrase) bool { return p.entry.Kind != KindPerson }) {
+			continue
+		}
+		w, _ := kb.words.Find(&text.Token{Lower: s})
+		firstPeople = min(firstPeople, int(w.at))
+		words++
+	}
+	if lastOther < 0 || words < 1000 || lastOther >= firstPeople {
+		t.Errorf("last candidate not of a person at %d, first list of %d words of people's names alone at %d: want it after",
+			lastOther, words, firstPeople)
+	}
+}
+
+// TestEntryLayout checks that what the coding reads of an Entry lies in its first 64 bytes (see
+// Entry): every field but post and Where.
+func TestEntryLayout(t *testing.T) {
+	typ := reflect.TypeFor[Entry]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		if f.Name != "post" && f.Name != "Where" && f.Offset+f.Type.Size() > 64 {
+			t.Errorf("Entry.%s at bytes %d to %d: want it in the first 64", f.Name, f.Offset, f.Offset+f.Type.Size())
 		}
 	}
 }

@@ -948,7 +948,7 @@ func (d *Doc) atoms(toks []text.Token) []atom {
 		}
 		if best != nil {
 			if best.entry.Kind == KindPerson && best.n > 1 && !best.entry.Person.Learned {
-				d.noteSurname(best.p, toks, i)
+				d.noteSurname(best, toks, i)
 			}
 			d.atomBuf = append(d.atomBuf, atom{i, i + int(best.n), best.entry})
 			i += int(best.n)
@@ -2008,15 +2008,18 @@ var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": 
 
 // noteSurname lets the rest of the document name a known person by the family name alone
 // ("Chinese Foreign Minister Wang Yi … Wang said"), as it does for people learned from the text.
-// The person's name p stands at token i of the sentence.
-func (d *Doc) noteSurname(p *phrase, toks []text.Token, i int) {
+// The person's name, candidate c, stands at token i of the sentence. (Its entry and length are
+// read from the candidate, which the look-up has just read: the phrase itself, elsewhere in
+// memory, is not reached.)
+func (d *Doc) noteSurname(c *candidate, toks []text.Token, i int) {
+	p := c.p
 	for _, q := range d.noted {
 		if q == p {
 			return // as before: the same word, already noted
 		}
 	}
-	e := p.entry
-	k := i + len(p.toks) - 1
+	e := c.entry
+	k := i + int(c.n) - 1
 	if e.Person.familyFirst(d.Date) {
 		k = i
 	}
