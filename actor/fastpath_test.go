@@ -1295,6 +1295,57 @@ func TestGapText(t *testing.T) {
 	}
 }
 
+// TestInternStrings holds internStrings to what it must keep: every field's value, each distinct
+// value once in the block (codes first), for empty, repeated, non-ASCII and long values.
+func TestInternStrings(t *testing.T) {
+	long := strings.Repeat("deputy minister of everything ", 40)
+	for _, c := range []struct {
+		values    []string
+		nCodes    int
+		wantBlock string
+	}{
+		{nil, 0, ""},
+		{[]string{""}, 1, ""},
+		{[]string{"USA", "GOV", "USA", "", "GOV"}, 5, "GOVUSA"},
+		{[]string{"SYR", "GOV", "president", "GOV", "président", "SYR", "president", ""}, 3, "GOVSYRpresidentprésident"},
+		{[]string{"zeta", "ALPHA", long, "zeta", "Ω"}, 2, "ALPHAzeta" + long + "Ω"},
+		{[]string{"GOV", "GOV"}, 1, "GOV"}, // (a value of both parts: once, in the first)
+	} {
+		fields := make([]*string, len(c.values))
+		for k := range c.values {
+			s := string([]byte(c.values[k])) // (a copy of its own, as a file's line gives)
+			fields[k] = &s
+		}
+		block := internStrings(fields, c.nCodes)
+		if block != c.wantBlock {
+			t.Errorf("%q: block %q, want %q", c.values, block, c.wantBlock)
+		}
+		for k, f := range fields {
+			if *f != c.values[k] {
+				t.Errorf("%q: field %d is %q, want %q", c.values, k, *f, c.values[k])
+			}
+		}
+	}
+	// the shipped knowledge base keeps its codes: a state's entries and its people's terms
+	kb := load(t)
+	for _, w := range []string{"syria", "damascus", "syrian"} {
+		for _, p := range kb.phrases[w] {
+			if p.entry.Kind != KindPerson && p.entry.Country != "SYR" {
+				t.Errorf("%q: country %q, want SYR", w, p.entry.Country)
+			}
+		}
+	}
+	for _, p := range kb.holders["SYR"] {
+		found := false
+		for _, term := range p.Terms {
+			found = found || term.Country == "SYR" && Sectors[term.Sector] && term.Role != ""
+		}
+		if !found {
+			t.Errorf("%s: no term in SYR with a known sector and a role", p.Name)
+		}
+	}
+}
+
 // TestCandidatesInPlace checks the order of KB.cands that keeps the candidates most look-ups
 // read together (sortPhrases): every candidate of a phrase not of a person lies before the
 // lists of every word that opens people's names alone.
