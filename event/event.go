@@ -740,7 +740,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		dst = slices.Grow(dst, 32)
 		events = dst[len(dst):]
 	}
-	st := &docState{c: c, doc: doc, date: date, pub: when.ReadPub(date), actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
+	// the document's state is kept in the scratch too rather than made new for each document:
+	// a new one was an allocation a document, in memory that had gone cold since the last
+	// collection; this one is warm from the document before
+	st := &buf.state
+	*st = docState{c: c, doc: doc, date: date, pub: when.ReadPub(date), actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
 		events: events}
 	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
@@ -765,6 +769,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		// (the events keep no mention: they copy what they code of them)
 		st.actors.Release()
+		*st = docState{} // (nothing of the document: not its text, its events nor its actor.Doc)
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
@@ -827,6 +832,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 // the sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
 	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
+	folded        []byte         // the lower-case forms of allToks that differ from their text (read)
 	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
 	allWords      []actor.Word   // the knowledge base's Word of each of allToks, when a lexicon found them (read)
 	wordNums      []uint32       // the lexicon's number of the word of each of allToks (lexicon.lookUpDoc)
@@ -848,6 +854,8 @@ type scratch struct {
 	cues     counter     // the document's context cues
 
 	codes codeCache // the codes and merge keys of actors, kept from document to document
+
+	state docState // the coder's memory within the document being coded (Coder.code sets it whole)
 }
 
 // newTrigger returns a new trigger set to tr, from a block that each document reuses (the
