@@ -110,7 +110,7 @@ type counter struct {
 	hits []int // cue hits per context
 	// the lists result returned, by the set of contexts in them (a worker's documents share a
 	// few sets: a new list for each document was an allocation a document)
-	memo [16]contextList
+	memo [64]contextList
 }
 
 // contextList is a list of contexts that counter.result returned and the set of them it is: bit j
@@ -201,7 +201,7 @@ func (k *counter) result() []string {
 		return nil
 	}
 	memo := len(k.c.byName) <= 64
-	slot := &k.memo[set*0x9e3779b97f4a7c15>>60] // (the top four bits of Fibonacci hashing)
+	slot := &k.memo[set*0x9e3779b97f4a7c15>>58] // (the top six bits of Fibonacci hashing)
 	if memo && slot.set == set {
 		return slot.names
 	}
