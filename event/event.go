@@ -1246,13 +1246,13 @@ func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Locat
 // event placed where an earlier one was shares its Location rather than getting a new one (an
 // allocation an event placed, in fresh memory that the JSON writer then reads cold). A Location
 // is never written once made. A slot holds the latest place that falls on it.
-type locationMemo [256]*Location
+type locationMemo [1024]*Location
 
 // of returns a Location of the name, country and coordinates given: the memo's when it has one
 // equal to it, else a new one, which the memo then keeps.
 func (m *locationMemo) of(name, country string, lat, lon float64) *Location {
-	// (the coordinates tell most places apart: hashed by Fibonacci hashing, the top eight bits)
-	s := &m[(math.Float64bits(lat)^math.Float64bits(lon)*0x9e3779b97f4a7c15)*0x9e3779b97f4a7c15>>56]
+	// (the coordinates tell most places apart: hashed by Fibonacci hashing, the top ten bits)
+	s := &m[(math.Float64bits(lat)^math.Float64bits(lon)*0x9e3779b97f4a7c15)*0x9e3779b97f4a7c15>>54]
 	if l := *s; l != nil && math.Float64bits(l.Lat) == math.Float64bits(lat) && math.Float64bits(l.Lon) == math.Float64bits(lon) &&
 		l.Name == name && l.Country == country {
 		return l
