@@ -108,6 +108,16 @@ func LoadContexts(dir string) (*Contexts, error) {
 type counter struct {
 	c    *Contexts
 	hits []int // cue hits per context
+	// the lists result returned, by the set of contexts in them (a worker's documents share a
+	// few sets: a new list for each document was an allocation a document)
+	memo [64]contextList
+}
+
+// contextList is a list of contexts that counter.result returned and the set of them it is: bit j
+// for the context c.names[c.byName[j]].
+type contextList struct {
+	set   uint64 // 0: none yet
+	names []string
 }
 
 func (c *Contexts) counter() *counter { return new(counter).reset(c) }
@@ -175,22 +185,34 @@ func (k *counter) takeBack(toks []text.Token, lex []*wordEntry, n int) {
 	}
 }
 
-// result returns the contexts named at least twice, sorted (nil for none).
+// result returns the contexts named at least twice, sorted (nil for none). The list may be one
+// that it returned for an earlier document (the events of documents share it): it must not be
+// written to.
 func (k *counter) result() []string {
 	n := 0
-	for _, i := range k.c.byName {
+	var set uint64 // (of the first 64 contexts: set and memo are used only when there are no more)
+	for j, i := range k.c.byName {
 		if k.hits[k.c.order[i]] >= 2 {
 			n++
+			set |= 1 << (j & 63)
 		}
 	}
 	if n == 0 {
 		return nil
+	}
+	memo := len(k.c.byName) <= 64
+	slot := &k.memo[set*0x9e3779b97f4a7c15>>58] // (the top six bits of Fibonacci hashing)
+	if memo && slot.set == set {
+		return slot.names
 	}
 	out := make([]string, 0, n)
 	for _, i := range k.c.byName {
 		if k.hits[k.c.order[i]] >= 2 {
 			out = append(out, k.c.names[i])
 		}
+	}
+	if memo {
+		*slot = contextList{set, out}
 	}
 	return out
 }

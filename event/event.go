@@ -740,7 +740,11 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		dst = slices.Grow(dst, 32)
 		events = dst[len(dst):]
 	}
-	st := &docState{c: c, doc: doc, date: date, pub: when.ReadPub(date), actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
+	// the document's state is kept in the scratch too rather than made new for each document:
+	// a new one was an allocation a document, in memory that had gone cold since the last
+	// collection; this one is warm from the document before
+	st := &buf.state
+	*st = docState{c: c, doc: doc, date: date, pub: when.ReadPub(date), actors: c.KB.NewDoc(date), trace: trace, scratch: buf,
 		events: events}
 	st.actors.Text = doc.Text // the tokens' offsets are into it
 	defer func() {
@@ -765,12 +769,14 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		// (the events keep no mention: they copy what they code of them)
 		st.actors.Release()
+		*st = docState{} // (nothing of the document: not its text, its events nor its actor.Doc)
 	}()
 	if trace != nil {
 		st.note("published: %q (%s)", date, src)
 	}
 	if p, ok := c.Places.Dateline(doc.Text); ok {
-		st.dateline = &p
+		st.datelinePlace = p // (in the scratch: &p was an allocation a document, found or not)
+		st.dateline = &st.datelinePlace
 	}
 	st.contexts = buf.cues.reset(c.Contexts)
 	stale := len(st.sents)
@@ -827,6 +833,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 // the sentence prepared for place.FindNearIn, the events before merging.
 type scratch struct {
 	allToks       []text.Token   // the tokens of the document's sentences, one after the other (read)
+	folded        []byte         // the lower-case forms of allToks that differ from their text (read)
 	allLex        []*wordEntry   // the pattern tables' entry of each of allToks (read)
 	allWords      []actor.Word   // the knowledge base's Word of each of allToks, when a lexicon found them (read)
 	wordNums      []uint32       // the lexicon's number of the word of each of allToks (lexicon.lookUpDoc)
@@ -848,6 +855,10 @@ type scratch struct {
 	cues     counter     // the document's context cues
 
 	codes codeCache // the codes and merge keys of actors, kept from document to document
+
+	locations locationMemo // the events' Locations, kept from document to document (locate)
+
+	state docState // the coder's memory within the document being coded (Coder.code sets it whole)
 }
 
 // newTrigger returns a new trigger set to tr, from a block that each document reuses (the
@@ -898,20 +909,21 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 // docState is the coder's memory within one document.
 type docState struct {
 	*scratch
-	c         *Coder
-	doc       ingest.Document
-	date      string
-	pub       when.Pub         // date as when reads it, read once for the document
-	narrative string           // the day the article was last telling of, carried from sentence to sentence
-	times     []when.Expr      // the time expressions of the current sentence
-	dateline  *place.Place     // where the article was filed, when its first line says
-	scene     *Location        // where the occasion the article is telling took place
-	trace     *strings.Builder // the decisions, for Explain; nil when coding
-	contexts  *counter         // the article's context cues
-	actors    *actor.Doc
-	subject   *actor.Mention // the document's subject as of the current sentence (actor.Doc.Subject)
-	events    []Event
-	lastMeet  [2]*actor.Mention // the two sides of the latest meeting
+	c             *Coder
+	doc           ingest.Document
+	date          string
+	pub           when.Pub         // date as when reads it, read once for the document
+	narrative     string           // the day the article was last telling of, carried from sentence to sentence
+	times         []when.Expr      // the time expressions of the current sentence
+	dateline      *place.Place     // where the article was filed, when its first line says
+	datelinePlace place.Place      // what dateline points to, when set
+	scene         *Location        // where the occasion the article is telling took place
+	trace         *strings.Builder // the decisions, for Explain; nil when coding
+	contexts      *counter         // the article's context cues
+	actors        *actor.Doc
+	subject       *actor.Mention // the document's subject as of the current sentence (actor.Doc.Subject)
+	events        []Event
+	lastMeet      [2]*actor.Mention // the two sides of the latest meeting
 }
 
 // setActor sets *a to what m codes on an event's day: for an event told of on another day than
@@ -1205,7 +1217,7 @@ func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Locat
 	// most sentences have no word that locates, so no place for FindNearIn to find
 	if st.placeSent.MayLocate() {
 		if p, at, ok := g.FindNearIn(&st.placeSent, trStart-s.Start, countries...); ok && at > trStart-s.Start-100 && at < trEnd-s.Start+100 {
-			loc := &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+			loc := st.locations.of(p.Name, p.Country, p.Lat, p.Lon)
 			if e.Type == "CONSULT" {
 				st.scene = loc
 			}
@@ -1217,17 +1229,36 @@ func (st *docState) locate(s text.Sentence, trStart, trEnd int, e *Event) *Locat
 	}
 	if e.Type == "CONSULT" && e.Mode == "visit" && e.Target != nil {
 		if p, ok := g.Capital(e.Target.Country); ok {
-			return &Location{Name: p.Name, Country: p.Country, Lat: p.Lat, Lon: p.Lon}
+			return st.locations.of(p.Name, p.Country, p.Lat, p.Lon)
 		}
 	}
 	if d := st.dateline; d != nil {
 		for _, c := range countries {
 			if c == d.Country {
-				return &Location{Name: d.Name, Country: d.Country, Lat: d.Lat, Lon: d.Lon}
+				return st.locations.of(d.Name, d.Country, d.Lat, d.Lon)
 			}
 		}
 	}
 	return nil
+}
+
+// locationMemo holds the Locations that events of a worker's documents were given, so that an
+// event placed where an earlier one was shares its Location rather than getting a new one (an
+// allocation an event placed, in fresh memory that the JSON writer then reads cold). A Location
+// is never written once made. A slot holds the latest place that falls on it.
+type locationMemo [1024]*Location
+
+// of returns a Location of the name, country and coordinates given: the memo's when it has one
+// equal to it, else a new one, which the memo then keeps.
+func (m *locationMemo) of(name, country string, lat, lon float64) *Location {
+	// (the coordinates tell most places apart: hashed by Fibonacci hashing, the top ten bits)
+	s := &m[(math.Float64bits(lat)^math.Float64bits(lon)*0x9e3779b97f4a7c15)*0x9e3779b97f4a7c15>>54]
+	if l := *s; l != nil && math.Float64bits(l.Lat) == math.Float64bits(lat) && math.Float64bits(l.Lon) == math.Float64bits(lon) &&
+		l.Name == name && l.Country == country {
+		return l
+	}
+	*s = &Location{Name: name, Country: country, Lat: lat, Lon: lon}
+	return *s
 }
 
 // meetingKey is a meeting as merged tells one from another: by its two sides, in either order,

@@ -146,9 +146,15 @@ const verbal typeSet = 1<<supportType | 1<<accuseType | 1<<requestType | 1<<reje
 func (st *docState) read(sents []text.Sentence) {
 	staleToks, staleRead := len(st.allToks), len(st.read1) // (the last document's: clearStale)
 	st.allToks, st.read1 = st.allToks[:0], st.read1[:0]
-	// one buffer for the lower-case forms of the document's capitalised words, new for each
-	// document since its tokens keep them (a guess: such words are about a quarter of news text)
-	folded := make([]byte, 0, len(st.doc.Text)/3+16)
+	// one buffer for the lower-case forms of the document's capitalised words (a guess: such words
+	// are about a quarter of news text), the scratch's, which the document before used: the tokens'
+	// Lower strings share its bytes (text.AppendTokensFolded), and nothing keeps a token, nor a
+	// string of one, once its document is coded (the events copy what they keep: see
+	// TestEventsKeptAcrossDocuments). Reused, its memory is warm rather than new and cold for each document.
+	folded := st.folded[:0]
+	if need := len(st.doc.Text)/3 + 16; cap(folded) < need {
+		folded = make([]byte, 0, need+need/4)
+	}
 	// every token's entry in the pattern tables and, from the same look-up, its word in the
 	// knowledge base for the mentions (a Coder put together without NewCoder looks each table up),
 	// for the whole document at once once it is split into tokens (lexicon.lookUpDoc)
@@ -168,7 +174,12 @@ func (st *docState) read(sents []text.Sentence) {
 	// five bytes), and where each sentence's end (on the stack for most documents)
 	var endsBuf [128]int
 	var ends []int
-	st.allToks, _, ends = text.AppendDocTokens(slices.Grow(st.allToks, len(st.doc.Text)/5+1), folded, endsBuf[:0], st.doc.Text, sents)
+	var last []byte // the buffer the last forms went to: folded, or a larger one when it filled
+	st.allToks, last, ends = text.AppendDocTokens(slices.Grow(st.allToks, len(st.doc.Text)/5+1), folded, endsBuf[:0], st.doc.Text, sents)
+	st.folded = folded
+	if cap(last) > cap(folded) {
+		st.folded = last
+	}
 	start := 0
 	for _, end := range ends {
 		st.read1 = append(st.read1, sentenceRead{start: start, first: start, end: end, words: ^lexFlag(0)})
