@@ -48,6 +48,10 @@ type Location struct {
 }
 
 // Event is one coded event, in the record format of formats.md.
+//
+// An event's Location and Contexts may be shared with other events coded by the same Coder, in
+// this document or another (the coder keeps one of each it has made recently, rather than new
+// memory for every event): treat them as read-only, and copy one before changing it.
 type Event struct {
 	ID         string    `json:"id"`
 	DocID      string    `json:"doc_id"`
