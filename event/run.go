@@ -130,15 +130,13 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					if len(d.events) > from {
 						r.Events = d.events[from:len(d.events):len(d.events)]
 					}
-				}
-				// the batch's output once all its records are coded (the coder's code and the
-				// format's each run for a batch at once: fewer misses of the instruction cache)
-				for k := range d.res {
-					r := &d.res[k]
-					if format == nil || r.Err != nil {
+					if r.Err != nil {
 						continue
 					}
-					from := len(d.out)
+					// formatted at once, while the document's events, its text (their evidence),
+					// their rules and their actors' prepared JSON are still in the caches: after
+					// the rest of the batch (up to 256 KiB of text) had been coded they were not
+					from = len(d.out)
 					out, err := format(d.out, r)
 					if len(out) < from { // (it did not append: report it, no panic)
 						d.errs[k] = fmt.Errorf("event: the format of RunRecords must append to the buffer it is given (%s)", r.Doc.ID)
