@@ -91,6 +91,9 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 	results := make(chan done, workers)
 	window := make(chan struct{}, size)
 	spare := make(chan done, size) // emitted batches whose memory is free (with format)
+	// the record slices of batches coded, emptied, for the batches to come: the batch was a
+	// fresh slice grown record by record (a batch is most often a few records at hand)
+	freeBatches := make(chan []ingest.Record, size+workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -145,6 +148,11 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					d.out, d.errs[k] = out, err
 					r.Out = d.out[from:len(d.out):len(d.out)]
 				}
+				clear(j.recs) // (the records keep their lines and texts)
+				select {
+				case freeBatches <- j.recs[:0]:
+				default:
+				}
 				results <- d
 			}
 		}()
@@ -154,7 +162,13 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 		defer close(jobs)
 		seq := 0
 		for r := range recs {
-			batch, text := []ingest.Record{r}, len(r.Line)+len(r.Doc.Text)
+			var batch []ingest.Record
+			select {
+			case batch = <-freeBatches:
+			default:
+				batch = make([]ingest.Record, 0, maxBatch)
+			}
+			batch, text := append(batch, r), len(r.Line)+len(r.Doc.Text)
 		fill:
 			for len(batch) < maxBatch && text < maxBatchText {
 				select {
