@@ -85,6 +85,9 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 		out     []byte  // the Out of each result, one after the other
 		events  []Event // the Events of each result, one after the other
 		targets []Actor // their targets
+		// the lengths of events and targets in the batch that used the blocks before: what the
+		// coding of this one leaves over of them is cleared after it (clearStale)
+		staleEvents, staleTargets int
 	}
 	size := 4 * workers // batches taken but not yet emitted
 	jobs := make(chan job)
@@ -148,6 +151,11 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					d.out, d.errs[k] = out, err
 					r.Out = d.out[from:len(d.out):len(d.out)]
 				}
+				// (the coder wrote every event and target it kept over the batch's before: the
+				// rest of them is cleared now rather than the whole blocks when they were emitted,
+				// which was a second write of every event to memory by then long out of the caches)
+				clearStale(d.events, d.staleEvents)
+				clearStale(d.targets, d.staleTargets)
 				clear(j.recs) // (the records keep their lines and texts)
 				select {
 				case freeBatches <- j.recs[:0]:
@@ -239,12 +247,12 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 				}
 			}
 			if format != nil {
-				// nothing of the batch is read any more: its blocks, emptied so that they keep
-				// no article, for a later batch
+				// nothing of the batch is read any more: its blocks for a later batch, emptied so
+				// that they keep no article, but for the events and targets, which the next batch
+				// to use them writes over (and then clears what it leaves of them)
 				clear(b.res)
 				clear(b.errs)
-				clear(b.events)
-				clear(b.targets)
+				b.staleEvents, b.staleTargets = len(b.events), len(b.targets)
 				b.out, b.events, b.targets = b.out[:0], b.events[:0], b.targets[:0]
 				select {
 				case spare <- b:
