@@ -962,17 +962,28 @@ func keyOf(m *actor.Mention) string {
 // (Actor.tail) that the actors of events got, for the usual country of three letters and sector
 // of up to four: building them was concatenations and allocations an event, and a worker sees the
 // same pairs again and again (the 3.85 MB cut of the bench corpus: 1,800 pairs in 93,000
-// look-ups, 7% missed). A slot keeps only the string it made (never one of an article); another
-// pair that falls on it replaces it.
-type codeCache [1024]codeSlot
+// look-ups). A slot keeps only the string it made (never one of an article); another pair that
+// falls on it replaces it.
+type codeCache struct {
+	// the slots, allocated at the first look-up on their own (so aligned that a slot never
+	// straddles two cache lines: a look-up reads one line, which the coder often finds cold)
+	slots *[codeSlots]codeSlot
+}
 
-// codeSlot is one pair of country and sector in a codeCache.
+// codeBits is the number of bits of a codeCache's slot numbers: 2,048 slots of 32 bytes.
+const codeBits = 11
+
+// codeSlots is the number of slots of a codeCache.
+const codeSlots = 1 << codeBits
+
+// codeSlot is one pair of country and sector in a codeCache, in 32 bytes.
 type codeSlot struct {
 	pair uint64 // the country and sector (packPair); 0 in a slot not used yet
-	// the tail (Actor.tail; "" when the country or the sector has something to escape in JSON),
-	// the code and the key, parts of one string:
-	// `","name":"","country":"USA","sector":"GOV","code":"USAGOV"}USA/GOV`
-	tail, code, key string
+	// the tail (Actor.tail), which ends in the code and `"}`, then the key:
+	// `","name":"","country":"USA","sector":"GOV","code":"USAGOV"}USA/GOV` (their lengths
+	// follow from the sector's, in pair)
+	all   string
+	plain bool // the country and the sector have nothing to escape in JSON: the tail may be written as it is
 }
 
 // packPair packs a country of three bytes and a sector of up to four, and their lengths, in one
@@ -1007,7 +1018,10 @@ func (c *codeCache) ofTail(country, sector string) (code, key, tail string) {
 	if !ok {
 		return country + sector, country + "/" + sector, ""
 	}
-	s := &c[p*0x9e3779b97f4a7c15>>54] // (the top ten bits of Fibonacci hashing)
+	if c.slots == nil {
+		c.slots = new([codeSlots]codeSlot)
+	}
+	s := &c.slots[p*0x9e3779b97f4a7c15>>(64-codeBits)] // (the top bits of Fibonacci hashing)
 	if s.pair != p {
 		// (appended on the stack and copied once: cheaper than a concatenation of eleven strings)
 		var buf [80]byte
@@ -1019,17 +1033,20 @@ func (c *codeCache) ofTail(country, sector string) (code, key, tail string) {
 		b = append(b, country...)
 		b = append(b, sector...)
 		b = append(b, `"}`...)
-		n := len(b) // the tail's length
 		b = append(b, country...)
 		b = append(b, '/')
 		b = append(b, sector...)
-		all, k := string(b), len(country)+len(sector)
-		*s = codeSlot{pair: p, tail: all[:n], code: all[n-2-k : n-2], key: all[n:]}
-		if !plainString(country) || !plainString(sector) {
-			s.tail = ""
-		}
+		*s = codeSlot{pair: p, all: string(b), plain: plainString(country) && plainString(sector)}
 	}
-	return s.code, s.key, s.tail
+	// the key is the last 4+len(sector) bytes (p>>56 is len(sector)+1), the code the 3+len(sector)
+	// before the tail's last two
+	keyLen := 3 + int(p>>56)
+	n := len(s.all) - keyLen // the tail's length
+	code, key = s.all[n-2-(keyLen-1):n-2], s.all[n:]
+	if s.plain {
+		tail = s.all[:n]
+	}
+	return code, key, tail
 }
 
 func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.Mention, conf float64) {

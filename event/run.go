@@ -85,12 +85,18 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 		out     []byte  // the Out of each result, one after the other
 		events  []Event // the Events of each result, one after the other
 		targets []Actor // their targets
+		// the lengths of events and targets in the batch that used the blocks before: what the
+		// coding of this one leaves over of them is cleared after it (clearStale)
+		staleEvents, staleTargets int
 	}
 	size := 4 * workers // batches taken but not yet emitted
 	jobs := make(chan job)
 	results := make(chan done, workers)
 	window := make(chan struct{}, size)
 	spare := make(chan done, size) // emitted batches whose memory is free (with format)
+	// the record slices of batches coded, emptied, for the batches to come: the batch was a
+	// fresh slice grown record by record (a batch is most often a few records at hand)
+	freeBatches := make(chan []ingest.Record, size+workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -130,15 +136,13 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					if len(d.events) > from {
 						r.Events = d.events[from:len(d.events):len(d.events)]
 					}
-				}
-				// the batch's output once all its records are coded (the coder's code and the
-				// format's each run for a batch at once: fewer misses of the instruction cache)
-				for k := range d.res {
-					r := &d.res[k]
-					if format == nil || r.Err != nil {
+					if r.Err != nil {
 						continue
 					}
-					from := len(d.out)
+					// formatted at once, while the document's events, its text (their evidence),
+					// their rules and their actors' prepared JSON are still in the caches: after
+					// the rest of the batch (up to 256 KiB of text) had been coded they were not
+					from = len(d.out)
 					out, err := format(d.out, r)
 					if len(out) < from { // (it did not append: report it, no panic)
 						d.errs[k] = fmt.Errorf("event: the format of RunRecords must append to the buffer it is given (%s)", r.Doc.ID)
@@ -146,6 +150,16 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					}
 					d.out, d.errs[k] = out, err
 					r.Out = d.out[from:len(d.out):len(d.out)]
+				}
+				// (the coder wrote every event and target it kept over the batch's before: the
+				// rest of them is cleared now rather than the whole blocks when they were emitted,
+				// which was a second write of every event to memory by then long out of the caches)
+				clearStale(d.events, d.staleEvents)
+				clearStale(d.targets, d.staleTargets)
+				clear(j.recs) // (the records keep their lines and texts)
+				select {
+				case freeBatches <- j.recs[:0]:
+				default:
 				}
 				results <- d
 			}
@@ -156,7 +170,13 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 		defer close(jobs)
 		seq := 0
 		for r := range recs {
-			batch, text := []ingest.Record{r}, len(r.Line)+len(r.Doc.Text)
+			var batch []ingest.Record
+			select {
+			case batch = <-freeBatches:
+			default:
+				batch = make([]ingest.Record, 0, maxBatch)
+			}
+			batch, text := append(batch, r), len(r.Line)+len(r.Doc.Text)
 		fill:
 			for len(batch) < maxBatch && text < maxBatchText {
 				select {
@@ -227,12 +247,12 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 				}
 			}
 			if format != nil {
-				// nothing of the batch is read any more: its blocks, emptied so that they keep
-				// no article, for a later batch
+				// nothing of the batch is read any more: its blocks for a later batch, emptied so
+				// that they keep no article, but for the events and targets, which the next batch
+				// to use them writes over (and then clears what it leaves of them)
 				clear(b.res)
 				clear(b.errs)
-				clear(b.events)
-				clear(b.targets)
+				b.staleEvents, b.staleTargets = len(b.events), len(b.targets)
 				b.out, b.events, b.targets = b.out[:0], b.events[:0], b.targets[:0]
 				select {
 				case spare <- b:
