@@ -214,6 +214,7 @@ func Load(userDir string) (*KB, error) {
 		return names[i] < names[j]
 	})
 	replaced := map[string]bool{}
+	texts := map[string]string{} // the terms' country codes and roles, each kept once (loadPeople)
 	for _, n := range names {
 		rc, err := files[n]()
 		if err != nil {
@@ -232,7 +233,7 @@ func Load(userDir string) (*KB, error) {
 		case n == "sectors.tsv":
 			fileErrs = kb.loadSectors(rc, label)
 		case strings.HasPrefix(n, "people/"):
-			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced)
+			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced, texts)
 		default:
 			fileErrs = Errors{{File: label, Line: 0, Msg: "unknown dictionary file (want countries.tsv, orgs.tsv, sectors.tsv or people/*.tsv)"}}
 		}
@@ -834,7 +835,12 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 	})
 }
 
-func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool) Errors {
+// loadPeople reads a file of people and their terms. The country, sector and role of a term are
+// the texts every mention of the person copies and later compares, hashes and writes: each is
+// kept once (texts; the sector as Sectors writes it) rather than in the line it was read from,
+// so that the bytes of the common ones stay in the cache and a seldom mentioned person does not
+// bring in its line (and the role is the very string KB.posts is keyed by).
+func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool, texts map[string]string) Errors {
 	return eachRow(r, file, 7, func(n int, f []string) *LoadError {
 		name := f[0]
 		if name == "" {
@@ -868,10 +874,31 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 				p.Aliases = append(p.Aliases, a)
 			}
 		}
-		p.Terms = append(p.Terms, Term{Country: f[2], Sector: f[3], Role: f[4], Start: f[5], End: f[6],
+		p.Terms = append(p.Terms, Term{Country: keptOnce(texts, f[2]), Sector: sectorCode(f[3]), Role: keptOnce(texts, f[4]), Start: f[5], End: f[6],
 			Where: fmt.Sprintf("%s:%d", file, n), start: dateKeyOf(f[5]), end: endKeyOf(f[6])})
 		return nil
 	})
+}
+
+// keptOnce returns the string of texts equal to s, keeping a copy of s there the first time.
+func keptOnce(texts map[string]string, s string) string {
+	if t, ok := texts[s]; ok {
+		return t
+	}
+	t := strings.Clone(s)
+	texts[t] = t
+	return t
+}
+
+// sectorCode returns the key of Sectors equal to s (a string of the program's own, as the
+// sectors the code writes are), or s if it is none.
+func sectorCode(s string) string {
+	for k := range Sectors {
+		if k == s {
+			return k
+		}
+	}
+	return s
 }
 
 // indexPeople adds every person's names to the phrase index, and returns the roles of their

@@ -92,3 +92,41 @@ func TestEndless(t *testing.T) {
 		t.Errorf("only %d terms still held", still)
 	}
 }
+
+// TestTermTextsKeptOnce holds loadPeople to keeping each country code and role of the terms once
+// (and the sector as Sectors writes it), shared by every term with that text and, for the roles,
+// by the keys of KB.posts: what a person's mention copies is then in bytes the cache keeps.
+func TestTermTextsKeptOnce(t *testing.T) {
+	kb := load(t)
+	at := func(s string) uintptr { return reflect.ValueOf(s).Pointer() }
+	kept := map[string]uintptr{}
+	for k := range Sectors {
+		kept["sector "+k] = at(k)
+	}
+	for k := range kb.posts {
+		kept["role "+k] = at(k)
+	}
+	n := 0
+	for _, p := range kb.people {
+		for _, tm := range p.Terms {
+			for _, s := range []string{"country " + tm.Country, "sector " + tm.Sector, "role " + tm.Role} {
+				v := tm.Country
+				switch s[0] {
+				case 's':
+					v = tm.Sector
+				case 'r':
+					v = tm.Role
+				}
+				if k, ok := kept[s]; !ok {
+					kept[s] = at(v)
+				} else if k != at(v) {
+					t.Fatalf("%s's term: %s is a copy of its own", p.Name, s)
+				}
+				n++
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d texts of terms", n)
+	}
+}
