@@ -214,7 +214,12 @@ func Load(userDir string) (*KB, error) {
 		return names[i] < names[j]
 	})
 	replaced := map[string]bool{}
-	texts := map[string]string{} // the terms' country codes and roles, each kept once (loadPeople)
+	// the country codes, sectors and roles of the entries and terms, each kept once (keptOnce);
+	// the sectors as Sectors writes them (strings of the program's own, as the sectors it writes are)
+	texts := map[string]string{}
+	for k := range Sectors {
+		texts[k] = k
+	}
 	for _, n := range names {
 		rc, err := files[n]()
 		if err != nil {
@@ -227,11 +232,11 @@ func Load(userDir string) (*KB, error) {
 		var fileErrs Errors
 		switch {
 		case n == "countries.tsv":
-			fileErrs = kb.loadCountries(rc, label)
+			fileErrs = kb.loadCountries(rc, label, texts)
 		case n == "orgs.tsv":
-			fileErrs = kb.loadOrgs(rc, label)
+			fileErrs = kb.loadOrgs(rc, label, texts)
 		case n == "sectors.tsv":
-			fileErrs = kb.loadSectors(rc, label)
+			fileErrs = kb.loadSectors(rc, label, texts)
 		case strings.HasPrefix(n, "people/"):
 			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced, texts)
 		default:
@@ -733,12 +738,15 @@ func split(s string) []string {
 	return out
 }
 
-func (kb *KB) loadCountries(r io.Reader, file string) Errors {
+// loadCountries reads the file of states. Their codes are kept once (texts), as loadPeople keeps
+// those of the terms.
+func (kb *KB) loadCountries(r io.Reader, file string, texts map[string]string) Errors {
 	return eachRow(r, file, 5, func(n int, f []string) *LoadError {
 		code := f[0]
 		if !codeRe.MatchString(code) {
 			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", code)}
 		}
+		code = keptOnce(texts, code)
 		if f[1] == "" {
 			return &LoadError{Msg: "empty country name"}
 		}
@@ -758,7 +766,9 @@ func (kb *KB) loadCountries(r io.Reader, file string) Errors {
 	})
 }
 
-func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
+// loadOrgs reads the file of organisations. Their codes and sectors are kept once (texts), as
+// loadPeople keeps those of the terms.
+func (kb *KB) loadOrgs(r io.Reader, file string, texts map[string]string) Errors {
 	return eachRow(r, file, 4, func(n int, f []string) *LoadError {
 		if !codeRe.MatchString(f[0]) {
 			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", f[0])}
@@ -775,11 +785,11 @@ func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
 			if !dateRe.MatchString(f[4]) || f[5] != "" && !dateRe.MatchString(f[5]) {
 				return &LoadError{Msg: fmt.Sprintf("dates %q, %q are not YYYY, YYYY-MM or YYYY-MM-DD", f[4], f[5])}
 			}
-			kb.orgTerms[f[2]] = append(kb.orgTerms[f[2]], Term{Country: f[0], Sector: f[1], Start: f[4], End: f[5],
+			kb.orgTerms[f[2]] = append(kb.orgTerms[f[2]], Term{Country: keptOnce(texts, f[0]), Sector: keptOnce(texts, f[1]), Start: f[4], End: f[5],
 				Where: fmt.Sprintf("%s:%d", file, n)})
 			return nil
 		}
-		e := &Entry{Kind: KindOrg, Country: f[0], Sector: f[1], Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
+		e := &Entry{Kind: KindOrg, Country: keptOnce(texts, f[0]), Sector: keptOnce(texts, f[1]), Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
 		kb.orgs = append(kb.orgs, e)
 		for _, nm := range append([]string{f[2]}, split(f[3])...) {
 			kb.add(nm, e, true)
@@ -801,7 +811,7 @@ func (kb *KB) OrgOn(e *Entry, date string) (country, sector string) {
 	return e.Country, e.Sector
 }
 
-func (kb *KB) loadSectors(r io.Reader, file string) Errors {
+func (kb *KB) loadSectors(r io.Reader, file string, texts map[string]string) Errors {
 	return eachRow(r, file, 3, func(n int, f []string) *LoadError {
 		if f[0] == "" {
 			return &LoadError{Msg: "empty phrase"}
@@ -823,6 +833,7 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 		} else if !Sectors[sector] {
 			return &LoadError{Msg: fmt.Sprintf("unknown sector %q", sector)}
 		}
+		sector = keptOnce(texts, sector) // (as loadPeople keeps those of the terms)
 		// a phrase written with a capital must be capitalised in the text ("General")
 		r0 := f[0][0]
 		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]],
@@ -837,9 +848,9 @@ func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 
 // loadPeople reads a file of people and their terms. The country, sector and role of a term are
 // the texts every mention of the person copies and later compares, hashes and writes: each is
-// kept once (texts; the sector as Sectors writes it) rather than in the line it was read from,
-// so that the bytes of the common ones stay in the cache and a seldom mentioned person does not
-// bring in its line (and the role is the very string KB.posts is keyed by).
+// kept once (texts) rather than in the line it was read from, so that the bytes of the common
+// ones stay in the cache and a seldom mentioned person does not bring in its line (and the role
+// is the very string KB.posts is keyed by).
 func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool, texts map[string]string) Errors {
 	return eachRow(r, file, 7, func(n int, f []string) *LoadError {
 		name := f[0]
@@ -874,7 +885,7 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 				p.Aliases = append(p.Aliases, a)
 			}
 		}
-		p.Terms = append(p.Terms, Term{Country: keptOnce(texts, f[2]), Sector: sectorCode(f[3]), Role: keptOnce(texts, f[4]), Start: f[5], End: f[6],
+		p.Terms = append(p.Terms, Term{Country: keptOnce(texts, f[2]), Sector: keptOnce(texts, f[3]), Role: keptOnce(texts, f[4]), Start: f[5], End: f[6],
 			Where: fmt.Sprintf("%s:%d", file, n), start: dateKeyOf(f[5]), end: endKeyOf(f[6])})
 		return nil
 	})
@@ -888,17 +899,6 @@ func keptOnce(texts map[string]string, s string) string {
 	t := strings.Clone(s)
 	texts[t] = t
 	return t
-}
-
-// sectorCode returns the key of Sectors equal to s (a string of the program's own, as the
-// sectors the code writes are), or s if it is none.
-func sectorCode(s string) string {
-	for k := range Sectors {
-		if k == s {
-			return k
-		}
-	}
-	return s
 }
 
 // indexPeople adds every person's names to the phrase index, and returns the roles of their

@@ -93,9 +93,10 @@ func TestEndless(t *testing.T) {
 	}
 }
 
-// TestTermTextsKeptOnce holds loadPeople to keeping each country code and role of the terms once
-// (and the sector as Sectors writes it), shared by every term with that text and, for the roles,
-// by the keys of KB.posts: what a person's mention copies is then in bytes the cache keeps.
+// TestTermTextsKeptOnce holds loadPeople and keepCodesOnce to keeping each country code, sector
+// and role of the terms and entries once (the sector as Sectors writes it), shared by every term
+// and entry with that text and, for the roles, by the keys of KB.posts: what a mention copies is
+// then in bytes the cache keeps.
 func TestTermTextsKeptOnce(t *testing.T) {
 	kb := load(t)
 	at := func(s string) uintptr { return reflect.ValueOf(s).Pointer() }
@@ -126,7 +127,25 @@ func TestTermTextsKeptOnce(t *testing.T) {
 			}
 		}
 	}
-	if n < 1000 {
-		t.Errorf("only %d texts of terms", n)
+	// the entries' country codes and sectors: the same copies
+	for _, ps := range kb.phrases {
+		for _, p := range ps {
+			e := p.entry
+			for _, s := range []string{"country " + e.Country, "sector " + e.Sector} {
+				v := e.Country
+				if s[0] == 's' {
+					v = e.Sector
+				}
+				if k, ok := kept[s]; !ok {
+					kept[s] = at(v)
+				} else if k != at(v) && v != "" {
+					t.Fatalf("%s (%s): %s is a copy of its own", e.Name, e.Where, s)
+				}
+				n++
+			}
+		}
+	}
+	if n < 10000 {
+		t.Errorf("only %d texts of terms and entries", n)
 	}
 }
