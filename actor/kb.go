@@ -312,6 +312,10 @@ func (kb *KB) indexPosts(roles map[string]roleForm) {
 	}
 	for _, e := range kb.sectorWords {
 		e.post, e.hasPost = kb.posts[e.Name], true
+		// its name the very string the post is kept under (a term's role, kept once by
+		// loadPeople, or the first such word's): a mention's role is often the word's name, and
+		// a look-up of it in kb.posts then hashes bytes the cache keeps and compares pointers
+		e.Name = kb.postHeads[e.post.head][e.post.i]
 	}
 	kb.headTerms = make([][]countryTerms, len(kb.postHeads))
 	for k, ts := range kb.byHead {

@@ -127,10 +127,14 @@ func TestTermTextsKeptOnce(t *testing.T) {
 			}
 		}
 	}
-	// the entries' country codes and sectors: the same copies
+	// the entries' country codes and sectors: the same copies; the names of office and group
+	// words: the keys of KB.posts
 	for _, ps := range kb.phrases {
 		for _, p := range ps {
 			e := p.entry
+			if e.hasPost && kept["role "+e.Name] != at(e.Name) {
+				t.Fatalf("%s (%s): its name is a copy of its own, not the post's", e.Name, e.Where)
+			}
 			for _, s := range []string{"country " + e.Country, "sector " + e.Sector} {
 				v := e.Country
 				if s[0] == 's' {
