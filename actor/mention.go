@@ -326,15 +326,15 @@ func (m *Mention) IsState() bool { return m.stateName }
 // knowledge base knows, only what the text's title says.
 func sectorOn(p *Person, date, title string) string {
 	t, held := p.At(date)
-	return sectorOf(p, &t, held, date, title)
+	return sectorOf(p, &t, held, date, dateKeyOf(date), title)
 }
 
-// sectorOf is sectorOn given the person's term on the date (At).
-func sectorOf(p *Person, t *Term, held bool, date, title string) string {
+// sectorOf is sectorOn given the person's term on the date (At) and the date's dateKeyOf (day).
+func sectorOf(p *Person, t *Term, held bool, date string, day dateKey, title string) string {
 	switch {
 	case held: // with no date, the latest post
 		return t.Sector
-	case before(p.Terms[0].Start, date):
+	case begunBy(&p.Terms[0], date, day): // (before(p.Terms[0].Start, date))
 		return "ELI" // out of office: a former official
 	}
 	return title
@@ -1635,7 +1635,10 @@ type phraseParts struct {
 // resolve turns a phrase's atoms into a mention.
 func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 	first, last := atoms[0].first, atoms[len(atoms)-1].last
-	if a := atoms[len(atoms)-1]; a.entry != nil && a.entry.adjectival && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && last < len(toks) && d.modifiesNoun(toks, last) {
+	// (the kind first: it stands at the start of the entry, which finding the phrase has read,
+	// where the flag stands 80 bytes on, often in a line of its own that a person's or a state's
+	// phrase need not read)
+	if a := atoms[len(atoms)-1]; a.entry != nil && (a.entry.Kind == KindGroup || a.entry.Kind == KindOffice) && a.entry.adjectival && last < len(toks) && d.modifiesNoun(toks, last) {
 		if len(atoms) == 1 {
 			return nil // "military aid", "police custody"
 		}
@@ -1762,7 +1765,7 @@ func (d *Doc) resolve(toks []text.Token, atoms []atom) *Mention {
 		case r.person.Learned:
 			m.Sector = t.Sector
 		default:
-			m.Sector, m.dated = sectorOf(r.person, t, held, d.Date, r.title), true
+			m.Sector, m.dated = sectorOf(r.person, t, held, d.Date, d.dayKey(), r.title), true
 		}
 		if r.role != "" {
 			m.Role = r.role

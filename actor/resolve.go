@@ -29,7 +29,7 @@ func (p *Person) termAt(date string, day dateKey) (int, bool) {
 		// the latest, preferring a current term
 		best := len(p.Terms) - 1
 		for i := range p.Terms {
-			if p.Terms[i].End == "" {
+			if endless(&p.Terms[i]) {
 				best = i
 			}
 		}
@@ -51,12 +51,30 @@ func (p *Person) termAt(date string, day dateKey) (int, bool) {
 	// not in office that day: the nearest term, as a former (or future) official
 	nearest := 0
 	for i := range p.Terms {
-		t := &p.Terms[i]
-		if m := t.start.mask & day.mask; m != 0 && t.start.key&m <= day.key&m || m == 0 && before(t.Start, date) {
+		if begunBy(&p.Terms[i], date, day) {
 			nearest = i
 		}
 	}
 	return nearest, false
+}
+
+// begunBy is before(t.Start, date) given the date's dateKeyOf (day): told from the keys when it
+// and the term's start have them, so that the start's text (past the first cache line of a
+// Term, and its bytes elsewhere) is not read.
+func begunBy(t *Term, date string, day dateKey) bool {
+	if m := t.start.mask & day.mask; m != 0 {
+		return t.start.key&m <= day.key&m
+	}
+	return before(t.Start, date)
+}
+
+// endless reports a term still held (End ""), told from its end's key when it has one (endKeyOf
+// gives "" a key of its own), so that the text past a Term's first cache line is not read.
+func endless(t *Term) bool {
+	if t.end.mask != 0 {
+		return t.end.key == ^uint32(0)
+	}
+	return t.End == "" // (a term made elsewhere: no keys)
 }
 
 // coversOn is covers(*t, date) given the date's dateKeyOf (day): told from the keys of t's dates
