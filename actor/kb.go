@@ -225,12 +225,6 @@ func Load(userDir string) (*KB, error) {
 		return names[i] < names[j]
 	})
 	replaced := map[string]bool{}
-	// the country codes, sectors and roles of the entries and terms, each kept once (keptOnce);
-	// the sectors as Sectors writes them (strings of the program's own, as the sectors it writes are)
-	texts := map[string]string{}
-	for k := range Sectors {
-		texts[k] = k
-	}
 	for _, n := range names {
 		rc, err := files[n]()
 		if err != nil {
@@ -243,13 +237,13 @@ func Load(userDir string) (*KB, error) {
 		var fileErrs Errors
 		switch {
 		case n == "countries.tsv":
-			fileErrs = kb.loadCountries(rc, label, texts)
+			fileErrs = kb.loadCountries(rc, label)
 		case n == "orgs.tsv":
-			fileErrs = kb.loadOrgs(rc, label, texts)
+			fileErrs = kb.loadOrgs(rc, label)
 		case n == "sectors.tsv":
-			fileErrs = kb.loadSectors(rc, label, texts)
+			fileErrs = kb.loadSectors(rc, label)
 		case strings.HasPrefix(n, "people/"):
-			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced, texts)
+			fileErrs = kb.loadPeople(rc, label, contains(userPeople, n), replaced)
 		default:
 			fileErrs = Errors{{File: label, Line: 0, Msg: "unknown dictionary file (want countries.tsv, orgs.tsv, sectors.tsv or people/*.tsv)"}}
 		}
@@ -325,7 +319,7 @@ func (kb *KB) indexPosts(roles map[string]roleForm) {
 	for _, e := range kb.sectorWords {
 		e.post, e.hasPost = kb.posts[e.Name], true
 		// its name the very string the post is kept under (a term's role, kept once by
-		// loadPeople, or the first such word's): a mention's role is often the word's name, and
+		// internCodes, or the first such word's): a mention's role is often the word's name, and
 		// a look-up of it in kb.posts then hashes bytes the cache keeps and compares pointers
 		e.Name = kb.postHeads[e.post.head][e.post.i]
 	}
@@ -826,15 +820,14 @@ func split(s string) []string {
 	return out
 }
 
-// loadCountries reads the file of states. Their codes are kept once (texts), as loadPeople keeps
-// those of the terms.
-func (kb *KB) loadCountries(r io.Reader, file string, texts map[string]string) Errors {
+// loadCountries reads the file of states. (Their codes, like every entry's and term's, are made
+// to share one block of memory after loading: internCodes.)
+func (kb *KB) loadCountries(r io.Reader, file string) Errors {
 	return eachRow(r, file, 5, func(n int, f []string) *LoadError {
 		code := f[0]
 		if !codeRe.MatchString(code) {
 			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", code)}
 		}
-		code = keptOnce(texts, code)
 		if f[1] == "" {
 			return &LoadError{Msg: "empty country name"}
 		}
@@ -854,9 +847,8 @@ func (kb *KB) loadCountries(r io.Reader, file string, texts map[string]string) E
 	})
 }
 
-// loadOrgs reads the file of organisations. Their codes and sectors are kept once (texts), as
-// loadPeople keeps those of the terms.
-func (kb *KB) loadOrgs(r io.Reader, file string, texts map[string]string) Errors {
+// loadOrgs reads the file of organisations.
+func (kb *KB) loadOrgs(r io.Reader, file string) Errors {
 	return eachRow(r, file, 4, func(n int, f []string) *LoadError {
 		if !codeRe.MatchString(f[0]) {
 			return &LoadError{Msg: fmt.Sprintf("country code %q is not three capital letters", f[0])}
@@ -873,11 +865,11 @@ func (kb *KB) loadOrgs(r io.Reader, file string, texts map[string]string) Errors
 			if !dateRe.MatchString(f[4]) || f[5] != "" && !dateRe.MatchString(f[5]) {
 				return &LoadError{Msg: fmt.Sprintf("dates %q, %q are not YYYY, YYYY-MM or YYYY-MM-DD", f[4], f[5])}
 			}
-			kb.orgTerms[f[2]] = append(kb.orgTerms[f[2]], Term{Country: keptOnce(texts, f[0]), Sector: keptOnce(texts, f[1]), Start: f[4], End: f[5],
+			kb.orgTerms[f[2]] = append(kb.orgTerms[f[2]], Term{Country: f[0], Sector: f[1], Start: f[4], End: f[5],
 				Where: fmt.Sprintf("%s:%d", file, n)})
 			return nil
 		}
-		e := &Entry{Kind: KindOrg, Country: keptOnce(texts, f[0]), Sector: keptOnce(texts, f[1]), Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
+		e := &Entry{Kind: KindOrg, Country: f[0], Sector: f[1], Name: f[2], Where: fmt.Sprintf("%s:%d", file, n)}
 		kb.orgs = append(kb.orgs, e)
 		for _, nm := range append([]string{f[2]}, split(f[3])...) {
 			kb.add(nm, e, true)
@@ -899,7 +891,7 @@ func (kb *KB) OrgOn(e *Entry, date string) (country, sector string) {
 	return e.Country, e.Sector
 }
 
-func (kb *KB) loadSectors(r io.Reader, file string, texts map[string]string) Errors {
+func (kb *KB) loadSectors(r io.Reader, file string) Errors {
 	return eachRow(r, file, 3, func(n int, f []string) *LoadError {
 		if f[0] == "" {
 			return &LoadError{Msg: "empty phrase"}
@@ -921,7 +913,6 @@ func (kb *KB) loadSectors(r io.Reader, file string, texts map[string]string) Err
 		} else if !Sectors[sector] {
 			return &LoadError{Msg: fmt.Sprintf("unknown sector %q", sector)}
 		}
-		sector = keptOnce(texts, sector) // (as loadPeople keeps those of the terms)
 		// a phrase written with a capital must be capitalised in the text ("General")
 		r0 := f[0][0]
 		e := &Entry{Kind: k, Sector: sector, Name: f[0], Where: fmt.Sprintf("%s:%d", file, n), adjectival: adjectival[f[0]],
@@ -934,12 +925,10 @@ func (kb *KB) loadSectors(r io.Reader, file string, texts map[string]string) Err
 	})
 }
 
-// loadPeople reads a file of people and their terms. The country, sector and role of a term are
-// the texts every mention of the person copies and later compares, hashes and writes: each is
-// kept once (texts) rather than in the line it was read from, so that the bytes of the common
-// ones stay in the cache and a seldom mentioned person does not bring in its line (and the role
-// is the very string KB.posts is keyed by).
-func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool, texts map[string]string) Errors {
+// loadPeople reads a file of people and their terms. (The country, sector and role of a term,
+// which every mention of the person copies and later compares, hashes and writes, are made to
+// share one block of memory after loading: internCodes.)
+func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[string]bool) Errors {
 	return eachRow(r, file, 7, func(n int, f []string) *LoadError {
 		name := f[0]
 		if name == "" {
@@ -973,20 +962,10 @@ func (kb *KB) loadPeople(r io.Reader, file string, user bool, replaced map[strin
 				p.Aliases = append(p.Aliases, a)
 			}
 		}
-		p.Terms = append(p.Terms, Term{Country: keptOnce(texts, f[2]), Sector: keptOnce(texts, f[3]), Role: keptOnce(texts, f[4]), Start: f[5], End: f[6],
+		p.Terms = append(p.Terms, Term{Country: f[2], Sector: f[3], Role: f[4], Start: f[5], End: f[6],
 			Where: fmt.Sprintf("%s:%d", file, n), start: dateKeyOf(f[5]), end: endKeyOf(f[6])})
 		return nil
 	})
-}
-
-// keptOnce returns the string of texts equal to s, keeping a copy of s there the first time.
-func keptOnce(texts map[string]string, s string) string {
-	if t, ok := texts[s]; ok {
-		return t
-	}
-	t := strings.Clone(s)
-	texts[t] = t
-	return t
 }
 
 // indexPeople adds every person's names to the phrase index, and returns the roles of their

@@ -93,17 +93,14 @@ func TestEndless(t *testing.T) {
 	}
 }
 
-// TestTermTextsKeptOnce holds loadPeople and keepCodesOnce to keeping each country code, sector
-// and role of the terms and entries once (the sector as Sectors writes it), shared by every term
-// and entry with that text and, for the roles, by the keys of KB.posts: what a mention copies is
-// then in bytes the cache keeps.
+// TestTermTextsKeptOnce holds Load (internCodes, indexPosts) to keeping each country code, sector
+// and role of the terms and entries once, shared by every term and entry with that text and, for
+// the roles, by the keys of KB.posts and the names of office and group words: what a mention
+// copies is then in bytes the cache keeps.
 func TestTermTextsKeptOnce(t *testing.T) {
 	kb := load(t)
 	at := func(s string) uintptr { return reflect.ValueOf(s).Pointer() }
 	kept := map[string]uintptr{}
-	for k := range Sectors {
-		kept["sector "+k] = at(k)
-	}
 	for k := range kb.posts {
 		kept["role "+k] = at(k)
 	}
