@@ -157,8 +157,11 @@ func (m *WordMap[V]) Places(ps []uint32, toks []Token) {
 func (m *WordMap[V]) findPlaces(ps []uint32, toks []Token) (left bool) {
 	ps = ps[:len(toks)]
 	cells := m.cells[:len(m.cells)-1] // (without missing's)
-	// (written so that the compiler sees that every h&mask is an index of cells, which spares a
-	// bounds test in each probe)
+	if len(cells) == 0 {
+		// (never: NewWordMap makes 16 cells or more; the test and the mask below let the compiler
+		// see that every h&mask is an index of cells, which spares a bounds test in each probe)
+		return false
+	}
 	mask := uint64(len(cells) - 1)
 	missing := uint32(len(cells))
 	for i := range toks {
