@@ -62,8 +62,9 @@ func (x *WordIndex) Number(tok *Token) uint32 {
 // the value and, for a word of shortWord bytes or more, two more for its string. It is for a big
 // table looked up for nearly every token (the coder's lexicon): most of its rare words are in no
 // cache of the processor, and each line they touch costs the time of some hundreds of
-// instructions. It is built once and only read after, so workers coding documents in parallel may
-// share it.
+// instructions. A cell is 32 bytes and the value's: one cache line for a value of 32 bytes (the
+// lexicon's), whose cells then lie on lines of their own (a table this big starts a page). It is
+// built once and only read after, so workers coding documents in parallel may share it.
 type WordMap[V any] struct {
 	cells []WordCell[V] // a power of two of them, at most half full, and one more: missing's
 	words []string      // by number - 1
