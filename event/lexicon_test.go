@@ -201,6 +201,14 @@ func TestCommonFirst(t *testing.T) {
 	}
 }
 
+// TestLexiconCellSize checks that a cell of the lexicon's table is one cache line (64 bytes), so
+// that a look-up touches one line (see text.WordMap): a field more in lexWord would spill over.
+func TestLexiconCellSize(t *testing.T) {
+	if n := reflect.TypeFor[text.WordCell[lexWord]]().Size(); n != 64 {
+		t.Errorf("a cell of the lexicon is %d bytes, not 64", n)
+	}
+}
+
 // TestLookUpDocAsSentences holds lookUpDoc, which looks up a whole document at once and finds the
 // tokens that begin a context cue by a bit mask for each sentence, to lookUpSentence sentence by
 // sentence and to counter.add: the same entries and Words, the same flags and quietness for each
