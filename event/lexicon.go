@@ -15,10 +15,11 @@ import (
 // once in each table: a word that is in neither costs a probe or two of one table, and one
 // that is in both is read from one place.
 type lexicon struct {
-	kb    *actor.KB // the knowledge base and the patterns it was made of, so that a Coder whose
-	ps    *Patterns // KB or Patterns were replaced after NewCoder does not use it
-	index *text.WordIndex
-	vals  []lexWord // by word number (index); vals[0] is unknownWord
+	kb *actor.KB // the knowledge base and the patterns it was made of, so that a Coder whose
+	ps *Patterns // KB or Patterns were replaced after NewCoder does not use it
+	// what they hold for each word (unknownWord for a word of neither), kept in the table's slots
+	// so that a look-up touches one cache line (most rare words are in no cache: see WordMap)
+	words *text.WordMap[lexWord]
 }
 
 // lexWord is what the knowledge base and the pattern tables hold for one word.
@@ -76,19 +77,16 @@ func newLexicon(kb *actor.KB, ps *Patterns) *lexicon {
 	}
 	// the words in a set order, so that each one's place in the index is the same from run to run
 	ws := commonFirst(slices.Sorted(maps.Keys(words)), words)
-	vals := make([]lexWord, 1, len(ws)+1)
-	vals[0] = unknownWord
+	vals := make([]lexWord, 0, len(ws))
 	for _, w := range ws {
 		vals = append(vals, words[w])
 	}
-	return &lexicon{kb: kb, ps: ps, index: text.NewWordIndex(ws), vals: vals}
+	return &lexicon{kb: kb, ps: ps, words: text.NewWordMap(ws, vals, unknownWord)}
 }
 
 // commonFirst returns ws, the words of the lexicon, with those of commonWords it holds first, in
-// that order, and the others after them in the order of ws. Numbered and put into the index in
-// this order, the common words find their own slot at the first probe, and their values and
-// those of the index lie together in a few kilobytes, which stay in the processor's cache,
-// rather than one cache line each spread over the whole table: most tokens are such words.
+// that order, and the others after them in the order of ws. Put into the table in this order,
+// the common words find their own slot at the first probe (most tokens are such words).
 func commonFirst(ws []string, words map[string]lexWord) []string {
 	out := make([]string, 0, len(ws))
 	common := make(map[string]bool, len(commonWords))
@@ -137,7 +135,7 @@ func (lx *lexicon) of(c *Coder) bool {
 // counts the context cues in k unless nil, and appends to quiet whether each sentence is quiet.
 // It returns quiet and how many sentences are not.
 //
-// One call numbers every token of the document (WordIndex.Numbers, into sc.wordNums), then fill
+// One call finds every token of the document (WordMap.Places, into sc.wordNums), then fill
 // sets what the numbers stand for sentence by sentence: a look-up of each sentence on its own (as
 // the tests' lookUpSentence, which holds this to it) cost more in calls, slicing and parts than
 // the look-up of its tokens (a sentence is some 16 tokens).
@@ -147,7 +145,7 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 	lex := slices.Grow(sc.allLex[:0], len(toks))[:len(toks)]
 	words := slices.Grow(sc.allWords[:0], len(toks))[:len(toks)]
 	sc.wordNums, sc.allLex, sc.allWords = nums, lex, words
-	lx.index.Numbers(nums, toks)
+	lx.words.Places(nums, toks)
 	loud := 0
 	for idx, s := range sents {
 		r := &sc.read1[idx]
@@ -167,20 +165,21 @@ func (lx *lexicon) lookUpDoc(sc *scratch, k *counter, sents []text.Sentence, qui
 }
 
 // fill sets lex[i] and words[i] to the pattern tables' entry and the knowledge base's Word of the
-// word numbered ns[i] (lexicon.index), and returns the flags of all those words together and the
-// tokens whose words begin a context cue (cueWord), one in some fifteen: bit i&63 for ns[i], so
-// that their cues are counted with no look at the entry of every token (countCues).
+// word at place ps[i] of lx.words (WordMap.Places), and returns the flags of all those words
+// together and the tokens whose words begin a context cue (cueWord), one in some fifteen: bit
+// i&63 for ps[i], so that their cues are counted with no look at the entry of every token
+// (countCues).
 //
 // It is a function of its own, never written into lookUpDoc, so that its loop, which calls
 // nothing, keeps what it needs in registers: a loop in a function that makes calls elsewhere has
 // the compiler save and reload values around them, at a cost of several instructions a token.
 //
 //go:noinline
-func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ns []uint32) (seen lexFlag, cues uint64) {
-	vals := lx.vals
-	lex, words = lex[:len(ns)], words[:len(ns)]
-	for i, n := range ns {
-		l := &vals[n]
+func (lx *lexicon) fill(lex []*wordEntry, words []actor.Word, ps []uint32) (seen lexFlag, cues uint64) {
+	cells := lx.words.Cells()
+	lex, words = lex[:len(ps)], words[:len(ps)]
+	for i, p := range ps {
+		l := &cells[p].Val
 		lex[i] = l.entry
 		words[i] = l.actor
 		seen |= l.flags

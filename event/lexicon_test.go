@@ -111,8 +111,7 @@ func TestMentionsOfLexicon(t *testing.T) {
 
 // lexFind returns what lx holds for the word w and whether it holds it.
 func lexFind(lx *lexicon, w string) (lexWord, bool) {
-	n := lx.index.Number(&text.Token{Lower: w})
-	return lx.vals[n], n != 0
+	return lx.words.Find(&text.Token{Lower: w})
 }
 
 // lookUpDoc returns the tokens of a document's text and, from lookUpSentence sentence by
@@ -199,6 +198,14 @@ func TestCommonFirst(t *testing.T) {
 			t.Errorf("commonWords holds %q twice", w)
 		}
 		seen[w] = true
+	}
+}
+
+// TestLexiconCellSize checks that a cell of the lexicon's table is one cache line (64 bytes), so
+// that a look-up touches one line (see text.WordMap): a field more in lexWord would spill over.
+func TestLexiconCellSize(t *testing.T) {
+	if n := reflect.TypeFor[text.WordCell[lexWord]]().Size(); n != 64 {
+		t.Errorf("a cell of the lexicon is %d bytes, not 64", n)
 	}
 }
 
@@ -317,7 +324,7 @@ func (lx *lexicon) lookUpSentence(lex []*wordEntry, words []actor.Word, k *count
 	for start := 0; start < len(toks); start += lookUpPart {
 		part := toks[start:min(start+lookUpPart, len(toks))]
 		ns := nums[:len(part)]
-		lx.index.Numbers(ns, part)
+		lx.words.Places(ns, part)
 		flags, cues := lx.fill(lexOut[start:][:len(ns)], wordsOut[start:][:len(ns)], ns)
 		if cues != 0 && k != nil {
 			countCues(k, toks, start, lexOut[start:][:len(ns)], cues)

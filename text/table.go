@@ -56,82 +56,159 @@ func (x *WordIndex) Number(tok *Token) uint32 {
 	return x.number(tok)
 }
 
-// Numbers sets ns[i] to the Number of toks[i] for each of toks (ns is at least as long).
+// WordMap is a table of words and their values, like WordTable, that keeps each word's value and
+// the bytes of a word of up to 2*shortWord bytes in the word's slot of the table: finding a word
+// and reading its value touch one cache line, where a WordTable touches one for the slot, one for
+// the value and, for a word of shortWord bytes or more, two more for its string. It is for a big
+// table looked up for nearly every token (the coder's lexicon): most of its rare words are in no
+// cache of the processor, and each line they touch costs the time of some hundreds of
+// instructions. A cell is 32 bytes and the value's: one cache line for a value of 32 bytes (the
+// lexicon's), whose cells then lie on lines of their own (a table this big starts a page). It is
+// built once and only read after, so workers coding documents in parallel may share it.
+type WordMap[V any] struct {
+	cells []WordCell[V] // a power of two of them, at most half full, and one more: missing's
+	words []string      // by number - 1
+}
+
+// WordCell is a slot of a WordMap: a word, told by its hash and, unless size is 0, by its length
+// and bytes, its number (0: an empty cell) and its value.
+type WordCell[V any] struct {
+	hash uint64
+	// the first and last eight bytes of a word of shortWord to 2*shortWord bytes (load64), which
+	// cover it; 0 for a shorter word, whose hash tells it apart from every other such word
+	first, last uint64
+	at          uint32 // the word's number (words[at-1]); 0 for an empty cell
+	// the word's length, when the cell alone tells it apart (1 to 2*shortWord bytes, a hash not
+	// 0); else 0, and a token is compared with words[at-1] (WordMap.place)
+	size uint8
+	Val  V // the word's value
+}
+
+// NewWordMap returns the map of words[i] to vals[i] (the words must differ, and vals be at least
+// as long), whose value for a word it does not hold is missing. The words go in in their order, so
+// that each word's place in the table (and how many probes find it) is the same from run to run,
+// and the first ones find their own slot at the first probe.
+func NewWordMap[V any](words []string, vals []V, missing V) *WordMap[V] {
+	n := 16
+	for n < 2*len(words) {
+		n *= 2
+	}
+	m := &WordMap[V]{cells: make([]WordCell[V], n+1), words: words}
+	m.cells[n].Val = missing
+	mask := uint64(n - 1)
+	for k, w := range words {
+		h := filterHash(w)
+		i := h & mask
+		for m.cells[i].at != 0 {
+			i = (i + 1) & mask
+		}
+		c := WordCell[V]{hash: h, at: uint32(k + 1), Val: vals[k]}
+		if len(w) > 0 && len(w) <= 2*shortWord && h != 0 {
+			c.size = uint8(len(w))
+			if len(w) >= shortWord {
+				c.first, c.last = load64(w), load64(w[len(w)-8:])
+			}
+		}
+		m.cells[i] = c
+	}
+	return m
+}
+
+// Cells returns the cells of m by place (Places): Cells()[p].Val is the value of the word at
+// place p, or the missing value of NewWordMap.
+func (m *WordMap[V]) Cells() []WordCell[V] {
+	return m.cells
+}
+
+// Find returns the value of tok's word and whether m holds the word (with a call: Places finds
+// many tokens' words for less).
+func (m *WordMap[V]) Find(tok *Token) (V, bool) {
+	p := m.place(tok)
+	return m.cells[p].Val, int(p) < len(m.cells)-1
+}
+
+// Places sets ps[i] to the place in m of the word of toks[i] (Cells()[ps[i]].Val is its value),
+// or to that of the missing value for a word m does not hold; ps is at least as long as toks.
 //
-// It is Number for the tokens of a text, in two passes: the first (findNumbers) finds nearly
-// every word with no call, and the second looks up the words it left, with a call each.
-func (x *WordIndex) Numbers(ns []uint32, toks []Token) {
-	ns = ns[:len(toks)]
-	if !x.findNumbers(ns, toks) {
+// It does so in two passes: the first (findPlaces) finds nearly every word with no call, and the
+// second looks up the words it left, with a call each.
+func (m *WordMap[V]) Places(ps []uint32, toks []Token) {
+	ps = ps[:len(toks)]
+	if !m.findPlaces(ps, toks) {
 		return
 	}
-	for i, n := range ns {
-		if n == leftWord {
-			ns[i] = x.number(&toks[i])
+	for i, p := range ps {
+		if p == leftWord {
+			ps[i] = m.place(&toks[i])
 		}
 	}
 }
 
-// findNumbers is the first pass of Numbers: it sets ns[i] to the Number of toks[i], or to
+// findPlaces is the first pass of Places: it sets ps[i] to the place of toks[i]'s word, or to
 // leftWord for a word it leaves to the second pass, and reports whether it left any.
 //
 // It calls nothing, so that the compiler keeps what its loop needs in registers, at a few
-// instructions a probe. It walks from the slot a token's hash points to up to the first that
-// holds that hash or is empty: an empty one means the word is not there; one that holds the hash
-// is the word for a token shorter than shortWord (two such words with one hash are one word), or
-// for one of up to 2*shortWord bytes that has the word's length and its first and last eight
-// bytes, which cover it (load64 is written into the loop, where a comparison of strings would be
-// a call). It leaves a longer word, two words with one hash, and a token with no hash kept.
-//
-// The common case, a short word or an empty slot, is told by the slot alone; the tests for the
-// rest (a long word, a token with no hash kept) come after it, so that most tokens pass by them.
-// A token with no hash kept (hash 0) stops at an empty slot, where it is left, or at a slot that
-// holds hash 0, which is never marked short (NewWordIndex), so that its bytes are compared.
-func (x *WordIndex) findNumbers(ns []uint32, toks []Token) (left bool) {
-	ns = ns[:len(toks)]
-	slots := x.slots
-	if len(slots) == 0 { // (the zero WordIndex, which holds no word)
-		clear(ns)
+// instructions a probe. It walks from the cell a token's hash points to up to the first that
+// holds that hash or is empty: an empty one means the word is not there, and one that holds the
+// hash is the word if the cell has the token's length (two words of fewer than shortWord bytes
+// with one hash are one word) and, for one of shortWord bytes or more, its first and last eight
+// bytes, which cover it. It leaves two words with one hash, a word the cell does not tell apart
+// (size 0: a longer word, the empty word, a word whose hash is 0), and a token with no hash kept
+// (hash 0), which stops at an empty cell or at one of a word whose hash is 0, never of size 0.
+func (m *WordMap[V]) findPlaces(ps []uint32, toks []Token) (left bool) {
+	ps = ps[:len(toks)]
+	cells := m.cells[:len(m.cells)-1] // (without missing's)
+	if len(cells) == 0 {
+		// (never: NewWordMap makes 16 cells or more; the test and the mask below let the compiler
+		// see that every h&mask is an index of cells, which spares a bounds test in each probe)
 		return false
 	}
-	// (x.mask, written so that the compiler sees that every h&mask is an index of slots, which
-	// spares a bounds test in each probe)
-	mask := uint64(len(slots) - 1)
+	mask := uint64(len(cells) - 1)
+	missing := uint32(len(cells))
 	for i := range toks {
 		t := &toks[i]
 		h := t.hash
 		j := h & mask
-		s := &slots[j]
-		for s.hash != h && s.at != 0 {
+		c := &cells[j]
+		for c.hash != h && c.at != 0 {
 			j = (j + 1) & mask
-			s = &slots[j]
+			c = &cells[j]
 		}
-		n := s.at // (0 for an empty slot: no such word)
-		if !(s.short && len(t.Lower) < shortWord) && (n != 0 || h == 0) {
-			// a long word, or a token with no hash kept: the word numbered n is w if it has w's
-			// length, of shortWord to 2*shortWord bytes, and its first and last eight bytes,
-			// which cover it (written out here: a function of it is too big for the compiler to
-			// write in, and a call, made for one token in five, has the loop's values kept on
-			// the stack)
-			w := t.Lower
-			if n != 0 {
-				v := x.words[n-1]
-				if len(v) != len(w) || len(w) < shortWord || len(w) > 2*shortWord ||
-					load64(v) != load64(w) || load64(v[len(v)-8:]) != load64(w[len(w)-8:]) {
-					n = 0
-				}
+		p := uint32(j)
+		w := t.Lower
+		switch {
+		case c.at == 0:
+			p = missing
+			if h == 0 { // (no hash kept: the word may be elsewhere)
+				p, left = leftWord, true
 			}
-			if n == 0 {
-				n, left = leftWord, true
-			}
+		case int(c.size) != len(w) || c.size == 0 ||
+			len(w) >= shortWord && (c.first != load64(w) || c.last != load64(w[len(w)-8:])):
+			p, left = leftWord, true
 		}
-		ns[i] = n
+		ps[i] = p
 	}
 	return left
 }
 
-// leftWord is what the first pass of Numbers sets for a word it leaves to the second: no
-// number of a word, since a WordIndex holds fewer than 2^32-1 words.
+// place is the place of tok's word in m, past the common case (findPlaces).
+func (m *WordMap[V]) place(tok *Token) uint32 {
+	h := tok.Hash()
+	cells := m.cells[:len(m.cells)-1]
+	mask := uint64(len(cells) - 1)
+	for j := h & mask; ; j = (j + 1) & mask {
+		c := &cells[j]
+		if c.at == 0 {
+			return uint32(len(cells))
+		}
+		if c.hash == h && m.words[c.at-1] == tok.Lower {
+			return uint32(j)
+		}
+	}
+}
+
+// leftWord is what the first pass of Places sets for a word it leaves to the second: no place of
+// a WordMap, which has fewer than 2^32-1 cells.
 const leftWord = ^uint32(0)
 
 // quickNumber returns what Number would, and true, in the common case, or false past it: a word
