@@ -51,8 +51,10 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 
 // RunRecordsTo is RunRecords that also writes what format wrote to w, in input order: the output
 // of a batch of records at once, once emit has seen each of its results, rather than emit copying
-// each result's Out into a buffer. It stops, as RunRecords does, at the first error, having
-// written the output of the records before it; a failing write stops it too.
+// each result's Out into a buffer. The results that emit sees have no Events (format has seen
+// them: their memory is reused for the next document at once). It stops, as RunRecords does, at
+// the first error, having written the output of the records before it; a failing write stops it
+// too.
 func (c *Coder) RunRecordsTo(w io.Writer, recs <-chan ingest.Record, workers int,
 	format func(dst []byte, r *Result) ([]byte, error), emit func(*Result) error) error {
 	if format == nil {
@@ -98,10 +100,20 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 	// fresh slice grown record by record (a batch is most often a few records at hand)
 	freeBatches := make(chan []ingest.Record, size+workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// With w (RunRecordsTo), nothing reads a document's events once they are formatted
+			// (emit sees its Out): the worker codes every document into these two small blocks
+			// of its own, which stay in the caches from one document to the next, rather than
+			// into the batch's blocks, which a batch takes up again only batches later (cold:
+			// every event was written to memory out of the caches).
+			var docEvents []Event
+			var docTargets []Actor
+			if w != nil {
+				docEvents, docTargets = make([]Event, 0, 64), make([]Actor, 0, 64)
+			}
 			for j := range jobs {
 				var d done
 				if format != nil {
@@ -131,10 +143,22 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 						r.Err = err
 						continue
 					}
-					from := len(d.events)
-					d.events, d.targets, r.Err = c.codeGuarded(rec, doc, d.events, d.targets)
-					if len(d.events) > from {
-						r.Events = d.events[from:len(d.events):len(d.events)]
+					if w != nil {
+						staleEvents, staleTargets := len(docEvents), len(docTargets)
+						docEvents, docTargets, r.Err = c.codeGuarded(rec, doc, docEvents[:0], docTargets[:0])
+						// (what the document before left beyond this one's events and targets is
+						// cleared, so that the blocks keep no more than the last document)
+						clearStale(docEvents, staleEvents)
+						clearStale(docTargets, staleTargets)
+						if len(docEvents) > 0 {
+							r.Events = docEvents
+						}
+					} else {
+						from := len(d.events)
+						d.events, d.targets, r.Err = c.codeGuarded(rec, doc, d.events, d.targets)
+						if len(d.events) > from {
+							r.Events = d.events[from:len(d.events):len(d.events)]
+						}
 					}
 					if r.Err != nil {
 						continue
@@ -142,8 +166,11 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					// formatted at once, while the document's events, its text (their evidence),
 					// their rules and their actors' prepared JSON are still in the caches: after
 					// the rest of the batch (up to 256 KiB of text) had been coded they were not
-					from = len(d.out)
+					from := len(d.out)
 					out, err := format(d.out, r)
+					if w != nil {
+						r.Events = nil // (the next document is coded into the same block)
+					}
 					if len(out) < from { // (it did not append: report it, no panic)
 						d.errs[k] = fmt.Errorf("event: the format of RunRecords must append to the buffer it is given (%s)", r.Doc.ID)
 						continue

@@ -99,9 +99,11 @@ func TestRunRecordsShortFormat(t *testing.T) {
 	}
 }
 
-// TestRunRecordsTo holds RunRecordsTo, which writes a batch's output at once, to RunRecords with
-// an emit that writes each result's Out: the same bytes, with records that cannot be read among
-// the others; and a format that fails stops it after the output of the records before.
+// TestRunRecordsTo holds RunRecordsTo, which writes a batch's output at once and codes every
+// document of a worker into the same small block, to RunRecords with an emit that writes each
+// result's Out: the same bytes, with one worker or several and records that cannot be read among
+// the others (no event of a document left in the block shows in the next one's output); emit sees
+// no Events; and a format that fails stops it after the output of the records before.
 func TestRunRecordsTo(t *testing.T) {
 	c := testCoder(t)
 	docs := exampleDocs(t)
@@ -135,26 +137,34 @@ func TestRunRecordsTo(t *testing.T) {
 		}
 		return AppendJSONLines(dst, r.Events)
 	}
-	for _, fail := range []string{"", fmt.Sprintf("%s-%d", docs[150%len(docs)].ID, 150)} {
-		failAt = fail
-		var want bytes.Buffer
-		wantErr := c.RunRecords(records(), 2, format, func(r *Result) error {
-			want.Write(r.Out)
-			return nil
-		})
-		var got bytes.Buffer
-		failed := 0
-		err := c.RunRecordsTo(&got, records(), 2, format, func(r *Result) error {
-			if r.Err != nil {
-				failed++
+	for _, workers := range []int{1, 2} {
+		for _, fail := range []string{"", fmt.Sprintf("%s-%d", docs[150%len(docs)].ID, 150)} {
+			failAt = fail
+			var want bytes.Buffer
+			wantErr := c.RunRecords(records(), workers, format, func(r *Result) error {
+				want.Write(r.Out)
+				return nil
+			})
+			var got bytes.Buffer
+			failed, withEvents := 0, 0
+			err := c.RunRecordsTo(&got, records(), workers, format, func(r *Result) error {
+				if r.Err != nil {
+					failed++
+				}
+				if r.Events != nil {
+					withEvents++
+				}
+				return nil
+			})
+			if fmt.Sprint(err) != fmt.Sprint(wantErr) || (fail != "") != (err != nil) {
+				t.Errorf("workers %d, failing at %q: error %v, want %v", workers, fail, err, wantErr)
 			}
-			return nil
-		})
-		if fmt.Sprint(err) != fmt.Sprint(wantErr) || (fail != "") != (err != nil) {
-			t.Errorf("failing at %q: error %v, want %v", fail, err, wantErr)
-		}
-		if failed == 0 || want.Len() == 0 || !bytes.Equal(got.Bytes(), want.Bytes()) {
-			t.Errorf("failing at %q: %d bytes written (%d records not read), want %d bytes", fail, got.Len(), failed, want.Len())
+			if failed == 0 || want.Len() == 0 || !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("workers %d, failing at %q: %d bytes written (%d records not read), want %d bytes", workers, fail, got.Len(), failed, want.Len())
+			}
+			if withEvents > 0 {
+				t.Errorf("workers %d, failing at %q: emit saw the events of %d results, want none", workers, fail, withEvents)
+			}
 		}
 	}
 }
