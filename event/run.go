@@ -72,8 +72,13 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 	}
 	// Records go to the workers in batches of those at hand (up to maxBatch records or
 	// maxBatchText bytes), so that a worker and the writer wake each other once a batch rather
-	// than once a document; a record that arrives alone is not held back.
-	const maxBatch, maxBatchText = 64, 256 << 10
+	// than once a document; a record that arrives alone is not held back. A batch is kept small
+	// (16 KiB of text, ~64 KiB of output) so that the blocks its output and results are written
+	// to, which the batches in flight take up in turn, stay in the caches: with 256 KiB (~1 MiB
+	// of output, the whole L2 of a core) every byte of output was written to memory out of the
+	// caches and evicted the coder's tables (cachegrind, L2 simulated, per MB: 0.017 M fewer
+	// write misses and ~0.01 M fewer read misses)
+	const maxBatch, maxBatchText = 64, 16 << 10
 	type job struct {
 		seq  int
 		recs []ingest.Record
@@ -165,7 +170,7 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					}
 					// formatted at once, while the document's events, its text (their evidence),
 					// their rules and their actors' prepared JSON are still in the caches: after
-					// the rest of the batch (up to 256 KiB of text) had been coded they were not
+					// the rest of the batch had been coded they were not
 					from := len(d.out)
 					out, err := format(d.out, r)
 					if w != nil {
