@@ -198,3 +198,68 @@ func TestRunRecordsCodingPanic(t *testing.T) {
 		}
 	}
 }
+
+// failingWriter takes n bytes and then fails.
+type failingWriter struct {
+	bytes.Buffer
+	n int
+}
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if f.Len()+len(p) > f.n {
+		return 0, fmt.Errorf("disk full")
+	}
+	return f.Buffer.Write(p)
+}
+
+// TestRunRecordsToStops holds RunRecordsTo, with one worker (which writes every 64 KiB) and with
+// several (a batch at once), to stopping at an emit that fails, having written exactly the output
+// of the records before, and at a write that fails, reporting it.
+func TestRunRecordsToStops(t *testing.T) {
+	c := testCoder(t)
+	docs := exampleDocs(t)
+	records := func() <-chan ingest.Record {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for i := range 600 {
+				d := docs[i%len(docs)]
+				d.ID = fmt.Sprintf("%s-%d", d.ID, i)
+				line, _ := json.Marshal(d)
+				ch <- ingest.Record{Line: line, Origin: "t", LineNo: i + 1}
+			}
+		}()
+		return ch
+	}
+	format := func(dst []byte, r *Result) ([]byte, error) { return AppendJSONLines(dst, r.Events) }
+	var all bytes.Buffer
+	var outs [][]byte
+	if err := c.RunRecords(records(), 2, format, func(r *Result) error {
+		all.Write(r.Out)
+		outs = append(outs, bytes.Clone(r.Out))
+		return nil
+	}); err != nil || all.Len() < 200<<10 {
+		t.Fatalf("RunRecords: %v, %d bytes, want at least 200 KiB", err, all.Len())
+	}
+	for _, workers := range []int{1, 2} {
+		for _, stopAt := range []int{0, 1, 301, 599} {
+			var got bytes.Buffer
+			n := 0
+			err := c.RunRecordsTo(&got, records(), workers, format, func(r *Result) error {
+				if n == stopAt {
+					return fmt.Errorf("stop at %d", n)
+				}
+				n++
+				return nil
+			})
+			if want := bytes.Join(outs[:stopAt], nil); err == nil || !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("workers %d, emit failing at %d: error %v, %d bytes written, want %d", workers, stopAt, err, got.Len(), len(want))
+			}
+		}
+		fw := &failingWriter{n: 100 << 10}
+		err := c.RunRecordsTo(fw, records(), workers, format, func(r *Result) error { return nil })
+		if err == nil || err.Error() != "disk full" || !bytes.HasPrefix(all.Bytes(), fw.Bytes()) {
+			t.Errorf("workers %d, write failing: error %v, %d bytes written", workers, err, fw.Len())
+		}
+	}
+}
