@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -96,6 +97,19 @@ func TestRunRecordsShortFormat(t *testing.T) {
 	err := c.RunRecords(ch, 2, format, func(r *Result) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "must append") {
 		t.Errorf("error %v, want one saying the format must append", err)
+	}
+	// and RunRecordsTo with one worker (runRecordsAlone)
+	ch = make(chan ingest.Record)
+	go func() {
+		defer close(ch)
+		for i := range 50 {
+			id := fmt.Sprintf("%0*d", 1+(i*7)%23, i)
+			ch <- ingest.Record{Line: []byte(`{"id":"` + id + `","text":"Iran condemned Syria."}`), Origin: "t", LineNo: i + 1}
+		}
+	}()
+	err = c.RunRecordsTo(io.Discard, ch, 1, format, func(r *Result) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "must append") {
+		t.Errorf("RunRecordsTo: error %v, want one saying the format must append", err)
 	}
 }
 
@@ -195,6 +209,28 @@ func TestRunRecordsCodingPanic(t *testing.T) {
 		})
 		if err != nil || n != 20 {
 			t.Errorf("RunRecords: %v after %d records, want no error after 20", err, n)
+		}
+	}
+	// and RunRecordsTo, with one worker (runRecordsAlone) and two: nothing written
+	for _, workers := range []int{1, 2} {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for i := range 20 {
+				ch <- ingest.Record{Line: fmt.Appendf(nil, `{"id":"d%d","text":"Iran condemned Syria."}`, i), Origin: "t", LineNo: i + 1}
+			}
+		}()
+		var out bytes.Buffer
+		n := 0
+		err := (&Coder{}).RunRecordsTo(&out, ch, workers, formats[1], func(r *Result) error {
+			n++
+			if r.Err == nil || !strings.Contains(r.Err.Error(), fmt.Sprintf("t:%d: record \"d%d\": could not be coded", n, n-1)) {
+				t.Errorf("workers %d, record %d: error %v, want it reported as not coded", workers, n, r.Err)
+			}
+			return nil
+		})
+		if err != nil || n != 20 || out.Len() > 0 {
+			t.Errorf("RunRecordsTo, workers %d: %v after %d records, %d bytes written, want no error after 20, nothing written", workers, err, n, out.Len())
 		}
 	}
 }
