@@ -50,8 +50,8 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 }
 
 // RunRecordsTo is RunRecords that also writes what format wrote to w, in input order: the output
-// of a batch of records at once, once emit has seen each of its results, rather than emit copying
-// each result's Out into a buffer. The results that emit sees have no Events (format has seen
+// of many records at once (a batch, or 64 KiB with one worker), once emit has seen each of their
+// results, rather than emit copying each result's Out into a buffer. The results that emit sees have no Events (format has seen
 // them: their memory is reused for the next document at once). It stops, as RunRecords does, at
 // the first error, having written the output of the records before it; a failing write stops it
 // too.
