@@ -50,8 +50,8 @@ func (c *Coder) RunRecords(recs <-chan ingest.Record, workers int, format func(d
 }
 
 // RunRecordsTo is RunRecords that also writes what format wrote to w, in input order: the output
-// of many records at once (a batch, or 64 KiB with one worker), once emit has seen each of their
-// results, rather than emit copying each result's Out into a buffer. The results that emit sees have no Events (format has seen
+// of a batch of records at once, once emit has seen each of its results, rather than emit copying
+// each result's Out into a buffer. The results that emit sees have no Events (format has seen
 // them: their memory is reused for the next document at once). It stops, as RunRecords does, at
 // the first error, having written the output of the records before it; a failing write stops it
 // too.
@@ -60,85 +60,7 @@ func (c *Coder) RunRecordsTo(w io.Writer, recs <-chan ingest.Record, workers int
 	if format == nil {
 		return fmt.Errorf("event: RunRecordsTo needs a format")
 	}
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	if workers == 1 {
-		return c.runRecordsAlone(w, recs, format, emit)
-	}
 	return c.runRecords(recs, workers, format, emit, w)
-}
-
-// runRecordsAlone is RunRecordsTo with one worker: this goroutine decodes, codes, formats and
-// emits each record in turn and writes the output every 64 KiB. With nothing to run in parallel,
-// the batches of runRecords only moved every document's output through blocks that came back
-// to a batch batches later, cold: here a document's events and its output are written to the
-// same few blocks, document after document, which stay in the caches (cachegrind, L2 simulated:
-// ~0.06 M fewer write misses and ~0.01 M fewer read misses per MB).
-func (c *Coder) runRecordsAlone(w io.Writer, recs <-chan ingest.Record, format func(dst []byte, r *Result) ([]byte, error),
-	emit func(*Result) error) error {
-	const flushAt = 64 << 10
-	out := make([]byte, 0, flushAt+flushAt/2) // the output of the records emitted, not yet written
-	events, targets := make([]Event, 0, 64), make([]Actor, 0, 64)
-	var r Result
-	one := func(rec ingest.Record) error {
-		r = Result{}
-		doc, rerr := rec.Decode()
-		if rerr != nil {
-			r.Err = rerr
-			return emit(&r)
-		}
-		r.Doc = doc
-		staleEvents, staleTargets := len(events), len(targets)
-		events, targets, r.Err = c.codeGuarded(rec, doc, events[:0], targets[:0])
-		// (what the document before left beyond this one's events and targets is cleared, so
-		// that the blocks keep no more than the last document)
-		clearStale(events, staleEvents)
-		clearStale(targets, staleTargets)
-		if r.Err != nil {
-			return emit(&r)
-		}
-		if len(events) > 0 {
-			r.Events = events
-		}
-		from := len(out)
-		formatted, err := format(out, &r)
-		// (the next document is coded into the same block)
-		r.Events = nil
-		if len(formatted) < from { // (it did not append: report it, no panic)
-			return fmt.Errorf("event: the format of RunRecords must append to the buffer it is given (%s)", r.Doc.ID)
-		}
-		if err != nil {
-			return err
-		}
-		r.Out = formatted[from:len(formatted):len(formatted)]
-		if err := emit(&r); err != nil {
-			return err
-		}
-		out = formatted // (emitted: its output is written)
-		return nil
-	}
-	var err error
-	for rec := range recs {
-		if err = one(rec); err != nil {
-			break
-		}
-		if len(out) >= flushAt {
-			_, err = w.Write(out)
-			out = out[:0]
-			if err != nil {
-				break
-			}
-		}
-	}
-	if len(out) > 0 { // (after an error, the output of the records before it)
-		if _, werr := w.Write(out); err == nil {
-			err = werr
-		}
-	}
-	for range recs { // drain, when stopped early, so that the producer can finish
-	}
-	return err
 }
 
 // runRecords is RunRecords, writing the output of format to w as RunRecordsTo says when w is not

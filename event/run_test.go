@@ -98,7 +98,7 @@ func TestRunRecordsShortFormat(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "must append") {
 		t.Errorf("error %v, want one saying the format must append", err)
 	}
-	// and RunRecordsTo with one worker (runRecordsAlone)
+	// and RunRecordsTo with one worker
 	ch = make(chan ingest.Record)
 	go func() {
 		defer close(ch)
@@ -211,7 +211,7 @@ func TestRunRecordsCodingPanic(t *testing.T) {
 			t.Errorf("RunRecords: %v after %d records, want no error after 20", err, n)
 		}
 	}
-	// and RunRecordsTo, with one worker (runRecordsAlone) and two: nothing written
+	// and RunRecordsTo, with one worker and two: nothing written
 	for _, workers := range []int{1, 2} {
 		ch := make(chan ingest.Record)
 		go func() {
@@ -248,9 +248,9 @@ func (f *failingWriter) Write(p []byte) (int, error) {
 	return f.Buffer.Write(p)
 }
 
-// TestRunRecordsToStops holds RunRecordsTo, with one worker (which writes every 64 KiB) and with
-// several (a batch at once), to stopping at an emit that fails, having written exactly the output
-// of the records before, and at a write that fails, reporting it.
+// TestRunRecordsToStops holds RunRecordsTo, with one worker and with several, to stopping at an
+// emit that fails, having written exactly the output of the records before, and at a write that
+// fails, reporting it.
 func TestRunRecordsToStops(t *testing.T) {
 	c := testCoder(t)
 	docs := exampleDocs(t)
