@@ -64,7 +64,8 @@ func (x *WordIndex) Number(tok *Token) uint32 {
 // cache of the processor, and each line they touch costs the time of some hundreds of
 // instructions. A cell is 32 bytes and the value's: one cache line for a value of 32 bytes (the
 // lexicon's), whose cells then lie on lines of their own (a table this big starts a page). It is
-// built once and only read after, so workers coding documents in parallel may share it.
+// built once and only read after, so workers coding documents in parallel may share it. The zero
+// WordMap holds no word (Find finds none); Places and Cells need one made by NewWordMap.
 type WordMap[V any] struct {
 	cells []WordCell[V] // a power of two of them, at most half full, and one more: missing's
 	words []string      // by number - 1
@@ -123,6 +124,10 @@ func (m *WordMap[V]) Cells() []WordCell[V] {
 // Find returns the value of tok's word and whether m holds the word (with a call: Places finds
 // many tokens' words for less).
 func (m *WordMap[V]) Find(tok *Token) (V, bool) {
+	if len(m.cells) == 0 { // (the zero WordMap, which holds no word)
+		var none V
+		return none, false
+	}
 	p := m.place(tok)
 	return m.cells[p].Val, int(p) < len(m.cells)-1
 }
