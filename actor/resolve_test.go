@@ -12,6 +12,11 @@ import (
 // of up to four terms, nearly all: the allocator puts a header of 8 bytes before an object of
 // more than 512 bytes that holds pointers).
 func TestTermLayout(t *testing.T) {
+	if reflect.TypeFor[uintptr]().Size() != 8 {
+		// (the padding that makes a Term 128 bytes is worked out for 64-bit words: with 32-bit
+		// ones a Term is 80 bytes, and the layout is no more than a guide to speed)
+		t.Skip("Term's layout is laid out for 64-bit platforms")
+	}
 	tt := reflect.TypeOf(Term{})
 	if tt.Size() != 128 {
 		t.Errorf("a Term is %d bytes, want 128", tt.Size())
