@@ -49,9 +49,10 @@ type Location struct {
 
 // Event is one coded event, in the record format of formats.md.
 //
-// An event's Location and Contexts may be shared with other events coded by the same Coder, in
-// this document or another (the coder keeps one of each it has made recently, rather than new
-// memory for every event): treat them as read-only, and copy one before changing it.
+// The events of one document may share a Location and share their Contexts. Within RunRecords
+// with a format, where the events never leave the coder, they are also shared with other
+// documents' (the coder keeps one of each it has made recently, rather than new memory for every
+// event); Code, Explain, Run and RunRecords without a format give each document its own.
 type Event struct {
 	ID         string    `json:"id"`
 	DocID      string    `json:"doc_id"`
@@ -713,7 +714,36 @@ func (c *Coder) Code(doc ingest.Document) []Event {
 	if len(evs) == 0 {
 		return nil
 	}
+	ownShared(evs)
 	return evs
+}
+
+// ownShared gives the events of one document, which a caller keeps, a Location and a list of
+// contexts of their own: the coder's memos share them with the events of other documents
+// (locationMemo, counter.result), which is safe where the events never leave the coder
+// (RunRecords with a format), but a caller that changed one event's would change another
+// document's. Events of the document with one place still share its Location, as they share
+// its contexts.
+func ownShared(evs []Event) {
+	var from, to *Location
+	var ctx []string
+	for i := range evs {
+		e := &evs[i]
+		if l := e.Location; l != nil {
+			if l != from {
+				c := *l
+				from, to = l, &c
+			}
+			e.Location = to
+		}
+		if i == 0 {
+			ctx = slices.Clone(e.Contexts) // (the document's list, the same for each of its events)
+			if ctx == nil && e.Contexts != nil {
+				ctx = []string{}
+			}
+		}
+		e.Contexts = ctx
+	}
 }
 
 // Explain codes a document like Code and also returns, in words, every decision the coder made:
@@ -727,6 +757,7 @@ func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
 	if len(evs) == 0 {
 		evs = nil
 	}
+	ownShared(evs)
 	return evs, b.String()
 }
 

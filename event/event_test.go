@@ -613,3 +613,42 @@ func TestCodingOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeOwnsShared holds Code, Explain and Run to giving each document's events a Location and
+// contexts of their own (ownShared): the coder's memos share them across documents, and a
+// caller that changes one document's events must not change another's.
+func TestCodeOwnsShared(t *testing.T) {
+	c := testCoder(t)
+	text := "Syrian troops shelled rebel positions in Idlib on Monday, and Turkey condemned the attack on the city of Idlib. " +
+		"The military offensive drew diplomatic protests from the government."
+	a := ingest.Document{ID: "a", Text: text, Published: "2023-03-15"}
+	b := ingest.Document{ID: "b", Text: text, Published: "2023-03-16"}
+	coded := map[string]func(ingest.Document) []Event{
+		"Code":    c.Code,
+		"Explain": func(d ingest.Document) []Event { evs, _ := c.Explain(d); return evs },
+		"Run": func(d ingest.Document) []Event {
+			docs := make(chan ingest.Document, 1)
+			docs <- d
+			close(docs)
+			var evs []Event
+			if err := c.Run(docs, 1, func(r Result) error { evs = r.Events; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			return evs
+		},
+	}
+	for name, code := range coded {
+		ea, eb := code(a), code(b)
+		ia := slices.IndexFunc(ea, func(e Event) bool { return e.Location != nil && len(e.Contexts) > 0 })
+		ib := slices.IndexFunc(eb, func(e Event) bool { return e.Location != nil && len(e.Contexts) > 0 })
+		if ia < 0 || ib < 0 {
+			t.Fatalf("%s: no event placed and with contexts in the test text (a: %v, b: %v)", name, ea, eb)
+		}
+		loc, ctx := eb[ib].Location.Name, eb[ib].Contexts[0]
+		ea[ia].Location.Name = "changed"
+		ea[ia].Contexts[0] = "changed"
+		if eb[ib].Location.Name != loc || eb[ib].Contexts[0] != ctx {
+			t.Errorf("%s: changing document a's event changed document b's: location %q, contexts %v", name, eb[ib].Location.Name, eb[ib].Contexts)
+		}
+	}
+}

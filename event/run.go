@@ -143,6 +143,7 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 					if format == nil {
 						evs, _, err := c.codeGuarded(rec, doc, nil, nil)
 						if len(evs) > 0 {
+							ownShared(evs) // (the caller keeps them)
 							r.Events = evs
 						}
 						r.Err = err
