@@ -119,8 +119,8 @@ type Term struct {
 
 // KB is a loaded knowledge base.
 type KB struct {
-	phrases map[string][]*phrase  // by first folded token
-	words   *text.WordTable[Word] // every word of the phrases and of the word lists, once loaded
+	phrases map[string][]*phrase // by first folded token
+	words   *text.WordMap[Word]  // every word of the phrases and of the word lists, once loaded
 	// the candidates of every first word's phrases, where its Word says (placeLists), and the
 	// long lists by the first two words
 	cands []candidate
@@ -410,7 +410,7 @@ func (kb *KB) sortPhrases() {
 	for s, w := range words {
 		table[s] = *w
 	}
-	kb.words = text.NewWordTable(table)
+	kb.words = text.WordMapOf(table)
 }
 
 // internCodes makes the state and sector codes of the knowledge base's entries and terms, and

@@ -103,8 +103,8 @@ type Patterns struct {
 	// package's word lists hold (wordLists) or that begins a context cue (addCues), with what they
 	// hold for it: looked up once for each token of a sentence (lookUp), not table by table
 	words map[string]*wordEntry
-	table *text.WordTable[*wordEntry] // words, found by each token's hash
-	cues  *Contexts                   // the contexts whose cues the entries hold too (addCues)
+	table *text.WordMap[*wordEntry] // words, found by each token's hash
+	cues  *Contexts                 // the contexts whose cues the entries hold too (addCues)
 }
 
 // wordEntry is what the pattern tables, the word lists and the context cues hold for one word.
@@ -274,7 +274,7 @@ func (ps *Patterns) index() {
 			entry(w).speech = true
 		}
 	}
-	ps.table = text.NewWordTable(ps.words)
+	ps.table = text.WordMapOf(ps.words)
 }
 
 // addCues adds to the entries the context cues of cs, which the coding of a sentence then counts
@@ -286,7 +286,7 @@ func (ps *Patterns) addCues(cs *Contexts) {
 		}
 		ps.words[w].cues = c
 	}
-	ps.table = text.NewWordTable(ps.words)
+	ps.table = text.WordMapOf(ps.words)
 	ps.cues = cs
 }
 

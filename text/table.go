@@ -6,66 +6,22 @@ import (
 	"slices"
 )
 
-// WordIndex numbers a set of words and finds a token's word (its Lower) by the hash the tokenizer
-// keeps in the token (Token.Hash), with no hashing of its own: an open-addressing table of a
-// power-of-two size, at most half full, of small slots (a hash and the word's number) so that a
-// probe touches little memory. It is built once and only read after, so workers coding documents
-// in parallel may share it.
-type WordIndex struct {
-	slots []wordSlot
-	mask  uint64
-	words []string // by number - 1
-}
-
-// wordSlot is a word's hash, its number (0: an empty slot) and whether it is shorter than
-// shortWord, so that its hash tells it apart from every other such word.
-type wordSlot struct {
-	hash  uint64
-	at    uint32
-	short bool
-}
-
-// NewWordIndex returns the index of words, which must differ: words[i] is number i+1. The
-// words go in in their order, so that each word's place in the table (and how many probes find
-// it) is the same from run to run.
-func NewWordIndex(words []string) *WordIndex {
-	n := 16
-	for n < 2*len(words) {
-		n *= 2
-	}
-	x := &WordIndex{slots: make([]wordSlot, n), mask: uint64(n - 1), words: words}
-	for k, w := range words {
-		h := filterHash(w)
-		i := h & x.mask
-		for x.slots[i].at != 0 {
-			i = (i + 1) & x.mask
-		}
-		// (a word whose hash is 0, the hash of a token with none kept, is never short, so that
-		// findNumbers compares its bytes)
-		x.slots[i] = wordSlot{hash: h, at: uint32(k + 1), short: len(w) < shortWord && h != 0}
-	}
-	return x
-}
-
-// Number returns the number of tok's word (words[i] of NewWordIndex is i+1), or 0 when x does
-// not hold the word.
-func (x *WordIndex) Number(tok *Token) uint32 {
-	if n, sure := x.quickNumber(tok); sure {
-		return n
-	}
-	return x.number(tok)
-}
-
-// WordMap is a table of words and their values, like WordTable, that keeps each word's value and
-// the bytes of a word of up to 2*shortWord bytes in the word's slot of the table: finding a word
-// and reading its value touch one cache line, where a WordTable touches one for the slot, one for
-// the value and, for a word of shortWord bytes or more, two more for its string. It is for a big
-// table looked up for nearly every token (the coder's lexicon): most of its rare words are in no
-// cache of the processor, and each line they touch costs the time of some hundreds of
-// instructions. A cell is 32 bytes and the value's: one cache line for a value of 32 bytes (the
-// lexicon's), whose cells then lie on lines of their own (a table this big starts a page). It is
-// built once and only read after, so workers coding documents in parallel may share it. The zero
-// WordMap holds no word (Find finds none); Places and Cells need one made by NewWordMap.
+// WordMap is a table of words and their values, which finds a token's word (its Lower) by the
+// hash the tokenizer keeps in the token (Token.Hash), with no hashing of its own: an
+// open-addressing table of a power-of-two size, at most half full, whose cells keep each word's
+// hash, value and, for a word of up to 2*shortWord bytes, its length and bytes. Finding a word and
+// reading its value so touch one cell, where a table of numbers and values apart would touch one
+// cache line for the slot, one for the value and, for a longer word, two more for its string:
+// the coder's lexicon, the biggest table, is looked up for nearly every token, most of its rare
+// words are in no cache of the processor, and each line they touch costs the time of some hundreds
+// of instructions. A cell is 32 bytes and the value's: one cache line for a value of 32 bytes (the
+// lexicon's), whose cells then lie on lines of their own (a table this big starts a page); a
+// table of small values pays for it in size, some twice that of a table of numbers (16 bytes a
+// slot) and values apart.
+//
+// It is built once and only read after, so workers coding documents in parallel may share it.
+// The zero WordMap holds no word (Find finds none); Places and Cells need one made by NewWordMap
+// or WordMapOf.
 type WordMap[V any] struct {
 	cells []WordCell[V] // a power of two of them, at most half full, and one more: missing's
 	words []string      // by number - 1
@@ -115,21 +71,53 @@ func NewWordMap[V any](words []string, vals []V, missing V) *WordMap[V] {
 	return m
 }
 
+// WordMapOf returns the map of the words of words to their values, whose value for a word it
+// does not hold is the zero V. The words go in in sorted order, not the map's, so that each
+// word's place (and how many probes find it) is the same from run to run and build to build.
+func WordMapOf[V any](words map[string]V) *WordMap[V] {
+	ws := slices.Sorted(maps.Keys(words))
+	vals := make([]V, len(ws))
+	for i, w := range ws {
+		vals[i] = words[w]
+	}
+	var missing V
+	return NewWordMap(ws, vals, missing)
+}
+
 // Cells returns the cells of m by place (Places): Cells()[p].Val is the value of the word at
 // place p, or the missing value of NewWordMap.
 func (m *WordMap[V]) Cells() []WordCell[V] {
 	return m.cells
 }
 
-// Find returns the value of tok's word and whether m holds the word (with a call: Places finds
-// many tokens' words for less).
+// Find returns the value of tok's word and whether m holds the word; for a word it does not
+// hold, the missing value of NewWordMap (the zero V for WordMapOf's). It finds one token's word
+// (Places finds many tokens' words for less).
 func (m *WordMap[V]) Find(tok *Token) (V, bool) {
 	if len(m.cells) == 0 { // (the zero WordMap, which holds no word)
 		var none V
 		return none, false
 	}
+	// the common case, with no call: a word of fewer than shortWord bytes at its first cell
+	h, w := tok.hash, tok.Lower
+	c := &m.cells[h&uint64(len(m.cells)-2)]
+	if h != 0 && c.hash == h && int(c.size) == len(w) && len(w) < shortWord {
+		return c.Val, true
+	}
 	p := m.place(tok)
 	return m.cells[p].Val, int(p) < len(m.cells)-1
+}
+
+// All returns every word of m with its value, in no set order.
+func (m *WordMap[V]) All() iter.Seq2[string, V] {
+	return func(yield func(string, V) bool) {
+		for i := range m.cells {
+			c := &m.cells[i]
+			if c.at != 0 && !yield(m.words[c.at-1], c.Val) {
+				return
+			}
+		}
+	}
 }
 
 // Places sets ps[i] to the place in m of the word of toks[i] (Cells()[ps[i]].Val is its value),
@@ -196,17 +184,27 @@ func (m *WordMap[V]) findPlaces(ps []uint32, toks []Token) (left bool) {
 	return left
 }
 
-// place is the place of tok's word in m, past the common case (findPlaces).
+// place is the place of tok's word in m, or that of the missing value for a word m does not
+// hold: the look-up of one token (Find), or of one findPlaces left. A cell with the token's hash
+// holds its word if it has the word's length and, for a word of shortWord bytes or more, its
+// first and last eight bytes (two words of fewer than shortWord bytes with one hash are one
+// word); a cell that keeps no length (size 0) is compared with its word.
 func (m *WordMap[V]) place(tok *Token) uint32 {
-	h := tok.Hash()
+	h, w := tok.Hash(), tok.Lower
 	cells := m.cells[:len(m.cells)-1]
 	mask := uint64(len(cells) - 1)
 	for j := h & mask; ; j = (j + 1) & mask {
 		c := &cells[j]
-		if c.at == 0 {
+		switch {
+		case c.at == 0:
 			return uint32(len(cells))
-		}
-		if c.hash == h && m.words[c.at-1] == tok.Lower {
+		case c.hash != h:
+		case c.size == 0:
+			if m.words[c.at-1] == w {
+				return uint32(j)
+			}
+		case int(c.size) == len(w) &&
+			(len(w) < shortWord || c.first == load64(w) && c.last == load64(w[len(w)-8:])):
 			return uint32(j)
 		}
 	}
@@ -215,69 +213,3 @@ func (m *WordMap[V]) place(tok *Token) uint32 {
 // leftWord is what the first pass of Places sets for a word it leaves to the second: no place of
 // a WordMap, which has fewer than 2^32-1 cells.
 const leftWord = ^uint32(0)
-
-// quickNumber returns what Number would, and true, in the common case, or false past it: a word
-// of fewer than shortWord bytes found in the first slot its hash points to (most tokens are short
-// common words, and the table is at most half full), or an empty first slot (a word x does not
-// hold). It is small enough for the compiler to write it into a loop, with no call.
-func (x *WordIndex) quickNumber(tok *Token) (uint32, bool) {
-	h := tok.hash // (0: not known; number hashes the word)
-	s := &x.slots[h&x.mask]
-	// two words shorter than shortWord with one hash are one word, so the bytes of the word
-	// need not be compared; an empty slot holds hash 0
-	return s.at, h != 0 && (s.at == 0 || s.hash == h && s.short && len(tok.Lower) < shortWord)
-}
-
-// number is Number of tok past its common case.
-func (x *WordIndex) number(tok *Token) uint32 {
-	h := tok.Hash()
-	for i := h & x.mask; ; i = (i + 1) & x.mask {
-		s := &x.slots[i]
-		if s.at == 0 {
-			return 0
-		}
-		if s.hash == h && (s.short && len(tok.Lower) < shortWord || x.words[s.at-1] == tok.Lower) {
-			return s.at
-		}
-	}
-}
-
-// WordTable finds what a table of words keeps for a token's word (its Lower): a WordIndex of
-// the words and their values by number. It is built once and only read after, so workers coding
-// documents in parallel may share it.
-type WordTable[V any] struct {
-	index WordIndex
-	vals  []V // by number; vals[0] is the zero V, for a word the table does not hold
-}
-
-// NewWordTable returns a table of the words and their values. The words go in in sorted order,
-// not the map's, so that each word's place (and how many probes find it) is the same from run to
-// run and build to build.
-func NewWordTable[V any](words map[string]V) *WordTable[V] {
-	ws := slices.Sorted(maps.Keys(words))
-	vals := make([]V, 1, len(ws)+1)
-	for _, w := range ws {
-		vals = append(vals, words[w])
-	}
-	return &WordTable[V]{index: *NewWordIndex(ws), vals: vals}
-}
-
-// Find returns the value of tok's word and whether the table has the word.
-func (t *WordTable[V]) Find(tok *Token) (v V, ok bool) {
-	at, sure := t.index.quickNumber(tok)
-	if !sure {
-		at = t.index.number(tok)
-	}
-	return t.vals[at], at != 0
-}
-
-// All returns every word of the table with its value, in no set order.
-func (t *WordTable[V]) All() iter.Seq2[string, V] {
-	return func(yield func(string, V) bool) {
-		for i, w := range t.index.words {
-			if !yield(w, t.vals[i+1]) {
-				return
-			}
-		}
-	}
-}

@@ -2,17 +2,20 @@ package text
 
 import (
 	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 )
 
-func TestWordTable(t *testing.T) {
+// TestWordMapOf holds a WordMapOf's Find (tokens with and without their hash) and All to the
+// map it was made of, and an empty one to holding no word.
+func TestWordMapOf(t *testing.T) {
 	words := map[string]int{"talks": 1, "met": 2, "al-assad": 3, "'s": 4, "": 5}
 	for i := range 100 { // enough words to fill several probe runs
 		words[string(rune('a'+i%26))+string(rune('a'+i/26))] = 10 + i
 	}
-	tab := NewWordTable(words)
+	tab := WordMapOf(words)
 	toks := AppendTokens(nil, "Talks MET al-Assad's zz  ab", 0)
 	for _, tc := range []struct {
 		tok  Token
@@ -38,12 +41,20 @@ func TestWordTable(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := NewWordTable(map[string]bool{}).Find(&toks[0]); ok {
+	all := maps.Collect(tab.All())
+	if !maps.Equal(all, words) {
+		t.Errorf("All gives %d words, not the %d of the map", len(all), len(words))
+	}
+	empty := WordMapOf(map[string]bool{})
+	if _, ok := empty.Find(&toks[0]); ok {
 		t.Error("an empty table found a word")
+	}
+	for w := range empty.All() {
+		t.Errorf("an empty table gives %q", w)
 	}
 }
 
-// TestFilterHashShortWordsDistinct holds filterHash to what WordTable.Find counts on: words
+// TestFilterHashShortWordsDistinct holds filterHash to what WordMap counts on: words
 // shorter than shortWord never share a hash. Every word of one or two bytes, every word of three
 // over an alphabet, and words of four to seven bytes that differ in one byte or in length.
 func TestFilterHashShortWordsDistinct(t *testing.T) {
@@ -85,7 +96,7 @@ func TestFilterHashShortWordsDistinct(t *testing.T) {
 }
 
 // TestWordMapPlaces holds Places (a first pass with no call, then place for the words it leaves)
-// and Find of a WordMap, and Number of a WordIndex (as WordTable finds), to the words themselves,
+// and Find of a WordMap to the words themselves,
 // token by token: short and long words, words of shortWord, 2*shortWord and more bytes, non-ASCII
 // words, two long words with one hash (alike in length and in their first and last eight bytes,
 // which the first pass leaves), words of 2*shortWord bytes with one hash (which the cell's bytes
@@ -140,8 +151,8 @@ func TestWordMapPlaces(t *testing.T) {
 	checkWordMap(t, slices.All(some), toks, nil)
 }
 
-// checkWordMap checks a WordMap and a WordIndex of the words of ws, put in in that order, on
-// toks; it returns how many tokens they found. The value of a word is its number in want (its
+// checkWordMap checks a WordMap of the words of ws, put in in that order, on toks; it returns
+// how many tokens it found. The value of a word is its number in want (its
 // index in ws + 1 if want is nil).
 func checkWordMap(t *testing.T, ws iter.Seq2[int, string], toks []Token, want map[string]int) int {
 	t.Helper()
@@ -158,7 +169,6 @@ func checkWordMap(t *testing.T, ws iter.Seq2[int, string], toks []Token, want ma
 		words, vals = append(words, w), append(vals, want[w])
 	}
 	m := NewWordMap(words, vals, -1)
-	x := NewWordIndex(words) // (numbered by the order of words)
 	ps := make([]uint32, len(toks))
 	m.Places(ps, toks)
 	found := 0
@@ -169,10 +179,9 @@ func checkWordMap(t *testing.T, ws iter.Seq2[int, string], toks []Token, want ma
 			w = -1
 		}
 		v, fok := m.Find(tok)
-		n := x.Number(tok)
 		got := m.Cells()[ps[i]].Val
-		if got != w || v != w || fok != ok || (n != 0) != ok || n != 0 && words[n-1] != tok.Lower {
-			t.Errorf("token %d %q: Places %d, Find %d %v, Number %d; want %d", i, tok.Lower, got, v, fok, n, w)
+		if got != w || v != w || fok != ok {
+			t.Errorf("token %d %q: Places %d, Find %d %v; want %d", i, tok.Lower, got, v, fok, w)
 		}
 		if ok {
 			found++

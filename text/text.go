@@ -829,7 +829,7 @@ func HashWord(w string) uint64 { return filterHash(w) }
 // longer one by its first and last eight bytes and its length (a few instructions for a word, at
 // the cost of more false positives among long words alike at both ends). Two words of fewer than
 // shortWord bytes never have the same hash (the bytes and the length are packed into 64 bits,
-// and what follows is a bijection), which WordTable.Find counts on.
+// and what follows is a bijection), which WordMap counts on.
 func filterHash(s string) uint64 {
 	n := len(s)
 	var h uint64

@@ -69,7 +69,7 @@ func TestWordMapAgainstMap(t *testing.T) {
 	}
 }
 
-// TestWordMapZero holds the zero WordMap, like the zero WordIndex it replaced in the lexicon,
+// TestWordMapZero holds the zero WordMap, like the zero table it replaced in the lexicon,
 // to holding no word rather than panicking.
 func TestWordMapZero(t *testing.T) {
 	defer func() {

@@ -664,7 +664,7 @@ func (sc *tokenScan) token(t *text.Token, out []candidate) []candidate {
 // scanTable holds the words of scanKinds for tokenScan, and theKinds, aKinds and inKinds the
 // kinds of its most frequent words.
 var (
-	scanTable                 = text.NewWordTable(scanKinds)
+	scanTable                 = text.WordMapOf(scanKinds)
 	theKinds, aKinds, inKinds = scanKinds["the"], scanKinds["a"], scanKinds["in"]
 )
 
