@@ -98,10 +98,11 @@ func (m *WordMap[V]) Find(tok *Token) (V, bool) {
 		var none V
 		return none, false
 	}
-	// the common case, with no call: a word of fewer than shortWord bytes at its first cell
+	// the common case, with no call: a word of fewer than shortWord bytes at its first cell (a
+	// cell of size 0 keeps no length, and place compares its word)
 	h, w := tok.hash, tok.Lower
 	c := &m.cells[h&uint64(len(m.cells)-2)]
-	if h != 0 && c.hash == h && int(c.size) == len(w) && len(w) < shortWord {
+	if h != 0 && c.hash == h && c.size != 0 && int(c.size) == len(w) && len(w) < shortWord {
 		return c.Val, true
 	}
 	p := m.place(tok)
