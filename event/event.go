@@ -790,7 +790,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		// the document's part of each block (the rest was cleared after the document that used it):
 		// their strings and pointers would keep the article. The three largest, the tokens, what
 		// read found in each sentence and the sentences, are not cleared here but overwritten by
-		// the next document, which clears only what it leaves over of them (staleTail): clearing
+		// the next document, which clears only what it leaves over of them (clearStale): clearing
 		// the tokens cost as much as a pass of the coder over them. Until then the scratch keeps
 		// the last article it coded, and sync.Pool drops an idle scratch at the second GC.
 		clear(buf.allTrs)

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/ingest"
@@ -27,18 +28,9 @@ func FuzzCode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, body, published string) {
 		for _, e := range c.Code(ingest.Document{ID: "f", Text: body, Published: published}) {
-			if e.Evidence == "" || !contains2(body, e.Evidence) {
+			if e.Evidence == "" || !strings.Contains(body, e.Evidence) {
 				t.Fatalf("evidence %q is not in the text", e.Evidence)
 			}
 		}
 	})
-}
-
-func contains2(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
 }

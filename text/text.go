@@ -741,6 +741,8 @@ func Dateline(toks []Token) int {
 	return 0
 }
 
+// IsNumber reports whether t is written as a number: digits, with commas and full stops after the
+// first (1,200 or 3.5).
 func IsNumber(t Token) bool {
 	for i, r := range t.Text {
 		if (r < '0' || r > '9') && !(i > 0 && (r == ',' || r == '.')) {

@@ -109,7 +109,7 @@ func TestEvalAgreesWithSharedScorer(t *testing.T) {
 	shared := sharedDir(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 is not installed: .ci/run installs it")
+		t.Skip("python3 is not installed: scripts/test.sh installs it")
 	}
 	for _, c := range []struct{ docs, gold string }{
 		{filepath.Join(shared, "seeds") + "/", filepath.Join(shared, "eval/dev/gold.jsonl")},
