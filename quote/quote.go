@@ -97,8 +97,11 @@ func Find(kb *actor.KB, docID, body, date string) []Quote {
 		if name == "" && who.Person == nil && !who.Pronoun {
 			name = who.Text // "the U.S. embassy": the body as the text names it
 		}
+		// the words without the punctuation the sentence around them puts inside the marks
+		// ("…axis," he said); Start and End hold exactly these words
+		said := strings.TrimRight(body[sp.start:sp.end], " ,.;:")
 		out = append(out, Quote{DocID: docID, Speaker: Speaker{Name: name, Country: who.Country, Sector: who.Sector},
-			Text: strings.TrimRight(body[sp.start:sp.end], " ,.;:"), Sentence: first, Start: sp.start, End: sp.end})
+			Text: said, Sentence: first, Start: sp.start, End: sp.start + len(said)})
 	}
 	return out
 }
