@@ -1105,7 +1105,7 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		e.Intent = true
 		e.Intended = tr.intended
 		if tr.threat && r.Type != "THREATEN" {
-			e.Type, e.Cameo, e.Goldstein = "THREATEN", "138", -7.0
+			e.Type, e.Cameo, e.Goldstein, e.Mode = "THREATEN", "138", -7.0, threatened(r.Type, r.Mode)
 		} else if r.Type != "AGREE" && r.Type != "THREATEN" {
 			e.Type, e.Cameo, e.Goldstein, e.Mode = "AGREE", "030", 4.0, ""
 		}
@@ -1154,6 +1154,34 @@ func (st *docState) add(idx int, s text.Sentence, tr *trigger, src, tgt *actor.M
 		}
 		st.note("  + event %s%s %s -> %s, CAMEO %s, Goldstein %g, date %s (%s)%s", e.Type, intent, e.Source.Code, tgt, e.Cameo, e.Goldstein, e.Date, e.DateSource, neg)
 	}
+}
+
+// threatened returns the mode of a THREATEN coded from an act of type typ and mode mode declared
+// as a threat ("will impose a curfew unless…"): what is threatened, among THREATEN's modes
+// (formats.md): force for an attack or a deployment, a restriction, an arrest, an expulsion, a
+// cut in relations or aid; "" when none of them says what the act is (a protest, a withdrawal).
+func threatened(typ, mode string) string {
+	switch typ {
+	case "ASSAULT", "MOBILIZE":
+		return "violence"
+	case "COERCE":
+		switch mode {
+		case "arrest":
+			return "arrest"
+		case "restrict", "curfew", "martial-law", "censor":
+			return "restrict"
+		case "deport":
+			return "expel"
+		}
+	case "SANCTION":
+		switch mode {
+		case "expel":
+			return "expel"
+		case "withdraw", "discontinue":
+			return "relations"
+		}
+	}
+	return ""
 }
 
 // note records a decision for Explain.

@@ -474,6 +474,36 @@ func TestDatesOfActsToCome(t *testing.T) {
 	}
 }
 
+// TestThreatModes: a THREATEN coded from an act declared as a threat takes as its mode what is
+// threatened, one of THREATEN's modes (formats.md), not the act's own mode; none when no mode
+// says what the act is. Every event the sentences give has a mode of its type.
+func TestThreatModes(t *testing.T) {
+	c := testCoder(t)
+	for _, tc := range []struct{ text, want string }{
+		{"The Turkish army will attack Kurdish militants in Syria.", "THREATEN violence"},
+		{"Pakistan will deploy troops to the border unless India withdraws its forces.", "THREATEN violence"},
+		{"Sudanese authorities will impose a curfew in Khartoum unless the protests stop.", "THREATEN restrict"},
+		{"Kenya will arrest the opposition leader unless he leaves the country.", "THREATEN arrest"},
+		{"Chad will expel the French ambassador unless Paris apologises.", "THREATEN expel"},
+		{"The European Union may halt its aid to Mali if the junta delays the elections.", "THREATEN relations"},
+		{"Ecuador may cut diplomatic ties with Peru if the border dispute is not settled.", "THREATEN relations"},
+		{"Ghana said it will withdraw its troops from Mali unless the junta holds elections.", "THREATEN "},
+		{"Iran threatened to expel French diplomats.", "THREATEN "},
+	} {
+		evs := c.Code(ingest.Document{ID: "t", Text: tc.text, Published: "2019-05-01"})
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Type+" "+e.Mode)
+			if e.Mode != "" && !slices.Contains(Modes[e.Type], e.Mode) {
+				t.Errorf("%q: mode %q is not a mode of %s", tc.text, e.Mode, e.Type)
+			}
+		}
+		if strings.Join(got, "; ") != tc.want {
+			t.Errorf("%q: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestGoldenArticles codes the articles of testdata/articles, written for the purpose, and compares
 // their events with the golden files beside them.
 func TestGoldenArticles(t *testing.T) {
