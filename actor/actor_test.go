@@ -280,6 +280,35 @@ func TestRecords(t *testing.T) {
 	}
 }
 
+// TestCoordinatedText: a mention coordinated with the next ("Hungarian and Romanian officials")
+// has as its text the phrase as the sentence writes it, which its offsets slice (formats.md:
+// the surface form in this sentence), not words put together ("Hungarian officials").
+func TestCoordinatedText(t *testing.T) {
+	kb := load(t)
+	for _, c := range []struct{ sentence, want string }{
+		{"Senior Hungarian and Romanian officials agreed to open the border.",
+			"Senior Hungarian and Romanian officials HUN GOV|Romanian officials ROU GOV"},
+		{"The Turkish and Greek sides of the island agreed to talks.",
+			"The Turkish and Greek sides TUR GOV|Greek sides GRC GOV"},
+		{"French and Egyptian warships launched war games.",
+			"French and Egyptian warships FRA MIL|Egyptian warships EGY MIL"},
+		// the next mention has no role: no space is left at the end ("the Syrian ")
+		{"The sanctions hurt the Syrian and Iranian peoples.",
+			"the Syrian and Iranian SYR GOV|Iranian IRN GOV"},
+	} {
+		var got []string
+		for _, m := range mentionsOf(kb, "2019-05-01", c.sentence) {
+			got = append(got, m.Text+" "+m.Country+" "+m.Sector)
+			if c.sentence[m.Start:m.End] != m.Text {
+				t.Errorf("%q: mention %q has offsets %d-%d that slice %q", c.sentence, m.Text, m.Start, m.End, c.sentence[m.Start:m.End])
+			}
+		}
+		if strings.Join(got, "|") != c.want {
+			t.Errorf("%q: got %q, want %q", c.sentence, strings.Join(got, "|"), c.want)
+		}
+	}
+}
+
 func mentionTexts(r Record) []string {
 	var out []string
 	for _, m := range r.Mentions {

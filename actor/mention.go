@@ -802,14 +802,19 @@ func (d *Doc) mentions(toks []text.Token) []*Mention {
 }
 
 // joinAnd gives a mention coordinated with the next ("Hungarian and Romanian officials") the
-// next one's sector, and joins a state to the group after "and" named without one ("U.S. and
-// foreign forces"). It returns the list without the mentions so joined.
+// next one's sector, and the whole phrase as its text, the words of the sentence that name it
+// (the next keeps its own: "Romanian officials"); and joins a state to the group after "and"
+// named without one ("U.S. and foreign forces"). It returns the list without the mentions so
+// joined.
 func joinAnd(toks []text.Token, out []*Mention) []*Mention {
 	for k, m := range out {
-		if m.coordinated && k+1 < len(out) && out[k+1].First == m.Last+1 {
-			m.Sector, m.Role, m.Group = out[k+1].Sector, out[k+1].Role, out[k+1].Group
-			m.Text = joinText(toks[m.First:m.Last]) + " " + m.Role
-		} else if m.coordinated {
+		switch {
+		case !m.coordinated:
+		case k+1 < len(out) && out[k+1].First == m.Last+1:
+			n := out[k+1]
+			m.Sector, m.Role, m.Group = n.Sector, n.Role, n.Group
+			m.Text, m.End = joinText(toks[m.First:n.Last]), n.End
+		default:
 			m.Adjective, m.Sector = true, "GOV"
 		}
 	}
