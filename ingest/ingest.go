@@ -41,10 +41,13 @@ type Document struct {
 }
 
 // RecordError reports one input record that could not be read; the others are not affected.
+// With Warning set it reports a problem that lost no article: a file skipped on purpose (not
+// of a kind dyad reads, in a directory), or a record read and handed on all the same.
 type RecordError struct {
-	Origin string // file or file:line
-	ID     string // the record's id, when known
-	Reason string
+	Origin  string // file or file:line
+	ID      string // the record's id, when known
+	Reason  string
+	Warning bool
 }
 
 func (e *RecordError) Error() string {
@@ -88,10 +91,13 @@ func (r Record) where() string {
 	return r.Origin + ":" + strconv.Itoa(r.LineNo)
 }
 
-// Read reads every path in order: files (".jsonl" as JSON Lines, anything else as one text article),
-// directories (recursively, ".txt" and ".jsonl" files in lexical order) and "-" for standard input
-// (JSON Lines if it starts with '{', otherwise one text article). Problems with single records go to
-// report; Read returns an error only for a failing handler.
+// Read reads every path in order: files, directories and "-" for standard input (JSON Lines if it
+// starts with '{', otherwise one text article). A file named on its own is read by its extension,
+// in any case: ".jsonl" and ".ndjson" as JSON Lines; ".txt", ".text", ".md" or none as one text
+// article; any other is reported and not read. A directory is read recursively, its ".txt",
+// ".jsonl" and ".ndjson" files in lexical order; each other file, and each hidden directory, is
+// reported as a warning and skipped. Problems with single records go to report; Read returns an
+// error only for a failing handler.
 func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
 	return readPaths(paths, stdin, decoded(handle, report), report)
 }
@@ -143,7 +149,12 @@ func readPath(p string, stdin io.Reader, handle recordHandler, report func(*Reco
 		return nil
 	}
 	if !info.IsDir() {
-		return readFile(p, handle, report)
+		kind := kindOf(p, false)
+		if kind == unreadable {
+			report(&RecordError{Origin: p, Reason: "not a kind of file dyad reads (" + readable + ")"})
+			return nil
+		}
+		return readFile(p, kind, handle, report)
 	}
 	var files []string
 	walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -151,31 +162,71 @@ func readPath(p string, stdin io.Reader, handle recordHandler, report func(*Reco
 			report(&RecordError{Origin: path, Reason: cleanErr(err)})
 			return nil
 		}
-		if !d.IsDir() && (strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, ".jsonl")) {
+		switch {
+		case d.IsDir() && path != p && strings.HasPrefix(d.Name(), "."):
+			report(&RecordError{Origin: path, Reason: "hidden directory skipped", Warning: true})
+			return fs.SkipDir
+		case d.IsDir():
+		case kindOf(path, true) != unreadable:
 			files = append(files, path)
+		default:
+			report(&RecordError{Origin: path, Reason: "skipped: in a directory dyad reads .txt, .jsonl and .ndjson files", Warning: true})
 		}
 		return nil
 	})
 	if walkErr != nil {
 		report(&RecordError{Origin: p, Reason: cleanErr(walkErr)})
 	}
+	if len(files) == 0 && walkErr == nil {
+		report(&RecordError{Origin: p, Reason: "no articles: no .txt, .jsonl or .ndjson file in the directory"})
+		return nil
+	}
 	sort.Strings(files)
 	for _, f := range files {
-		if err := readFile(f, handle, report); err != nil {
+		if err := readFile(f, kindOf(f, true), handle, report); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func readFile(path string, handle recordHandler, report func(*RecordError)) error {
+// fileKind is how a file is read: as one text article or as JSON Lines.
+type fileKind int
+
+const (
+	unreadable fileKind = iota
+	textFile
+	jsonLines
+)
+
+// readable says which files dyad reads, for reports of one it does not.
+const readable = "text: .txt, .text, .md or no extension; JSON Lines: .jsonl, .ndjson"
+
+// kindOf says how the file path is read, by its extension in any case: ".jsonl" and ".ndjson" as
+// JSON Lines, ".txt" as text; a file named on its own (not found in a directory) also as text
+// when its extension is ".text" or ".md" or it has none.
+func kindOf(path string, inDir bool) fileKind {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson":
+		return jsonLines
+	case ".txt":
+		return textFile
+	case ".text", ".md", "":
+		if !inDir {
+			return textFile
+		}
+	}
+	return unreadable
+}
+
+func readFile(path string, kind fileKind, handle recordHandler, report func(*RecordError)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		report(&RecordError{Origin: path, Reason: cleanErr(err)})
 		return nil
 	}
 	defer f.Close()
-	if strings.HasSuffix(path, ".jsonl") {
+	if kind == jsonLines {
 		return readJSONL(f, path, handle, report)
 	}
 	id := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))

@@ -50,9 +50,11 @@ type wantDoc struct {
 	Title, Published, URL, Outlet string
 }
 
-// wantErr is a RecordError a test case expects: its exact Origin and ID and a part of its Reason.
+// wantErr is a RecordError a test case expects: its exact Origin, ID and Warning and a part of
+// its Reason.
 type wantErr struct {
 	Origin, ID, Reason string
+	Warning            bool
 }
 
 func checkDocs(t *testing.T, got []ingest.Document, want []wantDoc) {
@@ -84,9 +86,9 @@ func checkErrs(t *testing.T, got []*ingest.RecordError, want []wantErr) {
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.Origin != w.Origin || g.ID != w.ID || !strings.Contains(g.Reason, w.Reason) {
-			t.Errorf("record error %d:\n got origin=%q id=%q reason=%q\nwant origin=%q id=%q reason containing %q",
-				i, g.Origin, g.ID, g.Reason, w.Origin, w.ID, w.Reason)
+		if g.Origin != w.Origin || g.ID != w.ID || !strings.Contains(g.Reason, w.Reason) || g.Warning != w.Warning {
+			t.Errorf("record error %d:\n got origin=%q id=%q reason=%q warning=%v\nwant origin=%q id=%q reason containing %q warning=%v",
+				i, g.Origin, g.ID, g.Reason, g.Warning, w.Origin, w.ID, w.Reason, w.Warning)
 		}
 	}
 }
@@ -112,10 +114,53 @@ func TestRead(t *testing.T) {
 			want:  []wantDoc{{ID: "amman-talks", Text: amman, Origin: "amman-talks.txt"}},
 		},
 		{
-			name:  "text file with dots in its name and any extension",
-			files: map[string]string{"news/2023.03.14.article": "Iran said."},
-			paths: []string{"news/2023.03.14.article"},
-			want:  []wantDoc{{ID: "2023.03.14", Text: "Iran said.", Origin: "news/2023.03.14.article"}},
+			name:  "text file with dots in its name",
+			files: map[string]string{"news/2023.03.14.txt": "Iran said."},
+			paths: []string{"news/2023.03.14.txt"},
+			want:  []wantDoc{{ID: "2023.03.14", Text: "Iran said.", Origin: "news/2023.03.14.txt"}},
+		},
+		{
+			name:  "text files named on their own: .txt, .text, .md or no extension, in any case",
+			files: map[string]string{"A.TXT": "A.", "b.text": "B.", "c.md": "C.", "d": "D.", "e.Md": "E."},
+			paths: []string{"A.TXT", "b.text", "c.md", "d", "e.Md"},
+			want: []wantDoc{
+				{ID: "A", Text: "A.", Origin: "A.TXT"},
+				{ID: "b", Text: "B.", Origin: "b.text"},
+				{ID: "c", Text: "C.", Origin: "c.md"},
+				{ID: "d", Text: "D.", Origin: "d"},
+				{ID: "e", Text: "E.", Origin: "e.Md"},
+			},
+		},
+		{
+			name: "JSON Lines named on their own: .jsonl and .ndjson, in any case",
+			files: map[string]string{
+				"data.ndjson": `{"id": "n1", "text": "N.", "published": "2017-10-05"}` + "\n",
+				"data.JSONL":  `{"id": "j1", "text": "J."}` + "\n",
+				"x.NDJSON":    `{"id": "x1", "text": "X."}` + "\n",
+			},
+			paths: []string{"data.ndjson", "data.JSONL", "x.NDJSON"},
+			want: []wantDoc{
+				{ID: "n1", Text: "N.", Origin: "data.ndjson:1", Published: "2017-10-05"},
+				{ID: "j1", Text: "J.", Origin: "data.JSONL:1"},
+				{ID: "x1", Text: "X.", Origin: "x.NDJSON:1"},
+			},
+		},
+		{
+			name: "files named on their own of a kind dyad does not read: reported, not read as text",
+			files: map[string]string{
+				"page.html": "<p>Iran said.</p>", "feed.json": `{"id": "no", "text": "not read"}`,
+				"a.pdf": "%PDF", "b.jsonl.gz": "\x1f\x8b", "news/2023.03.14.article": "Iran said.",
+				"ok.txt": "OK.",
+			},
+			paths: []string{"page.html", "feed.json", "a.pdf", "b.jsonl.gz", "news/2023.03.14.article", "ok.txt"},
+			want:  []wantDoc{{ID: "ok", Text: "OK.", Origin: "ok.txt"}},
+			errs: []wantErr{
+				{Origin: "page.html", Reason: "not a kind of file dyad reads"},
+				{Origin: "feed.json", Reason: "not a kind of file dyad reads"},
+				{Origin: "a.pdf", Reason: "not a kind of file dyad reads"},
+				{Origin: "b.jsonl.gz", Reason: "not a kind of file dyad reads"},
+				{Origin: "news/2023.03.14.article", Reason: "not a kind of file dyad reads"},
+			},
 		},
 		{
 			name: "jsonl records",
@@ -138,24 +183,51 @@ func TestRead(t *testing.T) {
 			},
 		},
 		{
-			name: "directory, recursive, lexical order, only .txt and .jsonl",
+			name: "directory, recursive, lexical order, only .txt, .jsonl and .ndjson, others reported",
 			files: map[string]string{
 				"in/b.txt":          "B.",
 				"in/a.jsonl":        `{"id": "a1", "text": "A1."}` + "\n" + `{"id": "a2", "text": "A2."}` + "\n",
 				"in/sub/c.txt":      "C.",
 				"in/sub/deep/d.txt": "D.",
+				"in/E.TXT":          "E.",
+				"in/f.ndjson":       `{"id": "f1", "text": "F1."}` + "\n",
+				"in/G.JSONL":        `{"id": "g1", "text": "G1."}` + "\n",
 				"in/notes.md":       "not an article",
 				"in/feed.json":      `{"id": "no", "text": "not read"}`,
 				"in/sub/img.png":    "\x89PNG\x00\x00",
 				"in/txt":            "no extension",
+				"in/.git/x.txt":     "hidden",
 			},
 			paths: []string{"in"},
 			want: []wantDoc{
+				{ID: "E", Text: "E.", Origin: "in/E.TXT"},
+				{ID: "g1", Text: "G1.", Origin: "in/G.JSONL:1"},
 				{ID: "a1", Text: "A1.", Origin: "in/a.jsonl:1"},
 				{ID: "a2", Text: "A2.", Origin: "in/a.jsonl:2"},
 				{ID: "b", Text: "B.", Origin: "in/b.txt"},
+				{ID: "f1", Text: "F1.", Origin: "in/f.ndjson:1"},
 				{ID: "c", Text: "C.", Origin: "in/sub/c.txt"},
 				{ID: "d", Text: "D.", Origin: "in/sub/deep/d.txt"},
+			},
+			errs: []wantErr{
+				{Origin: "in/.git", Reason: "hidden directory skipped", Warning: true},
+				{Origin: "in/feed.json", Reason: "skipped", Warning: true},
+				{Origin: "in/notes.md", Reason: "skipped", Warning: true},
+				{Origin: "in/sub/img.png", Reason: "skipped", Warning: true},
+				{Origin: "in/txt", Reason: "skipped", Warning: true},
+			},
+		},
+		{
+			name: "directory with no file dyad reads",
+			files: map[string]string{
+				"in/a.json": `{"id": "a", "text": "A."}`,
+				"in/b.html": "<p>B.</p>",
+			},
+			paths: []string{"in"},
+			errs: []wantErr{
+				{Origin: "in/a.json", Reason: "skipped", Warning: true},
+				{Origin: "in/b.html", Reason: "skipped", Warning: true},
+				{Origin: "in", Reason: "no articles"},
 			},
 		},
 		{

@@ -32,7 +32,7 @@ import (
 const usage = `dyad turns news articles into political event data (PLOVER).
 
 usage:
-  dyad code [flags] PATH...        code articles (.txt, .jsonl, directories, - for stdin)
+  dyad code [flags] PATH...        code articles (.txt, .jsonl, .ndjson, directories, -)
   dyad eval [--json] GOLD OUTPUT   precision, recall and F1 of OUTPUT against GOLD
   dyad actors [flags] PATH...      the actors of each article with all their mentions
   dyad quotes [flags] PATH...      quotations attributed to their speakers
@@ -116,7 +116,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to this file (go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a profile of the memory allocated while coding to this file (go tool pprof -sample_index=alloc_space)")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: .txt files, .jsonl files, directories (recursively) and - for standard input.\n\n")
+		fmt.Fprintf(stderr, "usage: dyad code [flags] PATH...\n\nCodes articles: text files (.txt, .text, .md or no extension), JSON Lines (.jsonl, .ndjson),\ndirectories (recursively: their .txt, .jsonl and .ndjson files) and - for standard input.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -198,8 +198,9 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batch []event.Result // with --merge: the whole batch, merged at the end
 	emit := func(r *event.Result) error {
 		if r.Err != nil {
-			failed++
-			fmt.Fprintf(stderr, "dyad code: %v\n", r.Err)
+			if report(stderr, "code", r.Err) {
+				failed++
+			}
 			return nil
 		}
 		if *mergeBatch {
@@ -241,6 +242,17 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitPartial
 	}
 	return exitOK
+}
+
+// report writes a problem with the input to stderr, for the command cmd, and tells whether it
+// is a record that could not be read (a warning is not).
+func report(stderr io.Writer, cmd string, e *ingest.RecordError) bool {
+	if e.Warning {
+		fmt.Fprintf(stderr, "dyad %s: warning: %v\n", cmd, e)
+		return false
+	}
+	fmt.Fprintf(stderr, "dyad %s: %v\n", cmd, e)
+	return true
 }
 
 // writeMemProfile writes the profile of the memory allocated so far to path.
@@ -440,8 +452,9 @@ func perDocument(name, what string, args []string, stdin io.Reader, stdout, stde
 		}
 		return nil
 	}, func(e *ingest.RecordError) {
-		failed++
-		fmt.Fprintf(stderr, "dyad %s: %v\n", name, e)
+		if report(stderr, name, e) {
+			failed++
+		}
 	})
 	if ferr := bw.Flush(); err == nil {
 		err = ferr

@@ -185,6 +185,17 @@ func TestCodeExitStatus(t *testing.T) {
 	os.WriteFile(good, []byte(`{"id":"a","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
 	mixed := filepath.Join(dir, "mixed.jsonl")
 	os.WriteFile(mixed, []byte(`{"id":"a","text":"Iran condemned Israel on Monday."}`+"\nnot json\n"+`{"id":"c"}`+"\n"+`{"id":"d","text":"Turkey praised Qatar."}`+"\n"), 0o644)
+	ndjson := filepath.Join(dir, "data.NDJSON")
+	os.WriteFile(ndjson, []byte(`{"id":"n","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
+	html := filepath.Join(dir, "page.html")
+	os.WriteFile(html, []byte("<p>Iran condemned Israel on Monday.</p>"), 0o644)
+	mixedDir := filepath.Join(dir, "mixed")
+	os.MkdirAll(mixedDir, 0o755)
+	os.WriteFile(filepath.Join(mixedDir, "a.ndjson"), []byte(`{"id":"m","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
+	os.WriteFile(filepath.Join(mixedDir, "b.json"), []byte(`{"id":"b","text":"Iran condemned Israel on Monday."}`), 0o644)
+	jsonDir := filepath.Join(dir, "json")
+	os.MkdirAll(jsonDir, 0o755)
+	os.WriteFile(filepath.Join(jsonDir, "c.json"), []byte(`{"id":"c","text":"Iran condemned Israel on Monday."}`), 0o644)
 	cases := []struct {
 		name      string
 		args      []string
@@ -202,6 +213,13 @@ func TestCodeExitStatus(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, "", 2, nil, []string{"unknown command"}},
 		{"csv", []string{"code", "--format", "csv", good}, "", 0, []string{"id,doc_id,sentence", ",ACCUSE,"}, nil},
 		{"missing file", []string{"code", filepath.Join(dir, "nope.txt")}, "", 1, nil, []string{"nope.txt"}},
+		{".ndjson as JSON Lines", []string{"code", ndjson}, "", 0, []string{`"doc_id":"n"`}, nil},
+		{".html named: reported, not coded", []string{"code", html, good}, "", 1, []string{`"doc_id":"a"`},
+			[]string{"page.html: not a kind of file dyad reads"}},
+		{"directory: a skipped file is a warning", []string{"code", mixedDir}, "", 0, []string{`"doc_id":"m"`},
+			[]string{"dyad code: warning: " + filepath.Join(mixedDir, "b.json") + ": skipped"}},
+		{"directory of nothing dyad reads", []string{"code", jsonDir}, "", 1, nil,
+			[]string{"warning: " + filepath.Join(jsonDir, "c.json") + ": skipped", jsonDir + ": no articles"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

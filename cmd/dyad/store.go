@@ -75,7 +75,7 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	window := fs.Int("window", store.DefaultWindow, "days apart two reports of one event may be dated")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad ingest PATH... [--db FILE.db | --db postgres://...]\n\n"+
-			"Codes articles (.txt, .jsonl, directories, - for stdin) and stores them with their events.\n"+
+			"Codes articles (.txt, .jsonl, .ndjson, directories, - for stdin) and stores them with their events.\n"+
 			"Articles already stored (the same text) are skipped, so a run that was stopped can be run again.\n"+
 			"An event already stored, reported again by another article, gets that article as a source.\n\n")
 		fs.PrintDefaults()
@@ -129,8 +129,9 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			docs <- d
 			return nil
 		}, func(e *ingest.RecordError) {
-			failed++
-			fmt.Fprintf(stderr, "dyad ingest: %v\n", e)
+			if report(stderr, "ingest", e) {
+				failed++
+			}
 		})
 	}()
 
