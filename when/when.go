@@ -93,6 +93,17 @@ func Published(published, text string) (date string, source string) {
 	return "", "unknown"
 }
 
+// ReadsPublished tells whether Published reads a date, or at least a year ("2017", "2017-10"),
+// from the published field published; false for "" and for a field it cannot read, whose
+// document's dates then come from its text alone.
+func ReadsPublished(published string) bool {
+	published = strings.TrimSpace(published)
+	if _, ok := parseDate(published); ok {
+		return true
+	}
+	return yearOnly.MatchString(published)
+}
+
 // yearOnly reads the year of a published field that gives no day ("2017", "2017-10").
 var yearOnly = regexp.MustCompile(`^((?:1[89]|2\d)\d\d)\b`)
 

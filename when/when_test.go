@@ -848,3 +848,32 @@ func TestLower(t *testing.T) {
 		}
 	}
 }
+
+func TestReadsPublished(t *testing.T) {
+	tests := []struct {
+		published string
+		want      bool
+	}{
+		{"2017-10-05", true},
+		{" 2017-10-05T10:00:00+02:00 ", true},
+		{"Thu, 19 Oct 2017 10:00:00 GMT", true},
+		{"October 19, 2017", true},
+		{"2017/10/19", true},
+		{"2017", true},
+		{"2017-10", true},
+		{"", false},
+		{"05/10/2017", false},
+		{"garbage", false},
+		{"yesterday", false},
+	}
+	for _, tt := range tests {
+		if got := ReadsPublished(tt.published); got != tt.want {
+			t.Errorf("ReadsPublished(%q) = %v, want %v", tt.published, got, tt.want)
+		}
+		// it says whether Published takes anything from the field: with no text, a date
+		_, src := Published(tt.published, "")
+		if day := src == "published"; day && !tt.want {
+			t.Errorf("Published(%q) read a date that ReadsPublished refuses", tt.published)
+		}
+	}
+}

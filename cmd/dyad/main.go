@@ -27,6 +27,7 @@ import (
 	"github.com/dyad-events/dyad/merge"
 	"github.com/dyad-events/dyad/quote"
 	"github.com/dyad-events/dyad/score"
+	"github.com/dyad-events/dyad/when"
 )
 
 const usage = `dyad turns news articles into political event data (PLOVER).
@@ -189,6 +190,9 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	go func() {
 		defer close(recs)
 		readErr <- ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+			if w := publishedWarning(d); w != nil {
+				recs <- ingest.Record{Err: w} // (in order with the records' own reports)
+			}
 			recs <- ingest.Record{Doc: d}
 			return nil
 		}, func(e *ingest.RecordError) {
@@ -253,6 +257,16 @@ func report(stderr io.Writer, cmd string, e *ingest.RecordError) bool {
 	}
 	fmt.Fprintf(stderr, "dyad %s: %v\n", cmd, e)
 	return true
+}
+
+// publishedWarning returns the warning for a document whose published field dyad cannot read
+// (when.ReadsPublished), or nil: its dates come from its text, as if it had none.
+func publishedWarning(d ingest.Document) *ingest.RecordError {
+	if d.Published == "" || when.ReadsPublished(d.Published) {
+		return nil
+	}
+	return &ingest.RecordError{Origin: d.Origin, ID: d.ID, Warning: true,
+		Reason: fmt.Sprintf("published %q is not a date dyad reads (such as 2017-10-05 or an RFC 3339 time): the dates come from the text", d.Published)}
 }
 
 // writeMemProfile writes the profile of the memory allocated so far to path.
@@ -444,6 +458,9 @@ func perDocument(name, what string, args []string, stdin io.Reader, stdout, stde
 	enc.SetEscapeHTML(false)
 	failed := 0
 	err = ingest.Read(fs.Args(), stdin, func(d ingest.Document) error {
+		if w := publishedWarning(d); w != nil {
+			report(stderr, name, w)
+		}
 		date, _ := event.PublicationDate(d)
 		for _, r := range records(kb, d, date) {
 			if err := enc.Encode(r); err != nil {

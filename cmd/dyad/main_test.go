@@ -196,6 +196,9 @@ func TestCodeExitStatus(t *testing.T) {
 	jsonDir := filepath.Join(dir, "json")
 	os.MkdirAll(jsonDir, 0o755)
 	os.WriteFile(filepath.Join(jsonDir, "c.json"), []byte(`{"id":"c","text":"Iran condemned Israel on Monday."}`), 0o644)
+	badDate := filepath.Join(dir, "dates.jsonl")
+	os.WriteFile(badDate, []byte(`{"id":"p1","published":"05/10/2017","text":"Iran condemned Israel on Monday."}`+"\n"+
+		`{"id":"p2","published":"2017-10-05","text":"Iran condemned Israel on Monday."}`+"\n"), 0o644)
 	cases := []struct {
 		name      string
 		args      []string
@@ -213,6 +216,11 @@ func TestCodeExitStatus(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, "", 2, nil, []string{"unknown command"}},
 		{"csv", []string{"code", "--format", "csv", good}, "", 0, []string{"id,doc_id,sentence", ",ACCUSE,"}, nil},
 		{"missing file", []string{"code", filepath.Join(dir, "nope.txt")}, "", 1, nil, []string{"nope.txt"}},
+		{"published unreadable: a warning, coded all the same", []string{"code", badDate}, "", 0,
+			[]string{`"doc_id":"p1","sentence":0,"date":"","date_source":"unknown"`, `"doc_id":"p2","sentence":0,"date":"2017-10-02"`},
+			[]string{`warning: ` + badDate + `:1: record "p1": published "05/10/2017" is not a date`}},
+		{"published unreadable, dyad actors", []string{"actors", badDate}, "", 0, []string{`"doc_id":"p1"`},
+			[]string{`dyad actors: warning: ` + badDate + `:1: record "p1": published "05/10/2017"`}},
 		{".ndjson as JSON Lines", []string{"code", ndjson}, "", 0, []string{`"doc_id":"n"`}, nil},
 		{".html named: reported, not coded", []string{"code", html, good}, "", 1, []string{`"doc_id":"a"`},
 			[]string{"page.html: not a kind of file dyad reads"}},

@@ -117,6 +117,9 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	go func() {
 		defer close(docs)
 		readErr <- ingest.Read(paths, stdin, func(d ingest.Document) error {
+			if w := publishedWarning(d); w != nil {
+				report(stderr, "ingest", w)
+			}
 			readBytes.Add(recordSize(d))
 			stored, err := st.Has(ctx, store.Hash(d))
 			if err != nil {
