@@ -3,7 +3,6 @@ package ingest
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -202,12 +201,8 @@ func parseByUnmarshal(line []byte, where string) (Document, *RecordError) {
 		return Document{}, &RecordError{Origin: where, Reason: reason}
 	}
 	var rec jsonRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
-		}
-		return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
+	if rerr := unmarshal(line, &rec, where); rerr != nil {
+		return Document{}, rerr
 	}
 	id := unmarshalID(rec.ID)
 	if rec.Text == nil {

@@ -387,12 +387,8 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 	}
 	if !decoded {
 		rec = jsonRecord{} // anything unusual: encoding/json decides, and says what is wrong
-		if err := json.Unmarshal(line, &rec); err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				return Document{}, &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
-			}
-			return Document{}, &RecordError{Origin: where, Reason: "not a JSON object: " + err.Error()}
+		if rerr := unmarshal(line, &rec, where); rerr != nil {
+			return Document{}, rerr
 		}
 	}
 	id := idString(rec.ID)
@@ -411,6 +407,29 @@ func parseRecord(line []byte, where string) (Document, *RecordError) {
 	}
 	return Document{ID: id, Text: *rec.Text, Title: rec.Title, Published: rec.Published,
 		URL: rec.URL, Outlet: rec.Outlet, Origin: where}, nil
+}
+
+// unmarshal decodes line into rec with encoding/json, and says plainly what is wrong with a line
+// that is not a record: not JSON, not an object, a field that is not a string.
+func unmarshal(line []byte, rec *jsonRecord, where string) *RecordError {
+	err := json.Unmarshal(line, rec)
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil && line[skipSpace(line, 0)] != '{':
+		return &RecordError{Origin: where, Reason: "not a JSON object but null"}
+	case err == nil:
+		return nil
+	case errors.As(err, &se):
+		return &RecordError{Origin: where, Reason: fmt.Sprintf("not JSON: %v (at byte %d)", se, se.Offset)}
+	case errors.As(err, &te) && te.Field == "":
+		return &RecordError{Origin: where, Reason: "not a JSON object but " + jsonKind(te.Value)}
+	case errors.As(err, &te):
+		// (the decoder went on past the field: the id is known when the record has one)
+		return &RecordError{Origin: where, ID: idString(rec.ID),
+			Reason: fmt.Sprintf("%s must be a string, not %s", te.Field, jsonKind(te.Value))}
+	}
+	return &RecordError{Origin: where, Reason: "not a record dyad reads: " + err.Error()}
 }
 
 // decodeRecord decodes the usual record without reflection: one object whose keys are those of
@@ -639,6 +658,17 @@ func plainJSON(b []byte) bool {
 		}
 	}
 	return true
+}
+
+// jsonKind names the kind of JSON value that encoding/json calls value, for reports.
+func jsonKind(value string) string {
+	switch value {
+	case "array", "object":
+		return "an " + value
+	case "bool":
+		return "true or false"
+	}
+	return "a " + value
 }
 
 // idString accepts a string or number id.

@@ -428,7 +428,8 @@ func TestReadBadInput(t *testing.T) {
 				`{"id": "4", "text": "Four."} trailing` + "\n" +
 				`["not", "an", "object"]` + "\n" +
 				`"just a string"` + "\n" +
-				`{"id": "7", "text": "Seven."}` + "\n"},
+				`{"id": "7", "text": "Seven."}` + "\n" +
+				"null\n42\n[1,2,3]\n"},
 			paths: []string{"x.jsonl"},
 			want: []wantDoc{
 				{ID: "1", Text: "One.", Origin: "x.jsonl:1"},
@@ -438,8 +439,27 @@ func TestReadBadInput(t *testing.T) {
 				{Origin: "x.jsonl:2", Reason: "not JSON"},
 				{Origin: "x.jsonl:3", Reason: "not JSON"},
 				{Origin: "x.jsonl:4", Reason: "not JSON"},
-				{Origin: "x.jsonl:5", Reason: "not a JSON object"},
-				{Origin: "x.jsonl:6", Reason: "not a JSON object"},
+				{Origin: "x.jsonl:5", Reason: "not a JSON object but an array"},
+				{Origin: "x.jsonl:6", Reason: "not a JSON object but a string"},
+				{Origin: "x.jsonl:8", Reason: "not a JSON object but null"},
+				{Origin: "x.jsonl:9", Reason: "not a JSON object but a number"},
+				{Origin: "x.jsonl:10", Reason: "not a JSON object but an array"},
+			},
+		},
+		{
+			name: "JSONL fields that are not strings",
+			files: map[string]string{"x.jsonl": `{"id":"numtext","text":42}` + "\n" +
+				`{"text":["a"]}` + "\n" +
+				`{"text":"One.","title":true,"id":7}` + "\n" +
+				`{"published":{"y":2017},"id":"p","text":"Two."}` + "\n" +
+				`{"id":"ok","text":"Three."}` + "\n"},
+			paths: []string{"x.jsonl"},
+			want:  []wantDoc{{ID: "ok", Text: "Three.", Origin: "x.jsonl:5"}},
+			errs: []wantErr{
+				{Origin: "x.jsonl:1", ID: "numtext", Reason: "text must be a string, not a number"},
+				{Origin: "x.jsonl:2", Reason: "text must be a string, not an array"},
+				{Origin: "x.jsonl:3", ID: "7", Reason: "title must be a string, not true or false"},
+				{Origin: "x.jsonl:4", ID: "p", Reason: "published must be a string, not an object"},
 			},
 		},
 		{
