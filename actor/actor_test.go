@@ -756,3 +756,28 @@ func TestLowerText(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadDictionaries loads a directory that holds event patterns beside a dictionary: Load
+// reports the patterns as an unknown dictionary file, LoadDictionaries leaves them out and still
+// reports a broken dictionary line.
+func TestLoadDictionaries(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "people"), 0o755)
+	os.WriteFile(filepath.Join(dir, "patterns.tsv"), []byte("ASSAULT\t-\t190\t-10\t-\t+attack\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "people", "mine.tsv"), []byte("A B\tB\tIRN\tGOV\tpresident\t2013-01-01\t\n"), 0o644)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "unknown dictionary file") {
+		t.Errorf("Load: %v, want an unknown dictionary file", err)
+	}
+	if _, err := LoadDictionaries(dir); err != nil {
+		t.Errorf("LoadDictionaries: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "people", "mine.tsv"), []byte("A B\tB\tIRN\tGOB\tpresident\t2013-01-01\t\n"), 0o644)
+	if _, err := LoadDictionaries(dir); err == nil || !strings.Contains(err.Error(), "mine.tsv:1:") {
+		t.Errorf("LoadDictionaries of a broken file: %v, want mine.tsv:1", err)
+	}
+	for rel, want := range map[string]bool{"countries.tsv": true, "people/x.tsv": true, "patterns.tsv": false, "people.tsv": false} {
+		if IsDictionary(rel) != want {
+			t.Errorf("IsDictionary(%q) = %v", rel, !want)
+		}
+	}
+}

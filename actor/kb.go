@@ -176,6 +176,28 @@ func (es Errors) Error() string {
 // Load reads the shipped knowledge base and then, if userDir is not empty, every *.tsv file in it
 // (a file named like a shipped one replaces it; people/NAME.tsv files add or replace people).
 func Load(userDir string) (*KB, error) {
+	return loadDir(userDir, false)
+}
+
+// LoadDictionaries is Load reading, of the *.tsv files in dir, only the dictionaries
+// (IsDictionary) and leaving out the others, such as event patterns kept beside them: for a
+// check of a directory that holds both.
+func LoadDictionaries(dir string) (*KB, error) {
+	return loadDir(dir, true)
+}
+
+// IsDictionary tells whether rel, a path relative to a dictionary directory ("/"-separated),
+// names an actor dictionary: countries.tsv, orgs.tsv, sectors.tsv or people/*.tsv.
+func IsDictionary(rel string) bool {
+	switch {
+	case rel == "countries.tsv", rel == "orgs.tsv", rel == "sectors.tsv":
+		return true
+	}
+	return strings.HasPrefix(rel, "people/") && strings.HasSuffix(rel, ".tsv")
+}
+
+// loadDir is Load; with dictOnly, as LoadDictionaries.
+func loadDir(userDir string, dictOnly bool) (*KB, error) {
 	files := map[string]func() (io.ReadCloser, error){}
 	err := fs.WalkDir(shipped, "data", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".tsv") {
@@ -199,6 +221,9 @@ func Load(userDir string) (*KB, error) {
 			}
 			rel, _ := filepath.Rel(userDir, p)
 			rel = filepath.ToSlash(rel)
+			if dictOnly && !IsDictionary(rel) {
+				return nil
+			}
 			files[rel] = func() (io.ReadCloser, error) { return os.Open(p) }
 			if strings.HasPrefix(rel, "people/") {
 				userPeople = append(userPeople, rel)

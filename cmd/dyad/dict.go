@@ -1,39 +1,90 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/actor"
 	"github.com/dyad-events/dyad/event"
 )
 
-// cmdDict validates a user's dictionary directory: `dyad dict check DIR`.
+// patternFiles are the files of a --patterns directory.
+var patternFiles = []string{"patterns.tsv", "verbs.tsv", "speech.tsv", "topics.tsv", "contexts.tsv"}
+
+// cmdDict validates a user's directory of actor dictionaries, event patterns or both: `dyad dict
+// check DIR`.
 func cmdDict(args []string, stdout, stderr io.Writer) int {
 	if len(args) != 2 || args[0] != "check" {
 		fmt.Fprintf(stderr, "usage: dyad dict check DIR\n\nValidates the actor dictionaries (countries.tsv, orgs.tsv, sectors.tsv, people/*.tsv)\nand event patterns (patterns.tsv, verbs.tsv, speech.tsv, topics.tsv, contexts.tsv) in DIR,\nwith file:line errors.\n")
 		return exitUsage
 	}
 	dir := args[1]
+	// which files the directory holds: any *.tsv that is neither kind is an error, as --dict
+	// would report it (other files are left alone, as --dict and --patterns leave them)
+	var dicts, patterns, unknown []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".tsv") {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case actor.IsDictionary(rel):
+			dicts = append(dicts, rel)
+		case slices.Contains(patternFiles, rel):
+			patterns = append(patterns, rel)
+		default:
+			unknown = append(unknown, p)
+		}
+		return nil
+	})
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", pe.Path, pe.Err) // (not "lstat DIR: ...")
+		}
+		fmt.Fprintf(stderr, "dyad dict check: %v\n", err)
+		return exitPartial
+	}
 	bad := false
-	if _, err := actor.Load(dir); err != nil {
-		fmt.Fprintln(stderr, err)
+	for _, p := range unknown {
+		fmt.Fprintf(stderr, "%s: unknown file (dictionaries: countries.tsv, orgs.tsv, sectors.tsv, people/*.tsv; patterns: %s)\n",
+			p, strings.Join(patternFiles, ", "))
 		bad = true
 	}
-	if _, err := event.LoadPatterns(dir); err != nil {
-		fmt.Fprintln(stderr, err)
-		bad = true
+	if len(dicts) == 0 && len(patterns) == 0 {
+		fmt.Fprintf(stderr, "%s: no dictionary or pattern files\n", dir)
+		return exitPartial
 	}
-	if _, err := event.LoadContexts(dir); err != nil {
-		fmt.Fprintln(stderr, err)
-		bad = true
+	if len(dicts) > 0 {
+		if _, err := actor.LoadDictionaries(dir); err != nil {
+			fmt.Fprintln(stderr, err)
+			bad = true
+		}
+	}
+	if len(patterns) > 0 {
+		if _, err := event.LoadPatterns(dir); err != nil {
+			fmt.Fprintln(stderr, err)
+			bad = true
+		}
+		if _, err := event.LoadContexts(dir); err != nil {
+			fmt.Fprintln(stderr, err)
+			bad = true
+		}
 	}
 	if bad {
 		return exitPartial
 	}
-	fmt.Fprintf(stdout, "%s: ok\n", dir)
+	fmt.Fprintf(stdout, "%s: ok (%d dictionary and %d pattern files)\n", dir, len(dicts), len(patterns))
 	return exitOK
 }
 

@@ -301,7 +301,7 @@ func TestActorsCommand(t *testing.T) {
 	}
 }
 
-func TestWhoAndDictCheck(t *testing.T) {
+func TestWho(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := run([]string{"who", "Rouhani", "--date", "2022-01-01"}, nil, &out, &errb); code != 0 {
 		t.Fatalf("who exit %d: %s", code, errb.String())
@@ -315,19 +315,60 @@ func TestWhoAndDictCheck(t *testing.T) {
 		t.Errorf("who Rouhani on 2015-01-01:\n%s", out.String())
 	}
 
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "people"), 0o755)
-	os.WriteFile(filepath.Join(dir, "people", "mine.tsv"), []byte("# mine\nA B\tB\tIRN\tGOV\tpresident\t2013-01-01\t\nC D\tD\tIRN\tGOB\tpresident\t2013-01-01\t\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "patterns.tsv"), []byte("ASSAULT\t-\t190\t-10\t-\t+attack\nASSAULT\tnope\t190\t-10\t-\t+strike\n"), 0o644)
-	out.Reset()
-	errb.Reset()
-	if code := run([]string{"dict", "check", dir}, nil, &out, &errb); code != 1 {
-		t.Fatalf("dict check on broken files: exit %d", code)
-	}
-	for _, want := range []string{"mine.tsv:3: unknown sector \"GOB\"", "patterns.tsv:2: mode \"nope\""} {
-		if !strings.Contains(errb.String(), want) {
-			t.Errorf("dict check output lacks %q:\n%s", want, errb.String())
+}
+
+// TestDictCheck checks directories of dictionaries, of patterns and of both, valid and broken.
+func TestDictCheck(t *testing.T) {
+	shipped := func(path string) string {
+		b, err := os.ReadFile(filepath.Join(repo, path))
+		if err != nil {
+			t.Fatal(err)
 		}
+		return string(b)
+	}
+	orgs, patterns, verbs := shipped("actor/data/orgs.tsv"), shipped("event/data/patterns.tsv"), shipped("event/data/verbs.tsv")
+	person := "# mine\nA B\tB\tIRN\tGOV\tpresident\t2013-01-01\t\n"
+	tests := []struct {
+		name      string
+		files     map[string]string
+		want      int
+		outHas    string
+		stderrHas []string
+	}{
+		{"dictionaries", map[string]string{"orgs.tsv": orgs, "people/mine.tsv": person}, 0, "ok (2 dictionary and 0 pattern files)", nil},
+		{"patterns", map[string]string{"patterns.tsv": patterns, "verbs.tsv": verbs}, 0, "ok (0 dictionary and 2 pattern files)", nil},
+		{"both", map[string]string{"orgs.tsv": orgs, "patterns.tsv": patterns}, 0, "ok (1 dictionary and 1 pattern files)", nil},
+		{"broken", map[string]string{
+			"people/mine.tsv": person + "C D\tD\tIRN\tGOB\tpresident\t2013-01-01\t\n",
+			"patterns.tsv":    "ASSAULT\t-\t190\t-10\t-\t+attack\nASSAULT\tnope\t190\t-10\t-\t+strike\n",
+			"speech.tsv":      "say\n",
+		}, 1, "", []string{`mine.tsv:3: unknown sector "GOB"`, `patterns.tsv:2: mode "nope"`}},
+		{"unknown file", map[string]string{"orgs.tsv": orgs, "actors.tsv": "x\n"}, 1, "", []string{"actors.tsv: unknown file"}},
+		{"nothing to check", map[string]string{"notes.txt": "x"}, 1, "", []string{"no dictionary or pattern files"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, content := range tt.files {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var out, errb bytes.Buffer
+			if code := run([]string{"dict", "check", dir}, nil, &out, &errb); code != tt.want {
+				t.Fatalf("exit %d, want %d; stderr:\n%s", code, tt.want, errb.String())
+			}
+			if !strings.Contains(out.String(), tt.outHas) {
+				t.Errorf("output lacks %q:\n%s", tt.outHas, out.String())
+			}
+			for _, want := range tt.stderrHas {
+				if !strings.Contains(errb.String(), want) {
+					t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+				}
+			}
+		})
 	}
 }
 
