@@ -31,13 +31,17 @@ func cmdBench(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	size := fs.Int("size", 500, "megabytes of JSON Lines to generate")
 	seed := fs.Uint64("seed", 1, "seed of the corpus")
-	dir := fs.String("dir", os.TempDir(), "directory for the corpus and the events (the corpus is kept and reused)")
+	dir := fs.String("dir", os.TempDir(), "directory for the corpus and the events, created when missing (the corpus is kept and reused)")
 	sample := fs.Int("sample", 20, "megabytes of the corpus timed stage by stage")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: dyad bench [flags]\n\nGenerates a corpus and times `dyad code` on it end to end.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil || fs.NArg() != 0 {
+		return exitUsage
+	}
+	if err := os.MkdirAll(*dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "dyad bench: --dir: %v\n", err)
 		return exitUsage
 	}
 	path := filepath.Join(*dir, fmt.Sprintf("dyad-bench-%d-%dMB.jsonl", *seed, *size))

@@ -58,6 +58,7 @@ const (
 	exitOK      = 0
 	exitPartial = 1 // some records could not be coded
 	exitUsage   = 2
+	exitWrite   = 3 // the output could not be written (a full disk)
 )
 
 func main() {
@@ -129,6 +130,10 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *format != "jsonl" && *format != "csv" {
 		fmt.Fprintf(stderr, "dyad code: --format must be jsonl or csv, not %q\n", *format)
+		return exitUsage
+	}
+	if *workers < 0 {
+		fmt.Fprintf(stderr, "dyad code: --workers must be 0 (one per CPU) or more, not %d\n", *workers)
 		return exitUsage
 	}
 	if *cpuprofile != "" {
@@ -239,7 +244,7 @@ func cmdCode(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad code: writing events: %v\n", err)
-		return exitPartial
+		return exitWrite
 	}
 	if failed > 0 {
 		fmt.Fprintf(stderr, "dyad code: %d record(s) could not be coded\n", failed)
@@ -477,8 +482,8 @@ func perDocument(name, what string, args []string, stdin io.Reader, stdout, stde
 		err = ferr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
-		return exitPartial
+		fmt.Fprintf(stderr, "dyad %s: writing: %v\n", name, err)
+		return exitWrite
 	}
 	if failed > 0 {
 		return exitPartial

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"os/exec"
@@ -221,6 +222,8 @@ func TestCodeExitStatus(t *testing.T) {
 			[]string{`warning: ` + badDate + `:1: record "p1": published "05/10/2017" is not a date`}},
 		{"published unreadable, dyad actors", []string{"actors", badDate}, "", 0, []string{`"doc_id":"p1"`},
 			[]string{`dyad actors: warning: ` + badDate + `:1: record "p1": published "05/10/2017"`}},
+		{"negative workers", []string{"code", "--workers", "-3", good}, "", 2, nil, []string{"--workers must be 0 (one per CPU) or more, not -3"}},
+		{"negative workers, ingest", []string{"ingest", "--workers", "-1", good}, "", 2, nil, []string{"--workers must be 0"}},
 		{".ndjson as JSON Lines", []string{"code", ndjson}, "", 0, []string{`"doc_id":"n"`}, nil},
 		{".html named: reported, not coded", []string{"code", html, good}, "", 1, []string{`"doc_id":"a"`},
 			[]string{"page.html: not a kind of file dyad reads"}},
@@ -247,6 +250,27 @@ func TestCodeExitStatus(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestWriteFailure expects the status of a failed write (3), distinct from that of records
+// that could not be coded (1).
+func TestWriteFailure(t *testing.T) {
+	doc := `{"id":"a","published":"2015-06-01","text":"Iran condemned Israel on Monday. \"We will respond,\" Iranian President Hassan Rouhani said."}` + "\n"
+	for _, args := range [][]string{{"code", "-"}, {"code", "--format", "csv", "-"}, {"code", "--merge", "-"},
+		{"actors", "-"}, {"quotes", "-"}} {
+		var errb bytes.Buffer
+		if code := run(args, strings.NewReader(doc+`{"id":"b"}`+"\n"), failingWriter{}, &errb); code != exitWrite {
+			t.Errorf("%q: exit %d, want %d; stderr:\n%s", args, code, exitWrite, errb.String())
+		}
+		if !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%q: stderr lacks the write error:\n%s", args, errb.String())
+		}
 	}
 }
 

@@ -96,6 +96,10 @@ func cmdIngest(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "dyad ingest: --window must be 0 or more\n")
 		return exitUsage
 	}
+	if *workers < 0 {
+		fmt.Fprintf(stderr, "dyad ingest: --workers must be 0 (one per CPU) or more, not %d\n", *workers)
+		return exitUsage
+	}
 	coder, err := event.NewCoder("", "")
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad ingest: %v\n", err)
