@@ -309,11 +309,7 @@ func TestReleasedDocs(t *testing.T) {
 	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
 		docs = append(docs, d)
 		return nil
-	}, func(e *ingest.RecordError) {
-		if !e.Warning { // (examples/README.md is skipped)
-			t.Errorf("reading examples: %v", e)
-		}
-	})
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
 	if err != nil || len(docs) < 2 {
 		t.Fatalf("example articles: %v", err)
 	}
@@ -585,11 +581,7 @@ func testSentences(t *testing.T) []string {
 			sentences = append(sentences, doc.Text[s.Start:s.End])
 		}
 		return nil
-	}, func(e *ingest.RecordError) {
-		if !e.Warning { // (examples/README.md is skipped)
-			t.Errorf("reading examples: %v", e)
-		}
-	})
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -894,11 +886,7 @@ func TestAtomsPassOverPlainWords(t *testing.T) {
 	err := ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
 		docs = append(docs, d.Text)
 		return nil
-	}, func(e *ingest.RecordError) {
-		if !e.Warning { // (examples/README.md is skipped)
-			t.Errorf("reading examples: %v", e)
-		}
-	})
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -413,11 +413,7 @@ func exampleDocs(t *testing.T) []ingest.Document {
 	ingest.Read([]string{filepath.Join("..", "examples")}, nil, func(d ingest.Document) error {
 		docs = append(docs, d)
 		return nil
-	}, func(e *ingest.RecordError) {
-		if !e.Warning { // (examples/README.md is skipped)
-			t.Errorf("reading examples: %v", e)
-		}
-	})
+	}, func(e *ingest.RecordError) { t.Errorf("reading examples: %v", e) })
 	return docs
 }
 

@@ -164,9 +164,10 @@ func readPath(p string, stdin io.Reader, handle recordHandler, report func(*Reco
 		}
 		switch {
 		case d.IsDir() && path != p && strings.HasPrefix(d.Name(), "."):
-			report(&RecordError{Origin: path, Reason: "hidden directory skipped", Warning: true})
-			return fs.SkipDir
+			return fs.SkipDir // hidden (.git): passed over without a word
 		case d.IsDir():
+		case notesFile(d.Name()):
+			// hidden files and a directory's README or LICENSE: passed over without a word
 		case kindOf(path, true) != unreadable:
 			files = append(files, path)
 		default:
@@ -188,6 +189,14 @@ func readPath(p string, stdin io.Reader, handle recordHandler, report func(*Reco
 		}
 	}
 	return nil
+}
+
+// notesFile reports whether a file named name, in a directory dyad reads, is one that goes with
+// data rather than data: a hidden file, or a README, LICENSE or COPYING file of any extension.
+func notesFile(name string) bool {
+	upper := strings.ToUpper(name)
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(upper, "README") ||
+		strings.HasPrefix(upper, "LICENSE") || strings.HasPrefix(upper, "COPYING")
 }
 
 // fileKind is how a file is read: as one text article or as JSON Lines.

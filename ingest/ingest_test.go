@@ -197,6 +197,9 @@ func TestRead(t *testing.T) {
 				"in/sub/img.png":    "\x89PNG\x00\x00",
 				"in/txt":            "no extension",
 				"in/.git/x.txt":     "hidden",
+				"in/.hidden.txt":    "hidden",
+				"in/README.md":      "about the data",
+				"in/sub/LICENSE":    "terms",
 			},
 			paths: []string{"in"},
 			want: []wantDoc{
@@ -210,7 +213,6 @@ func TestRead(t *testing.T) {
 				{ID: "d", Text: "D.", Origin: "in/sub/deep/d.txt"},
 			},
 			errs: []wantErr{
-				{Origin: "in/.git", Reason: "hidden directory skipped", Warning: true},
 				{Origin: "in/feed.json", Reason: "skipped", Warning: true},
 				{Origin: "in/notes.md", Reason: "skipped", Warning: true},
 				{Origin: "in/sub/img.png", Reason: "skipped", Warning: true},

@@ -81,11 +81,7 @@ func newStoreCorpus(t *testing.T) *storeCorpus {
 	ingest.Read(c.paths, nil, func(d ingest.Document) error {
 		texts[store.Hash(d)] = true
 		return nil
-	}, func(e *ingest.RecordError) {
-		if !e.Warning { // (examples/README.md is skipped)
-			t.Errorf("test corpus: %v", e)
-		}
-	})
+	}, func(e *ingest.RecordError) { t.Errorf("test corpus: %v", e) })
 	c.docs = len(texts)
 	if len(c.events) < 500 || c.merged < 10 {
 		t.Fatalf("only %d events in the test corpus, %d merged", len(c.events), c.merged)
