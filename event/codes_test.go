@@ -85,17 +85,31 @@ func TestSetActorKey(t *testing.T) {
 }
 
 // mergedByMaps is docState.merged as it was before meetingMemo: the meetings kept and those
-// seen by their codes in maps. TestMergedMeetings holds merged to it.
+// seen by their codes in maps, and the acts and ids of the sentence's events in maps too.
+// TestMergedMeetings holds merged to it.
 func mergedByMaps(evs []Event) []Event {
+	type act struct {
+		typ, src, tgt, intended string
+		negated                 bool
+	}
+	type id struct {
+		evStart              int
+		typ, srcCode, tgtKey string
+	}
 	seen := map[meetingKey]bool{}
 	meetings := map[meetingCodes]meetingSides{}
+	var acts map[act]bool // the acts other than meetings told in the sentence
+	var ids map[id]bool   // the ids of the events told in the sentence
 	var kept []Event
-	sentence, from := -1, 0
+	sentence := -1
 	for i := range evs {
 		e := &evs[i]
 		if e.Sentence != sentence {
-			sentence, from = e.Sentence, len(kept)
+			sentence, acts, ids = e.Sentence, map[act]bool{}, map[id]bool{}
 		}
+		told := id{e.evStart, e.Type, e.Source.Code, e.tgtKey}
+		retold := ids[told]
+		ids[told] = true
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
 			if b < a {
@@ -114,10 +128,14 @@ func mergedByMaps(evs []Event) []Event {
 				continue
 			}
 			seen[k] = true
-		} else if sameOccasion(kept[from:], e) {
-			continue
+		} else {
+			a := act{e.Type, e.srcKey, e.tgtKey, e.Intended, e.Negated}
+			retold = retold || acts[a]
+			acts[a] = true
 		}
-		kept = append(kept, *e)
+		if !retold {
+			kept = append(kept, *e)
+		}
 	}
 	return kept
 }
@@ -125,8 +143,9 @@ func mergedByMaps(evs []Event) []Event {
 // TestMergedMeetings holds merged, which looks for the meetings of a document in short lists
 // (meetingMemo) unless it tells of many, to mergedByMaps, on random documents of up to 40
 // events (as many meetings as a list holds and more) of a few sides, codes and names, named and
-// not, by phone and not, negated and not, with and without a target. The same scratch codes
-// document after document, as a worker's does.
+// not, by phone and not, negated and not, with and without a target and an intent, whose
+// evidence starts at one of three places (so that reports of one sentence often have one id). No
+// two events kept have one id. The same scratch codes document after document, as a worker's does.
 func TestMergedMeetings(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	keys := []string{"Hassan Rouhani", "IRN/GOV", "USA/GOV", "Joe Biden", "SYR/GOV"}
@@ -140,7 +159,8 @@ func TestMergedMeetings(t *testing.T) {
 			sentence += r.IntN(2)
 			e := Event{Sentence: sentence, Type: []string{"CONSULT", "CONSULT", "CONSULT", "AGREE"}[r.IntN(4)],
 				srcKey: keys[r.IntN(len(keys))], tgtKey: keys[r.IntN(len(keys))], Negated: r.IntN(5) == 0,
-				Mode: []string{"", "phone", "visit"}[r.IntN(3)], evStart: i}
+				Mode: []string{"", "phone", "visit"}[r.IntN(3)], evStart: r.IntN(3), Confidence: float64(i),
+				Intended: []string{"", "", "SUPPORT"}[r.IntN(3)]}
 			e.Source.Code, e.Source.Name = codes[r.IntN(len(codes))], names[r.IntN(len(names))]
 			if r.IntN(6) > 0 {
 				e.Target = &Actor{Code: codes[r.IntN(len(codes))], Name: names[r.IntN(len(names))]}
@@ -154,8 +174,13 @@ func TestMergedMeetings(t *testing.T) {
 			t.Fatalf("case %d: %d events kept, want %d", n, len(got), len(want))
 		}
 		for i := range got {
-			if got[i].evStart != want[i].evStart {
-				t.Fatalf("case %d: event %d kept is the %dth, want the %dth", n, i, got[i].evStart, want[i].evStart)
+			if got[i].Confidence != want[i].Confidence {
+				t.Fatalf("case %d: event %d kept is the %gth, want the %gth", n, i, got[i].Confidence, want[i].Confidence)
+			}
+			for j := range i {
+				if sameID(&got[j], &got[i]) {
+					t.Fatalf("case %d: events %d and %d kept have one id", n, j, i)
+				}
 			}
 		}
 	}

@@ -883,6 +883,7 @@ type scratch struct {
 	triggerMemory []trigger   // the document's triggers (newTrigger), in a block the next one reuses
 	timeMemory    []when.Expr // the time expressions of the document's sentences (read), in a block the next one reuses
 	targets       []Actor     // the targets of events, until merged moves those kept (newTarget)
+	retold        []bool      // a flag for each event before merging: another report of one kept (merged)
 
 	sents []text.Sentence // the document's sentences
 
@@ -1226,6 +1227,12 @@ func eventIDs(evs []Event) string {
 	return ids.String()
 }
 
+// sameID reports whether a and b, two events of one document, get one id from eventIDs: whether
+// they agree on every field it reads but the document's id.
+func sameID(a, b *Event) bool {
+	return a.Sentence == b.Sentence && a.evStart == b.evStart && a.Type == b.Type && a.Source.Code == b.Source.Code && a.tgtKey == b.tgtKey
+}
+
 // hexDigits holds the two lower-case hex digits of each byte value, as hex.Encode writes them,
 // the first in the low byte: eventIDs writes a byte's two digits at once.
 var hexDigits = func() (t [256]uint16) {
@@ -1350,8 +1357,12 @@ type meetingKey struct {
 
 // merged folds repeated reports of one act within the document (guideline 1): the same type,
 // actors and intent. A meeting is one occasion however often the text comes back to it; other acts
-// merge only within a sentence. It moves the events kept up over those folded, in st.events, clears
-// the slots left over and returns the events kept.
+// merge only within a sentence. Two reports of a sentence that would get one id (sameID: the same
+// start of evidence, type, source code and target) are one report too, whatever else they differ
+// in: a source of one code named twice ("the two countries" after two sides of one state), or two
+// intents read in one clause. Of the reports of an occasion the first is kept as it was coded, the
+// others dropped. It moves the events kept up over those folded, in st.events, clears the slots
+// left over and returns the events kept.
 func (st *docState) merged() []Event {
 	evs := st.events
 	if len(evs) == 0 {
@@ -1367,13 +1378,14 @@ func (st *docState) merged() []Event {
 	// without a name ("Syrian parliament speaker" in a heading) is the named one of those codes
 	meetings := &st.meetings
 	meetings.reset(consults > maxListed)
-	n := 0                  // evs[:n] are the events kept
-	sentence, from := -1, 0 // evs[from:n] are those of the current sentence
+	retold := st.flags(&st.retold, len(evs))
+	sentence, from := -1, 0 // evs[from:i] are the events of the current sentence before evs[i]
 	for i := range evs {
 		e := &evs[i]
 		if e.Sentence != sentence {
-			sentence, from = e.Sentence, n
+			sentence, from = e.Sentence, i
 		}
+		told := evs[from:i]
 		if e.Type == "CONSULT" {
 			a, b := e.srcKey, e.tgtKey
 			if b < a {
@@ -1391,21 +1403,36 @@ func (st *docState) merged() []Event {
 			meetings.setSides(ck, same)
 			if described {
 				st.note("merged: the CONSULT of sentence %d describes a side of a meeting already coded", e.Sentence)
+				retold[i] = true
 				continue
 			}
 			if seen {
 				st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
+				retold[i] = true
 				continue
 			}
+			// the meeting is coded from here on, by e or by the report whose id e has
 			meetings.keep(k)
-		} else if sameOccasion(evs[from:n], e) {
+			if toldByID(told, e) {
+				st.note("merged: the %s of sentence %d has the id of a report before it in the sentence (the same start of evidence, type, source code and target)", e.Type, e.Sentence)
+				retold[i] = true
+			}
+		} else if sameOccasion(told, e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
-			continue
+			retold[i] = true
+		} else if toldByID(told, e) {
+			st.note("merged: the %s of sentence %d has the id of a report before it in the sentence (the same start of evidence, type, source code and target)", e.Type, e.Sentence)
+			retold[i] = true
 		}
-		if i != n {
-			evs[n] = *e
+	}
+	n := 0 // evs[:n] are the events kept
+	for i := range evs {
+		if !retold[i] {
+			if i != n {
+				evs[n] = evs[i]
+			}
+			n++
 		}
-		n++
 	}
 	clear(evs[n:])
 	return evs[:n]
@@ -1514,12 +1541,23 @@ func keepTargets(evs []Event, targets []Actor) []Actor {
 	return targets
 }
 
-// sameOccasion reports an event of kept, the events kept of e's sentence, that e tells again: an
-// act other than a meeting of the same type, sides, intent and negation.
-func sameOccasion(kept []Event, e *Event) bool {
-	for k := range kept {
-		o := &kept[k]
+// sameOccasion reports whether an event of told, the events of e's sentence before it, is an
+// act that e tells again: an act other than a meeting of the same type, sides, intent and negation.
+func sameOccasion(told []Event, e *Event) bool {
+	for k := range told {
+		o := &told[k]
 		if o.Type == e.Type && o.srcKey == e.srcKey && o.tgtKey == e.tgtKey && o.Intended == e.Intended && o.Negated == e.Negated {
+			return true
+		}
+	}
+	return false
+}
+
+// toldByID reports whether an event of told, the events of e's sentence before it, has the id
+// that e would get.
+func toldByID(told []Event, e *Event) bool {
+	for k := range told {
+		if sameID(&told[k], e) {
 			return true
 		}
 	}

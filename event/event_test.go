@@ -682,3 +682,73 @@ func TestCodeOwnsShared(t *testing.T) {
 		}
 	}
 }
+
+// TestOneEventAnID codes documents in which two reports of one sentence got one id (the same
+// evidence, type, source code and target) and both were kept before merged compared ids: one event
+// of an id is kept, the first report, with its source as it was coded.
+func TestOneEventAnID(t *testing.T) {
+	c := testCoder(t)
+	cases := []struct {
+		name, text string
+		want       []string // the events (brief)
+		source     string   // the text of the source kept for the last event
+	}{
+		{"a state and its army chief as 'the two sides': both code TCDMIL", "Chad met the Chadian army chief on Monday. The two sides attacked Libya.",
+			[]string{"CONSULT TCDGOV->TCDMIL", "ASSAULT TCDMIL->LBYGOV"}, "Chad"},
+		{"two bodies of one code as 'the two sides'", "The Arab League met the African Union in Addis Ababa on Monday. The two sides condemned Libya.",
+			[]string{"CONSULT IGOIGO->IGOIGO", "ACCUSE IGOIGO->LBYGOV"}, "The Arab League"},
+	}
+	for _, tc := range cases {
+		evs := c.Code(ingest.Document{ID: "one-id", Text: tc.text, Published: "2024-05-01"})
+		var got []string
+		ids := map[string]bool{}
+		for _, e := range evs {
+			got = append(got, brief(e))
+			if ids[e.ID] {
+				t.Errorf("%s: two events with the id %s", tc.name, e.ID)
+			}
+			ids[e.ID] = true
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+			continue
+		}
+		if src := evs[len(evs)-1].Source.Text; src != tc.source {
+			t.Errorf("%s: the source kept is %q, want %q (the first report's)", tc.name, src, tc.source)
+		}
+	}
+}
+
+// TestSameID holds sameID to eventIDs: two events of one document have one id when they differ
+// only in fields the id does not read.
+func TestSameID(t *testing.T) {
+	base := Event{DocID: "d", Sentence: 3, evStart: 40, Type: "ASSAULT", Source: Actor{Text: "Chad", Code: "TCDMIL"},
+		srcKey: "TCD/GOV", tgtKey: "LBY/GOV", Target: &Actor{Code: "LBYGOV"}}
+	cases := []struct {
+		name   string
+		change func(e *Event)
+		same   bool
+	}{
+		{"another sentence", func(e *Event) { e.Sentence++ }, false},
+		{"evidence from elsewhere", func(e *Event) { e.evStart++ }, false},
+		{"another type", func(e *Event) { e.Type = "ACCUSE" }, false},
+		{"another source code", func(e *Event) { e.Source.Code = "TCDGOV" }, false},
+		{"another target", func(e *Event) { e.tgtKey = "Muammar Gaddafi" }, false},
+		{"another text and key of the source", func(e *Event) { e.Source.Text, e.srcKey = "the army chief", "TCD/MIL" }, true},
+		{"another name of the source", func(e *Event) { e.Source.Name = "African Union" }, true},
+		{"another intent", func(e *Event) { e.Intent, e.Intended = true, "SUPPORT" }, true},
+		{"negated", func(e *Event) { e.Negated = true }, true},
+		{"another end of evidence and confidence", func(e *Event) { e.Evidence, e.Confidence = "attacked Libya and", 0.5 }, true},
+	}
+	for _, tc := range cases {
+		e := base
+		tc.change(&e)
+		ids := eventIDs([]Event{base, e})
+		if same := ids[:idLen] == ids[idLen:]; same != tc.same {
+			t.Fatalf("%s: the test's ids are the same: %v, want %v", tc.name, same, tc.same)
+		}
+		if got := sameID(&base, &e); got != tc.same {
+			t.Errorf("%s: sameID %v, want %v", tc.name, got, tc.same)
+		}
+	}
+}
