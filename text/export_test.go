@@ -58,6 +58,25 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 			}
 			e -= n
 		}
+		for e-s > maxSentence { // (a run too long for one sentence: cutPoint's pieces)
+			c := cutPoint(doc, s)
+			p := c
+			for p > s {
+				r, n := utf8.DecodeLastRuneInString(doc[s:p])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				p -= n
+			}
+			out = append(out, Sentence{Start: s, End: p, Text: doc[s:p]})
+			for s = c; s < e; {
+				r, n := utf8.DecodeRuneInString(doc[s:e])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				s += n
+			}
+		}
 		if s < e {
 			out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
 		}
@@ -116,6 +135,9 @@ func splitLineByBytes(doc string, start, end int, out []Sentence) []Sentence {
 	emit(s, end)
 	return out
 }
+
+// MaxSentence is maxSentence, for TestLongRuns.
+const MaxSentence = maxSentence
 
 // Abbreviations returns the abbreviations, and IsAbbreviation and IsAbbreviationRunes are
 // isAbbreviation and the character-by-character test it holds to, for TestIsAbbreviation.

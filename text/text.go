@@ -201,7 +201,7 @@ func splitLine(doc string, start, end int, out []Sentence, m *finalMarks) []Sent
 // It is small enough for the compiler to write it out where it is called, the trimming left to
 // appendTrimmed.
 func appendSentence(out []Sentence, doc string, s, e int) []Sentence {
-	if s < e && plainEdge[doc[s]] && plainEdge[doc[e-1]] {
+	if s < e && e-s <= maxSentence && plainEdge[doc[s]] && plainEdge[doc[e-1]] {
 		// no space at either end (most sentences: splitLine starts them after the spaces, and
 		// ends them at their final mark)
 		return append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
@@ -218,9 +218,56 @@ var plainEdge = func() (out [256]bool) {
 	return out
 }()
 
-// appendTrimmed is appendSentence for a sentence that may have spaces at its ends.
+// appendTrimmed is appendSentence for a sentence that may have spaces at its ends or run
+// longer than maxSentence.
 func appendTrimmed(out []Sentence, doc string, s, e int) []Sentence {
 	s = skipSpaces(doc, s, e)
+	e = trimEnd(doc, s, e)
+	for e-s > maxSentence {
+		c := cutPoint(doc, s)
+		p := trimEnd(doc, s, c)
+		out = append(out, Sentence{Start: s, End: p, Text: doc[s:p]})
+		s = skipSpaces(doc, c, e)
+	}
+	if s < e {
+		out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
+	}
+	return out
+}
+
+// maxSentence is the longest a sentence runs, in bytes. A longer run of text with no sentence
+// end (a list, a table, a page written without full stops) is not a sentence a reader takes in
+// as one: it is cut into pieces, as cutPoint cuts it. The longest sentence of the shared sets
+// and the bench corpus runs to 403 bytes (68 words), the longest of their mutated documents (a
+// page in lower case) to 1711 bytes. The cap keeps coding linear in a document's length: some
+// rules compare each actor of a sentence with the others.
+const maxSentence = 4096
+
+// cutPoint returns where to end the piece of a run of text longer than maxSentence that starts
+// at s, a character other than a space: after the last clause mark (";" then ",") followed by a
+// space in the piece's second half, else at the last space there, else at maxSentence bytes (at
+// the start of the character there).
+func cutPoint(doc string, s int) int {
+	lo, hi := s+maxSentence/2, s+maxSentence+1 // (a mark at hi-2, its space at hi-1)
+	w := doc[lo:hi]
+	if k := strings.LastIndex(w, "; "); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndex(w, ", "); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndexByte(w, ' '); k >= 0 {
+		return lo + k
+	}
+	c := s + maxSentence
+	for !utf8.RuneStart(doc[c]) {
+		c--
+	}
+	return c
+}
+
+// trimEnd returns e moved back over the spaces that end doc[s:e].
+func trimEnd(doc string, s, e int) int {
 	for e > s {
 		if c := doc[e-1]; c < utf8.RuneSelf {
 			if !asciiSpace[c] {
@@ -235,10 +282,7 @@ func appendTrimmed(out []Sentence, doc string, s, e int) []Sentence {
 		}
 		e -= n
 	}
-	if s < e {
-		out = append(out, Sentence{Start: s, End: e, Text: doc[s:e]})
-	}
-	return out
+	return e
 }
 
 // skipSpaces returns the index of the first character of doc[k:end] that is not a space, or end.

@@ -239,6 +239,56 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// TestLongRuns checks that a run of text longer than MaxSentence with no sentence end is cut
+// into pieces: after the last semicolon, else the last comma, else at the last space of each
+// piece's second half, and at MaxSentence bytes (a character's start) when there is no space.
+func TestLongRuns(t *testing.T) {
+	max := text.MaxSentence
+	tests := []struct {
+		name   string
+		doc    string
+		sep    string // the pieces joined by it give the run back
+		suffix string // how every piece but the last ends
+		lens   []int  // the lengths of the pieces, when they are known
+	}{
+		{name: "words", doc: strings.Repeat("the envoy met the delegates ", 600), sep: " "},
+		{name: "semicolons", doc: strings.Repeat("Peru met Chile; Bolivia met Ecuador and Brazil ", 400), sep: " ", suffix: ";"},
+		{name: "commas", doc: strings.Repeat("Peru, Chile and Bolivia met in Lima and Quito ", 400), sep: " ", suffix: ","},
+		{name: "semicolon before commas", doc: strings.Repeat("a, b and c ", 250) + "d; " + strings.Repeat("e, f and g ", 300), sep: " ", suffix: ";"},
+		{name: "no space", doc: strings.Repeat("x", 10000), lens: []int{max, max, 10000 - 2*max}},
+		{name: "no space, three-byte characters", doc: strings.Repeat("€", 4000), lens: []int{max - 1, max - 1, 12000 - 2*(max-1)}},
+		{name: "sentence after the run", doc: strings.Repeat("Chile met Peru and ", 500) + "Chile met Peru. Both were pleased.", sep: " "},
+		{name: "sentences under the cap", doc: strings.Repeat("Chile met Peru. ", 1000), sep: " ", suffix: "."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := text.Sentences(tt.doc)
+			checkSentences(t, tt.doc, got)
+			if len(got) < 2 {
+				t.Fatalf("%d sentences, want the run cut", len(got))
+			}
+			texts := sentenceTexts(got)
+			if j := strings.Join(texts, tt.sep); j != strings.TrimSpace(tt.doc) {
+				t.Errorf("the pieces joined by %q are not the run:\n%.300q", tt.sep, j)
+			}
+			for i, p := range texts {
+				if len(p) > max {
+					t.Errorf("piece %d runs to %d bytes, over %d", i, len(p), max)
+				}
+				if i < len(texts)-1 && !strings.HasSuffix(p, tt.suffix) {
+					t.Errorf("piece %d ends %q, want %q", i, p[len(p)-min(len(p), 20):], tt.suffix)
+				}
+				if i < len(tt.lens) && len(p) != tt.lens[i] {
+					t.Errorf("piece %d runs to %d bytes, want %d", i, len(p), tt.lens[i])
+				}
+			}
+			if tt.lens != nil && len(texts) != len(tt.lens) {
+				t.Errorf("%d pieces, want %d", len(texts), len(tt.lens))
+			}
+		})
+	}
+}
+
 // TestAppendSentences checks that AppendSentences appends what Sentences returns, after
 // sentences of another document left in the slice.
 func TestAppendSentences(t *testing.T) {
