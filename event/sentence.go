@@ -1696,8 +1696,9 @@ func (sc *sentenceCtx) demand(idx int, s text.Sentence, tr *trigger) {
 		return
 	}
 	var speaker *actor.Mention
+	said := sc.lastSpeech(obliged.First) // (one pass for all the mentions)
 	for _, m := range sc.mentions {
-		if m.First < obliged.First && m != obliged && sc.clauseInitial(m) && sc.speechBetween(m.Last, obliged.First) {
+		if m.First < obliged.First && m != obliged && sc.clauseInitial(m) && said >= m.Last {
 			speaker = m
 			break
 		}

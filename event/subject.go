@@ -192,9 +192,10 @@ func (sc *sentenceCtx) subject(tr *trigger) *actor.Mention {
 	// reported speech: "Assad said Syria supports Iran" has Assad as source ("… said the two
 	// sides agreed": the two sides)
 	if verbal.has(tr.typ) && len(cands) > 1 && !sc.bothSides(subj) {
+		said := sc.lastSpeech(subj.First) // (one pass for all the candidates)
 		for k := len(cands) - 2; k >= 0; k-- {
 			sp := cands[k]
-			if sc.speechBetween(sp.Last, subj.First) && (sp.Country == subj.Country || subj.Country == "") {
+			if said >= sp.Last && (sp.Country == subj.Country || subj.Country == "") {
 				return sp
 			}
 		}
@@ -288,6 +289,8 @@ func (sc *sentenceCtx) speakerFor(src *actor.Mention, tr *trigger) *actor.Mentio
 	}
 	return src
 }
+
+// speechBetween reports a speech verb among tokens i to j-1.
 func (sc *sentenceCtx) speechBetween(i, j int) bool {
 	for k := i; k < j && k < len(sc.toks); k++ {
 		if sc.said(k) {
@@ -295,6 +298,17 @@ func (sc *sentenceCtx) speechBetween(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// lastSpeech returns the last speech verb before token j, or -1: speechBetween(i, j) is
+// lastSpeech(j) >= i, for a caller that asks it of many i.
+func (sc *sentenceCtx) lastSpeech(j int) int {
+	for k := min(j, len(sc.toks)) - 1; k >= 0; k-- {
+		if sc.said(k) {
+			return k
+		}
+	}
+	return -1
 }
 
 // tellVerbs are speech verbs with an object, the one told: "told reporters", "assured Iran".
