@@ -767,7 +767,11 @@ func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
 func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, targets []Actor) ([]Event, []Actor) {
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(buf)
+	defer func() {
+		if len(doc.Text) <= maxPooledText {
+			scratchPool.Put(buf)
+		}
+	}()
 	// the events are coded into the room after dst (RunRecords' block: merged then leaves those
 	// kept in place), or, when there is no dst (Code), into the scratch block and then copied
 	events := buf.events[:0]
@@ -803,7 +807,9 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		buf.toks = nil
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		// (the events keep no mention: they copy what they code of them)
-		st.actors.Release()
+		if len(doc.Text) <= maxPooledText {
+			st.actors.Release()
+		}
 		*st = docState{} // (nothing of the document: not its text, its events nor its actor.Doc)
 	}()
 	if trace != nil {
@@ -941,6 +947,13 @@ func clearStale[T any](s []T, stale int) {
 
 // scratchPool holds the scratch memory of the documents not being coded.
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledText is the longest document whose memory (its scratch, its actor.Doc, a worker's
+// blocks of events) is kept for the documents after it. The blocks grow to a document's size
+// and stay so: those of a document of 7 MB (800 MB) kept the heap over the CLI's soft limit, and
+// the collector running without a pause, for the rest of the run. A document of 256 kB leaves
+// some 30 MB; a news article is some 5 kB.
+const maxPooledText = 256 << 10
 
 // docState is the coder's memory within one document.
 type docState struct {

@@ -159,6 +159,10 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 						if len(docEvents) > 0 {
 							r.Events = docEvents
 						}
+						if len(doc.Text) > maxPooledText {
+							// (formatted below; not kept at its size for the documents to come)
+							docEvents, docTargets = make([]Event, 0, 64), make([]Actor, 0, 64)
+						}
 					} else {
 						from := len(d.events)
 						d.events, d.targets, r.Err = c.codeGuarded(rec, doc, d.events, d.targets)
@@ -287,6 +291,11 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 				clear(b.errs)
 				b.staleEvents, b.staleTargets = len(b.events), len(b.targets)
 				b.out, b.events, b.targets = b.out[:0], b.events[:0], b.targets[:0]
+				if cap(b.out) > maxKeptOut || cap(b.events) > maxKeptEvents {
+					// a huge document's: not kept at its size for the batches to come
+					b.out, b.events, b.targets = nil, nil, nil
+					b.staleEvents, b.staleTargets = 0, 0
+				}
 				select {
 				case spare <- b:
 				default:
@@ -296,6 +305,14 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 	}
 	return err
 }
+
+// maxKeptOut and maxKeptEvents are the largest output and events blocks of a batch (RunRecords)
+// kept for the batches to come (a batch of news articles writes some 64 KiB): a huge document's
+// are let go, as its scratch is (maxPooledText).
+const (
+	maxKeptOut    = 4 << 20
+	maxKeptEvents = 4096
+)
 
 // codeGuarded is c.code for one record of a run. A document that makes the coder panic (a bug
 // in dyad: the tests and the fuzz tests look for them) is reported as that record's error, with

@@ -299,3 +299,64 @@ func TestRunRecordsToStops(t *testing.T) {
 		}
 	}
 }
+
+// TestRunRecordsHugeDocument holds RunRecords and RunRecordsTo to Code on a document over
+// maxPooledText with more than maxKeptEvents events among small ones: the blocks it grew are let
+// go rather than kept for the documents after it (its scratch is not pooled), and the output of
+// every document is still Code's.
+func TestRunRecordsHugeDocument(t *testing.T) {
+	c := testCoder(t)
+	huge := strings.Repeat("Peru met Chile. Bolivia criticised Ecuador. ", maxPooledText/40)
+	var docs []ingest.Document
+	for i := range 40 {
+		d := ingest.Document{ID: fmt.Sprint("small-", i), Text: "Chile praised Peru on Monday. Ecuador accused Bolivia."}
+		if i == 10 || i == 30 {
+			d = ingest.Document{ID: fmt.Sprint("huge-", i), Text: huge}
+		}
+		docs = append(docs, d)
+	}
+	var want []byte
+	for i, d := range docs {
+		evs := c.Code(d)
+		if i == 10 {
+			if len(evs) <= maxKeptEvents {
+				t.Fatalf("%d events in the huge document, want more than %d", len(evs), maxKeptEvents)
+			}
+			buf := scratchPool.Get().(*scratch)
+			if cap(buf.allToks) > maxPooledText/5 {
+				t.Errorf("the scratch of the huge document was pooled (%d tokens)", cap(buf.allToks))
+			}
+			scratchPool.Put(buf)
+		}
+		var err error
+		if want, err = AppendJSONLines(want, evs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	records := func() <-chan ingest.Record {
+		ch := make(chan ingest.Record)
+		go func() {
+			defer close(ch)
+			for _, d := range docs {
+				ch <- ingest.Record{Doc: d}
+			}
+		}()
+		return ch
+	}
+	format := func(dst []byte, r *Result) ([]byte, error) { return AppendJSONLines(dst, r.Events) }
+	for _, workers := range []int{1, 2} {
+		var got bytes.Buffer
+		err := c.RunRecords(records(), workers, format, func(r *Result) error {
+			got.Write(r.Out)
+			return nil
+		})
+		if err != nil || !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("RunRecords, workers %d: %d bytes, want %d (error %v)", workers, got.Len(), len(want), err)
+		}
+		got.Reset()
+		err = c.RunRecordsTo(&got, records(), workers, format, func(r *Result) error { return nil })
+		if err != nil || !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("RunRecordsTo, workers %d: %d bytes, want %d (error %v)", workers, got.Len(), len(want), err)
+		}
+	}
+}
