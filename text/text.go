@@ -3,7 +3,8 @@
 //
 // Sentences follow news writing: a line without final punctuation (a heading, a caption) is a
 // sentence of its own; abbreviations (Maj. Gen., Dr., Jan.), initials and dotted acronyms (U.S.)
-// do not end a sentence; closing quotes and brackets stay with the sentence they close.
+// do not end a sentence; closing quotes and brackets stay with the sentence they close; a run of
+// text over 4096 bytes with no sentence end is cut into pieces at clause marks (maxSentence).
 // Tokens are Unicode words (UAX #29) with possessive endings split off ("Iran's" → "Iran", "'s").
 package text
 
