@@ -260,9 +260,13 @@ func cutPoint(doc string, s int) int {
 	if k := strings.LastIndexByte(w, ' '); k >= 0 {
 		return lo + k
 	}
+	// back to the start of the character there, if one starts in the last utf8.UTFMax bytes
+	// (not in bytes that are not UTF-8: a run of continuation bytes is cut where it stands)
 	c := s + maxSentence
-	for !utf8.RuneStart(doc[c]) {
-		c--
+	for k := c; k > c-utf8.UTFMax; k-- {
+		if utf8.RuneStart(doc[k]) {
+			return k
+		}
 	}
 	return c
 }

@@ -257,6 +257,8 @@ func TestLongRuns(t *testing.T) {
 		{name: "semicolon before commas", doc: strings.Repeat("a, b and c ", 250) + "d; " + strings.Repeat("e, f and g ", 300), sep: " ", suffix: ";"},
 		{name: "no space", doc: strings.Repeat("x", 10000), lens: []int{max, max, 10000 - 2*max}},
 		{name: "no space, three-byte characters", doc: strings.Repeat("€", 4000), lens: []int{max - 1, max - 1, 12000 - 2*(max-1)}},
+		{name: "no space, bytes that are not UTF-8", doc: "a" + strings.Repeat("\x80", 5000), lens: []int{max, 5001 - max}},
+		{name: "a word, then bytes that are not UTF-8", doc: "Iran " + strings.Repeat("\x80", 5000), lens: []int{max, 5005 - max}},
 		{name: "sentence after the run", doc: strings.Repeat("Chile met Peru and ", 500) + "Chile met Peru. Both were pleased.", sep: " "},
 		{name: "sentences under the cap", doc: strings.Repeat("Chile met Peru. ", 1000), sep: " ", suffix: "."},
 	}
