@@ -28,6 +28,10 @@ func lexiconDocs(t *testing.T) []ingest.Document {
 	for _, a := range g.Articles(500) {
 		docs = append(docs, ingest.Document{ID: a.ID, Title: a.Title, Published: a.Published, Text: a.Text})
 	}
+	// conditions, which the generated articles lack (written for this test)
+	docs = append(docs, ingest.Document{ID: "conditions", Published: "2020-03-01",
+		Text: "Iran will attack Iraq if the talks fail, the foreign minister said on Monday. " +
+			"Syria will not sign the deal unless Turkey withdraws its troops - but Russia urged both to talk."})
 	return docs
 }
 

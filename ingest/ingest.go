@@ -95,8 +95,8 @@ func (r Record) where() string {
 // starts with '{', otherwise one text article). A file named on its own is read by its extension,
 // in any case: ".jsonl" and ".ndjson" as JSON Lines; ".txt", ".text", ".md" or none as one text
 // article; any other is reported and not read. A directory is read recursively, its ".txt",
-// ".jsonl" and ".ndjson" files in lexical order; each other file, and each hidden directory, is
-// reported as a warning and skipped. Problems with single records go to report; Read returns an
+// ".jsonl" and ".ndjson" files in lexical order; hidden files and directories and README, LICENSE
+// and COPYING files are passed over, and each other file is reported as a warning and skipped. Problems with single records go to report; Read returns an
 // error only for a failing handler.
 func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
 	return readPaths(paths, stdin, decoded(handle, report), report)
@@ -192,11 +192,14 @@ func readPath(p string, stdin io.Reader, handle recordHandler, report func(*Reco
 }
 
 // notesFile reports whether a file named name, in a directory dyad reads, is one that goes with
-// data rather than data: a hidden file, or a README, LICENSE or COPYING file of any extension.
+// data rather than data: a hidden file, or one named README, LICENSE or COPYING, in any case,
+// with any extension or none (README.md, LICENSE; not README2.txt or LICENSEE_news.txt).
 func notesFile(name string) bool {
-	upper := strings.ToUpper(name)
-	return strings.HasPrefix(name, ".") || strings.HasPrefix(upper, "README") ||
-		strings.HasPrefix(upper, "LICENSE") || strings.HasPrefix(upper, "COPYING")
+	switch strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name))) {
+	case "README", "LICENSE", "COPYING":
+		return true
+	}
+	return strings.HasPrefix(name, ".")
 }
 
 // fileKind is how a file is read: as one text article or as JSON Lines.

@@ -85,6 +85,10 @@ func cmdDict(args []string, stdout, stderr io.Writer) int {
 		return exitPartial
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d dictionary and %d pattern files)\n", dir, len(dicts), len(patterns))
+	if len(dicts) > 0 && len(patterns) > 0 {
+		// (each kind is valid, but --dict reports the pattern files as unknown dictionaries)
+		fmt.Fprintf(stderr, "dyad dict check: warning: %s holds both kinds: --dict takes a directory of dictionaries only, --patterns one of patterns; keep them in two directories\n", dir)
+	}
 	return exitOK
 }
 
