@@ -313,7 +313,8 @@ func (c *Coder) runRecords(recs <-chan ingest.Record, workers int, format func(d
 }
 
 // maxKeptOut and maxKeptEvents are the largest output and events blocks of a batch (RunRecords)
-// kept for the batches to come (a batch of news articles writes some 64 KiB): a huge document's
+// kept for the batches to come (a batch of news articles writes some 64 KiB on one core, 256
+// KiB on more, and holds some hundreds of events): a huge document's
 // are let go, as its scratch is (maxPooledText).
 const (
 	maxKeptOut    = 4 << 20
