@@ -767,8 +767,9 @@ func (c *Coder) Explain(doc ingest.Document) ([]Event, string) {
 func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, targets []Actor) ([]Event, []Actor) {
 	date, src := PublicationDate(doc)
 	buf := scratchPool.Get().(*scratch)
+	pooled := len(doc.Text) <= maxPooledText // (a huge document's memory is not kept)
 	defer func() {
-		if len(doc.Text) <= maxPooledText {
+		if pooled {
 			scratchPool.Put(buf)
 		}
 	}()
@@ -807,7 +808,7 @@ func (c *Coder) code(doc ingest.Document, trace *strings.Builder, dst []Event, t
 		buf.toks = nil
 		buf.reading = reading{reach: buf.reading.reach[:0]} // (numbers only: kept for the next document)
 		// (the events keep no mention: they copy what they code of them)
-		if len(doc.Text) <= maxPooledText {
+		if pooled {
 			st.actors.Release()
 		}
 		*st = docState{} // (nothing of the document: not its text, its events nor its actor.Doc)
@@ -1426,14 +1427,12 @@ func (st *docState) merged() []Event {
 			}
 			// the meeting is coded from here on, by e or by the report whose id e has
 			meetings.keep(k)
-			if toldByID(told, e) {
-				st.note("merged: the %s of sentence %d has the id of a report before it in the sentence (the same start of evidence, type, source code and target)", e.Type, e.Sentence)
-				retold[i] = true
-			}
 		} else if sameOccasion(told, e) {
 			st.note("merged: the %s of sentence %d is another report of an occasion already coded", e.Type, e.Sentence)
 			retold[i] = true
-		} else if toldByID(told, e) {
+			continue
+		}
+		if toldByID(told, e) {
 			st.note("merged: the %s of sentence %d has the id of a report before it in the sentence (the same start of evidence, type, source code and target)", e.Type, e.Sentence)
 			retold[i] = true
 		}

@@ -464,6 +464,10 @@ func (e *PatternError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, 
 
 var cameoRe = regexp.MustCompile(`^[0-2][0-9]{1,3}$`)
 
+// PatternFiles are the files of a directory of patterns (LoadPatterns, LoadContexts), the
+// --patterns directory of the command line.
+var PatternFiles = []string{"patterns.tsv", "verbs.tsv", "speech.tsv", "topics.tsv", "contexts.tsv"}
+
 // LoadPatterns reads the shipped pattern files, or those in dir when a file of the same name is
 // there (patterns.tsv, verbs.tsv, speech.tsv).
 func LoadPatterns(dir string) (*Patterns, error) {

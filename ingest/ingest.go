@@ -96,8 +96,8 @@ func (r Record) where() string {
 // in any case: ".jsonl" and ".ndjson" as JSON Lines; ".txt", ".text", ".md" or none as one text
 // article; any other is reported and not read. A directory is read recursively, its ".txt",
 // ".jsonl" and ".ndjson" files in lexical order; hidden files and directories and README, LICENSE
-// and COPYING files are passed over, and each other file is reported as a warning and skipped. Problems with single records go to report; Read returns an
-// error only for a failing handler.
+// and COPYING files are passed over, and each other file is reported as a warning and skipped.
+// Problems with single records go to report; Read returns an error only for a failing handler.
 func Read(paths []string, stdin io.Reader, handle Handler, report func(*RecordError)) error {
 	return readPaths(paths, stdin, decoded(handle, report), report)
 }

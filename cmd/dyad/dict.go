@@ -14,9 +14,6 @@ import (
 	"github.com/dyad-events/dyad/event"
 )
 
-// patternFiles are the files of a --patterns directory.
-var patternFiles = []string{"patterns.tsv", "verbs.tsv", "speech.tsv", "topics.tsv", "contexts.tsv"}
-
 // cmdDict validates a user's directory of actor dictionaries, event patterns or both: `dyad dict
 // check DIR`.
 func cmdDict(args []string, stdout, stderr io.Writer) int {
@@ -40,7 +37,7 @@ func cmdDict(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case actor.IsDictionary(rel):
 			dicts = append(dicts, rel)
-		case slices.Contains(patternFiles, rel):
+		case slices.Contains(event.PatternFiles, rel):
 			patterns = append(patterns, rel)
 		default:
 			unknown = append(unknown, p)
@@ -58,7 +55,7 @@ func cmdDict(args []string, stdout, stderr io.Writer) int {
 	bad := false
 	for _, p := range unknown {
 		fmt.Fprintf(stderr, "%s: unknown file (dictionaries: countries.tsv, orgs.tsv, sectors.tsv, people/*.tsv; patterns: %s)\n",
-			p, strings.Join(patternFiles, ", "))
+			p, strings.Join(event.PatternFiles, ", "))
 		bad = true
 	}
 	if len(dicts) == 0 && len(patterns) == 0 {
